@@ -1,0 +1,313 @@
+package org.parcelnet.model;
+
+import java.util.Arrays;
+
+/**
+ * Shipments in columnar form: one primitive array per column, strings dictionary-encoded.
+ *
+ * <p>Row {@code i} is one waybill. Places (province + city) are encoded together as one place code;
+ * phones, names, addresses, carriers and goods each have their own {@link StringDictionary}. A missing
+ * optional value has code -1 (weight: {@code NaN}).
+ *
+ * <p>State per shipment, excluding the distinct strings themselves: 8 (time) + 4 × 11 int codes +
+ * 4 (pieces) + 4 (float weight) + 1 (mode) + 1 (flagged) = 62 bytes. Immutable once built; create
+ * with {@link Builder}.
+ */
+public final class ShipmentTable {
+
+    private final int size;
+    private final int[] shipmentId;
+    private final long[] shippedAt;
+    private final int[] originPlace;
+    private final int[] destinationPlace;
+    private final int[] senderPhone;
+    private final int[] receiverPhone;
+    private final int[] senderName;
+    private final int[] receiverName;
+    private final int[] senderAddress;
+    private final int[] receiverAddress;
+    private final int[] carrier;
+    private final int[] goods;
+    private final int[] pieces;
+    private final float[] weightKg;
+    private final byte[] mode;
+    private final boolean[] flagged;
+
+    private final StringDictionary ids;
+    private final StringDictionary places;
+    private final Place[] placeByCode;
+    private final StringDictionary phones;
+    private final StringDictionary names;
+    private final StringDictionary addresses;
+    private final StringDictionary carriers;
+    private final StringDictionary goodsDictionary;
+
+    private ShipmentTable(Builder b) {
+        size = b.size;
+        shipmentId = Arrays.copyOf(b.shipmentId, size);
+        shippedAt = Arrays.copyOf(b.shippedAt, size);
+        originPlace = Arrays.copyOf(b.originPlace, size);
+        destinationPlace = Arrays.copyOf(b.destinationPlace, size);
+        senderPhone = Arrays.copyOf(b.senderPhone, size);
+        receiverPhone = Arrays.copyOf(b.receiverPhone, size);
+        senderName = Arrays.copyOf(b.senderName, size);
+        receiverName = Arrays.copyOf(b.receiverName, size);
+        senderAddress = Arrays.copyOf(b.senderAddress, size);
+        receiverAddress = Arrays.copyOf(b.receiverAddress, size);
+        carrier = Arrays.copyOf(b.carrier, size);
+        goods = Arrays.copyOf(b.goods, size);
+        pieces = Arrays.copyOf(b.pieces, size);
+        weightKg = Arrays.copyOf(b.weightKg, size);
+        mode = Arrays.copyOf(b.mode, size);
+        flagged = Arrays.copyOf(b.flagged, size);
+        ids = b.ids;
+        places = b.places;
+        phones = b.phones;
+        names = b.names;
+        addresses = b.addresses;
+        carriers = b.carriers;
+        goodsDictionary = b.goodsDictionary;
+        placeByCode = new Place[places.size()];
+        for (int c = 0; c < placeByCode.length; c++) {
+            String key = places.value(c);
+            int tab = key.indexOf('\t');
+            placeByCode[c] = new Place(key.substring(0, tab), key.substring(tab + 1));
+        }
+    }
+
+    /** Number of shipments. */
+    public int size() {
+        return size;
+    }
+
+    /** Waybill id of row {@code i}. */
+    public String shipmentId(int i) {
+        return ids.value(shipmentId[i]);
+    }
+
+    /** Row of a waybill id, or -1. */
+    public int rowOf(String shipmentId) {
+        return ids.code(shipmentId);
+    }
+
+    /** Pickup time, epoch seconds. */
+    public long shippedAt(int i) {
+        return shippedAt[i];
+    }
+
+    /** Place code of the pickup place. */
+    public int originPlace(int i) {
+        return originPlace[i];
+    }
+
+    /** Place code of the delivery place. */
+    public int destinationPlace(int i) {
+        return destinationPlace[i];
+    }
+
+    /** Phone code of the sender (never -1). */
+    public int senderPhone(int i) {
+        return senderPhone[i];
+    }
+
+    /** Phone code of the receiver (never -1). */
+    public int receiverPhone(int i) {
+        return receiverPhone[i];
+    }
+
+    /** Name code of the sender, or -1. */
+    public int senderName(int i) {
+        return senderName[i];
+    }
+
+    /** Name code of the receiver, or -1. */
+    public int receiverName(int i) {
+        return receiverName[i];
+    }
+
+    /** Address code of the sender, or -1. */
+    public int senderAddress(int i) {
+        return senderAddress[i];
+    }
+
+    /** Address code of the receiver, or -1. */
+    public int receiverAddress(int i) {
+        return receiverAddress[i];
+    }
+
+    /** Carrier code, or -1. */
+    public int carrier(int i) {
+        return carrier[i];
+    }
+
+    /** Declared-goods code, or -1. */
+    public int goods(int i) {
+        return goods[i];
+    }
+
+    /** Number of cartons (≥ 1). */
+    public int pieces(int i) {
+        return pieces[i];
+    }
+
+    /** Weight in kg, or {@code NaN} when not given. */
+    public double weightKg(int i) {
+        return weightKg[i];
+    }
+
+    /** Transport mode. */
+    public TransportMode mode(int i) {
+        return TransportMode.values()[mode[i]];
+    }
+
+    /** Whether the parcel was found to carry contraband. */
+    public boolean flagged(int i) {
+        return flagged[i];
+    }
+
+    /** The place of a place code. */
+    public Place place(int placeCode) {
+        return placeByCode[placeCode];
+    }
+
+    /** Number of distinct places. */
+    public int placeCount() {
+        return placeByCode.length;
+    }
+
+    /** Phone dictionary (normalised digits). */
+    public StringDictionary phones() {
+        return phones;
+    }
+
+    /** Name dictionary. */
+    public StringDictionary names() {
+        return names;
+    }
+
+    /** Address dictionary. */
+    public StringDictionary addresses() {
+        return addresses;
+    }
+
+    /** Carrier dictionary. */
+    public StringDictionary carriers() {
+        return carriers;
+    }
+
+    /** Declared-goods dictionary. */
+    public StringDictionary goodsDictionary() {
+        return goodsDictionary;
+    }
+
+    /** Bytes held per shipment by the column arrays (excluding the dictionaries' strings). */
+    public static int bytesPerShipment() {
+        return 8 + 4 * 11 + 4 + 4 + 1 + 1;
+    }
+
+    /** Appends rows; {@link #build()} freezes them into a table. Not thread-safe. */
+    public static final class Builder {
+        private int size;
+        private int[] shipmentId = new int[64];
+        private long[] shippedAt = new long[64];
+        private int[] originPlace = new int[64];
+        private int[] destinationPlace = new int[64];
+        private int[] senderPhone = new int[64];
+        private int[] receiverPhone = new int[64];
+        private int[] senderName = new int[64];
+        private int[] receiverName = new int[64];
+        private int[] senderAddress = new int[64];
+        private int[] receiverAddress = new int[64];
+        private int[] carrier = new int[64];
+        private int[] goods = new int[64];
+        private int[] pieces = new int[64];
+        private float[] weightKg = new float[64];
+        private byte[] mode = new byte[64];
+        private boolean[] flagged = new boolean[64];
+
+        private final StringDictionary ids = new StringDictionary();
+        private final StringDictionary places = new StringDictionary();
+        private final StringDictionary phones = new StringDictionary();
+        private final StringDictionary names = new StringDictionary();
+        private final StringDictionary addresses = new StringDictionary();
+        private final StringDictionary carriers = new StringDictionary();
+        private final StringDictionary goodsDictionary = new StringDictionary();
+
+        /** Number of rows so far. */
+        public int size() {
+            return size;
+        }
+
+        /** Whether a shipment id was already added. */
+        public boolean containsShipment(String id) {
+            return ids.code(id) >= 0;
+        }
+
+        /**
+         * Appends a shipment. Phones must already be normalised and non-empty; optional strings may be
+         * {@code null} or empty; {@code weightKg} may be {@code NaN}.
+         *
+         * @throws IllegalArgumentException when the shipment id was already added
+         */
+        public Builder add(String id, long epochSeconds, String originProvince, String originCity,
+                           String destinationProvince, String destinationCity, String senderPhoneValue,
+                           String receiverPhoneValue, String senderNameValue, String receiverNameValue,
+                           String senderAddressValue, String receiverAddressValue, String carrierValue,
+                           TransportMode modeValue, int piecesValue, double weight, String goodsValue,
+                           boolean flaggedValue) {
+            if (ids.code(id) >= 0) {
+                throw new IllegalArgumentException("duplicate shipment_id " + id);
+            }
+            if (size == shipmentId.length) {
+                grow();
+            }
+            int i = size++;
+            shipmentId[i] = ids.intern(id);
+            shippedAt[i] = epochSeconds;
+            originPlace[i] = places.intern(originProvince + '\t' + originCity);
+            destinationPlace[i] = places.intern(destinationProvince + '\t' + destinationCity);
+            senderPhone[i] = phones.intern(senderPhoneValue);
+            receiverPhone[i] = phones.intern(receiverPhoneValue);
+            senderName[i] = optional(names, senderNameValue);
+            receiverName[i] = optional(names, receiverNameValue);
+            senderAddress[i] = optional(addresses, senderAddressValue);
+            receiverAddress[i] = optional(addresses, receiverAddressValue);
+            carrier[i] = optional(carriers, carrierValue);
+            goods[i] = optional(goodsDictionary, goodsValue);
+            mode[i] = (byte) (modeValue == null ? 0 : modeValue.ordinal());
+            pieces[i] = piecesValue;
+            weightKg[i] = (float) weight;
+            flagged[i] = flaggedValue;
+            return this;
+        }
+
+        private static int optional(StringDictionary d, String v) {
+            return v == null || v.isEmpty() ? -1 : d.intern(v);
+        }
+
+        private void grow() {
+            int cap = shipmentId.length * 2;
+            shipmentId = Arrays.copyOf(shipmentId, cap);
+            shippedAt = Arrays.copyOf(shippedAt, cap);
+            originPlace = Arrays.copyOf(originPlace, cap);
+            destinationPlace = Arrays.copyOf(destinationPlace, cap);
+            senderPhone = Arrays.copyOf(senderPhone, cap);
+            receiverPhone = Arrays.copyOf(receiverPhone, cap);
+            senderName = Arrays.copyOf(senderName, cap);
+            receiverName = Arrays.copyOf(receiverName, cap);
+            senderAddress = Arrays.copyOf(senderAddress, cap);
+            receiverAddress = Arrays.copyOf(receiverAddress, cap);
+            carrier = Arrays.copyOf(carrier, cap);
+            goods = Arrays.copyOf(goods, cap);
+            pieces = Arrays.copyOf(pieces, cap);
+            weightKg = Arrays.copyOf(weightKg, cap);
+            mode = Arrays.copyOf(mode, cap);
+            flagged = Arrays.copyOf(flagged, cap);
+        }
+
+        /** Freezes the rows into a table. */
+        public ShipmentTable build() {
+            return new ShipmentTable(this);
+        }
+    }
+}

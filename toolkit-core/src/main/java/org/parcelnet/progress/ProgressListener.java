@@ -1,0 +1,46 @@
+package org.parcelnet.progress;
+
+/**
+ * Receives progress of a long step and lets the caller cancel it. Algorithms declare the amount of
+ * work up front with {@link #begin}, report done work with {@link #advance}, and call
+ * {@link #checkCancelled()} about every 10,000 nodes so that a cancellation stops them promptly.
+ * Implementations must be thread-safe: parallel algorithms report from several threads.
+ */
+public interface ProgressListener {
+
+    /** A listener that ignores everything and never cancels. */
+    ProgressListener NONE = new ProgressListener() {
+        @Override
+        public void begin(String task, long totalWork) {
+        }
+
+        @Override
+        public void advance(long work) {
+        }
+
+        @Override
+        public void end() {
+        }
+    };
+
+    /** A step starts; {@code totalWork} is its size in units of its choosing, or -1 when unknown. */
+    void begin(String task, long totalWork);
+
+    /** {@code work} more units are done. */
+    void advance(long work);
+
+    /** The step has finished. */
+    void end();
+
+    /** Whether the caller asked to stop. */
+    default boolean isCancelled() {
+        return false;
+    }
+
+    /** Throws {@link CancelledException} when {@link #isCancelled()}. */
+    default void checkCancelled() {
+        if (isCancelled()) {
+            throw new CancelledException();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Progress reporting and cooperative cancellation for long-running steps. */
+package org.parcelnet.progress;
