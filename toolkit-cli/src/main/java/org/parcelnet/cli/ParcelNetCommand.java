@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Graph analytics on shipment (parcel/waybill) networks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                StatsCommand.class,
         })
 public final class ParcelNetCommand implements Runnable {
 
