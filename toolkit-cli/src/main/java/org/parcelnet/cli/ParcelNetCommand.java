@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         description = "Graph analytics on shipment (parcel/waybill) networks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                PathsCommand.class,
+                CentralityCommand.class,
+                InterdictCommand.class,
                 StatsCommand.class,
                 ConvertCommand.class,
         })
