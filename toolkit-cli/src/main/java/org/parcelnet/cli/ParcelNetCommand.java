@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 StatsCommand.class,
+                DesensitizeCommand.class,
         })
 public final class ParcelNetCommand implements Runnable {
 
