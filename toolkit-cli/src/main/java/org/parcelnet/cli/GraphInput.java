@@ -1,0 +1,206 @@
+package org.parcelnet.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.parcelnet.graph.LabeledGraph;
+import org.parcelnet.graph.PartyIndex;
+import org.parcelnet.graph.Projections;
+import org.parcelnet.io.EdgeListReader;
+import org.parcelnet.io.NodeAttributes;
+import org.parcelnet.io.ReadStats;
+import org.parcelnet.io.ShipmentReader;
+import org.parcelnet.model.PartyKey;
+import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.progress.ProgressListener;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * Input options shared by graph commands: either an edge list ({@code --graph}) or shipments
+ * ({@code --shipments}, projected to the party graph), plus reading options. Use as a picocli
+ * {@code @Mixin}. Read counts go to stderr; in lenient mode rejected rows are written to
+ * {@code rejects.csv} (beside the outputs, or {@code --rejects FILE}).
+ */
+public final class GraphInput {
+
+    static final class Source {
+        @Option(names = "--graph", paramLabel = "FILE", description = "edge list: source,target[,weight] (.csv or .csv.gz)")
+        Path graph;
+
+        @Option(names = "--shipments", paramLabel = "FILE", description = "shipments.csv(.gz); graph commands use its party graph")
+        Path shipments;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Source source = new Source();
+
+    @Option(names = "--directed", description = "read the edge list as directed (default: undirected)")
+    boolean directed;
+
+    @Option(names = "--undirected", description = "read the edge list as undirected (the default)")
+    boolean undirected;
+
+    @Option(names = "--drop-self-loops", description = "discard self loops of the edge list (counted as rejected)")
+    boolean dropSelfLoops;
+
+    @Option(names = "--source-column", defaultValue = "source", paramLabel = "NAME", description = "edge list tail column (default: ${DEFAULT-VALUE})")
+    String sourceColumn;
+
+    @Option(names = "--target-column", defaultValue = "target", paramLabel = "NAME", description = "edge list head column (default: ${DEFAULT-VALUE})")
+    String targetColumn;
+
+    @Option(names = "--weight-column", defaultValue = "weight", paramLabel = "NAME", description = "edge list weight column, used when present (default: ${DEFAULT-VALUE})")
+    String weightColumn;
+
+    @Option(names = "--nodes", paramLabel = "FILE", description = "node attributes: node,label[,lat,lon,region,...]")
+    Path nodes;
+
+    @Option(names = "--map", paramLabel = "COLUMN=NAME", description = "read a shipment column from a differently named one, e.g. shipped_at=pickup_time")
+    Map<String, String> columnMap = new LinkedHashMap<>();
+
+    @Option(names = "--zone", defaultValue = "UTC", paramLabel = "ZONE", description = "zone of times without an offset (default: ${DEFAULT-VALUE})")
+    String zone;
+
+    @Option(names = "--party-key", defaultValue = "phone", paramLabel = "KEY", description = "what identifies a party: phone, phone+name or address (default: ${DEFAULT-VALUE})")
+    String partyKey;
+
+    @Option(names = "--volume", defaultValue = "shipments", paramLabel = "WHAT", description = "party-graph edge weight: shipments or pieces (default: ${DEFAULT-VALUE})")
+    String volume;
+
+    @Option(names = "--lenient", description = "reject bad rows (counted, written to rejects.csv) instead of stopping at the first")
+    boolean lenient;
+
+    @Option(names = "--rejects", paramLabel = "FILE", description = "where --lenient writes rejected rows (default: rejects.csv in the output folder)")
+    Path rejects;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar, no read counts")
+    boolean quiet;
+
+    private ShipmentTable table;
+    private PartyIndex parties;
+    private NodeAttributes attributes;
+
+    /** Whether shipments were given. */
+    public boolean hasShipments() {
+        return source.shipments != null;
+    }
+
+    /** Whether an edge list was given. */
+    public boolean hasGraph() {
+        return source.graph != null;
+    }
+
+    /** The input file given. */
+    public Path file() {
+        return hasShipments() ? source.shipments : source.graph;
+    }
+
+    /** The progress listener for these options. */
+    public ProgressListener progress() {
+        return ConsoleProgress.create(quiet);
+    }
+
+    private void requireOne() {
+        if (!hasShipments() && !hasGraph()) {
+            throw new IllegalArgumentException("give --graph FILE or --shipments FILE");
+        }
+    }
+
+    /** Reading options for shipments. */
+    public ShipmentReader.Options shipmentOptions() {
+        ZoneId z;
+        try {
+            z = ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("--zone: unknown zone '" + zone + "'");
+        }
+        return ShipmentReader.Options.defaults().withColumnMap(columnMap).withZone(z).withLenient(lenient)
+                .withProgress(progress());
+    }
+
+    /**
+     * Reads the shipments (once; later calls return the same table).
+     *
+     * @param outDir where rejects.csv goes by default, or null for the current folder
+     */
+    public ShipmentTable loadShipments(Path outDir) throws IOException {
+        if (table == null) {
+            if (!hasShipments()) {
+                throw new IllegalArgumentException("this command needs --shipments FILE");
+            }
+            ShipmentReader.Result r = ShipmentReader.read(source.shipments, shipmentOptions());
+            report(r.stats(), outDir);
+            table = r.table();
+        }
+        return table;
+    }
+
+    /** The party index of the shipments under {@code --party-key}. */
+    public PartyIndex parties(Path outDir) throws IOException {
+        if (parties == null) {
+            parties = Projections.parties(loadShipments(outDir), PartyKey.parse(partyKey));
+        }
+        return parties;
+    }
+
+    /**
+     * The graph to analyse: the edge list, or the party graph of the shipments (directed, sender →
+     * receiver).
+     */
+    public LabeledGraph loadGraph(Path outDir) throws IOException {
+        requireOne();
+        if (hasShipments()) {
+            Projections.Volume v = switch (volume.toLowerCase(java.util.Locale.ROOT)) {
+                case "shipments" -> Projections.Volume.SHIPMENTS;
+                case "pieces" -> Projections.Volume.PIECES;
+                default -> throw new IllegalArgumentException("--volume must be shipments or pieces, got '" + volume + "'");
+            };
+            return Projections.partyGraph(loadShipments(outDir), parties(outDir), v);
+        }
+        if (directed && undirected) {
+            throw new IllegalArgumentException("give at most one of --directed and --undirected");
+        }
+        EdgeListReader.Options o = EdgeListReader.Options.defaults()
+                .withColumns(sourceColumn, targetColumn, weightColumn)
+                .withDirected(directed).withDropSelfLoops(dropSelfLoops).withLenient(lenient)
+                .withProgress(progress());
+        EdgeListReader.Result r = EdgeListReader.read(source.graph, o);
+        report(r.stats(), outDir);
+        return r.graph();
+    }
+
+    /** The node attributes of {@code --nodes}, or null. */
+    public NodeAttributes nodeAttributes() throws IOException {
+        if (nodes != null && attributes == null) {
+            attributes = NodeAttributes.read(nodes);
+        }
+        return attributes;
+    }
+
+    /** A display label: the nodes file's label when given, else the id. */
+    public String label(String id) throws IOException {
+        NodeAttributes a = nodeAttributes();
+        return a == null ? id : a.label(id);
+    }
+
+    private void report(ReadStats stats, Path outDir) throws IOException {
+        PrintStream err = System.err;
+        if (!quiet) {
+            err.println(stats.summaryLine());
+        }
+        if (stats.rowsRejected() > 0) {
+            Path target = rejects != null ? rejects : (outDir != null ? outDir.resolve("rejects.csv") : Path.of("rejects.csv"));
+            stats.writeRejects(target);
+            if (!quiet) {
+                err.println("rejected rows written to " + target);
+            }
+        }
+    }
+}

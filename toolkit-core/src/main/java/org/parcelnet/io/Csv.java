@@ -1,0 +1,109 @@
+package org.parcelnet.io;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+import org.apache.commons.csv.CSVFormat;
+
+/** CSV helpers shared by the readers and writers. */
+public final class Csv {
+
+    /**
+     * RFC 4180 with a header row read by the caller, blank lines skipped, values trimmed of
+     * surrounding white space (in the parser, so that the pipelined readers trim on the parsing
+     * thread).
+     */
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
+
+    private Csv() {
+    }
+
+    /** Quotes a field when it holds a comma, quote, or line break (RFC 4180). */
+    public static String quote(String s) {
+        if (s == null) {
+            return "";
+        }
+        boolean needs = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                needs = true;
+                break;
+            }
+        }
+        if (!needs && !(s.length() > 0 && (s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' '))) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /** Counts bytes read, for progress. */
+    public static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        public CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        /** Bytes read so far. */
+        public long count() {
+            return count;
+        }
+    }
+
+    /** An opened text file: the reader and the byte counter of the underlying file. */
+    public record Opened(Reader reader, CountingInputStream counter, long fileBytes) {
+    }
+
+    /**
+     * Opens a UTF-8 text file, gunzipping when it starts with the gzip magic bytes. Malformed UTF-8
+     * becomes U+FFFD, which the readers then reject with a position.
+     */
+    public static Opened open(Path file) throws IOException {
+        long size = Files.size(file);
+        CountingInputStream counter = new CountingInputStream(Files.newInputStream(file));
+        BufferedInputStream in = new BufferedInputStream(counter, 1 << 16);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        InputStream data = in;
+        if (b0 == 0x1f && b1 == 0x8b) {
+            data = new GZIPInputStream(in, 1 << 16);
+        }
+        Reader r = new InputStreamReader(data, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        return new Opened(new java.io.BufferedReader(r, 1 << 16), counter, size);
+    }
+}
