@@ -87,6 +87,8 @@ public final class Charts {
     public static final int HEIGHT = 400;
     /** The ring diagram draws at most this many nodes (the strongest by weighted degree). */
     public static final int MAX_RING_NODES = 200;
+    /** Fruchterman–Reingold iterations of the ring layout (JGraphT's default is 100; more settles small rings better). */
+    static final int RING_LAYOUT_ITERATIONS = 300;
 
     /** Colour-blind-safe tier colours (Okabe &amp; Ito palette). */
     private static final Map<String, Color> TIER_COLOURS = new LinkedHashMap<>();
@@ -153,6 +155,9 @@ public final class Charts {
         LogAxis a = new LogAxis(label);
         a.setBase(10);
         a.setSmallestValue(0.5);
+        a.setAutoTickUnitSelection(false);
+        a.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0), false, false); // one tick per decade
+        a.setMinorTickMarksVisible(true);
         a.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
         return a;
     }
@@ -265,6 +270,7 @@ public final class Charts {
         r.setItemMargin(0.05);
         CategoryPlot plot = new CategoryPlot(data, cat, val, r);
         plot.setOrientation(orientation);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT); // horizontal bars: values below, not above
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.setOutlineVisible(false);
@@ -276,7 +282,8 @@ public final class Charts {
 
     /**
      * Province × province flow heat map: cell (origin i, destination j) is coloured by
-     * {@code flow[i][j]} on a logarithmic scale (white = no flow). JFreeChart {@link XYBlockRenderer}
+     * {@code log10(flow[i][j])} on a light-to-dark ramp (white = no flow; flows below 1 count as 1), with
+     * a legend in shipments. JFreeChart {@link XYBlockRenderer}
      * with {@link SymbolAxis} labels; origins along x, destinations along y. Cost O(p²).
      *
      * @param labels one label per province (escaped)
@@ -306,7 +313,7 @@ public final class Charts {
                 if (flow[i][j] > 0) {
                     xyz[0][k] = i;
                     xyz[1][k] = j;
-                    xyz[2][k] = flow[i][j];
+                    xyz[2][k] = Math.log10(Math.max(1, flow[i][j])); // colour on a log scale; flows < 1 as 1
                     k++;
                 }
             }
@@ -316,19 +323,28 @@ public final class Charts {
             data.addSeries("flow", xyz);
         }
         String[] names = labels.stream().map(s -> s == null ? "" : s).toArray(String[]::new);
+        int longest = 1;
+        for (String s : names) {
+            longest = Math.max(longest, s.length());
+        }
+        int fontSize = p > 40 ? 8 : 10;
+        // Reserve label space from the character count (CJK glyphs are ~1 em wide; the JVM may lack them).
+        double labelSpace = 16 + Math.min(40, longest) * fontSize * 1.05;
         SymbolAxis x = new SymbolAxis("origin", names);
         x.setVerticalTickLabels(true);
         SymbolAxis y = new SymbolAxis("destination", names);
         y.setInverted(true);
         for (SymbolAxis a : new SymbolAxis[] {x, y}) {
             a.setGridBandsVisible(false);
-            a.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, p > 40 ? 8 : 10));
+            a.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
             a.setLowerMargin(0);
             a.setUpperMargin(0);
             a.setAutoRange(false);
             a.setRange(-0.5, Math.max(0.5, p - 0.5));
+            a.setFixedDimension(labelSpace + 20);
         }
-        LogPaintScale scale = new LogPaintScale(Math.max(1, max));
+        double top = Math.max(1, Math.log10(Math.max(1, max)));
+        LogPaintScale scale = new LogPaintScale(top);
         XYBlockRenderer r = new XYBlockRenderer();
         r.setPaintScale(scale);
         XYPlot plot = new XYPlot(data, x, y, r);
@@ -339,12 +355,12 @@ public final class Charts {
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         JFreeChart chart = chart(title, plot, false);
         if (cells > 0) {
-            LogAxis legendAxis = new LogAxis("shipments");
-            legendAxis.setSmallestValue(1);
-            legendAxis.setRange(1, Math.max(2, max));
-            legendAxis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
+            NumberAxis legendAxis = new NumberAxis("shipments (log scale)");
+            legendAxis.setRange(0, top);
+            legendAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+            legendAxis.setNumberFormatOverride(new PowerOfTenFormat());
             PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
-            legend.setSubdivisionCount(128);
+            legend.setSubdivisionCount(64);
             legend.setPosition(RectangleEdge.RIGHT);
             legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
             legend.setMargin(new RectangleInsets(10, 10, 10, 10));
@@ -355,9 +371,9 @@ public final class Charts {
         return render(chart, Math.max(WIDTH, side + 120), side);
     }
 
-    /** White for zero, then light yellow to dark red on log(1 + v) / log(1 + max). */
+    /** Light yellow to dark red, linear over [0, max] (the heat map feeds it log10 of flows). */
     static final class LogPaintScale implements PaintScale {
-        private static final Color[] RAMP = {new Color(0xFFF7EC), new Color(0xFDD49E), new Color(0xFC8D59),
+        private static final Color[] RAMP = {new Color(0xFEE8C8), new Color(0xFDD49E), new Color(0xFC8D59),
                 new Color(0xD7301F), new Color(0x7F0000)};
         private final double max;
 
@@ -377,10 +393,7 @@ public final class Charts {
 
         @Override
         public Paint getPaint(double value) {
-            if (!(value > 0)) {
-                return Color.WHITE;
-            }
-            double t = Math.min(1, Math.log1p(value) / Math.log1p(max));
+            double t = Double.isNaN(value) ? 0 : Math.max(0, Math.min(1, value / max));
             double pos = t * (RAMP.length - 1);
             int i = Math.min(RAMP.length - 2, (int) pos);
             double f = pos - i;
@@ -392,11 +405,33 @@ public final class Charts {
         }
     }
 
+    /** Formats an exponent k as 10^k with thousands separators (1, 10, 100, 1,000, …). */
+    static final class PowerOfTenFormat extends java.text.NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+            double v = Math.pow(10, number);
+            return toAppendTo.append(v >= 1e15 ? String.format(Locale.ROOT, "%.0e", v)
+                    : String.format(Locale.ROOT, "%,d", Math.round(v)));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+            return format((double) number, toAppendTo, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition parsePosition) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     // ---------------------------------------------------------------- ring diagram
 
     /**
      * A node–link diagram of one ring: positions from JGraphT's {@link FRLayoutAlgorithm2D}
-     * (100 iterations, seeded), nodes coloured by tier ({@code source}, {@code transit},
+     * ({@value #RING_LAYOUT_ITERATIONS} iterations, seeded), nodes coloured by tier ({@code source}, {@code transit},
      * {@code distributor}, {@code retailer}; other names get further colours, null/empty grey) and
      * labelled by their id (a pseudonym after desensitisation; cut to 10 characters, the full id in a
      * tooltip). Edge width grows with log(weight); directed graphs get arrowheads. Rings larger than
@@ -423,6 +458,7 @@ public final class Charts {
         int h = 480;
         double top = 56;
         double pad = 28;
+        double padRight = 96; // room for labels right of the nodes
         double[] px = new double[n];
         double[] py = new double[n];
         if (n == 1) {
@@ -431,7 +467,7 @@ public final class Charts {
         } else if (n > 1) {
             Graph<String, DefaultWeightedEdge> jg = JGraphTBridge.toJGraphT(g);
             MapLayoutModel2D<String> model = new MapLayoutModel2D<>(Box2D.of(0, 0, 1000, 1000));
-            new FRLayoutAlgorithm2D<String, DefaultWeightedEdge>(FRLayoutAlgorithm2D.DEFAULT_ITERATIONS,
+            new FRLayoutAlgorithm2D<String, DefaultWeightedEdge>(RING_LAYOUT_ITERATIONS,
                     FRLayoutAlgorithm2D.DEFAULT_NORMALIZATION_FACTOR, new Random(seed)).layout(jg, model);
             double minX = Double.POSITIVE_INFINITY;
             double maxX = Double.NEGATIVE_INFINITY;
@@ -446,8 +482,8 @@ public final class Charts {
                 minY = Math.min(minY, py[v]);
                 maxY = Math.max(maxY, py[v]);
             }
-            double sx = (w - 2 * pad) / Math.max(1e-9, maxX - minX);
-            double sy = (h - top - 2 * pad) / Math.max(1e-9, maxY - minY);
+            double sx = (w - pad - padRight) / Math.max(1e-9, maxX - minX);
+            double sy = (h - top - 2 * pad - 20) / Math.max(1e-9, maxY - minY); // 20: legend row
             for (int v = 0; v < n; v++) {
                 px[v] = maxX - minX < 1e-9 ? w / 2.0 : pad + (px[v] - minX) * sx;
                 py[v] = maxY - minY < 1e-9 ? (top + h) / 2.0 : top + pad + (py[v] - minY) * sy;
@@ -461,7 +497,7 @@ public final class Charts {
         boolean directed = cg.isDirected();
         if (directed) {
             sb.append("<defs><marker id=\"").append(PLACEHOLDER).append("arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" ")
-                    .append("markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\">")
+                    .append("markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">")
                     .append("<path d=\"M0,0L10,5L0,10z\" fill=\"#777777\"/></marker></defs>");
         }
         sb.append("<rect x=\"0\" y=\"0\" width=\"").append(w).append("\" height=\"").append(h).append("\" fill=\"#ffffff\"/>");

@@ -88,11 +88,15 @@ class ChartsTest {
         assertTrue(svg.markup().contains("云南"));
         assertFalse(svg.markup().contains(XSS));
         assertTrue(svg.markup().contains("&lt;script&gt;"));
-        Charts.LogPaintScale s = new Charts.LogPaintScale(1000);
-        assertEquals(Color.WHITE, s.getPaint(0));
-        assertEquals(new Color(0x7F0000), s.getPaint(1000));
-        // log1p(v)/log1p(1000) = 0.5 exactly at v = sqrt(1001) - 1: the middle ramp colour.
-        assertEquals(new Color(0xFC8D59), s.getPaint(Math.sqrt(1001) - 1));
+        Charts.LogPaintScale s = new Charts.LogPaintScale(3); // log10(1000)
+        assertEquals(new Color(0xFEE8C8), s.getPaint(0));
+        assertEquals(new Color(0x7F0000), s.getPaint(3));
+        assertEquals(new Color(0xFC8D59), s.getPaint(1.5), "middle of the ramp");
+        assertEquals(new Color(0x7F0000), s.getPaint(7), "clamped");
+        assertEquals("1,000", new Charts.PowerOfTenFormat().format(3.0));
+        assertEquals("1", new Charts.PowerOfTenFormat().format(0.0));
+        // Three non-zero cells of the 3×3 flows get the darkest colour only for the maximum (1000).
+        assertEquals(1, XmlCheck.count(svg.markup(), "fill:rgb(127,0,0)"));
         assertThrows(IllegalArgumentException.class, () -> Charts.flowHeatMap("x", provinces, new double[][] {{1}}));
         assertThrows(IllegalArgumentException.class,
                 () -> Charts.flowHeatMap("x", List.of("a"), new double[][] {{-1}}));
