@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 StatsCommand.class,
                 DesensitizeCommand.class,
+                PathsCommand.class,
+                CentralityCommand.class,
+                InterdictCommand.class,
+                ConvertCommand.class,
         })
 public final class ParcelNetCommand implements Runnable {
 
