@@ -304,17 +304,18 @@ public final class Geography {
 
     /**
      * Great-circle distance in km between two points by the haversine formula on a sphere of radius
-     * {@link #EARTH_RADIUS_KM} (error against the WGS 84 ellipsoid below 0.5 %).
+     * {@link #EARTH_RADIUS_KM} (error against the WGS 84 ellipsoid below 0.5 %). Uses StrictMath, so results
+     * are bit-identical on every JVM.
      */
     public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
+        double p1 = StrictMath.toRadians(lat1);
+        double p2 = StrictMath.toRadians(lat2);
         double dp = p2 - p1;
-        double dl = Math.toRadians(lon2 - lon1);
-        double s1 = Math.sin(dp / 2);
-        double s2 = Math.sin(dl / 2);
-        double h = s1 * s1 + Math.cos(p1) * Math.cos(p2) * s2 * s2;
-        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1.0, Math.sqrt(h)));
+        double dl = StrictMath.toRadians(lon2 - lon1);
+        double s1 = StrictMath.sin(dp / 2);
+        double s2 = StrictMath.sin(dl / 2);
+        double h = s1 * s1 + StrictMath.cos(p1) * StrictMath.cos(p2) * s2 * s2;
+        return 2 * EARTH_RADIUS_KM * StrictMath.asin(Math.min(1.0, StrictMath.sqrt(h)));
     }
 
     /** Great-circle distance in km between two coordinates. */

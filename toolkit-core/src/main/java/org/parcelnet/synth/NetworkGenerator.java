@@ -354,7 +354,7 @@ public final class NetworkGenerator {
                         % (World.GOODS.length - World.RING_GOODS + 3));
                 int u = rng.nextInt(100);
                 pieces = u < 86 ? 1 : u < 92 ? 2 : u < 96 ? 3 : 4 + rng.nextInt(4);
-                perPiece = (0.3 + ((key >>> 50) & 63) / 63.0 * 4.7) * Math.exp(0.5 * rng.nextGaussian());
+                perPiece = (0.3 + ((key >>> 50) & 63) / 63.0 * 4.7) * w.logNormal05[rng.nextInt() & World.QUANTILE_MASK];
             } else {
                 int s = rng.nextInt(individuals);
                 oc = w.individualCity(s);
@@ -394,7 +394,7 @@ public final class NetworkGenerator {
                 rows.goods[i] = (byte) (World.RING_GOODS - 3 + rng.nextInt(World.GOODS.length - World.RING_GOODS + 3));
                 int v = rng.nextInt(100);
                 pieces = v < 90 ? 1 : v < 95 ? 2 : v < 98 ? 3 : 4 + rng.nextInt(3);
-                perPiece = 1.2 * Math.exp(0.7 * rng.nextGaussian());
+                perPiece = 1.2 * w.logNormal07[rng.nextInt() & World.QUANTILE_MASK];
             }
             rows.time[i] = dayStart + hour * 3600L + rng.nextInt(3600);
             rows.originCity[i] = oc;
@@ -443,8 +443,9 @@ public final class NetworkGenerator {
             int idEnd = s.length();
             s.put(',');
             long sec = rows.time[i] - w.startEpoch - day * DAY;
-            s.put(w.dayPrefix[day]).putPadded(sec / 3600, 2).put(':').putPadded(sec / 60 % 60, 2).put(':')
-                    .putPadded(sec % 60, 2).put(OFFSET);
+            int sd = (int) sec;
+            s.put(w.dayPrefix[day]).putPadded(sd / 3600, 2).put(':').putPadded(sd / 60 % 60, 2).put(':')
+                    .putPadded(sd % 60, 2).put(OFFSET);
             int oc = rows.originCity[i];
             int dc = rows.destCity[i];
             s.put(w.provinceBytes[oc]).put(',').put(w.cityBytes[oc]).put(',');
@@ -473,7 +474,7 @@ public final class NetworkGenerator {
             s.put(',');
             s.put(w.carrierBytes[carrier]).put(',');
             s.put((flags & Rows.AIR) != 0 ? AIR : LAND).put(',');
-            s.putInt(rows.pieces[i]).put(',');
+            s.putInt((int) rows.pieces[i]).put(',');
             s.putCenti(rows.weight[i]).put(',');
             s.put(w.goodsBytes[rows.goods[i]]).put(',');
             s.put((flags & Rows.FLAGGED) != 0 ? TRUE : FALSE).put('\n');
@@ -483,7 +484,7 @@ public final class NetworkGenerator {
             }
             t.put(',');
             if (rows.ring[i] != 0) {
-                t.putInt(rows.ring[i]);
+                t.putInt((int) rows.ring[i]);
             }
             t.put('\n');
         }

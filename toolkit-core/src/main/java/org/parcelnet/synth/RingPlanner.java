@@ -85,9 +85,9 @@ final class RingPlanner {
         java.util.ArrayList<int[]> retailerLists = new java.util.ArrayList<>();
         for (int r = 0; r < rings; r++) {
             SplittableRandom rng = new SplittableRandom(w.hash(0x52494E47L, r));
-            double lo = Math.log(cfg.minRingSize());
-            double hi = Math.log(cfg.maxRingSize());
-            int size = (int) Math.round(Math.exp(lo + rng.nextDouble() * (hi - lo)));
+            double lo = StrictMath.log(cfg.minRingSize());
+            double hi = StrictMath.log(cfg.maxRingSize());
+            int size = (int) Math.round(StrictMath.exp(lo + rng.nextDouble() * (hi - lo)));
             size = Math.max(cfg.minRingSize(), Math.min(cfg.maxRingSize(), size));
             sizes[r] = size;
             sizeSum += Math.sqrt(size);
@@ -203,7 +203,7 @@ final class RingPlanner {
             double meanGap = 30.0 * DAY / cfg.phoneChurn();
             double t = w.startEpoch;
             while (true) {
-                t += -Math.log(1 - rng.nextDouble()) * meanGap;
+                t += -StrictMath.log(1 - rng.nextDouble()) * meanGap;
                 if (t >= endEpoch) {
                     break;
                 }
