@@ -62,6 +62,14 @@ public record GeneratorConfig(int shipments, int rings, int minRingSize, int max
         }
         range("merchants", merchants, 0, 50_000_000);
         range("individuals", individuals, 0, 500_000_000);
+        if (ringShare * (1 + innocentShare) > 0.75) {
+            throw new IllegalArgumentException("ringShare × (1 + innocentShare) must be at most 0.75 to leave room for"
+                    + " background traffic, got " + ringShare + " × " + (1 + innocentShare));
+        }
+        if ((long) rings * maxRingSize > 10_000_000L) {
+            throw new IllegalArgumentException("rings × maxRingSize must be at most 10000000 ring members, got "
+                    + rings + " × " + maxRingSize);
+        }
         if (rings > 0) {
             long ringParcels = Math.round(ringShare * shipments);
             if (ringParcels < 30L * rings) {
@@ -80,7 +88,8 @@ public record GeneratorConfig(int shipments, int rings, int minRingSize, int max
 
     private static void share(String name, double v, double hi) {
         if (!(v >= 0 && v <= hi)) {
-            throw new IllegalArgumentException(name + " must be between 0 and " + hi + ", got " + v);
+            String max = hi == Math.rint(hi) ? Long.toString((long) hi) : Double.toString(hi);
+            throw new IllegalArgumentException(name + " must be between 0 and " + max + ", got " + v);
         }
     }
 
