@@ -53,6 +53,13 @@ final class ByteSink {
         return this;
     }
 
+    ByteSink put(byte[] bytes, int offset, int length) {
+        ensure(length);
+        System.arraycopy(bytes, offset, buf, len, length);
+        len += length;
+        return this;
+    }
+
     /** Writes a number in decimal. */
     ByteSink putInt(long v) {
         if (v >= 0 && v <= Integer.MAX_VALUE) {

@@ -143,6 +143,9 @@ public final class NetworkGenerator {
         ringFrom[span] = p;
 
         byte[] seen = new byte[w.ringBase + plan.phoneCount];
+        byte[] phones = phoneBook(w, seen.length);
+        // rendered day buffers go back here once written, so days reuse warm memory
+        Buffers buffers = new Buffers();
         long[] ringShip = new long[config.rings() + 1];
         long[] totals = new long[3]; // shipments, innocent, flagged
         OutputStream ship = new BufferedOutputStream(shipments, 1 << 16);
@@ -161,17 +164,19 @@ public final class NetworkGenerator {
             for (int d = 0; d < span; d++) {
                 DayOutput out;
                 if (pool == null) {
-                    out = new Day(w, plan, d, quota[d], ringFrom[d], ringFrom[d + 1], seen).call();
+                    out = new Day(w, plan, d, quota[d], ringFrom[d], ringFrom[d + 1], seen, phones, buffers).call();
                 } else {
                     while (next < span && inFlight.size() < 2 * threads) {
                         inFlight.add(pool.submit(new Day(w, plan, next, quota[next], ringFrom[next],
-                                ringFrom[next + 1], seen)));
+                                ringFrom[next + 1], seen, phones, buffers)));
                         next++;
                     }
                     out = get(inFlight.poll());
                 }
                 out.shipments.writeTo(ship);
                 out.truth.writeTo(tship);
+                buffers.ship.offer(out.shipments);
+                buffers.truth.offer(out.truth);
                 for (int r = 1; r < ringShip.length; r++) {
                     ringShip[r] += out.ringCounts[r];
                 }
@@ -187,6 +192,24 @@ public final class NetworkGenerator {
         ship.flush();
         tship.flush();
         return writeTruth(w, plan, seen, ringShip, totals, truthParties, truthRings);
+    }
+
+    /** Parties up to which phone numbers are pre-rendered (11 bytes each, 88 MB at most). */
+    private static final int PHONE_BOOK_LIMIT = 8_000_000;
+
+    /**
+     * Every party's phone number rendered once (11 ASCII digits per party id), or null when there are
+     * more than {@link #PHONE_BOOK_LIMIT} parties (then numbers are rendered per row).
+     */
+    private static byte[] phoneBook(World w, int parties) {
+        if (parties > PHONE_BOOK_LIMIT) {
+            return null;
+        }
+        ByteSink s = new ByteSink(parties * 11);
+        for (int p = 0; p < parties; p++) {
+            Names.phone(s, p, w.phoneA, w.phoneB);
+        }
+        return s.toByteArray();
     }
 
     private static DayOutput get(Future<DayOutput> f) throws IOException {
@@ -265,6 +288,13 @@ public final class NetworkGenerator {
         return new Summary(totals[0], ringTotal, totals[1], totals[2], config.rings(), parties, ringPartyRows);
     }
 
+    /** Reusable day buffers (rendered CSV and row arrays), shared by the workers. */
+    private static final class Buffers {
+        final java.util.concurrent.ConcurrentLinkedQueue<ByteSink> ship = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final java.util.concurrent.ConcurrentLinkedQueue<ByteSink> truth = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final java.util.concurrent.ConcurrentLinkedQueue<Rows> rows = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    }
+
     /** One day's rendered output. */
     private record DayOutput(ByteSink shipments, ByteSink truth, long[] ringCounts, int rows, int innocent,
                              int flagged) {
@@ -279,8 +309,11 @@ public final class NetworkGenerator {
         private final int ringLo;
         private final int ringHi;
         private final byte[] seen;
+        private final byte[] phones;
+        private final Buffers buffers;
 
-        Day(World w, RingPlanner plan, int day, int quota, int ringLo, int ringHi, byte[] seen) {
+        Day(World w, RingPlanner plan, int day, int quota, int ringLo, int ringHi, byte[] seen, byte[] phones,
+            Buffers buffers) {
             this.w = w;
             this.plan = plan;
             this.day = day;
@@ -288,12 +321,26 @@ public final class NetworkGenerator {
             this.ringLo = ringLo;
             this.ringHi = ringHi;
             this.seen = seen;
+            this.phones = phones;
+            this.buffers = buffers;
+        }
+
+        private void phone(ByteSink s, int party) {
+            if (phones != null) {
+                s.put(phones, party * 11, 11);
+            } else {
+                Names.phone(s, party, w.phoneA, w.phoneB);
+            }
         }
 
         @Override
         public DayOutput call() {
             int n = quota + (ringHi - ringLo);
-            Rows rows = new Rows(n);
+            Rows rows = buffers.rows.poll();
+            if (rows == null) {
+                rows = new Rows(n);
+            }
+            rows.size = 0;
             SplittableRandom rng = new SplittableRandom(w.hash(0x44415953L, day));
             long dayStart = w.startEpoch + day * DAY;
             for (int k = 0; k < quota; k++) {
@@ -307,8 +354,16 @@ public final class NetworkGenerator {
                 keys[i] = (rows.time[i] - dayStart) << 32 | i;
             }
             Arrays.sort(keys);
-            ByteSink ship = new ByteSink(n * 260 + 256);
-            ByteSink truth = new ByteSink(n * 24 + 64);
+            ByteSink ship = buffers.ship.poll();
+            if (ship == null) {
+                ship = new ByteSink(n * 260 + 256);
+            }
+            ship.clear();
+            ByteSink truth = buffers.truth.poll();
+            if (truth == null) {
+                truth = new ByteSink(n * 24 + 64);
+            }
+            truth.clear();
             long[] ringCounts = new long[plan.tierMembers.length + 1];
             int innocent = 0;
             int flagged = 0;
@@ -324,6 +379,7 @@ public final class NetworkGenerator {
                     flagged++;
                 }
             }
+            buffers.rows.offer(rows);
             return new DayOutput(ship, truth, ringCounts, n, innocent, flagged);
         }
 
@@ -454,9 +510,9 @@ public final class NetworkGenerator {
             int receiver = rows.receiver[i];
             seen[sender] = 1;
             seen[receiver] = 1;
-            Names.phone(s, sender, w.phoneA, w.phoneB);
+            phone(s, sender);
             s.put(',');
-            Names.phone(s, receiver, w.phoneA, w.phoneB);
+            phone(s, receiver);
             s.put(',');
             int flags = rows.flags[i];
             if ((flags & Rows.MERCHANT_NAME) != 0) {
