@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 StatsCommand.class,
+                GenerateCommand.class,
                 DesensitizeCommand.class,
                 PathsCommand.class,
                 CentralityCommand.class,

@@ -29,10 +29,12 @@ import org.parcelnet.io.AtomicFiles;
  * or on the thread count, so the output is byte-identical for a given config whatever the thread
  * count (the {@code .gz} form also depends on the JDK's zlib).
  *
- * <p>Cost: O(N log(N / days)) time. Memory: the world (a few MB), ring state (about 70 bytes per ring
- * or innocent parcel, 60 bytes per ring member), one byte per party (to list in the truth only
- * parties that appear) and about 2 × threads days in flight (about 330 bytes per shipment of a day);
- * it does not grow with N otherwise, so 4.31 million shipments run in {@code -Xmx2g}.
+ * <p>Cost: O(N log(N / days)) time. Memory: the world (a few MB); per party one byte (to list in the
+ * truth only parties that appear) and 11 bytes of pre-rendered phone number (up to 8 million parties;
+ * beyond, numbers are rendered per row); ring state (about 70 bytes per ring or innocent parcel, 60 bytes
+ * per ring member, 16 per phone); and about 2 × threads + 1 days in flight (about 330 bytes per shipment
+ * of a day). It does not grow with N otherwise: 4.31 million shipments run in {@code -Xmx2g} with a
+ * peak resident size near 300 MB.
  */
 public final class NetworkGenerator {
 
@@ -143,6 +145,9 @@ public final class NetworkGenerator {
         ringFrom[span] = p;
 
         byte[] seen = new byte[w.ringBase + plan.phoneCount];
+        byte[] phones = phoneBook(w, seen.length);
+        // rendered day buffers go back here once written, so days reuse warm memory
+        Buffers buffers = new Buffers();
         long[] ringShip = new long[config.rings() + 1];
         long[] totals = new long[3]; // shipments, innocent, flagged
         OutputStream ship = new BufferedOutputStream(shipments, 1 << 16);
@@ -161,17 +166,19 @@ public final class NetworkGenerator {
             for (int d = 0; d < span; d++) {
                 DayOutput out;
                 if (pool == null) {
-                    out = new Day(w, plan, d, quota[d], ringFrom[d], ringFrom[d + 1], seen).call();
+                    out = new Day(w, plan, d, quota[d], ringFrom[d], ringFrom[d + 1], seen, phones, buffers).call();
                 } else {
                     while (next < span && inFlight.size() < 2 * threads) {
                         inFlight.add(pool.submit(new Day(w, plan, next, quota[next], ringFrom[next],
-                                ringFrom[next + 1], seen)));
+                                ringFrom[next + 1], seen, phones, buffers)));
                         next++;
                     }
                     out = get(inFlight.poll());
                 }
                 out.shipments.writeTo(ship);
                 out.truth.writeTo(tship);
+                buffers.ship.offer(out.shipments);
+                buffers.truth.offer(out.truth);
                 for (int r = 1; r < ringShip.length; r++) {
                     ringShip[r] += out.ringCounts[r];
                 }
@@ -187,6 +194,24 @@ public final class NetworkGenerator {
         ship.flush();
         tship.flush();
         return writeTruth(w, plan, seen, ringShip, totals, truthParties, truthRings);
+    }
+
+    /** Parties up to which phone numbers are pre-rendered (11 bytes each, 88 MB at most). */
+    private static final int PHONE_BOOK_LIMIT = 8_000_000;
+
+    /**
+     * Every party's phone number rendered once (11 ASCII digits per party id), or null when there are
+     * more than {@link #PHONE_BOOK_LIMIT} parties (then numbers are rendered per row).
+     */
+    private static byte[] phoneBook(World w, int parties) {
+        if (parties > PHONE_BOOK_LIMIT) {
+            return null;
+        }
+        ByteSink s = new ByteSink(parties * 11);
+        for (int p = 0; p < parties; p++) {
+            Names.phone(s, p, w.phoneA, w.phoneB);
+        }
+        return s.toByteArray();
     }
 
     private static DayOutput get(Future<DayOutput> f) throws IOException {
@@ -265,6 +290,13 @@ public final class NetworkGenerator {
         return new Summary(totals[0], ringTotal, totals[1], totals[2], config.rings(), parties, ringPartyRows);
     }
 
+    /** Reusable day buffers (rendered CSV and row arrays), shared by the workers. */
+    private static final class Buffers {
+        final java.util.concurrent.ConcurrentLinkedQueue<ByteSink> ship = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final java.util.concurrent.ConcurrentLinkedQueue<ByteSink> truth = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final java.util.concurrent.ConcurrentLinkedQueue<Rows> rows = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    }
+
     /** One day's rendered output. */
     private record DayOutput(ByteSink shipments, ByteSink truth, long[] ringCounts, int rows, int innocent,
                              int flagged) {
@@ -279,8 +311,11 @@ public final class NetworkGenerator {
         private final int ringLo;
         private final int ringHi;
         private final byte[] seen;
+        private final byte[] phones;
+        private final Buffers buffers;
 
-        Day(World w, RingPlanner plan, int day, int quota, int ringLo, int ringHi, byte[] seen) {
+        Day(World w, RingPlanner plan, int day, int quota, int ringLo, int ringHi, byte[] seen, byte[] phones,
+            Buffers buffers) {
             this.w = w;
             this.plan = plan;
             this.day = day;
@@ -288,12 +323,26 @@ public final class NetworkGenerator {
             this.ringLo = ringLo;
             this.ringHi = ringHi;
             this.seen = seen;
+            this.phones = phones;
+            this.buffers = buffers;
+        }
+
+        private void phone(ByteSink s, int party) {
+            if (phones != null) {
+                s.put(phones, party * 11, 11);
+            } else {
+                Names.phone(s, party, w.phoneA, w.phoneB);
+            }
         }
 
         @Override
         public DayOutput call() {
             int n = quota + (ringHi - ringLo);
-            Rows rows = new Rows(n);
+            Rows rows = buffers.rows.poll();
+            if (rows == null) {
+                rows = new Rows(n);
+            }
+            rows.size = 0;
             SplittableRandom rng = new SplittableRandom(w.hash(0x44415953L, day));
             long dayStart = w.startEpoch + day * DAY;
             for (int k = 0; k < quota; k++) {
@@ -307,8 +356,16 @@ public final class NetworkGenerator {
                 keys[i] = (rows.time[i] - dayStart) << 32 | i;
             }
             Arrays.sort(keys);
-            ByteSink ship = new ByteSink(n * 260 + 256);
-            ByteSink truth = new ByteSink(n * 24 + 64);
+            ByteSink ship = buffers.ship.poll();
+            if (ship == null) {
+                ship = new ByteSink(n * 260 + 256);
+            }
+            ship.clear();
+            ByteSink truth = buffers.truth.poll();
+            if (truth == null) {
+                truth = new ByteSink(n * 24 + 64);
+            }
+            truth.clear();
             long[] ringCounts = new long[plan.tierMembers.length + 1];
             int innocent = 0;
             int flagged = 0;
@@ -324,6 +381,7 @@ public final class NetworkGenerator {
                     flagged++;
                 }
             }
+            buffers.rows.offer(rows);
             return new DayOutput(ship, truth, ringCounts, n, innocent, flagged);
         }
 
@@ -354,7 +412,7 @@ public final class NetworkGenerator {
                         % (World.GOODS.length - World.RING_GOODS + 3));
                 int u = rng.nextInt(100);
                 pieces = u < 86 ? 1 : u < 92 ? 2 : u < 96 ? 3 : 4 + rng.nextInt(4);
-                perPiece = (0.3 + ((key >>> 50) & 63) / 63.0 * 4.7) * Math.exp(0.5 * rng.nextGaussian());
+                perPiece = (0.3 + ((key >>> 50) & 63) / 63.0 * 4.7) * w.logNormal05[rng.nextInt() & World.QUANTILE_MASK];
             } else {
                 int s = rng.nextInt(individuals);
                 oc = w.individualCity(s);
@@ -394,7 +452,7 @@ public final class NetworkGenerator {
                 rows.goods[i] = (byte) (World.RING_GOODS - 3 + rng.nextInt(World.GOODS.length - World.RING_GOODS + 3));
                 int v = rng.nextInt(100);
                 pieces = v < 90 ? 1 : v < 95 ? 2 : v < 98 ? 3 : 4 + rng.nextInt(3);
-                perPiece = 1.2 * Math.exp(0.7 * rng.nextGaussian());
+                perPiece = 1.2 * w.logNormal07[rng.nextInt() & World.QUANTILE_MASK];
             }
             rows.time[i] = dayStart + hour * 3600L + rng.nextInt(3600);
             rows.originCity[i] = oc;
@@ -443,8 +501,9 @@ public final class NetworkGenerator {
             int idEnd = s.length();
             s.put(',');
             long sec = rows.time[i] - w.startEpoch - day * DAY;
-            s.put(w.dayPrefix[day]).putPadded(sec / 3600, 2).put(':').putPadded(sec / 60 % 60, 2).put(':')
-                    .putPadded(sec % 60, 2).put(OFFSET);
+            int sd = (int) sec;
+            s.put(w.dayPrefix[day]).putPadded(sd / 3600, 2).put(':').putPadded(sd / 60 % 60, 2).put(':')
+                    .putPadded(sd % 60, 2).put(OFFSET);
             int oc = rows.originCity[i];
             int dc = rows.destCity[i];
             s.put(w.provinceBytes[oc]).put(',').put(w.cityBytes[oc]).put(',');
@@ -453,9 +512,9 @@ public final class NetworkGenerator {
             int receiver = rows.receiver[i];
             seen[sender] = 1;
             seen[receiver] = 1;
-            Names.phone(s, sender, w.phoneA, w.phoneB);
+            phone(s, sender);
             s.put(',');
-            Names.phone(s, receiver, w.phoneA, w.phoneB);
+            phone(s, receiver);
             s.put(',');
             int flags = rows.flags[i];
             if ((flags & Rows.MERCHANT_NAME) != 0) {
@@ -473,7 +532,7 @@ public final class NetworkGenerator {
             s.put(',');
             s.put(w.carrierBytes[carrier]).put(',');
             s.put((flags & Rows.AIR) != 0 ? AIR : LAND).put(',');
-            s.putInt(rows.pieces[i]).put(',');
+            s.putInt((int) rows.pieces[i]).put(',');
             s.putCenti(rows.weight[i]).put(',');
             s.put(w.goodsBytes[rows.goods[i]]).put(',');
             s.put((flags & Rows.FLAGGED) != 0 ? TRUE : FALSE).put('\n');
@@ -483,7 +542,7 @@ public final class NetworkGenerator {
             }
             t.put(',');
             if (rows.ring[i] != 0) {
-                t.putInt(rows.ring[i]);
+                t.putInt((int) rows.ring[i]);
             }
             t.put('\n');
         }
