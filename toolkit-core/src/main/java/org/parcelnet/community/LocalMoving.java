@@ -17,9 +17,9 @@ import org.parcelnet.progress.ProgressListener;
  * depends only on the node count). Within a batch, workers compute each node's best move from a
  * snapshot of the community state, and the moves are then applied one by one in batch order. Which
  * worker evaluates a node cannot change its proposal, so the outcome depends only on the seed and
- * the batch size, not on the thread count or scheduling. A proposal may be slightly stale when a
- * neighbour moved in the same batch (rare: a batch is a small random sample of the nodes); the
- * caller's tolerance and pass limits bound the effect.
+ * the batch size, not on the thread count or scheduling. Before a proposal is applied it is checked
+ * against the current state (see {@link Batch}), so every applied move raises modularity, as in
+ * sequential mode.
  */
 final class LocalMoving {
 
@@ -35,6 +35,8 @@ final class LocalMoving {
         final double[] acc;
         final int[] touched;
         double delta;
+        double wBest;
+        double wStay;
 
         Scratch(int n) {
             acc = new double[n];
@@ -79,9 +81,11 @@ final class LocalMoving {
         int c0 = comm[v];
         double kv = g.strength[v];
         double kf = kv * f;
-        double stay = (acc[c0] < 0 ? 0 : acc[c0]) - kf * (tot[c0] - kv);
+        double acc0 = acc[c0] < 0 ? 0 : acc[c0];
+        double stay = acc0 - kf * (tot[c0] - kv);
         int best = c0;
         double bestGain = stay;
+        double bestW = acc0;
         double margin = EPS * (kv > 0 ? kv : 1);
         for (int j = 0; j < nt; j++) {
             int c = touched[j];
@@ -90,15 +94,21 @@ final class LocalMoving {
                 if (gain > bestGain + margin) {
                     best = c;
                     bestGain = gain;
+                    bestW = acc[c];
                 }
             }
             acc[c] = -1.0;
         }
+        double wStay = acc0;
+        double wBest = best == c0 ? wStay : bestW;
         if (cnt != null && cnt[c0] > 1 && 0 > bestGain + margin) {
             best = EMPTY;
             bestGain = 0;
+            wBest = 0;
         }
         s.delta = bestGain - stay;
+        s.wBest = wBest;
+        s.wStay = wStay;
         return best;
     }
 
@@ -117,8 +127,7 @@ final class LocalMoving {
         final double m = g.twoM / 2;
         final int n = g.n;
         long moves = 0;
-        int[] proposal = workers.threads > 1 ? new int[batchSize(n)] : null;
-        double[] delta = workers.threads > 1 ? new double[batchSize(n)] : null;
+        Batch batch = workers.threads > 1 ? new Batch(n) : null;
         for (int pass = 0; pass < maxPasses; pass++) {
             long passMoves = 0;
             double gain = 0;
@@ -141,33 +150,26 @@ final class LocalMoving {
                     }
                 }
             } else {
-                int bs = proposal.length;
+                int bs = batch.proposal.length;
                 for (int a = 0; a < n; a += bs) {
-                    final int from = a;
-                    final int len = Math.min(bs, n - a);
-                    final int threads = workers.threads;
-                    workers.run(t -> {
-                        Scratch s = scratch[t];
-                        int lo = from + (int) ((long) len * t / threads);
-                        int hi = from + (int) ((long) len * (t + 1) / threads);
-                        for (int i = lo; i < hi; i++) {
-                            proposal[i - from] = best(g, order[i], comm, tot, null, f, s);
-                            delta[i - from] = s.delta;
-                        }
-                    });
+                    int len = Math.min(bs, n - a);
+                    System.arraycopy(order, a, batch.nodes, 0, len);
+                    batch.propose(g, len, comm, tot, null, f, workers, scratch);
                     for (int i = 0; i < len; i++) {
-                        int v = order[from + i];
-                        int b = proposal[i];
+                        int v = batch.nodes[i];
                         int c0 = comm[v];
+                        int b = batch.validated(g, i, comm, tot, null, f, scratch[0]);
                         if (b != c0) {
                             double kv = g.strength[v];
                             tot[c0] -= kv;
                             tot[b] += kv;
                             comm[v] = b;
                             passMoves++;
-                            gain += delta[i];
+                            gain += batch.gain;
+                            batch.touchNeighbours(g, v);
                         }
                     }
+                    batch.nextStamp();
                     progress.checkCancelled();
                 }
             }
@@ -247,34 +249,23 @@ final class LocalMoving {
             }
             return moves;
         }
-        int bs = batchSize(n);
-        int[] batch = new int[bs];
-        int[] proposal = new int[bs];
-        final int threads = workers.threads;
+        Batch batch = new Batch(n);
+        int bs = batch.proposal.length;
         while (size > 0) {
             int len = Math.min(bs, size);
             for (int i = 0; i < len; i++) {
                 int v = queue[head];
                 head = head + 1 == n ? 0 : head + 1;
                 queued[v] = false;
-                batch[i] = v;
+                batch.nodes[i] = v;
             }
             size -= len;
-            final int blen = len;
-            workers.run(t -> {
-                Scratch s = scratch[t];
-                int lo = (int) ((long) blen * t / threads);
-                int hi = (int) ((long) blen * (t + 1) / threads);
-                for (int i = lo; i < hi; i++) {
-                    proposal[i] = best(g, batch[i], comm, tot, cnt, f, s);
-                }
-            });
+            batch.propose(g, len, comm, tot, cnt, f, workers, scratch);
             for (int i = 0; i < len; i++) {
-                int v = batch[i];
-                int b = proposal[i];
+                int v = batch.nodes[i];
                 int c0 = comm[v];
-                // Stale proposals: leaving a community v is now alone in, or joining one that emptied.
-                if (b == c0 || (b == EMPTY && cnt[c0] == 1) || (b != EMPTY && cnt[b] == 0)) {
+                int b = batch.validated(g, i, comm, tot, cnt, f, scratch[0]);
+                if (b == c0) {
                     continue;
                 }
                 if (b == EMPTY) {
@@ -289,6 +280,7 @@ final class LocalMoving {
                 }
                 comm[v] = b;
                 moves++;
+                batch.touchNeighbours(g, v);
                 for (int j = g.off[v], e = g.off[v + 1]; j < e; j++) {
                     int t = adj[j];
                     if (!queued[t] && comm[t] != b) {
@@ -299,8 +291,91 @@ final class LocalMoving {
                     }
                 }
             }
+            batch.nextStamp();
             progress.checkCancelled();
         }
         return moves;
+    }
+
+    /**
+     * One batch of parallel mode. Workers propose moves from a snapshot ({@link #propose}); the caller
+     * then applies them in batch order through {@link #validated}, which re-checks each proposal
+     * against the current state: exactly in O(1) from the recorded weights when no neighbour of the
+     * node moved earlier in the batch, otherwise by re-evaluating the node. Every applied move thus
+     * strictly raises modularity, so the phase terminates, and the outcome does not depend on which
+     * worker evaluated which node.
+     */
+    static final class Batch {
+        final int[] nodes;
+        final int[] proposal;
+        final double[] wBest;
+        final double[] wStay;
+        private final int[] dirty;
+        private int stamp = 1;
+        /** Gain (edge-weight units) of the move last returned by {@link #validated}. */
+        double gain;
+
+        Batch(int n) {
+            int bs = batchSize(n);
+            nodes = new int[bs];
+            proposal = new int[bs];
+            wBest = new double[bs];
+            wStay = new double[bs];
+            dirty = new int[n];
+        }
+
+        void propose(WorkGraph g, int len, int[] comm, double[] tot, int[] cnt, double f, Workers workers,
+                     Scratch[] scratch) {
+            final int threads = workers.threads;
+            workers.run(t -> {
+                Scratch s = scratch[t];
+                int lo = (int) ((long) len * t / threads);
+                int hi = (int) ((long) len * (t + 1) / threads);
+                for (int i = lo; i < hi; i++) {
+                    proposal[i] = best(g, nodes[i], comm, tot, cnt, f, s);
+                    wBest[i] = s.wBest;
+                    wStay[i] = s.wStay;
+                }
+            });
+        }
+
+        /** The move to apply for batch slot {@code i}: a community, {@link #EMPTY}, or comm[v] for none. */
+        int validated(WorkGraph g, int i, int[] comm, double[] tot, int[] cnt, double f, Scratch s) {
+            int v = nodes[i];
+            int c0 = comm[v];
+            int b = proposal[i];
+            double wb = wBest[i];
+            double ws = wStay[i];
+            if (dirty[v] == stamp) {
+                b = best(g, v, comm, tot, cnt, f, s);
+                wb = s.wBest;
+                ws = s.wStay;
+            }
+            if (b == c0 || (cnt != null && b == EMPTY && cnt[c0] <= 1) || (cnt != null && b >= 0 && cnt[b] == 0)) {
+                return c0;
+            }
+            double kv = g.strength[v];
+            double stay = ws - f * kv * (tot[c0] - kv);
+            double move = b == EMPTY ? 0 : wb - f * kv * tot[b];
+            if (move > stay + EPS * (kv > 0 ? kv : 1)) {
+                gain = move - stay;
+                return b;
+            }
+            return c0;
+        }
+
+        /** Marks the neighbours of a moved node: their proposals in this batch may be stale. */
+        void touchNeighbours(WorkGraph g, int v) {
+            for (int i = g.off[v], e = g.off[v + 1]; i < e; i++) {
+                dirty[g.adj[i]] = stamp;
+            }
+        }
+
+        void nextStamp() {
+            if (++stamp == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(dirty, 0);
+                stamp = 1;
+            }
+        }
     }
 }
