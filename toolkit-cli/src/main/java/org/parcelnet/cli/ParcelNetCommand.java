@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 StatsCommand.class,
+                DesensitizeCommand.class,
+                PathsCommand.class,
+                CentralityCommand.class,
+                InterdictCommand.class,
+                ConvertCommand.class,
         })
 public final class ParcelNetCommand implements Runnable {
 

@@ -17,9 +17,14 @@ import org.apache.commons.csv.CSVFormat;
 /** CSV helpers shared by the readers and writers. */
 public final class Csv {
 
-    /** RFC 4180 with a header row read by the caller, blank lines skipped. */
+    /**
+     * RFC 4180 with a header row read by the caller, blank lines skipped, values trimmed of
+     * surrounding white space (in the parser, so that the pipelined readers trim on the parsing
+     * thread).
+     */
     public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(true)
+            .setTrim(true)
             .get();
 
     private Csv() {

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.model.TransportMode;
 import org.parcelnet.progress.ProgressListener;
@@ -184,26 +182,28 @@ public final class ShipmentReader {
         }
 
         Result read() throws IOException {
-            Iterator<CSVRecord> it = parser.iterator();
-            if (!it.hasNext()) {
-                throw new InputException(file, "empty file: no header row");
-            }
-            readHeader(it.next());
-            lastEndLine = parser.getCurrentLineNumber();
-            while (it.hasNext()) {
-                CSVRecord rec = it.next();
-                long endLine = parser.getCurrentLineNumber();
-                long line = startLine(rec, endLine);
-                lastEndLine = endLine;
-                rowsIn++;
-                RejectedRow bad = readRow(rec, line);
-                if (bad != null) {
-                    if (!options.lenient()) {
-                        throw new InputException(file, bad.line(), bad.column(), bad.reason(), bad.value());
-                    }
-                    rejected.add(bad);
+            try (RecordPipe pipe = new RecordPipe(parser, file)) {
+                String[] header = pipe.header();
+                if (header == null) {
+                    throw new InputException(file, "empty file: no header row");
                 }
-                if ((rowsIn & 0x3FFF) == 0) {
+                readHeader(header);
+                lastEndLine = pipe.headerEndLine();
+                RecordPipe.Batch batch;
+                while ((batch = pipe.next()) != null) {
+                    for (int k = 0; k < batch.size(); k++) {
+                        String[] rec = batch.rows()[k];
+                        long endLine = batch.endLines()[k];
+                        rowsIn++;
+                        RejectedRow bad = readRow(rec, endLine);
+                        lastEndLine = endLine;
+                        if (bad != null) {
+                            if (!options.lenient()) {
+                                throw new InputException(file, bad.line(), bad.column(), bad.reason(), bad.value());
+                            }
+                            rejected.add(bad);
+                        }
+                    }
                     long bytes = opened.counter().count();
                     options.progress().advance(bytes - reportedBytes);
                     reportedBytes = bytes;
@@ -220,7 +220,7 @@ public final class ShipmentReader {
          * record's last line (1-based), so the first line is that minus the line breaks inside its
          * quoted fields.
          */
-        private long startLine(CSVRecord rec, long endLine) {
+        private long startLine(String[] rec, long endLine) {
             int inner = 0;
             for (String v : rec) {
                 if (v != null) {
@@ -235,11 +235,11 @@ public final class ShipmentReader {
             return Math.max(lastEndLine + 1, endLine - inner);
         }
 
-        private void readHeader(CSVRecord header) {
-            width = header.size();
+        private void readHeader(String[] header) {
+            width = header.length;
             List<String> names = new ArrayList<>(width);
             for (int i = 0; i < width; i++) {
-                String h = header.get(i);
+                String h = header[i];
                 if (i == 0 && !h.isEmpty() && h.charAt(0) == '\uFEFF') {
                     h = h.substring(1);
                 }
@@ -268,9 +268,9 @@ public final class ShipmentReader {
             }
         }
 
-        private String field(CSVRecord rec, int schemaColumn) {
+        private String field(String[] rec, int schemaColumn) {
             int i = col[schemaColumn];
-            return i < 0 ? "" : rec.get(i);
+            return i < 0 ? "" : rec[i];
         }
 
         private RejectedRow reject(long line, int schemaColumn, String reason, String value) {
@@ -279,12 +279,22 @@ public final class ShipmentReader {
             return new RejectedRow(line, fieldNo, reason, hide ? null : value);
         }
 
-        private RejectedRow readRow(CSVRecord rec, long line) {
-            if (rec.size() != width) {
-                return new RejectedRow(line, 0, "wrong column count: expected " + width + ", got " + rec.size(), null);
+        private RejectedRow readRow(String[] rec, long endLine) {
+            RejectedRow bad = checkRow(rec);
+            if (bad == null) {
+                return null;
+            }
+            // Positions are only worked out for rejected rows: good rows never pay for it.
+            return new RejectedRow(startLine(rec, endLine), bad.column(), bad.reason(), bad.value());
+        }
+
+        private RejectedRow checkRow(String[] rec) {
+            final long line = 0;
+            if (rec.length != width) {
+                return new RejectedRow(line, 0, "wrong column count: expected " + width + ", got " + rec.length, null);
             }
             for (int i = 0; i < width; i++) {
-                String v = rec.get(i);
+                String v = rec[i];
                 if (v.length() > options.maxFieldChars()) {
                     return new RejectedRow(line, i + 1, "field longer than " + options.maxFieldChars() + " characters",
                             v.length() + " chars");
@@ -293,12 +303,9 @@ public final class ShipmentReader {
                     return new RejectedRow(line, i + 1, "invalid UTF-8 bytes", null);
                 }
             }
-            String id = field(rec, 0).trim();
+            String id = field(rec, 0);
             if (id.isEmpty()) {
                 return reject(line, 0, "empty shipment_id", null);
-            }
-            if (table.containsShipment(id)) {
-                return reject(line, 0, "duplicate shipment_id", id);
             }
             String when = field(rec, 1);
             long epoch;
@@ -309,7 +316,7 @@ public final class ShipmentReader {
             }
             String[] place = new String[4];
             for (int c = 2; c < 6; c++) {
-                String v = field(rec, c).trim();
+                String v = field(rec, c);
                 if (v.isEmpty()) {
                     return reject(line, c, "empty " + ShipmentColumns.ALL.get(c), null);
                 }
@@ -324,14 +331,14 @@ public final class ShipmentReader {
                 return reject(line, 7, "empty receiver_phone", null);
             }
             int base = ShipmentColumns.REQUIRED.size();
-            String modeText = field(rec, base + 5).trim();
+            String modeText = field(rec, base + 5);
             TransportMode mode;
             try {
                 mode = TransportMode.parse(modeText);
             } catch (IllegalArgumentException e) {
                 return reject(line, base + 5, "mode must be land or air", modeText);
             }
-            String piecesText = field(rec, base + 6).trim();
+            String piecesText = field(rec, base + 6);
             int pieces = 1;
             if (!piecesText.isEmpty()) {
                 pieces = parsePositiveInt(piecesText);
@@ -339,7 +346,7 @@ public final class ShipmentReader {
                     return reject(line, base + 6, "pieces must be a positive integer", piecesText);
                 }
             }
-            String weightText = field(rec, base + 7).trim();
+            String weightText = field(rec, base + 7);
             double weight = Double.NaN;
             if (!weightText.isEmpty()) {
                 try {
@@ -354,7 +361,7 @@ public final class ShipmentReader {
                     return reject(line, base + 7, "negative weight_kg", weightText);
                 }
             }
-            String flagText = field(rec, base + 9).trim().toLowerCase(Locale.ROOT);
+            String flagText = field(rec, base + 9).toLowerCase(Locale.ROOT);
             boolean flagged;
             switch (flagText) {
                 case "", "false", "0", "no" -> flagged = false;
@@ -363,10 +370,13 @@ public final class ShipmentReader {
                     return reject(line, base + 9, "flagged must be true or false", flagText);
                 }
             }
-            table.add(id, epoch, place[0], place[1], place[2], place[3], senderPhone, receiverPhone,
-                    field(rec, base).trim(), field(rec, base + 1).trim(), normalizeAddress(field(rec, base + 2)),
-                    normalizeAddress(field(rec, base + 3)), field(rec, base + 4).trim(), mode, pieces, weight,
-                    field(rec, base + 8).trim(), flagged);
+            boolean added = table.tryAdd(id, epoch, place[0], place[1], place[2], place[3], senderPhone, receiverPhone,
+                    field(rec, base), field(rec, base + 1), normalizeAddress(field(rec, base + 2)),
+                    normalizeAddress(field(rec, base + 3)), field(rec, base + 4), mode, pieces, weight,
+                    field(rec, base + 8), flagged);
+            if (!added) {
+                return reject(line, 0, "duplicate shipment_id", id);
+            }
             return null;
         }
     }

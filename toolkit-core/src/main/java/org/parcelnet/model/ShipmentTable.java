@@ -255,14 +255,36 @@ public final class ShipmentTable {
                            String senderAddressValue, String receiverAddressValue, String carrierValue,
                            TransportMode modeValue, int piecesValue, double weight, String goodsValue,
                            boolean flaggedValue) {
-            if (ids.code(id) >= 0) {
+            if (!tryAdd(id, epochSeconds, originProvince, originCity, destinationProvince, destinationCity,
+                    senderPhoneValue, receiverPhoneValue, senderNameValue, receiverNameValue, senderAddressValue,
+                    receiverAddressValue, carrierValue, modeValue, piecesValue, weight, goodsValue, flaggedValue)) {
                 throw new IllegalArgumentException("duplicate shipment_id " + id);
+            }
+            return this;
+        }
+
+        /**
+         * Appends a shipment unless its id was already added (one dictionary lookup for both the
+         * check and the insert).
+         *
+         * @return false, adding nothing, when {@code id} is a duplicate
+         */
+        public boolean tryAdd(String id, long epochSeconds, String originProvince, String originCity,
+                              String destinationProvince, String destinationCity, String senderPhoneValue,
+                              String receiverPhoneValue, String senderNameValue, String receiverNameValue,
+                              String senderAddressValue, String receiverAddressValue, String carrierValue,
+                              TransportMode modeValue, int piecesValue, double weight, String goodsValue,
+                              boolean flaggedValue) {
+            int before = ids.size();
+            int idCode = ids.intern(id);
+            if (ids.size() == before) {
+                return false;
             }
             if (size == shipmentId.length) {
                 grow();
             }
             int i = size++;
-            shipmentId[i] = ids.intern(id);
+            shipmentId[i] = idCode;
             shippedAt[i] = epochSeconds;
             originPlace[i] = places.intern(originProvince + '\t' + originCity);
             destinationPlace[i] = places.intern(destinationProvince + '\t' + destinationCity);
@@ -278,7 +300,7 @@ public final class ShipmentTable {
             pieces[i] = piecesValue;
             weightKg[i] = (float) weight;
             flagged[i] = flaggedValue;
-            return this;
+            return true;
         }
 
         private static int optional(StringDictionary d, String v) {

@@ -1,0 +1,213 @@
+package org.parcelnet.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.graph.LabeledGraph;
+import org.parcelnet.interdiction.KeyPlayers;
+import org.parcelnet.interdiction.MinVertexCut;
+import org.parcelnet.io.AtomicFiles;
+import org.parcelnet.io.Csv;
+import org.parcelnet.io.InputException;
+import org.parcelnet.io.Json;
+import org.parcelnet.paths.Betweenness;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code parcelnet interdict}: which few parties to remove to break the flow. */
+@Command(name = "interdict", mixinStandardHelpOptions = true,
+        description = {"Min vertex cut and greedy key players on the party graph, compared with the top parties by "
+                + "betweenness. Writes interdiction.csv (party,method,rank,reachability_after) and summary.json.",
+                "With --sources/--sinks (files of party ids) reachability is the number of sinks reached from the "
+                        + "sources (sources and sinks are never removed); without them it is the number of party "
+                        + "pairs still connected (fragmentation)."})
+public final class InterdictCommand implements Callable<Integer> {
+
+    @Mixin
+    GraphInput input;
+
+    @Option(names = "--sources", paramLabel = "FILE", description = "party ids where goods enter (one per line or a 'party' column)")
+    Path sourcesFile;
+
+    @Option(names = "--sinks", paramLabel = "FILE", description = "party ids where goods end up")
+    Path sinksFile;
+
+    @Option(names = "--budget", defaultValue = "8", paramLabel = "K", description = "parties to remove (default: ${DEFAULT-VALUE})")
+    int budget;
+
+    @Option(names = "--samples", defaultValue = "256", paramLabel = "K",
+            description = "betweenness pivots for the comparison when the graph has more than 20000 parties (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of the betweenness pivots (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--truth", paramLabel = "FILE", description = "truth_parties.csv (party,ring,tier): report precision of the picks")
+    Path truth;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
+    Path out;
+
+    private record Row(String party, String method, int rank, long after) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (budget < 1) {
+            throw new IllegalArgumentException("--budget must be >= 1, got " + budget);
+        }
+        if ((sourcesFile == null) != (sinksFile == null)) {
+            throw new IllegalArgumentException("give both --sources and --sinks, or neither");
+        }
+        long started = System.nanoTime();
+        LabeledGraph g = input.loadGraph(out);
+        CompactGraph cg = g.graph();
+        Map<String, Object> summary = Json.object();
+        summary.put("command", "interdict");
+        summary.put("input", input.file().toString());
+        summary.put("graph", CommandSupport.graphSummary(g));
+        summary.put("budget", budget);
+        List<Row> rows = new ArrayList<>();
+        int[] sources = null;
+        int[] sinks = null;
+        if (sourcesFile != null) {
+            sources = CommandSupport.readNodes(sourcesFile, g, "source");
+            sinks = CommandSupport.readNodes(sinksFile, g, "sink");
+        }
+        run(g, sources, sinks, rows, summary);
+        if (truth != null) {
+            summary.put("truth", precision(truth, rows));
+        }
+        AtomicFiles.writeText(out.resolve("interdiction.csv"), w -> {
+            w.write("party,method,rank,reachability_after\n");
+            for (Row r : rows) {
+                w.write(Csv.quote(r.party()) + "," + r.method() + "," + r.rank() + "," + r.after() + "\n");
+            }
+        });
+        summary.put("seconds", (System.nanoTime() - started) / 1e9);
+        AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary));
+        System.err.println(rows.size() + " rows written to " + out.resolve("interdiction.csv"));
+        return Cli.OK;
+    }
+
+    /** Runs the methods for the given terminals (null: fragmentation) and fills rows and summary. */
+    void run(LabeledGraph g, int[] sources, int[] sinks, List<Row> rows, Map<String, Object> summary) {
+        CompactGraph cg = g.graph();
+        boolean terminals = sources != null;
+        summary.put("mode", terminals ? "sources_to_sinks" : "fragmentation");
+        summary.put("reachability", terminals ? "sinks reached from the sources" : "party pairs still connected (direction ignored)");
+        boolean[] fixed = new boolean[cg.nodeCount()];
+        if (terminals) {
+            summary.put("sources", sources.length);
+            summary.put("sinks", sinks.length);
+            for (int v : sources) {
+                fixed[v] = true;
+            }
+            for (int v : sinks) {
+                fixed[v] = true;
+            }
+            MinVertexCut.Result cut = MinVertexCut.compute(cg, sources, sinks);
+            Map<String, Object> c = Json.object();
+            c.put("separable", cut.separable());
+            c.put("size", cut.cut().length);
+            c.put("cost", cut.cost());
+            c.put("relevant_parties", cut.relevant());
+            summary.put("min_cut", c);
+            if (cut.separable()) {
+                KeyPlayers.Result ev = KeyPlayers.evaluate(cg, sources, sinks, cut.cut());
+                add(rows, g, "min_cut", ev);
+            }
+        }
+        KeyPlayers.Result greedy = terminals
+                ? KeyPlayers.betweenSourcesAndSinks(cg, sources, sinks, budget, input.progress())
+                : KeyPlayers.fragmentation(cg, budget, input.progress());
+        summary.put("initial_reachability", greedy.initial());
+        add(rows, g, "greedy", greedy);
+        summary.put("greedy_reachability", last(greedy));
+
+        int n = cg.nodeCount();
+        Betweenness.Options o = Betweenness.Options.defaults().withSamples(n > 20_000 ? samples : 0).withSeed(seed)
+                .withProgress(input.progress());
+        Betweenness.Result b = Betweenness.compute(cg, o);
+        int[] order = CentralityCommand.ranking(b.score());
+        int[] top = new int[Math.min(budget, n)];
+        int k = 0;
+        for (int i = 0; i < order.length && k < top.length; i++) {
+            if (!fixed[order[i]]) {
+                top[k++] = order[i];
+            }
+        }
+        top = java.util.Arrays.copyOf(top, k);
+        KeyPlayers.Result byB = terminals ? KeyPlayers.evaluate(cg, sources, sinks, top) : KeyPlayers.evaluate(cg, top);
+        add(rows, g, "betweenness", byB);
+        summary.put("betweenness_reachability", last(byB));
+        summary.put("betweenness_pivots", b.pivots());
+    }
+
+    private static long last(KeyPlayers.Result r) {
+        return r.picks().length == 0 ? r.initial() : r.reachabilityAfter()[r.picks().length - 1];
+    }
+
+    private static void add(List<Row> rows, LabeledGraph g, String method, KeyPlayers.Result r) {
+        for (int i = 0; i < r.picks().length; i++) {
+            rows.add(new Row(g.label(r.picks()[i]), method, i + 1, r.reachabilityAfter()[i]));
+        }
+    }
+
+    /** Per method: picks, how many are ring members, and how many are ring transit or distributor members. */
+    private static Map<String, Object> precision(Path file, List<Row> rows) throws IOException {
+        Map<String, String[]> truth = new HashMap<>();
+        Csv.Opened opened = Csv.open(file);
+        try (Reader r = opened.reader();
+             CSVParser p = CSVParser.builder().setReader(r).setFormat(Csv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+            for (String col : new String[] {"party", "ring", "tier"}) {
+                if (!p.getHeaderMap().containsKey(col)) {
+                    throw new InputException(file.toString(), 1, 1, "missing column '" + col + "'", "");
+                }
+            }
+            for (CSVRecord rec : p) {
+                truth.put(rec.get("party"), new String[] {rec.get("ring"), rec.get("tier")});
+            }
+        }
+        Map<String, Object> out = Json.object();
+        for (String method : new String[] {"min_cut", "greedy", "betweenness"}) {
+            int picks = 0;
+            int ring = 0;
+            int middle = 0;
+            for (Row row : rows) {
+                if (!row.method().equals(method)) {
+                    continue;
+                }
+                picks++;
+                String[] t = truth.get(row.party());
+                if (t != null && !t[0].isEmpty()) {
+                    ring++;
+                    if (t[1].equals("transit") || t[1].equals("distributor")) {
+                        middle++;
+                    }
+                }
+            }
+            if (picks == 0) {
+                continue;
+            }
+            Map<String, Object> m = Json.object();
+            m.put("picks", picks);
+            m.put("ring_members", ring);
+            m.put("transit_or_distributor", middle);
+            m.put("precision", (double) middle / picks);
+            out.put(method, m);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,408 @@
+package org.parcelnet.paths;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import org.parcelnet.graph.PartyIndex;
+import org.parcelnet.model.Place;
+import org.parcelnet.model.ShipmentTable;
+
+/**
+ * Time-respecting relay chains through shipments, aggregated into place-to-place routes.
+ *
+ * <p>A shipment {@code A→B} at {@code t1} followed by a shipment {@code B→C} at {@code t2} with
+ * {@code 0 < t2 − t1 ≤ window} continues a chain. Enumerating every time-respecting path explodes
+ * combinatorially on busy parties, so each shipment is linked to <em>one</em> feeding receipt of its
+ * sender: among the sender's {@code recent} latest receipts that fall inside the window, the one that
+ * already carries a chain from a source, else the latest. The links form a forest over shipments; a
+ * chain is the path that ends with a shipment delivered to a sink, traced back to the earliest
+ * shipment in it sent by a source, at most {@code maxHops} shipments long. A shipment sent by a
+ * source starts a fresh chain unless it can continue one that already started at a source.
+ *
+ * <p>Sinks default to parties that never send (they do not forward). Sources are given, e.g. by
+ * {@link #sendersFrom} the parties that send from border-entry places.
+ *
+ * <p>Cost: one sort of the shipments by time (O(m log m)) and O(m · recent) for the linking; routes
+ * are aggregated with one hash entry per distinct route. Working state: 8 (sort key) + 4 (link) +
+ * 1 (depth) + 1 (sourced) bytes per shipment and {@code 4·recent + 1} bytes per party.
+ */
+public final class RelayChains {
+
+    /** One day in seconds. */
+    public static final long DAY = 86_400L;
+
+    /** Place granularity of aggregated routes. */
+    public enum Level {
+        /** Provinces only. */
+        PROVINCE,
+        /** {@code province/city}. */
+        CITY;
+
+        /** Parses {@code province|city}. */
+        public static Level parse(String s) {
+            return switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "province" -> PROVINCE;
+                case "city" -> CITY;
+                default -> throw new IllegalArgumentException("level must be province or city, got '" + s + "'");
+            };
+        }
+    }
+
+    /**
+     * Options, validated on construction.
+     *
+     * @param windowSeconds longest gap between receiving and forwarding ({@code > 0})
+     * @param maxHops       longest chain in shipments (1..127)
+     * @param recent        receipts remembered per party (1..64)
+     * @param level         place level of the routes
+     */
+    public record Options(long windowSeconds, int maxHops, int recent, Level level) {
+        public Options {
+            if (windowSeconds <= 0) {
+                throw new IllegalArgumentException("window must be > 0 seconds, got " + windowSeconds);
+            }
+            if (maxHops < 1 || maxHops > 127) {
+                throw new IllegalArgumentException("maxHops must be in 1..127, got " + maxHops);
+            }
+            if (recent < 1 || recent > 64) {
+                throw new IllegalArgumentException("recent must be in 1..64, got " + recent);
+            }
+            Objects.requireNonNull(level, "level");
+        }
+
+        /** 3-day window, at most 6 hops, 8 recent receipts, province-level routes. */
+        public static Options defaults() {
+            return new Options(3 * DAY, 6, 8, Level.PROVINCE);
+        }
+
+        public Options withWindowSeconds(long w) {
+            return new Options(w, maxHops, recent, level);
+        }
+
+        public Options withMaxHops(int h) {
+            return new Options(windowSeconds, h, recent, level);
+        }
+
+        public Options withLevel(Level l) {
+            return new Options(windowSeconds, maxHops, recent, l);
+        }
+    }
+
+    /**
+     * An aggregated route.
+     *
+     * @param places  place labels in order (consecutive repeats merged)
+     * @param chains  chains that followed it
+     * @param pieces  cartons delivered at the end of those chains
+     * @param parties distinct parties on those chains (senders and final receivers)
+     */
+    public record Route(List<String> places, int chains, long pieces, int parties) {
+        public Route {
+            places = List.copyOf(places);
+        }
+
+        /** The places joined by {@code " > "}. */
+        public String describe() {
+            return String.join(" > ", places);
+        }
+    }
+
+    /**
+     * Chains and routes. Chain {@code c} is the shipment rows
+     * {@code chainRows[chainStart[c] .. chainStart[c+1])} in time order (arrays owned by the caller).
+     *
+     * @param chainStart   offsets into chainRows, length chains + 1
+     * @param chainRows    shipment rows of all chains
+     * @param routes       routes by descending chain count, then by description
+     * @param position     per party: sum over chains of its position (0 = first sender)
+     * @param appearances  per party: number of chain positions it holds
+     * @param firsts       per party: chains it starts
+     * @param lasts        per party: chains it ends (final receiver)
+     */
+    public record Result(int[] chainStart, int[] chainRows, List<Route> routes, long[] position,
+                         int[] appearances, int[] firsts, int[] lasts) {
+
+        /** Number of chains. */
+        public int chainCount() {
+            return chainStart.length - 1;
+        }
+
+        /** The rows of chain {@code c} (a copy). */
+        public int[] chain(int c) {
+            return Arrays.copyOfRange(chainRows, chainStart[c], chainStart[c + 1]);
+        }
+
+        /** Mean chain position of a party (0 = start), NaN when on no chain. */
+        public double meanPosition(int party) {
+            return appearances[party] == 0 ? Double.NaN : (double) position[party] / appearances[party];
+        }
+    }
+
+    private RelayChains() {
+    }
+
+    /** Parties that send at least one shipment from a place accepted by {@code origin}. */
+    public static boolean[] sendersFrom(ShipmentTable t, PartyIndex parties, Predicate<Place> origin) {
+        boolean[] placeOk = new boolean[t.placeCount()];
+        for (int c = 0; c < placeOk.length; c++) {
+            placeOk[c] = origin.test(t.place(c));
+        }
+        boolean[] out = new boolean[parties.partyCount()];
+        int[] s = parties.senderParty();
+        for (int i = 0; i < t.size(); i++) {
+            if (placeOk[t.originPlace(i)]) {
+                out[s[i]] = true;
+            }
+        }
+        return out;
+    }
+
+    /** Parties that receive but never send. */
+    public static boolean[] nonForwarders(ShipmentTable t, PartyIndex parties) {
+        boolean[] sends = new boolean[parties.partyCount()];
+        boolean[] out = new boolean[parties.partyCount()];
+        for (int i = 0; i < t.size(); i++) {
+            sends[parties.senderParty()[i]] = true;
+        }
+        for (int i = 0; i < t.size(); i++) {
+            int r = parties.receiverParty()[i];
+            out[r] = !sends[r];
+        }
+        return out;
+    }
+
+    /**
+     * Finds the chains from {@code sources} to {@code sinks}.
+     *
+     * @param sources per party: may start a chain
+     * @param sinks   per party: may end a chain; null for {@link #nonForwarders}
+     */
+    public static Result find(ShipmentTable t, PartyIndex parties, boolean[] sources, boolean[] sinks, Options o) {
+        Objects.requireNonNull(t, "table");
+        Objects.requireNonNull(parties, "parties");
+        Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(o, "options");
+        int np = parties.partyCount();
+        if (sources.length != np) {
+            throw new IllegalArgumentException("sources has " + sources.length + " entries for " + np + " parties");
+        }
+        if (sinks == null) {
+            sinks = nonForwarders(t, parties);
+        } else if (sinks.length != np) {
+            throw new IllegalArgumentException("sinks has " + sinks.length + " entries for " + np + " parties");
+        }
+        int m = t.size();
+        int[] sender = parties.senderParty();
+        int[] receiver = parties.receiverParty();
+        int[] order = byTime(t);
+
+        int recent = o.recent();
+        int[] ring = new int[np * recent];
+        byte[] ringCount = new byte[np]; // receipts seen, saturating at recent
+        int[] ringNext = new int[np];    // next write slot
+        int[] pred = new int[m];
+        byte[] depth = new byte[m];
+        boolean[] sourced = new boolean[m];
+        long window = o.windowSeconds();
+        int maxHops = o.maxHops();
+
+        int g = 0;
+        while (g < m) {
+            long time = t.shippedAt(order[g]);
+            int end = g;
+            while (end < m && t.shippedAt(order[end]) == time) {
+                end++;
+            }
+            // link the whole group first, so equal times never continue each other (0 < Δt)
+            for (int k = g; k < end; k++) {
+                int i = order[k];
+                int a = sender[i];
+                int best = -1;
+                boolean bestSourced = false;
+                int have = ringCount[a];
+                int base = a * recent;
+                for (int j = 0, slot = ringNext[a] - 1; j < have; j++, slot--) {
+                    if (slot < 0) {
+                        slot += recent;
+                    }
+                    int r = ring[base + slot]; // newest first
+                    if (time - t.shippedAt(r) > window) {
+                        break; // older ones are older still
+                    }
+                    if (depth[r] >= maxHops) {
+                        continue;
+                    }
+                    if (best < 0 || (sourced[r] && !bestSourced)) {
+                        best = r;
+                        bestSourced = sourced[r];
+                    }
+                }
+                if (sources[a] && best >= 0 && !bestSourced) {
+                    best = -1; // a source starts afresh rather than continue an unsourced chain
+                }
+                pred[i] = best;
+                depth[i] = (byte) (best < 0 ? 1 : depth[best] + 1);
+                sourced[i] = sources[a] || (best >= 0 && sourced[best]);
+            }
+            for (int k = g; k < end; k++) {
+                int i = order[k];
+                int b = receiver[i];
+                ring[b * recent + ringNext[b]] = i;
+                ringNext[b] = (ringNext[b] + 1) % recent;
+                if (ringCount[b] < recent) {
+                    ringCount[b]++;
+                }
+            }
+            g = end;
+        }
+
+        // Chains: trace back from each sourced delivery to a sink, to the earliest source-sent shipment.
+        int[] starts = new int[16];
+        int[] rows = new int[64];
+        int chains = 0;
+        int used = 0;
+        int[] buf = new int[maxHops];
+        long[] position = new long[np];
+        int[] appearances = new int[np];
+        int[] firsts = new int[np];
+        int[] lasts = new int[np];
+        Map<String, int[]> routeIndex = new HashMap<>();
+        List<long[]> routeFigures = new ArrayList<>(); // chains, pieces
+        List<String> routeKeys = new ArrayList<>();
+        List<java.util.BitSet> routeParties = new ArrayList<>();
+        for (int k = 0; k < m; k++) {
+            int i = order[k];
+            if (!sourced[i] || !sinks[receiver[i]]) {
+                continue;
+            }
+            int h = 0;
+            for (int r = i; r >= 0; r = pred[r]) {
+                buf[h++] = r;
+            }
+            // buf holds newest..oldest; the chain starts at the oldest row sent by a source
+            int startIdx = -1;
+            for (int j = h - 1; j >= 0; j--) {
+                if (sources[sender[buf[j]]]) {
+                    startIdx = j;
+                    break;
+                }
+            }
+            int len = startIdx + 1;
+            if (chains + 2 > starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+            }
+            if (used + len > rows.length) {
+                rows = Arrays.copyOf(rows, Math.max(rows.length * 2, used + len));
+            }
+            starts[chains] = used;
+            StringBuilder key = new StringBuilder();
+            String last = null;
+            for (int j = 0; j < len; j++) {
+                int r = buf[startIdx - j];
+                rows[used + j] = r;
+                int p = sender[r];
+                position[p] += j;
+                appearances[p]++;
+                if (j == 0) {
+                    firsts[p]++;
+                    last = append(key, label(t.place(t.originPlace(r)), o.level()), null);
+                }
+                last = append(key, label(t.place(t.destinationPlace(r)), o.level()), last);
+            }
+            int fin = receiver[i];
+            position[fin] += len;
+            appearances[fin]++;
+            lasts[fin]++;
+            used += len;
+            chains++;
+            String k2 = key.toString();
+            int[] idx = routeIndex.get(k2);
+            if (idx == null) {
+                idx = new int[] {routeKeys.size()};
+                routeIndex.put(k2, idx);
+                routeKeys.add(k2);
+                routeFigures.add(new long[2]);
+                routeParties.add(new java.util.BitSet());
+            }
+            long[] f = routeFigures.get(idx[0]);
+            f[0]++;
+            f[1] += t.pieces(i);
+            java.util.BitSet ps = routeParties.get(idx[0]);
+            for (int j = 0; j < len; j++) {
+                ps.set(sender[rows[used - len + j]]);
+            }
+            ps.set(fin);
+        }
+        starts = Arrays.copyOf(starts, chains + 1);
+        starts[chains] = used;
+        rows = Arrays.copyOf(rows, used);
+        List<Route> routes = new ArrayList<>(routeKeys.size());
+        for (int r = 0; r < routeKeys.size(); r++) {
+            long[] f = routeFigures.get(r);
+            routes.add(new Route(List.of(routeKeys.get(r).split("\u001f")), (int) f[0], f[1],
+                    routeParties.get(r).cardinality()));
+        }
+        routes.sort((x, y) -> x.chains() != y.chains() ? Integer.compare(y.chains(), x.chains())
+                : x.describe().compareTo(y.describe()));
+        return new Result(starts, rows, Collections.unmodifiableList(routes), position, appearances, firsts, lasts);
+    }
+
+    private static String label(Place p, Level level) {
+        return level == Level.PROVINCE ? p.province() : p.label();
+    }
+
+    /** Appends {@code place} unless it repeats {@code last}; returns the new last. */
+    private static String append(StringBuilder key, String place, String last) {
+        if (place.equals(last)) {
+            return last;
+        }
+        if (key.length() > 0) {
+            key.append('\u001f');
+        }
+        key.append(place);
+        return place;
+    }
+
+    /** Rows sorted by time, then row. */
+    static int[] byTime(ShipmentTable t) {
+        int m = t.size();
+        int[] order = new int[m];
+        if (m == 0) {
+            return order;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < m; i++) {
+            min = Math.min(min, t.shippedAt(i));
+            max = Math.max(max, t.shippedAt(i));
+        }
+        if (max - min < (1L << 31)) {
+            long[] keys = new long[m];
+            for (int i = 0; i < m; i++) {
+                keys[i] = ((t.shippedAt(i) - min) << 32) | i;
+            }
+            Arrays.sort(keys);
+            for (int i = 0; i < m; i++) {
+                order[i] = (int) keys[i];
+            }
+            return order;
+        }
+        Integer[] boxed = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (x, y) -> x.equals(y) ? 0 : t.shippedAt(x) != t.shippedAt(y)
+                ? Long.compare(t.shippedAt(x), t.shippedAt(y)) : Integer.compare(x, y));
+        for (int i = 0; i < m; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
+    }
+}
