@@ -72,6 +72,19 @@ class PartitionComparisonTest {
     }
 
     @Test
+    void pairwisePrecisionAndRecallByHand() {
+        // Truth {0,1,2} {3,4}; node 5 unlabelled. Found {0,1} {2,3,4,5}.
+        int[] truth = {0, 0, 0, 1, 1, -1};
+        int[] found = {7, 7, 8, 8, 8, 8};
+        PartitionComparison.PairScores s = PartitionComparison.pairwise(truth, found);
+        // True pairs: 3 + 1 = 4. Predicted among labelled: {0,1} 1 + {2,3,4} 3 = 4. Both: (0,1), (3,4) = 2.
+        assertEquals(4, s.truePairs(), 0);
+        assertEquals(4, s.predictedPairs(), 0);
+        assertEquals(0.5, s.precision(), 1e-12);
+        assertEquals(0.5, s.recall(), 1e-12);
+    }
+
+    @Test
     void trivialPartitions() {
         assertEquals(1.0, PartitionComparison.nmi(new int[5], new int[5]), 1e-12);
         assertEquals(1.0, PartitionComparison.ari(new int[5], new int[5]), 1e-12);
