@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 CentralityCommand.class,
                 InterdictCommand.class,
                 ConvertCommand.class,
+                CommunitiesCommand.class,
+                LinkCommand.class,
         })
 public final class ParcelNetCommand implements Runnable {
 
