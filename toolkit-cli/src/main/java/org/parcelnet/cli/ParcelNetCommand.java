@@ -13,10 +13,12 @@ import picocli.CommandLine.Command;
         description = "Graph analytics on shipment (parcel/waybill) networks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                StatsCommand.class,
+                DesensitizeCommand.class,
                 PathsCommand.class,
                 CentralityCommand.class,
                 InterdictCommand.class,
-                StatsCommand.class,
+                ConvertCommand.class,
         })
 public final class ParcelNetCommand implements Runnable {
 

@@ -16,6 +16,10 @@ public final class PhoneNormalizer {
         if (raw == null) {
             return "";
         }
+        String trimmed = raw.trim();
+        if (isPseudonym(trimmed)) {
+            return trimmed;
+        }
         int len = raw.length();
         StringBuilder digits = new StringBuilder(len);
         boolean plus = false;
@@ -43,5 +47,19 @@ public final class PhoneNormalizer {
             return digits.substring(2);
         }
         return digits.toString();
+    }
+
+    /** Whether {@code s} is a phone pseudonym: {@code P-} followed by 16 RFC 4648 base32 characters. */
+    static boolean isPseudonym(String s) {
+        if (s.length() != 18 || s.charAt(0) != 'P' || s.charAt(1) != '-') {
+            return false;
+        }
+        for (int i = 2; i < 18; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

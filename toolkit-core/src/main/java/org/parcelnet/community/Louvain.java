@@ -1,0 +1,168 @@
+package org.parcelnet.community;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.progress.ProgressListener;
+
+/**
+ * The Louvain method for modularity maximisation: V. D. Blondel, J.-L. Guillaume, R. Lambiotte,
+ * E. Lefebvre, "Fast unfolding of communities in large networks", J. Stat. Mech. (2008) P10008,
+ * doi:10.1088/1742-5468/2008/10/P10008.
+ *
+ * <p>Each level starts with every node alone and repeats local-moving passes (nodes in a seeded
+ * random order, each moved to the neighbouring community of largest modularity gain) until a pass
+ * moves nothing or gains less than the tolerance; the communities then become the nodes of the next
+ * level (edge weights summed, internal edges becoming self loops). The run stops when a level moves
+ * nothing, gains less than the tolerance, or the level limit is reached. Weighted; resolution γ as
+ * in Reichardt–Bornholdt. Every level's partition of the original nodes and its modularity are
+ * returned. Unless {@link LouvainParams#refine()} is off, the best level's partition is then refined
+ * by local moving of the original nodes (single-level refinement, M. Rotta, A. Noack, "Multilevel
+ * local search algorithms for modularity clustering", ACM JEA 16, 2011), which lets a node leave the
+ * community its aggregate was frozen into; when that improves modularity the refined partition is
+ * appended as a last level. The final partition is the level of highest modularity. Directed graphs
+ * are treated as undirected (see the package documentation).
+ *
+ * <p>Cost: O(m) per pass; typically a handful of passes on the first level dominates. Working state
+ * at level 0: the undirected adjacency (8 bytes per edge, plus 16 when weighted) and about 32 bytes
+ * per node plus 12 bytes per node per thread; each recorded level keeps a partition (4 bytes per
+ * node). The result's {@link CommunityResult#workingBytes()} reports the figure for a run.
+ *
+ * <p>Determinism: the same graph, parameters and seed give the same partition. With
+ * {@code threads > 1} local moving proposes moves for fixed batches of nodes in parallel from a
+ * snapshot and applies them in order (see {@code LocalMoving}), so the result is also independent of
+ * the thread count ≥ 2 and of scheduling. Louvain may return badly connected communities; use
+ * {@link Leiden} when connectivity matters.
+ */
+public final class Louvain {
+
+    private final LouvainParams params;
+
+    /** Louvain with the given options. */
+    public Louvain(LouvainParams params) {
+        this.params = Objects.requireNonNull(params, "params");
+    }
+
+    /** Louvain with {@link LouvainParams#DEFAULTS}. */
+    public Louvain() {
+        this(LouvainParams.DEFAULTS);
+    }
+
+    /** The options. */
+    public LouvainParams params() {
+        return params;
+    }
+
+    /** Runs on {@code graph} (its undirected view). */
+    public CommunityResult run(CompactGraph graph) {
+        return run(graph, ProgressListener.NONE);
+    }
+
+    /** Runs on {@code graph}, reporting levels to {@code progress} and honouring cancellation. */
+    public CommunityResult run(CompactGraph graph, ProgressListener progress) {
+        Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(progress, "progress");
+        final double gamma = params.resolution();
+        WorkGraph g = WorkGraph.of(graph);
+        final WorkGraph g0 = g;
+        final int n0 = g.n;
+        progress.begin("louvain", params.maxLevels());
+        SplittableRandom rnd = new SplittableRandom(params.seed());
+        int[] flat = identity(n0);
+        List<CommunityResult.Level> levels = new ArrayList<>();
+        double q = g.singletonModularity(gamma);
+        long[] passes = new long[1];
+        long peak = 0;
+        try (Workers workers = new Workers(params.threads())) {
+            LocalMoving.Scratch[] scratch = LocalMoving.scratch(workers.threads, n0);
+            long fixed = 12L * n0 * workers.threads + 4L * n0;
+            for (int level = 0; level < params.maxLevels(); level++) {
+                progress.checkCancelled();
+                int n = g.n;
+                int[] comm = identity(n);
+                double[] tot = g.strength.clone();
+                int[] order = permutation(n, rnd);
+                long moves = LocalMoving.louvainPasses(g, comm, tot, order, gamma, params.tolerance(),
+                        params.maxPasses(), workers, scratch, progress, passes);
+                if (moves == 0) {
+                    peak = Math.max(peak, fixed + g.bytes() + 16L * n);
+                    break;
+                }
+                int k = WorkGraph.renumber(comm);
+                WorkGraph next = g.aggregate(comm, k);
+                peak = Math.max(peak, fixed + g.bytes() + next.bytes() + 16L * n + 4L * n0 * (levels.size() + 1));
+                for (int v = 0; v < n0; v++) {
+                    flat[v] = comm[flat[v]];
+                }
+                double nq = next.singletonModularity(gamma);
+                levels.add(new CommunityResult.Level(Partition.of(flat), nq));
+                progress.advance(1);
+                boolean improved = nq - q >= params.tolerance();
+                q = nq;
+                g = next;
+                if (!improved || k == n) {
+                    break;
+                }
+            }
+            if (levels.isEmpty()) {
+                levels.add(new CommunityResult.Level(Partition.singletons(n0), q));
+            }
+            if (params.refine() && levels.size() > 1) {
+                // Rotta & Noack (2011) single-level refinement: nodes of the original graph may leave
+                // the communities their aggregate was frozen into.
+                CommunityResult.Level last = best(levels);
+                int[] comm = last.partition().membership();
+                double[] tot = new double[n0];
+                for (int v = 0; v < n0; v++) {
+                    tot[comm[v]] += g0.strength[v];
+                }
+                long moves = LocalMoving.louvainPasses(g0, comm, tot, permutation(n0, rnd), gamma, params.tolerance(),
+                        params.maxPasses(), workers, scratch, progress, passes);
+                if (moves > 0) {
+                    int k = WorkGraph.renumber(comm);
+                    double rq = g0.modularity(comm, k, gamma);
+                    if (rq > last.modularity()) {
+                        levels.add(new CommunityResult.Level(Partition.of(comm), rq));
+                    }
+                }
+            }
+        } finally {
+            progress.end();
+        }
+        CommunityResult.Level best = best(levels);
+        return new CommunityResult("louvain", best.partition(), best.modularity(), levels,
+                (int) Math.min(Integer.MAX_VALUE, passes[0]), 0, peak);
+    }
+
+    private static CommunityResult.Level best(List<CommunityResult.Level> levels) {
+        CommunityResult.Level best = levels.get(0);
+        for (CommunityResult.Level l : levels) {
+            if (l.modularity() >= best.modularity()) {
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    static int[] permutation(int n, SplittableRandom rnd) {
+        int[] a = identity(n);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+}

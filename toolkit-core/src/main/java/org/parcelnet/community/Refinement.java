@@ -1,0 +1,194 @@
+package org.parcelnet.community;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.parcelnet.progress.ProgressListener;
+
+/**
+ * Leiden's refinement phase (Traag, Waltman, van Eck 2019, Algorithm A.2, {@code RefinePartition} and
+ * {@code MergeNodesSubset}).
+ *
+ * <p>Within each community S of the local-moving partition, every node starts alone. Nodes of S that
+ * are well connected to S ({@code E(v, S−v) ≥ γ k_v (K_S − k_v) / 2m}) are visited in random order;
+ * one still alone joins a well-connected refined cluster C of S
+ * ({@code E(C, S−C) ≥ γ K_C (K_S − K_C) / 2m}) chosen at random with probability proportional to
+ * {@code exp(ΔH / θ)} among the options with {@code ΔH ≥ 0}, staying alone (ΔH = 0) included.
+ * ΔH is in edge-weight units ({@code w(v,C) − γ k_v K_C / 2m}), as in igraph's implementation, so the
+ * default θ = 0.01 makes the choice nearly greedy with random tie breaking. A node only joins a
+ * cluster it has an edge to, so every refined cluster is connected.
+ *
+ * <p>Communities are independent: each is refined with its own random generator, seeded from the
+ * level seed and the community id, so the result does not depend on how communities are spread over
+ * threads. Cost O(n + m) per level plus the random draws.
+ */
+final class Refinement {
+
+    private Refinement() {
+    }
+
+    /**
+     * Refines dense partition {@code comm} (k communities, strengths {@code tot}) of {@code g}.
+     * Returns refined cluster ids in {@code [0, n)} (not dense: a cluster is named by a member).
+     */
+    static int[] refine(WorkGraph g, int[] comm, int k, double[] tot, double gamma, double theta, long seed,
+                        Workers workers, LocalMoving.Scratch[] scratch, ProgressListener progress) {
+        final int n = g.n;
+        int[] start = new int[k + 1];
+        for (int v = 0; v < n; v++) {
+            start[comm[v] + 1]++;
+        }
+        for (int c = 0; c < k; c++) {
+            start[c + 1] += start[c];
+        }
+        int[] members = new int[n];
+        int[] cursor = java.util.Arrays.copyOf(start, k);
+        for (int v = 0; v < n; v++) {
+            members[cursor[comm[v]]++] = v;
+        }
+        cursor = null;
+        final int[] refined = new int[n];
+        final double[] refTot = new double[n];
+        final int[] size = new int[n];
+        final double[] ext = new double[n];
+        final double f = g.twoM > 0 ? gamma / g.twoM : 0;
+        int maxDegree = 0;
+        for (int v = 0; v < n; v++) {
+            maxDegree = Math.max(maxDegree, g.off[v + 1] - g.off[v]);
+        }
+        final int weightSlots = maxDegree + 1;
+        AtomicInteger next = new AtomicInteger();
+        workers.run(t -> {
+            LocalMoving.Scratch s = scratch[t];
+            double[] weights = new double[weightSlots];
+            int c;
+            while ((c = next.getAndIncrement()) < k) {
+                refineOne(g, comm, c, members, start[c], start[c + 1], tot[c], f, theta,
+                        new SplittableRandom(mix(seed, c)), refined, refTot, size, ext, s, weights);
+                if ((c & 0xFFF) == 0) {
+                    progress.checkCancelled();
+                }
+            }
+        });
+        return refined;
+    }
+
+    private static long mix(long seed, int c) {
+        long z = seed + 0x9E3779B97F4A7C15L * (c + 1L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static void refineOne(WorkGraph g, int[] comm, int c, int[] members, int from, int to, double totS,
+                                  double f, double theta, SplittableRandom rnd, int[] refined, double[] refTot,
+                                  int[] size, double[] ext, LocalMoving.Scratch s, double[] weights) {
+        final int[] adj = g.adj;
+        final double[] w = g.w;
+        final int[] off = g.off;
+        for (int j = from; j < to; j++) {
+            int v = members[j];
+            refined[v] = v;
+            refTot[v] = g.strength[v];
+            size[v] = 1;
+            double e = 0;
+            for (int i = off[v], end = off[v + 1]; i < end; i++) {
+                if (comm[adj[i]] == c) {
+                    e += w == null ? 1.0 : w[i];
+                }
+            }
+            ext[v] = e;
+        }
+        if (to - from < 2) {
+            return;
+        }
+        // Random visiting order: shuffle this community's slice of members (owned by this task).
+        for (int j = to - 1; j > from; j--) {
+            int r = from + rnd.nextInt(j - from + 1);
+            int tmp = members[j];
+            members[j] = members[r];
+            members[r] = tmp;
+        }
+        final double[] acc = s.acc;
+        final int[] touched = s.touched;
+        for (int j = from; j < to; j++) {
+            int v = members[j];
+            if (refined[v] != v || size[v] != 1) {
+                continue;
+            }
+            double kv = g.strength[v];
+            if (ext[v] < f * kv * (totS - kv)) {
+                continue;
+            }
+            int nt = 0;
+            for (int i = off[v], end = off[v + 1]; i < end; i++) {
+                int t = adj[i];
+                if (comm[t] == c) {
+                    int cl = refined[t];
+                    if (acc[cl] < 0) {
+                        acc[cl] = 0;
+                        touched[nt++] = cl;
+                    }
+                    acc[cl] += w == null ? 1.0 : w[i];
+                }
+            }
+            // Candidates: well-connected clusters with ΔH >= 0; staying alone has ΔH = 0.
+            double maxGain = 0;
+            int nc = 0;
+            for (int i = 0; i < nt; i++) {
+                int cl = touched[i];
+                double kc = refTot[cl];
+                double gain = acc[cl] - f * kv * kc;
+                if (cl != v && gain >= 0 && ext[cl] >= f * kc * (totS - kc)) {
+                    touched[nc] = cl;
+                    weights[nc++] = gain;
+                    if (gain > maxGain) {
+                        maxGain = gain;
+                    }
+                } else {
+                    acc[cl] = -1.0;
+                }
+            }
+            int chosen = v;
+            if (nc > 0) {
+                if (theta == 0) {
+                    double bestGain = 0;
+                    for (int i = 0; i < nc; i++) {
+                        if (weights[i] > bestGain) {
+                            bestGain = weights[i];
+                            chosen = touched[i];
+                        }
+                    }
+                } else {
+                    double total = Math.exp(-maxGain / theta); // staying alone
+                    for (int i = 0; i < nc; i++) {
+                        weights[i] = Math.exp((weights[i] - maxGain) / theta);
+                        total += weights[i];
+                    }
+                    double r = rnd.nextDouble() * total - Math.exp(-maxGain / theta);
+                    if (r >= 0) {
+                        chosen = touched[nc - 1];
+                        for (int i = 0; i < nc; i++) {
+                            r -= weights[i];
+                            if (r < 0) {
+                                chosen = touched[i];
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            if (chosen != v) {
+                double wvc = acc[chosen];
+                refined[v] = chosen;
+                refTot[chosen] += kv;
+                size[chosen]++;
+                size[v] = 0;
+                ext[chosen] = ext[chosen] + ext[v] - 2 * wvc;
+            }
+            for (int i = 0; i < nc; i++) {
+                acc[touched[i]] = -1.0;
+            }
+        }
+    }
+}

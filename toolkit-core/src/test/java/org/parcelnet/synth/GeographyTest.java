@@ -1,0 +1,98 @@
+package org.parcelnet.synth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class GeographyTest {
+
+    @Test
+    void thirtyOneDivisionsWithCapitalFirstAndUniqueNames() {
+        assertEquals(31, Geography.provinces().size());
+        Set<String> names = new HashSet<>();
+        double population = 0;
+        for (Geography.Province p : Geography.provinces()) {
+            assertTrue(names.add(p.name()), p.name());
+            assertTrue(p.cities().get(0).capital());
+            assertEquals(p.capital(), p.cities().get(0).name());
+            population += p.population();
+            for (Geography.City c : p.cities()) {
+                // mainland China lies within these bounds
+                assertTrue(c.lat() > 18 && c.lat() < 54, c.name());
+                assertTrue(c.lon() > 73 && c.lon() < 135, c.name());
+            }
+        }
+        // 2020 census: 1,411.78 million in the 31 divisions; rounded figures agree within 0.5 %
+        assertEquals(1411.78, population, 7.0);
+        assertEquals("Kunming", Geography.province("yunnan").capital());
+        assertEquals("Nanning", Geography.province("Guangxi").capital());
+        assertEquals("Urumqi", Geography.province("Xinjiang").capital());
+    }
+
+    @Test
+    void borderEntriesTransitHubsAndProvinces() {
+        assertTrue(Geography.isBorderEntry("Yunnan", "Ruili"));
+        assertTrue(Geography.isBorderEntry("Yunnan", "Hekou"));
+        assertTrue(Geography.isBorderEntry("Guangxi", "Pingxiang"));
+        assertTrue(Geography.isBorderEntry("Guangxi", "Dongxing"));
+        assertTrue(Geography.isBorderEntry(" xinjiang ", "HORGOS"));
+        assertFalse(Geography.isBorderEntry("Yunnan", "Kunming"));
+        assertFalse(Geography.isBorderEntry("Nowhere", "Ruili"));
+        assertTrue(Geography.isBorderProvince("Yunnan"));
+        assertTrue(Geography.isBorderProvince("Guangxi"));
+        assertTrue(Geography.isBorderProvince("Xinjiang"));
+        assertFalse(Geography.isBorderProvince("Guangdong"));
+        assertFalse(Geography.isBorderProvince("Beijing"));
+        assertTrue(Geography.isTransitProvince("Yunnan"));
+        assertTrue(Geography.isTransitProvince("Guangxi"));
+        assertTrue(Geography.isTransitProvince("Guangdong"));
+        assertFalse(Geography.isTransitProvince("Xinjiang"));
+        List<String> hubs = Geography.transitHubs().stream().map(Geography.City::name).sorted().toList();
+        assertEquals(List.of("Dongguan", "Guangzhou", "Kunming", "Nanning", "Shenzhen"), hubs);
+        assertTrue(Geography.isTransitHub("Guangdong", "Dongguan"));
+        assertTrue(Geography.borderEntries().size() >= 5);
+    }
+
+    @Test
+    void sameCityNameInTwoProvinces() {
+        Geography.City a = Geography.city("Guangxi", "Yulin");
+        Geography.City b = Geography.city("Shaanxi", "Yulin");
+        assertNotNull(a);
+        assertNotNull(b);
+        assertTrue(Geography.distanceKm("Guangxi", "Yulin", "Shaanxi", "Yulin") > 1500);
+    }
+
+    @Test
+    void greatCircleDistances() {
+        // Beijing–Shanghai city centres about 1,067 km apart by great circle
+        assertEquals(1067, Geography.distanceKm("Beijing", "Beijing", "Shanghai", "Shanghai"), 10);
+        // Guangzhou–Shenzhen about 104 km
+        assertEquals(104, Geography.distanceKm("Guangdong", "Guangzhou", "Guangdong", "Shenzhen"), 5);
+        // one degree of latitude on the mean sphere = 2*pi*R/360
+        assertEquals(2 * Math.PI * Geography.EARTH_RADIUS_KM / 360, Geography.distanceKm(10, 100, 11, 100), 1e-9);
+        assertEquals(0.0, Geography.distanceKm(25, 102, 25, 102), 0.0);
+        // symmetric
+        assertEquals(Geography.distanceKm("Yunnan", "Ruili", "Heilongjiang", "Harbin"),
+                Geography.distanceKm("Heilongjiang", "Harbin", "Yunnan", "Ruili"), 1e-9);
+        assertTrue(Double.isNaN(Geography.distanceKm("Yunnan", "Atlantis", "Beijing", "Beijing")));
+    }
+
+    @Test
+    void coordinatesOrNull() {
+        Geography.LatLon k = Geography.coordinates("Yunnan", "Kunming");
+        assertEquals(25.04, k.lat(), 1e-9);
+        assertEquals(102.71, k.lon(), 1e-9);
+        assertNull(Geography.coordinates("Yunnan", "Atlantis"));
+        assertNull(Geography.coordinates(null, "Kunming"));
+        assertEquals(k, Geography.approximateCoordinates("Yunnan", "Atlantis"));
+        assertNull(Geography.approximateCoordinates("Atlantis", "Atlantis"));
+    }
+}
