@@ -27,7 +27,8 @@ import org.parcelnet.synth.NetworkGenerator;
 /**
  * Evaluates relay chains, ring tiers and interdiction against the generator's ground truth, and times
  * the min vertex cut. Not a JMH benchmark: a one-shot quality report. Usage:
- * {@code java -cp benchmarks.jar org.parcelnet.bench.PathsEvaluation SHIPMENTS RINGS SEED [DIR]}.
+ * {@code java [-Dleiden=false] -cp benchmarks.jar org.parcelnet.bench.PathsEvaluation SHIPMENTS RINGS SEED [DIR]}
+ * (generates into DIR unless it already holds shipments.csv).
  */
 public final class PathsEvaluation {
 
@@ -69,11 +70,13 @@ public final class PathsEvaluation {
         // tiers with the true rings as communities, then with Leiden communities restricted to ring-bearing ones
         tierReport("true rings as communities", TierClassifier.classify(t, p, ring, GeographyPlaces.INSTANCE, chains,
                 TierClassifier.Options.defaults()).tier(), trueTier);
-        long tl = System.nanoTime();
-        int[] leiden = new Leiden().run(g).partition().membership();
-        System.out.printf(Locale.ROOT, "leiden: %.1f s%n", (System.nanoTime() - tl) / 1e9);
-        tierReport("Leiden communities (all parties)", TierClassifier.classify(t, p, leiden, GeographyPlaces.INSTANCE, chains,
-                TierClassifier.Options.defaults()).tier(), trueTier);
+        if (Boolean.parseBoolean(System.getProperty("leiden", "true"))) {
+            long tl = System.nanoTime();
+            int[] leiden = new Leiden().run(g).partition().membership();
+            System.out.printf(Locale.ROOT, "leiden: %.1f s%n", (System.nanoTime() - tl) / 1e9);
+            tierReport("Leiden communities (all parties)", TierClassifier.classify(t, p, leiden, GeographyPlaces.INSTANCE,
+                    chains, TierClassifier.Options.defaults()).tier(), trueTier);
+        }
 
         // interdiction between classified sources and retailers of the true rings
         Tier[] tiers = TierClassifier.classify(t, p, ring, GeographyPlaces.INSTANCE, chains, TierClassifier.Options.defaults()).tier();
