@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
         description = "Graph analytics on shipment (parcel/waybill) networks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                StatsCommand.class,
+                AnalyzeCommand.class,
                 GenerateCommand.class,
+                StatsCommand.class,
                 DesensitizeCommand.class,
                 PathsCommand.class,
                 CentralityCommand.class,
