@@ -60,6 +60,10 @@ public final class InterdictCommand implements Callable<Integer> {
     @Option(names = "--window-days", defaultValue = "3", paramLabel = "D", description = "relay-chain window used by the tiers (default: ${DEFAULT-VALUE})")
     double windowDays;
 
+    @Option(names = "--flow", defaultValue = "push-relabel", paramLabel = "ALG",
+            description = "max-flow algorithm of the min cut: push-relabel or dinic (default: ${DEFAULT-VALUE})")
+    String flow;
+
     @Option(names = "--budget", defaultValue = "8", paramLabel = "K", description = "parties to remove (default: ${DEFAULT-VALUE})")
     int budget;
 
@@ -188,8 +192,14 @@ public final class InterdictCommand implements Callable<Integer> {
             for (int v : sinks) {
                 fixed[v] = true;
             }
-            MinVertexCut.Result cut = MinVertexCut.compute(cg, sources, sinks);
+            MinVertexCut.Algorithm alg = switch (flow.toLowerCase(java.util.Locale.ROOT)) {
+                case "push-relabel" -> MinVertexCut.Algorithm.PUSH_RELABEL;
+                case "dinic" -> MinVertexCut.Algorithm.DINIC;
+                default -> throw new IllegalArgumentException("--flow must be push-relabel or dinic, got '" + flow + "'");
+            };
+            MinVertexCut.Result cut = MinVertexCut.compute(cg, sources, sinks, null, alg);
             Map<String, Object> c = Json.object();
+            c.put("flow_algorithm", flow.toLowerCase(java.util.Locale.ROOT));
             c.put("separable", cut.separable());
             c.put("size", cut.cut().length);
             c.put("cost", cut.cost());

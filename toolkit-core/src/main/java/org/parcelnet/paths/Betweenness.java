@@ -32,8 +32,8 @@ import org.parcelnet.progress.ProgressListener;
  * <p>Parallel over sources: thread {@code t} of {@code T} handles pivots {@code t, t+T, …} into its
  * own score array and the arrays are summed in thread order, so for a fixed thread count the result
  * is bit-for-bit reproducible. Cost O(k·m) unweighted, O(k·(m + n log n)) weighted, for k sources.
- * Working state per thread: 16 (distance and σ, interleaved) + 4 (order) + 8 (partial scores) bytes
- * per node, plus 16 bytes per node of heap when weighted; nothing per arc beyond the shared costs
+ * Working state per thread: 4 (order) + 8 (partial scores) bytes per node, plus 12 (level, σ) when
+ * unweighted or 16 (distance, σ) + 16 (heap) when weighted; nothing per arc beyond the shared costs
  * (8 bytes per arc when weighted).
  *
  * <p>References: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociology 25(2)
@@ -214,10 +214,11 @@ public final class Betweenness {
     }
 
     /**
-     * One thread's share of the sources and its private arrays. Node state is interleaved in one
-     * array, {@code st[2v]} = distance and {@code st[2v+1]} = σ(v) during the forward search, then
-     * overwritten by the backward pass with {@code 1/σ(v) + Σ_succ (1+δ(x))/σ(x)} = (1+δ(v))/σ(v),
-     * the only value v's predecessors need. Each arc then costs one cache line in either pass.
+     * One thread's share of the sources and its private arrays. The backward pass overwrites σ(v) with
+     * {@code 1/σ(v) + Σ_succ (1+δ(x))/σ(x)} = (1+δ(v))/σ(v), the only value v's predecessors need, so
+     * no δ array is kept. Weighted: distance and σ are interleaved ({@code st[2v]}, {@code st[2v+1]})
+     * so each arc costs one cache line in either pass. Unweighted: int levels apart from σ, so the
+     * level test that rejects most arcs reads a 4-byte-per-node array.
      */
     private static final class Worker {
         private final CompactGraph g;
@@ -226,7 +227,9 @@ public final class Betweenness {
         private final int first;
         private final int stride;
         private final ProgressListener progress;
-        private final double[] st;
+        private final double[] st;     // weighted: interleaved distance, sigma/coef
+        private final int[] level;     // unweighted: BFS level, -1 unreached
+        private final double[] sigma;  // unweighted: sigma, then (1+delta)/sigma
         private final int[] order;
         private final double[] score;
         private final IndexedHeap heap;
@@ -239,9 +242,18 @@ public final class Betweenness {
             this.stride = stride;
             this.progress = progress;
             int n = g.nodeCount();
-            st = new double[2 * n];
-            for (int v = 0; v < n; v++) {
-                st[2 * v] = Double.POSITIVE_INFINITY;
+            if (cost == null) {
+                st = null;
+                level = new int[n];
+                Arrays.fill(level, -1);
+                sigma = new double[n];
+            } else {
+                st = new double[2 * n];
+                for (int v = 0; v < n; v++) {
+                    st[2 * v] = Double.POSITIVE_INFINITY;
+                }
+                level = null;
+                sigma = null;
             }
             order = new int[n];
             score = new double[n];
@@ -270,29 +282,34 @@ public final class Betweenness {
             return score;
         }
 
-        /** Fills order with reached nodes by non-decreasing distance; returns how many. */
+        /**
+         * BFS filling order with reached nodes level by level; returns how many. The int levels (4 bytes
+         * per node) are tested first so that σ is touched only on shortest-path arcs: on big graphs the
+         * level array stays in cache when the σ array does not.
+         */
         private int bfs(int s) {
             final CompactGraph g = this.g;
-            final double[] st = this.st;
+            final int[] level = this.level;
+            final double[] sigma = this.sigma;
             final int[] q = order;
-            st[2 * s] = 0;
-            st[2 * s + 1] = 1;
+            level[s] = 0;
+            sigma[s] = 1;
             q[0] = s;
             int head = 0;
             int tail = 1;
             while (head < tail) {
                 int u = q[head++];
-                double du1 = st[2 * u] + 1;
-                double su = st[2 * u + 1];
+                int next = level[u] + 1;
+                double su = sigma[u];
                 for (int a = g.outStart(u), end = g.outEnd(u); a < end; a++) {
-                    int v2 = 2 * g.target(a);
-                    double dv = st[v2];
-                    if (dv == Double.POSITIVE_INFINITY) {
-                        st[v2] = du1;
-                        st[v2 + 1] = su;
-                        q[tail++] = v2 >>> 1;
-                    } else if (dv == du1) {
-                        st[v2 + 1] += su;
+                    int v = g.target(a);
+                    int lv = level[v];
+                    if (lv < 0) {
+                        level[v] = next;
+                        sigma[v] = su;
+                        q[tail++] = v;
+                    } else if (lv == next) {
+                        sigma[v] += su;
                     }
                 }
             }
@@ -336,25 +353,30 @@ public final class Betweenness {
         /** Backward pass for hop counts: successors are the neighbours one level further. */
         private void accumulateUnit(int s, int count) {
             final CompactGraph g = this.g;
-            final double[] st = this.st;
+            final int[] level = this.level;
+            final double[] sigma = this.sigma;
             final double[] score = this.score;
             for (int i = count - 1; i >= 0; i--) {
                 int w = order[i];
-                double next = st[2 * w] + 1;
+                int next = level[w] + 1;
                 double acc = 0;
                 for (int a = g.outStart(w), end = g.outEnd(w); a < end; a++) {
-                    int x2 = 2 * g.target(a);
-                    if (st[x2] == next) {
-                        acc += st[x2 + 1];
+                    int x = g.target(a);
+                    if (level[x] == next) {
+                        acc += sigma[x];
                     }
                 }
-                double sw = st[2 * w + 1];
+                double sw = sigma[w];
                 if (w != s) {
                     score[w] += sw * acc;
                 }
-                st[2 * w + 1] = 1 / sw + acc;
+                sigma[w] = 1 / sw + acc;
             }
-            reset(count);
+            for (int i = 0; i < count; i++) {
+                int v = order[i];
+                level[v] = -1;
+                sigma[v] = 0;
+            }
         }
 
         /** Backward pass for costs: successors are the heads of tight arcs. */
