@@ -281,7 +281,8 @@ public final class RelayChains {
         Map<String, int[]> routeIndex = new HashMap<>();
         List<long[]> routeFigures = new ArrayList<>(); // chains, pieces
         List<String> routeKeys = new ArrayList<>();
-        List<java.util.BitSet> routeParties = new ArrayList<>();
+        long[] routePartyPairs = new long[1024];
+        int routePartyCount = 0;
         for (int k = 0; k < m; k++) {
             int i = order[k];
             if (!sourced[i] || (sinks != null ? !sinks[receiver[i]] : continued[i])) {
@@ -334,25 +335,35 @@ public final class RelayChains {
                 routeIndex.put(k2, idx);
                 routeKeys.add(k2);
                 routeFigures.add(new long[2]);
-                routeParties.add(new java.util.BitSet());
             }
             long[] f = routeFigures.get(idx[0]);
             f[0]++;
             f[1] += t.pieces(i);
-            java.util.BitSet ps = routeParties.get(idx[0]);
-            for (int j = 0; j < len; j++) {
-                ps.set(sender[rows[used - len + j]]);
+            // (route, party) pairs, counted distinct per route at the end: memory grows with the
+            // chains found, not with routes × parties (a bit set per route does not fit at 4M rows).
+            if (routePartyCount + len + 1 > routePartyPairs.length) {
+                routePartyPairs = Arrays.copyOf(routePartyPairs, Math.max(routePartyPairs.length * 2, routePartyCount + len + 1));
             }
-            ps.set(fin);
+            long routeKey = (long) idx[0] << 32;
+            for (int j = 0; j < len; j++) {
+                routePartyPairs[routePartyCount++] = routeKey | sender[rows[used - len + j]];
+            }
+            routePartyPairs[routePartyCount++] = routeKey | fin;
         }
         starts = Arrays.copyOf(starts, chains + 1);
         starts[chains] = used;
         rows = Arrays.copyOf(rows, used);
+        int[] distinctParties = new int[routeKeys.size()];
+        Arrays.sort(routePartyPairs, 0, routePartyCount);
+        for (int k = 0; k < routePartyCount; k++) {
+            if (k == 0 || routePartyPairs[k] != routePartyPairs[k - 1]) {
+                distinctParties[(int) (routePartyPairs[k] >>> 32)]++;
+            }
+        }
         List<Route> routes = new ArrayList<>(routeKeys.size());
         for (int r = 0; r < routeKeys.size(); r++) {
             long[] f = routeFigures.get(r);
-            routes.add(new Route(List.of(routeKeys.get(r).split("\u001f")), (int) f[0], f[1],
-                    routeParties.get(r).cardinality()));
+            routes.add(new Route(List.of(routeKeys.get(r).split("\u001f")), (int) f[0], f[1], distinctParties[r]));
         }
         routes.sort((x, y) -> x.chains() != y.chains() ? Integer.compare(y.chains(), x.chains())
                 : x.describe().compareTo(y.describe()));
