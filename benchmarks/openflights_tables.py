@@ -8,6 +8,11 @@
   crosstab COMMUNITIES_CSV DEGREE_CSV [TOP]
                                     the TOP (default 10) communities of `communities --nodes`: size,
                                     regions of their airports, and their three highest-degree airports
+  countries COMMUNITIES_CSV NODES_CSV COMMUNITY
+                                    countries of one community's airports, per region
+  detach EDGES_CSV NODES_CSV AIRPORT...
+                                    remove the airports in order (direction ignored) and count, per
+                                    removal, the airports that leave the largest component, by country
 
 Ranks are competition ranks (1 + number of nodes with a strictly higher score), so ties share a rank.
 Never needed by tests.
@@ -97,6 +102,64 @@ def crosstab(cpath, dpath, top):
         print(f"| {c} | {len(members)} | {reg} | {hub} |")
 
 
+def countries(cpath, npath, community):
+    with open(npath, newline="", encoding="utf-8") as f:
+        country = {r["node"]: r["country"] for r in csv.DictReader(f)}
+    with open(cpath, newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["community"] == community]
+    by = {}
+    for r in rows:
+        c = by.setdefault(r["region"] or "(none)", {})
+        c[country[r["node"]]] = c.get(country[r["node"]], 0) + 1
+    for region in sorted(by, key=lambda k: -sum(by[k].values())):
+        top = sorted(by[region].items(), key=lambda kv: (-kv[1], kv[0]))[:6]
+        print(f"community {community}, {region}: " + ", ".join(f"{k} {v}" for k, v in top))
+
+
+def largest_component(adj, removed):
+    seen = set(removed)
+    best = set()
+    for v in adj:
+        if v in seen:
+            continue
+        comp = {v}
+        seen.add(v)
+        stack = [v]
+        while stack:
+            u = stack.pop()
+            for w in adj[u]:
+                if w not in seen:
+                    seen.add(w)
+                    comp.add(w)
+                    stack.append(w)
+        if len(comp) > len(best):
+            best = comp
+    return best
+
+
+def detach(epath, npath, airports):
+    with open(npath, newline="", encoding="utf-8") as f:
+        country = {r["node"]: r["country"] for r in csv.DictReader(f)}
+    adj = {}
+    with open(epath, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            adj.setdefault(r["source"], set()).add(r["target"])
+            adj.setdefault(r["target"], set()).add(r["source"])
+    removed = set()
+    giant = largest_component(adj, removed)
+    print(f"largest component: {len(giant)} airports")
+    for a in airports:
+        removed.add(a)
+        after = largest_component(adj, removed)
+        lost = [v for v in giant if v not in after and v != a]
+        by = {}
+        for v in lost:
+            by[country[v]] = by.get(country[v], 0) + 1
+        top = ", ".join(f"{k} {v}" for k, v in sorted(by.items(), key=lambda kv: (-kv[1], kv[0]))[:3])
+        print(f"remove {a}: largest component {len(after)}, {len(lost)} airports detached ({top})")
+        giant = after
+
+
 def main(argv):
     if len(argv) >= 2 and argv[0] == "degrees":
         degrees(argv[1])
@@ -104,6 +167,10 @@ def main(argv):
         rankgap(argv[1], argv[2], int(argv[3]) if len(argv) > 3 else 50)
     elif len(argv) >= 3 and argv[0] == "crosstab":
         crosstab(argv[1], argv[2], int(argv[3]) if len(argv) > 3 else 10)
+    elif len(argv) >= 4 and argv[0] == "countries":
+        countries(argv[1], argv[2], argv[3])
+    elif len(argv) >= 4 and argv[0] == "detach":
+        detach(argv[1], argv[2], argv[3:])
     else:
         print(__doc__, file=sys.stderr)
         return 2
