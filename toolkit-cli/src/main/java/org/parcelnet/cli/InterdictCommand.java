@@ -114,12 +114,16 @@ public final class InterdictCommand implements Callable<Integer> {
         if (truth != null) {
             summary.put("truth", precision(truth, rows));
         }
+        NodeColumns nc = NodeColumns.of(input, g);
         AtomicFiles.writeText(out.resolve("interdiction.csv"), w -> {
-            w.write("party,method,rank,reachability_after\n");
+            w.write("party,method,rank,reachability_after" + nc.header() + "\n");
             for (Row r : rows) {
-                w.write(Csv.quote(r.party()) + "," + r.method() + "," + r.rank() + "," + r.after() + "\n");
+                w.write(Csv.quote(r.party()) + "," + r.method() + "," + r.rank() + "," + r.after() + nc.cells(g.node(r.party())) + "\n");
             }
         });
+        if (nc.hasRegions()) {
+            summary.put("by_region", picksByRegion(nc, g, rows, sources, sinks));
+        }
         summary.put("seconds", (System.nanoTime() - started) / 1e9);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary));
         System.err.println(rows.size() + " rows written to " + out.resolve("interdiction.csv"));
@@ -234,6 +238,26 @@ public final class InterdictCommand implements Callable<Integer> {
         add(rows, g, "betweenness", byB);
         summary.put("betweenness_reachability", last(byB));
         summary.put("betweenness_pivots", b.pivots());
+    }
+
+    /** Per region of {@code --nodes}: nodes, sources, sinks and picks per method. */
+    private static Map<String, Map<String, Object>> picksByRegion(NodeColumns nc, LabeledGraph g, List<Row> rows,
+                                                                 int[] sources, int[] sinks) {
+        Map<String, Map<String, Object>> groups = NodeColumns.groups();
+        nc.nodesPerRegion().forEach((region, count) -> NodeColumns.group(groups, region).put("nodes", count));
+        for (int[] terminals : sources == null ? new int[0][] : new int[][] {sources, sinks}) {
+            String key = terminals == sources ? "sources" : "sinks";
+            for (int v : terminals) {
+                NodeColumns.group(groups, nc.region(v)).merge(key, 1, (a, b) -> (Integer) a + (Integer) b);
+            }
+        }
+        for (Row r : rows) {
+            Map<String, Object> grp = NodeColumns.group(groups, nc.region(g.node(r.party())));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> picks = (Map<String, Object>) grp.computeIfAbsent("picks", k -> Json.object());
+            picks.merge(r.method(), 1, (a, b) -> (Integer) a + (Integer) b);
+        }
+        return groups;
     }
 
     private static long last(KeyPlayers.Result r) {

@@ -104,26 +104,37 @@ public final class PathsCommand implements Callable<Integer> {
             for (double d : dist) {
                 reached += d != Double.POSITIVE_INFINITY ? 1 : 0;
             }
+            NodeColumns nc = NodeColumns.of(input, g);
             AtomicFiles.writeText(out.resolve("distances.csv"), w -> {
-                w.write("node,distance\n");
+                w.write("node,distance" + nc.header() + "\n");
                 for (int v = 0; v < dist.length; v++) {
                     w.write(Csv.quote(g.label(v)));
                     w.write(',');
                     w.write(CommandSupport.number(dist[v]));
+                    w.write(nc.cells(v));
                     w.write('\n');
                 }
             });
             summary.put("output", "distances.csv");
             summary.put("reached", reached);
+            if (nc.hasRegions()) {
+                summary.put("by_region", reachedByRegion(nc, dist));
+            }
             System.err.println("distances from the source to " + (reached - 1) + " reachable nodes of "
                     + g.graph().nodeCount() + " written to " + out.resolve("distances.csv"));
         } else {
             CommandSupport.node(g, target, "--target");
             List<KShortestRoutes.Route> routes = KShortestRoutes.find(g, arcCost, source, target, k);
+            NodeColumns nc = NodeColumns.of(input, g);
             AtomicFiles.writeText(out.resolve("paths.csv"), w -> {
-                w.write("rank,cost,hops,path\n");
+                w.write("rank,cost,hops,path" + (nc.present() ? ",labels,regions" : "") + "\n");
                 for (KShortestRoutes.Route r : routes) {
-                    w.write(r.rank() + "," + CommandSupport.number(r.cost()) + "," + r.hops() + "," + Csv.quote(r.describe()) + "\n");
+                    w.write(r.rank() + "," + CommandSupport.number(r.cost()) + "," + r.hops() + "," + Csv.quote(r.describe()));
+                    if (nc.present()) {
+                        w.write("," + Csv.quote(alongRoute(nc, g, r.labels(), true)) + ","
+                                + Csv.quote(alongRoute(nc, g, r.labels(), false)));
+                    }
+                    w.write("\n");
                 }
             });
             summary.put("output", "paths.csv");
@@ -134,6 +145,40 @@ public final class PathsCommand implements Callable<Integer> {
         summary.put("seconds", (System.nanoTime() - started) / 1e9);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary));
         return Cli.OK;
+    }
+
+    /** Per region of {@code --nodes}: nodes, nodes reached and the mean finite distance to them. */
+    private static Map<String, Map<String, Object>> reachedByRegion(NodeColumns nc, double[] dist) {
+        Map<String, Map<String, Object>> groups = NodeColumns.groups();
+        Map<String, double[]> acc = new java.util.TreeMap<>();
+        for (int v = 0; v < dist.length; v++) {
+            double[] a = acc.computeIfAbsent(nc.region(v), r -> new double[3]);
+            a[0]++;
+            if (dist[v] != Double.POSITIVE_INFINITY) {
+                a[1]++;
+                a[2] += dist[v];
+            }
+        }
+        acc.forEach((region, a) -> {
+            Map<String, Object> r = NodeColumns.group(groups, region);
+            r.put("nodes", (int) a[0]);
+            r.put("reached", (int) a[1]);
+            r.put("mean_distance", a[1] == 0 ? null : a[2] / a[1]);
+        });
+        return groups;
+    }
+
+    /** The labels (or regions) of the nodes of a route, joined by " > " like its path. */
+    private static String alongRoute(NodeColumns nc, LabeledGraph g, List<String> route, boolean labels) {
+        StringBuilder sb = new StringBuilder();
+        for (String id : route) {
+            int v = g.node(id);
+            if (sb.length() > 0) {
+                sb.append(" > ");
+            }
+            sb.append(v < 0 ? id : labels ? nc.label(v) : nc.region(v));
+        }
+        return sb.toString();
     }
 
     private boolean isLocation() {
