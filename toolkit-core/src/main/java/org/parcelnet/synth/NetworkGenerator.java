@@ -338,24 +338,23 @@ public final class NetworkGenerator {
         @Override
         public DayOutput call() {
             int n = quota + (ringHi - ringLo);
-            Rows rows = buffers.rows.poll();
-            if (rows == null) {
-                rows = new Rows(n);
-            }
-            rows.size = 0;
             SplittableRandom rng = new SplittableRandom(w.hash(0x44415953L, day));
             long dayStart = w.startEpoch + day * DAY;
+            // 1. the kind (merchant or individual) and pickup second of every background parcel, sorted;
+            // 2. each parcel's content drawn in that order and rendered at once, merged with the day's
+            //    ring parcels (already sorted; a background parcel goes first on equal seconds).
+            // Rows are thus produced in time order and never stored.
+            long[] keys = new long[quota];
             for (int k = 0; k < quota; k++) {
-                background(rows, rng, dayStart);
-            }
-            for (int i = ringLo; i < ringHi; i++) {
-                rows.copyFrom(plan.events, i);
-            }
-            long[] keys = new long[n];
-            for (int i = 0; i < n; i++) {
-                keys[i] = (rows.time[i] - dayStart) << 32 | i;
+                boolean merchant = rng.nextInt(10) < 7;
+                int hour = merchant ? w.merchantHourPick[rng.nextInt(1024)] : w.personHourPick[rng.nextInt(1024)];
+                keys[k] = (long) (hour * 3600 + rng.nextInt(3600)) << 1 | (merchant ? 1 : 0);
             }
             Arrays.sort(keys);
+            Rows row = buffers.rows.poll();
+            if (row == null) {
+                row = new Rows(1);
+            }
             ByteSink ship = buffers.ship.poll();
             if (ship == null) {
                 ship = new ByteSink(n * 260 + 256);
@@ -369,31 +368,45 @@ public final class NetworkGenerator {
             long[] ringCounts = new long[plan.tierMembers.length + 1];
             int innocent = 0;
             int flagged = 0;
-            for (int k = 0; k < n; k++) {
-                int i = (int) keys[k];
-                render(rows, i, k, ship, truth);
-                int ring = rows.ring[i];
+            Rows events = plan.events;
+            int b = 0;
+            int r = ringLo;
+            for (int seq = 0; seq < n; seq++) {
+                Rows src;
+                int i;
+                if (b < quota && (r >= ringHi || dayStart + (keys[b] >>> 1) <= events.time[r])) {
+                    row.size = 0;
+                    background(row, rng, dayStart + (keys[b] >>> 1), (keys[b] & 1) != 0);
+                    b++;
+                    src = row;
+                    i = 0;
+                } else {
+                    src = events;
+                    i = r++;
+                }
+                render(src, i, seq, ship, truth);
+                int ring = src.ring[i];
                 ringCounts[ring]++;
-                if (ring == 0 && rows.sender[i] >= w.ringBase) {
+                if (ring == 0 && src.sender[i] >= w.ringBase) {
                     innocent++;
                 }
-                if ((rows.flags[i] & Rows.FLAGGED) != 0) {
+                if ((src.flags[i] & Rows.FLAGGED) != 0) {
                     flagged++;
                 }
             }
-            buffers.rows.offer(rows);
+            buffers.rows.offer(row);
             return new DayOutput(ship, truth, ringCounts, n, innocent, flagged);
         }
 
-        private void background(Rows rows, SplittableRandom rng, long dayStart) {
+        /** One background parcel picked up at {@code time}, sent by a merchant or an individual. */
+        private void background(Rows rows, SplittableRandom rng, long time, boolean merchant) {
             int i = rows.add();
             int individuals = w.individuals;
             int oc;
             int dc;
-            int hour;
             int pieces;
             double perPiece;
-            if (rng.nextInt(10) < 7) {
+            if (merchant) {
                 // a merchant: activity heavy-tailed over merchants (rank ~ M·u^2.5)
                 int m = (int) (w.merchants * pow25(rng.nextDouble()));
                 long key = w.merchantKey(m);
@@ -405,7 +418,6 @@ public final class NetworkGenerator {
                 rows.senderAddr[i] = key ^ 0x5A5A5A5AL;
                 rows.flags[i] = Rows.MERCHANT_NAME;
                 receiverPerson(rows, i, c, dc, rng, Names.SHOP);
-                hour = w.hourMerchant(rng.nextInt(1024));
                 rows.carrier[i] = (byte) (rng.nextInt(10) < 8 ? w.carrierPick[(int) ((key >>> 8) & 0x3FF) % 1000]
                         : w.carrierPick[rng.nextInt(1000)]);
                 rows.goods[i] = (byte) (World.RING_GOODS - 3 + (int) ((key >>> 40) & 0xFF)
@@ -447,14 +459,13 @@ public final class NetworkGenerator {
                     dc = w.individualCity(c);
                     receiverPerson(rows, i, c, dc, rng, senderKind);
                 }
-                hour = w.personHourPick[rng.nextInt(1024)];
                 rows.carrier[i] = (byte) w.carrierPick[rng.nextInt(1000)];
                 rows.goods[i] = (byte) (World.RING_GOODS - 3 + rng.nextInt(World.GOODS.length - World.RING_GOODS + 3));
                 int v = rng.nextInt(100);
                 pieces = v < 90 ? 1 : v < 95 ? 2 : v < 98 ? 3 : 4 + rng.nextInt(3);
                 perPiece = 1.2 * w.logNormal07[rng.nextInt() & World.QUANTILE_MASK];
             }
-            rows.time[i] = dayStart + hour * 3600L + rng.nextInt(3600);
+            rows.time[i] = time;
             rows.originCity[i] = oc;
             rows.destCity[i] = dc;
             rows.pieces[i] = (byte) pieces;
