@@ -80,7 +80,7 @@ public final class CentralityCommand implements Callable<Integer> {
         switch (m) {
             case "betweenness" -> {
                 System.err.println("cost: " + CommandSupport.describe(c));
-                double[] arcCost = c == Cost.ONE ? null : CommandSupport.arcCosts(g, c, input);
+                double[] arcCost = c == Cost.ONE ? null : CommandSupport.arcCosts(g, c, input, false);
                 Betweenness.Options o = Betweenness.Options.defaults().withArcCost(arcCost).withNormalized(normalized)
                         .withSamples(samples).withSeed(seed).withProgress(input.progress());
                 if (threads != null) {

@@ -13,12 +13,16 @@ import picocli.CommandLine.Command;
         description = "Graph analytics on shipment (parcel/waybill) networks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                AnalyzeCommand.class,
+                GenerateCommand.class,
                 StatsCommand.class,
                 DesensitizeCommand.class,
                 PathsCommand.class,
                 CentralityCommand.class,
                 InterdictCommand.class,
                 ConvertCommand.class,
+                CommunitiesCommand.class,
+                LinkCommand.class,
         })
 public final class ParcelNetCommand implements Runnable {
 

@@ -66,53 +66,20 @@ public final class Louvain {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(progress, "progress");
         final double gamma = params.resolution();
-        WorkGraph g = WorkGraph.of(graph);
-        final WorkGraph g0 = g;
-        final int n0 = g.n;
+        final WorkGraph g0 = WorkGraph.of(graph);
+        final int n0 = g0.n;
         progress.begin("louvain", params.maxLevels());
         SplittableRandom rnd = new SplittableRandom(params.seed());
-        int[] flat = identity(n0);
-        List<CommunityResult.Level> levels = new ArrayList<>();
-        double q = g.singletonModularity(gamma);
+        List<CommunityResult.Level> levels;
         long[] passes = new long[1];
-        long peak = 0;
+        long[] peak = new long[1];
         try (Workers workers = new Workers(params.threads())) {
             LocalMoving.Scratch[] scratch = LocalMoving.scratch(workers.threads, n0);
-            long fixed = 12L * n0 * workers.threads + 4L * n0;
-            for (int level = 0; level < params.maxLevels(); level++) {
-                progress.checkCancelled();
-                int n = g.n;
-                int[] comm = identity(n);
-                double[] tot = g.strength.clone();
-                int[] order = permutation(n, rnd);
-                long moves = LocalMoving.louvainPasses(g, comm, tot, order, gamma, params.tolerance(),
-                        params.maxPasses(), workers, scratch, progress, passes);
-                if (moves == 0) {
-                    peak = Math.max(peak, fixed + g.bytes() + 16L * n);
-                    break;
-                }
-                int k = WorkGraph.renumber(comm);
-                WorkGraph next = g.aggregate(comm, k);
-                peak = Math.max(peak, fixed + g.bytes() + next.bytes() + 16L * n + 4L * n0 * (levels.size() + 1));
-                for (int v = 0; v < n0; v++) {
-                    flat[v] = comm[flat[v]];
-                }
-                double nq = next.singletonModularity(gamma);
-                levels.add(new CommunityResult.Level(Partition.of(flat), nq));
-                progress.advance(1);
-                boolean improved = nq - q >= params.tolerance();
-                q = nq;
-                g = next;
-                if (!improved || k == n) {
-                    break;
-                }
-            }
-            if (levels.isEmpty()) {
-                levels.add(new CommunityResult.Level(Partition.singletons(n0), q));
-            }
-            if (params.refine() && levels.size() > 1) {
-                // Rotta & Noack (2011) single-level refinement: nodes of the original graph may leave
-                // the communities their aggregate was frozen into.
+            levels = multilevel(g0, identity(n0), rnd, workers, scratch, progress, passes, peak);
+            // Rotta & Noack (2011) refinement: nodes of the original graph may leave the communities
+            // their aggregate was frozen into; if that helps, the multi-level phase resumes from the
+            // refined partition (its communities as the first level's nodes).
+            for (int round = 0; params.refine() && round < MAX_REFINEMENT_ROUNDS; round++) {
                 CommunityResult.Level last = best(levels);
                 int[] comm = last.partition().membership();
                 double[] tot = new double[n0];
@@ -121,20 +88,80 @@ public final class Louvain {
                 }
                 long moves = LocalMoving.louvainPasses(g0, comm, tot, permutation(n0, rnd), gamma, params.tolerance(),
                         params.maxPasses(), workers, scratch, progress, passes);
-                if (moves > 0) {
-                    int k = WorkGraph.renumber(comm);
-                    double rq = g0.modularity(comm, k, gamma);
-                    if (rq > last.modularity()) {
-                        levels.add(new CommunityResult.Level(Partition.of(comm), rq));
-                    }
+                if (moves == 0) {
+                    break;
                 }
+                int k = WorkGraph.renumber(comm);
+                double rq = g0.modularity(comm, k, gamma);
+                if (rq - last.modularity() < params.tolerance()) {
+                    break;
+                }
+                List<CommunityResult.Level> again = multilevel(g0, comm, rnd, workers, scratch, progress, passes, peak);
+                again.add(0, new CommunityResult.Level(Partition.of(comm), rq));
+                levels = again;
             }
         } finally {
             progress.end();
         }
         CommunityResult.Level best = best(levels);
         return new CommunityResult("louvain", best.partition(), best.modularity(), levels,
-                (int) Math.min(Integer.MAX_VALUE, passes[0]), 0, peak);
+                (int) Math.min(Integer.MAX_VALUE, passes[0]), 0, peak[0]);
+    }
+
+    /** Refinement rounds at most (each a local-moving phase on the original graph, then levels). */
+    private static final int MAX_REFINEMENT_ROUNDS = 10;
+
+    /**
+     * Levels of local moving and aggregation starting with the original nodes in the communities of
+     * {@code start} (dense ids in [0, n)). Returns each level's partition of the original nodes.
+     */
+    private List<CommunityResult.Level> multilevel(WorkGraph g0, int[] start, SplittableRandom rnd, Workers workers,
+                                                   LocalMoving.Scratch[] scratch, ProgressListener progress,
+                                                   long[] passes, long[] peak) {
+        final double gamma = params.resolution();
+        final int n0 = g0.n;
+        WorkGraph g = g0;
+        int[] flat = identity(n0);
+        int[] comm = start.clone();
+        List<CommunityResult.Level> levels = new ArrayList<>();
+        double q = g0.modularity(comm, WorkGraph.renumber(comm), gamma);
+        long fixed = 12L * n0 * workers.threads + 4L * n0;
+        for (int level = 0; level < params.maxLevels(); level++) {
+            progress.checkCancelled();
+            int n = g.n;
+            double[] tot = new double[n];
+            for (int v = 0; v < n; v++) {
+                tot[comm[v]] += g.strength[v];
+            }
+            int[] order = permutation(n, rnd);
+            LocalMoving.louvainPasses(g, comm, tot, order, gamma, params.tolerance(), params.maxPasses(), workers,
+                    scratch, progress, passes);
+            int k = WorkGraph.renumber(comm);
+            if (k == n) {
+                peak[0] = Math.max(peak[0], fixed + g.bytes() + 21L * n);
+                break;
+            }
+            WorkGraph next = g.aggregate(comm, k);
+            peak[0] = Math.max(peak[0], fixed + g.bytes() + next.bytes() + 21L * n + 4L * n0 * (levels.size() + 1));
+            for (int v = 0; v < n0; v++) {
+                flat[v] = comm[flat[v]];
+            }
+            double nq = next.singletonModularity(gamma);
+            levels.add(new CommunityResult.Level(Partition.of(flat), nq));
+            progress.advance(1);
+            boolean improved = nq - q >= params.tolerance();
+            q = nq;
+            g = next;
+            comm = identity(k);
+            if (!improved) {
+                break;
+            }
+        }
+        if (levels.isEmpty()) {
+            int[] p = start.clone();
+            levels.add(new CommunityResult.Level(Partition.of(p), g0.modularity(p, WorkGraph.renumber(p), gamma)));
+        }
+        return levels;
     }
 
     private static CommunityResult.Level best(List<CommunityResult.Level> levels) {

@@ -93,6 +93,60 @@ public final class PartitionComparison {
         return new Comparison(nmi, ari, mean, best, labelled);
     }
 
+    /**
+     * Pairwise agreement over the labelled nodes (truth ≥ 0): a pair is <em>true</em> when both nodes
+     * share a truth group and <em>predicted</em> when they share a found group.
+     *
+     * @param precision   true predicted pairs / predicted pairs (1 when nothing is predicted)
+     * @param recall      true predicted pairs / true pairs (1 when there are no true pairs)
+     * @param truePairs   pairs in the same truth group
+     * @param predictedPairs pairs in the same found group
+     */
+    public record PairScores(double precision, double recall, double truePairs, double predictedPairs) {
+    }
+
+    /** Pairwise precision and recall of {@code found} against {@code truth}; O(n log n). */
+    public static PairScores pairwise(int[] truth, int[] found) {
+        Objects.requireNonNull(truth, "truth");
+        Objects.requireNonNull(found, "found");
+        if (truth.length != found.length) {
+            throw new IllegalArgumentException("truth has " + truth.length + " nodes, found " + found.length);
+        }
+        int labelled = 0;
+        for (int t : truth) {
+            if (t >= 0) {
+                labelled++;
+            }
+        }
+        int[] t = new int[labelled];
+        int[] f = new int[labelled];
+        int j = 0;
+        for (int v = 0; v < truth.length; v++) {
+            if (truth[v] >= 0) {
+                t[j] = truth[v];
+                f[j++] = found[v];
+            }
+        }
+        int[] td = new int[labelled];
+        int[] fd = new int[labelled];
+        int kt = Partition.denseFirstSeen(t, td);
+        int kf = Partition.denseFirstSeen(f, fd);
+        Contingency ct = Contingency.of(td, kt, fd, kf);
+        double both = 0;
+        for (long c : ct.count) {
+            both += pairs(c);
+        }
+        double tp = 0;
+        for (long s : ct.rowSum) {
+            tp += pairs(s);
+        }
+        double pp = 0;
+        for (long s : ct.colSum) {
+            pp += pairs(s);
+        }
+        return new PairScores(pp == 0 ? 1 : both / pp, tp == 0 ? 1 : both / tp, tp, pp);
+    }
+
     /** NMI of two complete partitions given as labels. */
     public static double nmi(int[] a, int[] b) {
         return compare(nonNegative(a), b).nmi();

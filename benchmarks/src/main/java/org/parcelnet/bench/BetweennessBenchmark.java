@@ -1,0 +1,76 @@
+package org.parcelnet.bench;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.paths.Betweenness;
+import org.parcelnet.paths.Cost;
+
+/**
+ * Brandes betweenness: exact on a 10k-node / 120k-edge undirected random graph (weighted with
+ * weights 1..9 as costs, and unweighted), and sampled with 256 seeded pivots on the 1M-node /
+ * 10M-edge graph (unweighted). One operation is one full computation; {@code threads} workers.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Xms4g"})
+@Warmup(iterations = 1)
+@Measurement(iterations = 2)
+public class BetweennessBenchmark {
+
+    @Param({"2"})
+    int threads;
+
+    /** 10k nodes, 120k edges. */
+    @State(Scope.Benchmark)
+    public static class Small {
+        CompactGraph graph;
+        double[] cost;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            graph = PathsFixture.undirected(10_000, 120_000, 42);
+            cost = Cost.WEIGHT.arcCosts(graph);
+        }
+    }
+
+    /** 1M nodes, 10M edges. */
+    @State(Scope.Benchmark)
+    public static class Large {
+        CompactGraph graph;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            graph = PathsFixture.undirected(1_000_000, 10_000_000, 42);
+        }
+    }
+
+    @Benchmark
+    public double[] exactWeighted10k(Small s) {
+        return Betweenness.compute(s.graph, Betweenness.Options.defaults().withArcCost(s.cost).withThreads(threads)).score();
+    }
+
+    @Benchmark
+    public double[] exactUnweighted10k(Small s) {
+        return Betweenness.compute(s.graph, Betweenness.Options.defaults().withThreads(threads)).score();
+    }
+
+    @Benchmark
+    public double[] sampled256Unweighted1M(Large s) {
+        return Betweenness.compute(s.graph, Betweenness.Options.defaults().withSamples(256).withSeed(1)
+                .withThreads(threads)).score();
+    }
+}

@@ -1,0 +1,219 @@
+package org.parcelnet.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.parcelnet.community.CommunityResult;
+import org.parcelnet.community.LabelPropagation;
+import org.parcelnet.community.LabelPropagationParams;
+import org.parcelnet.community.Leiden;
+import org.parcelnet.community.LeidenParams;
+import org.parcelnet.community.Louvain;
+import org.parcelnet.community.LouvainParams;
+import org.parcelnet.community.Modularity;
+import org.parcelnet.community.Partition;
+import org.parcelnet.community.PartitionComparison;
+import org.parcelnet.eval.GroundTruth;
+import org.parcelnet.graph.LabeledGraph;
+import org.parcelnet.io.AtomicFiles;
+import org.parcelnet.io.Csv;
+import org.parcelnet.io.Json;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code parcelnet communities}: Louvain, Leiden or label propagation on a graph or party graph. */
+@Command(name = "communities", mixinStandardHelpOptions = true,
+        description = {"Community detection to communities.csv (node,community; 0 = largest) and summary.json.",
+                "Runs on the undirected view of the graph (--shipments: the party graph, sender-receiver ties in "
+                        + "either direction). With --truth (node,community or the generator's truth_parties.csv "
+                        + "or its folder) the summary adds NMI, ARI and best-match F1."})
+public final class CommunitiesCommand implements Callable<Integer> {
+
+    @Mixin
+    GraphInput input;
+
+    @Option(names = "--algorithm", defaultValue = "leiden", paramLabel = "A", description = "louvain, leiden or lpa (default: ${DEFAULT-VALUE})")
+    String algorithm;
+
+    @Option(names = "--resolution", defaultValue = "1.0", paramLabel = "R", description = "modularity resolution γ > 0 (louvain, leiden; default: ${DEFAULT-VALUE})")
+    double resolution;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed of node orders and random choices (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "local-moving worker threads (louvain, leiden); the result is the same for every N >= 2 (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--theta", defaultValue = "0.01", paramLabel = "T", description = "Leiden refinement randomness (default: ${DEFAULT-VALUE})")
+    double theta;
+
+    @Option(names = "--iterations", defaultValue = "10", paramLabel = "N", description = "Leiden iterations at most / label-propagation sweeps at most x10 (default: ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--max-levels", defaultValue = "50", paramLabel = "N", description = "aggregation levels at most (default: ${DEFAULT-VALUE})")
+    int maxLevels;
+
+    @Option(names = "--tolerance", defaultValue = "1e-7", paramLabel = "E", description = "stop once a pass, level or iteration gains less modularity (default: ${DEFAULT-VALUE})")
+    double tolerance;
+
+    @Option(names = "--truth", paramLabel = "FILE", description = "ground truth: node,community or truth_parties.csv (party,ring,tier) or the generator's output folder")
+    Path truth;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        String alg = algorithm.toLowerCase(Locale.ROOT);
+        if (!alg.equals("louvain") && !alg.equals("leiden") && !alg.equals("lpa")) {
+            throw new IllegalArgumentException("--algorithm must be louvain, leiden or lpa, got '" + algorithm + "'");
+        }
+        Map<String, Object> parameters = Json.object();
+        Louvain louvain = null;
+        Leiden leiden = null;
+        LabelPropagation lpa = null;
+        // Validate every option before reading input.
+        switch (alg) {
+            case "louvain" -> {
+                LouvainParams p = LouvainParams.builder().resolution(resolution).seed(seed).threads(threads)
+                        .maxLevels(maxLevels).tolerance(tolerance).build();
+                louvain = new Louvain(p);
+                parameters.put("resolution", p.resolution());
+                parameters.put("seed", p.seed());
+                parameters.put("threads", p.threads());
+                parameters.put("tolerance", p.tolerance());
+                parameters.put("max_levels", p.maxLevels());
+                parameters.put("refine", p.refine());
+            }
+            case "leiden" -> {
+                LeidenParams p = LeidenParams.builder().resolution(resolution).seed(seed).threads(threads)
+                        .theta(theta).maxIterations(iterations).maxLevels(maxLevels).tolerance(tolerance).build();
+                leiden = new Leiden(p);
+                parameters.put("resolution", p.resolution());
+                parameters.put("seed", p.seed());
+                parameters.put("threads", p.threads());
+                parameters.put("theta", p.theta());
+                parameters.put("max_iterations", p.maxIterations());
+                parameters.put("tolerance", p.tolerance());
+                parameters.put("max_levels", p.maxLevels());
+            }
+            default -> {
+                LabelPropagationParams p = new LabelPropagationParams(seed, Math.max(1, iterations * 10));
+                lpa = new LabelPropagation(p);
+                parameters.put("seed", p.seed());
+                parameters.put("max_iterations", p.maxIterations());
+            }
+        }
+        long started = System.nanoTime();
+        LabeledGraph g = input.loadGraph(out);
+        GroundTruth gt = truth == null ? null : GroundTruth.read(truth);
+        long algStarted = System.nanoTime();
+        CommunityResult r = louvain != null ? louvain.run(g.graph(), input.progress())
+                : leiden != null ? leiden.run(g.graph(), input.progress()) : lpa.run(g.graph(), input.progress());
+        double algSeconds = (System.nanoTime() - algStarted) / 1e9;
+        Partition p = r.partition();
+        writeCommunities(out.resolve("communities.csv"), g, p);
+
+        Map<String, Object> summary = Json.object();
+        summary.put("command", "communities");
+        summary.put("input", input.file().toString());
+        summary.put("graph", CommandSupport.graphSummary(g));
+        summary.put("algorithm", alg);
+        summary.put("parameters", parameters);
+        summary.put("communities", p.communityCount());
+        summary.put("modularity", r.modularity());
+        if (!alg.equals("lpa") && resolution != 1.0) {
+            summary.put("modularity_gamma_1", Modularity.of(g.graph(), p));
+        }
+        int[] sizes = p.sizes();
+        summary.put("largest_sizes", Arrays.copyOf(sizes, Math.min(10, sizes.length)));
+        summary.put("singletons", countAtMost(sizes, 1));
+        double[] phi = Modularity.conductance(g.graph(), p);
+        summary.put("conductance_largest", Arrays.copyOf(phi, Math.min(10, phi.length)));
+        summary.put("conductance_median_nontrivial", medianNonTrivial(phi, sizes));
+        List<Object> levels = new ArrayList<>();
+        for (CommunityResult.Level l : r.levels()) {
+            Map<String, Object> m = Json.object();
+            m.put("communities", l.partition().communityCount());
+            m.put("modularity", l.modularity());
+            levels.add(m);
+        }
+        summary.put("levels", levels);
+        summary.put("iterations", r.iterations());
+        if (alg.equals("leiden")) {
+            summary.put("repaired_communities", r.repairedCommunities());
+        }
+        summary.put("working_bytes", r.workingBytes());
+        if (gt != null) {
+            int[] labels = gt.ringLabels(g.ids());
+            PartitionComparison.Comparison c = PartitionComparison.compare(labels, p.membership());
+            Map<String, Object> t = Json.object();
+            t.put("file", truth.toString());
+            t.put("labelled_nodes", c.labelledNodes());
+            t.put("groups", c.groupF1().length);
+            t.put("nmi", c.nmi());
+            t.put("ari", c.ari());
+            t.put("mean_best_match_f1", c.meanF1());
+            t.put("group_f1", c.groupF1());
+            summary.put("truth", t);
+            System.err.printf(Locale.ROOT, "truth: NMI %.4f, ARI %.4f, mean best-match F1 %.4f over %d groups%n",
+                    c.nmi(), c.ari(), c.meanF1(), c.groupF1().length);
+        }
+        summary.put("algorithm_seconds", algSeconds);
+        summary.put("seconds", (System.nanoTime() - started) / 1e9);
+        AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary));
+        System.err.printf(Locale.ROOT, "%s: %d communities, modularity %.5f, %.2f s; written to %s%n", alg,
+                p.communityCount(), r.modularity(), algSeconds, out.resolve("communities.csv"));
+        return Cli.OK;
+    }
+
+    /** node,community rows grouped by community (0 first), nodes in graph order inside. */
+    static void writeCommunities(Path file, LabeledGraph g, Partition p) throws IOException {
+        int[][] members = p.members();
+        AtomicFiles.writeText(file, w -> {
+            w.write("node,community\n");
+            for (int c = 0; c < members.length; c++) {
+                String cs = Integer.toString(c);
+                for (int v : members[c]) {
+                    w.write(Csv.quote(g.label(v)));
+                    w.write(',');
+                    w.write(cs);
+                    w.write('\n');
+                }
+            }
+        });
+    }
+
+    private static int countAtMost(int[] sizes, int max) {
+        int c = 0;
+        for (int s : sizes) {
+            if (s <= max) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    private static double medianNonTrivial(double[] phi, int[] sizes) {
+        double[] v = new double[phi.length];
+        int k = 0;
+        for (int c = 0; c < phi.length; c++) {
+            if (sizes[c] >= 2) {
+                v[k++] = phi[c];
+            }
+        }
+        if (k == 0) {
+            return 0;
+        }
+        Arrays.sort(v, 0, k);
+        return k % 2 == 1 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
+    }
+}
