@@ -82,6 +82,8 @@ class HtmlReportTest {
         assertEquals(4, XmlCheck.count(html, "<section id="));
         assertTrue(html.contains("<a href=\"#s4\">Interdiction &lt;script"));
         assertTrue(html.contains("<td class=\"num\">0.93</td>"));
+        assertTrue(html.contains("<th scope=\"col\" class=\"num\">score</th><th scope=\"col\">reasons</th>"),
+                "numeric columns right-aligned, header too");
         assertTrue(html.contains("<p class=\"empty\">none</p>"));
         assertTrue(html.contains("4,310,000"));
     }
