@@ -67,12 +67,17 @@ public final class HtmlReport {
             "th,td{padding:5px 12px;border-top:1px solid var(--line);text-align:left;vertical-align:top;overflow-wrap:anywhere}",
             "th{background:#f0f3f6;font-weight:600}",
             "th.num{text-align:right}",
+            ".tablewrap.long{max-height:560px;overflow-y:auto}",
+            ".tablewrap.long thead th{position:sticky;top:0;z-index:1}",
             "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
             "tbody tr:nth-child(even){background:#fafbfc}",
             "p.empty{color:var(--muted);font-style:italic;padding:0 12px}",
             "footer{color:var(--muted);font-size:12px;text-align:center;padding:16px}",
             "@media print{body{background:#ffffff}header,figure,.stat,.tablewrap{border-color:#bbbbbb}"
-                    + "section{break-inside:avoid-page}}");
+                    + "section{break-inside:avoid-page}.tablewrap.long{max-height:none;overflow:visible}}");
+
+    /** Tables with more rows scroll inside their card. */
+    static final int LONG_TABLE_ROWS = 20;
 
     private final String title;
     private String subtitle;
@@ -154,10 +159,14 @@ public final class HtmlReport {
     /**
      * A table. Cells may be any objects: numbers are right-aligned and formatted (integers with
      * thousands separators, other values to 4 significant digits, NaN and null as a dash, infinity as
-     * ∞); everything else is {@code String.valueOf} and escaped. An empty row list shows "none".
+     * ∞); everything else is {@code String.valueOf} and escaped. An empty row list shows "none". A
+     * table of more than {@value #LONG_TABLE_ROWS} rows scrolls inside its card (all rows are in the
+     * page, and printed in full).
      */
     public HtmlReport table(String caption, List<String> header, List<? extends List<?>> rows) {
-        StringBuilder sb = new StringBuilder("<div class=\"tablewrap\"><table>");
+        // Long tables scroll inside their card (header row sticky), so the page stays short.
+        StringBuilder sb = new StringBuilder(rows.size() > LONG_TABLE_ROWS ? "<div class=\"tablewrap long\"><table>"
+                : "<div class=\"tablewrap\"><table>");
         if (caption != null) {
             sb.append("<caption>").append(Html.escape(caption)).append("</caption>");
         }
