@@ -64,7 +64,7 @@ public final class HtmlReport {
             ".tablewrap{overflow-x:auto;background:var(--card);border:1px solid var(--line);border-radius:8px;margin:12px 0}",
             "table{border-collapse:collapse;width:100%;font-size:13px}",
             "caption{text-align:left;font-weight:600;padding:10px 12px 6px}",
-            "th,td{padding:5px 12px;border-top:1px solid var(--line);text-align:left;vertical-align:top;overflow-wrap:anywhere}",
+            "th,td{padding:5px 12px;border-top:1px solid var(--line);text-align:left;vertical-align:top;overflow-wrap:break-word}",
             "th{background:#f0f3f6;font-weight:600}",
             "th.num{text-align:right}",
             ".tablewrap.long{max-height:560px;overflow-y:auto}",
