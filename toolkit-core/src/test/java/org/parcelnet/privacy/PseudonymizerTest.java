@@ -231,6 +231,27 @@ class PseudonymizerTest {
     }
 
     @Test
+    void leidenCommunitiesAreIdenticalBeforeAndAfter() {
+        // A larger table: 40 parties in 4 groups of 10 that mostly ship within their group.
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 600; i++) {
+            int g = r.nextInt(4);
+            int s = g * 10 + r.nextInt(10);
+            int t = r.nextInt(10) == 0 ? r.nextInt(40) : g * 10 + r.nextInt(10);
+            b.add("S" + i, i, "云南", "瑞丽", "四川", "成都", "1380000" + (1000 + s), "1380000" + (1000 + t), "名" + s, null,
+                    null, null, null, org.parcelnet.model.TransportMode.LAND, 1, 1, null, false);
+        }
+        ShipmentTable before = b.build();
+        ShipmentTable after = pseudonymizer(KEY_TEXT).apply(before);
+        int[] m0 = new org.parcelnet.community.Leiden().run(Projections.partyGraph(before).graph().toUndirected())
+                .partition().membership();
+        int[] m1 = new org.parcelnet.community.Leiden().run(Projections.partyGraph(after).graph().toUndirected())
+                .partition().membership();
+        assertArrayEquals(m0, m1);
+    }
+
+    @Test
     void noRawPersonalValueSurvivesInThePseudonymisedTable() {
         ShipmentTable before = Fixtures.table();
         ShipmentTable after = pseudonymizer(KEY_TEXT).apply(before);

@@ -89,6 +89,14 @@ public final class Charts {
     public static final int MAX_RING_NODES = 200;
     /** Fruchterman–Reingold iterations of the ring layout (JGraphT's default is 100; more settles small rings better). */
     static final int RING_LAYOUT_ITERATIONS = 300;
+    /**
+     * FR normalisation factor C of the ideal edge length C·sqrt(area / n). JGraphT's default 0.5 pushes
+     * the leaves of a star-like ring against the frame; 0.2 keeps them near their hub.
+     */
+    static final double RING_LAYOUT_NORMALIZATION = 0.2;
+    /** Rings with more nodes label only their sources, transits and strongest nodes (all have tooltips). */
+    static final int RING_LABEL_ALL_UP_TO = 30;
+    static final int RING_LABELLED_STRONGEST = 24;
 
     /** Colour-blind-safe tier colours (Okabe &amp; Ito palette). */
     private static final Map<String, Color> TIER_COLOURS = new LinkedHashMap<>();
@@ -270,7 +278,9 @@ public final class Charts {
         r.setItemMargin(0.05);
         CategoryPlot plot = new CategoryPlot(data, cat, val, r);
         plot.setOrientation(orientation);
-        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT); // horizontal bars: values below, not above
+        if (orientation == PlotOrientation.HORIZONTAL) {
+            plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT); // values below the bars, not above
+        }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.setOutlineVisible(false);
@@ -323,13 +333,14 @@ public final class Charts {
             data.addSeries("flow", xyz);
         }
         String[] names = labels.stream().map(s -> s == null ? "" : s).toArray(String[]::new);
-        int longest = 1;
-        for (String s : names) {
-            longest = Math.max(longest, s.length());
-        }
         int fontSize = p > 40 ? 8 : 10;
-        // Reserve label space from the character count (CJK glyphs are ~1 em wide; the JVM may lack them).
-        double labelSpace = 16 + Math.min(40, longest) * fontSize * 1.05;
+        // Reserve label space from the characters (CJK glyphs ~1 em wide, others ~0.62 em), not from JVM
+        // font metrics: the JVM may lack CJK fonts that the browser has.
+        double longest = 1;
+        for (String s : names) {
+            longest = Math.max(longest, ems(s));
+        }
+        double labelSpace = 12 + Math.min(40, longest) * fontSize;
         SymbolAxis x = new SymbolAxis("origin", names);
         x.setVerticalTickLabels(true);
         SymbolAxis y = new SymbolAxis("destination", names);
@@ -341,7 +352,7 @@ public final class Charts {
             a.setUpperMargin(0);
             a.setAutoRange(false);
             a.setRange(-0.5, Math.max(0.5, p - 0.5));
-            a.setFixedDimension(labelSpace + 20);
+            a.setFixedDimension(labelSpace + 22); // + the axis title
         }
         double top = Math.max(1, Math.log10(Math.max(1, max)));
         LogPaintScale scale = new LogPaintScale(top);
@@ -369,6 +380,17 @@ public final class Charts {
         }
         int side = Math.max(HEIGHT, 160 + 16 * p);
         return render(chart, Math.max(WIDTH, side + 120), side);
+    }
+
+    /** Approximate width of a label in ems: 1 per CJK or full-width character, 0.62 per other character. */
+    static double ems(String s) {
+        double w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            w += cp >= 0x2E80 ? 1.0 : 0.62;
+            i += Character.charCount(cp);
+        }
+        return w;
     }
 
     /** Light yellow to dark red, linear over [0, max] (the heat map feeds it log10 of flows). */
@@ -434,7 +456,8 @@ public final class Charts {
      * ({@value #RING_LAYOUT_ITERATIONS} iterations, seeded), nodes coloured by tier ({@code source}, {@code transit},
      * {@code distributor}, {@code retailer}; other names get further colours, null/empty grey) and
      * labelled by their id (a pseudonym after desensitisation; cut to 10 characters, the full id in a
-     * tooltip). Edge width grows with log(weight); directed graphs get arrowheads. Rings larger than
+     * tooltip; rings over {@value #RING_LABEL_ALL_UP_TO} nodes label only sources, transits and the
+     * {@value #RING_LABELLED_STRONGEST} strongest nodes). Edge width grows with log(weight); directed graphs get arrowheads. Rings larger than
      * {@value #MAX_RING_NODES} nodes are drawn as the induced subgraph of the strongest nodes (noted on
      * the diagram). Cost O(iterations · n²) for the layout (JGraphT's FR computes all repulsions).
      *
@@ -468,7 +491,7 @@ public final class Charts {
             Graph<String, DefaultWeightedEdge> jg = JGraphTBridge.toJGraphT(g);
             MapLayoutModel2D<String> model = new MapLayoutModel2D<>(Box2D.of(0, 0, 1000, 1000));
             new FRLayoutAlgorithm2D<String, DefaultWeightedEdge>(RING_LAYOUT_ITERATIONS,
-                    FRLayoutAlgorithm2D.DEFAULT_NORMALIZATION_FACTOR, new Random(seed)).layout(jg, model);
+                    RING_LAYOUT_NORMALIZATION, new Random(seed)).layout(jg, model);
             double minX = Double.POSITIVE_INFINITY;
             double maxX = Double.NEGATIVE_INFINITY;
             double minY = Double.POSITIVE_INFINITY;
@@ -555,7 +578,18 @@ public final class Charts {
             }
         }
         sb.append("</g>");
-        // nodes and labels
+        // nodes and labels; large rings label only their sources, transits and strongest nodes
+        boolean[] labelled = new boolean[n];
+        if (n <= RING_LABEL_ALL_UP_TO) {
+            Arrays.fill(labelled, true);
+        } else {
+            for (int v : strongest(cg, RING_LABELLED_STRONGEST)) {
+                labelled[v] = true;
+            }
+            for (int v = 0; v < n; v++) {
+                labelled[v] |= "source".equals(tier.get(v)) || "transit".equals(tier.get(v));
+            }
+        }
         for (int v = 0; v < n; v++) {
             String id = g.label(v);
             String t = tier.get(v);
@@ -563,9 +597,12 @@ public final class Charts {
                     .append("</title><circle cx=\"").append(fmt(px[v])).append("\" cy=\"").append(fmt(py[v]))
                     .append("\" r=\"").append(fmt(radius[v])).append("\" fill=\"").append(hex(colourOf(t, colours)))
                     .append("\" stroke=\"#ffffff\" stroke-width=\"1\"/>");
-            String shortId = id.length() > 10 ? id.substring(0, 10) + "\u2026" : id;
-            sb.append("<text x=\"").append(fmt(px[v] + radius[v] + 2)).append("\" y=\"").append(fmt(py[v] + 3.5))
-                    .append("\" font-size=\"9\" fill=\"#333333\">").append(Html.escape(shortId)).append("</text></g>");
+            if (labelled[v]) {
+                String shortId = id.length() > 10 ? id.substring(0, 10) + "\u2026" : id;
+                sb.append("<text x=\"").append(fmt(px[v] + radius[v] + 2)).append("\" y=\"").append(fmt(py[v] + 3.5))
+                        .append("\" font-size=\"9\" fill=\"#333333\">").append(Html.escape(shortId)).append("</text>");
+            }
+            sb.append("</g>");
         }
         sb.append("</svg>");
         return new Svg(withPrefix(sb.toString()));

@@ -56,7 +56,7 @@ public final class HtmlReport {
             ".stat{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 14px}",
             ".stat .v{font-size:24px;font-weight:600;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}",
             ".stat .k{color:var(--muted);font-size:13px}",
-            ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px;margin:12px 0}",
+            ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:16px;margin:12px 0}",
             "figure{margin:0;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px}",
             "figure h3{margin:0 0 8px;font-size:15px}",
             "figure svg{width:100%;height:auto;display:block}",
@@ -64,14 +64,20 @@ public final class HtmlReport {
             ".tablewrap{overflow-x:auto;background:var(--card);border:1px solid var(--line);border-radius:8px;margin:12px 0}",
             "table{border-collapse:collapse;width:100%;font-size:13px}",
             "caption{text-align:left;font-weight:600;padding:10px 12px 6px}",
-            "th,td{padding:5px 12px;border-top:1px solid var(--line);text-align:left;vertical-align:top;overflow-wrap:anywhere}",
+            "th,td{padding:5px 12px;border-top:1px solid var(--line);text-align:left;vertical-align:top;overflow-wrap:break-word}",
             "th{background:#f0f3f6;font-weight:600}",
+            "th.num{text-align:right}",
+            ".tablewrap.long{max-height:560px;overflow-y:auto}",
+            ".tablewrap.long thead th{position:sticky;top:0;z-index:1}",
             "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
             "tbody tr:nth-child(even){background:#fafbfc}",
             "p.empty{color:var(--muted);font-style:italic;padding:0 12px}",
             "footer{color:var(--muted);font-size:12px;text-align:center;padding:16px}",
             "@media print{body{background:#ffffff}header,figure,.stat,.tablewrap{border-color:#bbbbbb}"
-                    + "section{break-inside:avoid-page}}");
+                    + "section{break-inside:avoid-page}.tablewrap.long{max-height:none;overflow:visible}}");
+
+    /** Tables with more rows scroll inside their card. */
+    static final int LONG_TABLE_ROWS = 20;
 
     private final String title;
     private String subtitle;
@@ -153,16 +159,29 @@ public final class HtmlReport {
     /**
      * A table. Cells may be any objects: numbers are right-aligned and formatted (integers with
      * thousands separators, other values to 4 significant digits, NaN and null as a dash, infinity as
-     * ∞); everything else is {@code String.valueOf} and escaped. An empty row list shows "none".
+     * ∞); everything else is {@code String.valueOf} and escaped. An empty row list shows "none". A
+     * table of more than {@value #LONG_TABLE_ROWS} rows scrolls inside its card (all rows are in the
+     * page, and printed in full).
      */
     public HtmlReport table(String caption, List<String> header, List<? extends List<?>> rows) {
-        StringBuilder sb = new StringBuilder("<div class=\"tablewrap\"><table>");
+        // Long tables scroll inside their card (header row sticky), so the page stays short.
+        StringBuilder sb = new StringBuilder(rows.size() > LONG_TABLE_ROWS ? "<div class=\"tablewrap long\"><table>"
+                : "<div class=\"tablewrap\"><table>");
         if (caption != null) {
             sb.append("<caption>").append(Html.escape(caption)).append("</caption>");
         }
+        // A column whose cells are all numbers (or empty) is right-aligned, header included.
+        boolean[] numeric = new boolean[header.size()];
+        java.util.Arrays.fill(numeric, !rows.isEmpty());
+        for (List<?> row : rows) {
+            for (int c = 0; c < Math.min(row.size(), numeric.length); c++) {
+                numeric[c] &= row.get(c) == null || row.get(c) instanceof Number;
+            }
+        }
         sb.append("<thead><tr>");
-        for (String h : header) {
-            sb.append("<th scope=\"col\">").append(Html.escape(h)).append("</th>");
+        for (int c = 0; c < header.size(); c++) {
+            sb.append(numeric[c] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+                    .append(Html.escape(header.get(c))).append("</th>");
         }
         sb.append("</tr></thead><tbody>");
         for (List<?> row : rows) {

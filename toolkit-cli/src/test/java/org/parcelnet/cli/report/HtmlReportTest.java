@@ -82,8 +82,11 @@ class HtmlReportTest {
         assertEquals(4, XmlCheck.count(html, "<section id="));
         assertTrue(html.contains("<a href=\"#s4\">Interdiction &lt;script"));
         assertTrue(html.contains("<td class=\"num\">0.93</td>"));
+        assertTrue(html.contains("<th scope=\"col\" class=\"num\">score</th><th scope=\"col\">reasons</th>"),
+                "numeric columns right-aligned, header too");
         assertTrue(html.contains("<p class=\"empty\">none</p>"));
         assertTrue(html.contains("4,310,000"));
+        assertEquals(2, XmlCheck.count(html, "<div class=\"tablewrap\">"), "short tables do not scroll");
     }
 
     @Test
@@ -96,6 +99,18 @@ class HtmlReportTest {
         try (var files = Files.list(out.getParent())) {
             assertEquals(1, files.count(), "no temporary file left");
         }
+    }
+
+    @Test
+    void longTablesScrollInsideTheirCard() throws Exception {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < HtmlReport.LONG_TABLE_ROWS + 1; i++) {
+            rows.add(List.of(i));
+        }
+        String html = new HtmlReport("t").table("long", List.of("n"), rows).render();
+        XmlCheck.parse(html);
+        assertTrue(html.contains("<div class=\"tablewrap long\">"));
+        assertEquals(HtmlReport.LONG_TABLE_ROWS + 1, XmlCheck.count(html, "<td class=\"num\">"), "every row is in the page");
     }
 
     @Test
