@@ -55,7 +55,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
     @Option(names = "--theta", defaultValue = "0.01", paramLabel = "T", description = "Leiden refinement randomness (default: ${DEFAULT-VALUE})")
     double theta;
 
-    @Option(names = "--iterations", defaultValue = "10", paramLabel = "N", description = "Leiden iterations at most / label-propagation sweeps at most x10 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", defaultValue = "2", paramLabel = "N", description = "Leiden iterations at most / label-propagation sweeps at most x10 (default: ${DEFAULT-VALUE})")
     int iterations;
 
     @Option(names = "--max-levels", defaultValue = "50", paramLabel = "N", description = "aggregation levels at most (default: ${DEFAULT-VALUE})")
