@@ -79,11 +79,6 @@ public class CommunityBenchmark {
     }
 
     @Benchmark
-    public CommunityResult leidenTwoIterations() {
-        return new Leiden(LeidenParams.builder().seed(1).threads(threads).maxIterations(2).build()).run(graph);
-    }
-
-    @Benchmark
     public CommunityResult labelPropagation() {
         return new LabelPropagation(new LabelPropagationParams(1, 100)).run(graph);
     }
