@@ -21,7 +21,7 @@ import org.parcelnet.paths.Cost;
 /**
  * Brandes betweenness: exact on a 10k-node / 120k-edge undirected random graph (weighted with
  * weights 1..9 as costs, and unweighted), and sampled with 256 seeded pivots on the 1M-node /
- * 10M-edge graph (unweighted). One operation is one full computation; {@code threads} workers.
+ * 10M-edge planted-partition fixture (unweighted). One operation is one full computation; {@code threads} workers.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -47,14 +47,14 @@ public class BetweennessBenchmark {
         }
     }
 
-    /** 1M nodes, 10M edges. */
+    /** The project's 1M-node / 10M-edge fixture ({@link PlantedPartitionFixture#standard}). */
     @State(Scope.Benchmark)
     public static class Large {
         CompactGraph graph;
 
         @Setup(Level.Trial)
         public void setup() {
-            graph = PathsFixture.undirected(1_000_000, 10_000_000, 42);
+            graph = PlantedPartitionFixture.standard(42).graph();
         }
     }
 

@@ -80,7 +80,7 @@ public final class CentralityCommand implements Callable<Integer> {
         switch (m) {
             case "betweenness" -> {
                 System.err.println("cost: " + CommandSupport.describe(c));
-                double[] arcCost = c == Cost.ONE ? null : CommandSupport.arcCosts(g, c, input);
+                double[] arcCost = c == Cost.ONE ? null : CommandSupport.arcCosts(g, c, input, false);
                 Betweenness.Options o = Betweenness.Options.defaults().withArcCost(arcCost).withNormalized(normalized)
                         .withSamples(samples).withSeed(seed).withProgress(input.progress());
                 if (threads != null) {
@@ -109,19 +109,44 @@ public final class CentralityCommand implements Callable<Integer> {
             }
         }
         int[] order = ranking(score);
+        NodeColumns nc = NodeColumns.of(input, g);
         AtomicFiles.writeText(out.resolve("centrality.csv"), w -> {
-            w.write("node,score\n");
+            w.write("node,score" + nc.header() + "\n");
             for (int v : order) {
                 w.write(Csv.quote(g.label(v)));
                 w.write(',');
                 w.write(CommandSupport.number(score[v]));
+                w.write(nc.cells(v));
                 w.write('\n');
             }
         });
+        if (nc.hasRegions()) {
+            summary.put("by_region", byRegion(nc, g, order, score));
+        }
         summary.put("seconds", (System.nanoTime() - started) / 1e9);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary));
         System.err.println(m + " of " + score.length + " nodes written to " + out.resolve("centrality.csv"));
         return Cli.OK;
+    }
+
+    /** Per region of {@code --nodes}: node count, score sum and the three highest-scoring nodes. */
+    private static Map<String, Map<String, Object>> byRegion(NodeColumns nc, LabeledGraph g, int[] order, double[] score) {
+        Map<String, Map<String, Object>> groups = NodeColumns.groups();
+        for (int v : order) {
+            Map<String, Object> r = NodeColumns.group(groups, nc.region(v));
+            r.merge("nodes", 1, (a, b) -> (Integer) a + (Integer) b);
+            r.merge("score_sum", score[v], (a, b) -> (Double) a + (Double) b);
+            @SuppressWarnings("unchecked")
+            java.util.List<Object> top = (java.util.List<Object>) r.computeIfAbsent("top", k -> new java.util.ArrayList<>());
+            if (top.size() < 3) {
+                Map<String, Object> t = Json.object();
+                t.put("node", g.label(v));
+                t.put("label", nc.label(v));
+                t.put("score", score[v]);
+                top.add(t);
+            }
+        }
+        return groups;
     }
 
     /** Nodes by descending score, ties by node order (boxed sort: output formatting only, O(n log n)). */

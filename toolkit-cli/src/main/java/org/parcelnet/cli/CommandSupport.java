@@ -31,16 +31,60 @@ final class CommandSupport {
         };
     }
 
-    /** Arc costs for {@code cost}; km needs coordinates from {@code --nodes}. */
-    static double[] arcCosts(LabeledGraph g, Cost cost, GraphInput input) throws IOException {
+    /**
+     * Arc costs for {@code cost}. km comes from {@code --nodes} coordinates, or for a location graph
+     * ({@code placeLabels}: nodes named {@code province/city}) from the built-in geography.
+     */
+    static double[] arcCosts(LabeledGraph g, Cost cost, GraphInput input, boolean placeLabels) throws IOException {
         if (cost == Cost.KM) {
             NodeAttributes a = input.nodeAttributes();
-            if (a == null) {
+            if (a != null) {
+                return cost.arcCosts(g.graph(), a.arcKm(g));
+            }
+            if (!placeLabels) {
                 throw new IllegalArgumentException("--cost km needs --nodes FILE with lat,lon columns");
             }
-            return cost.arcCosts(g.graph(), a.arcKm(g));
+            return cost.arcCosts(g.graph(), placeKm(g));
         }
         return cost.arcCosts(g.graph());
+    }
+
+    /** Great-circle km of every arc between {@code province/city} nodes, from the built-in geography. */
+    static double[] placeKm(LabeledGraph g) {
+        var graph = g.graph();
+        double[] km = new double[graph.arcCount()];
+        for (int u = 0; u < graph.nodeCount(); u++) {
+            String[] a = splitPlace(g.label(u));
+            for (int i = graph.outStart(u); i < graph.outEnd(u); i++) {
+                String[] b = splitPlace(g.label(graph.target(i)));
+                double d = org.parcelnet.synth.Geography.distanceKm(a[0], a[1], b[0], b[1]);
+                if (Double.isNaN(d)) {
+                    throw new IllegalArgumentException("--cost km: place '" + (org.parcelnet.synth.Geography.coordinates(a[0], a[1]) == null
+                            ? g.label(u) : g.label(graph.target(i))) + "' is not in the built-in geography; give --nodes FILE with lat,lon");
+                }
+                km[i] = d;
+            }
+        }
+        return km;
+    }
+
+    private static String[] splitPlace(String label) {
+        int slash = label.indexOf('/');
+        return slash < 0 ? new String[] {label, ""} : new String[] {label.substring(0, slash), label.substring(slash + 1)};
+    }
+
+    /** Place facts from {@code --places FILE}, or the built-in geography. */
+    static org.parcelnet.roles.PlaceFacts placeFacts(Path places) throws IOException {
+        return places == null ? org.parcelnet.roles.GeographyPlaces.INSTANCE : org.parcelnet.roles.PlaceList.read(places);
+    }
+
+    /** A boolean mask over {@code n} nodes. */
+    static boolean[] mask(int n, int[] nodes) {
+        boolean[] m = new boolean[n];
+        for (int v : nodes) {
+            m[v] = true;
+        }
+        return m;
     }
 
     /**

@@ -120,7 +120,8 @@ public final class CommunitiesCommand implements Callable<Integer> {
                 : leiden != null ? leiden.run(g.graph(), input.progress()) : lpa.run(g.graph(), input.progress());
         double algSeconds = (System.nanoTime() - algStarted) / 1e9;
         Partition p = r.partition();
-        writeCommunities(out.resolve("communities.csv"), g, p);
+        NodeColumns nc = NodeColumns.of(input, g);
+        writeCommunities(out.resolve("communities.csv"), g, p, nc);
 
         Map<String, Object> summary = Json.object();
         summary.put("command", "communities");
@@ -167,6 +168,9 @@ public final class CommunitiesCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "truth: NMI %.4f, ARI %.4f, mean best-match F1 %.4f over %d groups%n",
                     c.nmi(), c.ari(), c.meanF1(), c.groupF1().length);
         }
+        if (nc.hasRegions()) {
+            summary.put("regions", regionSummary(nc, p));
+        }
         summary.put("algorithm_seconds", algSeconds);
         summary.put("seconds", (System.nanoTime() - started) / 1e9);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary));
@@ -177,19 +181,67 @@ public final class CommunitiesCommand implements Callable<Integer> {
 
     /** node,community rows grouped by community (0 first), nodes in graph order inside. */
     static void writeCommunities(Path file, LabeledGraph g, Partition p) throws IOException {
+        writeCommunities(file, g, p, null);
+    }
+
+    /** As above, with the label,region columns of {@code --nodes} when {@code nc} has them. */
+    static void writeCommunities(Path file, LabeledGraph g, Partition p, NodeColumns nc) throws IOException {
         int[][] members = p.members();
         AtomicFiles.writeText(file, w -> {
-            w.write("node,community\n");
+            w.write("node,community" + (nc == null ? "" : nc.header()) + "\n");
             for (int c = 0; c < members.length; c++) {
                 String cs = Integer.toString(c);
                 for (int v : members[c]) {
                     w.write(Csv.quote(g.label(v)));
                     w.write(',');
                     w.write(cs);
+                    if (nc != null) {
+                        w.write(nc.cells(v));
+                    }
                     w.write('\n');
                 }
             }
         });
+    }
+
+    /**
+     * Communities against the {@code region} column of {@code --nodes}: NMI and ARI over the nodes with a
+     * region, and per region its node count, the number of communities it spans and its largest share
+     * in one community.
+     */
+    private static Map<String, Object> regionSummary(NodeColumns nc, Partition p) {
+        int[] membership = p.membership();
+        PartitionComparison.Comparison c = PartitionComparison.compare(nc.regionCodes(), membership);
+        Map<String, Object> m = Json.object();
+        m.put("labelled_nodes", c.labelledNodes());
+        m.put("nmi", c.nmi());
+        m.put("ari", c.ari());
+        Map<String, Map<String, Object>> groups = NodeColumns.groups();
+        Map<String, Map<Integer, Integer>> counts = new java.util.TreeMap<>();
+        for (int v = 0; v < membership.length; v++) {
+            counts.computeIfAbsent(nc.region(v), r -> new java.util.HashMap<>()).merge(membership[v], 1, Integer::sum);
+        }
+        for (Map.Entry<String, Map<Integer, Integer>> e : counts.entrySet()) {
+            int nodes = 0;
+            int main = -1;
+            int mainCount = 0;
+            for (Map.Entry<Integer, Integer> x : e.getValue().entrySet()) {
+                nodes += x.getValue();
+                if (x.getValue() > mainCount || (x.getValue() == mainCount && x.getKey() < main)) {
+                    main = x.getKey();
+                    mainCount = x.getValue();
+                }
+            }
+            Map<String, Object> r = NodeColumns.group(groups, e.getKey());
+            r.put("nodes", nodes);
+            r.put("communities", e.getValue().size());
+            r.put("main_community", main);
+            r.put("main_share", (double) mainCount / nodes);
+        }
+        m.put("by_region", groups);
+        System.err.printf(Locale.ROOT, "regions: NMI %.4f, ARI %.4f over %d nodes with a region%n", c.nmi(), c.ari(),
+                c.labelledNodes());
+        return m;
     }
 
     private static int countAtMost(int[] sizes, int max) {

@@ -30,8 +30,9 @@ public final class ConvertCommand implements Runnable {
     @Command(name = "openflights", mixinStandardHelpOptions = true,
             description = {"OpenFlights airports.dat + routes.dat (ODbL 1.0, attribution \"OpenFlights.org\") to a "
                     + "directed airport graph: edges.csv (source,target,weight = distinct airline routes,km) and "
-                    + "nodes.csv (node,label,lat,lon,region,...); rejected routes by reason in summary.json and "
-                    + "rejects.csv."})
+                    + "nodes.csv (node,label,lat,lon,region,...); regions.csv (node,community = region, airports "
+                    + "with routes only: a --truth file or --sources/--sinks lists); rejected routes by reason in "
+                    + "summary.json and rejects.csv."})
     public static final class OpenFlights implements Callable<Integer> {
 
         @Option(names = "--in", required = true, paramLabel = "DIR", description = "folder with airports.dat and routes.dat")
@@ -49,6 +50,7 @@ public final class ConvertCommand implements Runnable {
             OpenFlightsReader.Result r = OpenFlightsReader.read(in);
             OpenFlightsReader.writeEdgesAndNodes(r, out);
             r.routeStats().writeRejects(out.resolve("rejects.csv"));
+            int regions = writeRegions(r, out.resolve("regions.csv"));
             Map<String, Object> s = Json.object();
             s.put("command", "convert openflights");
             s.put("source", "OpenFlights.org (ODbL 1.0)");
@@ -58,6 +60,7 @@ public final class ConvertCommand implements Runnable {
             s.put("routes_used", r.routeStats().rowsRead());
             s.put("routes_rejected", r.routeStats().rowsRejected());
             s.put("rejected_by_reason", r.routeStats().rejectsByReason());
+            s.put("airports_with_routes_and_region", regions);
             Components.Result weak = Components.weak(r.graph().graph());
             Components.Result strong = Components.strong(r.graph().graph());
             s.put("largest_weak_component", weak.largest());
@@ -71,6 +74,26 @@ public final class ConvertCommand implements Runnable {
                         strong.largest(), out);
             }
             return Cli.OK;
+        }
+
+        /**
+         * regions.csv: node,community with community = region, for airports with at least one route and a
+         * region (so every row names a node of edges.csv). Returns the row count.
+         */
+        static int writeRegions(OpenFlightsReader.Result r, Path file) throws java.io.IOException {
+            var g = r.graph().graph();
+            int[] rows = {0};
+            AtomicFiles.writeText(file, w -> {
+                w.write("node,community\n");
+                for (int v = 0; v < g.nodeCount(); v++) {
+                    OpenFlightsReader.Airport a = r.airports().get(v);
+                    if (g.outDegree(v) + g.inDegree(v) > 0 && !a.region().isEmpty()) {
+                        w.write(org.parcelnet.io.Csv.quote(a.node()) + "," + org.parcelnet.io.Csv.quote(a.region()) + "\n");
+                        rows[0]++;
+                    }
+                }
+            });
+            return rows[0];
         }
     }
 }

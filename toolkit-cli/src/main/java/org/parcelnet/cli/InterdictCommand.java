@@ -19,7 +19,14 @@ import org.parcelnet.io.AtomicFiles;
 import org.parcelnet.io.Csv;
 import org.parcelnet.io.InputException;
 import org.parcelnet.io.Json;
+import org.parcelnet.eval.GroundTruth;
+import org.parcelnet.graph.PartyIndex;
+import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.paths.Betweenness;
+import org.parcelnet.paths.RelayChains;
+import org.parcelnet.roles.PlaceFacts;
+import org.parcelnet.roles.Tier;
+import org.parcelnet.roles.TierClassifier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,9 +36,10 @@ import picocli.CommandLine.Option;
 @Command(name = "interdict", mixinStandardHelpOptions = true,
         description = {"Min vertex cut and greedy key players on the party graph, compared with the top parties by "
                 + "betweenness. Writes interdiction.csv (party,method,rank,reachability_after) and summary.json.",
-                "With --sources/--sinks (files of party ids) reachability is the number of sinks reached from the "
-                        + "sources (sources and sinks are never removed); without them it is the number of party "
-                        + "pairs still connected (fragmentation)."})
+                "With --sources/--sinks (files of party ids), or with --communities (sources = parties classed "
+                        + "'source' in their community, sinks = 'retailer'; tiers written to tiers.csv), reachability "
+                        + "is the number of sinks reached from the sources (sources and sinks are never removed); "
+                        + "otherwise it is the number of party pairs still connected (fragmentation)."})
 public final class InterdictCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,6 +50,19 @@ public final class InterdictCommand implements Callable<Integer> {
 
     @Option(names = "--sinks", paramLabel = "FILE", description = "party ids where goods end up")
     Path sinksFile;
+
+    @Option(names = "--communities", paramLabel = "FILE", description = "node,community (e.g. from 'parcelnet communities'): classify tiers per community")
+    Path communities;
+
+    @Option(names = "--places", paramLabel = "FILE", description = "province,city,kind list of entry/border/transit places (default: built-in geography)")
+    Path places;
+
+    @Option(names = "--window-days", defaultValue = "3", paramLabel = "D", description = "relay-chain window used by the tiers (default: ${DEFAULT-VALUE})")
+    double windowDays;
+
+    @Option(names = "--flow", defaultValue = "push-relabel", paramLabel = "ALG",
+            description = "max-flow algorithm of the min cut: push-relabel or dinic (default: ${DEFAULT-VALUE})")
+    String flow;
 
     @Option(names = "--budget", defaultValue = "8", paramLabel = "K", description = "parties to remove (default: ${DEFAULT-VALUE})")
     int budget;
@@ -84,21 +105,79 @@ public final class InterdictCommand implements Callable<Integer> {
         if (sourcesFile != null) {
             sources = CommandSupport.readNodes(sourcesFile, g, "source");
             sinks = CommandSupport.readNodes(sinksFile, g, "sink");
+        } else if (communities != null) {
+            Tier[] tiers = tiers(g, summary);
+            sources = select(tiers, Tier.SOURCE);
+            sinks = select(tiers, Tier.RETAILER);
         }
         run(g, sources, sinks, rows, summary);
         if (truth != null) {
             summary.put("truth", precision(truth, rows));
         }
+        NodeColumns nc = NodeColumns.of(input, g);
         AtomicFiles.writeText(out.resolve("interdiction.csv"), w -> {
-            w.write("party,method,rank,reachability_after\n");
+            w.write("party,method,rank,reachability_after" + nc.header() + "\n");
             for (Row r : rows) {
-                w.write(Csv.quote(r.party()) + "," + r.method() + "," + r.rank() + "," + r.after() + "\n");
+                w.write(Csv.quote(r.party()) + "," + r.method() + "," + r.rank() + "," + r.after() + nc.cells(g.node(r.party())) + "\n");
             }
         });
+        if (nc.hasRegions()) {
+            summary.put("by_region", picksByRegion(nc, g, rows, sources, sinks));
+        }
         summary.put("seconds", (System.nanoTime() - started) / 1e9);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary));
         System.err.println(rows.size() + " rows written to " + out.resolve("interdiction.csv"));
         return Cli.OK;
+    }
+
+    /** Tiers of the parties of every community of {@code --communities}; also writes tiers.csv. */
+    private Tier[] tiers(LabeledGraph g, Map<String, Object> summary) throws IOException {
+        if (!input.hasShipments()) {
+            throw new IllegalArgumentException("--communities needs --shipments FILE (tiers come from shipments)");
+        }
+        if (!(windowDays > 0)) {
+            throw new IllegalArgumentException("--window-days must be > 0, got " + windowDays);
+        }
+        ShipmentTable t = input.loadShipments(out);
+        PartyIndex parties = input.parties(out);
+        int[] community = GroundTruth.read(communities).ringLabels(parties.parties());
+        PlaceFacts facts = CommandSupport.placeFacts(places);
+        boolean[] entry = RelayChains.sendersFrom(t, parties, pl -> facts.isBorderEntry(pl.province(), pl.city()));
+        RelayChains.Result chains = RelayChains.find(t, parties, entry, null,
+                RelayChains.Options.defaults().withWindowSeconds(Math.round(windowDays * RelayChains.DAY)));
+        TierClassifier.Result r = TierClassifier.classify(t, parties, community, facts, chains, TierClassifier.Options.defaults());
+        Tier[] tiers = r.tier();
+        AtomicFiles.writeText(out.resolve("tiers.csv"), w -> {
+            w.write("party,community,tier,sent,received\n");
+            for (int v = 0; v < tiers.length; v++) {
+                if (tiers[v] != null) {
+                    w.write(Csv.quote(g.label(v)) + "," + community[v] + "," + tiers[v].label() + "," + r.sent()[v] + ","
+                            + r.received()[v] + "\n");
+                }
+            }
+        });
+        Map<String, Object> c = Json.object();
+        int[] counts = r.counts();
+        for (Tier x : Tier.values()) {
+            c.put(x.label(), counts[x.ordinal()]);
+        }
+        summary.put("tiers", c);
+        return tiers;
+    }
+
+    private static int[] select(Tier[] tiers, Tier want) {
+        int n = 0;
+        for (Tier x : tiers) {
+            n += x == want ? 1 : 0;
+        }
+        int[] out = new int[n];
+        int k = 0;
+        for (int v = 0; v < tiers.length; v++) {
+            if (tiers[v] == want) {
+                out[k++] = v;
+            }
+        }
+        return out;
     }
 
     /** Runs the methods for the given terminals (null: fragmentation) and fills rows and summary. */
@@ -117,8 +196,14 @@ public final class InterdictCommand implements Callable<Integer> {
             for (int v : sinks) {
                 fixed[v] = true;
             }
-            MinVertexCut.Result cut = MinVertexCut.compute(cg, sources, sinks);
+            MinVertexCut.Algorithm alg = switch (flow.toLowerCase(java.util.Locale.ROOT)) {
+                case "push-relabel" -> MinVertexCut.Algorithm.PUSH_RELABEL;
+                case "dinic" -> MinVertexCut.Algorithm.DINIC;
+                default -> throw new IllegalArgumentException("--flow must be push-relabel or dinic, got '" + flow + "'");
+            };
+            MinVertexCut.Result cut = MinVertexCut.compute(cg, sources, sinks, null, alg);
             Map<String, Object> c = Json.object();
+            c.put("flow_algorithm", flow.toLowerCase(java.util.Locale.ROOT));
             c.put("separable", cut.separable());
             c.put("size", cut.cut().length);
             c.put("cost", cut.cost());
@@ -153,6 +238,26 @@ public final class InterdictCommand implements Callable<Integer> {
         add(rows, g, "betweenness", byB);
         summary.put("betweenness_reachability", last(byB));
         summary.put("betweenness_pivots", b.pivots());
+    }
+
+    /** Per region of {@code --nodes}: nodes, sources, sinks and picks per method. */
+    private static Map<String, Map<String, Object>> picksByRegion(NodeColumns nc, LabeledGraph g, List<Row> rows,
+                                                                 int[] sources, int[] sinks) {
+        Map<String, Map<String, Object>> groups = NodeColumns.groups();
+        nc.nodesPerRegion().forEach((region, count) -> NodeColumns.group(groups, region).put("nodes", count));
+        for (int[] terminals : sources == null ? new int[0][] : new int[][] {sources, sinks}) {
+            String key = terminals == sources ? "sources" : "sinks";
+            for (int v : terminals) {
+                NodeColumns.group(groups, nc.region(v)).merge(key, 1, (a, b) -> (Integer) a + (Integer) b);
+            }
+        }
+        for (Row r : rows) {
+            Map<String, Object> grp = NodeColumns.group(groups, nc.region(g.node(r.party())));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> picks = (Map<String, Object>) grp.computeIfAbsent("picks", k -> Json.object());
+            picks.merge(r.method(), 1, (a, b) -> (Integer) a + (Integer) b);
+        }
+        return groups;
     }
 
     private static long last(KeyPlayers.Result r) {

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         description = "Graph analytics on shipment (parcel/waybill) networks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                AnalyzeCommand.class,
+                GenerateCommand.class,
                 StatsCommand.class,
                 DesensitizeCommand.class,
                 PathsCommand.class,
@@ -34,7 +36,15 @@ public final class ParcelNetCommand implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code;
+        try {
+            code = execute(args);
+        } catch (OutOfMemoryError e) {
+            // Errors bypass picocli's exception handler: still one line and no stack trace.
+            System.err.println("parcelnet: out of memory; raise the heap, e.g. PARCELNET_JAVA_OPTS=-Xmx8g");
+            code = Cli.FAILURE;
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code (for tests and embedding). */

@@ -72,6 +72,10 @@ public final class StatsCommand implements Callable<Integer> {
             LabeledGraph g = input.loadGraph(null);
             out.put("file", input.file().toString());
             out.put("graph", graphFigures(g.graph()));
+            NodeColumns nc = NodeColumns.of(input, g);
+            if (nc.hasRegions()) {
+                out.put("regions", regionFigures(nc, g.graph()));
+            }
         } else {
             throw new IllegalArgumentException("give a shipments FILE, --shipments FILE or --graph FILE");
         }
@@ -109,6 +113,36 @@ public final class StatsCommand implements Callable<Integer> {
                 m.put("largest_strong_component", scc.largest());
             }
         }
+        return m;
+    }
+
+    /** Per region of {@code --nodes}: nodes, arcs inside the region, arcs leaving it, and its highest-degree node. */
+    static Map<String, Object> regionFigures(NodeColumns nc, CompactGraph g) {
+        Map<String, Map<String, Object>> groups = NodeColumns.groups();
+        Map<String, long[]> acc = new java.util.TreeMap<>();
+        Map<String, Integer> hub = new java.util.HashMap<>();
+        for (int u = 0; u < g.nodeCount(); u++) {
+            String ru = nc.region(u);
+            long[] a = acc.computeIfAbsent(ru, r -> new long[3]);
+            a[0]++;
+            for (int i = g.outStart(u); i < g.outEnd(u); i++) {
+                a[nc.region(g.target(i)).equals(ru) ? 1 : 2]++;
+            }
+            Integer h = hub.get(ru);
+            if (h == null || g.degree(u) > g.degree(h)) {
+                hub.put(ru, u);
+            }
+        }
+        acc.forEach((region, a) -> {
+            Map<String, Object> r = NodeColumns.group(groups, region);
+            r.put("nodes", a[0]);
+            r.put(g.isDirected() ? "arcs_inside" : "arc_ends_inside", a[1]);
+            r.put(g.isDirected() ? "arcs_out" : "arc_ends_out", a[2]);
+            int h = hub.get(region);
+            r.put("highest_degree", nc.label(h) + " (" + g.degree(h) + ")");
+        });
+        Map<String, Object> m = Json.object();
+        groups.forEach(m::put);
         return m;
     }
 

@@ -136,6 +136,12 @@ class PathsCommandsTest {
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"size\": 3"), summary);
         assertTrue(summary.contains("\"transit_or_distributor\""), summary);
+        r = CliTestSupport.run("interdict", "--graph", edges.toString(), "--directed", "--sources", src.toString(),
+                "--sinks", snk.toString(), "--flow", "dinic", "--out", out.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(3, Files.readAllLines(out.resolve("interdiction.csv")).stream().filter(l -> l.contains(",min_cut,")).count());
+        assertEquals(2, CliTestSupport.run("interdict", "--graph", edges.toString(), "--directed", "--sources", src.toString(),
+                "--sinks", snk.toString(), "--flow", "magic", "--out", out.toString(), "-q").exitCode());
 
         Path star = write("star.csv", "source,target\nh,x1\nh,x2\nh,x3\nh,x4\np,q\nq,r\n");
         r = CliTestSupport.run("interdict", "--graph", star.toString(), "--budget", "2", "--out", out.toString(), "-q");

@@ -110,6 +110,22 @@ public final class GroundTruth {
         return out;
     }
 
+    /**
+     * The same truth with party ids mapped (for example to their pseudonyms, so that a desensitised
+     * run can still be evaluated). Parties that map to the same id keep the first mapping's labels.
+     */
+    public GroundTruth withPartyIds(java.util.function.UnaryOperator<String> map) {
+        Map<String, String> rings = new HashMap<>();
+        Map<String, Tier> tiers = new HashMap<>();
+        for (Map.Entry<String, String> e : ringOfParty.entrySet()) {
+            rings.putIfAbsent(map.apply(e.getKey()), e.getValue());
+        }
+        for (Map.Entry<String, Tier> e : tierOfParty.entrySet()) {
+            tiers.putIfAbsent(map.apply(e.getKey()), e.getValue());
+        }
+        return new GroundTruth(rings, tiers, ringOfShipment);
+    }
+
     /** Ring (or group) of a party; empty or null for background parties. */
     public String ring(String party) {
         return ringOfParty.get(party);

@@ -23,13 +23,18 @@ import org.parcelnet.progress.ProgressListener;
  *
  * <p>{@code shipped_at} is ISO-8601 with offset in {@link #zone} ({@code 2024-03-01T08:15:00Z} for
  * UTC); missing optional values are empty fields; {@code mode} is {@code land}, {@code air} or empty;
- * {@code flagged} is {@code true}/{@code false}. Cost: one pass, O(rows × columns).
+ * {@code flagged} is {@code true}/{@code false}. Cost: one pass, O(rows × columns). Not thread-safe
+ * (a writer caches the last date it formatted); use one per thread.
  */
 public final class ShipmentWriter {
 
     private final ZoneId zone;
     private final ProgressListener progress;
     private final DateTimeFormatter format;
+    private final int fixedOffset; // seconds, or Integer.MIN_VALUE for zones with rules
+    private final String offsetText;
+    private long cachedDay = Long.MIN_VALUE;
+    private String cachedDate;
 
     /** A writer giving times in UTC, without progress. */
     public ShipmentWriter() {
@@ -46,6 +51,14 @@ public final class ShipmentWriter {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.format = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone);
+        if (zone.getRules().isFixedOffset()) {
+            java.time.ZoneOffset off = zone.getRules().getOffset(Instant.EPOCH);
+            this.fixedOffset = off.getTotalSeconds();
+            this.offsetText = off.getId(); // "Z" or "+08:00" (as the formatter writes it, seconds only if non-zero)
+        } else {
+            this.fixedOffset = Integer.MIN_VALUE;
+            this.offsetText = null;
+        }
     }
 
     /** The zone times are written in. */
@@ -106,8 +119,30 @@ public final class ShipmentWriter {
         }
     }
 
-    private String time(long epochSeconds) {
-        return format.format(Instant.ofEpochSecond(epochSeconds));
+    /**
+     * ISO-8601 with offset. For a fixed-offset zone (UTC, +08:00, …) the text is assembled by hand with
+     * the date part cached per day (the formatter costs about a microsecond per row); other zones, and
+     * years outside 1000–9999, go through {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}.
+     */
+    String time(long epochSeconds) {
+        if (fixedOffset == Integer.MIN_VALUE) {
+            return format.format(Instant.ofEpochSecond(epochSeconds));
+        }
+        long local = epochSeconds + fixedOffset;
+        long day = Math.floorDiv(local, 86_400L);
+        if (day != cachedDay) {
+            java.time.LocalDate d = java.time.LocalDate.ofEpochDay(day);
+            if (d.getYear() < 1000 || d.getYear() > 9999) {
+                return format.format(Instant.ofEpochSecond(epochSeconds));
+            }
+            cachedDay = day;
+            cachedDate = d + "T";
+        }
+        int sod = (int) Math.floorMod(local, 86_400L);
+        char[] hms = {(char) ('0' + sod / 36_000), (char) ('0' + sod / 3_600 % 10), ':',
+            (char) ('0' + sod % 3_600 / 600), (char) ('0' + sod % 600 / 60), ':',
+            (char) ('0' + sod % 60 / 10), (char) ('0' + sod % 10)};
+        return cachedDate + new String(hms) + offsetText;
     }
 
     /** A weight as a plain decimal (no exponent), shortest form that reads back to the same float. */

@@ -75,6 +75,76 @@ public final class ShipmentTable {
         }
     }
 
+    /** A copy sharing the base's (immutable) columns except the given ones. */
+    private ShipmentTable(ShipmentTable base, long[] shippedAt, float[] weightKg, StringDictionary phones,
+                          StringDictionary names, StringDictionary addresses) {
+        size = base.size;
+        shipmentId = base.shipmentId;
+        this.shippedAt = shippedAt;
+        originPlace = base.originPlace;
+        destinationPlace = base.destinationPlace;
+        senderPhone = base.senderPhone;
+        receiverPhone = base.receiverPhone;
+        senderName = base.senderName;
+        receiverName = base.receiverName;
+        senderAddress = base.senderAddress;
+        receiverAddress = base.receiverAddress;
+        carrier = base.carrier;
+        goods = base.goods;
+        pieces = base.pieces;
+        this.weightKg = weightKg;
+        mode = base.mode;
+        flagged = base.flagged;
+        ids = base.ids;
+        places = base.places;
+        placeByCode = base.placeByCode;
+        this.phones = phones;
+        this.names = names;
+        this.addresses = addresses;
+        carriers = base.carriers;
+        goodsDictionary = base.goodsDictionary;
+    }
+
+    /**
+     * A copy whose phone, name and address dictionaries are replaced code for code (value {@code c} of
+     * the old dictionary becomes value {@code c} of the new), every column shared. Used to pseudonymise
+     * a table in O(distinct values) instead of rebuilding it row by row. The new dictionaries must have
+     * the same sizes as the old, which (dictionaries hold distinct strings) makes the replacement
+     * one-to-one, so equal identifiers stay equal and distinct ones distinct.
+     *
+     * @throws IllegalArgumentException when a size differs
+     */
+    public ShipmentTable withPersonalDictionaries(StringDictionary newPhones, StringDictionary newNames,
+                                                  StringDictionary newAddresses) {
+        sameSize("phones", phones, newPhones);
+        sameSize("names", names, newNames);
+        sameSize("addresses", addresses, newAddresses);
+        return new ShipmentTable(this, shippedAt, weightKg, newPhones, newNames, newAddresses);
+    }
+
+    private static void sameSize(String what, StringDictionary old, StringDictionary replacement) {
+        if (replacement.size() != old.size()) {
+            throw new IllegalArgumentException(what + " dictionary has " + replacement.size() + " values, expected "
+                    + old.size() + " (a replacement must be one-to-one)");
+        }
+    }
+
+    /**
+     * A copy with new pickup times and weights (one per row; weights stored as float, {@code NaN} for
+     * missing), every other column shared. Used to generalise times and weights without a rebuild.
+     */
+    public ShipmentTable withTimesAndWeights(long[] newShippedAt, double[] newWeightKg) {
+        if (newShippedAt.length != size || newWeightKg.length != size) {
+            throw new IllegalArgumentException("need " + size + " times and weights, got " + newShippedAt.length
+                    + " and " + newWeightKg.length);
+        }
+        float[] w = new float[size];
+        for (int i = 0; i < size; i++) {
+            w[i] = (float) newWeightKg[i];
+        }
+        return new ShipmentTable(this, newShippedAt.clone(), w, phones, names, addresses);
+    }
+
     /** Number of shipments. */
     public int size() {
         return size;

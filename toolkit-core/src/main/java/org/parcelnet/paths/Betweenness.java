@@ -32,8 +32,8 @@ import org.parcelnet.progress.ProgressListener;
  * <p>Parallel over sources: thread {@code t} of {@code T} handles pivots {@code t, t+T, …} into its
  * own score array and the arrays are summed in thread order, so for a fixed thread count the result
  * is bit-for-bit reproducible. Cost O(k·m) unweighted, O(k·(m + n log n)) weighted, for k sources.
- * Working state per thread: 8 (distance) + 8 (σ) + 8 (δ) + 4 (order) + 8 (partial scores) bytes per
- * node, plus 16 bytes per node of heap when weighted; nothing per arc beyond the shared costs
+ * Working state per thread: 4 (order) + 8 (partial scores) bytes per node, plus 12 (level, σ) when
+ * unweighted or 16 (distance, σ) + 16 (heap) when weighted; nothing per arc beyond the shared costs
  * (8 bytes per arc when weighted).
  *
  * <p>References: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociology 25(2)
@@ -213,7 +213,13 @@ public final class Betweenness {
         return Arrays.copyOf(all, samples);
     }
 
-    /** One thread's share of the sources and its private arrays. */
+    /**
+     * One thread's share of the sources and its private arrays. The backward pass overwrites σ(v) with
+     * {@code 1/σ(v) + Σ_succ (1+δ(x))/σ(x)} = (1+δ(v))/σ(v), the only value v's predecessors need, so
+     * no δ array is kept. Weighted: distance and σ are interleaved ({@code st[2v]}, {@code st[2v+1]})
+     * so each arc costs one cache line in either pass. Unweighted: int levels apart from σ, so the
+     * level test that rejects most arcs reads a 4-byte-per-node array.
+     */
     private static final class Worker {
         private final CompactGraph g;
         private final double[] cost;
@@ -221,9 +227,9 @@ public final class Betweenness {
         private final int first;
         private final int stride;
         private final ProgressListener progress;
-        private final double[] dist;
-        private final double[] sigma;
-        private final double[] delta;
+        private final double[] st;     // weighted: interleaved distance, sigma/coef
+        private final int[] level;     // unweighted: BFS level, -1 unreached
+        private final double[] sigma;  // unweighted: sigma, then (1+delta)/sigma
         private final int[] order;
         private final double[] score;
         private final IndexedHeap heap;
@@ -236,10 +242,19 @@ public final class Betweenness {
             this.stride = stride;
             this.progress = progress;
             int n = g.nodeCount();
-            dist = new double[n];
-            Arrays.fill(dist, Double.POSITIVE_INFINITY);
-            sigma = new double[n];
-            delta = new double[n];
+            if (cost == null) {
+                st = null;
+                level = new int[n];
+                Arrays.fill(level, -1);
+                sigma = new double[n];
+            } else {
+                st = new double[2 * n];
+                for (int v = 0; v < n; v++) {
+                    st[2 * v] = Double.POSITIVE_INFINITY;
+                }
+                level = null;
+                sigma = null;
+            }
             order = new int[n];
             score = new double[n];
             heap = cost == null ? null : new IndexedHeap(n);
@@ -249,8 +264,14 @@ public final class Betweenness {
             int done = 0;
             for (int i = first; i < pivots.length; i += stride) {
                 int s = pivots[i];
-                int count = cost == null ? bfs(s) : dijkstra(s);
-                accumulate(s, count);
+                int count;
+                if (cost == null) {
+                    count = bfs(s);
+                    accumulateUnit(s, count);
+                } else {
+                    count = dijkstra(s);
+                    accumulateWeighted(s, count);
+                }
                 if (++done == 64) {
                     progress.advance(done);
                     progress.checkCancelled();
@@ -261,29 +282,33 @@ public final class Betweenness {
             return score;
         }
 
-        /** Fills order with reached nodes by non-decreasing distance; returns how many. */
+        /**
+         * BFS filling order with reached nodes level by level; returns how many. The int levels (4 bytes
+         * per node) are tested first so that σ is touched only on shortest-path arcs: on big graphs the
+         * level array stays in cache when the σ array does not.
+         */
         private int bfs(int s) {
             final CompactGraph g = this.g;
-            final double[] dist = this.dist;
+            final int[] level = this.level;
             final double[] sigma = this.sigma;
             final int[] q = order;
-            dist[s] = 0;
+            level[s] = 0;
             sigma[s] = 1;
             q[0] = s;
             int head = 0;
             int tail = 1;
             while (head < tail) {
                 int u = q[head++];
-                double du1 = dist[u] + 1;
+                int next = level[u] + 1;
                 double su = sigma[u];
                 for (int a = g.outStart(u), end = g.outEnd(u); a < end; a++) {
                     int v = g.target(a);
-                    double dv = dist[v];
-                    if (dv == Double.POSITIVE_INFINITY) {
-                        dist[v] = du1;
+                    int lv = level[v];
+                    if (lv < 0) {
+                        level[v] = next;
                         sigma[v] = su;
                         q[tail++] = v;
-                    } else if (dv == du1) {
+                    } else if (lv == next) {
                         sigma[v] += su;
                     }
                 }
@@ -293,19 +318,18 @@ public final class Betweenness {
 
         private int dijkstra(int s) {
             final CompactGraph g = this.g;
-            final double[] dist = this.dist;
-            final double[] sigma = this.sigma;
+            final double[] st = this.st;
             final double[] c = cost;
             final IndexedHeap h = heap;
-            dist[s] = 0;
-            sigma[s] = 1;
+            st[2 * s] = 0;
+            st[2 * s + 1] = 1;
             h.insertOrDecrease(s, 0);
             int count = 0;
             while (!h.isEmpty()) {
                 int u = h.pop();
                 order[count++] = u;
-                double du = dist[u];
-                double su = sigma[u];
+                double du = st[2 * u];
+                double su = st[2 * u + 1];
                 for (int a = g.outStart(u), end = g.outEnd(u); a < end; a++) {
                     double ca = c[a];
                     if (ca == Double.POSITIVE_INFINITY) {
@@ -313,57 +337,81 @@ public final class Betweenness {
                     }
                     int v = g.target(a);
                     double d = du + ca;
-                    double dv = dist[v];
+                    double dv = st[2 * v];
                     if (dv == Double.POSITIVE_INFINITY || d < dv - TIE * dv) {
-                        dist[v] = d;
-                        sigma[v] = su;
+                        st[2 * v] = d;
+                        st[2 * v + 1] = su;
                         h.insertOrDecrease(v, d);
                     } else if (d <= dv + TIE * dv) {
-                        sigma[v] += su;
+                        st[2 * v + 1] += su;
                     }
                 }
             }
             return count;
         }
 
-        /** Backward pass over order (successor form), then resets the touched entries. */
-        private void accumulate(int s, int count) {
+        /** Backward pass for hop counts: successors are the neighbours one level further. */
+        private void accumulateUnit(int s, int count) {
             final CompactGraph g = this.g;
-            final double[] dist = this.dist;
+            final int[] level = this.level;
             final double[] sigma = this.sigma;
-            final double[] delta = this.delta;
-            final double[] c = cost;
+            final double[] score = this.score;
             for (int i = count - 1; i >= 0; i--) {
                 int w = order[i];
-                double dw = dist[w];
-                double sw = sigma[w];
+                int next = level[w] + 1;
                 double acc = 0;
                 for (int a = g.outStart(w), end = g.outEnd(w); a < end; a++) {
                     int x = g.target(a);
-                    double dx = dist[x];
-                    boolean onPath;
-                    if (c == null) {
-                        onPath = dx == dw + 1;
-                    } else {
-                        double ca = c[a];
-                        double d = dw + ca;
-                        onPath = ca != Double.POSITIVE_INFINITY && dx != Double.POSITIVE_INFINITY
-                                && Math.abs(d - dx) <= TIE * dx && x != w;
-                    }
-                    if (onPath) {
-                        acc += (1 + delta[x]) / sigma[x];
+                    if (level[x] == next) {
+                        acc += sigma[x];
                     }
                 }
-                delta[w] = sw * acc;
+                double sw = sigma[w];
                 if (w != s) {
-                    score[w] += delta[w];
+                    score[w] += sw * acc;
                 }
+                sigma[w] = 1 / sw + acc;
             }
             for (int i = 0; i < count; i++) {
                 int v = order[i];
-                dist[v] = Double.POSITIVE_INFINITY;
+                level[v] = -1;
                 sigma[v] = 0;
-                delta[v] = 0;
+            }
+        }
+
+        /** Backward pass for costs: successors are the heads of tight arcs. */
+        private void accumulateWeighted(int s, int count) {
+            final CompactGraph g = this.g;
+            final double[] st = this.st;
+            final double[] c = cost;
+            final double[] score = this.score;
+            for (int i = count - 1; i >= 0; i--) {
+                int w = order[i];
+                double dw = st[2 * w];
+                double acc = 0;
+                for (int a = g.outStart(w), end = g.outEnd(w); a < end; a++) {
+                    int x2 = 2 * g.target(a);
+                    double dx = st[x2];
+                    double d = dw + c[a];
+                    // infinite cost or unreached head: d - dx is NaN or infinite, never tight
+                    if (Math.abs(d - dx) <= TIE * dx && x2 != 2 * w) {
+                        acc += st[x2 + 1];
+                    }
+                }
+                double sw = st[2 * w + 1];
+                if (w != s) {
+                    score[w] += sw * acc;
+                }
+                st[2 * w + 1] = 1 / sw + acc;
+            }
+            reset(count);
+        }
+
+        private void reset(int count) {
+            for (int i = 0; i < count; i++) {
+                int v = order[i];
+                st[2 * v] = Double.POSITIVE_INFINITY;
+                st[2 * v + 1] = 0;
             }
         }
     }

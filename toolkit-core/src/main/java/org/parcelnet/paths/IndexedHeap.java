@@ -26,22 +26,6 @@ final class IndexedHeap {
         return size == 0;
     }
 
-    int size() {
-        return size;
-    }
-
-    boolean contains(int item) {
-        return pos[item] >= 0;
-    }
-
-    /** Removes every item (O(size)). */
-    void clear() {
-        for (int i = 0; i < size; i++) {
-            pos[items[i]] = -1;
-        }
-        size = 0;
-    }
-
     /** Inserts {@code item} or lowers its key; a higher key is ignored. */
     void insertOrDecrease(int item, double key) {
         int p = pos[item];
@@ -51,10 +35,6 @@ final class IndexedHeap {
         } else if (key < keys[p]) {
             siftUp(p, item, key);
         }
-    }
-
-    double minKey() {
-        return keys[0];
     }
 
     /** Removes and returns the item with the smallest key. */

@@ -26,12 +26,13 @@ import org.parcelnet.model.ShipmentTable;
  * shipment in it sent by a source, at most {@code maxHops} shipments long. A shipment sent by a
  * source starts a fresh chain unless it can continue one that already started at a source.
  *
- * <p>Sinks default to parties that never send (they do not forward). Sources are given, e.g. by
+ * <p>Sinks are given (e.g. retailers, or {@link #nonForwarders}); without them a chain ends wherever
+ * the goods stop: at every shipment that no later shipment continues. Sources are given, e.g. by
  * {@link #sendersFrom} the parties that send from border-entry places.
  *
  * <p>Cost: one sort of the shipments by time (O(m log m)) and O(m · recent) for the linking; routes
  * are aggregated with one hash entry per distinct route. Working state: 8 (sort key) + 4 (link) +
- * 1 (depth) + 1 (sourced) bytes per shipment and {@code 4·recent + 1} bytes per party.
+ * 1 (depth) + 1 (sourced) + 1 (continued) bytes per shipment and {@code 4·recent + 1} bytes per party.
  */
 public final class RelayChains {
 
@@ -182,7 +183,7 @@ public final class RelayChains {
      * Finds the chains from {@code sources} to {@code sinks}.
      *
      * @param sources per party: may start a chain
-     * @param sinks   per party: may end a chain; null for {@link #nonForwarders}
+     * @param sinks   per party: may end a chain; null to end chains at shipments nobody continues
      */
     public static Result find(ShipmentTable t, PartyIndex parties, boolean[] sources, boolean[] sinks, Options o) {
         Objects.requireNonNull(t, "table");
@@ -193,9 +194,7 @@ public final class RelayChains {
         if (sources.length != np) {
             throw new IllegalArgumentException("sources has " + sources.length + " entries for " + np + " parties");
         }
-        if (sinks == null) {
-            sinks = nonForwarders(t, parties);
-        } else if (sinks.length != np) {
+        if (sinks != null && sinks.length != np) {
             throw new IllegalArgumentException("sinks has " + sinks.length + " entries for " + np + " parties");
         }
         int m = t.size();
@@ -263,6 +262,12 @@ public final class RelayChains {
             g = end;
         }
 
+        boolean[] continued = new boolean[m];
+        for (int i = 0; i < m; i++) {
+            if (pred[i] >= 0) {
+                continued[pred[i]] = true;
+            }
+        }
         // Chains: trace back from each sourced delivery to a sink, to the earliest source-sent shipment.
         int[] starts = new int[16];
         int[] rows = new int[64];
@@ -276,10 +281,11 @@ public final class RelayChains {
         Map<String, int[]> routeIndex = new HashMap<>();
         List<long[]> routeFigures = new ArrayList<>(); // chains, pieces
         List<String> routeKeys = new ArrayList<>();
-        List<java.util.BitSet> routeParties = new ArrayList<>();
+        long[] routePartyPairs = new long[1024];
+        int routePartyCount = 0;
         for (int k = 0; k < m; k++) {
             int i = order[k];
-            if (!sourced[i] || !sinks[receiver[i]]) {
+            if (!sourced[i] || (sinks != null ? !sinks[receiver[i]] : continued[i])) {
                 continue;
             }
             int h = 0;
@@ -329,25 +335,35 @@ public final class RelayChains {
                 routeIndex.put(k2, idx);
                 routeKeys.add(k2);
                 routeFigures.add(new long[2]);
-                routeParties.add(new java.util.BitSet());
             }
             long[] f = routeFigures.get(idx[0]);
             f[0]++;
             f[1] += t.pieces(i);
-            java.util.BitSet ps = routeParties.get(idx[0]);
-            for (int j = 0; j < len; j++) {
-                ps.set(sender[rows[used - len + j]]);
+            // (route, party) pairs, counted distinct per route at the end: memory grows with the
+            // chains found, not with routes × parties (a bit set per route does not fit at 4M rows).
+            if (routePartyCount + len + 1 > routePartyPairs.length) {
+                routePartyPairs = Arrays.copyOf(routePartyPairs, Math.max(routePartyPairs.length * 2, routePartyCount + len + 1));
             }
-            ps.set(fin);
+            long routeKey = (long) idx[0] << 32;
+            for (int j = 0; j < len; j++) {
+                routePartyPairs[routePartyCount++] = routeKey | sender[rows[used - len + j]];
+            }
+            routePartyPairs[routePartyCount++] = routeKey | fin;
         }
         starts = Arrays.copyOf(starts, chains + 1);
         starts[chains] = used;
         rows = Arrays.copyOf(rows, used);
+        int[] distinctParties = new int[routeKeys.size()];
+        Arrays.sort(routePartyPairs, 0, routePartyCount);
+        for (int k = 0; k < routePartyCount; k++) {
+            if (k == 0 || routePartyPairs[k] != routePartyPairs[k - 1]) {
+                distinctParties[(int) (routePartyPairs[k] >>> 32)]++;
+            }
+        }
         List<Route> routes = new ArrayList<>(routeKeys.size());
         for (int r = 0; r < routeKeys.size(); r++) {
             long[] f = routeFigures.get(r);
-            routes.add(new Route(List.of(routeKeys.get(r).split("\u001f")), (int) f[0], f[1],
-                    routeParties.get(r).cardinality()));
+            routes.add(new Route(List.of(routeKeys.get(r).split("\u001f")), (int) f[0], f[1], distinctParties[r]));
         }
         routes.sort((x, y) -> x.chains() != y.chains() ? Integer.compare(y.chains(), x.chains())
                 : x.describe().compareTo(y.describe()));

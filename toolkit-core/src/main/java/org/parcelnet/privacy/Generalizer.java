@@ -16,7 +16,8 @@ import org.parcelnet.model.ShipmentTable;
  * makes {@code --party-key address} group whole cities, and day times lose the order of a day's
  * shipments (relay chains within one day then tie).
  *
- * <p>Cost: O(rows) plus one pass over the rows to rebuild the table; no hashing. The value-level
+ * <p>Cost: O(rows). Times and weights are replaced column-wise (other columns shared); addresses →
+ * city rebuilds the table row by row (hash lookups per row). The value-level
  * methods ({@link #day}, {@link WeightBands#band}, {@link #cityOf}) serve streaming, row-at-a-time use.
  */
 public final class Generalizer {
@@ -90,9 +91,20 @@ public final class Generalizer {
 
     /** A copy of {@code table} generalised per the options. */
     public ShipmentTable apply(ShipmentTable table) {
-        ShipmentTable.Builder b = new ShipmentTable.Builder();
         ZoneId zone = options.zone();
         WeightBands bands = options.weightBands();
+        if (!options.addressToCity()) {
+            // Only times and weights change: new columns, every other one shared.
+            int n = table.size();
+            long[] t = new long[n];
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) {
+                t[i] = options.timeToDay() ? day(table.shippedAt(i), zone) : table.shippedAt(i);
+                w[i] = bands == null ? table.weightKg(i) : bands.band(table.weightKg(i));
+            }
+            return table.withTimesAndWeights(t, w);
+        }
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
         for (int i = 0, n = table.size(); i < n; i++) {
             Place o = table.place(table.originPlace(i));
             Place d = table.place(table.destinationPlace(i));

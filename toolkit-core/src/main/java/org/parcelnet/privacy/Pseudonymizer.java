@@ -40,8 +40,10 @@ import org.parcelnet.model.StringDictionary;
  * fails rather than merge.
  *
  * <p>Cost: one HMAC (two SHA-256 blocks plus the value) per distinct value; a table is pseudonymised
- * through its dictionaries, so each distinct phone, name and address is hashed once, then the rows are
- * copied (O(rows)). Thread-safe: each thread gets its own {@link Mac}.
+ * through its dictionaries, so each distinct phone, name and address is hashed once. When both columns
+ * of each kind are treated alike (the usual case) the rows are not touched at all: the result shares
+ * the row arrays and only the dictionaries are new (O(distinct values)); otherwise the rows are copied
+ * (O(rows)). Thread-safe: each thread gets its own {@link Mac}.
  */
 public final class Pseudonymizer {
 
@@ -130,6 +132,16 @@ public final class Pseudonymizer {
      */
     public ShipmentTable apply(ShipmentTable table, Set<PersonalColumn> columns) {
         EnumSet<PersonalColumn> cols = columns.isEmpty() ? EnumSet.noneOf(PersonalColumn.class) : EnumSet.copyOf(columns);
+        if (pairs(cols, PersonalColumn.SENDER_PHONE, PersonalColumn.RECEIVER_PHONE)
+                && pairs(cols, PersonalColumn.SENDER_NAME, PersonalColumn.RECEIVER_NAME)
+                && pairs(cols, PersonalColumn.SENDER_ADDRESS, PersonalColumn.RECEIVER_ADDRESS)) {
+            // Both columns of each kind alike: replace the dictionaries code for code, share the rows.
+            return table.withPersonalDictionaries(
+                    cols.contains(PersonalColumn.SENDER_PHONE) ? dictionary(table.phones(), PseudonymKind.PHONE) : table.phones(),
+                    cols.contains(PersonalColumn.SENDER_NAME) ? dictionary(table.names(), PseudonymKind.NAME) : table.names(),
+                    cols.contains(PersonalColumn.SENDER_ADDRESS) ? dictionary(table.addresses(), PseudonymKind.ADDRESS)
+                            : table.addresses());
+        }
         String[] phones = cols.contains(PersonalColumn.SENDER_PHONE) || cols.contains(PersonalColumn.RECEIVER_PHONE)
                 ? mapAll(table.phones(), PseudonymKind.PHONE) : null;
         String[] names = cols.contains(PersonalColumn.SENDER_NAME) || cols.contains(PersonalColumn.RECEIVER_NAME)
@@ -163,6 +175,20 @@ public final class Pseudonymizer {
             return null;
         }
         return mapped == null ? d.value(code) : mapped[code];
+    }
+
+    private static boolean pairs(Set<PersonalColumn> cols, PersonalColumn a, PersonalColumn b) {
+        return cols.contains(a) == cols.contains(b);
+    }
+
+    /** A dictionary holding the pseudonym of entry c at code c (checked one-to-one by {@link #mapAll}). */
+    private StringDictionary dictionary(StringDictionary d, PseudonymKind kind) {
+        String[] mapped = mapAll(d, kind);
+        StringDictionary out = new StringDictionary();
+        for (String v : mapped) {
+            out.intern(v);
+        }
+        return out;
     }
 
     /** Pseudonyms of every dictionary entry, checked for collisions. */

@@ -20,12 +20,15 @@ import org.parcelnet.paths.RelayChains;
  * </ul>
  * Rules, in order:
  * <ol>
- *   <li>forwards nothing, or at most {@code retailerForwardShare} of what it receives while living in a
- *       destination → {@link Tier#RETAILER};</li>
+ *   <li>forwards nothing, or lives in a destination and either forwards at most
+ *       {@code retailerForwardShare} of what it receives or has no shipment inside its community (a
+ *       member seen only through unrelated parcels, e.g. under a rotated phone: distributors by
+ *       definition forward inside the ring) → {@link Tier#RETAILER};</li>
  *   <li>sends from a border entry city and receives at most {@code sourceReceiveShare} of what it
  *       sends → {@link Tier#SOURCE};</li>
- *   <li>lives in an entry city or a border/transit province → {@link Tier#TRANSIT} (or
- *       {@link Tier#SOURCE} when it receives nothing inside the ring);</li>
+ *   <li>lives in an entry city or a border/transit province → {@link Tier#TRANSIT} (a relay whose
+ *       phone rotated may show no receipts under its new number, so receiving nothing is not enough
+ *       to be a source);</li>
  *   <li>else → {@link Tier#DISTRIBUTOR}, unless relay chains place it at the very start (mean position
  *       &lt; 0.5: {@link Tier#SOURCE}).</li>
  * </ol>
@@ -146,23 +149,23 @@ public final class TierClassifier {
             if (community[p] < 0) {
                 continue;
             }
-            tier[p] = decide(sent[p], received[p], home[p], sentAll[p] > 0 && entrySends[p] * 2 >= sentAll[p],
+            tier[p] = decide(inside, sent[p], received[p], home[p], sentAll[p] > 0 && entrySends[p] * 2 >= sentAll[p],
                     chains == null || p >= chains.appearances().length ? Double.NaN : chains.meanPosition(p), o);
         }
         return new Result(tier, sent, received, home);
     }
 
-    static Tier decide(int sent, int received, PlaceFacts.PlaceClass home, boolean sendsFromEntry, double chainPosition,
-                       Options o) {
+    static Tier decide(boolean inside, int sent, int received, PlaceFacts.PlaceClass home, boolean sendsFromEntry,
+                       double chainPosition, Options o) {
         boolean destination = home == null || home == PlaceFacts.PlaceClass.DESTINATION;
-        if (sent == 0 || (destination && received > 0 && sent <= o.retailerForwardShare() * received)) {
+        if (sent == 0 || (destination && (!inside || (received > 0 && sent <= o.retailerForwardShare() * received)))) {
             return Tier.RETAILER;
         }
         if (sendsFromEntry && received <= o.sourceReceiveShare() * sent) {
             return Tier.SOURCE;
         }
         if (!destination) {
-            return received == 0 ? Tier.SOURCE : Tier.TRANSIT;
+            return Tier.TRANSIT;
         }
         if (!Double.isNaN(chainPosition) && chainPosition < 0.5) {
             return Tier.SOURCE;

@@ -53,39 +53,68 @@ final class ByteSink {
         return this;
     }
 
-    /** Writes a non-negative number in decimal. */
-    ByteSink putInt(long v) {
-        if (v < 0) {
-            put('-');
-            v = -v;
-        }
-        ensure(20);
-        if (v == 0) {
-            buf[len++] = '0';
-            return this;
-        }
-        int start = len;
-        while (v > 0) {
-            buf[len++] = (byte) ('0' + (v % 10));
-            v /= 10;
-        }
-        for (int i = start, j = len - 1; i < j; i++, j--) {
-            byte t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
-        }
+    ByteSink put(byte[] bytes, int offset, int length) {
+        ensure(length);
+        System.arraycopy(bytes, offset, buf, len, length);
+        len += length;
         return this;
     }
 
-    /** Writes a non-negative number left-padded with zeros to {@code width} digits. */
-    ByteSink putPadded(long v, int width) {
-        ensure(width);
-        for (int i = width - 1; i >= 0; i--) {
-            buf[len + i] = (byte) ('0' + (v % 10));
-            v /= 10;
+    /** Writes a number in decimal. */
+    ByteSink putInt(long v) {
+        if (v >= 0 && v <= Integer.MAX_VALUE) {
+            return putInt((int) v);
         }
-        len += width;
+        return put(ByteSink.ascii(Long.toString(v)));
+    }
+
+    /** Writes a non-negative int in decimal (int arithmetic: the hot path). */
+    ByteSink putInt(int v) {
+        if (v < 0) {
+            return put(ByteSink.ascii(Integer.toString(v)));
+        }
+        int digits = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10_000 ? 4 : v < 100_000 ? 5
+                : v < 1_000_000 ? 6 : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10;
+        return putPadded(v, digits);
+    }
+
+    // "00".."99" as byte pairs: two digits per division
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /** Writes a non-negative int left-padded with zeros to {@code width} digits. */
+    ByteSink putPadded(int v, int width) {
+        ensure(width);
+        byte[] b = buf;
+        int i = len + width;
+        int start = len;
+        while (i - start >= 2) {
+            int q = v / 100;
+            int r = (v - q * 100) << 1;
+            b[--i] = PAIRS[r + 1];
+            b[--i] = PAIRS[r];
+            v = q;
+        }
+        if (i > start) {
+            b[--i] = (byte) ('0' + v % 10);
+        }
+        len = start + width;
         return this;
+    }
+
+    /** Writes a non-negative long left-padded with zeros to {@code width} digits. */
+    ByteSink putPadded(long v, int width) {
+        if (width <= 9) {
+            return putPadded((int) (v % 1_000_000_000L), width);
+        }
+        putPadded(v / 1_000_000_000L, width - 9);
+        return putPadded((int) (v % 1_000_000_000L), 9);
     }
 
     /** Writes hundredths as a decimal with two places ({@code 1234} → {@code 12.34}). */

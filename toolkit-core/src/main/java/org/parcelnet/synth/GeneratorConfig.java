@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param maxRingSize   largest ring, ≥ minRingSize; default 150 (sizes are log-uniform in between)
  * @param ringShare     share of all shipments that are ring (contraband) parcels, 0..0.5; default 0.05
  * @param innocentShare innocent parcels sent by ring members, as a fraction of ring parcels, 0..1;
- *                      default 0.1
+ *                      default 0.05
  * @param flaggedShare  share of ring parcels flagged (seized), 0..1; default 0.02
  * @param hubs          courier stations whose phone and address stand in for many unrelated senders
  *                      and receivers, 0..1,000,000; default 100
@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param phoneChurn    expected phone rotations per ring member per 30 days, 0..10; default 0.1
  * @param mixing        probability that a ring parcel links outside its ring (half to a member of
  *                      another ring one tier down, half sent through a courier station), 0..1;
- *                      default 0.02
+ *                      default 0.01
  * @param relayMaxDays  a relay forwards a consignment within this many days of receiving it, 1..30;
  *                      default 4
  * @param startDate     first day (local time UTC+08:00); default 2024-01-01
@@ -62,6 +62,14 @@ public record GeneratorConfig(int shipments, int rings, int minRingSize, int max
         }
         range("merchants", merchants, 0, 50_000_000);
         range("individuals", individuals, 0, 500_000_000);
+        if (ringShare * (1 + innocentShare) > 0.75) {
+            throw new IllegalArgumentException("ringShare × (1 + innocentShare) must be at most 0.75 to leave room for"
+                    + " background traffic, got " + ringShare + " × " + (1 + innocentShare));
+        }
+        if ((long) rings * maxRingSize > 10_000_000L) {
+            throw new IllegalArgumentException("rings × maxRingSize must be at most 10000000 ring members, got "
+                    + rings + " × " + maxRingSize);
+        }
         if (rings > 0) {
             long ringParcels = Math.round(ringShare * shipments);
             if (ringParcels < 30L * rings) {
@@ -80,7 +88,8 @@ public record GeneratorConfig(int shipments, int rings, int minRingSize, int max
 
     private static void share(String name, double v, double hi) {
         if (!(v >= 0 && v <= hi)) {
-            throw new IllegalArgumentException(name + " must be between 0 and " + hi + ", got " + v);
+            String max = hi == Math.rint(hi) ? Long.toString((long) hi) : Double.toString(hi);
+            throw new IllegalArgumentException(name + " must be between 0 and " + max + ", got " + v);
         }
     }
 
@@ -129,12 +138,12 @@ public record GeneratorConfig(int shipments, int rings, int minRingSize, int max
         private int minRingSize = 20;
         private int maxRingSize = 150;
         private double ringShare = 0.05;
-        private double innocentShare = 0.1;
+        private double innocentShare = 0.05;
         private double flaggedShare = 0.02;
         private int hubs = 100;
         private double hubShare = 0.3;
         private double phoneChurn = 0.1;
-        private double mixing = 0.02;
+        private double mixing = 0.01;
         private int relayMaxDays = 4;
         private LocalDate startDate = LocalDate.of(2024, 1, 1);
         private int spanDays = 365;

@@ -22,8 +22,10 @@ import java.util.Map;
  * Guangxi; Horgos in Xinjiang. Transit hubs are Kunming, Nanning, Guangzhou, Shenzhen and Dongguan;
  * the transit provinces are Yunnan, Guangxi and Guangdong.
  *
- * <p>Names are ASCII pinyin as commonly written in English ({@code "Inner Mongolia"}, {@code "Xi'an"}).
- * Look-ups ignore case and surrounding blanks. Two provinces may hold cities of the same name
+ * <p>Names are ASCII pinyin as commonly written in English ({@code "Inner Mongolia"}, {@code "Xi'an"});
+ * look-ups also accept the simplified Chinese names ({@code 云南}, {@code 瑞丽}), ignore case, blanks,
+ * apostrophes and administrative suffixes ({@code 省}, {@code 市}, {@code 自治区}, "Province", "City", …),
+ * so {@code isBorderEntry("云南省", "瑞丽市")} holds. Two provinces may hold cities of the same name
  * (Yulin in Guangxi and in Shaanxi), so cities are always addressed with their province.
  *
  * <p>The class is immutable and thread-safe; every method is a constant-time hash look-up except
@@ -50,9 +52,10 @@ public final class Geography {
      * @param capital     whether it is the provincial capital
      * @param borderEntry whether it is a border entry town (land port)
      * @param transitHub  whether it is a major transit hub
+     * @param chineseName name in simplified Chinese, e.g. {@code 昆明}
      */
     public record City(int index, String province, String name, double lat, double lon, double weight,
-                       boolean capital, boolean borderEntry, boolean transitHub) {
+                       boolean capital, boolean borderEntry, boolean transitHub, String chineseName) {
 
         /** Coordinates of the city. */
         public LatLon latLon() {
@@ -68,68 +71,75 @@ public final class Geography {
      * @param capital    capital city name
      * @param population 2020 census population, millions
      * @param cities     its cities, capital first
+     * @param chineseName name in simplified Chinese without the administrative suffix, e.g. {@code 云南}
      */
-    public record Province(int index, String name, String capital, double population, List<City> cities) {
+    public record Province(int index, String name, String capital, double population, List<City> cities,
+                           String chineseName) {
     }
+
+    // Administrative suffixes dropped before look-up, longest first ("云南省" = "Yunnan Province" = "Yunnan").
+    private static final String[] SUFFIXES = {"维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市",
+        " uyghur autonomous region", " uygur autonomous region", " zhuang autonomous region", " hui autonomous region",
+        " autonomous region", " province", " municipality", " city", " sheng", " shi"};
 
     // name ; population (millions, 2020 census) ; cities as name:lat:lon:weight, capital first.
     // Flags after the weight: B = border entry town, T = transit hub.
     private static final String[] DATA = {
-        "Beijing;21.89;Beijing:39.90:116.41:1",
-        "Tianjin;13.87;Tianjin:39.08:117.20:3|Binhai:39.00:117.71:1",
-        "Hebei;74.61;Shijiazhuang:38.04:114.51:3|Tangshan:39.63:118.18:2|Baoding:38.87:115.46:2|Handan:36.63:114.54:2"
-            + "|Langfang:39.54:116.68:1|Cangzhou:38.30:116.84:1",
-        "Shanxi;34.92;Taiyuan:37.87:112.55:3|Datong:40.08:113.30:1|Changzhi:36.20:113.12:1|Yuncheng:35.03:111.01:1"
-            + "|Linfen:36.09:111.52:1",
-        "Inner Mongolia;24.05;Hohhot:40.84:111.75:3|Baotou:40.66:109.84:2|Ordos:39.61:109.78:1|Chifeng:42.26:118.89:1"
-            + "|Tongliao:43.65:122.24:1",
-        "Liaoning;42.59;Shenyang:41.80:123.43:3|Dalian:38.91:121.61:3|Anshan:41.11:122.99:1|Fushun:41.88:123.96:1"
-            + "|Dandong:40.00:124.35:1|Jinzhou:41.10:121.13:1",
-        "Jilin;24.07;Changchun:43.82:125.32:3|Jilin:43.84:126.55:1|Siping:43.17:124.35:1|Yanji:42.89:129.51:1",
-        "Heilongjiang;31.85;Harbin:45.80:126.53:3|Qiqihar:47.35:123.92:1|Daqing:46.59:125.10:1"
-            + "|Mudanjiang:44.55:129.63:1|Jiamusi:46.80:130.32:1",
-        "Shanghai;24.87;Shanghai:31.23:121.47:1",
-        "Jiangsu;84.75;Nanjing:32.06:118.80:3|Suzhou:31.30:120.59:3|Wuxi:31.49:120.31:2|Changzhou:31.81:119.97:2"
-            + "|Nantong:32.00:120.89:1|Xuzhou:34.26:117.18:1|Yangzhou:32.39:119.41:1",
-        "Zhejiang;64.57;Hangzhou:30.27:120.16:3|Ningbo:29.87:121.54:2|Wenzhou:28.00:120.67:2|Jinhua:29.08:119.65:1"
-            + "|Yiwu:29.31:120.08:2|Shaoxing:30.00:120.58:1|Taizhou:28.66:121.42:1",
-        "Anhui;61.03;Hefei:31.82:117.23:3|Wuhu:31.35:118.43:1|Bengbu:32.92:117.39:1|Fuyang:32.89:115.81:1"
-            + "|Anqing:30.54:117.06:1",
-        "Fujian;41.54;Fuzhou:26.07:119.30:3|Xiamen:24.48:118.09:2|Quanzhou:24.87:118.68:2|Zhangzhou:24.51:117.65:1"
-            + "|Putian:25.45:119.01:1",
-        "Jiangxi;45.19;Nanchang:28.68:115.86:3|Ganzhou:25.83:114.93:1|Jiujiang:29.71:116.00:1|Shangrao:28.45:117.94:1"
-            + "|Yichun:27.81:114.42:1",
-        "Shandong;101.53;Jinan:36.65:117.12:3|Qingdao:36.07:120.38:3|Yantai:37.46:121.45:1|Weifang:36.71:119.16:1"
-            + "|Linyi:35.10:118.36:2|Zibo:36.81:118.05:1|Jining:35.41:116.59:1",
-        "Henan;99.37;Zhengzhou:34.75:113.63:3|Luoyang:34.62:112.45:1|Nanyang:32.99:112.53:1|Xinxiang:35.30:113.93:1"
-            + "|Zhoukou:33.63:114.65:1|Shangqiu:34.41:115.66:1",
-        "Hubei;57.75;Wuhan:30.59:114.31:4|Yichang:30.69:111.29:1|Xiangyang:32.01:112.12:1|Jingzhou:30.33:112.24:1"
-            + "|Shiyan:32.63:110.80:1",
-        "Hunan;66.44;Changsha:28.23:112.94:3|Zhuzhou:27.83:113.13:1|Hengyang:26.89:112.57:1|Yueyang:29.36:113.13:1"
-            + "|Changde:29.03:111.70:1",
-        "Guangdong;126.01;Guangzhou:23.13:113.26:4:T|Shenzhen:22.54:114.06:4:T|Dongguan:23.02:113.75:2:T"
-            + "|Foshan:23.02:113.12:2|Huizhou:23.11:114.42:1|Shantou:23.35:116.68:1|Zhanjiang:21.27:110.36:1"
-            + "|Zhuhai:22.27:113.58:1|Jiangmen:22.58:113.08:1",
-        "Guangxi;50.13;Nanning:22.82:108.37:3:T|Liuzhou:24.33:109.41:1|Guilin:25.27:110.29:1|Yulin:22.65:110.18:1"
-            + "|Beihai:21.48:109.12:1|Chongzuo:22.38:107.36:0.5|Pingxiang:22.10:106.76:0.3:B|Dongxing:21.55:107.97:0.3:B",
-        "Hainan;10.08;Haikou:20.04:110.32:2|Sanya:18.25:109.51:1|Danzhou:19.52:109.58:0.5",
-        "Chongqing;32.05;Chongqing:29.56:106.55:4|Wanzhou:30.81:108.41:1|Fuling:29.70:107.39:1",
-        "Sichuan;83.67;Chengdu:30.57:104.07:4|Mianyang:31.47:104.68:1|Nanchong:30.84:106.11:1|Yibin:28.77:104.64:1"
-            + "|Luzhou:28.87:105.44:1|Deyang:31.13:104.40:1|Leshan:29.55:103.77:1",
-        "Guizhou;38.56;Guiyang:26.65:106.63:3|Zunyi:27.73:106.93:2|Liupanshui:26.59:104.83:1|Anshun:26.25:105.95:1"
-            + "|Bijie:27.30:105.29:1",
-        "Yunnan;47.21;Kunming:25.04:102.71:4:T|Qujing:25.49:103.80:1|Dali:25.61:100.27:1|Yuxi:24.35:102.54:1"
-            + "|Mengzi:23.36:103.38:0.5|Lincang:23.88:100.09:0.5|Baoshan:25.12:99.16:0.5|Jinghong:22.01:100.80:0.5"
-            + "|Ruili:24.01:97.85:0.3:B|Tengchong:25.02:98.49:0.3:B|Hekou:22.51:103.94:0.3:B|Mengla:21.46:101.56:0.3:B",
-        "Tibet;3.65;Lhasa:29.65:91.14:3|Shigatse:29.27:88.88:1|Nyingchi:29.65:94.36:1|Chamdo:31.14:97.17:1",
-        "Shaanxi;39.53;Xi'an:34.34:108.94:4|Baoji:34.36:107.24:1|Xianyang:34.33:108.71:1|Yulin:38.29:109.73:1"
-            + "|Weinan:34.50:109.51:1|Hanzhong:33.07:107.02:1",
-        "Gansu;25.02;Lanzhou:36.06:103.83:3|Tianshui:34.58:105.72:1|Jiuquan:39.73:98.49:1|Baiyin:36.54:104.14:1"
-            + "|Zhangye:38.93:100.45:1",
-        "Qinghai;5.92;Xining:36.62:101.78:3|Golmud:36.40:94.90:1|Haidong:36.50:102.10:1",
-        "Ningxia;7.20;Yinchuan:38.49:106.23:3|Shizuishan:38.98:106.38:1|Wuzhong:37.99:106.20:1|Guyuan:36.02:106.24:1",
-        "Xinjiang;25.85;Urumqi:43.83:87.62:4|Kashgar:39.47:75.99:1|Korla:41.73:86.17:1|Yining:43.91:81.28:1"
-            + "|Karamay:45.58:84.89:1|Aksu:41.17:80.26:1|Horgos:44.21:80.42:0.3:B",
+        "Beijing/北京;21.89;Beijing/北京:39.90:116.41:1",
+        "Tianjin/天津;13.87;Tianjin/天津:39.08:117.20:3|Binhai/滨海:39.00:117.71:1",
+        "Hebei/河北;74.61;Shijiazhuang/石家庄:38.04:114.51:3|Tangshan/唐山:39.63:118.18:2|Baoding/保定:38.87:115.46:2|Handan/邯郸:36.63:114.54:2"
+            + "|Langfang/廊坊:39.54:116.68:1|Cangzhou/沧州:38.30:116.84:1",
+        "Shanxi/山西;34.92;Taiyuan/太原:37.87:112.55:3|Datong/大同:40.08:113.30:1|Changzhi/长治:36.20:113.12:1|Yuncheng/运城:35.03:111.01:1"
+            + "|Linfen/临汾:36.09:111.52:1",
+        "Inner Mongolia/内蒙古;24.05;Hohhot/呼和浩特:40.84:111.75:3|Baotou/包头:40.66:109.84:2|Ordos/鄂尔多斯:39.61:109.78:1|Chifeng/赤峰:42.26:118.89:1"
+            + "|Tongliao/通辽:43.65:122.24:1",
+        "Liaoning/辽宁;42.59;Shenyang/沈阳:41.80:123.43:3|Dalian/大连:38.91:121.61:3|Anshan/鞍山:41.11:122.99:1|Fushun/抚顺:41.88:123.96:1"
+            + "|Dandong/丹东:40.00:124.35:1|Jinzhou/锦州:41.10:121.13:1",
+        "Jilin/吉林;24.07;Changchun/长春:43.82:125.32:3|Jilin/吉林:43.84:126.55:1|Siping/四平:43.17:124.35:1|Yanji/延吉:42.89:129.51:1",
+        "Heilongjiang/黑龙江;31.85;Harbin/哈尔滨:45.80:126.53:3|Qiqihar/齐齐哈尔:47.35:123.92:1|Daqing/大庆:46.59:125.10:1"
+            + "|Mudanjiang/牡丹江:44.55:129.63:1|Jiamusi/佳木斯:46.80:130.32:1",
+        "Shanghai/上海;24.87;Shanghai/上海:31.23:121.47:1",
+        "Jiangsu/江苏;84.75;Nanjing/南京:32.06:118.80:3|Suzhou/苏州:31.30:120.59:3|Wuxi/无锡:31.49:120.31:2|Changzhou/常州:31.81:119.97:2"
+            + "|Nantong/南通:32.00:120.89:1|Xuzhou/徐州:34.26:117.18:1|Yangzhou/扬州:32.39:119.41:1",
+        "Zhejiang/浙江;64.57;Hangzhou/杭州:30.27:120.16:3|Ningbo/宁波:29.87:121.54:2|Wenzhou/温州:28.00:120.67:2|Jinhua/金华:29.08:119.65:1"
+            + "|Yiwu/义乌:29.31:120.08:2|Shaoxing/绍兴:30.00:120.58:1|Taizhou/台州:28.66:121.42:1",
+        "Anhui/安徽;61.03;Hefei/合肥:31.82:117.23:3|Wuhu/芜湖:31.35:118.43:1|Bengbu/蚌埠:32.92:117.39:1|Fuyang/阜阳:32.89:115.81:1"
+            + "|Anqing/安庆:30.54:117.06:1",
+        "Fujian/福建;41.54;Fuzhou/福州:26.07:119.30:3|Xiamen/厦门:24.48:118.09:2|Quanzhou/泉州:24.87:118.68:2|Zhangzhou/漳州:24.51:117.65:1"
+            + "|Putian/莆田:25.45:119.01:1",
+        "Jiangxi/江西;45.19;Nanchang/南昌:28.68:115.86:3|Ganzhou/赣州:25.83:114.93:1|Jiujiang/九江:29.71:116.00:1|Shangrao/上饶:28.45:117.94:1"
+            + "|Yichun/宜春:27.81:114.42:1",
+        "Shandong/山东;101.53;Jinan/济南:36.65:117.12:3|Qingdao/青岛:36.07:120.38:3|Yantai/烟台:37.46:121.45:1|Weifang/潍坊:36.71:119.16:1"
+            + "|Linyi/临沂:35.10:118.36:2|Zibo/淄博:36.81:118.05:1|Jining/济宁:35.41:116.59:1",
+        "Henan/河南;99.37;Zhengzhou/郑州:34.75:113.63:3|Luoyang/洛阳:34.62:112.45:1|Nanyang/南阳:32.99:112.53:1|Xinxiang/新乡:35.30:113.93:1"
+            + "|Zhoukou/周口:33.63:114.65:1|Shangqiu/商丘:34.41:115.66:1",
+        "Hubei/湖北;57.75;Wuhan/武汉:30.59:114.31:4|Yichang/宜昌:30.69:111.29:1|Xiangyang/襄阳:32.01:112.12:1|Jingzhou/荆州:30.33:112.24:1"
+            + "|Shiyan/十堰:32.63:110.80:1",
+        "Hunan/湖南;66.44;Changsha/长沙:28.23:112.94:3|Zhuzhou/株洲:27.83:113.13:1|Hengyang/衡阳:26.89:112.57:1|Yueyang/岳阳:29.36:113.13:1"
+            + "|Changde/常德:29.03:111.70:1",
+        "Guangdong/广东;126.01;Guangzhou/广州:23.13:113.26:4:T|Shenzhen/深圳:22.54:114.06:4:T|Dongguan/东莞:23.02:113.75:2:T"
+            + "|Foshan/佛山:23.02:113.12:2|Huizhou/惠州:23.11:114.42:1|Shantou/汕头:23.35:116.68:1|Zhanjiang/湛江:21.27:110.36:1"
+            + "|Zhuhai/珠海:22.27:113.58:1|Jiangmen/江门:22.58:113.08:1",
+        "Guangxi/广西;50.13;Nanning/南宁:22.82:108.37:3:T|Liuzhou/柳州:24.33:109.41:1|Guilin/桂林:25.27:110.29:1|Yulin/玉林:22.65:110.18:1"
+            + "|Beihai/北海:21.48:109.12:1|Chongzuo/崇左:22.38:107.36:0.5|Pingxiang/凭祥:22.10:106.76:0.3:B|Dongxing/东兴:21.55:107.97:0.3:B",
+        "Hainan/海南;10.08;Haikou/海口:20.04:110.32:2|Sanya/三亚:18.25:109.51:1|Danzhou/儋州:19.52:109.58:0.5",
+        "Chongqing/重庆;32.05;Chongqing/重庆:29.56:106.55:4|Wanzhou/万州:30.81:108.41:1|Fuling/涪陵:29.70:107.39:1",
+        "Sichuan/四川;83.67;Chengdu/成都:30.57:104.07:4|Mianyang/绵阳:31.47:104.68:1|Nanchong/南充:30.84:106.11:1|Yibin/宜宾:28.77:104.64:1"
+            + "|Luzhou/泸州:28.87:105.44:1|Deyang/德阳:31.13:104.40:1|Leshan/乐山:29.55:103.77:1",
+        "Guizhou/贵州;38.56;Guiyang/贵阳:26.65:106.63:3|Zunyi/遵义:27.73:106.93:2|Liupanshui/六盘水:26.59:104.83:1|Anshun/安顺:26.25:105.95:1"
+            + "|Bijie/毕节:27.30:105.29:1",
+        "Yunnan/云南;47.21;Kunming/昆明:25.04:102.71:4:T|Qujing/曲靖:25.49:103.80:1|Dali/大理:25.61:100.27:1|Yuxi/玉溪:24.35:102.54:1"
+            + "|Mengzi/蒙自:23.36:103.38:0.5|Lincang/临沧:23.88:100.09:0.5|Baoshan/保山:25.12:99.16:0.5|Jinghong/景洪:22.01:100.80:0.5"
+            + "|Ruili/瑞丽:24.01:97.85:0.3:B|Tengchong/腾冲:25.02:98.49:0.3:B|Hekou/河口:22.51:103.94:0.3:B|Mengla/勐腊:21.46:101.56:0.3:B",
+        "Tibet/西藏;3.65;Lhasa/拉萨:29.65:91.14:3|Shigatse/日喀则:29.27:88.88:1|Nyingchi/林芝:29.65:94.36:1|Chamdo/昌都:31.14:97.17:1",
+        "Shaanxi/陕西;39.53;Xi'an/西安:34.34:108.94:4|Baoji/宝鸡:34.36:107.24:1|Xianyang/咸阳:34.33:108.71:1|Yulin/榆林:38.29:109.73:1"
+            + "|Weinan/渭南:34.50:109.51:1|Hanzhong/汉中:33.07:107.02:1",
+        "Gansu/甘肃;25.02;Lanzhou/兰州:36.06:103.83:3|Tianshui/天水:34.58:105.72:1|Jiuquan/酒泉:39.73:98.49:1|Baiyin/白银:36.54:104.14:1"
+            + "|Zhangye/张掖:38.93:100.45:1",
+        "Qinghai/青海;5.92;Xining/西宁:36.62:101.78:3|Golmud/格尔木:36.40:94.90:1|Haidong/海东:36.50:102.10:1",
+        "Ningxia/宁夏;7.20;Yinchuan/银川:38.49:106.23:3|Shizuishan/石嘴山:38.98:106.38:1|Wuzhong/吴忠:37.99:106.20:1|Guyuan/固原:36.02:106.24:1",
+        "Xinjiang/新疆;25.85;Urumqi/乌鲁木齐:43.83:87.62:4|Kashgar/喀什:39.47:75.99:1|Korla/库尔勒:41.73:86.17:1|Yining/伊宁:43.91:81.28:1"
+            + "|Karamay/克拉玛依:45.58:84.89:1|Aksu/阿克苏:41.17:80.26:1|Horgos/霍尔果斯:44.21:80.42:0.3:B",
     };
 
     /** The three provinces through which goods from the southern and western border usually transit. */
@@ -148,21 +158,30 @@ public final class Geography {
         for (String row : DATA) {
             String[] parts = row.split(";");
             int pIndex = provinces.size();
-            String pName = parts[0];
+            String[] pNames = parts[0].split("/");
+            String pName = pNames[0];
             double population = Double.parseDouble(parts[1]);
             List<City> own = new ArrayList<>();
             for (String c : parts[2].split("\\|")) {
                 String[] f = c.split(":");
                 String flags = f.length > 4 ? f[4] : "";
-                City city = new City(cities.size(), pName, f[0], Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), own.isEmpty(), flags.contains("B"), flags.contains("T"));
+                String[] cNames = f[0].split("/");
+                City city = new City(cities.size(), pName, cNames[0], Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                        Double.parseDouble(f[3]), own.isEmpty(), flags.contains("B"), flags.contains("T"), cNames[1]);
                 own.add(city);
                 cities.add(city);
-                CITY_BY_KEY.put(cityKey(pName, f[0]), city);
+                for (String pn : pNames) {
+                    for (String cn : cNames) {
+                        CITY_BY_KEY.put(cityKey(pn, cn), city);
+                    }
+                }
             }
-            Province p = new Province(pIndex, pName, own.get(0).name(), population, Collections.unmodifiableList(own));
+            Province p = new Province(pIndex, pName, own.get(0).name(), population, Collections.unmodifiableList(own),
+                    pNames[1]);
             provinces.add(p);
-            PROVINCE_BY_KEY.put(key(pName), p);
+            for (String pn : pNames) {
+                PROVINCE_BY_KEY.put(key(pn), p);
+            }
         }
         PROVINCES = Collections.unmodifiableList(provinces);
         CITIES = Collections.unmodifiableList(cities);
@@ -182,7 +201,13 @@ public final class Geography {
     }
 
     private static String key(String name) {
-        return name.trim().toLowerCase(Locale.ROOT);
+        String k = name.trim().toLowerCase(Locale.ROOT).replace("'", "");
+        for (String suffix : SUFFIXES) {
+            if (k.length() > suffix.length() && k.endsWith(suffix)) {
+                return k.substring(0, k.length() - suffix.length()).trim();
+            }
+        }
+        return k;
     }
 
     private static String cityKey(String province, String city) {
@@ -279,17 +304,18 @@ public final class Geography {
 
     /**
      * Great-circle distance in km between two points by the haversine formula on a sphere of radius
-     * {@link #EARTH_RADIUS_KM} (error against the WGS 84 ellipsoid below 0.5 %).
+     * {@link #EARTH_RADIUS_KM} (error against the WGS 84 ellipsoid below 0.5 %). Uses StrictMath, so results
+     * are bit-identical on every JVM.
      */
     public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
+        double p1 = StrictMath.toRadians(lat1);
+        double p2 = StrictMath.toRadians(lat2);
         double dp = p2 - p1;
-        double dl = Math.toRadians(lon2 - lon1);
-        double s1 = Math.sin(dp / 2);
-        double s2 = Math.sin(dl / 2);
-        double h = s1 * s1 + Math.cos(p1) * Math.cos(p2) * s2 * s2;
-        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1.0, Math.sqrt(h)));
+        double dl = StrictMath.toRadians(lon2 - lon1);
+        double s1 = StrictMath.sin(dp / 2);
+        double s2 = StrictMath.sin(dl / 2);
+        double h = s1 * s1 + StrictMath.cos(p1) * StrictMath.cos(p2) * s2 * s2;
+        return 2 * EARTH_RADIUS_KM * StrictMath.asin(Math.min(1.0, StrictMath.sqrt(h)));
     }
 
     /** Great-circle distance in km between two coordinates. */

@@ -98,13 +98,13 @@ final class Names {
     static void address(ByteSink out, long key, int kind, byte[] city) {
         if (kind == STATION_KIND) {
             street(out, key);
-            out.put(STATION).put(NO).putInt(1 + ((key >>> 56) & 0x3F));
+            out.put(STATION).put(NO).putInt((int) (1 + ((key >>> 56) & 0x3F)));
         } else {
-            out.put(NO).putInt(1 + ((key >>> 48) & 0x3FFL) % 999).put(' ');
+            out.put(NO).putInt((int) (1 + ((key >>> 48) & 0x3FFL) % 999)).put(' ');
             street(out, key);
             if (kind == HOME) {
                 long r = key ^ (key >>> 29);
-                out.put(BLDG).putInt(1 + (r & 31)).put(ROOM).putInt(100 * (1 + ((r >>> 5) & 31)) + 1 + ((r >>> 10) & 7));
+                out.put(BLDG).putInt((int) (1 + (r & 31))).put(ROOM).putInt((int) (100 * (1 + ((r >>> 5) & 31)) + 1 + ((r >>> 10) & 7)));
             }
         }
         out.put(' ').put(city);
@@ -118,7 +118,7 @@ final class Names {
     static void phone(ByteSink out, long id, long a, long b) {
         // a < 3.6e9 and id < 2^31, so a·id + b < 8e18 fits in a long
         long idx = (a * id + b) % PHONE_SPACE;
-        out.putInt(PREFIXES[(int) (idx / 100_000_000L)]).putPadded(idx % 100_000_000L, 8);
+        out.putPadded(PREFIXES[(int) (idx / 100_000_000L)], 3).putPadded((int) (idx % 100_000_000L), 8);
     }
 
     /** The phone number of a party id as a string (for truth files and tests). */

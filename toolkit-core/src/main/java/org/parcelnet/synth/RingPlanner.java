@@ -42,6 +42,7 @@ final class RingPlanner {
     int[] phoneStart = new int[65];
     int phoneCount;
     int[] phoneParty = new int[64];
+    int[] phoneMember = new int[64];
     long[] phoneFrom = new long[64];
 
     /** Per ring, per tier: member ids. */
@@ -80,16 +81,16 @@ final class RingPlanner {
             totalEntry += entryWeight[i];
         }
         int[] sizes = new int[rings];
-        long sizeSum = 0;
+        double sizeSum = 0;
         java.util.ArrayList<int[]> retailerLists = new java.util.ArrayList<>();
         for (int r = 0; r < rings; r++) {
             SplittableRandom rng = new SplittableRandom(w.hash(0x52494E47L, r));
-            double lo = Math.log(cfg.minRingSize());
-            double hi = Math.log(cfg.maxRingSize());
-            int size = (int) Math.round(Math.exp(lo + rng.nextDouble() * (hi - lo)));
+            double lo = StrictMath.log(cfg.minRingSize());
+            double hi = StrictMath.log(cfg.maxRingSize());
+            int size = (int) Math.round(StrictMath.exp(lo + rng.nextDouble() * (hi - lo)));
             size = Math.max(cfg.minRingSize(), Math.min(cfg.maxRingSize(), size));
             sizes[r] = size;
-            sizeSum += size;
+            sizeSum += Math.sqrt(size);
             double pickE = rng.nextDouble() * totalEntry;
             int e = 0;
             while (e < entries.size() - 1 && pickE >= entryWeight[e]) {
@@ -158,11 +159,13 @@ final class RingPlanner {
         }
         ringQuota = new int[rings];
         long total = Math.round(cfg.ringShare() * cfg.shipments());
-        long cum = 0;
+        // parcels ∝ √size: small rings are busier per member, as a crew's throughput does not shrink
+        // in proportion to its head count (and a very thin ring would be lost in any network)
+        double cum = 0;
         long prev = 0;
         for (int r = 0; r < rings; r++) {
-            cum += sizes[r];
-            long upto = Math.round((double) total * cum / sizeSum);
+            cum += Math.sqrt(sizes[r]);
+            long upto = r == rings - 1 ? total : Math.round(total * cum / sizeSum);
             ringQuota[r] = (int) (upto - prev);
             prev = upto;
         }
@@ -194,30 +197,32 @@ final class RingPlanner {
         memberAddr[m] = rng.nextLong();
         memberName[m] = rng.nextLong();
         phoneStart[m] = phoneCount;
-        addPhone(Long.MIN_VALUE);
+        addPhone(m, Long.MIN_VALUE);
         // phone rotations: a Poisson process of rate phoneChurn per 30 days over the span
         if (cfg.phoneChurn() > 0) {
             double meanGap = 30.0 * DAY / cfg.phoneChurn();
             double t = w.startEpoch;
             while (true) {
-                t += -Math.log(1 - rng.nextDouble()) * meanGap;
+                t += -StrictMath.log(1 - rng.nextDouble()) * meanGap;
                 if (t >= endEpoch) {
                     break;
                 }
-                addPhone((long) t);
+                addPhone(m, (long) t);
             }
         }
         phoneStart[m + 1] = phoneCount;
         return m;
     }
 
-    private void addPhone(long from) {
+    private void addPhone(int member, long from) {
         if (phoneCount == phoneParty.length) {
             phoneParty = Arrays.copyOf(phoneParty, phoneCount * 2);
+            phoneMember = Arrays.copyOf(phoneMember, phoneCount * 2);
             phoneFrom = Arrays.copyOf(phoneFrom, phoneCount * 2);
         }
         phoneParty[phoneCount] = w.ringBase + phoneCount;
         phoneFrom[phoneCount] = from;
+        phoneMember[phoneCount] = member;
         phoneCount++;
     }
 
@@ -297,6 +302,7 @@ final class RingPlanner {
         long relay = cfg.relayMaxDays() * DAY;
         long latestStart = (cfg.spanDays() - 3L * cfg.relayMaxDays() - 1) * DAY;
         int produced = 0;
+        int firstEvent = events.size;
         int[] dists = tiers[DISTRIBUTOR].clone();
         int guard = 0;
         while (produced < quota && guard++ < 1_000_000) {
@@ -333,7 +339,7 @@ final class RingPlanner {
                 for (int p = 0; p < share[i]; p++) {
                     long t = tf + rng.nextLong(6 * HOUR);
                     int to = dist;
-                    if (rng.nextDouble() < cfg.mixing() / 2) {
+                    if (rng.nextDouble() < cfg.mixing() * 0.75) {
                         to = otherRingMember(r, DISTRIBUTOR, rng, dist);
                     }
                     if (parcel(r, transit, to, t, t0, rng, endEpoch)) {
@@ -360,7 +366,7 @@ final class RingPlanner {
                     for (int p = 0; p < each[a]; p++) {
                         long t = td + rng.nextLong(6 * HOUR);
                         int to = chosen[a];
-                        if (rng.nextDouble() < cfg.mixing() / 2) {
+                        if (rng.nextDouble() < cfg.mixing() * 0.75) {
                             to = otherRingMember(r, RETAILER, rng, to);
                         }
                         if (parcel(r, dist, to, t, t0, rng, endEpoch)) {
@@ -370,7 +376,7 @@ final class RingPlanner {
                 }
             }
         }
-        innocent(r, rng, (int) Math.round(produced * cfg.innocentShare()));
+        innocent(r, rng, (int) Math.round(produced * cfg.innocentShare()), firstEvent, endEpoch);
     }
 
     private static int[] split(int total, int parts, SplittableRandom rng) {
@@ -423,7 +429,7 @@ final class RingPlanner {
         int senderKind = memberTier[from] <= TRANSIT ? Names.SHOP : Names.HOME;
         e.sender[i] = phoneAt(from, t0);
         e.senderAddr[i] = rng.nextInt(4) == 0 ? rng.nextLong() : memberAddr[from];
-        if (rng.nextDouble() < cfg.mixing() / 2) {
+        if (rng.nextDouble() < cfg.mixing() * 0.25) {
             int h = w.hubIn(oc, rng.nextLong());
             if (h >= 0) {
                 e.sender[i] = w.hubBase + h;
@@ -456,31 +462,55 @@ final class RingPlanner {
         return true;
     }
 
-    /** Innocent parcels: ring members sending ordinary goods to popular background customers. */
-    private void innocent(int r, SplittableRandom rng, int count) {
-        int[][] tiers = tierMembers[r];
-        long span = cfg.spanDays() * DAY;
-        long top = Math.max(1, w.individuals / 100);
+    /**
+     * Innocent parcels: ring members sending ordinary goods, mostly returns to online shops (85 %),
+     * else to background individuals. The
+     * sender is a member (with the phone) of one of the ring's own parcels, a few days around it, so
+     * every phone with innocent parcels also has ring parcels.
+     */
+    private void innocent(int r, SplittableRandom rng, int count, int firstEvent, long endEpoch) {
+        int ringEvents = events.size - firstEvent;
+        if (ringEvents == 0) {
+            return;
+        }
         for (int k = 0; k < count; k++) {
-            int[] tier = tiers[rng.nextInt(4)];
-            if (tier.length == 0) {
-                tier = tiers[RETAILER].length > 0 ? tiers[RETAILER] : tiers[SOURCE];
+            int ref = firstEvent + rng.nextInt(ringEvents);
+            boolean useReceiver = rng.nextBoolean() || events.sender[ref] < w.ringBase;
+            int party = useReceiver ? events.receiver[ref] : events.sender[ref];
+            int from = memberOfPhone(party);
+            if (from < 0 || memberRing[from] != r) {
+                continue;
             }
-            int from = tier[rng.nextInt(tier.length)];
-            long t = w.startEpoch + rng.nextLong(span);
-            int customer = w.customerAt(rng.nextLong(top));
+            long t = events.time[ref] + rng.nextLong(4 * DAY) - 2 * DAY;
+            t = Math.max(w.startEpoch, Math.min(endEpoch - 1, t));
             Rows e = events;
             int i = e.add();
             e.time[i] = t;
             e.originCity[i] = memberCity[from];
-            e.destCity[i] = w.individualCity(customer);
-            e.sender[i] = phoneAt(from, t);
+            e.sender[i] = party;
             e.senderName[i] = memberName[from];
             e.senderAddr[i] = memberAddr[from];
-            e.receiver[i] = customer;
-            e.receiverName[i] = w.individualName(customer);
-            e.receiverAddr[i] = w.individualAddress(customer);
-            e.addrKinds[i] = (byte) ((memberTier[from] <= TRANSIT ? Names.SHOP : Names.HOME) | Names.HOME << 2);
+            int senderKind = memberTier[from] <= TRANSIT ? Names.SHOP : Names.HOME;
+            if (rng.nextInt(100) < 85) {
+                // a return or purchase to an online shop, shops chosen by their activity (as in the
+                // background), so no shop gets more than its share of ring contacts
+                double u = rng.nextDouble();
+                int m = (int) (w.merchants * (u * u * Math.sqrt(u)));
+                long key = w.merchantKey(m);
+                e.destCity[i] = w.merchantCity(m);
+                e.receiver[i] = w.merchantBase + m;
+                e.receiverName[i] = rng.nextLong();
+                e.receiverAddr[i] = key ^ 0x5A5A5A5AL;
+                e.addrKinds[i] = (byte) (senderKind | Names.SHOP << 2);
+            } else {
+                double u = rng.nextDouble();
+                int customer = w.customerAt((long) (w.individuals * u * u * u));
+                e.destCity[i] = w.individualCity(customer);
+                e.receiver[i] = customer;
+                e.receiverName[i] = w.individualName(customer);
+                e.receiverAddr[i] = w.individualAddress(customer);
+                e.addrKinds[i] = (byte) (senderKind | Names.HOME << 2);
+            }
             int pieces = rng.nextInt(10) == 0 ? 2 : 1;
             e.pieces[i] = (byte) pieces;
             e.weight[i] = pieces * (30 + rng.nextInt(400));
@@ -489,6 +519,15 @@ final class RingPlanner {
             e.goods[i] = (byte) (World.RING_GOODS + rng.nextInt(World.GOODS.length - World.RING_GOODS));
             e.ring[i] = 0;
         }
+    }
+
+    /** The member owning a ring phone (party id), or -1 for a non-ring party. */
+    int memberOfPhone(int party) {
+        int q = party - w.ringBase;
+        if (q < 0 || q >= phoneCount) {
+            return -1;
+        }
+        return phoneMember[q];
     }
 
     private void sortEvents() {

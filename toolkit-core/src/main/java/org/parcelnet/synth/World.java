@@ -32,6 +32,16 @@ final class World {
 
     private static final int PICK = 1 << 16;
 
+    /** Size of the normal-quantile tables (a power of two) and its mask. */
+    static final int QUANTILES = 1 << 12;
+    static final int QUANTILE_MASK = QUANTILES - 1;
+    /**
+     * exp(σ·z) at the QUANTILES mid-point quantiles z of the standard normal, for σ = 0.5 and 0.7: a
+     * log-normal factor drawn with one random int, the same on every JVM (StrictMath).
+     */
+    final double[] logNormal05 = logNormalTable(0.5);
+    final double[] logNormal07 = logNormalTable(0.7);
+
     final GeneratorConfig config;
     final long seed;
     final int cityCount;
@@ -158,6 +168,35 @@ final class World {
         }
     }
 
+    /**
+     * Normal quantiles at (i + 0.5) / QUANTILES, found on the CDF integrated with Simpson's rule on
+     * [-9, 9] (step 1/1024), then exp(σ·z). StrictMath keeps it bit-identical across machines.
+     */
+    static double[] logNormalTable(double sigma) {
+        int steps = 18 * 1024;
+        double h = 18.0 / steps;
+        double[] cdf = new double[steps + 1];
+        double norm = 1 / StrictMath.sqrt(2 * StrictMath.PI);
+        for (int k = 1; k <= steps; k++) {
+            double x0 = -9 + (k - 1) * h;
+            double x1 = x0 + h / 2;
+            double x2 = x0 + h;
+            double f = StrictMath.exp(-x0 * x0 / 2) + 4 * StrictMath.exp(-x1 * x1 / 2) + StrictMath.exp(-x2 * x2 / 2);
+            cdf[k] = cdf[k - 1] + norm * f * h / 6;
+        }
+        double[] out = new double[QUANTILES];
+        int k = 1;
+        for (int i = 0; i < QUANTILES; i++) {
+            double p = (i + 0.5) / QUANTILES * cdf[steps];
+            while (cdf[k] < p) {
+                k++;
+            }
+            double z = -9 + (k - 1) * h + (p - cdf[k - 1]) / (cdf[k] - cdf[k - 1]) * h;
+            out[i] = StrictMath.exp(sigma * z);
+        }
+        return out;
+    }
+
     private static long gcd(long a, long b) {
         while (b != 0) {
             long t = a % b;
@@ -240,10 +279,6 @@ final class World {
 
     long merchantKey(int m) {
         return hash(5, m);
-    }
-
-    int hourMerchant(int u1024) {
-        return merchantHourPick[u1024];
     }
 
     /** The individual at a popularity rank (rank 0 receives most): a bijection of 0..individuals-1. */

@@ -126,6 +126,13 @@ class InterdictionTest {
                 }
             }
             assertEquals(best, r.cut().length, "seed " + seed);
+            MinVertexCut.Result d = MinVertexCut.compute(g, sources, sinks, null, MinVertexCut.Algorithm.DINIC);
+            assertEquals(best, d.cut().length, "dinic seed " + seed);
+            boolean[] rmD = new boolean[n];
+            for (int v : d.cut()) {
+                rmD[v] = true;
+            }
+            assertEquals(0, sinksReached(g, sources, sinks, rmD), "dinic seed " + seed);
         }
     }
 

@@ -135,4 +135,23 @@ class ShipmentWriterTest {
         assertEquals("13800138000", PhoneNormalizer.normalize("P-13800138000")); // not a pseudonym: digits
         assertEquals("1", PhoneNormalizer.normalize("P-ABCDEFGHIJKLMNO1")); // "1" is not base32: digits only
     }
+
+    @Test
+    void handFormattedTimesEqualTheIsoFormatter() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (String z : List.of("UTC", "+08:00", "-03:30", "Asia/Shanghai", "Europe/Berlin")) {
+            ZoneId zone = ZoneId.of(z);
+            ShipmentWriter w = new ShipmentWriter(zone, ProgressListener.NONE);
+            java.time.format.DateTimeFormatter iso = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone);
+            long[] samples = {0, -1, 86_399, 86_400, 1_709_251_200L, 253_402_300_799L, 253_402_300_800L, -30_610_224_000L,
+                -30_610_224_001L};
+            for (long t : samples) {
+                assertEquals(iso.format(java.time.Instant.ofEpochSecond(t)), w.time(t), z + " " + t);
+            }
+            for (int i = 0; i < 20_000; i++) {
+                long t = 1_500_000_000L + r.nextLong(400_000_000L);
+                assertEquals(iso.format(java.time.Instant.ofEpochSecond(t)), w.time(t), z + " " + t);
+            }
+        }
+    }
 }

@@ -80,4 +80,21 @@ class GeneralizerTest {
             assertEquals(t.flagged(i), g.flagged(i));
         }
     }
+
+    @Test
+    void columnPathAndRowPathAgreeOnTimesAndWeights() {
+        ShipmentTable t = Fixtures.table();
+        Generalizer.Options timeAndWeight = Generalizer.Options.none().withTimeToDay(true).withZone(ZoneId.of("Asia/Shanghai"))
+                .withWeightBands(new WeightBands(0, 1, 10, 100));
+        ShipmentTable columns = new Generalizer(timeAndWeight).apply(t);
+        ShipmentTable rows = new Generalizer(timeAndWeight.withAddressToCity(true)).apply(t);
+        for (int i = 0; i < t.size(); i++) {
+            assertEquals(rows.shippedAt(i), columns.shippedAt(i));
+            assertEquals(Double.doubleToLongBits(rows.weightKg(i)), Double.doubleToLongBits(columns.weightKg(i)));
+            assertEquals(t.addresses().value(t.senderAddress(i)), columns.addresses().value(columns.senderAddress(i)));
+            assertEquals(t.phones().value(t.senderPhone(i)), columns.phones().value(columns.senderPhone(i)));
+        }
+        assertEquals(10.0, columns.weightKg(0)); // 12.3 kg
+        assertEquals(100.0, columns.weightKg(5)); // 1000.5 kg
+    }
 }

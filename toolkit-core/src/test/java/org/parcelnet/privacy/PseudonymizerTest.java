@@ -273,6 +273,24 @@ class PseudonymizerTest {
     }
 
     @Test
+    void oneSidedChoiceRebuildsRowsAndAgreesWithTheDictionaryPath() {
+        ShipmentTable before = Fixtures.table();
+        Pseudonymizer p = pseudonymizer(KEY_TEXT);
+        ShipmentTable all = p.apply(before); // dictionary path
+        ShipmentTable senders = p.apply(before, EnumSet.of(PersonalColumn.SENDER_PHONE, PersonalColumn.SENDER_NAME,
+                PersonalColumn.SENDER_ADDRESS, PersonalColumn.RECEIVER_ADDRESS)); // row path
+        for (int i = 0; i < before.size(); i++) {
+            assertEquals(all.phones().value(all.senderPhone(i)), senders.phones().value(senders.senderPhone(i)));
+            assertEquals(before.phones().value(before.receiverPhone(i)), senders.phones().value(senders.receiverPhone(i)));
+            assertEquals(all.names().value(all.senderName(i)), senders.names().value(senders.senderName(i)));
+            assertEquals(before.names().value(before.receiverName(i)), senders.names().value(senders.receiverName(i)));
+            assertEquals(all.addresses().value(all.receiverAddress(i)), senders.addresses().value(senders.receiverAddress(i)));
+            assertEquals(before.shippedAt(i), senders.shippedAt(i));
+            assertEquals(before.weightKg(i), senders.weightKg(i));
+        }
+    }
+
+    @Test
     void noCollisionsAmongHundredThousandPhones() {
         Pseudonymizer p = pseudonymizer(KEY_TEXT);
         Map<String, Integer> seen = new HashMap<>();

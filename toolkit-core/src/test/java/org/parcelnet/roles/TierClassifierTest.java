@@ -85,12 +85,15 @@ class TierClassifierTest {
     @Test
     void rulesInOrder() {
         TierClassifier.Options o = TierClassifier.Options.defaults();
-        assertEquals(Tier.RETAILER, TierClassifier.decide(0, 5, PlaceFacts.PlaceClass.ENTRY, false, Double.NaN, o));
-        assertEquals(Tier.RETAILER, TierClassifier.decide(1, 20, PlaceFacts.PlaceClass.DESTINATION, false, Double.NaN, o));
-        assertEquals(Tier.SOURCE, TierClassifier.decide(10, 2, PlaceFacts.PlaceClass.ENTRY, true, Double.NaN, o));
-        assertEquals(Tier.TRANSIT, TierClassifier.decide(10, 10, PlaceFacts.PlaceClass.ENTRY, true, Double.NaN, o));
-        assertEquals(Tier.SOURCE, TierClassifier.decide(10, 0, PlaceFacts.PlaceClass.TRANSIT, false, Double.NaN, o));
-        assertEquals(Tier.DISTRIBUTOR, TierClassifier.decide(10, 10, PlaceFacts.PlaceClass.DESTINATION, false, 2.0, o));
-        assertEquals(Tier.SOURCE, TierClassifier.decide(10, 0, PlaceFacts.PlaceClass.DESTINATION, false, 0.0, o));
+        assertEquals(Tier.RETAILER, TierClassifier.decide(true, 0, 5, PlaceFacts.PlaceClass.ENTRY, false, Double.NaN, o));
+        assertEquals(Tier.RETAILER, TierClassifier.decide(true, 1, 20, PlaceFacts.PlaceClass.DESTINATION, false, Double.NaN, o));
+        assertEquals(Tier.SOURCE, TierClassifier.decide(true, 10, 2, PlaceFacts.PlaceClass.ENTRY, true, Double.NaN, o));
+        assertEquals(Tier.TRANSIT, TierClassifier.decide(true, 10, 10, PlaceFacts.PlaceClass.ENTRY, true, Double.NaN, o));
+        assertEquals(Tier.TRANSIT, TierClassifier.decide(true, 10, 0, PlaceFacts.PlaceClass.TRANSIT, false, Double.NaN, o));
+        assertEquals(Tier.DISTRIBUTOR, TierClassifier.decide(true, 10, 10, PlaceFacts.PlaceClass.DESTINATION, false, 2.0, o));
+        assertEquals(Tier.SOURCE, TierClassifier.decide(true, 10, 0, PlaceFacts.PlaceClass.DESTINATION, false, 0.0, o));
+        // no shipment inside the community: a destination party is taken for a retailer
+        assertEquals(Tier.RETAILER, TierClassifier.decide(false, 1, 0, PlaceFacts.PlaceClass.DESTINATION, false, Double.NaN, o));
+        assertEquals(Tier.TRANSIT, TierClassifier.decide(false, 1, 0, PlaceFacts.PlaceClass.TRANSIT, false, Double.NaN, o));
     }
 }

@@ -62,6 +62,26 @@ class GeographyTest {
     }
 
     @Test
+    void chineseNamesAndAdministrativeSuffixes() {
+        assertTrue(Geography.isBorderEntry("云南", "瑞丽"));
+        assertTrue(Geography.isBorderEntry("云南省", "瑞丽市"));
+        assertTrue(Geography.isBorderEntry("广西壮族自治区", "东兴市"));
+        assertTrue(Geography.isBorderEntry("Xinjiang Uyghur Autonomous Region", "Horgos"));
+        assertTrue(Geography.isTransitProvince("广东省"));
+        assertTrue(Geography.isBorderProvince("新疆维吾尔自治区"));
+        assertEquals(Geography.coordinates("Yunnan", "Kunming"), Geography.coordinates("云南", "昆明"));
+        assertEquals(Geography.coordinates("Shaanxi", "Xi'an"), Geography.coordinates("陕西省", "西安市"));
+        assertEquals(Geography.coordinates("Shaanxi", "Xi'an"), Geography.coordinates("Shaanxi", "Xian"));
+        assertEquals("内蒙古", Geography.province("Inner Mongolia Autonomous Region").chineseName());
+        assertEquals("玉林", Geography.city("Guangxi", "Yulin").chineseName());
+        assertEquals("榆林", Geography.city("Shaanxi", "Yulin").chineseName());
+        assertEquals(Geography.city("Shaanxi", "Yulin"), Geography.city("陕西", "榆林"));
+        for (Geography.City c : Geography.cities()) {
+            assertEquals(c, Geography.city(Geography.province(c.province()).chineseName(), c.chineseName()));
+        }
+    }
+
+    @Test
     void sameCityNameInTwoProvinces() {
         Geography.City a = Geography.city("Guangxi", "Yulin");
         Geography.City b = Geography.city("Shaanxi", "Yulin");

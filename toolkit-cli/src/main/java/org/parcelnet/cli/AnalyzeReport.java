@@ -1,0 +1,322 @@
+package org.parcelnet.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.leads.Dispatch;
+import org.parcelnet.leads.PartyLead;
+import org.parcelnet.leads.RingLead;
+import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.paths.RelayChains;
+import org.parcelnet.cli.report.Charts;
+import org.parcelnet.cli.report.HtmlReport;
+import org.parcelnet.table.ResultTables;
+
+/**
+ * Lays out the HTML report of an {@code analyze} run: overview figures, network charts, rings,
+ * relay routes, interdiction, leads, evaluation against truth (when given) and the method. Every
+ * value that came from the input reaches the page through {@link HtmlReport}, which escapes it.
+ */
+final class AnalyzeReport {
+
+    private static final int TABLE_ROWS = 30;
+    private final AnalyzeCommand.Run run;
+
+    AnalyzeReport(AnalyzeCommand.Run run) {
+        this.run = run;
+    }
+
+    void write(Path file) throws IOException {
+        ShipmentTable t = run.table;
+        CompactGraph g = run.partyGraph.graph();
+        HtmlReport r = new HtmlReport("ParcelNet report");
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        int flagged = 0;
+        for (int i = 0; i < t.size(); i++) {
+            first = Math.min(first, t.shippedAt(i));
+            last = Math.max(last, t.shippedAt(i));
+            if (t.flagged(i)) {
+                flagged++;
+            }
+        }
+        r.subtitle(String.format(Locale.ROOT, "%s · %,d shipments from %s to %s%s", run.summary.get("input"), t.size(),
+                day(first), day(last), run.groundTruth == null ? "" : " · evaluated against ground truth"));
+
+        r.section("Overview");
+        Map<String, Object> tiles = new LinkedHashMap<>();
+        tiles.put("shipments", t.size());
+        tiles.put("rows rejected", run.readStats.rowsRejected());
+        tiles.put("parties", g.nodeCount());
+        tiles.put("sender→receiver links", g.edgeCount());
+        tiles.put("flagged parcels", flagged);
+        tiles.put("case networks (≥ 2 shipments)", run.links.linkedNetworkCount());
+        tiles.put("communities", run.communities.communityCount());
+        tiles.put("modularity", String.format(Locale.ROOT, "%.3f", run.communities.modularity()));
+        tiles.put("rings found", run.ringCount);
+        tiles.put("relay chains", run.chains.chainCount());
+        r.stats(tiles);
+        r.paragraph("Shipments were linked into case networks where they share a phone, an address or a name with "
+                + "a phone (identifiers used by more than " + run.hubThresholdValue()
+                + " counterparties, such as courier stations, were not used for linking). Parties (senders and "
+                + "receivers, identified by " + keyText() + ") form a directed graph weighted by shipments; Leiden "
+                + "found its communities. A community counts as a ring when goods verifiably flow through it from a "
+                + "border entry town: a relay chain (each parcel forwarded within " + fmt(run.summary, "window") + " days "
+                + "of receipt) starts at a border sender and stays inside the community for at least two hops.");
+
+        r.section("The network");
+        double[] degree = new double[g.nodeCount()];
+        for (int v = 0; v < degree.length; v++) {
+            degree[v] = g.degree(v);
+        }
+        r.figure("Degree distribution", Charts.degreeDistribution("Party degree (in + out)", degree),
+                "Parties by number of distinct counterparties, log–log. A straight tail means a few parties (merchants, "
+                        + "courier stations, distributors) trade with very many.");
+        r.figure("Community sizes", Charts.communitySizes("Community sizes", run.communities.partition().sizes()),
+                "How many communities Leiden found of each size.");
+        provinceHeatMap(r, t);
+
+        r.section("Rings");
+        List<AnalyzeCommand.RingGraph> rings = run.topRingGraphs();
+        if (rings.isEmpty()) {
+            r.paragraph("No community carries goods from a border entry town along a relay chain: no rings found.");
+        }
+        int k = 0;
+        for (AnalyzeCommand.RingGraph rg : rings) {
+            k++;
+            RingLead lead = rg.lead();
+            r.figure(String.format(Locale.ROOT, "Ring %d (rank %d, score %.2f, %d parties)", lead.ring(), lead.rank(),
+                            lead.score(), lead.size()),
+                    Charts.ringDiagram("Ring " + lead.ring(), rg.graph(), rg.tiers(), run.seedValue()),
+                    "Parties coloured by tier: source (border), transit, distributor, retailer. Arrows point from sender "
+                            + "to receiver; thicker means more shipments. Exported as rings/ring-" + k + ".graphml and .gexf.");
+        }
+        List<List<?>> ringRows = new ArrayList<>();
+        for (RingLead lead : run.leads.rings()) {
+            if (ringRows.size() >= TABLE_ROWS) {
+                break;
+            }
+            ringRows.add(List.of(lead.rank(), lead.ring(), String.format(Locale.ROOT, "%.3f", lead.score()), lead.size(),
+                    Dispatch.ringRegion(lead, run.region, run.volume), lead.reasonText()));
+        }
+        r.table("Rings by score", List.of("rank", "ring", "score", "parties", "region", "why"), ringRows);
+        Map<String, Integer> tierCounts = new LinkedHashMap<>();
+        for (String name : run.tierNamesInRings()) {
+            if (name != null) {
+                tierCounts.merge(name, 1, Integer::sum);
+            }
+        }
+        List<List<?>> tierRows = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : tierCounts.entrySet()) {
+            tierRows.add(List.of(e.getKey(), e.getValue()));
+        }
+        r.table("Ring members by tier (tiers.csv)", List.of("tier", "parties"), tierRows);
+
+        r.section("Relay routes");
+        List<RelayChains.Route> routes = run.chains.routes();
+        int nRoutes = Math.min(12, routes.size());
+        if (nRoutes > 0) {
+            List<String> labels = new ArrayList<>();
+            double[] values = new double[nRoutes];
+            for (int i = 0; i < nRoutes; i++) {
+                labels.add(routes.get(i).describe());
+                values[i] = routes.get(i).chains();
+            }
+            r.figure("Most frequent relay routes", Charts.barChart("Relay routes", "chains", labels, values),
+                    "Place-to-place routes followed by time-respecting relay chains from border entry towns.");
+        }
+        List<List<?>> routeRows = new ArrayList<>();
+        for (int i = 0; i < Math.min(TABLE_ROWS, routes.size()); i++) {
+            RelayChains.Route rt = routes.get(i);
+            routeRows.add(List.of(i + 1, rt.describe(), rt.chains(), rt.pieces(), rt.parties()));
+        }
+        r.table("Relay routes (routes.csv)", List.of("rank", "route", "chains", "cartons", "parties"), routeRows);
+
+        r.section("Interdiction");
+        r.paragraph(String.format(Locale.ROOT, "Sources are ring members classed as source (%d), sinks are ring retailers "
+                        + "(%d); reachability counts source→sink pairs connected in the directed party graph (%,d before "
+                        + "any removal). A minimum vertex cut is the smallest set of parties whose removal disconnects every "
+                        + "source from every sink (max-flow on the node-split graph); the greedy key-player method removes, "
+                        + "one at a time, the party that cuts the most remaining pairs, within a budget of %d; the "
+                        + "betweenness list is the %d parties with the highest betweenness, for comparison.",
+                run.sources.length, run.sinks.length, run.initialReach, run.budgetValue(), run.budgetValue()));
+        if (!run.reachCurves.isEmpty()) {
+            List<String> methods = new ArrayList<>(run.reachCurves.keySet());
+            double[] before = new double[methods.size()];
+            double[] after = new double[methods.size()];
+            for (int i = 0; i < methods.size(); i++) {
+                long[] c = run.reachCurves.get(methods.get(i));
+                before[i] = c[0];
+                after[i] = c[c.length - 1];
+            }
+            r.figure("Reachability before and after removal", Charts.beforeAfter("Source→sink pairs reachable",
+                    "pairs", methods, before, after), "Each method's picks removed together.");
+        }
+        List<List<?>> picks = new ArrayList<>();
+        for (ResultTables.InterdictionRow row : run.interdiction) {
+            picks.add(List.of(row.method(), row.rank(), row.party(), row.tier() == null ? "" : row.tier(),
+                    row.reachabilityAfter()));
+        }
+        r.table("Targets (interdiction.csv)", List.of("method", "rank", "party", "tier", "pairs reachable after"), picks);
+
+        r.section("Leads");
+        List<List<?>> leadRows = new ArrayList<>();
+        for (PartyLead l : run.leads.parties()) {
+            if (leadRows.size() >= TABLE_ROWS) {
+                break;
+            }
+            leadRows.add(List.of(l.rank(), l.id(), String.format(Locale.ROOT, "%.3f", l.score()),
+                    l.ring() < 0 ? "" : Integer.toString(l.ring()), run.region[l.party()], l.reasonText()));
+        }
+        r.table("Top party leads (leads.csv; per region in leads/)", List.of("rank", "party", "score", "ring", "region", "why"),
+                leadRows);
+        Map<String, Integer> perRegion = new LinkedHashMap<>();
+        for (Map.Entry<String, List<PartyLead>> e : Dispatch.partiesByRegion(run.leads.parties(), run.region).entrySet()) {
+            perRegion.put(e.getKey(), e.getValue().size());
+        }
+        List<List<?>> regionRows = new ArrayList<>();
+        perRegion.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+                .forEach(e -> regionRows.add(List.of(e.getKey(), e.getValue())));
+        r.table("Leads dispatched per region (destination province delivered to most)", List.of("region", "leads"),
+                regionRows);
+
+        if (run.summary.get("evaluation") instanceof Map<?, ?> e) {
+            r.section("Evaluation against ground truth");
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("ring F1 (best match)", f3(e.get("ring_mean_best_match_f1")));
+            ev.put("ring NMI", f3(e.get("ring_nmi")));
+            ev.put("ring ARI", f3(e.get("ring_ari")));
+            ev.put("tier accuracy", f3(e.get("tier_accuracy")));
+            if (e.get("lead_precision") instanceof Map<?, ?> p) {
+                ev.put("lead precision@8", f3(p.get("p@8")));
+                ev.put("lead precision@50", f3(p.get("p@50")));
+                ev.put("lead precision@100", f3(p.get("p@100")));
+            }
+            ev.put("truth rings", e.get("truth_rings"));
+            ev.put("rings found", e.get("rings_found"));
+            r.stats(ev);
+            r.paragraph("Ring F1: for each true ring, the best F1 of any found ring over its members, averaged. NMI and "
+                    + "ARI compare found rings with true rings over the true ring members. Tier accuracy is over ring "
+                    + "members that the classifier placed. Precision@k is the share of the top k party leads that belong "
+                    + "to a true ring.");
+            if (e.get("tier_confusion_truth_by_predicted") instanceof Map<?, ?> conf) {
+                List<List<?>> rows = new ArrayList<>();
+                List<String> header = new ArrayList<>(List.of("true \\ predicted"));
+                boolean headerDone = false;
+                for (Map.Entry<?, ?> row : conf.entrySet()) {
+                    List<Object> cells = new ArrayList<>();
+                    cells.add(row.getKey());
+                    for (Map.Entry<?, ?> c : ((Map<?, ?>) row.getValue()).entrySet()) {
+                        if (!headerDone) {
+                            header.add(String.valueOf(c.getKey()));
+                        }
+                        cells.add(c.getValue());
+                    }
+                    headerDone = true;
+                    rows.add(cells);
+                }
+                r.table("Tier confusion matrix", header, rows);
+            }
+            if (e.get("interdiction_precision") instanceof Map<?, ?> ip) {
+                List<List<?>> rows = new ArrayList<>();
+                for (Map.Entry<?, ?> m : ip.entrySet()) {
+                    Map<?, ?> v = (Map<?, ?>) m.getValue();
+                    rows.add(List.of(m.getKey(), v.get("picks"), v.get("ring_members"), v.get("transit_or_distributor"),
+                            f3(v.get("precision"))));
+                }
+                r.table("Interdiction picks that are true ring transit or distributor members",
+                        List.of("method", "picks", "ring members", "transit or distributor", "precision"), rows);
+            }
+        }
+
+        r.section("Method and parameters");
+        List<List<?>> params = new ArrayList<>();
+        if (run.summary.get("parameters") instanceof Map<?, ?> p) {
+            for (Map.Entry<?, ?> e : p.entrySet()) {
+                params.add(List.of(String.valueOf(e.getKey()), String.valueOf(e.getValue())));
+            }
+        }
+        r.table("Parameters", List.of("parameter", "value"), params);
+        List<List<?>> times = new ArrayList<>();
+        for (Map.Entry<String, Double> e : run.stageSecondsView().entrySet()) {
+            times.add(List.of(e.getKey(), String.format(Locale.ROOT, "%.2f", e.getValue())));
+        }
+        r.table("Stage times (seconds, report excluded)", List.of("stage", "seconds"), times);
+        r.footer("Made by ParcelNet " + versionText() + ". Same input, parameters and seed give the same report.");
+        r.write(file);
+    }
+
+    private void provinceHeatMap(HtmlReport r, ShipmentTable t) {
+        Map<String, Integer> index = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        Map<String, Long> volume = new HashMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            volume.merge(t.place(t.originPlace(i)).province(), 1L, Long::sum);
+            volume.merge(t.place(t.destinationPlace(i)).province(), 1L, Long::sum);
+        }
+        volume.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(20)
+                .forEach(e -> {
+                    index.put(e.getKey(), names.size());
+                    names.add(e.getKey());
+                });
+        double[][] flow = new double[names.size()][names.size()];
+        for (int i = 0; i < t.size(); i++) {
+            Integer a = index.get(t.place(t.originPlace(i)).province());
+            Integer b = index.get(t.place(t.destinationPlace(i)).province());
+            if (a != null && b != null) {
+                flow[a][b]++;
+            }
+        }
+        r.figure("Province-to-province flows", Charts.flowHeatMap("Shipments by origin (rows) and destination province",
+                names, flow), "The " + names.size() + " busiest provinces; colour is log-scaled shipments.");
+    }
+
+    private String keyText() {
+        return switch (String.valueOf(run.partyKeyValue())) {
+            case "phone+name", "phone_name" -> "phone and name";
+            case "address" -> "address";
+            default -> "normalised phone";
+        };
+    }
+
+    private static String fmt(Map<String, Object> summary, String what) {
+        if (summary.get("parameters") instanceof Map<?, ?> p && what.equals("window")) {
+            Object w = p.get("window_days");
+            if (w instanceof Double d && d == Math.rint(d)) {
+                return Long.toString(d.longValue());
+            }
+            return String.valueOf(w);
+        }
+        return "";
+    }
+
+    private static String f3(Object o) {
+        return o instanceof Number n ? String.format(Locale.ROOT, "%.3f", n.doubleValue()) : String.valueOf(o);
+    }
+
+    private static String day(long epoch) {
+        return Instant.ofEpochSecond(epoch).atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    private static String versionText() {
+        try {
+            return new VersionProvider().getVersion()[0].replace("parcelnet ", "");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static int[] copy(int[] a) {
+        return Arrays.copyOf(a, a.length);
+    }
+}

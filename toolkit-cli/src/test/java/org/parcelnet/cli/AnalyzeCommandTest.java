@@ -1,0 +1,139 @@
+package org.parcelnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parcelnet.io.ShipmentReader;
+import org.parcelnet.model.ShipmentTable;
+
+class AnalyzeCommandTest {
+
+    static final Path MINI = Path.of("..", "sample-data", "shipments-mini.csv");
+
+    @TempDir
+    Path dir;
+
+    static List<String> files(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void analysesTheMiniSampleAndWritesEveryOutput() throws IOException {
+        Path out = dir.resolve("report");
+        CliTestSupport.Run r = CliTestSupport.run("analyze", "--shipments", MINI.toString(), "--out", out.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> f = files(out);
+        for (String want : List.of("report.html", "summary.json", "networks.csv", "communities.csv", "tiers.csv",
+                "routes.csv", "interdiction.csv", "leads.csv", "rings.csv")) {
+            assertTrue(f.contains(want), want + " in " + f);
+        }
+        assertTrue(f.stream().anyMatch(x -> x.startsWith("leads/")), "per-region lead files");
+        assertTrue(f.stream().anyMatch(x -> x.startsWith("rings/") && x.endsWith(".graphml")));
+        assertTrue(f.stream().anyMatch(x -> x.startsWith("rings/") && x.endsWith(".gexf")));
+        String networks = Files.readString(out.resolve("networks.csv"));
+        assertEquals(351, networks.lines().count(), "one row per shipment plus header");
+        String html = Files.readString(out.resolve("report.html"));
+        assertFalse(html.contains("<script"), "no scripts");
+        assertFalse(html.contains("http://") || html.contains("https://"), "nothing to fetch");
+        // Both hand-designed rings start at border entry towns (Ruili, Dongxing) and relay inland.
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"rings\": 2"), summary);
+        assertTrue(r.out().contains("report: "), r.out());
+    }
+
+    @Test
+    void escapesInputInTheReport() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(MINI));
+        // Give the Ruili ring's source a hostile name and a hostile address on every parcel.
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).contains("+86 138-7000-0001")) {
+                lines.set(i, lines.get(i).replaceFirst("(李明|李敏|黎明)", "<script>alert(1)</script>"));
+            }
+        }
+        Path in = dir.resolve("hostile.csv");
+        Files.write(in, lines, StandardCharsets.UTF_8);
+        Path out = dir.resolve("r");
+        CliTestSupport.Run r = CliTestSupport.run("analyze", "--shipments", in.toString(), "--out", out.toString(),
+                "--party-key", "phone+name", "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the name is shown, escaped");
+        assertFalse(html.contains("<script>"), "never as markup");
+    }
+
+    @Test
+    void desensitisedRunLeavesNoRawPersonalDataInAnyOutput() throws IOException {
+        Path key = dir.resolve("key");
+        Files.writeString(key, "a test key of more than sixteen bytes");
+        Path out = dir.resolve("safe");
+        CliTestSupport.Run r = CliTestSupport.run("analyze", "--shipments", MINI.toString(), "--desensitize",
+                "--key-file", key.toString(), "--out", out.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        ShipmentTable raw = ShipmentReader.read(MINI).table();
+        Set<String> personal = new HashSet<>();
+        for (int c = 0; c < raw.phones().size(); c++) {
+            personal.add(raw.phones().value(c));
+        }
+        for (int c = 0; c < raw.names().size(); c++) {
+            personal.add(raw.names().value(c));
+        }
+        for (int c = 0; c < raw.addresses().size(); c++) {
+            personal.add(raw.addresses().value(c));
+        }
+        assertTrue(personal.size() > 300);
+        for (String f : files(out)) {
+            String text = Files.readString(out.resolve(f));
+            for (String p : personal) {
+                assertFalse(text.contains(p), f + " contains a raw identifier");
+            }
+            assertFalse(text.contains("a test key"), f + " contains the key");
+        }
+        for (String p : personal) {
+            assertFalse(r.out().contains(p) || r.err().contains(p), "console shows a raw identifier");
+        }
+    }
+
+    @Test
+    void rerunReplacesTheReportAndAFailureKeepsTheOldOne() throws IOException {
+        Path out = dir.resolve("again");
+        assertEquals(0, CliTestSupport.run("analyze", "--shipments", MINI.toString(), "--out", out.toString(), "-q").exitCode());
+        Files.writeString(out.resolve("leads").resolve("Stale.csv"), "stale");
+        assertEquals(0, CliTestSupport.run("analyze", "--shipments", MINI.toString(), "--out", out.toString(), "-q").exitCode());
+        assertFalse(Files.exists(out.resolve("leads").resolve("Stale.csv")), "nothing of the earlier run survives");
+        String before = Files.readString(out.resolve("summary.json"));
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, Files.readAllLines(MINI).get(0) + "\nX,never,a,b,c,d,1,2,,,,,,,,,,\n");
+        CliTestSupport.Run r = CliTestSupport.run("analyze", "--shipments", bad.toString(), "--out", out.toString(), "-q");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains(bad + ":2:2: unparseable date-time (never)"), r.err());
+        assertEquals(before, Files.readString(out.resolve("summary.json")), "previous report untouched");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("staging")), "no staging folder left");
+        }
+    }
+
+    @Test
+    void refusesToOverwriteAForeignFolder() throws IOException {
+        Path foreign = dir.resolve("mine");
+        Files.createDirectories(foreign);
+        Files.writeString(foreign.resolve("thesis.tex"), "precious");
+        CliTestSupport.Run r = CliTestSupport.run("analyze", "--shipments", MINI.toString(), "--out", foreign.toString(), "-q");
+        assertEquals(2, r.exitCode());
+        assertEquals("precious", Files.readString(foreign.resolve("thesis.tex")));
+    }
+}
