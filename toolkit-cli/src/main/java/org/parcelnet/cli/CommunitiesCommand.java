@@ -55,8 +55,11 @@ public final class CommunitiesCommand implements Callable<Integer> {
     @Option(names = "--theta", defaultValue = "0.01", paramLabel = "T", description = "Leiden refinement randomness (default: ${DEFAULT-VALUE})")
     double theta;
 
-    @Option(names = "--iterations", defaultValue = "10", paramLabel = "N", description = "Leiden iterations at most / label-propagation sweeps at most x10 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", defaultValue = "2", paramLabel = "N", description = "Leiden iterations at most (default: ${DEFAULT-VALUE})")
     int iterations;
+
+    @Option(names = "--max-sweeps", defaultValue = "100", paramLabel = "N", description = "label-propagation sweeps at most (default: ${DEFAULT-VALUE})")
+    int maxSweeps;
 
     @Option(names = "--max-levels", defaultValue = "50", paramLabel = "N", description = "aggregation levels at most (default: ${DEFAULT-VALUE})")
     int maxLevels;
@@ -106,7 +109,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
                 parameters.put("max_levels", p.maxLevels());
             }
             default -> {
-                LabelPropagationParams p = new LabelPropagationParams(seed, Math.max(1, iterations * 10));
+                LabelPropagationParams p = new LabelPropagationParams(seed, maxSweeps);
                 lpa = new LabelPropagation(p);
                 parameters.put("seed", p.seed());
                 parameters.put("max_iterations", p.maxIterations());

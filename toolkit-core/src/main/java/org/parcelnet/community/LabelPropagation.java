@@ -13,7 +13,8 @@ import org.parcelnet.progress.ProgressListener;
  * to detect community structures in large-scale networks", Phys. Rev. E 76, 036106 (2007),
  * doi:10.1103/PhysRevE.76.036106.
  *
- * <p>Every node starts with its own label. Each sweep visits the nodes in a fresh seeded random order;
+ * <p>Every node starts with its own label. Each sweep visits the nodes in a fresh seeded random order
+ * (runs of neighbouring nodes, see {@code WorkGraph});
  * a node adopts the label of largest total edge weight among its neighbours (self loops ignored),
  * keeping its current label when that is among the largest and otherwise choosing uniformly at random
  * among the tied ones. The run stops when a sweep changes nothing, which is Raghavan's criterion
@@ -60,7 +61,7 @@ public final class LabelPropagation {
         final double[] w = g.w;
         SplittableRandom rnd = new SplittableRandom(params.seed());
         int[] label = Louvain.identity(n);
-        int[] order = Louvain.identity(n);
+        int[] order;
         boolean[] active = new boolean[n];
         Arrays.fill(active, true);
         double[] acc = new double[n];
@@ -71,12 +72,7 @@ public final class LabelPropagation {
         try {
             while (sweeps < params.maxIterations()) {
                 sweeps++;
-                for (int i = n - 1; i > 0; i--) {
-                    int j = rnd.nextInt(i + 1);
-                    int t = order[i];
-                    order[i] = order[j];
-                    order[j] = t;
-                }
+                order = WorkGraph.visitOrder(n, rnd);
                 long changed = 0;
                 for (int i = 0; i < n; i++) {
                     int v = order[i];
@@ -142,7 +138,7 @@ public final class LabelPropagation {
         }
         int k = WorkGraph.renumber(label);
         double q = g.modularity(label, k, 1.0);
-        Partition p = Partition.of(label);
+        Partition p = Partition.of(g.toOriginal(label));
         long bytes = g.bytes() + 4L * n * 3 + 8L * n + n;
         return new CommunityResult("lpa", p, q, List.of(new CommunityResult.Level(p, q)), sweeps, 0, bytes);
     }

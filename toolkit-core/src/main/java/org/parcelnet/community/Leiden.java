@@ -98,7 +98,7 @@ public final class Leiden {
                         tot[comm[v]] += g.strength[v];
                         cnt[comm[v]]++;
                     }
-                    int[] order = Louvain.permutation(n, rnd);
+                    int[] order = WorkGraph.visitOrder(n, rnd);
                     LocalMoving.fastLocalMove(g, comm, tot, cnt, order, gamma, workers, scratch, progress);
                     int k = WorkGraph.renumber(comm);
                     int[] flatP = new int[n0];
@@ -106,7 +106,7 @@ public final class Leiden {
                         flatP[v] = comm[flat[v]];
                     }
                     double lq = g.modularity(comm, k, gamma);
-                    itLevels.add(new CommunityResult.Level(Partition.of(flatP), lq));
+                    itLevels.add(new CommunityResult.Level(Partition.of(g0.toOriginal(flatP)), lq));
                     if (k == n || level + 1 >= params.maxLevels()) {
                         result = flatP;
                         resultQ = lq;
@@ -165,7 +165,7 @@ public final class Leiden {
             q = g0.modularity(split, k, gamma);
             partition = split;
         }
-        return new CommunityResult("leiden", Partition.of(partition), q, levels, iterations, repaired, peak);
+        return new CommunityResult("leiden", Partition.of(g0.toOriginal(partition)), q, levels, iterations, repaired, peak);
     }
 
     private static int countCommunities(int[] labels) {

@@ -19,7 +19,7 @@ package org.parcelnet.community;
 public record LeidenParams(double resolution, long seed, double theta, double tolerance, int maxLevels,
                            int maxIterations, int threads) {
 
-    /** γ = 1, seed 42, θ = 0.01, tolerance 1e-7, 50 levels, 10 iterations, 1 thread. */
+    /** γ = 1, seed 42, θ = 0.01, tolerance 1e-7, 50 levels, 2 iterations (igraph's and leidenalg's default), 1 thread. */
     public static final LeidenParams DEFAULTS = builder().build();
 
     public LeidenParams {
@@ -51,7 +51,7 @@ public record LeidenParams(double resolution, long seed, double theta, double to
         private double theta = 0.01;
         private double tolerance = 1e-7;
         private int maxLevels = 50;
-        private int maxIterations = 10;
+        private int maxIterations = 2;
         private int threads = 1;
 
         public Builder resolution(double v) {

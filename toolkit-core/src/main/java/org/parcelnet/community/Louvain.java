@@ -81,12 +81,12 @@ public final class Louvain {
             // refined partition (its communities as the first level's nodes).
             for (int round = 0; params.refine() && round < MAX_REFINEMENT_ROUNDS; round++) {
                 CommunityResult.Level last = best(levels);
-                int[] comm = last.partition().membership();
+                int[] comm = g0.fromOriginal(last.partition().membership());
                 double[] tot = new double[n0];
                 for (int v = 0; v < n0; v++) {
                     tot[comm[v]] += g0.strength[v];
                 }
-                long moves = LocalMoving.louvainPasses(g0, comm, tot, permutation(n0, rnd), gamma, params.tolerance(),
+                long moves = LocalMoving.louvainPasses(g0, comm, tot, WorkGraph.visitOrder(n0, rnd), gamma, params.tolerance(),
                         params.maxPasses(), workers, scratch, progress, passes);
                 if (moves == 0) {
                     break;
@@ -97,7 +97,7 @@ public final class Louvain {
                     break;
                 }
                 List<CommunityResult.Level> again = multilevel(g0, comm, rnd, workers, scratch, progress, passes, peak);
-                again.add(0, new CommunityResult.Level(Partition.of(comm), rq));
+                again.add(0, new CommunityResult.Level(Partition.of(g0.toOriginal(comm)), rq));
                 levels = again;
             }
         } finally {
@@ -108,8 +108,8 @@ public final class Louvain {
                 (int) Math.min(Integer.MAX_VALUE, passes[0]), 0, peak[0]);
     }
 
-    /** Refinement rounds at most (each a local-moving phase on the original graph, then levels). */
-    private static final int MAX_REFINEMENT_ROUNDS = 10;
+    /** Refinement rounds (a local-moving phase on the original graph, then the levels again). */
+    private static final int MAX_REFINEMENT_ROUNDS = 1;
 
     /**
      * Levels of local moving and aggregation starting with the original nodes in the communities of
@@ -133,7 +133,7 @@ public final class Louvain {
             for (int v = 0; v < n; v++) {
                 tot[comm[v]] += g.strength[v];
             }
-            int[] order = permutation(n, rnd);
+            int[] order = WorkGraph.visitOrder(n, rnd);
             LocalMoving.louvainPasses(g, comm, tot, order, gamma, params.tolerance(), params.maxPasses(), workers,
                     scratch, progress, passes);
             int k = WorkGraph.renumber(comm);
@@ -147,7 +147,7 @@ public final class Louvain {
                 flat[v] = comm[flat[v]];
             }
             double nq = next.singletonModularity(gamma);
-            levels.add(new CommunityResult.Level(Partition.of(flat), nq));
+            levels.add(new CommunityResult.Level(Partition.of(g0.toOriginal(flat)), nq));
             progress.advance(1);
             boolean improved = nq - q >= params.tolerance();
             q = nq;
@@ -159,7 +159,8 @@ public final class Louvain {
         }
         if (levels.isEmpty()) {
             int[] p = start.clone();
-            levels.add(new CommunityResult.Level(Partition.of(p), g0.modularity(p, WorkGraph.renumber(p), gamma)));
+            double pq = g0.modularity(p, WorkGraph.renumber(p), gamma);
+            levels.add(new CommunityResult.Level(Partition.of(g0.toOriginal(p)), pq));
         }
         return levels;
     }

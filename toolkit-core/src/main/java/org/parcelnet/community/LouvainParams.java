@@ -5,7 +5,7 @@ package org.parcelnet.community;
  *
  * @param resolution γ &gt; 0 of the modularity {@code Q = (1/2m) Σ_ij [A_ij − γ k_i k_j / 2m] δ(c_i, c_j)};
  *                   larger gives smaller communities
- * @param seed       seed of the random node order (one permutation per level)
+ * @param seed       seed of the random node orders (one per level and per refinement)
  * @param tolerance  a pass (or a level) improving modularity by less than this ends the level (the run)
  * @param maxLevels  at most this many aggregation levels (≥ 1)
  * @param maxPasses  at most this many local-moving passes per level (≥ 1)

@@ -68,7 +68,7 @@ class ModularityTest {
             double expected = TestGraphs.naiveModularity(g, comm, gamma);
             assertEquals(expected, Modularity.of(g, comm, gamma), 1e-12);
             WorkGraph wg = WorkGraph.of(g);
-            int[] dense = comm.clone();
+            int[] dense = wg.fromOriginal(comm);
             int k = WorkGraph.renumber(dense);
             assertEquals(expected, wg.modularity(dense, k, gamma), 1e-12);
             // Aggregation keeps modularity.

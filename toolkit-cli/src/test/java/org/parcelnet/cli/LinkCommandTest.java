@@ -1,0 +1,82 @@
+package org.parcelnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LinkCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void linksSharedPhonesSuppressesHubsAndScoresAgainstTruth() throws IOException {
+        Path ships = dir.resolve("shipments.csv");
+        StringBuilder sb = new StringBuilder("shipment_id,shipped_at,origin_province,origin_city,destination_province,"
+                + "destination_city,sender_phone,receiver_phone\n");
+        // Ring A: W0, W1 share 13800000001. Ring B: W2, W3 share 13900000002. A station 13700000000 sends
+        // W4..W7 to four people and also W8 to ring A's phone, which would chain the station's people in.
+        String[][] rows = {{"13800000001", "13800000011"}, {"13800000001", "13800000012"},
+                {"13900000002", "13900000021"}, {"13900000002", "13900000022"},
+                {"13700000000", "15000000001"}, {"13700000000", "15000000002"}, {"13700000000", "15000000003"},
+                {"13700000000", "15000000004"}, {"13700000000", "13800000011"}};
+        for (int i = 0; i < rows.length; i++) {
+            sb.append("W").append(i).append(",2024-01-01T10:00:00+08:00,Yunnan,Kunming,Guangdong,Guangzhou,")
+                    .append(rows[i][0]).append(',').append(rows[i][1]).append('\n');
+        }
+        Files.writeString(ships, sb.toString(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("truth_parties.csv"), "party,ring,tier\n13800000001,A,source\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("truth_shipments.csv"), "shipment_id,ring\nW0,A\nW1,A\nW2,B\nW3,B\nW4,\nW5,\nW6,\nW7,\nW8,\n",
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        CliTestSupport.Run r = CliTestSupport.run("link", "--shipments", ships.toString(), "--hub-threshold", "3",
+                "--truth", dir.toString(), "--out", out.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = Files.readAllLines(out.resolve("networks.csv"), StandardCharsets.UTF_8);
+        assertEquals("shipment_id,network", lines.get(0));
+        Map<String, String> net = new HashMap<>();
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split(",");
+            net.put(f[0], f[1]);
+        }
+        assertEquals(net.get("W0"), net.get("W1"));
+        assertEquals(net.get("W0"), net.get("W8")); // W8 shares receiver 13800000011 with W0
+        assertEquals(net.get("W2"), net.get("W3"));
+        assertNotEquals(net.get("W0"), net.get("W2"));
+        assertNotEquals(net.get("W4"), net.get("W5")); // the station (5 counterparties > 3) does not link
+        assertEquals("0", net.get("W0")); // largest network first
+        List<String> hubs = Files.readAllLines(out.resolve("hubs.csv"), StandardCharsets.UTF_8);
+        assertEquals("kind,identifier,shipments,counterparties", hubs.get(0));
+        assertEquals("phone,13700000000,5,5", hubs.get(1));
+        String summary = Files.readString(out.resolve("summary.json"), StandardCharsets.UTF_8);
+        assertTrue(summary.contains("\"hubs\": 1"), summary);
+        assertTrue(summary.contains("\"precision\": 1.0"), summary);
+        assertTrue(summary.contains("\"recall\": 1.0"), summary);
+        // Without suppression the station chains ring A with its four customers: still precise on ring pairs.
+        assertTrue(summary.contains("\"precision_without_hub_suppression\": 1.0"), summary);
+        assertTrue(summary.contains("\"largest_network_without_hub_suppression\": 7"), summary);
+    }
+
+    @Test
+    void rejectsAnEdgeListAndBadThresholds() throws IOException {
+        Path edges = dir.resolve("e.csv");
+        Files.writeString(edges, "source,target\na,b\n", StandardCharsets.UTF_8);
+        CliTestSupport.Run r = CliTestSupport.run("link", "--graph", edges.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("link needs --shipments"), r.err());
+        r = CliTestSupport.run("link", "--shipments", edges.toString(), "--hub-threshold", "0", "--out", dir.resolve("o").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("hub threshold"), r.err());
+    }
+}
