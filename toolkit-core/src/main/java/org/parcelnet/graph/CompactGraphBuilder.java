@@ -5,10 +5,11 @@ import java.util.Arrays;
 /**
  * Collects edges between dense int nodes and builds a {@link CompactGraph}.
  *
- * <p>Building is two stable counting sorts (by head, then by tail), so every neighbour list comes out
- * sorted, followed by one pass that merges parallel edges by summing their weights. Cost is
- * O(n + m) time; peak memory is the 16 bytes per added edge buffered here plus about 32 bytes per arc
- * during the sort. Self loops are kept unless {@link #dropSelfLoops()} was called.
+ * <p>Building is one counting-sort scatter of the edges into their tails' lists (and, undirected,
+ * their heads' lists), then a sort of each list in place — lists are short, so this pass stays in
+ * cache — that also merges parallel edges by summing their weights. Cost is O(m + n + Σ d log d);
+ * peak memory is the 16 bytes per added edge buffered here plus the finished arrays (12 bytes per
+ * arc, 4 when every weight is 1). Self loops are kept unless {@link #dropSelfLoops()} was called.
  *
  * <p>A builder is single-use and not thread-safe.
  */
@@ -128,111 +129,153 @@ public final class CompactGraphBuilder {
         }
         built = true;
         int n = nodeCount;
-        // Arc list: undirected edges contribute both directions (a self loop once).
-        int arcs = size;
-        if (!directed) {
-            for (int e = 0; e < size; e++) {
-                if (tails[e] != heads[e]) {
-                    arcs++;
-                }
-            }
-        }
-        int[] at;
-        int[] ah;
-        double[] aw;
-        if (directed) {
-            at = tails;
-            ah = heads;
-            aw = weights;
-        } else {
-            at = new int[arcs];
-            ah = new int[arcs];
-            aw = new double[arcs];
-            int k = 0;
-            for (int e = 0; e < size; e++) {
-                int u = tails[e];
-                int v = heads[e];
-                at[k] = u;
-                ah[k] = v;
-                aw[k++] = weights[e];
-                if (u != v) {
-                    at[k] = v;
-                    ah[k] = u;
-                    aw[k++] = weights[e];
-                }
-            }
-        }
+        int m = size;
+        int[] t = tails;
+        int[] h = heads;
+        double[] w = allUnit ? null : weights;
         tails = null;
         heads = null;
         weights = null;
-        boolean unit = allUnit;
-
-        Csr out = sortedCsr(n, arcs, at, ah, aw, unit);
         if (!directed) {
+            Csr out = scatter(n, m, t, h, w, true);
             return new CompactGraph(false, n, out.offsets, out.targets, out.weights, null, null, null);
         }
-        Csr in = sortedCsr(n, arcs, ah, at, aw, unit);
+        Csr out = scatter(n, m, t, h, w, false);
+        Csr in = scatter(n, m, h, t, w, false);
         return new CompactGraph(true, n, out.offsets, out.targets, out.weights, in.offsets, in.targets, in.weights);
     }
 
     private record Csr(int[] offsets, int[] targets, double[] weights) {
     }
 
-    /** Groups arcs by tail with targets ascending and parallel arcs merged. */
-    private static Csr sortedCsr(int n, int arcs, int[] tail, int[] head, double[] w, boolean unit) {
-        // Pass 1: stable counting sort by head.
-        int[] byHead = new int[arcs];
-        int[] cursor = new int[n + 1];
-        for (int i = 0; i < arcs; i++) {
-            cursor[head[i] + 1]++;
-        }
-        for (int v = 0; v < n; v++) {
-            cursor[v + 1] += cursor[v];
-        }
-        for (int i = 0; i < arcs; i++) {
-            byHead[cursor[head[i]]++] = i;
-        }
-        // Pass 2: stable counting sort by tail, visiting arcs in head order.
+    /**
+     * Groups the edges by {@code from} (and, when {@code both}, also by {@code to}: undirected, a self
+     * loop once) with one counting-sort scatter, then sorts each neighbour list in place (lists are
+     * short, so this stays in cache) and merges parallel arcs by summing their weights.
+     */
+    private static Csr scatter(int n, int m, int[] from, int[] to, double[] w, boolean both) {
         int[] offsets = new int[n + 1];
-        for (int i = 0; i < arcs; i++) {
-            offsets[tail[i] + 1]++;
+        long arcsLong = 0;
+        for (int e = 0; e < m; e++) {
+            offsets[from[e] + 1]++;
+            if (both && from[e] != to[e]) {
+                offsets[to[e] + 1]++;
+                arcsLong++;
+            }
         }
+        arcsLong += m;
+        if (arcsLong > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("too many arcs for one graph: " + arcsLong);
+        }
+        int arcs = (int) arcsLong;
         for (int v = 0; v < n; v++) {
             offsets[v + 1] += offsets[v];
         }
-        System.arraycopy(offsets, 0, cursor, 0, n + 1);
+        int[] cursor = Arrays.copyOf(offsets, n);
         int[] targets = new int[arcs];
-        double[] weights = new double[arcs];
-        for (int k = 0; k < arcs; k++) {
-            int i = byHead[k];
-            int pos = cursor[tail[i]]++;
-            targets[pos] = head[i];
-            weights[pos] = w[i];
-        }
-        byHead = null;
-        // Merge runs of equal targets in place.
-        int write = 0;
-        int read = 0;
-        boolean anyNonUnit = !unit;
-        for (int u = 0; u < n; u++) {
-            int end = offsets[u + 1];
-            offsets[u] = write;
-            while (read < end) {
-                int t = targets[read];
-                double sum = weights[read++];
-                while (read < end && targets[read] == t) {
-                    sum += weights[read++];
-                    anyNonUnit = true;
+        double[] weights = w == null ? null : new double[arcs];
+        for (int e = 0; e < m; e++) {
+            int u = from[e];
+            int v = to[e];
+            int pos = cursor[u]++;
+            targets[pos] = v;
+            if (weights != null) {
+                weights[pos] = w[e];
+            }
+            if (both && u != v) {
+                pos = cursor[v]++;
+                targets[pos] = u;
+                if (weights != null) {
+                    weights[pos] = w[e];
                 }
-                targets[write] = t;
-                weights[write++] = sum;
+            }
+        }
+        cursor = null;
+        // Sort every list by target and merge runs of equal targets, compacting in place.
+        long[] keys = new long[16];
+        int[] tmpT = new int[16];
+        double[] tmpW = new double[16];
+        int write = 0;
+        for (int u = 0; u < n; u++) {
+            int start = offsets[u];
+            int end = offsets[u + 1];
+            int len = end - start;
+            if (len > 1) {
+                if (len <= 24) {
+                    insertionSort(targets, weights, start, end);
+                } else {
+                    if (keys.length < len) {
+                        keys = new long[len];
+                        tmpT = new int[len];
+                        tmpW = new double[len];
+                    }
+                    for (int i = 0; i < len; i++) {
+                        keys[i] = ((long) targets[start + i] << 32) | i;
+                    }
+                    Arrays.sort(keys, 0, len);
+                    for (int i = 0; i < len; i++) {
+                        int src = (int) keys[i];
+                        tmpT[i] = targets[start + src];
+                        if (weights != null) {
+                            tmpW[i] = weights[start + src];
+                        }
+                    }
+                    System.arraycopy(tmpT, 0, targets, start, len);
+                    if (weights != null) {
+                        System.arraycopy(tmpW, 0, weights, start, len);
+                    }
+                }
+            }
+            offsets[u] = write;
+            int read = start;
+            while (read < end) {
+                int tgt = targets[read];
+                double sum = weights == null ? 1.0 : weights[read];
+                read++;
+                while (read < end && targets[read] == tgt) {
+                    sum += weights == null ? 1.0 : weights[read];
+                    read++;
+                }
+                targets[write] = tgt;
+                if (weights != null) {
+                    weights[write] = sum;
+                } else if (sum != 1.0) {
+                    // unit weights merged into a heavier arc: weights become necessary
+                    weights = new double[arcs];
+                    Arrays.fill(weights, 0, write, 1.0);
+                    weights[write] = sum;
+                    // the rest of the arrays is still unit
+                    Arrays.fill(weights, write + 1, arcs, 1.0);
+                }
+                write++;
             }
         }
         offsets[n] = write;
         if (write != arcs) {
             targets = Arrays.copyOf(targets, write);
-            weights = Arrays.copyOf(weights, write);
+            if (weights != null) {
+                weights = Arrays.copyOf(weights, write);
+            }
         }
-        return new Csr(offsets, targets, anyNonUnit ? weights : null);
+        return new Csr(offsets, targets, weights);
+    }
+
+    private static void insertionSort(int[] t, double[] w, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            int key = t[i];
+            double kw = w == null ? 0 : w[i];
+            int j = i - 1;
+            while (j >= from && t[j] > key) {
+                t[j + 1] = t[j];
+                if (w != null) {
+                    w[j + 1] = w[j];
+                }
+                j--;
+            }
+            t[j + 1] = key;
+            if (w != null) {
+                w[j + 1] = kw;
+            }
+        }
     }
 }
