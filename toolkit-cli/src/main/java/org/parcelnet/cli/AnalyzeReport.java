@@ -277,7 +277,7 @@ final class AnalyzeReport {
                 flow[a][b]++;
             }
         }
-        r.figure("Province-to-province flows", Charts.flowHeatMap("Shipments by origin (rows) and destination province",
+        r.figure("Province-to-province flows", Charts.flowHeatMap("Shipments from origin to destination province",
                 names, flow), "The " + names.size() + " busiest provinces; colour is log-scaled shipments.");
     }
 

@@ -281,10 +281,6 @@ final class World {
         return hash(5, m);
     }
 
-    int hourMerchant(int u1024) {
-        return merchantHourPick[u1024];
-    }
-
     /** The individual at a popularity rank (rank 0 receives most): a bijection of 0..individuals-1. */
     int customerAt(long rank) {
         return (int) ((rank * customerA + customerB) % individuals);
