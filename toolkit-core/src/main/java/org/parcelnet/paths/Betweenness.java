@@ -32,9 +32,9 @@ import org.parcelnet.progress.ProgressListener;
  * <p>Parallel over sources: thread {@code t} of {@code T} handles pivots {@code t, t+T, …} into its
  * own score array and the arrays are summed in thread order, so for a fixed thread count the result
  * is bit-for-bit reproducible. Cost O(k·m) unweighted, O(k·(m + n log n)) weighted, for k sources.
- * Working state per thread: 4 (order) + 8 (partial scores) bytes per node, plus 12 (level, σ) when
- * unweighted or 16 (distance, σ) + 16 (heap) when weighted; nothing per arc beyond the shared costs
- * (8 bytes per arc when weighted).
+ * Working state per thread: 4 (order) + 8 (partial scores) bytes per node, plus 9 (level mod 3 and
+ * σ; 12 when directed) when unweighted or 16 (distance, σ) + 16 (heap) when weighted; nothing per arc
+ * beyond the shared costs (8 bytes per arc when weighted).
  *
  * <p>References: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociology 25(2)
  * (2001) 163–177, doi:10.1080/0022250X.2001.9990249; U. Brandes and C. Pich, "Centrality estimation in
@@ -218,7 +218,8 @@ public final class Betweenness {
      * {@code 1/σ(v) + Σ_succ (1+δ(x))/σ(x)} = (1+δ(v))/σ(v), the only value v's predecessors need, so
      * no δ array is kept. Weighted: distance and σ are interleaved ({@code st[2v]}, {@code st[2v+1]})
      * so each arc costs one cache line in either pass. Unweighted: int levels apart from σ, so the
-     * level test that rejects most arcs reads a 4-byte-per-node array.
+     * level test that rejects most arcs reads a 1-byte-per-node array (levels mod 3) for undirected
+     * graphs, a 4-byte one for directed graphs.
      */
     private static final class Worker {
         private final CompactGraph g;
@@ -228,7 +229,8 @@ public final class Betweenness {
         private final int stride;
         private final ProgressListener progress;
         private final double[] st;     // weighted: interleaved distance, sigma/coef
-        private final int[] level;     // unweighted: BFS level, -1 unreached
+        private final byte[] level;    // unweighted undirected: 0 unreached, else 1 + (BFS level mod 3)
+        private final int[] depth;     // unweighted directed: 0 unreached, else 1 + BFS level
         private final double[] sigma;  // unweighted: sigma, then (1+delta)/sigma
         private final int[] order;
         private final double[] score;
@@ -244,8 +246,8 @@ public final class Betweenness {
             int n = g.nodeCount();
             if (cost == null) {
                 st = null;
-                level = new int[n];
-                Arrays.fill(level, -1);
+                level = g.isDirected() ? null : new byte[n];
+                depth = g.isDirected() ? new int[n] : null;
                 sigma = new double[n];
             } else {
                 st = new double[2 * n];
@@ -253,6 +255,7 @@ public final class Betweenness {
                     st[2 * v] = Double.POSITIVE_INFINITY;
                 }
                 level = null;
+                depth = null;
                 sigma = null;
             }
             order = new int[n];
@@ -265,7 +268,10 @@ public final class Betweenness {
             for (int i = first; i < pivots.length; i += stride) {
                 int s = pivots[i];
                 int count;
-                if (cost == null) {
+                if (cost == null && depth != null) {
+                    count = bfsDirected(s);
+                    accumulateDirected(s, count);
+                } else if (cost == null) {
                     count = bfs(s);
                     accumulateUnit(s, count);
                 } else {
@@ -282,29 +288,36 @@ public final class Betweenness {
             return score;
         }
 
+        /** The code of the level after the one coded {@code c} (1 → 2 → 3 → 1). */
+        private static byte nextCode(int c) {
+            return (byte) (c % 3 + 1);
+        }
+
         /**
-         * BFS filling order with reached nodes level by level; returns how many. The int levels (4 bytes
-         * per node) are tested first so that σ is touched only on shortest-path arcs: on big graphs the
-         * level array stays in cache when the σ array does not.
+         * BFS of an undirected graph filling order with reached nodes level by level; returns how many.
+         * A neighbour of a node at level l lies at level l−1, l or l+1 (undirected graphs only), so
+         * levels are told apart by their value mod 3: one
+         * byte per node, a test array that stays in cache on graphs whose σ array does not. σ is touched
+         * only on shortest-path arcs.
          */
         private int bfs(int s) {
             final CompactGraph g = this.g;
-            final int[] level = this.level;
+            final byte[] level = this.level;
             final double[] sigma = this.sigma;
             final int[] q = order;
-            level[s] = 0;
+            level[s] = 1;
             sigma[s] = 1;
             q[0] = s;
             int head = 0;
             int tail = 1;
             while (head < tail) {
                 int u = q[head++];
-                int next = level[u] + 1;
+                byte next = nextCode(level[u]);
                 double su = sigma[u];
                 for (int a = g.outStart(u), end = g.outEnd(u); a < end; a++) {
                     int v = g.target(a);
-                    int lv = level[v];
-                    if (lv < 0) {
+                    byte lv = level[v];
+                    if (lv == 0) {
                         level[v] = next;
                         sigma[v] = su;
                         q[tail++] = v;
@@ -314,6 +327,68 @@ public final class Betweenness {
                 }
             }
             return tail;
+        }
+
+        /**
+         * BFS over out-arcs of a directed graph: an out-neighbour may sit at any earlier level, so exact
+         * levels (1 + level, 0 unreached) are kept in an int array.
+         */
+        private int bfsDirected(int s) {
+            final CompactGraph g = this.g;
+            final int[] depth = this.depth;
+            final double[] sigma = this.sigma;
+            final int[] q = order;
+            depth[s] = 1;
+            sigma[s] = 1;
+            q[0] = s;
+            int head = 0;
+            int tail = 1;
+            while (head < tail) {
+                int u = q[head++];
+                int next = depth[u] + 1;
+                double su = sigma[u];
+                for (int a = g.outStart(u), end = g.outEnd(u); a < end; a++) {
+                    int v = g.target(a);
+                    int dv = depth[v];
+                    if (dv == 0) {
+                        depth[v] = next;
+                        sigma[v] = su;
+                        q[tail++] = v;
+                    } else if (dv == next) {
+                        sigma[v] += su;
+                    }
+                }
+            }
+            return tail;
+        }
+
+        /** Backward pass of {@link #bfsDirected}. */
+        private void accumulateDirected(int s, int count) {
+            final CompactGraph g = this.g;
+            final int[] depth = this.depth;
+            final double[] sigma = this.sigma;
+            final double[] score = this.score;
+            for (int i = count - 1; i >= 0; i--) {
+                int w = order[i];
+                int next = depth[w] + 1;
+                double acc = 0;
+                for (int a = g.outStart(w), end = g.outEnd(w); a < end; a++) {
+                    int x = g.target(a);
+                    if (depth[x] == next) {
+                        acc += sigma[x];
+                    }
+                }
+                double sw = sigma[w];
+                if (w != s) {
+                    score[w] += sw * acc;
+                }
+                sigma[w] = 1 / sw + acc;
+            }
+            for (int i = 0; i < count; i++) {
+                int v = order[i];
+                depth[v] = 0;
+                sigma[v] = 0;
+            }
         }
 
         private int dijkstra(int s) {
@@ -350,15 +425,15 @@ public final class Betweenness {
             return count;
         }
 
-        /** Backward pass for hop counts: successors are the neighbours one level further. */
+        /** Backward pass of {@link #bfs}: successors are the neighbours one level further. */
         private void accumulateUnit(int s, int count) {
             final CompactGraph g = this.g;
-            final int[] level = this.level;
+            final byte[] level = this.level;
             final double[] sigma = this.sigma;
             final double[] score = this.score;
             for (int i = count - 1; i >= 0; i--) {
                 int w = order[i];
-                int next = level[w] + 1;
+                byte next = nextCode(level[w]);
                 double acc = 0;
                 for (int a = g.outStart(w), end = g.outEnd(w); a < end; a++) {
                     int x = g.target(a);
@@ -374,7 +449,7 @@ public final class Betweenness {
             }
             for (int i = 0; i < count; i++) {
                 int v = order[i];
-                level[v] = -1;
+                level[v] = 0;
                 sigma[v] = 0;
             }
         }
