@@ -314,7 +314,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(input + ": no shipments to analyse");
             }
             if (truthPath != null) {
-                groundTruth = GroundTruth.read(truthPath);
+                // Only the parties' truth is used here; a generator folder's truth_shipments.csv has
+                // one row per shipment and would cost hundreds of MB at millions of rows.
+                Path parties = Files.isDirectory(truthPath) ? truthPath.resolve("truth_parties.csv") : truthPath;
+                if (!Files.exists(parties)) {
+                    throw new IllegalArgumentException("--truth " + truthPath + ": no truth_parties.csv there");
+                }
+                groundTruth = GroundTruth.read(parties);
             }
             end("read");
         }
@@ -376,11 +382,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             begin("tiers and rings");
             PlaceFacts facts = GeographyPlaces.INSTANCE;
             tiers = TierClassifier.classify(table, parties, community, facts, chains, TierClassifier.Options.defaults());
-            // A community is a ring when goods verifiably flow through it from the border: a member
-            // starts a relay chain from a border entry town and the chain stays inside it for at least
-            // two hops (source → relay → next), so a community of merchants in a border town is not one.
+            // A community is a ring when goods verifiably flow through it from the border, again and
+            // again: at least MIN_RING_CHAINS relay chains start at a border entry town and stay inside
+            // it for two hops or more (source → relay → next). A single such chain happens by chance
+            // among millions of ordinary parcels; a ring produces one every few days.
             int k = communities.partition().communityCount();
-            ringCommunity = new boolean[k];
+            int[] insideChains = new int[k];
             for (int c = 0; c < chains.chainCount(); c++) {
                 int[] rows = chains.chain(c);
                 if (rows.length < 2) {
@@ -395,8 +402,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     }
                 }
                 if (inside) {
-                    ringCommunity[first] = true;
+                    insideChains[first]++;
                 }
+            }
+            ringCommunity = new boolean[k];
+            for (int c = 0; c < k; c++) {
+                ringCommunity[c] = insideChains[c] >= MIN_RING_CHAINS;
             }
             int[] ringIdOfCommunity = new int[k];
             Arrays.fill(ringIdOfCommunity, -1);
@@ -489,11 +500,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 cutSummary.put("size", cut.cut().length);
                 cutSummary.put("relevant_parties", cut.relevant());
                 if (cut.separable()) {
-                    KeyPlayers.Result ev = KeyPlayers.evaluate(g, sources, sinks, cut.cut());
-                    addPicks("min_cut", ev, tierNames);
+                    if (cut.cut().length <= MAX_EVALUATED_CUT) {
+                        addPicks("min_cut", KeyPlayers.evaluate(g, sources, sinks, cut.cut()), tierNames);
+                    } else {
+                        // Reachability after each pick of a large cut costs a search per pick; the
+                        // cut's own guarantee gives the figure that matters (0 after all picks), so
+                        // intermediate rows are marked -1 (not evaluated).
+                        long[] after = new long[cut.cut().length];
+                        Arrays.fill(after, -1);
+                        after[after.length - 1] = 0;
+                        addPicks("min_cut", new KeyPlayers.Result(cut.cut(), after, -1, "sinks reached"), tierNames);
+                    }
                 }
                 KeyPlayers.Result greedy = KeyPlayers.betweenSourcesAndSinks(g, sources, sinks, budget, bar);
                 initialReach = greedy.initial();
+                long[] cutCurve = reachCurves.get("min_cut");
+                if (cutCurve != null && cutCurve[0] < 0) {
+                    cutCurve[0] = initialReach;
+                }
                 addPicks("greedy", greedy, tierNames);
                 boolean[] fixed = new boolean[g.nodeCount()];
                 for (int v : sources) {
@@ -806,6 +830,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** A ring as a small graph for drawing and export. */
     record RingGraph(RingLead lead, LabeledGraph graph, List<String> tiers) {
     }
+
+    /** Relay chains inside a community that make it a ring (see tiersAndRings). */
+    static final int MIN_RING_CHAINS = 5;
+
+    /** Largest minimum cut whose reachability is evaluated after every pick. */
+    static final int MAX_EVALUATED_CUT = 64;
 
     /** The {@code k} highest-scoring nodes not in {@code excluded}, ties by smaller node. */
     static int[] topByScore(double[] score, int k, boolean[] excluded) {

@@ -71,8 +71,9 @@ final class AnalyzeReport {
                 + " counterparties, such as courier stations, were not used for linking). Parties (senders and "
                 + "receivers, identified by " + keyText() + ") form a directed graph weighted by shipments; Leiden "
                 + "found its communities. A community counts as a ring when goods verifiably flow through it from a "
-                + "border entry town: a relay chain (each parcel forwarded within " + fmt(run.summary, "window") + " days "
-                + "of receipt) starts at a border sender and stays inside the community for at least two hops.");
+                + "border entry town, again and again: at least " + AnalyzeCommand.MIN_RING_CHAINS + " relay chains (each parcel "
+                + "forwarded within " + fmt(run.summary, "window") + " days of receipt) start at a border sender and stay "
+                + "inside the community for at least two hops.");
 
         r.section("The network");
         double[] degree = new double[g.nodeCount()];
@@ -164,8 +165,11 @@ final class AnalyzeReport {
         }
         List<List<?>> picks = new ArrayList<>();
         for (ResultTables.InterdictionRow row : run.interdiction) {
+            if (row.rank() > TABLE_ROWS) {
+                continue; // long minimum cuts are listed in full in interdiction.csv
+            }
             picks.add(List.of(row.method(), row.rank(), row.party(), row.tier() == null ? "" : row.tier(),
-                    row.reachabilityAfter()));
+                    row.reachabilityAfter() < 0 ? "" : row.reachabilityAfter()));
         }
         r.table("Targets (interdiction.csv)", List.of("method", "rank", "party", "tier", "pairs reachable after"), picks);
 
