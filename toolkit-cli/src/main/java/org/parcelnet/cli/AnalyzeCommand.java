@@ -269,7 +269,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
         LeadResult leads;
         String[] region;
         double[] volume;
-        int[] flaggedInNetwork;
 
         Run(Path input, Path truthPath, Path dir) {
             this.input = input;
@@ -565,18 +564,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
             int np = parties.partyCount();
-            flaggedInNetwork = new int[np];
             double[] flagged = new double[np];
             for (int i = 0; i < table.size(); i++) {
                 int f = flaggedPerNetwork[links.networkOf(i)];
                 int s = parties.senderParty()[i];
                 int r = parties.receiverParty()[i];
-                flaggedInNetwork[s] = Math.max(flaggedInNetwork[s], f);
-                flaggedInNetwork[r] = Math.max(flaggedInNetwork[r], f);
+                flagged[s] = Math.max(flagged[s], f);
+                flagged[r] = Math.max(flagged[r], f);
             }
             double[] relay = new double[np];
             for (int v = 0; v < np; v++) {
-                flagged[v] = flaggedInNetwork[v];
                 relay[v] = chains.appearances()[v];
             }
             LeadFeatures f = LeadFeatures.of(partyGraph.ids().ids(), activity).withRelayChains(relay).withRing(ringOf)
@@ -839,16 +836,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** The {@code k} highest-scoring nodes not in {@code excluded}, ties by smaller node. */
     static int[] topByScore(double[] score, int k, boolean[] excluded) {
-        Integer[] order = new Integer[score.length];
-        for (int v = 0; v < order.length; v++) {
-            order[v] = v;
-        }
-        Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
         int[] out = new int[Math.min(k, score.length)];
         int n = 0;
-        for (int i = 0; i < order.length && n < out.length; i++) {
-            if (!excluded[order[i]]) {
-                out[n++] = order[i];
+        for (int v : CentralityCommand.ranking(score)) {
+            if (n == out.length) {
+                break;
+            }
+            if (!excluded[v]) {
+                out[n++] = v;
             }
         }
         return Arrays.copyOf(out, n);

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -318,9 +317,5 @@ final class AnalyzeReport {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    static int[] copy(int[] a) {
-        return Arrays.copyOf(a, a.length);
     }
 }

@@ -49,6 +49,26 @@ public final class Csv {
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * Line breaks inside a record's (quoted) fields: the record's first physical line is the parser's
+     * line count after it minus this. {@code \r\n} counts once.
+     */
+    public static int innerLineBreaks(Iterable<String> fields) {
+        int inner = 0;
+        for (String v : fields) {
+            if (v == null) {
+                continue;
+            }
+            for (int i = 0, n = v.length(); i < n; i++) {
+                char c = v.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 == n || v.charAt(i + 1) != '\n'))) {
+                    inner++;
+                }
+            }
+        }
+        return inner;
+    }
+
     /** Counts bytes read, for progress. */
     public static final class CountingInputStream extends FilterInputStream {
         private long count;

@@ -142,7 +142,7 @@ public final class EdgeListReader {
         while (it.hasNext()) {
             CSVRecord r = it.next();
             long end = parser.getCurrentLineNumber();
-            long line = Math.max(lastLine + 1, end - innerBreaks(r));
+            long line = Math.max(lastLine + 1, end - Csv.innerLineBreaks(r));
             lastLine = end;
             rowsIn++;
             RejectedRow bad = null;
@@ -211,18 +211,5 @@ public final class EdgeListReader {
                     + String.join(", ", header.toList()), null);
         }
         return i;
-    }
-
-    private static int innerBreaks(CSVRecord r) {
-        int inner = 0;
-        for (String v : r) {
-            for (int i = 0, n = v.length(); i < n; i++) {
-                char c = v.charAt(i);
-                if (c == '\n' || (c == '\r' && (i + 1 == n || v.charAt(i + 1) != '\n'))) {
-                    inner++;
-                }
-            }
-        }
-        return inner;
     }
 }

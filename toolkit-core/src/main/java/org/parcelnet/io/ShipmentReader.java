@@ -221,18 +221,7 @@ public final class ShipmentReader {
          * quoted fields.
          */
         private long startLine(String[] rec, long endLine) {
-            int inner = 0;
-            for (String v : rec) {
-                if (v != null) {
-                    for (int i = 0, n = v.length(); i < n; i++) {
-                        char c = v.charAt(i);
-                        if (c == '\n' || (c == '\r' && (i + 1 == n || v.charAt(i + 1) != '\n'))) {
-                            inner++;
-                        }
-                    }
-                }
-            }
-            return Math.max(lastEndLine + 1, endLine - inner);
+            return Math.max(lastEndLine + 1, endLine - Csv.innerLineBreaks(java.util.Arrays.asList(rec)));
         }
 
         private void readHeader(String[] header) {
