@@ -21,9 +21,12 @@ import java.util.Arrays;
  * algorithms can walk arcs backwards at O(1) per arc.
  *
  * <p>Memory: {@code 4(n+1)} bytes of offsets plus 4 bytes per stored arc for targets and, only when
- * some weight differs from 1, 8 bytes per stored arc for weights. An undirected weighted graph thus
- * takes 24 bytes per edge plus 4 bytes per node; an unweighted one 8 bytes per edge. Directed graphs
- * double that for the in-adjacency. Instances are immutable and safe to share between threads;
+ * some weight differs from 1, 4 or 8 bytes per stored arc for weights: weights that are all exactly
+ * representable as a {@code float} (shipment counts and piece counts below 2<sup>24</sup>, and most
+ * hand-written weights) are stored as {@code float}, others as {@code double}; {@link #weight(int)}
+ * returns the exact value either way. An undirected graph with integer weights thus takes 16 bytes
+ * per edge plus 4 bytes per node (24 with arbitrary double weights); an unweighted one 8 bytes per
+ * edge. Directed graphs double that for the in-adjacency. Instances are immutable and safe to share between threads;
  * accessors never expose the internal arrays.
  */
 public final class CompactGraph {
@@ -32,10 +35,13 @@ public final class CompactGraph {
     private final int nodeCount;
     private final int[] outOffsets;
     private final int[] outTargets;
-    private final double[] outWeights; // null: every weight is 1
+    // At most one of the two weight arrays per direction is set; both null: every weight is 1.
+    private final double[] outWeights;
+    private final float[] outWeightsF;
     private final int[] inOffsets;     // same array as outOffsets when undirected
     private final int[] inSources;
     private final double[] inWeights;
+    private final float[] inWeightsF;
     private final int edgeCount;
     private final double totalWeight;
 
@@ -45,16 +51,19 @@ public final class CompactGraph {
         this.nodeCount = nodeCount;
         this.outOffsets = outOffsets;
         this.outTargets = outTargets;
-        this.outWeights = outWeights;
+        boolean asFloat = floatExact(outWeights) && (!directed || floatExact(inWeights));
+        this.outWeights = asFloat ? null : outWeights;
+        this.outWeightsF = asFloat ? toFloat(outWeights) : null;
         this.inOffsets = directed ? inOffsets : outOffsets;
         this.inSources = directed ? inSources : outTargets;
-        this.inWeights = directed ? inWeights : outWeights;
+        this.inWeights = directed ? (asFloat ? null : inWeights) : this.outWeights;
+        this.inWeightsF = directed ? (asFloat ? toFloat(inWeights) : null) : this.outWeightsF;
         int edges = 0;
         double total = 0;
         for (int u = 0; u < nodeCount; u++) {
             for (int i = outOffsets[u], end = outOffsets[u + 1]; i < end; i++) {
                 int v = outTargets[i];
-                double w = outWeights == null ? 1.0 : outWeights[i];
+                double w = weight(i);
                 if (directed || u < v) {
                     edges++;
                     total += w;
@@ -66,6 +75,30 @@ public final class CompactGraph {
         }
         this.edgeCount = edges;
         this.totalWeight = total;
+    }
+
+    /** Whether every weight survives a round trip through {@code float} (vacuously true for null). */
+    private static boolean floatExact(double[] weights) {
+        if (weights == null) {
+            return true;
+        }
+        for (double w : weights) {
+            if ((double) (float) w != w) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static float[] toFloat(double[] weights) {
+        if (weights == null) {
+            return null;
+        }
+        float[] f = new float[weights.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) weights[i];
+        }
+        return f;
     }
 
     /** Whether arcs have a direction. */
@@ -93,7 +126,7 @@ public final class CompactGraph {
 
     /** Whether the graph carries weights other than 1. */
     public boolean isWeighted() {
-        return outWeights != null;
+        return outWeights != null || outWeightsF != null;
     }
 
     /** Sum of edge weights, each undirected edge counted once. */
@@ -118,6 +151,9 @@ public final class CompactGraph {
 
     /** Weight of out-arc {@code arc}. */
     public double weight(int arc) {
+        if (outWeightsF != null) {
+            return outWeightsF[arc];
+        }
         return outWeights == null ? 1.0 : outWeights[arc];
     }
 
@@ -138,6 +174,9 @@ public final class CompactGraph {
 
     /** Weight of in-arc {@code arc}. */
     public double inWeight(int arc) {
+        if (inWeightsF != null) {
+            return inWeightsF[arc];
+        }
         return inWeights == null ? 1.0 : inWeights[arc];
     }
 
@@ -261,11 +300,15 @@ public final class CompactGraph {
      */
     public long memoryBytes() {
         long bytes = 4L * outOffsets.length + 4L * outTargets.length
-                + (outWeights == null ? 0 : 8L * outWeights.length);
+                + weightBytes(outWeights, outWeightsF);
         if (directed) {
-            bytes += 4L * inOffsets.length + 4L * inSources.length + (inWeights == null ? 0 : 8L * inWeights.length);
+            bytes += 4L * inOffsets.length + 4L * inSources.length + weightBytes(inWeights, inWeightsF);
         }
         return bytes;
+    }
+
+    private static long weightBytes(double[] d, float[] f) {
+        return d != null ? 8L * d.length : f != null ? 4L * f.length : 0;
     }
 
     @Override

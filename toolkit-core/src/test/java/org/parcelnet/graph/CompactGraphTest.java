@@ -54,6 +54,23 @@ class CompactGraphTest {
     }
 
     @Test
+    void integerWeightsTakeFourBytesAndOtherWeightsStayExact() {
+        // 3 nodes, 2 undirected edges = 4 arcs: offsets 16 B, targets 16 B, weights 4 or 8 B per arc
+        CompactGraph counts = CompactGraphBuilder.undirected(3).addEdge(0, 1, 3).addEdge(1, 2, 16_777_216).build();
+        assertEquals(16 + 16 + 4 * 4, counts.memoryBytes());
+        assertEquals(16_777_216.0, counts.weight(counts.arcIndex(2, 1)));
+        CompactGraph fractional = CompactGraphBuilder.undirected(3).addEdge(0, 1, 0.1).addEdge(1, 2, 2).build();
+        assertEquals(16 + 16 + 8 * 4, fractional.memoryBytes());
+        assertEquals(0.1, fractional.weight(fractional.arcIndex(1, 0)), "0.1 is not a float: kept as double");
+        CompactGraph big = CompactGraphBuilder.directed(2).addEdge(0, 1, 16_777_217).build();
+        assertEquals(16_777_217.0, big.weight(0), "2^24 + 1 is not a float: kept as double");
+        assertEquals(16_777_217.0, big.inWeight(big.inStart(1)));
+        CompactGraph dirCounts = CompactGraphBuilder.directed(2).addEdge(0, 1, 5).build();
+        assertEquals(5.0, dirCounts.inWeight(dirCounts.inStart(1)));
+        assertEquals(5.0, dirCounts.totalWeight());
+    }
+
+    @Test
     void invalidEdgesRejected() {
         CompactGraphBuilder b = CompactGraphBuilder.undirected(2);
         assertThrows(IllegalArgumentException.class, () -> b.addEdge(-1, 0));
