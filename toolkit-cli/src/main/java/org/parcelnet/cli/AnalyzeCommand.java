@@ -27,6 +27,7 @@ import org.parcelnet.graph.CompactGraphBuilder;
 import org.parcelnet.graph.IdMap;
 import org.parcelnet.graph.LabeledGraph;
 import org.parcelnet.graph.PartyIndex;
+import org.parcelnet.graph.Subgraph;
 import org.parcelnet.graph.Projections;
 import org.parcelnet.interdiction.KeyPlayers;
 import org.parcelnet.interdiction.MinVertexCut;
@@ -54,6 +55,7 @@ import org.parcelnet.privacy.PseudonymKey;
 import org.parcelnet.progress.ProgressListener;
 import org.parcelnet.roles.GeographyPlaces;
 import org.parcelnet.roles.PlaceFacts;
+import org.parcelnet.roles.RingFinder;
 import org.parcelnet.roles.Tier;
 import org.parcelnet.roles.TierClassifier;
 import org.parcelnet.synth.Geography;
@@ -254,7 +256,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         int[] community;
         RelayChains.Result chains;
         TierClassifier.Result tiers;
-        boolean[] ringCommunity;
+        CompactGraph undirectedPartyGraph;
+        int ringSplits;
+        int ringTrimmed;
+        int refinedCommunityCount;
         int[] ringOf;
         int ringCount;
         double[] betweenness;
@@ -265,6 +270,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         int[] sources = new int[0];
         int[] sinks = new int[0];
         int directSinks;
+        int[] interdictionNetwork = {0, 0};
         Map<String, Object> cutSummary = Json.object();
         LeadResult leads;
         String[] region;
@@ -362,9 +368,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (threads != null) {
                 b.threads(threads);
             }
-            communities = new Leiden(b.build()).run(partyGraph.graph().toUndirected(), bar);
+            undirectedPartyGraph = partyGraph.graph().toUndirected();
+            communities = new Leiden(b.build()).run(undirectedPartyGraph, bar);
             community = communities.partition().membership();
-            TableFiles.writeCsv(ResultTables.communities(partyGraph.ids().ids(), community), dir.resolve("communities.csv"));
             end("communities (Leiden)");
         }
 
@@ -380,45 +386,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
         void tiersAndRings() throws IOException {
             begin("tiers and rings");
             PlaceFacts facts = GeographyPlaces.INSTANCE;
+            // Rings: communities that relay chains from the border run through, split recursively
+            // where the resolution limit glued a ring to the background or to another ring.
+            LeidenParams.Builder lb = LeidenParams.builder().seed(seed).resolution(resolution);
+            if (threads != null) {
+                lb.threads(threads);
+            }
+            RingFinder.Result found = RingFinder.find(undirectedPartyGraph, community,
+                    RingFinder.chainParties(chains, parties),
+                    RingFinder.Options.defaults().withMinChains(MIN_RING_CHAINS).withLeiden(lb.build()));
+            undirectedPartyGraph = null;
+            ringSplits = found.splits();
+            ringTrimmed = found.trimmed();
+            community = found.partition().membership();
+            refinedCommunityCount = found.partition().communityCount();
+            ringOf = found.ringOf();
+            ringCount = found.ringCount();
+            TableFiles.writeCsv(ResultTables.communities(partyGraph.ids().ids(), community), dir.resolve("communities.csv"));
             tiers = TierClassifier.classify(table, parties, community, facts, chains, TierClassifier.Options.defaults());
-            // A community is a ring when goods verifiably flow through it from the border, again and
-            // again: at least MIN_RING_CHAINS relay chains start at a border entry town and stay inside
-            // it for two hops or more (source → relay → next). A single such chain happens by chance
-            // among millions of ordinary parcels; a ring produces one every few days.
-            int k = communities.partition().communityCount();
-            int[] insideChains = new int[k];
-            for (int c = 0; c < chains.chainCount(); c++) {
-                int[] rows = chains.chain(c);
-                if (rows.length < 2) {
-                    continue;
-                }
-                int first = community[parties.senderParty()[rows[0]]];
-                boolean inside = true;
-                for (int r : rows) {
-                    if (community[parties.senderParty()[r]] != first || community[parties.receiverParty()[r]] != first) {
-                        inside = false;
-                        break;
-                    }
-                }
-                if (inside) {
-                    insideChains[first]++;
-                }
-            }
-            ringCommunity = new boolean[k];
-            for (int c = 0; c < k; c++) {
-                ringCommunity[c] = insideChains[c] >= MIN_RING_CHAINS;
-            }
-            int[] ringIdOfCommunity = new int[k];
-            Arrays.fill(ringIdOfCommunity, -1);
-            for (int c = 0; c < k; c++) {
-                if (ringCommunity[c]) {
-                    ringIdOfCommunity[c] = ringCount++;
-                }
-            }
-            ringOf = new int[community.length];
-            for (int v = 0; v < community.length; v++) {
-                ringOf[v] = ringIdOfCommunity[community[v]];
-            }
             String[] tierNames = tierNamesInRings();
             TableFiles.writeCsv(ResultTables.tiers(partyGraph.ids().ids(), community, tierNames, tiers.sent(),
                     tiers.received()), dir.resolve("tiers.csv"));
@@ -457,24 +442,38 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
         void interdiction() throws IOException {
             begin("interdiction");
-            CompactGraph g = partyGraph.graph();
-            List<Integer> src = new ArrayList<>();
-            List<Integer> snk = new ArrayList<>();
-            for (int v = 0; v < g.nodeCount(); v++) {
-                if (ringOf[v] < 0) {
-                    continue;
-                }
-                if (tiers.tier()[v] == Tier.SOURCE) {
-                    src.add(v);
-                } else if (tiers.tier()[v] == Tier.RETAILER) {
-                    snk.add(v);
+            // The rings' network: goods move from sources to retailers along ring members' parcels.
+            // Paths through ordinary traffic (a source's innocent parcel to a shop that also serves a
+            // retailer) are not smuggling routes, and cutting them would spend the budget on shops.
+            int members = 0;
+            for (int v : ringOf) {
+                members += v >= 0 ? 1 : 0;
+            }
+            int[] ringNodes = new int[members];
+            for (int v = 0, k = 0; v < ringOf.length; v++) {
+                if (ringOf[v] >= 0) {
+                    ringNodes[k++] = v;
                 }
             }
-            sources = src.stream().mapToInt(Integer::intValue).toArray();
+            Subgraph net = Subgraph.induced(partyGraph.graph(), ringNodes);
+            CompactGraph g = net.graph();
+            int[] original = net.original();
+            interdictionNetwork = new int[] {g.nodeCount(), g.edgeCount()};
+            List<Integer> src = new ArrayList<>();
+            List<Integer> snk = new ArrayList<>();
+            for (int i = 0; i < g.nodeCount(); i++) {
+                Tier t = tiers.tier()[original[i]];
+                if (t == Tier.SOURCE) {
+                    src.add(i);
+                } else if (t == Tier.RETAILER) {
+                    snk.add(i);
+                }
+            }
+            int[] localSources = src.stream().mapToInt(Integer::intValue).toArray();
             // A retailer that a source ships to directly cannot be cut off by removing intermediaries
             // (sources and sinks are not removable): such pairs are counted and left out of the sinks.
             boolean[] isSource = new boolean[g.nodeCount()];
-            for (int v : sources) {
+            for (int v : localSources) {
                 isSource[v] = true;
             }
             List<Integer> kept = new ArrayList<>();
@@ -491,16 +490,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
             directSinks = direct;
-            sinks = kept.stream().mapToInt(Integer::intValue).toArray();
+            int[] localSinks = kept.stream().mapToInt(Integer::intValue).toArray();
+            sources = toOriginal(localSources, original);
+            sinks = toOriginal(localSinks, original);
             String[] tierNames = tierNamesInRings();
-            if (sources.length > 0 && sinks.length > 0) {
-                MinVertexCut.Result cut = MinVertexCut.compute(g, sources, sinks);
+            if (localSources.length > 0 && localSinks.length > 0) {
+                MinVertexCut.Result cut = MinVertexCut.compute(g, localSources, localSinks);
                 cutSummary.put("separable", cut.separable());
                 cutSummary.put("size", cut.cut().length);
                 cutSummary.put("relevant_parties", cut.relevant());
                 if (cut.separable()) {
                     if (cut.cut().length <= MAX_EVALUATED_CUT) {
-                        addPicks("min_cut", KeyPlayers.evaluate(g, sources, sinks, cut.cut()), tierNames);
+                        addPicks("min_cut", KeyPlayers.evaluate(g, localSources, localSinks, cut.cut()), original, tierNames);
                     } else {
                         // Reachability after each pick of a large cut costs a search per pick; the
                         // cut's own guarantee gives the figure that matters (0 after all picks), so
@@ -508,17 +509,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         long[] after = new long[cut.cut().length];
                         Arrays.fill(after, -1);
                         after[after.length - 1] = 0;
-                        addPicks("min_cut", new KeyPlayers.Result(cut.cut(), after, -1, "sinks reached"), tierNames);
+                        addPicks("min_cut", new KeyPlayers.Result(cut.cut(), after, -1, "sinks reached"), original, tierNames);
                     }
                 }
-                KeyPlayers.Result greedy = KeyPlayers.betweenSourcesAndSinks(g, sources, sinks, budget, bar);
+                KeyPlayers.Result greedy = KeyPlayers.betweenSourcesAndSinks(g, localSources, localSinks, budget, bar);
                 initialReach = greedy.initial();
                 long[] cutCurve = reachCurves.get("min_cut");
                 if (cutCurve != null && cutCurve[0] < 0) {
                     cutCurve[0] = initialReach;
                 }
-                addPicks("greedy", greedy, tierNames);
-                boolean[] fixed = new boolean[g.nodeCount()];
+                addPicks("greedy", greedy, original, tierNames);
+                // Betweenness of the whole party graph, ranked among the rings' non-terminal members.
+                boolean[] fixed = new boolean[partyGraph.graph().nodeCount()];
+                Arrays.fill(fixed, true);
+                for (int i = 0; i < g.nodeCount(); i++) {
+                    fixed[original[i]] = false;
+                }
                 for (int v : sources) {
                     fixed[v] = true;
                 }
@@ -526,17 +532,34 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     fixed[v] = true;
                 }
                 int[] top = topByScore(betweenness, budget, fixed);
-                addPicks("betweenness", KeyPlayers.evaluate(g, sources, sinks, top), tierNames);
+                int[] local = new int[partyGraph.graph().nodeCount()];
+                for (int i = 0; i < g.nodeCount(); i++) {
+                    local[original[i]] = i;
+                }
+                int[] localTop = new int[top.length];
+                for (int i = 0; i < top.length; i++) {
+                    localTop[i] = local[top[i]];
+                }
+                addPicks("betweenness", KeyPlayers.evaluate(g, localSources, localSinks, localTop), original, tierNames);
             }
             TableFiles.writeCsv(ResultTables.interdiction(interdiction), dir.resolve("interdiction.csv"));
             end("interdiction");
         }
 
-        void addPicks(String method, KeyPlayers.Result r, String[] tierNames) {
+        private static int[] toOriginal(int[] local, int[] original) {
+            int[] out = new int[local.length];
+            for (int i = 0; i < local.length; i++) {
+                out[i] = original[local[i]];
+            }
+            return out;
+        }
+
+        /** Records picks made on the rings' network ({@code original} maps its nodes to the party graph). */
+        void addPicks(String method, KeyPlayers.Result r, int[] original, String[] tierNames) {
             long[] curve = new long[r.picks().length + 1];
             curve[0] = r.initial();
             for (int i = 0; i < r.picks().length; i++) {
-                int v = r.picks()[i];
+                int v = original[r.picks()[i]];
                 curve[i + 1] = r.reachabilityAfter()[i];
                 interdiction.add(new ResultTables.InterdictionRow(partyGraph.label(v), method, i + 1,
                         r.reachabilityAfter()[i], tierNames[v], betweenness[v]));
@@ -705,12 +728,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             sizes.put("suppressed_hubs", links.hubs().size());
             sizes.put("communities", communities.communityCount());
             sizes.put("modularity", communities.modularity());
+            sizes.put("ring_splits", ringSplits);
+            sizes.put("ring_community_members_with_weak_ties", ringTrimmed);
+            sizes.put("communities_after_ring_splits", refinedCommunityCount);
             sizes.put("rings", ringCount);
             sizes.put("relay_chains", chains.chainCount());
             sizes.put("relay_routes", chains.routes().size());
             sizes.put("betweenness_pivots", betweennessPivots);
             summary.put("sizes", sizes);
             Map<String, Object> inter = Json.object();
+            inter.put("network", "ring members (" + interdictionNetwork[0] + " parties, " + interdictionNetwork[1] + " links)");
             inter.put("sources", sources.length);
             inter.put("sinks", sinks.length);
             inter.put("sinks_supplied_directly_by_a_source", directSinks);

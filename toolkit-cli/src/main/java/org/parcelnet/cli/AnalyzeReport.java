@@ -72,7 +72,12 @@ final class AnalyzeReport {
                 + "found its communities. A community counts as a ring when goods verifiably flow through it from a "
                 + "border entry town, again and again: at least " + AnalyzeCommand.MIN_RING_CHAINS + " relay chains (each parcel "
                 + "forwarded within " + fmt(run.summary, "window") + " days of receipt) start at a border sender and stay "
-                + "inside the community for at least two hops.");
+                + "inside the community for at least two hops. Because modularity cannot resolve small groups in a large "
+                + "network, each such community was partitioned again on its own, and a split was kept when it left at "
+                + "least 90% of those chains whole (" + run.ringSplits + " splits: a ring cut free of the ordinary "
+                + "traffic or of another ring). A ring's members are the parties of its relay chains and the parties "
+                + "tied to those by at least two parcels; " + run.ringTrimmed + " more weakly tied community members "
+                + "(a shop that got one parcel, say) were not counted as ring members.");
 
         r.section("The network");
         double[] degree = new double[g.nodeCount()];
@@ -144,12 +149,14 @@ final class AnalyzeReport {
 
         r.section("Interdiction");
         r.paragraph(String.format(Locale.ROOT, "Sources are ring members classed as source (%d), sinks are ring retailers "
-                        + "(%d); reachability counts source→sink pairs connected in the directed party graph (%,d before "
-                        + "any removal). A minimum vertex cut is the smallest set of parties whose removal disconnects every "
+                        + "(%d); reachability counts the sinks still reached from a source in the rings' network — the "
+                        + "directed party graph restricted to ring members (%,d parties, %,d links), since goods travel along "
+                        + "ring members' parcels — %,d before any removal. A minimum vertex cut is the smallest set of parties whose removal disconnects every "
                         + "source from every sink (max-flow on the node-split graph); the greedy key-player method removes, "
                         + "one at a time, the party that cuts the most remaining pairs, within a budget of %d; the "
                         + "betweenness list is the %d parties with the highest betweenness, for comparison.",
-                run.sources.length, run.sinks.length, run.initialReach, run.budgetValue(), run.budgetValue()));
+                run.sources.length, run.sinks.length, run.interdictionNetwork[0], run.interdictionNetwork[1],
+                run.initialReach, run.budgetValue(), run.budgetValue()));
         if (!run.reachCurves.isEmpty()) {
             List<String> methods = new ArrayList<>(run.reachCurves.keySet());
             double[] before = new double[methods.size()];
