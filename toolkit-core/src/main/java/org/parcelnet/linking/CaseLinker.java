@@ -32,8 +32,9 @@ import org.parcelnet.model.ShipmentTable;
  * distributors: up to 444 there), so only an extreme count (over 5,000 shipments) suppresses on
  * volume alone. docs/community.md gives the evaluation.
  *
- * <p>Cost: O(R log R) for R shipments (a sort of identifier–counterparty pairs), then near-linear
- * union-find. Memory about 60 bytes per shipment at peak.
+ * <p>Cost: O(R) for R shipments (counting sorts and hash tables, no comparison sort), then
+ * near-linear union-find. Memory about 90 bytes per shipment at peak (six identifier slots and their
+ * counterparties, 48 bytes, plus the grouping arrays).
  */
 public final class CaseLinker {
 
@@ -96,8 +97,8 @@ public final class CaseLinker {
         for (int a : addressId) {
             addresses = Math.max(addresses, a + 1);
         }
-        long[] pairKeys = namePhoneKeys(table);
-        int pairs = pairKeys.length;
+        NamePhoneIds pairIds = namePhoneIds(table);
+        int pairs = pairIds.size();
         int idCount = phones + addresses + pairs;
         int[] ident = new int[rows * SLOTS];
         int[] counter = new int[rows * SLOTS];
@@ -122,11 +123,11 @@ public final class CaseLinker {
             }
             if (params.useNamePhone()) {
                 if (table.senderName(i) >= 0) {
-                    ident[b + 4] = phones + addresses + Arrays.binarySearch(pairKeys, pairKey(table.senderName(i), sp));
+                    ident[b + 4] = phones + addresses + pairIds.rowSender[i];
                     counter[b + 4] = rp;
                 }
                 if (table.receiverName(i) >= 0) {
-                    ident[b + 5] = phones + addresses + Arrays.binarySearch(pairKeys, pairKey(table.receiverName(i), rp));
+                    ident[b + 5] = phones + addresses + pairIds.rowReceiver[i];
                     counter[b + 5] = sp;
                 }
             }
@@ -145,7 +146,7 @@ public final class CaseLinker {
                 shipments[id]++;
             }
         }
-        int[] counterparties = distinctCounterparties(ident, counter, idCount);
+        int[] counterparties = distinctCounterparties(ident, counter, idCount, phones);
         boolean[] hub = new boolean[idCount];
         List<LinkResult.Hub> hubs = new ArrayList<>();
         String[] addressValue = null;
@@ -167,7 +168,7 @@ public final class CaseLinker {
             if (addressValue == null && id >= phones && id < phones + addresses) {
                 addressValue = normalisedAddressValues(table, addressId, addresses);
             }
-            hubs.add(new LinkResult.Hub(kind(id, phones, addresses), value(table, id, phones, addresses, pairKeys, addressValue),
+            hubs.add(new LinkResult.Hub(kind(id, phones, addresses), value(table, id, phones, addresses, pairIds.keys, addressValue),
                     shipments[id], counterparties[id]));
         }
         UnionFind uf = new UnionFind(rows);
@@ -214,29 +215,73 @@ public final class CaseLinker {
         return ((long) name << 32) | (phone & 0xFFFFFFFFL);
     }
 
-    private long[] namePhoneKeys(ShipmentTable t) {
-        if (!params.useNamePhone()) {
-            return new long[0];
-        }
+    /**
+     * Dense ids of the distinct (name, phone) pairs in order of first appearance, and each row's
+     * sender and receiver pair id (-1 without a name). An open-addressing table of packed long keys:
+     * one pass, no sort.
+     */
+    private NamePhoneIds namePhoneIds(ShipmentTable t) {
         int rows = t.size();
-        long[] keys = new long[2 * rows];
-        int k = 0;
+        int[] rowSender = new int[params.useNamePhone() ? rows : 0];
+        int[] rowReceiver = new int[rowSender.length];
+        if (!params.useNamePhone()) {
+            return new NamePhoneIds(new long[0], rowSender, rowReceiver);
+        }
+        int named = 0;
         for (int i = 0; i < rows; i++) {
-            if (t.senderName(i) >= 0) {
-                keys[k++] = pairKey(t.senderName(i), t.senderPhone(i));
-            }
-            if (t.receiverName(i) >= 0) {
-                keys[k++] = pairKey(t.receiverName(i), t.receiverPhone(i));
+            named += (t.senderName(i) >= 0 ? 1 : 0) + (t.receiverName(i) >= 0 ? 1 : 0);
+        }
+        int capacity = Integer.highestOneBit(Math.max(8, named) * 2 - 1) * 2; // load factor ≤ 0.5
+        long[] slotKey = new long[capacity];
+        int[] slotId = new int[capacity];
+        Arrays.fill(slotId, -1);
+        long[] keys = new long[16];
+        int size = 0;
+        int mask = capacity - 1;
+        for (int i = 0; i < rows; i++) {
+            for (int side = 0; side < 2; side++) {
+                int name = side == 0 ? t.senderName(i) : t.receiverName(i);
+                int id = -1;
+                if (name >= 0) {
+                    long key = pairKey(name, side == 0 ? t.senderPhone(i) : t.receiverPhone(i));
+                    int slot = (int) mix(key) & mask;
+                    while (slotId[slot] >= 0 && slotKey[slot] != key) {
+                        slot = (slot + 1) & mask;
+                    }
+                    if (slotId[slot] < 0) {
+                        slotKey[slot] = key;
+                        slotId[slot] = size;
+                        if (size == keys.length) {
+                            keys = Arrays.copyOf(keys, size * 2);
+                        }
+                        keys[size++] = key;
+                    }
+                    id = slotId[slot];
+                }
+                if (side == 0) {
+                    rowSender[i] = id;
+                } else {
+                    rowReceiver[i] = id;
+                }
             }
         }
-        Arrays.sort(keys, 0, k);
-        int w = 0;
-        for (int i = 0; i < k; i++) {
-            if (w == 0 || keys[i] != keys[w - 1]) {
-                keys[w++] = keys[i];
-            }
+        return new NamePhoneIds(Arrays.copyOf(keys, size), rowSender, rowReceiver);
+    }
+
+    /** Murmur3's 64-bit finaliser: spreads packed (name, phone) keys over the table. */
+    private static long mix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        return k ^ (k >>> 33);
+    }
+
+    /** Pair keys by id, and per row the sender's and receiver's pair id. */
+    private record NamePhoneIds(long[] keys, int[] rowSender, int[] rowReceiver) {
+        int size() {
+            return keys.length;
         }
-        return Arrays.copyOf(keys, w);
     }
 
     /** Per address-dictionary code, the id of its normalised form (equal forms share an id). */
@@ -280,27 +325,41 @@ public final class CaseLinker {
         return b.toString();
     }
 
-    /** Distinct counterparties per identifier: sort (identifier, counterparty) pairs and count runs. */
-    private static int[] distinctCounterparties(int[] ident, int[] counter, int idCount) {
-        int k = 0;
+    /**
+     * Distinct counterparties per identifier: group the counterparties by identifier (a counting sort,
+     * O(R)), then count each group's distinct values with a stamp array over the phone space.
+     */
+    private static int[] distinctCounterparties(int[] ident, int[] counter, int idCount, int phones) {
+        int[] start = new int[idCount + 1];
         for (int id : ident) {
             if (id >= 0) {
-                k++;
+                start[id + 1]++;
             }
         }
-        long[] keys = new long[k];
-        k = 0;
+        for (int id = 0; id < idCount; id++) {
+            start[id + 1] += start[id];
+        }
+        int[] grouped = new int[start[idCount]];
+        int[] fill = Arrays.copyOf(start, idCount);
         for (int j = 0; j < ident.length; j++) {
             if (ident[j] >= 0) {
-                keys[k++] = ((long) ident[j] << 32) | (counter[j] & 0xFFFFFFFFL);
+                grouped[fill[ident[j]]++] = counter[j];
             }
         }
-        Arrays.sort(keys);
+        fill = null;
+        int[] stamp = new int[phones];
+        Arrays.fill(stamp, -1);
         int[] distinct = new int[idCount];
-        for (int i = 0; i < k; i++) {
-            if (i == 0 || keys[i] != keys[i - 1]) {
-                distinct[(int) (keys[i] >>> 32)]++;
+        for (int id = 0; id < idCount; id++) {
+            int d = 0;
+            for (int k = start[id], end = start[id + 1]; k < end; k++) {
+                int c = grouped[k];
+                if (stamp[c] != id) {
+                    stamp[c] = id;
+                    d++;
+                }
             }
+            distinct[id] = d;
         }
         return distinct;
     }
