@@ -29,8 +29,8 @@ import org.parcelnet.graph.LabeledGraph;
 import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.graph.Subgraph;
 import org.parcelnet.graph.Projections;
+import org.parcelnet.interdiction.InterdictionPlan;
 import org.parcelnet.interdiction.KeyPlayers;
-import org.parcelnet.interdiction.MinVertexCut;
 import org.parcelnet.io.GraphExport;
 import org.parcelnet.io.Json;
 import org.parcelnet.io.ReadStats;
@@ -495,52 +495,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
             sinks = toOriginal(localSinks, original);
             String[] tierNames = tierNamesInRings();
             if (localSources.length > 0 && localSinks.length > 0) {
-                MinVertexCut.Result cut = MinVertexCut.compute(g, localSources, localSinks);
-                cutSummary.put("separable", cut.separable());
-                cutSummary.put("size", cut.cut().length);
-                cutSummary.put("relevant_parties", cut.relevant());
-                if (cut.separable()) {
-                    if (cut.cut().length <= MAX_EVALUATED_CUT) {
-                        addPicks("min_cut", KeyPlayers.evaluate(g, localSources, localSinks, cut.cut()), original, tierNames);
-                    } else {
-                        // Reachability after each pick of a large cut costs a search per pick; the
-                        // cut's own guarantee gives the figure that matters (0 after all picks), so
-                        // intermediate rows are marked -1 (not evaluated).
-                        long[] after = new long[cut.cut().length];
-                        Arrays.fill(after, -1);
-                        after[after.length - 1] = 0;
-                        addPicks("min_cut", new KeyPlayers.Result(cut.cut(), after, -1, "sinks reached"), original, tierNames);
-                    }
-                }
-                KeyPlayers.Result greedy = KeyPlayers.betweenSourcesAndSinks(g, localSources, localSinks, budget, bar);
-                initialReach = greedy.initial();
-                long[] cutCurve = reachCurves.get("min_cut");
-                if (cutCurve != null && cutCurve[0] < 0) {
-                    cutCurve[0] = initialReach;
-                }
-                addPicks("greedy", greedy, original, tierNames);
                 // Betweenness of the whole party graph, ranked among the rings' non-terminal members.
-                boolean[] fixed = new boolean[partyGraph.graph().nodeCount()];
-                Arrays.fill(fixed, true);
-                for (int i = 0; i < g.nodeCount(); i++) {
-                    fixed[original[i]] = false;
+                double[] localScore = new double[g.nodeCount()];
+                for (int i = 0; i < localScore.length; i++) {
+                    localScore[i] = betweenness[original[i]];
                 }
-                for (int v : sources) {
-                    fixed[v] = true;
+                InterdictionPlan.Result plan = InterdictionPlan.betweenSourcesAndSinks(g, localSources, localSinks,
+                        localScore, InterdictionPlan.Options.defaults().withBudget(budget), bar);
+                cutSummary.put("separable", plan.cut().separable());
+                cutSummary.put("size", plan.cut().cut().length);
+                cutSummary.put("relevant_parties", plan.cut().relevant());
+                initialReach = plan.initial();
+                if (plan.cutPicks() != null) {
+                    addPicks("min_cut", plan.cutPicks(), original, tierNames);
                 }
-                for (int v : sinks) {
-                    fixed[v] = true;
-                }
-                int[] top = topByScore(betweenness, budget, fixed);
-                int[] local = new int[partyGraph.graph().nodeCount()];
-                for (int i = 0; i < g.nodeCount(); i++) {
-                    local[original[i]] = i;
-                }
-                int[] localTop = new int[top.length];
-                for (int i = 0; i < top.length; i++) {
-                    localTop[i] = local[top[i]];
-                }
-                addPicks("betweenness", KeyPlayers.evaluate(g, localSources, localSinks, localTop), original, tierNames);
+                addPicks("greedy", plan.greedy(), original, tierNames);
+                addPicks("betweenness", plan.byScore(), original, tierNames);
             }
             TableFiles.writeCsv(ResultTables.interdiction(interdiction), dir.resolve("interdiction.csv"));
             end("interdiction");
@@ -859,23 +829,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     static final int MIN_RING_CHAINS = 5;
 
     /** Largest minimum cut whose reachability is evaluated after every pick. */
-    static final int MAX_EVALUATED_CUT = 64;
 
     /** The {@code k} highest-scoring nodes not in {@code excluded}, ties by smaller node. */
-    static int[] topByScore(double[] score, int k, boolean[] excluded) {
-        int[] out = new int[Math.min(k, score.length)];
-        int n = 0;
-        for (int v : CentralityCommand.ranking(score)) {
-            if (n == out.length) {
-                break;
-            }
-            if (!excluded[v]) {
-                out[n++] = v;
-            }
-        }
-        return Arrays.copyOf(out, n);
-    }
-
     static int maxPlusOne(int[] a) {
         int m = -1;
         for (int x : a) {

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.graph.LabeledGraph;
 import org.parcelnet.interdiction.KeyPlayers;
+import org.parcelnet.interdiction.InterdictionPlan;
 import org.parcelnet.interdiction.MinVertexCut;
 import org.parcelnet.io.AtomicFiles;
 import org.parcelnet.io.Csv;
@@ -186,22 +187,23 @@ public final class InterdictCommand implements Callable<Integer> {
         boolean terminals = sources != null;
         summary.put("mode", terminals ? "sources_to_sinks" : "fragmentation");
         summary.put("reachability", terminals ? "sinks reached from the sources" : "party pairs still connected (direction ignored)");
-        boolean[] fixed = new boolean[cg.nodeCount()];
+        MinVertexCut.Algorithm alg = switch (flow.toLowerCase(java.util.Locale.ROOT)) {
+            case "push-relabel" -> MinVertexCut.Algorithm.PUSH_RELABEL;
+            case "dinic" -> MinVertexCut.Algorithm.DINIC;
+            default -> throw new IllegalArgumentException("--flow must be push-relabel or dinic, got '" + flow + "'");
+        };
+        int n = cg.nodeCount();
+        Betweenness.Options o = Betweenness.Options.defaults().withSamples(n > 20_000 ? samples : 0).withSeed(seed)
+                .withProgress(input.progress());
+        Betweenness.Result b = Betweenness.compute(cg, o);
+        InterdictionPlan.Options options = InterdictionPlan.Options.defaults().withBudget(budget).withFlow(alg);
+        InterdictionPlan.Result plan = terminals
+                ? InterdictionPlan.betweenSourcesAndSinks(cg, sources, sinks, b.score(), options, input.progress())
+                : InterdictionPlan.fragmentation(cg, b.score(), options, input.progress());
         if (terminals) {
             summary.put("sources", sources.length);
             summary.put("sinks", sinks.length);
-            for (int v : sources) {
-                fixed[v] = true;
-            }
-            for (int v : sinks) {
-                fixed[v] = true;
-            }
-            MinVertexCut.Algorithm alg = switch (flow.toLowerCase(java.util.Locale.ROOT)) {
-                case "push-relabel" -> MinVertexCut.Algorithm.PUSH_RELABEL;
-                case "dinic" -> MinVertexCut.Algorithm.DINIC;
-                default -> throw new IllegalArgumentException("--flow must be push-relabel or dinic, got '" + flow + "'");
-            };
-            MinVertexCut.Result cut = MinVertexCut.compute(cg, sources, sinks, null, alg);
+            MinVertexCut.Result cut = plan.cut();
             Map<String, Object> c = Json.object();
             c.put("flow_algorithm", flow.toLowerCase(java.util.Locale.ROOT));
             c.put("separable", cut.separable());
@@ -209,34 +211,15 @@ public final class InterdictCommand implements Callable<Integer> {
             c.put("cost", cut.cost());
             c.put("relevant_parties", cut.relevant());
             summary.put("min_cut", c);
-            if (cut.separable()) {
-                KeyPlayers.Result ev = KeyPlayers.evaluate(cg, sources, sinks, cut.cut());
-                add(rows, g, "min_cut", ev);
+            if (plan.cutPicks() != null) {
+                add(rows, g, "min_cut", plan.cutPicks());
             }
         }
-        KeyPlayers.Result greedy = terminals
-                ? KeyPlayers.betweenSourcesAndSinks(cg, sources, sinks, budget, input.progress())
-                : KeyPlayers.fragmentation(cg, budget, input.progress());
-        summary.put("initial_reachability", greedy.initial());
-        add(rows, g, "greedy", greedy);
-        summary.put("greedy_reachability", last(greedy));
-
-        int n = cg.nodeCount();
-        Betweenness.Options o = Betweenness.Options.defaults().withSamples(n > 20_000 ? samples : 0).withSeed(seed)
-                .withProgress(input.progress());
-        Betweenness.Result b = Betweenness.compute(cg, o);
-        int[] order = CentralityCommand.ranking(b.score());
-        int[] top = new int[Math.min(budget, n)];
-        int k = 0;
-        for (int i = 0; i < order.length && k < top.length; i++) {
-            if (!fixed[order[i]]) {
-                top[k++] = order[i];
-            }
-        }
-        top = java.util.Arrays.copyOf(top, k);
-        KeyPlayers.Result byB = terminals ? KeyPlayers.evaluate(cg, sources, sinks, top) : KeyPlayers.evaluate(cg, top);
-        add(rows, g, "betweenness", byB);
-        summary.put("betweenness_reachability", last(byB));
+        summary.put("initial_reachability", plan.initial());
+        add(rows, g, "greedy", plan.greedy());
+        summary.put("greedy_reachability", last(plan.greedy()));
+        add(rows, g, "betweenness", plan.byScore());
+        summary.put("betweenness_reachability", last(plan.byScore()));
         summary.put("betweenness_pivots", b.pivots());
     }
 
