@@ -35,11 +35,31 @@ public final class Projections {
         int[] senders = new int[n];
         int[] receivers = new int[n];
         IdMap<String> parties = new IdMap<>(Math.max(16, t.phones().size()));
+        if (key == PartyKey.PHONE) {
+            // A party is a phone: number the phone codes in first-seen order through an int array, so
+            // each phone is decoded and hashed once rather than once per shipment.
+            int[] partyOfPhone = new int[t.phones().size()];
+            java.util.Arrays.fill(partyOfPhone, -1);
+            for (int i = 0; i < n; i++) {
+                senders[i] = phoneParty(t, t.senderPhone(i), partyOfPhone, parties);
+                receivers[i] = phoneParty(t, t.receiverPhone(i), partyOfPhone, parties);
+            }
+            return new PartyIndex(key, senders, receivers, parties);
+        }
         for (int i = 0; i < n; i++) {
             senders[i] = parties.intern(partyLabel(t, key, t.senderPhone(i), t.senderName(i), t.senderAddress(i)));
             receivers[i] = parties.intern(partyLabel(t, key, t.receiverPhone(i), t.receiverName(i), t.receiverAddress(i)));
         }
         return new PartyIndex(key, senders, receivers, parties);
+    }
+
+    private static int phoneParty(ShipmentTable t, int phone, int[] partyOfPhone, IdMap<String> parties) {
+        int p = partyOfPhone[phone];
+        if (p < 0) {
+            p = parties.intern(t.phones().value(phone));
+            partyOfPhone[phone] = p;
+        }
+        return p;
     }
 
     private static String partyLabel(ShipmentTable t, PartyKey key, int phone, int name, int address) {
