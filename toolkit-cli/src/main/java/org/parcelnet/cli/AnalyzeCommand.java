@@ -800,7 +800,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     readStats.rowsRejected(), partyGraph.graph().nodeCount(), links.networkCount(),
                     communities.communityCount(), communities.modularity(), ringCount, chains.chainCount());
             if (!reachCurves.isEmpty()) {
-                o.printf(Locale.ROOT, "interdiction: %d sources, %d sinks, %,d source-sink pairs reachable; "
+                o.printf(Locale.ROOT, "interdiction (rings' network): %d sources, %d sinks, %,d sinks reached; "
                                 + "after %d greedy picks %,d%n", sources.length, sinks.length, initialReach,
                         budget, reachCurves.get("greedy")[reachCurves.get("greedy").length - 1]);
             }
