@@ -23,6 +23,29 @@ public record Subgraph(CompactGraph graph, int[] original) {
     public static Subgraph induced(CompactGraph g, int[] nodes) {
         int[] local = new int[g.nodeCount()];
         java.util.Arrays.fill(local, -1);
+        return induced(g, nodes, local);
+    }
+
+    /**
+     * The same, with caller-owned scratch for repeated calls on a big graph: {@code local} has one
+     * entry per node of {@code g}, all -1, and is all -1 again on return.
+     */
+    public static Subgraph induced(CompactGraph g, int[] nodes, int[] local) {
+        if (local.length != g.nodeCount()) {
+            throw new IllegalArgumentException("scratch has " + local.length + " entries for " + g.nodeCount() + " nodes");
+        }
+        try {
+            return build(g, nodes, local);
+        } finally {
+            for (int v : nodes) {
+                if (v >= 0 && v < local.length) {
+                    local[v] = -1;
+                }
+            }
+        }
+    }
+
+    private static Subgraph build(CompactGraph g, int[] nodes, int[] local) {
         for (int i = 0; i < nodes.length; i++) {
             if (local[nodes[i]] >= 0) {
                 throw new IllegalArgumentException("node " + nodes[i] + " listed twice");

@@ -222,7 +222,7 @@ public final class RingFinder {
         while (!queue.isEmpty()) {
             Group group = queue.poll();
             int[] sub = group.depth < options.maxDepth() && group.nodes.length >= 3
-                    ? subPartition(graph, group.nodes, options.leiden()) : null;
+                    ? subPartition(graph, group.nodes, local, options.leiden()) : null;
             if (sub == null) {
                 accept(group, rings, options);
                 continue;
@@ -359,8 +359,8 @@ public final class RingFinder {
     }
 
     /** Leiden on the subgraph induced by {@code nodes}: part per node, or null when it does not split. */
-    private static int[] subPartition(CompactGraph graph, int[] nodes, LeidenParams params) {
-        Partition p = new Leiden(params).run(Subgraph.induced(graph, nodes).graph()).partition();
+    private static int[] subPartition(CompactGraph graph, int[] nodes, int[] local, LeidenParams params) {
+        Partition p = new Leiden(params).run(Subgraph.induced(graph, nodes, local).graph()).partition();
         return p.communityCount() > 1 ? p.membership() : null;
     }
 
