@@ -373,6 +373,9 @@ public final class Betweenness {
                     }
                     p++;
                 }
+                if (rank != null && ic == null && dc == null) {
+                    Arrays.sort(tgt, off[nv], p); // neighbours in memory order: a few % faster traversals
+                }
             }
             off[n] = p;
             return new Csr(n, off, tgt, ic, dc, (int) Math.min(max, Integer.MAX_VALUE), rank, kind);
@@ -749,9 +752,8 @@ public final class Betweenness {
                 double acc = 0;
                 for (int a = off[w], end = off[w + 1]; a < end; a++) {
                     int x = tgt[a];
-                    if (dist[x] == dw + cost[a]) {
-                        acc += sigma[x];
-                    }
+                    // a select rather than a branch: whether an arc is tight is unpredictable
+                    acc += dist[x] == dw + cost[a] ? sigma[x] : 0.0;
                 }
                 double sw = sigma[w];
                 if (w != s) {
