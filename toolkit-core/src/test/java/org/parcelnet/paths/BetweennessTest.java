@@ -328,4 +328,12 @@ class BetweennessTest {
             assertEquals(rank[v] < n / 2, rank[0] < n / 2 == (v % 2 == 0), "node " + v);
         }
     }
+
+    @Test
+    void batchWidthDependsOnSizeAndThreadsOnly() {
+        assertEquals(32, Betweenness.batchWidth(10_000, 2));
+        assertEquals(32, Betweenness.batchWidth(1_000_000, 2)); // 2 · 1M · 320 B = 640 MB ≤ 1 GiB
+        assertEquals(16, Betweenness.batchWidth(1_000_000, 4)); // 4 · 1M · 192 B = 768 MB
+        assertEquals(1, Betweenness.batchWidth(100_000_000, 2));
+    }
 }
