@@ -53,8 +53,8 @@ import org.parcelnet.progress.ProgressListener;
  * for a given graph, seed and thread count. Other thread counts group the sums differently and agree
  * to rounding only. Cost O(k·m) unweighted, O(k·(m + D)) with integer costs (D the largest
  * distance), O(k·(m + n log n)) otherwise, for k sources, plus O(m) for the private copy of the
- * graph (4 bytes per node and per arc, plus 4 or 8 per arc for costs; 12 more per node transiently
- * for the renumbering). Working state per thread: 8 bytes per node (partial scores) plus 8·width + 16
+ * graph (4 bytes per node and per arc, plus 4 or 8 per arc for costs; for the renumbering, transiently
+ * 4 more per arc and 20 per node). Working state per thread: 8 bytes per node (partial scores) plus 8·width + 16
  * per node and 12 per entry of the level lists (about 3.4 entries per node for 32 sources on the 1M
  * fixture) for the undirected BFS; 16 (directed BFS); 24, plus 4·(C+1) bytes of bucket heads (Dial);
  * 36 (heap).
