@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.jgrapht.Graph;
@@ -142,5 +145,195 @@ class BetweennessTest {
                 () -> Betweenness.compute(g, Betweenness.Options.defaults().withArcCost(Cost.WEIGHT.arcCosts(g))));
         assertThrows(IllegalArgumentException.class, () -> Betweenness.Options.defaults().withSamples(-1));
         assertThrows(IllegalArgumentException.class, () -> Betweenness.Options.defaults().withThreads(0));
+    }
+
+    /**
+     * Independent textbook Brandes for the given sources: O(n²) Dijkstra by selection, explicit
+     * predecessor lists and a stack; infinite-cost arcs ignored; ties within 1e-10 relative. Returns the
+     * raw sums of dependencies (no halving, no scaling).
+     */
+    private static double[] simpleBrandes(CompactGraph g, double[] cost, int[] sources) {
+        int n = g.nodeCount();
+        double[] cb = new double[n];
+        for (int s : sources) {
+            double[] dist = new double[n];
+            Arrays.fill(dist, Double.POSITIVE_INFINITY);
+            double[] sigma = new double[n];
+            boolean[] done = new boolean[n];
+            List<List<Integer>> pred = new ArrayList<>();
+            for (int v = 0; v < n; v++) {
+                pred.add(new ArrayList<>());
+            }
+            int[] stack = new int[n];
+            int top = 0;
+            dist[s] = 0;
+            sigma[s] = 1;
+            while (true) {
+                int u = -1;
+                for (int v = 0; v < n; v++) {
+                    if (!done[v] && dist[v] < Double.POSITIVE_INFINITY && (u < 0 || dist[v] < dist[u])) {
+                        u = v;
+                    }
+                }
+                if (u < 0) {
+                    break;
+                }
+                done[u] = true;
+                stack[top++] = u;
+                for (int a = g.outStart(u); a < g.outEnd(u); a++) {
+                    double c = cost == null ? 1 : cost[a];
+                    int v = g.target(a);
+                    if (c == Double.POSITIVE_INFINITY || v == u) {
+                        continue;
+                    }
+                    double d = dist[u] + c;
+                    if (d < dist[v] * (1 - 1e-10)) {
+                        dist[v] = d;
+                        sigma[v] = sigma[u];
+                        pred.get(v).clear();
+                        pred.get(v).add(u);
+                    } else if (Math.abs(d - dist[v]) <= 1e-10 * dist[v]) {
+                        sigma[v] += sigma[u];
+                        pred.get(v).add(u);
+                    }
+                }
+            }
+            double[] delta = new double[n];
+            while (top > 0) {
+                int w = stack[--top];
+                for (int v : pred.get(w)) {
+                    delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);
+                }
+                if (w != s) {
+                    cb[w] += delta[w];
+                }
+            }
+        }
+        return cb;
+    }
+
+    @Test
+    void everyKernelWithAndWithoutRenumberingEqualsJGraphT() {
+        for (boolean directed : new boolean[] {true, false}) {
+            for (long seed = 1; seed <= 3; seed++) {
+                // sparse (several components) and denser graphs
+                int n = 60 + 20 * (int) seed;
+                for (int m : new int[] {n, 4 * n}) {
+                    CompactGraph g = RandomGraphs.random(directed, n, m, 6, seed);
+                    double[] integral = Cost.WEIGHT.arcCosts(g);
+                    // eighths: fractional (heap kernel) yet sums are exact, so ties agree with JGraphT's
+                    double[] fractional = integral.clone();
+                    for (int a = 0; a < fractional.length; a++) {
+                        fractional[a] = fractional[a] / 4 + 0.125; // same for both arcs of an edge
+                    }
+                    for (boolean relabel : new boolean[] {false, true}) {
+                        String tag = "directed=" + directed + " seed=" + seed + " m=" + m + " relabel=" + relabel;
+                        Betweenness.Options o = Betweenness.Options.defaults().withThreads(2);
+                        assertClose(jgrapht(g, null, false), Betweenness.compute(g, o, relabel).score(), tag + " bfs");
+                        assertClose(jgrapht(g, integral, false),
+                                Betweenness.compute(g, o.withArcCost(integral), relabel).score(), tag + " dial");
+                        assertClose(jgrapht(g, fractional, false),
+                                Betweenness.compute(g, o.withArcCost(fractional), relabel).score(), tag + " heap");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void sampledScoresEqualIndependentBrandesOverTheSamePivots() {
+        for (boolean directed : new boolean[] {true, false}) {
+            for (long seed = 5; seed <= 6; seed++) {
+                int n = 300;
+                CompactGraph g = RandomGraphs.random(directed, n, 1500, 9, seed);
+                double[] inverse = Cost.INVERSE.arcCosts(g);
+                double[] withGaps = Cost.WEIGHT.arcCosts(g);
+                for (int a = 0; a < withGaps.length; a += 7) {
+                    withGaps[a] = Double.POSITIVE_INFINITY; // arcs that cannot be used
+                }
+                int k = 75; // not a multiple of the batch width
+                int[] piv = Betweenness.pivots(n, k, seed);
+                for (double[] cost : new double[][] {null, withGaps, inverse}) {
+                    double[] want = simpleBrandes(g, cost, piv);
+                    double scale = (double) n / k * (directed ? 1 : 0.5);
+                    for (int v = 0; v < n; v++) {
+                        want[v] *= scale;
+                    }
+                    for (int threads = 1; threads <= 3; threads++) {
+                        for (boolean relabel : new boolean[] {false, true}) {
+                            Betweenness.Options o = Betweenness.Options.defaults().withArcCost(cost).withSamples(k)
+                                    .withSeed(seed).withThreads(threads);
+                            Betweenness.Result r = Betweenness.compute(g, o, relabel);
+                            assertEquals(k, r.pivots());
+                            String tag = "directed=" + directed + " seed=" + seed + " threads=" + threads
+                                    + " relabel=" + relabel + " cost=" + (cost == null ? "none" : cost == inverse ? "inverse" : "weight");
+                            assertClose(want, r.score(), tag);
+                            assertArrayEquals(r.score(), Betweenness.compute(g, o, relabel).score(), tag + " repeat");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void longPathNeedsManyLevels() {
+        // undirected path of 1000 nodes: node i lies on the i·(n−1−i) pairs it separates
+        int n = 1000;
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(n);
+        for (int i = 0; i + 1 < n; i++) {
+            b.addEdge(i, i + 1);
+        }
+        CompactGraph path = b.build();
+        double[] want = new double[n];
+        for (int i = 0; i < n; i++) {
+            want[i] = (double) i * (n - 1 - i);
+        }
+        assertClose(want, Betweenness.compute(path, Betweenness.Options.defaults().withThreads(2), true).score(), "path bfs");
+        assertClose(want, Betweenness.compute(path, Betweenness.Options.defaults()
+                .withArcCost(Cost.WEIGHT.arcCosts(path)).withThreads(2), false).score(), "path unit weights");
+        double[] three = new double[path.arcCount()];
+        Arrays.fill(three, 3.0);
+        assertClose(want, Betweenness.compute(path, Betweenness.Options.defaults().withArcCost(three)).score(), "path dial");
+    }
+
+    @Test
+    void localityOrderIsAPermutationThatGroupsDenseBlocks() {
+        // two 10-cliques whose ids interleave (even ids, odd ids), joined by the edge 18-19
+        int n = 20;
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(n);
+        for (int u = 0; u < n; u++) {
+            for (int v = u + 2; v < n; v += 2) {
+                b.addEdge(u, v);
+            }
+        }
+        b.addEdge(18, 19);
+        CompactGraph g = b.build();
+        int[] off = new int[n + 1];
+        int[] tgt = new int[g.arcCount()];
+        for (int v = 0; v < n; v++) {
+            off[v + 1] = g.outEnd(v);
+            for (int a = g.outStart(v); a < g.outEnd(v); a++) {
+                tgt[a] = g.target(a);
+            }
+        }
+        int[] rank = LocalityOrder.rank(n, off, tgt, 5);
+        boolean[] hit = new boolean[n];
+        for (int r : rank) {
+            assertTrue(r >= 0 && r < n && !hit[r]);
+            hit[r] = true;
+        }
+        for (int v = 0; v < n; v++) {
+            // each clique occupies one contiguous half
+            assertEquals(rank[v] < n / 2, rank[0] < n / 2 == (v % 2 == 0), "node " + v);
+        }
+    }
+
+    @Test
+    void batchWidthDependsOnSizeAndThreadsOnly() {
+        assertEquals(32, Betweenness.batchWidth(10_000, 2));
+        assertEquals(32, Betweenness.batchWidth(1_000_000, 2)); // 2 · 1M · 320 B = 640 MB ≤ 1 GiB
+        assertEquals(16, Betweenness.batchWidth(1_000_000, 4)); // 4 · 1M · 192 B = 768 MB
+        assertEquals(1, Betweenness.batchWidth(100_000_000, 2));
     }
 }
