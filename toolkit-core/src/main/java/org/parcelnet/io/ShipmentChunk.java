@@ -234,13 +234,16 @@ final class ShipmentChunk {
         String weightText = field(rec, base + 7);
         double w = Double.NaN;
         if (!weightText.isEmpty()) {
-            try {
-                w = Double.parseDouble(weightText);
-            } catch (NumberFormatException e) {
-                return reject(base + 7, "weight_kg is not a number", weightText);
-            }
-            if (Double.isNaN(w) || Double.isInfinite(w)) {
-                return reject(base + 7, "weight_kg is not a number", weightText);
+            w = parseSimpleDecimal(weightText);
+            if (Double.isNaN(w)) {
+                try {
+                    w = Double.parseDouble(weightText);
+                } catch (NumberFormatException e) {
+                    return reject(base + 7, "weight_kg is not a number", weightText);
+                }
+                if (Double.isNaN(w) || Double.isInfinite(w)) {
+                    return reject(base + 7, "weight_kg is not a number", weightText);
+                }
             }
             if (w < 0) {
                 return reject(base + 7, "negative weight_kg", weightText);
@@ -284,6 +287,41 @@ final class ShipmentChunk {
         }
         v.hashCode();
         return v;
+    }
+
+    private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15};
+
+    /**
+     * {@code digits[.digits]} with at most 15 digits, exactly as {@link Double#parseDouble} reads it:
+     * the digits form an integer below 2^53 and the power of ten is exact, so one IEEE division is
+     * correctly rounded (Clinger's fast path). NaN for anything else (left to parseDouble).
+     */
+    static double parseSimpleDecimal(String s) {
+        int n = s.length();
+        long v = 0;
+        int digits = 0;
+        int frac = -1;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                v = v * 10 + (c - '0');
+                if (++digits > 15) {
+                    return Double.NaN;
+                }
+                if (frac >= 0) {
+                    frac++;
+                }
+            } else if (c == '.' && frac < 0) {
+                frac = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0) {
+            return Double.NaN;
+        }
+        return frac <= 0 ? (double) v : v / POW10[frac];
     }
 
     static int parsePositiveInt(String s) {

@@ -249,6 +249,35 @@ class ShipmentReaderParallelTest {
         }
     }
 
+    @Test
+    void simpleDecimalsParseExactlyAsParseDouble() {
+        SplittableRandom r = new SplittableRandom(9);
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int intDigits = r.nextInt(9);
+            for (int k = 0; k < intDigits; k++) {
+                sb.append((char) ('0' + r.nextInt(10)));
+            }
+            if (r.nextBoolean()) {
+                sb.append('.');
+                int fracDigits = r.nextInt(9);
+                for (int k = 0; k < fracDigits; k++) {
+                    sb.append((char) ('0' + r.nextInt(10)));
+                }
+            }
+            String s = sb.toString();
+            double fast = ShipmentChunk.parseSimpleDecimal(s);
+            if (!Double.isNaN(fast)) {
+                assertEquals(Double.doubleToLongBits(Double.parseDouble(s)), Double.doubleToLongBits(fast), s);
+            } else {
+                assertTrue(s.replace(".", "").isEmpty() || s.replace(".", "").length() > 15, s);
+            }
+        }
+        assertTrue(Double.isNaN(ShipmentChunk.parseSimpleDecimal("-1")));
+        assertTrue(Double.isNaN(ShipmentChunk.parseSimpleDecimal("1e3")));
+        assertTrue(Double.isNaN(ShipmentChunk.parseSimpleDecimal("1.2.3")));
+    }
+
     private static List<List<String>> records(String text) throws IOException {
         List<List<String>> out = new ArrayList<>();
         try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(Csv.FORMAT).get()) {
