@@ -52,6 +52,7 @@ final class ShipmentChunk {
     double[] weight;
     TransportMode[] mode;
     boolean[] flagged;
+    /** Places keyed by (province, city) without building the key string per row. */
     final LocalStrings places = new LocalStrings();
     final LocalStrings names = new LocalStrings();
     final LocalStrings carriers = new LocalStrings();
@@ -249,20 +250,27 @@ final class ShipmentChunk {
                 return reject(base + 7, "negative weight_kg", weightText);
             }
         }
-        String flagText = field(rec, base + 9).toLowerCase(Locale.ROOT);
+        String flagText = field(rec, base + 9);
         boolean f;
-        switch (flagText) {
-            case "", "false", "0", "no" -> f = false;
-            case "true", "1", "yes" -> f = true;
-            default -> {
-                return reject(base + 9, "flagged must be true or false", flagText);
+        if (flagText.equals("false") || flagText.isEmpty()) {
+            f = false; // the common spellings first, without a lower-case copy
+        } else if (flagText.equals("true")) {
+            f = true;
+        } else {
+            flagText = flagText.toLowerCase(Locale.ROOT);
+            switch (flagText) {
+                case "false", "0", "no" -> f = false;
+                case "true", "1", "yes" -> f = true;
+                default -> {
+                    return reject(base + 9, "flagged must be true or false", flagText);
+                }
             }
         }
         id.hashCode(); // computed here, on a parsing thread, and cached for the merge's lookup
         ids[k] = id;
         epoch[k] = seconds;
-        originPlace[k] = places.intern(ShipmentTable.placeKey(field(rec, 2), field(rec, 3)));
-        destinationPlace[k] = places.intern(ShipmentTable.placeKey(field(rec, 4), field(rec, 5)));
+        originPlace[k] = places.intern(field(rec, 2), field(rec, 3));
+        destinationPlace[k] = places.intern(field(rec, 4), field(rec, 5));
         senderPhoneValue.hashCode();
         receiverPhoneValue.hashCode();
         senderPhone[k] = senderPhoneValue;
@@ -345,6 +353,8 @@ final class ShipmentChunk {
      */
     static final class LocalStrings {
         private String[] values = new String[64];
+        /** Second halves of pair keys (null for single strings). */
+        private String[] seconds = new String[64];
         private int[] table = filled(128);
         private int shift = 32 - 7;
         private int size;
@@ -360,7 +370,12 @@ final class ShipmentChunk {
         }
 
         int intern(String v) {
-            int h = v.hashCode();
+            return intern(v, null);
+        }
+
+        /** The code of the pair ({@code first}, {@code second}); {@code second} null for a single string. */
+        int intern(String first, String second) {
+            int h = hash(first, second);
             int[] t = table;
             int mask = t.length - 1;
             int i = (h * 0x9E3779B9) >>> shift;
@@ -369,8 +384,7 @@ final class ShipmentChunk {
                 if (c < 0) {
                     break;
                 }
-                String s = values[c];
-                if (s.hashCode() == h && s.equals(v)) {
+                if (values[c].equals(first) && java.util.Objects.equals(seconds[c], second)) {
                     return c;
                 }
                 i = (i + 1) & mask;
@@ -378,8 +392,10 @@ final class ShipmentChunk {
             int code = size++;
             if (code == values.length) {
                 values = Arrays.copyOf(values, code * 2);
+                seconds = Arrays.copyOf(seconds, code * 2);
             }
-            values[code] = v;
+            values[code] = first;
+            seconds[code] = second;
             t[i] = code;
             if (size * 2 > t.length) {
                 rehash();
@@ -387,12 +403,16 @@ final class ShipmentChunk {
             return code;
         }
 
+        private static int hash(String first, String second) {
+            return second == null ? first.hashCode() : first.hashCode() * 31 + second.hashCode();
+        }
+
         private void rehash() {
             int[] t = filled(table.length * 2);
             shift--;
             int mask = t.length - 1;
             for (int c = 0; c < size; c++) {
-                int i = (values[c].hashCode() * 0x9E3779B9) >>> shift;
+                int i = (hash(values[c], seconds[c]) * 0x9E3779B9) >>> shift;
                 while (t[i] >= 0) {
                     i = (i + 1) & mask;
                 }
@@ -401,8 +421,10 @@ final class ShipmentChunk {
             table = t;
         }
 
+        /** The string of a code; for a pair, the place key of the two. */
         String value(int code) {
-            return values[code];
+            String second = seconds[code];
+            return second == null ? values[code] : ShipmentTable.placeKey(values[code], second);
         }
 
         int size() {
