@@ -105,6 +105,10 @@ final class RecordChunker {
         return new Chunk(out, cut);
     }
 
+    private static boolean separator(byte c) {
+        return c == ',' || c == '\r' || c == '\n';
+    }
+
     /** Scans on from {@link #scanned}; returns the first cut point at or after {@code target}, or 0. */
     private int scan(int target) {
         byte[] b = buf;
@@ -131,8 +135,24 @@ final class RecordChunker {
                     i++;
                 }
             } else {
-                byte c = b[i++];
-                if (c == '\n') {
+                // Unquoted: only a line feed, or a quote at the start of a field, matters. Whether a
+                // position starts a field is read off the byte before it (or the state at the
+                // scan's start), so the common bytes cost two comparisons.
+                int from = i;
+                while (i < n) {
+                    byte c = b[i];
+                    if (c == '\n' || c == '"') {
+                        break;
+                    }
+                    i++;
+                }
+                boolean atStart = i == from ? fs : separator(b[i - 1]);
+                if (i >= n) {
+                    fs = atStart;
+                    break;
+                }
+                i++;
+                if (b[i - 1] == '\n') {
                     fs = true;
                     lastCut = i;
                     if (i >= target) {
@@ -141,13 +161,11 @@ final class RecordChunker {
                         fieldStart = true;
                         return i;
                     }
-                } else if (c == ',' || c == '\r') {
-                    fs = true;
-                } else if (c == '"' && fs) {
+                } else if (atStart) {
                     q = true;
                     fs = false;
                 } else {
-                    fs = false;
+                    fs = false; // a literal quote inside an unquoted field
                 }
             }
         }
