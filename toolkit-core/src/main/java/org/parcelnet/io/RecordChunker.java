@@ -23,6 +23,7 @@ final class RecordChunker {
     }
 
     private final InputStream in;
+    private final int initialCapacity;
     private byte[] buf;
     private int len;
     private int scanned;
@@ -35,7 +36,8 @@ final class RecordChunker {
 
     RecordChunker(InputStream in, int initialCapacity) {
         this.in = in;
-        this.buf = new byte[Math.max(16, initialCapacity)];
+        this.initialCapacity = Math.max(16, initialCapacity);
+        this.buf = new byte[this.initialCapacity];
     }
 
     /**
@@ -88,7 +90,8 @@ final class RecordChunker {
     private Chunk emit(int cut) {
         byte[] out = buf;
         int rest = len - cut;
-        byte[] next = new byte[Math.max(out.length, rest + 16)];
+        // back to the usual size after a chunk that had to grow (a huge field)
+        byte[] next = new byte[Math.max(initialCapacity, rest + 16)];
         System.arraycopy(out, cut, next, 0, rest);
         buf = next;
         len = rest;
