@@ -105,11 +105,12 @@ public final class Csv {
     public record Opened(Reader reader, CountingInputStream counter, long fileBytes) {
     }
 
-    /**
-     * Opens a UTF-8 text file, gunzipping when it starts with the gzip magic bytes. Malformed UTF-8
-     * becomes U+FFFD, which the readers then reject with a position.
-     */
-    public static Opened open(Path file) throws IOException {
+    /** An opened file as bytes: the (gunzipped) data and the byte counter of the underlying file. */
+    public record OpenedBytes(InputStream data, CountingInputStream counter, long fileBytes) {
+    }
+
+    /** Opens a file as bytes, gunzipping when it starts with the gzip magic bytes. */
+    public static OpenedBytes openBytes(Path file) throws IOException {
         long size = Files.size(file);
         CountingInputStream counter = new CountingInputStream(Files.newInputStream(file));
         BufferedInputStream in = new BufferedInputStream(counter, 1 << 16);
@@ -121,9 +122,18 @@ public final class Csv {
         if (b0 == 0x1f && b1 == 0x8b) {
             data = new GZIPInputStream(in, 1 << 16);
         }
-        Reader r = new InputStreamReader(data, StandardCharsets.UTF_8.newDecoder()
+        return new OpenedBytes(data, counter, size);
+    }
+
+    /**
+     * Opens a UTF-8 text file, gunzipping when it starts with the gzip magic bytes. Malformed UTF-8
+     * becomes U+FFFD, which the readers then reject with a position.
+     */
+    public static Opened open(Path file) throws IOException {
+        OpenedBytes o = openBytes(file);
+        Reader r = new InputStreamReader(o.data(), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
-        return new Opened(new java.io.BufferedReader(r, 1 << 16), counter, size);
+        return new Opened(new java.io.BufferedReader(r, 1 << 16), o.counter(), o.fileBytes());
     }
 }

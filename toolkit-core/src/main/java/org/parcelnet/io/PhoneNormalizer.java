@@ -16,6 +16,9 @@ public final class PhoneNormalizer {
         if (raw == null) {
             return "";
         }
+        if (plainDigits(raw)) {
+            return raw; // already normalised: no copy (the common case while reading)
+        }
         String trimmed = raw.trim();
         if (isPseudonym(trimmed)) {
             return trimmed;
@@ -47,6 +50,27 @@ public final class PhoneNormalizer {
             return digits.substring(2);
         }
         return digits.toString();
+    }
+
+    /**
+     * Whether {@code s} is ASCII digits only and needs no prefix dropped (not {@code 0086...}, not a
+     * 13-digit {@code 861...}); such a phone is its own normal form.
+     */
+    private static boolean plainDigits(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        if (n > 4 && s.startsWith("0086")) {
+            return false;
+        }
+        return !(n == 13 && s.startsWith("861"));
     }
 
     /** Whether {@code s} is a phone pseudonym: {@code P-} followed by 16 RFC 4648 base32 characters. */

@@ -9,14 +9,15 @@ import java.util.Arrays;
  * phones, names, addresses, carriers and goods each have their own {@link StringDictionary}. A missing
  * optional value has code -1 (weight: {@code NaN}).
  *
- * <p>State per shipment, excluding the distinct strings themselves: 8 (time) + 4 × 11 int codes +
- * 4 (pieces) + 4 (float weight) + 1 (mode) + 1 (flagged) = 62 bytes. Immutable once built; create
+ * <p>State per shipment, excluding the dictionaries: 8 (time) + 4 × 10 int codes + 4 (pieces) +
+ * 4 (float weight) + 1 (mode) + 1 (flagged) = 58 bytes; the waybill id of row {@code i} is code
+ * {@code i} of the id dictionary, so it needs no column. The dictionaries keep their strings as
+ * bytes ({@link StringDictionary}). Immutable once built; create
  * with {@link Builder}.
  */
 public final class ShipmentTable {
 
     private final int size;
-    private final int[] shipmentId;
     private final long[] shippedAt;
     private final int[] originPlace;
     private final int[] destinationPlace;
@@ -44,7 +45,6 @@ public final class ShipmentTable {
 
     private ShipmentTable(Builder b) {
         size = b.size;
-        shipmentId = Arrays.copyOf(b.shipmentId, size);
         shippedAt = Arrays.copyOf(b.shippedAt, size);
         originPlace = Arrays.copyOf(b.originPlace, size);
         destinationPlace = Arrays.copyOf(b.destinationPlace, size);
@@ -67,6 +67,10 @@ public final class ShipmentTable {
         addresses = b.addresses;
         carriers = b.carriers;
         goodsDictionary = b.goodsDictionary;
+        for (StringDictionary d : new StringDictionary[] {ids, places, phones, names, addresses, carriers,
+                goodsDictionary}) {
+            d.trimToSize();
+        }
         placeByCode = new Place[places.size()];
         for (int c = 0; c < placeByCode.length; c++) {
             String key = places.value(c);
@@ -79,7 +83,6 @@ public final class ShipmentTable {
     private ShipmentTable(ShipmentTable base, long[] shippedAt, float[] weightKg, StringDictionary phones,
                           StringDictionary names, StringDictionary addresses) {
         size = base.size;
-        shipmentId = base.shipmentId;
         this.shippedAt = shippedAt;
         originPlace = base.originPlace;
         destinationPlace = base.destinationPlace;
@@ -152,7 +155,10 @@ public final class ShipmentTable {
 
     /** Waybill id of row {@code i}. */
     public String shipmentId(int i) {
-        return ids.value(shipmentId[i]);
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("row " + i + " of " + size);
+        }
+        return ids.value(i);
     }
 
     /** Row of a waybill id, or -1. */
@@ -270,15 +276,32 @@ public final class ShipmentTable {
         return goodsDictionary;
     }
 
-    /** Bytes held per shipment by the column arrays (excluding the dictionaries' strings). */
+    /**
+     * Bytes held per shipment by the column arrays (excluding the dictionaries). The waybill id needs
+     * no column: row {@code i} holds id code {@code i}.
+     */
     public static int bytesPerShipment() {
-        return 8 + 4 * 11 + 4 + 4 + 1 + 1;
+        return 8 + 4 * 10 + 4 + 4 + 1 + 1;
+    }
+
+    /** Bytes held by the dictionaries (arenas, offsets, hash tables) and the place table. */
+    public long dictionaryBytes() {
+        long b = 0;
+        for (StringDictionary d : new StringDictionary[] {ids, places, phones, names, addresses, carriers,
+                goodsDictionary}) {
+            b += d.memoryBytes();
+        }
+        return b + 40L * placeByCode.length;
+    }
+
+    /** The place dictionary's key of a province and city. */
+    public static String placeKey(String province, String city) {
+        return province + '\t' + city;
     }
 
     /** Appends rows; {@link #build()} freezes them into a table. Not thread-safe. */
     public static final class Builder {
         private int size;
-        private int[] shipmentId = new int[64];
         private long[] shippedAt = new long[64];
         private int[] originPlace = new int[64];
         private int[] destinationPlace = new int[64];
@@ -350,14 +373,14 @@ public final class ShipmentTable {
             if (ids.size() == before) {
                 return false;
             }
-            if (size == shipmentId.length) {
+            if (size == shippedAt.length) {
                 grow();
             }
             int i = size++;
-            shipmentId[i] = idCode;
+            assert idCode == i : "id codes are row numbers";
             shippedAt[i] = epochSeconds;
-            originPlace[i] = places.intern(originProvince + '\t' + originCity);
-            destinationPlace[i] = places.intern(destinationProvince + '\t' + destinationCity);
+            originPlace[i] = places.intern(placeKey(originProvince, originCity));
+            destinationPlace[i] = places.intern(placeKey(destinationProvince, destinationCity));
             senderPhone[i] = phones.intern(senderPhoneValue);
             receiverPhone[i] = phones.intern(receiverPhoneValue);
             senderName[i] = optional(names, senderNameValue);
@@ -377,9 +400,83 @@ public final class ShipmentTable {
             return v == null || v.isEmpty() ? -1 : d.intern(v);
         }
 
+        /**
+         * Appends a shipment whose values are already encoded with this builder's dictionaries
+         * ({@link #placeKeys()}, {@link #phones()}, ...; -1 for a missing optional value), for bulk
+         * loaders that intern values themselves. The caller first interns the waybill id into
+         * {@link #ids()}, where it must be new (so a duplicate is caught before any other value is
+         * interned, as {@link #tryAdd} does); rows take the id codes in order (row {@code i}, id code
+         * {@code i}), so ids may be interned ahead of their rows.
+         *
+         * @throws IllegalStateException when this row's id was not interned
+         */
+        public void appendEncoded(long epochSeconds, int originPlaceCode, int destinationPlaceCode,
+                                  int senderPhoneCode, int receiverPhoneCode, int senderNameCode,
+                                  int receiverNameCode, int senderAddressCode, int receiverAddressCode,
+                                  int carrierCode, TransportMode modeValue, int piecesValue, double weight,
+                                  int goodsCode, boolean flaggedValue) {
+            if (size >= ids.size()) {
+                throw new IllegalStateException("intern the row's new waybill id first (" + ids.size() + " ids, "
+                        + size + " rows)");
+            }
+            if (size == shippedAt.length) {
+                grow();
+            }
+            int i = size++;
+            shippedAt[i] = epochSeconds;
+            originPlace[i] = originPlaceCode;
+            destinationPlace[i] = destinationPlaceCode;
+            senderPhone[i] = senderPhoneCode;
+            receiverPhone[i] = receiverPhoneCode;
+            senderName[i] = senderNameCode;
+            receiverName[i] = receiverNameCode;
+            senderAddress[i] = senderAddressCode;
+            receiverAddress[i] = receiverAddressCode;
+            carrier[i] = carrierCode;
+            goods[i] = goodsCode;
+            mode[i] = (byte) (modeValue == null ? 0 : modeValue.ordinal());
+            pieces[i] = piecesValue;
+            weightKg[i] = (float) weight;
+            flagged[i] = flaggedValue;
+        }
+
+        /** Waybill id dictionary: id code {@code i} is row {@code i}. */
+        public StringDictionary ids() {
+            return ids;
+        }
+
+        /** Place dictionary; keys are {@link #placeKey(String, String)}. */
+        public StringDictionary placeKeys() {
+            return places;
+        }
+
+        /** Phone dictionary (normalised phones). */
+        public StringDictionary phones() {
+            return phones;
+        }
+
+        /** Name dictionary. */
+        public StringDictionary names() {
+            return names;
+        }
+
+        /** Address dictionary. */
+        public StringDictionary addresses() {
+            return addresses;
+        }
+
+        /** Carrier dictionary. */
+        public StringDictionary carriers() {
+            return carriers;
+        }
+
+        /** Declared-goods dictionary. */
+        public StringDictionary goods() {
+            return goodsDictionary;
+        }
+
         private void grow() {
-            int cap = shipmentId.length * 2;
-            shipmentId = Arrays.copyOf(shipmentId, cap);
+            int cap = shippedAt.length * 2;
             shippedAt = Arrays.copyOf(shippedAt, cap);
             originPlace = Arrays.copyOf(originPlace, cap);
             destinationPlace = Arrays.copyOf(destinationPlace, cap);

@@ -1,23 +1,35 @@
 package org.parcelnet.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Dictionary encoding of strings: each distinct string gets a dense int code in first-seen order.
  * Columns of a {@link ShipmentTable} store codes; the strings are held once here.
  *
- * <p>An open-addressing hash table (linear probing) whose slots pack the string's hash and its code
- * into one {@code long}, so a lookup usually touches one slot and the one candidate string: about
- * half the memory traffic of a {@code HashMap<String,Integer>}, which matters when millions of
- * waybill ids are interned during ingest. Memory: 16 bytes per distinct string at the maximum load
- * factor 0.5 plus 4 bytes for its reference, besides the strings.
+ * <p>Storage is compact: the characters of all values sit in one byte arena (each UTF-16 unit in one
+ * to three bytes, as in CESU-8, so ASCII waybill ids and phones take a byte per character and Chinese
+ * text three), with one {@code int} end offset per value; a {@code String} is created only when
+ * {@link #value(int)} asks for one. Lookups go through an open-addressing hash table (linear probing)
+ * whose slots pack the string's {@link String#hashCode()} and its code into one {@code long}, so a
+ * lookup usually touches one slot and compares one candidate's bytes with the query's characters,
+ * without allocating. Memory per distinct string: its encoded bytes + 4 (offset) + 8 to 16 (slots at
+ * load factor 0.25–0.5), against about 60–80 bytes for a {@code String} object in a {@code HashMap}.
+ *
+ * <p>Not thread-safe while values are added; safe to read from many threads once filled.
  */
 public final class StringDictionary {
 
     private static final long EMPTY = -1L;
+    /** Largest arena: arrays are indexed by int. */
+    private static final int MAX_BYTES = Integer.MAX_VALUE - 16;
 
-    private String[] values = new String[16];
+    private byte[] bytes = new byte[256];
+    private int used;
+    /** {@code ends[c]} is the arena offset just past value {@code c}; value c starts at {@code ends[c-1]}. */
+    private int[] ends = new int[16];
     private long[] slots = newSlots(32);
+    private int shift = 32 - 5;
     private int size;
 
     private static long[] newSlots(int n) {
@@ -25,8 +37,6 @@ public final class StringDictionary {
         Arrays.fill(s, EMPTY);
         return s;
     }
-
-    private int shift = 32 - 5;
 
     /** Fibonacci hashing: the high bits of the product index the table. */
     private int slotOf(int h) {
@@ -44,24 +54,81 @@ public final class StringDictionary {
             if (slot == EMPTY) {
                 break;
             }
-            if ((int) (slot >>> 32) == h) {
-                int code = (int) slot;
-                if (values[code].equals(value)) {
-                    return code;
-                }
+            if ((int) (slot >>> 32) == h && matches((int) slot, value)) {
+                return (int) slot;
             }
             i = (i + 1) & mask;
         }
-        int code = size++;
-        if (code == values.length) {
-            values = Arrays.copyOf(values, code * 2);
-        }
-        values[code] = value;
+        int code = size;
+        append(value);
+        size++;
         s[i] = ((long) h << 32) | (code & 0xFFFFFFFFL);
         if (size * 2 > s.length) {
             rehash();
         }
         return code;
+    }
+
+    private void append(String value) {
+        int n = value.length();
+        long need = (long) used + 3L * n;
+        if (need > bytes.length) {
+            if (need > MAX_BYTES) {
+                throw new IllegalStateException("string dictionary over " + MAX_BYTES + " bytes");
+            }
+            bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BYTES, Math.max(need, 2L * bytes.length)));
+        }
+        byte[] b = bytes;
+        int p = used;
+        for (int k = 0; k < n; k++) {
+            char c = value.charAt(k);
+            if (c < 0x80) {
+                b[p++] = (byte) c;
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            } else {
+                b[p++] = (byte) (0xE0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        used = p;
+        if (size == ends.length) {
+            ends = Arrays.copyOf(ends, size * 2);
+        }
+        ends[size] = p;
+    }
+
+    /** Whether value {@code code} has exactly the characters of {@code s} (no decoding, no allocation). */
+    private boolean matches(int code, String s) {
+        int p = code == 0 ? 0 : ends[code - 1];
+        int end = ends[code];
+        int n = s.length();
+        if (end - p < n || end - p > 3 * n) {
+            return false;
+        }
+        byte[] b = bytes;
+        for (int k = 0; k < n; k++) {
+            char c = s.charAt(k);
+            if (c < 0x80) {
+                if (p >= end || b[p++] != (byte) c) {
+                    return false;
+                }
+            } else if (c < 0x800) {
+                if (p + 2 > end || b[p] != (byte) (0xC0 | (c >> 6)) || b[p + 1] != (byte) (0x80 | (c & 0x3F))) {
+                    return false;
+                }
+                p += 2;
+            } else {
+                if (p + 3 > end || b[p] != (byte) (0xE0 | (c >> 12)) || b[p + 1] != (byte) (0x80 | ((c >> 6) & 0x3F))
+                        || b[p + 2] != (byte) (0x80 | (c & 0x3F))) {
+                    return false;
+                }
+                p += 3;
+            }
+        }
+        return p == end;
     }
 
     private void rehash() {
@@ -95,14 +162,17 @@ public final class StringDictionary {
             if (slot == EMPTY) {
                 return -1;
             }
-            if ((int) (slot >>> 32) == h && values[(int) slot].equals(value)) {
+            if ((int) (slot >>> 32) == h && matches((int) slot, value)) {
                 return (int) slot;
             }
             i = (i + 1) & mask;
         }
     }
 
-    /** The string of {@code code}; {@code null} for the missing code -1. */
+    /**
+     * The string of {@code code}; {@code null} for the missing code -1. Decodes a new {@code String}
+     * on every call (O(length)): callers that need the same values many times should decode once.
+     */
     public String value(int code) {
         if (code < 0) {
             return null;
@@ -110,11 +180,54 @@ public final class StringDictionary {
         if (code >= size) {
             throw new IndexOutOfBoundsException("code " + code + " of " + size);
         }
-        return values[code];
+        int start = code == 0 ? 0 : ends[code - 1];
+        int end = ends[code];
+        byte[] b = bytes;
+        int p = start;
+        while (p < end && b[p] >= 0) {
+            p++;
+        }
+        if (p == end) {
+            return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+        char[] out = new char[end - start];
+        int n = 0;
+        for (int k = start; k < p; k++) {
+            out[n++] = (char) b[k];
+        }
+        while (p < end) {
+            int c = b[p] & 0xFF;
+            if (c < 0x80) {
+                out[n++] = (char) c;
+                p++;
+            } else if (c < 0xE0) {
+                out[n++] = (char) (((c & 0x1F) << 6) | (b[p + 1] & 0x3F));
+                p += 2;
+            } else {
+                out[n++] = (char) (((c & 0x0F) << 12) | ((b[p + 1] & 0x3F) << 6) | (b[p + 2] & 0x3F));
+                p += 3;
+            }
+        }
+        return new String(out, 0, n);
     }
 
     /** Number of distinct strings. */
     public int size() {
         return size;
+    }
+
+    /** Bytes held by this dictionary's arrays (arena, offsets, hash slots), for footprint reports. */
+    public long memoryBytes() {
+        return (long) bytes.length + 4L * ends.length + 8L * slots.length + 3 * 16;
+    }
+
+    /** Drops the spare capacity of the arena and the offsets (after the last value is added). */
+    void trimToSize() {
+        if (bytes.length != used) {
+            bytes = Arrays.copyOf(bytes, used);
+        }
+        if (ends.length != size) {
+            ends = Arrays.copyOf(ends, Math.max(size, 1));
+        }
     }
 }

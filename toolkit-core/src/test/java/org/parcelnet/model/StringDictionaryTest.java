@@ -1,0 +1,98 @@
+package org.parcelnet.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+class StringDictionaryTest {
+
+    /** Random strings over ASCII, Latin-1, CJK, surrogate pairs, lone surrogates and the empty string. */
+    static String randomString(SplittableRandom r) {
+        int n = r.nextInt(6);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            switch (r.nextInt(7)) {
+                case 0, 1 -> sb.append((char) ('0' + r.nextInt(10)));
+                case 2 -> sb.append((char) (0x80 + r.nextInt(0x780))); // two-byte range
+                case 3 -> sb.append((char) (0x4E00 + r.nextInt(40)));  // CJK, few distinct
+                case 4 -> sb.appendCodePoint(0x1F600 + r.nextInt(4));  // surrogate pair
+                case 5 -> sb.append((char) (0xD800 + r.nextInt(3)));   // lone surrogate
+                default -> sb.append((char) r.nextInt(0x80));
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void agreesWithAHashMapOnRandomStrings() {
+        SplittableRandom r = new SplittableRandom(11);
+        StringDictionary d = new StringDictionary();
+        Map<String, Integer> reference = new HashMap<>();
+        List<String> byCode = new ArrayList<>();
+        for (int i = 0; i < 200_000; i++) {
+            String s = randomString(r);
+            Integer expected = reference.get(s);
+            if (expected == null) {
+                expected = byCode.size();
+                reference.put(s, expected);
+                byCode.add(s);
+            }
+            assertEquals(expected, d.intern(s), s);
+        }
+        assertEquals(byCode.size(), d.size());
+        for (int c = 0; c < byCode.size(); c++) {
+            assertEquals(byCode.get(c), d.value(c));
+            assertEquals(c, d.code(byCode.get(c)));
+            // a fresh copy (no shared String) finds the same code
+            assertEquals(c, d.code(new String(byCode.get(c).toCharArray())));
+        }
+        for (int i = 0; i < 10_000; i++) {
+            String s = randomString(r) + "\u0000x";
+            assertEquals(-1, d.code(s));
+        }
+        d.trimToSize();
+        assertEquals(byCode.get(byCode.size() - 1), d.value(byCode.size() - 1));
+        assertEquals(byCode.size(), d.intern("a string never seen before, after trimming"));
+        assertEquals("a string never seen before, after trimming", d.value(byCode.size()));
+    }
+
+    @Test
+    void prefixesAndEqualHashesAreDistinct() {
+        StringDictionary d = new StringDictionary();
+        // "Aa" and "BB" have the same String.hashCode
+        assertEquals(0, d.intern("Aa"));
+        assertEquals(1, d.intern("BB"));
+        assertEquals(2, d.intern("AaBB"));
+        assertEquals(3, d.intern("BBAa"));
+        assertEquals(4, d.intern("A"));
+        assertEquals(5, d.intern(""));
+        assertEquals(1, d.code("BB"));
+        assertEquals("", d.value(5));
+        assertEquals("BBAa", d.value(3));
+        assertNull(d.value(-1));
+        assertEquals(-1, d.code(null));
+        assertThrows(IndexOutOfBoundsException.class, () -> d.value(6));
+    }
+
+    @Test
+    void storesCharactersCompactly() {
+        StringDictionary d = new StringDictionary();
+        for (int i = 0; i < 100_000; i++) {
+            d.intern("WB" + (10_000_000 + i));
+        }
+        d.trimToSize();
+        // 10 bytes per id + 4 (offset) + 21 (262,144 hash slots of 8 bytes, 38 % full), against about
+        // 56 for a String object and its array alone
+        long perValue = d.memoryBytes() / d.size();
+        assertEquals(true, perValue <= 36, "bytes per value " + perValue);
+        assertEquals("WB10099999", d.value(99_999));
+    }
+}
