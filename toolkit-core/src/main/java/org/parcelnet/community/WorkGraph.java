@@ -93,6 +93,68 @@ final class WorkGraph {
         return new WorkGraph(n, off, adj, w, self, strength, null);
     }
 
+    /**
+     * This graph with its nodes renumbered: node {@code i} of the result is node {@code order[i]} of
+     * this graph ({@code order} a permutation). Neighbour lists keep their order. The result's
+     * {@link #original} maps to the input nodes (composed with this graph's own renumbering). O(n + m).
+     */
+    WorkGraph permuted(int[] order) {
+        int[] pos = new int[n];
+        for (int i = 0; i < n; i++) {
+            pos[order[i]] = i;
+        }
+        int[] noff = new int[n + 1];
+        int[] nadj = new int[adj.length];
+        double[] nw = w == null ? null : new double[w.length];
+        double[] nself = new double[n];
+        double[] nstr = new double[n];
+        int[] norig = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int v = order[i];
+            noff[i] = k;
+            nself[i] = self[v];
+            nstr[i] = strength[v];
+            norig[i] = original == null ? v : original[v];
+            int from = off[v];
+            int to = off[v + 1];
+            for (int j = from; j < to; j++) {
+                nadj[k + j - from] = pos[adj[j]];
+            }
+            if (nw != null) {
+                System.arraycopy(w, from, nw, k, to - from);
+            }
+            k += to - from;
+        }
+        noff[n] = k;
+        return new WorkGraph(n, noff, nadj, nw, nself, nstr, norig);
+    }
+
+    /** The nodes grouped by community of dense {@code comm} (k communities), in node order within a group. */
+    static int[] groupedOrder(int[] comm, int k) {
+        int[] start = new int[k + 1];
+        for (int c : comm) {
+            start[c + 1]++;
+        }
+        for (int c = 0; c < k; c++) {
+            start[c + 1] += start[c];
+        }
+        int[] order = new int[comm.length];
+        for (int v = 0; v < comm.length; v++) {
+            order[start[comm[v]]++] = v;
+        }
+        return order;
+    }
+
+    /** {@code out[i] = labels[order[i]]}: per-node labels translated to the numbering of {@link #permuted}. */
+    static int[] gather(int[] labels, int[] order) {
+        int[] out = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = labels[order[i]];
+        }
+        return out;
+    }
+
     /** Labels of the input nodes from labels of this level-0 graph's nodes. */
     int[] toOriginal(int[] labels) {
         if (original == null) {
