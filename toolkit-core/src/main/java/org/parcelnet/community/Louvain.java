@@ -156,7 +156,9 @@ public final class Louvain {
         int[] flat = flat0.clone();
         int[] comm = start.clone();
         List<CommunityResult.Level> levels = new ArrayList<>();
-        double q = g.modularity(comm, WorkGraph.renumber(comm), gamma);
+        int k0 = WorkGraph.renumber(comm);
+        // Every node alone (the usual start) needs no pass over the arcs.
+        double q = k0 == g.n ? g.singletonModularity(gamma) : g.modularity(comm, k0, gamma);
         long fixed = 12L * n0 * workers.threads + 4L * n0;
         for (int level = 0; level < params.maxLevels(); level++) {
             progress.checkCancelled();
