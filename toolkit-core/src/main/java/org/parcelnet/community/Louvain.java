@@ -168,8 +168,11 @@ public final class Louvain {
                 tot[comm[v]] += g.strength[v];
             }
             int[] order = WorkGraph.visitOrder(n, rnd);
-            LocalMoving.louvainPasses(g, comm, tot, order, gamma, params.tolerance(), params.maxPasses(), workers,
-                    scratch, progress, passes);
+            long moves = LocalMoving.louvainPasses(g, comm, tot, order, gamma, params.tolerance(), params.maxPasses(),
+                    workers, scratch, progress, passes);
+            if (moves == 0 && level == 0 && first != null) {
+                break; // a sub-community round in which no part moves changes nothing
+            }
             int k = WorkGraph.renumber(comm);
             if (k == n) {
                 peak[0] = Math.max(peak[0], fixed + g.bytes() + 21L * n);
