@@ -25,7 +25,7 @@ final class LocalMoving {
 
     /** Proposal: move to a new, empty community. */
     static final int EMPTY = -2;
-    private static final double EPS = 1e-12;
+    static final double EPS = 1e-12;
     /** Degree up to which neighbour communities are accumulated in a small hash table. */
     private static final int SMALL = 48;
     /** Slots of that table (load factor at most 3/8, so probes are short). */

@@ -1,6 +1,7 @@
 package org.parcelnet.community;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -110,6 +111,9 @@ public final class Louvain {
                 if (ks == n0 || ks == k) {
                     break; // nothing merged, or nothing split: the round would repeat the last one
                 }
+                if (!anyPartMoves(g0, comm, k, tot, sub, ks, gamma)) {
+                    break; // the round's first pass would move nothing, so it would change nothing
+                }
                 WorkGraph agg = g0.aggregate(sub, ks);
                 int[] aggComm = new int[ks];
                 for (int v = 0; v < n0; v++) {
@@ -214,6 +218,61 @@ public final class Louvain {
             levels.add(new CommunityResult.Level(Partition.of(g0.toOriginal(labels)), pq));
         }
         return levels;
+    }
+
+    /**
+     * Whether some sub-community of {@code sub} (ks parts, each inside one community of {@code comm},
+     * community strengths {@code tot}) would move as a whole to another community, by the criterion
+     * of the first local-moving pass on the aggregate (gain over staying above the relative margin).
+     * One pass over the arcs with a k-sized accumulator, instead of building the aggregate graph
+     * only to find that nothing moves (the usual outcome on large graphs).
+     */
+    static boolean anyPartMoves(WorkGraph g, int[] comm, int k, double[] tot, int[] sub, int ks, double gamma) {
+        if (g.twoM <= 0) {
+            return false;
+        }
+        final double f = gamma / g.twoM;
+        int[] byPart = WorkGraph.groupedOrder(sub, ks);
+        double[] acc = new double[k];
+        Arrays.fill(acc, -1.0);
+        int[] touched = new int[k];
+        int j = 0;
+        for (int s = 0; s < ks; s++) {
+            int first = j;
+            double ks0 = 0;
+            int nt = 0;
+            while (j < byPart.length && sub[byPart[j]] == s) {
+                int v = byPart[j++];
+                ks0 += g.strength[v];
+                for (int i = g.off[v], e = g.off[v + 1]; i < e; i++) {
+                    int t = g.adj[i];
+                    if (sub[t] == s) {
+                        continue;
+                    }
+                    int cc = comm[t];
+                    if (acc[cc] < 0) {
+                        acc[cc] = 0;
+                        touched[nt++] = cc;
+                    }
+                    acc[cc] += g.w == null ? 1.0 : g.w[i];
+                }
+            }
+            int c0 = comm[byPart[first]];
+            double stay = (acc[c0] < 0 ? 0 : acc[c0]) - f * ks0 * (tot[c0] - ks0);
+            double margin = LocalMoving.EPS * (ks0 > 0 ? ks0 : 1);
+            boolean moves = false;
+            for (int i = 0; i < nt; i++) {
+                int cc = touched[i];
+                if (cc != c0 && acc[cc] - f * ks0 * tot[cc] > stay + margin) {
+                    moves = true;
+                }
+                acc[cc] = -1.0;
+            }
+            if (moves) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CommunityResult.Level best(List<CommunityResult.Level> levels) {
