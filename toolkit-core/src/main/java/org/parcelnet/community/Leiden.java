@@ -28,12 +28,16 @@ import org.parcelnet.progress.ProgressListener;
  * tolerance, or the iteration limit is reached. If refinement merges nothing on some level, that level
  * aggregates the unrefined partition instead (as leidenalg does) so the run progresses; because that
  * and the level limit could in principle leave a community disconnected, the final partition is
- * checked and any disconnected community is split into its components (which never lowers
- * modularity); {@link CommunityResult#repairedCommunities()} counts such splits. Directed graphs are
+ * checked (only then) and any disconnected community is split into its components (which never
+ * lowers modularity); {@link CommunityResult#repairedCommunities()} counts such splits. Directed graphs are
  * treated as undirected.
  *
  * <p>Cost: O(m) per local-moving sweep and per refinement; memory as {@link Louvain} plus 28 bytes
- * per node for the refinement and the queue.
+ * per node for the refinement and the queue. After the first local-moving phase the original nodes
+ * are renumbered community by community (one O(m) copy of the adjacency), so that the per-arc
+ * community lookups of refinement, aggregation and the second iteration stay in cache; a second
+ * iteration starts from a converged partition, moves few nodes and costs mainly one refinement and
+ * one aggregation of the original graph.
  *
  * <p>Determinism: the same graph, parameters and seed give the same partition. Refinement draws from
  * a generator seeded per community, and with {@code threads > 1} local moving uses the batched
@@ -68,15 +72,19 @@ public final class Leiden {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(progress, "progress");
         final double gamma = params.resolution();
-        final WorkGraph g0 = WorkGraph.of(graph);
+        WorkGraph g0 = WorkGraph.of(graph);
         final int n0 = g0.n;
         SplittableRandom rnd = new SplittableRandom(params.seed());
         int[] partition = Louvain.identity(n0);
         double q = g0.singletonModularity(gamma);
-        List<CommunityResult.Level> levels = new ArrayList<>();
-        levels.add(new CommunityResult.Level(Partition.singletons(n0), q));
+        List<int[]> levelLabels = new ArrayList<>();
+        List<Double> levelQ = new ArrayList<>();
+        levelLabels.add(null);
+        levelQ.add(q);
         int iterations = 0;
         long peak = 0;
+        // Whether the partition is known to have connected communities (Traag et al.'s guarantee).
+        boolean connected = true;
         progress.begin("leiden", params.maxIterations());
         try (Workers workers = new Workers(params.threads())) {
             LocalMoving.Scratch[] scratch = LocalMoving.scratch(workers.threads, n0);
@@ -84,12 +92,14 @@ public final class Leiden {
             for (int it = 0; it < params.maxIterations(); it++) {
                 progress.checkCancelled();
                 iterations++;
-                List<CommunityResult.Level> itLevels = new ArrayList<>();
+                List<int[]> itLabels = new ArrayList<>();
+                List<Double> itQ = new ArrayList<>();
                 WorkGraph g = g0;
                 int[] comm = partition.clone();
                 int[] flat = Louvain.identity(n0);
                 int[] result = null;
                 double resultQ = q;
+                boolean itConnected = true;
                 for (int level = 0; ; level++) {
                     int n = g.n;
                     double[] tot = new double[n];
@@ -101,19 +111,34 @@ public final class Leiden {
                     int[] order = WorkGraph.visitOrder(n, rnd);
                     LocalMoving.fastLocalMove(g, comm, tot, cnt, order, gamma, workers, scratch, progress);
                     int k = WorkGraph.renumber(comm);
+                    if (it == 0 && level == 0 && k < n) {
+                        // Renumber the original nodes community by community (once per run): from here
+                        // on most arcs point into the same small id range, so the per-arc community
+                        // lookups of refinement, aggregation and later iterations hit the cache.
+                        // Only the numbering changes; level-0 arrays are translated alongside.
+                        int[] byComm = WorkGraph.groupedOrder(comm, k);
+                        peak = Math.max(peak, fixed + 2 * g0.bytes() + 8L * n0);
+                        g0 = g0.permuted(byComm);
+                        g = g0;
+                        comm = WorkGraph.gather(comm, byComm);
+                        partition = WorkGraph.gather(partition, byComm);
+                        tot = null;
+                    }
                     int[] flatP = new int[n0];
                     for (int v = 0; v < n0; v++) {
                         flatP[v] = comm[flat[v]];
                     }
-                    double lq = g.modularity(comm, k, gamma);
-                    itLevels.add(new CommunityResult.Level(Partition.of(g0.toOriginal(flatP)), lq));
                     if (k == n || level + 1 >= params.maxLevels()) {
+                        itConnected &= k == n;
+                        double lq = g.modularity(comm, k, gamma);
+                        itLabels.add(flatP);
+                        itQ.add(lq);
                         result = flatP;
                         resultQ = lq;
-                        peak = Math.max(peak, fixed + g.bytes() + 28L * n + 4L * n0 * itLevels.size());
+                        peak = Math.max(peak, fixed + g.bytes() + 28L * n + 4L * n0 * itLabels.size());
                         break;
                     }
-                    Arrays.fill(tot, 0, k, 0.0);
+                    tot = new double[k];
                     for (int v = 0; v < n; v++) {
                         tot[comm[v]] += g.strength[v];
                     }
@@ -123,6 +148,7 @@ public final class Leiden {
                     WorkGraph next;
                     int[] nextComm;
                     if (kr == n) {
+                        itConnected = false;
                         next = g.aggregate(comm, k);
                         nextComm = Louvain.identity(k);
                         for (int v = 0; v < n0; v++) {
@@ -138,7 +164,11 @@ public final class Leiden {
                             flat[v] = refined[flat[v]];
                         }
                     }
-                    peak = Math.max(peak, fixed + g.bytes() + next.bytes() + 36L * n + 4L * n0 * itLevels.size());
+                    // Aggregation keeps modularity, so this level's value is computed on the (much
+                    // smaller) next graph.
+                    itLabels.add(flatP);
+                    itQ.add(next.modularity(nextComm, k, gamma));
+                    peak = Math.max(peak, fixed + g.bytes() + next.bytes() + 36L * n + 4L * n0 * itLabels.size());
                     g = next;
                     comm = nextComm;
                 }
@@ -147,8 +177,10 @@ public final class Leiden {
                 boolean improved = resultQ - q >= params.tolerance();
                 if (it == 0 || resultQ >= q) {
                     partition = result;
-                    levels = itLevels;
+                    levelLabels = itLabels;
+                    levelQ = itQ;
                     q = resultQ;
+                    connected = itConnected;
                 }
                 if (!changed || !improved) {
                     break;
@@ -157,13 +189,23 @@ public final class Leiden {
         } finally {
             progress.end();
         }
-        int before = countCommunities(partition);
-        int[] split = ConnectedSplit.split(g0, partition);
-        int repaired = countCommunities(split) - before;
+        // Only needed when refinement merged nothing on some level or the level limit cut the last
+        // iteration short; otherwise every community is one aggregate node, hence connected.
+        int repaired = 0;
+        int[] split = connected ? partition : ConnectedSplit.split(g0, partition);
+        if (!connected) {
+            repaired = countCommunities(split) - countCommunities(partition);
+        }
         if (repaired > 0) {
             int k = WorkGraph.renumber(split);
             q = g0.modularity(split, k, gamma);
             partition = split;
+        }
+        List<CommunityResult.Level> levels = new ArrayList<>(levelLabels.size());
+        for (int i = 0; i < levelLabels.size(); i++) {
+            int[] labels = levelLabels.get(i);
+            levels.add(new CommunityResult.Level(labels == null ? Partition.singletons(n0)
+                    : Partition.of(g0.toOriginal(labels)), levelQ.get(i)));
         }
         return new CommunityResult("leiden", Partition.of(g0.toOriginal(partition)), q, levels, iterations, repaired, peak);
     }

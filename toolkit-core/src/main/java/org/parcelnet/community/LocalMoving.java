@@ -25,9 +25,11 @@ final class LocalMoving {
 
     /** Proposal: move to a new, empty community. */
     static final int EMPTY = -2;
-    private static final double EPS = 1e-12;
-    /** Degree up to which neighbour communities are accumulated in a short list. */
-    private static final int SMALL = 24;
+    static final double EPS = 1e-12;
+    /** Degree up to which neighbour communities are accumulated in a small hash table. */
+    private static final int SMALL = 48;
+    /** Slots of that table (load factor at most 3/8, so probes are short). */
+    private static final int SLOTS = 128;
 
     private LocalMoving() {
     }
@@ -39,10 +41,14 @@ final class LocalMoving {
         double delta;
         double wBest;
         double wStay;
-        final int[] smallComm = new int[SMALL];
-        final double[] smallWeight = new double[SMALL];
+        /** Open-addressing table community → weight; key −1 marks a free slot. */
+        final int[] slotComm = new int[SLOTS];
+        final double[] slotWeight = new double[SLOTS];
+        /** The occupied slots, in order of first occurrence (which keeps tie breaking deterministic). */
+        final int[] used = new int[SMALL];
 
         Scratch(int n) {
+            Arrays.fill(slotComm, -1);
             acc = new double[n];
             Arrays.fill(acc, -1.0);
             touched = new int[n];
@@ -83,27 +89,34 @@ final class LocalMoving {
         double stay;
         double acc0 = 0;
         if (to - from <= SMALL) {
-            // Low degree: accumulate in a tiny list (cache resident) instead of the n-sized array.
-            final int[] lc = s.smallComm;
-            final double[] lw = s.smallWeight;
+            // Low degree: accumulate in a small cache-resident hash table (a linear search of a list,
+            // used before, costs O(d²) when the neighbours are in distinct communities, as at the start).
+            final int[] keys = s.slotComm;
+            final double[] vals = s.slotWeight;
+            final int[] used = s.used;
             int nt = 0;
             for (int i = from; i < to; i++) {
                 int c = comm[adj[i]];
                 double wt = w == null ? 1.0 : w[i];
-                int j = 0;
-                while (j < nt && lc[j] != c) {
-                    j++;
-                }
-                if (j == nt) {
-                    lc[nt] = c;
-                    lw[nt++] = wt;
-                } else {
-                    lw[j] += wt;
+                int h = (c * 0x9E3779B9) >>> 25;
+                while (true) {
+                    int key = keys[h];
+                    if (key == c) {
+                        vals[h] += wt;
+                        break;
+                    }
+                    if (key < 0) {
+                        keys[h] = c;
+                        vals[h] = wt;
+                        used[nt++] = h;
+                        break;
+                    }
+                    h = (h + 1) & (SLOTS - 1);
                 }
             }
             for (int j = 0; j < nt; j++) {
-                if (lc[j] == c0) {
-                    acc0 = lw[j];
+                if (keys[used[j]] == c0) {
+                    acc0 = vals[used[j]];
                     break;
                 }
             }
@@ -111,15 +124,17 @@ final class LocalMoving {
             bestGain = stay;
             bestW = acc0;
             for (int j = 0; j < nt; j++) {
-                int c = lc[j];
+                int slot = used[j];
+                int c = keys[slot];
                 if (c != c0) {
-                    double gain = lw[j] - kf * tot[c];
+                    double gain = vals[slot] - kf * tot[c];
                     if (gain > bestGain + margin) {
                         best = c;
                         bestGain = gain;
-                        bestW = lw[j];
+                        bestW = vals[slot];
                     }
                 }
+                keys[slot] = -1;
             }
         } else {
             final double[] acc = s.acc;
@@ -269,10 +284,16 @@ final class LocalMoving {
     }
 
     /**
-     * Leiden's fast local moving (Traag et al. 2019, Algorithm A.2): a queue initially holding every
-     * node in {@code order}; a node that moves enqueues its neighbours outside its new community that
-     * are not queued. Nodes may move to an empty community. {@code comm} holds ids in {@code [0, n)}
-     * with strengths {@code tot} and sizes {@code cnt}. Returns the number of moves.
+     * Leiden's fast local moving (Traag et al. 2019, Algorithm A.2): only nodes whose neighbourhood
+     * changed are revisited, until none is left; a node may move to an empty community. The paper
+     * keeps those nodes in a queue; here they are kept as a set (one flag per node) that is processed
+     * in sweeps over {@code order}, so that each sweep reads the adjacency arrays in (mostly)
+     * sequential order instead of the scattered order a FIFO queue produces (on the 10M-edge
+     * benchmark graph, level 0 from singletons: 2.3–2.5 s against 3.2–3.6 s for the queue in the same
+     * run, with about the same number of moves). The set of nodes visited
+     * is the paper's: all nodes once, then each neighbour, outside its new community, of a node that
+     * moved. {@code comm} holds ids in {@code [0, n)} with strengths {@code tot} and sizes
+     * {@code cnt}. Returns the number of moves.
      */
     static long fastLocalMove(WorkGraph g, int[] comm, double[] tot, int[] cnt, int[] order, double gamma,
                               Workers workers, Scratch[] scratch, ProgressListener progress) {
@@ -288,97 +309,96 @@ final class LocalMoving {
                 free[nFree++] = c;
             }
         }
-        int[] queue = new int[n];
-        boolean[] queued = new boolean[n];
-        System.arraycopy(order, 0, queue, 0, n);
-        Arrays.fill(queued, true);
-        int head = 0;
-        int size = n;
-        long moves = 0;
-        long steps = 0;
+        boolean[] active = new boolean[n];
+        Arrays.fill(active, true);
         final int[] adj = g.adj;
-        if (workers.threads <= 1) {
-            Scratch s = scratch[0];
-            while (size > 0) {
-                int v = queue[head];
-                head = head + 1 == n ? 0 : head + 1;
-                size--;
-                queued[v] = false;
-                int b = best(g, v, comm, tot, cnt, f, s);
-                int c0 = comm[v];
-                if (b != c0) {
-                    if (b == EMPTY) {
-                        b = free[--nFree];
+        final int[] off = g.off;
+        long moves = 0;
+        Batch batch = workers.threads > 1 ? new Batch(n) : null;
+        for (long passMoves = 1; passMoves > 0; ) {
+            passMoves = 0;
+            if (batch == null) {
+                Scratch s = scratch[0];
+                for (int i = 0; i < n; i++) {
+                    int v = order[i];
+                    if (!active[v]) {
+                        continue;
                     }
-                    double kv = g.strength[v];
-                    tot[c0] -= kv;
-                    tot[b] += kv;
-                    cnt[b]++;
-                    if (--cnt[c0] == 0) {
-                        free[nFree++] = c0;
-                    }
-                    comm[v] = b;
-                    moves++;
-                    for (int i = g.off[v], e = g.off[v + 1]; i < e; i++) {
-                        int t = adj[i];
-                        if (!queued[t] && comm[t] != b) {
-                            queued[t] = true;
-                            int tail = head + size;
-                            queue[tail >= n ? tail - n : tail] = t;
-                            size++;
+                    active[v] = false;
+                    int b = best(g, v, comm, tot, cnt, f, s);
+                    int c0 = comm[v];
+                    if (b != c0) {
+                        if (b == EMPTY) {
+                            b = free[--nFree];
+                        }
+                        double kv = g.strength[v];
+                        tot[c0] -= kv;
+                        tot[b] += kv;
+                        cnt[b]++;
+                        if (--cnt[c0] == 0) {
+                            free[nFree++] = c0;
+                        }
+                        comm[v] = b;
+                        passMoves++;
+                        for (int j = off[v], e = off[v + 1]; j < e; j++) {
+                            int t = adj[j];
+                            if (comm[t] != b) {
+                                active[t] = true;
+                            }
                         }
                     }
+                    if ((i & 0x3FFF) == 0) {
+                        progress.checkCancelled();
+                    }
                 }
-                if ((++steps & 0x3FFF) == 0) {
+            } else {
+                int bs = batch.proposal.length;
+                int i = 0;
+                while (i < n) {
+                    int len = 0;
+                    while (i < n && len < bs) {
+                        int v = order[i++];
+                        if (active[v]) {
+                            active[v] = false;
+                            batch.nodes[len++] = v;
+                        }
+                    }
+                    if (len == 0) {
+                        break;
+                    }
+                    batch.propose(g, len, comm, tot, cnt, f, workers, scratch);
+                    for (int k = 0; k < len; k++) {
+                        int v = batch.nodes[k];
+                        int c0 = comm[v];
+                        int b = batch.validated(g, k, comm, tot, cnt, f, scratch[0]);
+                        if (b == c0) {
+                            continue;
+                        }
+                        if (b == EMPTY) {
+                            b = free[--nFree];
+                        }
+                        double kv = g.strength[v];
+                        tot[c0] -= kv;
+                        tot[b] += kv;
+                        cnt[b]++;
+                        if (--cnt[c0] == 0) {
+                            free[nFree++] = c0;
+                        }
+                        comm[v] = b;
+                        passMoves++;
+                        batch.touchNeighbours(g, v);
+                        for (int j = off[v], e = off[v + 1]; j < e; j++) {
+                            int t = adj[j];
+                            if (comm[t] != b) {
+                                active[t] = true;
+                            }
+                        }
+                    }
+                    batch.nextStamp();
                     progress.checkCancelled();
                 }
             }
-            return moves;
-        }
-        Batch batch = new Batch(n);
-        int bs = batch.proposal.length;
-        while (size > 0) {
-            int len = Math.min(bs, size);
-            for (int i = 0; i < len; i++) {
-                int v = queue[head];
-                head = head + 1 == n ? 0 : head + 1;
-                queued[v] = false;
-                batch.nodes[i] = v;
-            }
-            size -= len;
-            batch.propose(g, len, comm, tot, cnt, f, workers, scratch);
-            for (int i = 0; i < len; i++) {
-                int v = batch.nodes[i];
-                int c0 = comm[v];
-                int b = batch.validated(g, i, comm, tot, cnt, f, scratch[0]);
-                if (b == c0) {
-                    continue;
-                }
-                if (b == EMPTY) {
-                    b = free[--nFree];
-                }
-                double kv = g.strength[v];
-                tot[c0] -= kv;
-                tot[b] += kv;
-                cnt[b]++;
-                if (--cnt[c0] == 0) {
-                    free[nFree++] = c0;
-                }
-                comm[v] = b;
-                moves++;
-                batch.touchNeighbours(g, v);
-                for (int j = g.off[v], e = g.off[v + 1]; j < e; j++) {
-                    int t = adj[j];
-                    if (!queued[t] && comm[t] != b) {
-                        queued[t] = true;
-                        int tail = head + size;
-                        queue[tail >= n ? tail - n : tail] = t;
-                        size++;
-                    }
-                }
-            }
-            batch.nextStamp();
-            progress.checkCancelled();
+            moves += passMoves;
         }
         return moves;
     }

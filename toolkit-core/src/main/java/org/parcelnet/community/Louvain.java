@@ -1,6 +1,7 @@
 package org.parcelnet.community;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -19,14 +20,24 @@ import org.parcelnet.progress.ProgressListener;
  * level (edge weights summed, internal edges becoming self loops). The run stops when a level moves
  * nothing, gains less than the tolerance, or the level limit is reached. Weighted; resolution γ as
  * in Reichardt–Bornholdt. Every level's partition of the original nodes and its modularity are
- * returned. Unless {@link LouvainParams#refine()} is off, the best level's partition is then refined
- * by local moving of the original nodes (single-level refinement, M. Rotta, A. Noack, "Multilevel
- * local search algorithms for modularity clustering", ACM JEA 16, 2011), which lets a node leave the
- * community its aggregate was frozen into; when that improves modularity the refined partition is
- * appended as a last level. The final partition is the level of highest modularity. Directed graphs
- * are treated as undirected (see the package documentation).
+ * returned. Unless {@link LouvainParams#refine()} is off, the result is then improved by
+ * <em>sub-community rounds</em>, the community splitting of the smart local moving algorithm (L.
+ * Waltman, N. J. van Eck, "A smart local moving algorithm for large-scale modularity-based community
+ * detection", Eur. Phys. J. B 86, 471, 2013, doi:10.1140/epjb/e2013-40829-0): each community is split
+ * into sub-communities by one greedy merge pass inside it (the refinement step of Traag et al. 2019,
+ * doi:10.1038/s41598-019-41695-z, with θ = 0, where SLM runs full local moving), the sub-communities
+ * become the nodes of an aggregate graph, each starting in its community, and the levels run again,
+ * so that a group of nodes can move to another community as a whole. Rounds repeat (at most 10) while
+ * modularity rises by at least the tolerance. This escapes local optima that single-node moves
+ * cannot leave (on Zachary's karate club, seed 9 went from Q = 0.3981 to 0.4188; over seeds 1–1000
+ * and 1–2 threads, 22 of 2,000 runs end below 0.4150 against 144 with the single-node refinement of
+ * Rotta and Noack 2011 that it replaces). The final partition is the level of highest modularity.
+ * Directed graphs are treated as undirected (see the package documentation).
  *
- * <p>Cost: O(m) per pass; typically a handful of passes on the first level dominates. Working state
+ * <p>Cost: O(m) per pass; typically a handful of passes on the first level dominates; a
+ * sub-community round costs about one pass, one aggregation and the (small) upper levels. After the
+ * first local-moving phase the original nodes are renumbered community by community (one O(m) copy
+ * of the adjacency), which makes the per-arc community lookups of everything after it cache-local. Working state
  * at level 0: the undirected adjacency (8 bytes per edge, plus 16 when weighted) and about 32 bytes
  * per node plus 12 bytes per node per thread; each recorded level keeps a partition (4 bytes per
  * node). The result's {@link CommunityResult#workingBytes()} reports the figure for a run.
@@ -66,8 +77,8 @@ public final class Louvain {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(progress, "progress");
         final double gamma = params.resolution();
-        final WorkGraph g0 = WorkGraph.of(graph);
-        final int n0 = g0.n;
+        WorkGraph[] base = {WorkGraph.of(graph)};
+        final int n0 = base[0].n;
         progress.begin("louvain", params.maxLevels());
         SplittableRandom rnd = new SplittableRandom(params.seed());
         List<CommunityResult.Level> levels;
@@ -75,29 +86,44 @@ public final class Louvain {
         long[] peak = new long[1];
         try (Workers workers = new Workers(params.threads())) {
             LocalMoving.Scratch[] scratch = LocalMoving.scratch(workers.threads, n0);
-            levels = multilevel(g0, identity(n0), rnd, workers, scratch, progress, passes, peak);
-            // Rotta & Noack (2011) refinement: nodes of the original graph may leave the communities
-            // their aggregate was frozen into; if that helps, the multi-level phase resumes from the
-            // refined partition (its communities as the first level's nodes).
-            for (int round = 0; params.refine() && round < MAX_REFINEMENT_ROUNDS; round++) {
+            levels = multilevel(base, null, identity(n0), identity(n0), rnd, workers, scratch, progress, passes, peak);
+            // The first level renumbered the original nodes community by community (see multilevel).
+            final WorkGraph g0 = base[0];
+            // Sub-community rounds (the community splitting of Waltman & van Eck's smart local moving
+            // algorithm, 2013): every community is split into sub-communities, the sub-communities
+            // become the nodes of an aggregate graph, each starting in the community it came from,
+            // and the multi-level phase runs again on that graph, where a sub-community can move to
+            // another community as a whole. Single-node moves cannot do that: they leave local optima
+            // such as Mr. Hi's on the karate club untouched. Instead of SLM's full local moving inside
+            // each community the split is one greedy merge pass per community (the refinement of
+            // Traag et al. 2019 with θ = 0), which costs O(m). Rounds repeat while modularity rises
+            // by at least the tolerance.
+            for (int round = 0; params.refine() && round < MAX_SPLIT_ROUNDS; round++) {
                 CommunityResult.Level last = best(levels);
                 int[] comm = g0.fromOriginal(last.partition().membership());
-                double[] tot = new double[n0];
+                int k = WorkGraph.renumber(comm);
+                double[] tot = new double[k];
                 for (int v = 0; v < n0; v++) {
                     tot[comm[v]] += g0.strength[v];
                 }
-                long moves = LocalMoving.louvainPasses(g0, comm, tot, WorkGraph.visitOrder(n0, rnd), gamma, params.tolerance(),
-                        params.maxPasses(), workers, scratch, progress, passes);
-                if (moves == 0) {
+                int[] sub = Refinement.refine(g0, comm, k, tot, gamma, 0, rnd.nextLong(), workers, scratch, progress);
+                int ks = WorkGraph.renumber(sub);
+                if (ks == n0 || ks == k) {
+                    break; // nothing merged, or nothing split: the round would repeat the last one
+                }
+                if (!anyPartMoves(g0, comm, k, tot, sub, ks, gamma)) {
+                    break; // the round's first pass would move nothing, so it would change nothing
+                }
+                WorkGraph agg = g0.aggregate(sub, ks);
+                int[] aggComm = new int[ks];
+                for (int v = 0; v < n0; v++) {
+                    aggComm[sub[v]] = comm[v];
+                }
+                List<CommunityResult.Level> again = multilevel(base, agg, sub, aggComm, rnd, workers, scratch, progress,
+                        passes, peak);
+                if (best(again).modularity() - last.modularity() < params.tolerance()) {
                     break;
                 }
-                int k = WorkGraph.renumber(comm);
-                double rq = g0.modularity(comm, k, gamma);
-                if (rq - last.modularity() < params.tolerance()) {
-                    break;
-                }
-                List<CommunityResult.Level> again = multilevel(g0, comm, rnd, workers, scratch, progress, passes, peak);
-                again.add(0, new CommunityResult.Level(Partition.of(g0.toOriginal(comm)), rq));
                 levels = again;
             }
         } finally {
@@ -108,23 +134,35 @@ public final class Louvain {
                 (int) Math.min(Integer.MAX_VALUE, passes[0]), 0, peak[0]);
     }
 
-    /** Refinement rounds (a local-moving phase on the original graph, then the levels again). */
-    private static final int MAX_REFINEMENT_ROUNDS = 1;
+    /** Sub-community rounds at most (each costs O(m) and must raise modularity by the tolerance). */
+    private static final int MAX_SPLIT_ROUNDS = 10;
 
     /**
-     * Levels of local moving and aggregation starting with the original nodes in the communities of
-     * {@code start} (dense ids in [0, n)). Returns each level's partition of the original nodes.
+     * Levels of local moving and aggregation on {@code first} (an aggregate of the original graph
+     * {@code base[0]}, or {@code null} for the original graph itself; original node v is node
+     * {@code flat0[v]} of {@code first}), starting with the nodes of {@code first} in the communities
+     * of {@code start} (ids in [0, first.n)). Returns each level's partition of the original nodes.
+     *
+     * <p>The first call (on the original graph in its input numbering) renumbers the original nodes
+     * community by community after the first local-moving phase and replaces {@code base[0]}: from
+     * then on most arcs point into a small id range, so the per-arc community lookups of aggregation
+     * and of the later rounds hit the cache. Only the numbering changes, not the result's meaning.
      */
-    private List<CommunityResult.Level> multilevel(WorkGraph g0, int[] start, SplittableRandom rnd, Workers workers,
+    private List<CommunityResult.Level> multilevel(WorkGraph[] base, WorkGraph first, int[] flat0, int[] start,
+                                                   SplittableRandom rnd, Workers workers,
                                                    LocalMoving.Scratch[] scratch, ProgressListener progress,
                                                    long[] passes, long[] peak) {
         final double gamma = params.resolution();
+        WorkGraph g0 = base[0];
         final int n0 = g0.n;
-        WorkGraph g = g0;
-        int[] flat = identity(n0);
+        final WorkGraph top = first == null ? g0 : first;
+        WorkGraph g = top;
+        int[] flat = flat0.clone();
         int[] comm = start.clone();
         List<CommunityResult.Level> levels = new ArrayList<>();
-        double q = g0.modularity(comm, WorkGraph.renumber(comm), gamma);
+        int k0 = WorkGraph.renumber(comm);
+        // Every node alone (the usual start) needs no pass over the arcs.
+        double q = k0 == g.n ? g.singletonModularity(gamma) : g.modularity(comm, k0, gamma);
         long fixed = 12L * n0 * workers.threads + 4L * n0;
         for (int level = 0; level < params.maxLevels(); level++) {
             progress.checkCancelled();
@@ -134,12 +172,25 @@ public final class Louvain {
                 tot[comm[v]] += g.strength[v];
             }
             int[] order = WorkGraph.visitOrder(n, rnd);
-            LocalMoving.louvainPasses(g, comm, tot, order, gamma, params.tolerance(), params.maxPasses(), workers,
-                    scratch, progress, passes);
+            long moves = LocalMoving.louvainPasses(g, comm, tot, order, gamma, params.tolerance(), params.maxPasses(),
+                    workers, scratch, progress, passes);
+            if (moves == 0 && level == 0 && first != null) {
+                break; // a sub-community round in which no part moves changes nothing
+            }
             int k = WorkGraph.renumber(comm);
             if (k == n) {
                 peak[0] = Math.max(peak[0], fixed + g.bytes() + 21L * n);
                 break;
+            }
+            if (g == g0 && g0.original == null) {
+                int[] byComm = WorkGraph.groupedOrder(comm, k);
+                peak[0] = Math.max(peak[0], fixed + 2 * g0.bytes() + 8L * n0);
+                g0 = g0.permuted(byComm);
+                base[0] = g0;
+                g = g0;
+                comm = WorkGraph.gather(comm, byComm);
+                flat = identity(n0); // flat0 is the identity when first == null
+
             }
             WorkGraph next = g.aggregate(comm, k);
             peak[0] = Math.max(peak[0], fixed + g.bytes() + next.bytes() + 21L * n + 4L * n0 * (levels.size() + 1));
@@ -159,10 +210,69 @@ public final class Louvain {
         }
         if (levels.isEmpty()) {
             int[] p = start.clone();
-            double pq = g0.modularity(p, WorkGraph.renumber(p), gamma);
-            levels.add(new CommunityResult.Level(Partition.of(g0.toOriginal(p)), pq));
+            double pq = top.modularity(p, WorkGraph.renumber(p), gamma);
+            int[] labels = new int[n0];
+            for (int v = 0; v < n0; v++) {
+                labels[v] = p[flat0[v]];
+            }
+            levels.add(new CommunityResult.Level(Partition.of(g0.toOriginal(labels)), pq));
         }
         return levels;
+    }
+
+    /**
+     * Whether some sub-community of {@code sub} (ks parts, each inside one community of {@code comm},
+     * community strengths {@code tot}) would move as a whole to another community, by the criterion
+     * of the first local-moving pass on the aggregate (gain over staying above the relative margin).
+     * One pass over the arcs with a k-sized accumulator, instead of building the aggregate graph
+     * only to find that nothing moves (the usual outcome on large graphs).
+     */
+    static boolean anyPartMoves(WorkGraph g, int[] comm, int k, double[] tot, int[] sub, int ks, double gamma) {
+        if (g.twoM <= 0) {
+            return false;
+        }
+        final double f = gamma / g.twoM;
+        int[] byPart = WorkGraph.groupedOrder(sub, ks);
+        double[] acc = new double[k];
+        Arrays.fill(acc, -1.0);
+        int[] touched = new int[k];
+        int j = 0;
+        for (int s = 0; s < ks; s++) {
+            int first = j;
+            double ks0 = 0;
+            int nt = 0;
+            while (j < byPart.length && sub[byPart[j]] == s) {
+                int v = byPart[j++];
+                ks0 += g.strength[v];
+                for (int i = g.off[v], e = g.off[v + 1]; i < e; i++) {
+                    int t = g.adj[i];
+                    if (sub[t] == s) {
+                        continue;
+                    }
+                    int cc = comm[t];
+                    if (acc[cc] < 0) {
+                        acc[cc] = 0;
+                        touched[nt++] = cc;
+                    }
+                    acc[cc] += g.w == null ? 1.0 : g.w[i];
+                }
+            }
+            int c0 = comm[byPart[first]];
+            double stay = (acc[c0] < 0 ? 0 : acc[c0]) - f * ks0 * (tot[c0] - ks0);
+            double margin = LocalMoving.EPS * (ks0 > 0 ? ks0 : 1);
+            boolean moves = false;
+            for (int i = 0; i < nt; i++) {
+                int cc = touched[i];
+                if (cc != c0 && acc[cc] - f * ks0 * tot[cc] > stay + margin) {
+                    moves = true;
+                }
+                acc[cc] = -1.0;
+            }
+            if (moves) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CommunityResult.Level best(List<CommunityResult.Level> levels) {

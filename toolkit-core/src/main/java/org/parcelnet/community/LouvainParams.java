@@ -5,12 +5,13 @@ package org.parcelnet.community;
  *
  * @param resolution γ &gt; 0 of the modularity {@code Q = (1/2m) Σ_ij [A_ij − γ k_i k_j / 2m] δ(c_i, c_j)};
  *                   larger gives smaller communities
- * @param seed       seed of the random node orders (one per level and per refinement)
+ * @param seed       seed of the random node orders (one per level) and of the sub-community splits
  * @param tolerance  a pass (or a level) improving modularity by less than this ends the level (the run)
  * @param maxLevels  at most this many aggregation levels (≥ 1)
  * @param maxPasses  at most this many local-moving passes per level (≥ 1)
- * @param refine     whether to finish with single-level refinement (local moving of the original
- *                   nodes from the final partition; Rotta and Noack 2011)
+ * @param refine     whether to finish with sub-community rounds (split every community by one greedy
+ *                   merge pass, move the parts as wholes, repeat while modularity rises; Waltman and
+ *                   van Eck 2013, see {@link Louvain})
  * @param threads    worker threads of local moving (≥ 1); 1 is the classic sequential algorithm,
  *                   more uses the batched parallel mode, whose result is the same for every thread
  *                   count ≥ 2

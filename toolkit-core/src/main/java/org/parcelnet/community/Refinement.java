@@ -93,9 +93,7 @@ final class Refinement {
             size[v] = 1;
             double e = 0;
             for (int i = off[v], end = off[v + 1]; i < end; i++) {
-                if (comm[adj[i]] == c) {
-                    e += w == null ? 1.0 : w[i];
-                }
+                e += comm[adj[i]] == c ? (w == null ? 1.0 : w[i]) : 0.0; // select, not branch
             }
             ext[v] = e;
         }
@@ -120,17 +118,19 @@ final class Refinement {
             if (ext[v] < f * kv * (totS - kv)) {
                 continue;
             }
+            // Weights to the refined clusters of v's neighbours inside community c. Arcs leaving c
+            // add 0 to a dummy slot (v's own, never a candidate) instead of taking a branch, which
+            // was mispredicted often; first touches are counted by a conditional increment.
             int nt = 0;
             for (int i = off[v], end = off[v + 1]; i < end; i++) {
                 int t = adj[i];
-                if (comm[t] == c) {
-                    int cl = refined[t];
-                    if (acc[cl] < 0) {
-                        acc[cl] = 0;
-                        touched[nt++] = cl;
-                    }
-                    acc[cl] += w == null ? 1.0 : w[i];
-                }
+                boolean inside = comm[t] == c;
+                int cl = inside ? refined[t] : v;
+                double a = acc[cl];
+                boolean fresh = a < 0;
+                touched[nt] = cl;
+                nt += fresh ? 1 : 0;
+                acc[cl] = (fresh ? 0.0 : a) + (inside ? (w == null ? 1.0 : w[i]) : 0.0);
             }
             // Candidates: well-connected clusters with ΔH >= 0; staying alone has ΔH = 0.
             double maxGain = 0;

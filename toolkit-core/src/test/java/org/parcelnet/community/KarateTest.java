@@ -45,34 +45,41 @@ class KarateTest {
     }
 
     /**
-     * Louvain is a greedy heuristic: for a few node orders (about 6% of seeds here) its first level
-     * settles in the known local optimum Q = 0.3981 (Mr. Hi grouped with 4, 5, 6, 10, 16), which no
-     * single-node move or community merge escapes. Seeds 1..10 include one such order (seed 9).
+     * Plain Louvain settles, for a few node orders, in local optima such as Q = 0.3981 (Mr. Hi grouped
+     * with 4, 5, 6, 10, 16), which no single-node move or community merge escapes; seed 9 gives such
+     * an order. The sub-community rounds (Waltman and van Eck 2013) move a part of a community as a
+     * whole (here the part of Mr. Hi's community that belongs with 1, 2, 3), so every seed reaches at
+     * least 0.4150.
      */
     @Test
-    void louvainReachesTheUsualLocalOptimaForAlmostEverySeed() {
-        int good = 0;
+    void louvainReachesAtLeast0415ForEverySeed() {
         for (long seed = 1; seed <= 10; seed++) {
             for (int threads : new int[] {1, 2}) {
                 CommunityResult r = new Louvain(LouvainParams.builder().seed(seed).threads(threads).build()).run(karate);
-                assertTrue(r.modularity() >= 0.3980, "seed " + seed + " threads " + threads + ": " + r.modularity());
+                assertTrue(r.modularity() >= 0.4150, "seed " + seed + " threads " + threads + ": " + r.modularity());
+                assertTrue(r.modularity() <= OPTIMUM + 1e-5);
                 assertEquals(Modularity.of(karate, r.partition()), r.modularity(), 1e-12);
                 for (CommunityResult.Level l : r.levels()) {
                     assertEquals(Modularity.of(karate, l.partition()), l.modularity(), 1e-12);
                 }
-                if (r.modularity() >= 0.4150) {
-                    good++;
-                }
             }
         }
-        assertTrue(good >= 18, good + " of 20 runs at or above 0.4150");
         int goodOf100 = 0;
         for (long seed = 100; seed < 200; seed++) {
             if (new Louvain(LouvainParams.builder().seed(seed).build()).run(karate).modularity() >= 0.4150) {
                 goodOf100++;
             }
         }
-        assertTrue(goodOf100 >= 88, goodOf100 + " of 100 seeds at or above 0.4150");
+        assertTrue(goodOf100 >= 95, goodOf100 + " of 100 seeds at or above 0.4150");
+    }
+
+    /** Without the sub-community rounds seed 9 stays in a poor local optimum: the rounds are what fix it. */
+    @Test
+    void plainLouvainStopsInALocalOptimumForSeed9() {
+        CommunityResult plain = new Louvain(LouvainParams.builder().seed(9).refine(false).build()).run(karate);
+        assertTrue(plain.modularity() < 0.40, "plain " + plain.modularity());
+        CommunityResult rounds = new Louvain(LouvainParams.builder().seed(9).build()).run(karate);
+        assertTrue(rounds.modularity() >= 0.4150, "with rounds " + rounds.modularity());
     }
 
     @Test
