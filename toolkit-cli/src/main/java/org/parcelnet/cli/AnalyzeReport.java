@@ -72,11 +72,13 @@ final class AnalyzeReport {
                 + "found its communities. A community counts as a ring when goods verifiably flow through it from a "
                 + "border entry town, again and again: at least " + AnalyzeCommand.MIN_RING_CHAINS + " relay chains (each parcel "
                 + "forwarded within " + fmt(run.summary, "window") + " days of receipt) start at a border sender and stay "
-                + "inside the community for at least two hops. Because modularity cannot resolve small groups in a large "
-                + "network, each such community was partitioned again on its own, and a split was kept when it left at "
-                + "least 90% of those chains whole (" + run.ringSplits + " splits: a ring cut free of the ordinary "
+                + "inside the community for at least two hops, and at least one such chain per five members (a big community "
+                + "of ordinary traffic collects a few by chance). Because modularity cannot resolve small groups in a large "
+                + "network, each candidate was partitioned again on its own; parts that a chain runs through were kept "
+                + "together and the rest split off (" + run.ringSplits + " splits: a ring cut free of the ordinary "
                 + "traffic or of another ring). A ring's members are the parties of its relay chains and the parties "
-                + "tied to those by at least two parcels; " + run.ringTrimmed + " more weakly tied community members "
+                + "tied to those by at least two parcels or by most of their own parcels; " + run.ringTrimmed
+                + " more weakly tied community members "
                 + "(a shop that got one parcel, say) were not counted as ring members.");
 
         r.section("The network");
