@@ -851,9 +851,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (e != null) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> p = (Map<String, Object>) e.get("lead_precision");
-                o.printf(Locale.ROOT, "vs truth: ring F1 %.3f, NMI %.3f, tier accuracy %.3f, lead precision@8/50/100 "
-                                + "%.2f/%.2f/%.2f%n", (Double) e.get("ring_mean_best_match_f1"), (Double) e.get("ring_nmi"),
-                        (Double) e.get("tier_accuracy"), (Double) p.get("p@8"), (Double) p.get("p@50"), (Double) p.get("p@100"));
+                if (((Number) e.get("truth_rings")).intValue() == 0) {
+                    o.println("vs truth: the truth has no rings (nothing to recover); rings found: " + ringCount);
+                } else {
+                    o.printf(Locale.ROOT, "vs truth: ring F1 %.3f, NMI %.3f, tier accuracy %.3f, lead precision@8/50/100 "
+                                    + "%.2f/%.2f/%.2f%n", (Double) e.get("ring_mean_best_match_f1"), (Double) e.get("ring_nmi"),
+                            (Double) e.get("tier_accuracy"), (Double) p.get("p@8"), (Double) p.get("p@50"), (Double) p.get("p@100"));
+                }
             }
             o.printf(Locale.ROOT, "report: %s (%.1f s)%n", out.resolve("report.html"), seconds);
         }

@@ -313,6 +313,9 @@ final class AnalyzeReport {
     }
 
     private static String f3(Object o) {
+        if (o instanceof Number n && Double.isNaN(n.doubleValue())) {
+            return "n/a"; // nothing to compare with, e.g. a truth without rings
+        }
         return o instanceof Number n ? String.format(Locale.ROOT, "%.3f", n.doubleValue()) : String.valueOf(o);
     }
 
