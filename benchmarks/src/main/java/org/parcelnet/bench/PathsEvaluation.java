@@ -80,8 +80,8 @@ public final class PathsEvaluation {
 
         // interdiction between classified sources and retailers of the true rings
         Tier[] tiers = TierClassifier.classify(t, p, ring, GeographyPlaces.INSTANCE, chains, TierClassifier.Options.defaults()).tier();
-        int[] sources = select(tiers, Tier.SOURCE);
-        int[] sinks = select(tiers, Tier.RETAILER);
+        int[] sources = TierClassifier.withTier(tiers, Tier.SOURCE);
+        int[] sinks = TierClassifier.withTier(tiers, Tier.RETAILER);
         long tc = System.nanoTime();
         MinVertexCut.Result cut = MinVertexCut.compute(g, sources, sinks);
         double cutSeconds = (System.nanoTime() - tc) / 1e9;
@@ -91,21 +91,6 @@ public final class PathsEvaluation {
         KeyPlayers.Result kp = KeyPlayers.betweenSourcesAndSinks(g, sources, sinks, 8, ProgressListener.NONE);
         System.out.println("greedy key players: initial " + kp.initial() + " after " + Arrays.toString(kp.reachabilityAfter()));
         precision("greedy", kp.picks(), trueTier);
-    }
-
-    private static int[] select(Tier[] tiers, Tier want) {
-        int n = 0;
-        for (Tier x : tiers) {
-            n += x == want ? 1 : 0;
-        }
-        int[] out = new int[n];
-        int k = 0;
-        for (int v = 0; v < tiers.length; v++) {
-            if (tiers[v] == want) {
-                out[k++] = v;
-            }
-        }
-        return out;
     }
 
     private static void precision(String method, int[] picks, Tier[] truth) {

@@ -494,38 +494,27 @@ public final class AnalyzeCommand implements Callable<Integer> {
             CompactGraph g = net.graph();
             int[] original = net.original();
             interdictionNetwork = new int[] {g.nodeCount(), g.edgeCount()};
-            List<Integer> src = new ArrayList<>();
-            List<Integer> snk = new ArrayList<>();
-            for (int i = 0; i < g.nodeCount(); i++) {
-                Tier t = tiers.tier()[original[i]];
-                if (t == Tier.SOURCE) {
-                    src.add(i);
-                } else if (t == Tier.RETAILER) {
-                    snk.add(i);
-                }
+            Tier[] localTier = new Tier[g.nodeCount()];
+            for (int i = 0; i < localTier.length; i++) {
+                localTier[i] = tiers.tier()[original[i]];
             }
-            int[] localSources = src.stream().mapToInt(Integer::intValue).toArray();
+            int[] localSources = TierClassifier.withTier(localTier, Tier.SOURCE);
+            int[] retailers = TierClassifier.withTier(localTier, Tier.RETAILER);
             // A retailer that a source ships to directly cannot be cut off by removing intermediaries
             // (sources and sinks are not removable): such pairs are counted and left out of the sinks.
-            boolean[] isSource = new boolean[g.nodeCount()];
-            for (int v : localSources) {
-                isSource[v] = true;
-            }
-            List<Integer> kept = new ArrayList<>();
-            int direct = 0;
-            for (int v : snk) {
+            int[] localSinks = new int[retailers.length];
+            int kept = 0;
+            for (int v : retailers) {
                 boolean fed = false;
                 for (int i = g.inStart(v); i < g.inEnd(v) && !fed; i++) {
-                    fed = isSource[g.source(i)];
+                    fed = localTier[g.source(i)] == Tier.SOURCE;
                 }
-                if (fed) {
-                    direct++;
-                } else {
-                    kept.add(v);
+                if (!fed) {
+                    localSinks[kept++] = v;
                 }
             }
-            directSinks = direct;
-            int[] localSinks = kept.stream().mapToInt(Integer::intValue).toArray();
+            directSinks = retailers.length - kept;
+            localSinks = Arrays.copyOf(localSinks, kept);
             sources = toOriginal(localSources, original);
             sinks = toOriginal(localSinks, original);
             String[] tierNames = tierNamesInRings();

@@ -108,8 +108,8 @@ public final class InterdictCommand implements Callable<Integer> {
             sinks = CommandSupport.readNodes(sinksFile, g, "sink");
         } else if (communities != null) {
             Tier[] tiers = tiers(g, summary);
-            sources = select(tiers, Tier.SOURCE);
-            sinks = select(tiers, Tier.RETAILER);
+            sources = TierClassifier.withTier(tiers, Tier.SOURCE);
+            sinks = TierClassifier.withTier(tiers, Tier.RETAILER);
         }
         run(g, sources, sinks, rows, summary);
         if (truth != null) {
@@ -164,21 +164,6 @@ public final class InterdictCommand implements Callable<Integer> {
         }
         summary.put("tiers", c);
         return tiers;
-    }
-
-    private static int[] select(Tier[] tiers, Tier want) {
-        int n = 0;
-        for (Tier x : tiers) {
-            n += x == want ? 1 : 0;
-        }
-        int[] out = new int[n];
-        int k = 0;
-        for (int v = 0; v < tiers.length; v++) {
-            if (tiers[v] == want) {
-                out[k++] = v;
-            }
-        }
-        return out;
     }
 
     /** Runs the methods for the given terminals (null: fragmentation) and fills rows and summary. */

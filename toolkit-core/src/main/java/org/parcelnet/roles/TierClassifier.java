@@ -180,6 +180,22 @@ public final class TierClassifier {
     public record Accuracy(double accuracy, int compared, int[][] confusion) {
     }
 
+    /** The nodes whose tier is {@code want}, ascending. O(n). */
+    public static int[] withTier(Tier[] tiers, Tier want) {
+        int n = 0;
+        for (Tier x : tiers) {
+            n += x == want ? 1 : 0;
+        }
+        int[] out = new int[n];
+        int k = 0;
+        for (int v = 0; v < tiers.length; v++) {
+            if (tiers[v] == want) {
+                out[k++] = v;
+            }
+        }
+        return out;
+    }
+
     /** Compares predicted tiers with true tiers (null = unknown/none). */
     public static Accuracy accuracy(Tier[] predicted, Tier[] truth) {
         if (predicted.length != truth.length) {

@@ -40,6 +40,14 @@ class TierClassifierTest {
     }
 
     @Test
+    void withTierListsTheNodesOfOneTierInOrder() {
+        Tier[] t = {Tier.RETAILER, null, Tier.SOURCE, Tier.RETAILER, Tier.TRANSIT};
+        assertArrayEquals(new int[] {0, 3}, TierClassifier.withTier(t, Tier.RETAILER));
+        assertArrayEquals(new int[] {2}, TierClassifier.withTier(t, Tier.SOURCE));
+        assertArrayEquals(new int[0], TierClassifier.withTier(t, Tier.DISTRIBUTOR));
+    }
+
+    @Test
     void handMadeRingGetsItsTiers() {
         ShipmentTable.Builder b = new ShipmentTable.Builder();
         long h = 3600;
