@@ -437,9 +437,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         void startBetweenness() {
             CompactGraph g = partyGraph.graph();
             int n = g.nodeCount();
-            Betweenness.Options o = Betweenness.Options.defaults().withSamples(n > 20_000 ? samples : 0).withSeed(seed)
-                    .withThreads(threads != null ? threads : 1);
-            final Betweenness.Options options = o;
+            Betweenness.Options options = Betweenness.Options.defaults().withSamples(n > 20_000 ? samples : 0)
+                    .withSeed(seed).withThreads(threads != null ? threads : 1);
             betweennessTask = new java.util.concurrent.FutureTask<>(() -> {
                 long t0 = System.nanoTime();
                 Betweenness.Result r = Betweenness.compute(g, options);

@@ -83,6 +83,7 @@ public final class InterdictionPlan {
                                                 Options options, ProgressListener progress) {
         checkScore(g, score);
         MinVertexCut.Result cut = MinVertexCut.compute(g, sources, sinks, null, options.flow());
+        KeyPlayers.Result greedy = KeyPlayers.betweenSourcesAndSinks(g, sources, sinks, options.budget(), progress);
         KeyPlayers.Result cutPicks = null;
         if (cut.separable()) {
             if (cut.cut().length <= options.maxEvaluatedCut()) {
@@ -93,10 +94,9 @@ public final class InterdictionPlan {
                 if (after.length > 0) {
                     after[after.length - 1] = 0;
                 }
-                cutPicks = new KeyPlayers.Result(cut.cut(), after, -1, "sinks_reached");
+                cutPicks = new KeyPlayers.Result(cut.cut(), after, greedy.initial(), "sinks_reached");
             }
         }
-        KeyPlayers.Result greedy = KeyPlayers.betweenSourcesAndSinks(g, sources, sinks, options.budget(), progress);
         boolean[] terminal = new boolean[g.nodeCount()];
         for (int v : sources) {
             terminal[v] = true;
@@ -105,9 +105,6 @@ public final class InterdictionPlan {
             terminal[v] = true;
         }
         KeyPlayers.Result byScore = KeyPlayers.evaluate(g, sources, sinks, topByScore(score, options.budget(), terminal));
-        if (cutPicks != null && cutPicks.initial() < 0) {
-            cutPicks = new KeyPlayers.Result(cutPicks.picks(), cutPicks.reachabilityAfter(), greedy.initial(), cutPicks.measure());
-        }
         return new Result(cut, cutPicks, greedy, byScore);
     }
 
