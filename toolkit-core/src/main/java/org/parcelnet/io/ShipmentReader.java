@@ -404,19 +404,21 @@ public final class ShipmentReader {
         private void mergeIds(ShipmentChunk c, long lineBase) throws IOException {
             StringDictionary ids = table.ids();
             boolean[] kept = new boolean[c.size];
+            int[] codes = new int[c.size];
+            int nextNew = ids.size();
+            ids.internAll(c.ids, c.size, codes); // rejected rows have no id (null → -1)
             int idColumn = layout.col()[0] + 1;
             for (int k = 0; k < c.size; k++) {
                 rowsIn++;
                 RejectedRow bad = c.rejected[k];
                 if (bad == null) {
-                    String id = c.ids[k];
-                    int before = ids.size();
-                    ids.intern(id);
-                    if (ids.size() != before) {
+                    // New ids get codes in row order, so a row is the first with its id iff it got the next one.
+                    if (codes[k] == nextNew) {
+                        nextNew++;
                         kept[k] = true;
                         continue;
                     }
-                    bad = new RejectedRow(c.startLine[k], idColumn, "duplicate shipment_id", id);
+                    bad = new RejectedRow(c.startLine[k], idColumn, "duplicate shipment_id", c.ids[k]);
                 }
                 long line = bad.line() + lineBase;
                 if (!options.lenient()) {
@@ -442,56 +444,102 @@ public final class ShipmentReader {
             int n = c.size;
             switch (group) {
                 case 0 -> {
-                    StringDictionary d = table.phones();
-                    int[] s = new int[n];
-                    int[] r = new int[n];
-                    for (int k = 0; k < n; k++) {
-                        if (kept[k]) {
-                            s[k] = d.intern(c.senderPhone[k]);
-                            r[k] = d.intern(c.receiverPhone[k]);
-                        }
-                    }
-                    c.senderPhoneCode = s;
-                    c.receiverPhoneCode = r;
+                    int[][] codes = internPairs(table.phones(), c.senderPhone, c.receiverPhone, kept, n);
+                    c.senderPhoneCode = codes[0];
+                    c.receiverPhoneCode = codes[1];
                     c.senderPhone = null;
                     c.receiverPhone = null;
                 }
                 case 1 -> {
-                    StringDictionary d = table.addresses();
-                    int[] s = new int[n];
-                    int[] r = new int[n];
-                    for (int k = 0; k < n; k++) {
-                        if (kept[k]) {
-                            s[k] = c.senderAddress[k] == null ? -1 : d.intern(c.senderAddress[k]);
-                            r[k] = c.receiverAddress[k] == null ? -1 : d.intern(c.receiverAddress[k]);
-                        }
-                    }
-                    c.senderAddressCode = s;
-                    c.receiverAddressCode = r;
+                    int[][] codes = internPairs(table.addresses(), c.senderAddress, c.receiverAddress, kept, n);
+                    c.senderAddressCode = codes[0];
+                    c.receiverAddressCode = codes[1];
                     c.senderAddress = null;
                     c.receiverAddress = null;
                 }
                 default -> {
-                    StringDictionary places = table.placeKeys();
-                    StringDictionary names = table.names();
-                    StringDictionary carriers = table.carriers();
-                    StringDictionary goods = table.goods();
-                    int[] placeMap = unmapped(c.places.size());
-                    int[] nameMap = unmapped(c.names.size());
-                    int[] carrierMap = unmapped(c.carriers.size());
-                    int[] goodsMap = unmapped(c.goodsValues.size());
+                    int[] placeMap = globalCodes(table.placeKeys(), c.places, kept, n, c.originPlace, c.destinationPlace);
+                    int[] nameMap = globalCodes(table.names(), c.names, kept, n, c.senderName, c.receiverName);
+                    int[] carrierMap = globalCodes(table.carriers(), c.carriers, kept, n, c.carrier, null);
+                    int[] goodsMap = globalCodes(table.goods(), c.goodsValues, kept, n, c.goods, null);
                     for (int k = 0; k < n; k++) {
                         if (kept[k]) {
-                            c.originPlace[k] = map(placeMap, places, c.places, c.originPlace[k]);
-                            c.destinationPlace[k] = map(placeMap, places, c.places, c.destinationPlace[k]);
-                            c.senderName[k] = map(nameMap, names, c.names, c.senderName[k]);
-                            c.receiverName[k] = map(nameMap, names, c.names, c.receiverName[k]);
-                            c.carrier[k] = map(carrierMap, carriers, c.carriers, c.carrier[k]);
-                            c.goods[k] = map(goodsMap, goods, c.goodsValues, c.goods[k]);
+                            c.originPlace[k] = placeMap[c.originPlace[k]];
+                            c.destinationPlace[k] = placeMap[c.destinationPlace[k]];
+                            c.senderName[k] = remap(nameMap, c.senderName[k]);
+                            c.receiverName[k] = remap(nameMap, c.receiverName[k]);
+                            c.carrier[k] = remap(carrierMap, c.carrier[k]);
+                            c.goods[k] = remap(goodsMap, c.goods[k]);
                         }
                     }
                 }
             }
+        }
+
+        private static int remap(int[] map, int localCode) {
+            return localCode < 0 ? -1 : map[localCode];
+        }
+
+        /**
+         * The table codes of a chunk's local values ({@code -1} for values no kept row uses), interned
+         * in the order in which the kept rows first use them, column {@code first} before
+         * {@code second} in each row: the codes that interning row by row would give, looked up in one
+         * batch.
+         */
+        private static int[] globalCodes(StringDictionary global, ShipmentChunk.LocalStrings local, boolean[] kept,
+                int n, int[] first, int[] second) {
+            int m = local.size();
+            int[] map = unmapped(m);
+            int[] order = new int[m];
+            int count = 0;
+            for (int k = 0; k < n; k++) {
+                if (kept[k]) {
+                    int a = first[k];
+                    if (a >= 0 && map[a] == -1) {
+                        map[a] = -2;
+                        order[count++] = a;
+                    }
+                    int b = second == null ? -1 : second[k];
+                    if (b >= 0 && map[b] == -1) {
+                        map[b] = -2;
+                        order[count++] = b;
+                    }
+                }
+            }
+            String[] values = new String[count];
+            for (int i = 0; i < count; i++) {
+                values[i] = local.value(order[i]);
+            }
+            int[] codes = new int[count];
+            global.internAll(values, count, codes);
+            for (int i = 0; i < count; i++) {
+                map[order[i]] = codes[i];
+            }
+            return map;
+        }
+
+        /**
+         * Interns the kept rows' sender and receiver values in row order (sender before receiver, so
+         * codes come out in first-seen order as with one intern call per value); null stays -1.
+         */
+        private static int[][] internPairs(StringDictionary d, String[] senders, String[] receivers, boolean[] kept,
+                int n) {
+            String[] both = new String[2 * n];
+            for (int k = 0; k < n; k++) {
+                if (kept[k]) {
+                    both[2 * k] = senders[k];
+                    both[2 * k + 1] = receivers[k];
+                }
+            }
+            int[] codes = new int[2 * n];
+            d.internAll(both, 2 * n, codes);
+            int[] s = new int[n];
+            int[] r = new int[n];
+            for (int k = 0; k < n; k++) {
+                s[k] = codes[2 * k];
+                r[k] = codes[2 * k + 1];
+            }
+            return new int[][] {s, r};
         }
 
         static final int GROUPS = 3;
@@ -522,18 +570,6 @@ public final class ShipmentReader {
             int[] m = new int[n];
             Arrays.fill(m, -1);
             return m;
-        }
-
-        private static int map(int[] map, StringDictionary global, ShipmentChunk.LocalStrings local, int code) {
-            if (code < 0) {
-                return -1;
-            }
-            int g = map[code];
-            if (g < 0) {
-                g = global.intern(local.value(code));
-                map[code] = g;
-            }
-            return g;
         }
 
         private void readHeader(String[] header) {

@@ -65,6 +65,35 @@ class StringDictionaryTest {
     }
 
     @Test
+    void internAllGivesTheCodesOfOneInternPerValue() {
+        SplittableRandom r = new SplittableRandom(5);
+        StringDictionary one = new StringDictionary();
+        StringDictionary batched = new StringDictionary();
+        batched.intern(""); // an empty value at the end of a trimmed arena must not trip the prefetch
+        batched.trimToSize();
+        one.intern("");
+        for (int round = 0; round < 40; round++) {
+            int n = r.nextInt(1_500); // batches of every size, across the 256-value batch boundary
+            String[] values = new String[n + 3];
+            for (int k = 0; k < n; k++) {
+                values[k] = r.nextInt(10) == 0 ? null : randomString(r);
+            }
+            values[n] = "never interned: past n";
+            int[] codes = new int[n];
+            batched.internAll(values, n, codes);
+            for (int k = 0; k < n; k++) {
+                int expected = values[k] == null ? -1 : one.intern(values[k]);
+                assertEquals(expected, codes[k], "round " + round + " value " + k);
+            }
+            assertEquals(one.size(), batched.size());
+        }
+        for (int c = 0; c < one.size(); c++) {
+            assertEquals(one.value(c), batched.value(c));
+        }
+        assertEquals(-1, batched.code("never interned: past n"));
+    }
+
+    @Test
     void prefixesAndEqualHashesAreDistinct() {
         StringDictionary d = new StringDictionary();
         // "Aa" and "BB" have the same String.hashCode
