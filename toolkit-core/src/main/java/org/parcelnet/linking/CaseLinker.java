@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.model.StringDictionary;
 
 /**
  * Links shipments into case networks: two shipments are in one network when a chain of shared
@@ -74,6 +75,9 @@ public final class CaseLinker {
 
     private static final int SLOTS = 6;
 
+    /** Where the prefetching loads of {@link #namePhoneIds} go, so that the JIT keeps them. */
+    private static volatile long prefetchSink;
+
     private final Params params;
 
     /** A linker with the given options. */
@@ -92,11 +96,9 @@ public final class CaseLinker {
         final int rows = table.size();
         final int phones = table.phones().size();
         // Identifier ids: phones [0, P), normalised addresses [P, P+A), name+phone pairs after that.
-        int[] addressId = normalisedAddressIds(table);
-        int addresses = 0;
-        for (int a : addressId) {
-            addresses = Math.max(addresses, a + 1);
-        }
+        StringDictionary addressForms = new StringDictionary();
+        int[] addressId = normalisedAddressIds(table, addressForms);
+        int addresses = addressForms.size();
         NamePhoneIds pairIds = namePhoneIds(table);
         int pairs = pairIds.size();
         int idCount = phones + addresses + pairs;
@@ -149,7 +151,6 @@ public final class CaseLinker {
         int[] counterparties = distinctCounterparties(ident, counter, idCount, phones);
         boolean[] hub = new boolean[idCount];
         List<LinkResult.Hub> hubs = new ArrayList<>();
-        String[] addressValue = null;
         long[] hubOrder = new long[0];
         int nh = 0;
         for (int id = 0; id < idCount; id++) {
@@ -165,10 +166,7 @@ public final class CaseLinker {
         Arrays.sort(hubOrder);
         for (long key : hubOrder) {
             int id = (int) key;
-            if (addressValue == null && id >= phones && id < phones + addresses) {
-                addressValue = normalisedAddressValues(table, addressId, addresses);
-            }
-            hubs.add(new LinkResult.Hub(kind(id, phones, addresses), value(table, id, phones, addresses, pairIds.keys, addressValue),
+            hubs.add(new LinkResult.Hub(kind(id, phones, addresses), value(table, id, phones, addresses, pairIds.keys, addressForms),
                     shipments[id], counterparties[id]));
         }
         UnionFind uf = new UnionFind(rows);
@@ -200,12 +198,13 @@ public final class CaseLinker {
                 : LinkResult.Kind.NAME_PHONE;
     }
 
-    private static String value(ShipmentTable t, int id, int phones, int addresses, long[] pairKeys, String[] addressValue) {
+    private static String value(ShipmentTable t, int id, int phones, int addresses, long[] pairKeys,
+            StringDictionary addressForms) {
         if (id < phones) {
             return t.phones().value(id);
         }
         if (id < phones + addresses) {
-            return addressValue[id - phones];
+            return addressForms.value(id - phones);
         }
         long key = pairKeys[id - phones - addresses];
         return t.names().value((int) (key >>> 32)) + "|" + t.phones().value((int) key);
@@ -238,33 +237,56 @@ public final class CaseLinker {
         long[] keys = new long[16];
         int size = 0;
         int mask = capacity - 1;
-        for (int i = 0; i < rows; i++) {
-            for (int side = 0; side < 2; side++) {
-                int name = side == 0 ? t.senderName(i) : t.receiverName(i);
-                int id = -1;
-                if (name >= 0) {
-                    long key = pairKey(name, side == 0 ? t.senderPhone(i) : t.receiverPhone(i));
-                    int slot = (int) mix(key) & mask;
-                    while (slotId[slot] >= 0 && slotKey[slot] != key) {
-                        slot = (slot + 1) & mask;
-                    }
-                    if (slotId[slot] < 0) {
-                        slotKey[slot] = key;
-                        slotId[slot] = size;
-                        if (size == keys.length) {
-                            keys = Arrays.copyOf(keys, size * 2);
-                        }
-                        keys[size++] = key;
-                    }
-                    id = slotId[slot];
+        // Rows in blocks: first the block's slots are loaded (independent loads, served in parallel),
+        // then the block is inserted with those lines in cache; the same ids as row by row.
+        final int block = 128;
+        long[] blockKey = new long[2 * block];
+        long touched = 0;
+        for (int from = 0; from < rows; from += block) {
+            int to = Math.min(rows, from + block);
+            for (int i = from; i < to; i++) {
+                int k = 2 * (i - from);
+                int sn = t.senderName(i);
+                int rn = t.receiverName(i);
+                blockKey[k] = sn < 0 ? -1L : pairKey(sn, t.senderPhone(i));
+                blockKey[k + 1] = rn < 0 ? -1L : pairKey(rn, t.receiverPhone(i));
+                if (sn >= 0) {
+                    int slot = (int) mix(blockKey[k]) & mask;
+                    touched += slotKey[slot] + slotId[slot];
                 }
-                if (side == 0) {
-                    rowSender[i] = id;
-                } else {
-                    rowReceiver[i] = id;
+                if (rn >= 0) {
+                    int slot = (int) mix(blockKey[k + 1]) & mask;
+                    touched += slotKey[slot] + slotId[slot];
+                }
+            }
+            for (int i = from; i < to; i++) {
+                for (int side = 0; side < 2; side++) {
+                    long key = blockKey[2 * (i - from) + side];
+                    int id = -1;
+                    if (key >= 0) { // names and phones are codes ≥ 0, so a real key is never negative
+                        int slot = (int) mix(key) & mask;
+                        while (slotId[slot] >= 0 && slotKey[slot] != key) {
+                            slot = (slot + 1) & mask;
+                        }
+                        if (slotId[slot] < 0) {
+                            slotKey[slot] = key;
+                            slotId[slot] = size;
+                            if (size == keys.length) {
+                                keys = Arrays.copyOf(keys, size * 2);
+                            }
+                            keys[size++] = key;
+                        }
+                        id = slotId[slot];
+                    }
+                    if (side == 0) {
+                        rowSender[i] = id;
+                    } else {
+                        rowReceiver[i] = id;
+                    }
                 }
             }
         }
+        prefetchSink = touched;
         return new NamePhoneIds(Arrays.copyOf(keys, size), rowSender, rowReceiver);
     }
 
@@ -284,27 +306,26 @@ public final class CaseLinker {
         }
     }
 
-    /** Per address-dictionary code, the id of its normalised form (equal forms share an id). */
-    private static int[] normalisedAddressIds(ShipmentTable t) {
-        int a = t.addresses().size();
+    /**
+     * Per address-dictionary code, the id of its normalised form: the form's code in {@code forms}
+     * (equal forms share an id; ids in first-seen order of the codes). Batched so that the
+     * dictionary's lookups overlap ({@link StringDictionary#internAll}).
+     */
+    private static int[] normalisedAddressIds(ShipmentTable t, StringDictionary forms) {
+        StringDictionary raw = t.addresses();
+        int a = raw.size();
         int[] id = new int[a];
-        java.util.HashMap<String, Integer> seen = new java.util.HashMap<>();
-        for (int c = 0; c < a; c++) {
-            String norm = normalizeAddress(t.addresses().value(c));
-            Integer known = seen.putIfAbsent(norm, seen.size());
-            id[c] = known == null ? seen.size() - 1 : known;
+        String[] batch = new String[Math.min(a, 4096)];
+        int[] codes = new int[batch.length];
+        for (int from = 0; from < a; from += batch.length) {
+            int n = Math.min(batch.length, a - from);
+            for (int k = 0; k < n; k++) {
+                batch[k] = normalizeAddress(raw.value(from + k));
+            }
+            forms.internAll(batch, n, codes);
+            System.arraycopy(codes, 0, id, from, n);
         }
         return id;
-    }
-
-    private static String[] normalisedAddressValues(ShipmentTable t, int[] addressId, int addresses) {
-        String[] v = new String[addresses];
-        for (int c = 0; c < addressId.length; c++) {
-            if (v[addressId[c]] == null) {
-                v[addressId[c]] = normalizeAddress(t.addresses().value(c));
-            }
-        }
-        return v;
     }
 
     /**
@@ -313,6 +334,10 @@ public final class CaseLinker {
      * "No. 5, Renmin Rd." and "no5 renmin rd" are one address.
      */
     public static String normalizeAddress(String address) {
+        String ascii = normalizeAscii(address);
+        if (ascii != null) {
+            return ascii;
+        }
         String s = Normalizer.normalize(address, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
@@ -323,6 +348,29 @@ public final class CaseLinker {
             i += Character.charCount(cp);
         }
         return b.toString();
+    }
+
+    /**
+     * {@link #normalizeAddress} of an all-ASCII address without the Unicode machinery (NFKC leaves
+     * ASCII alone; ASCII letters and digits are its only letters and digits); null when the address
+     * has other characters.
+     */
+    private static String normalizeAscii(String address) {
+        int n = address.length();
+        byte[] out = new byte[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            char c = address.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                out[m++] = (byte) (c + ('a' - 'A'));
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out[m++] = (byte) c;
+            }
+        }
+        return new String(out, 0, m, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -104,6 +104,24 @@ class CaseLinkerTest {
     }
 
     @Test
+    void asciiAddressesNormaliseAsTheUnicodeRuleSays() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = r.nextInt(30);
+            for (int k = 0; k < n; k++) {
+                b.append((char) (r.nextInt(10) == 0 ? 0x80 + r.nextInt(0x100) : r.nextInt(0x80)));
+            }
+            String a = b.toString();
+            // The rule itself, written out: NFKC, lower case, letters and digits only.
+            String nfkc = java.text.Normalizer.normalize(a, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+            StringBuilder expected = new StringBuilder();
+            nfkc.codePoints().filter(Character::isLetterOrDigit).forEach(expected::appendCodePoint);
+            assertEquals(expected.toString(), CaseLinker.normalizeAddress(a), a);
+        }
+    }
+
+    @Test
     void invalidThresholdsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> CaseLinker.Params.withHubThreshold(0));
         assertThrows(IllegalArgumentException.class, () -> new CaseLinker.Params(5, 0, true, true));
