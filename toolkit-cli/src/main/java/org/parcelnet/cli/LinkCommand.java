@@ -14,6 +14,7 @@ import org.parcelnet.io.Json;
 import org.parcelnet.linking.CaseLinker;
 import org.parcelnet.linking.LinkResult;
 import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.table.TableFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,15 +68,7 @@ public final class LinkCommand implements Callable<Integer> {
         long linkStarted = System.nanoTime();
         LinkResult r = new CaseLinker(params).link(t);
         double linkSeconds = (System.nanoTime() - linkStarted) / 1e9;
-        AtomicFiles.writeText(out.resolve("networks.csv"), w -> {
-            w.write("shipment_id,network\n");
-            for (int i = 0; i < t.size(); i++) {
-                w.write(Csv.quote(t.shipmentId(i)));
-                w.write(',');
-                w.write(Integer.toString(r.networkOf(i)));
-                w.write('\n');
-            }
-        });
+        TableFiles.writeNetworks(t, r.network(), out.resolve("networks.csv"));
         AtomicFiles.writeText(out.resolve("hubs.csv"), w -> {
             w.write("kind,identifier,shipments,counterparties\n");
             for (LinkResult.Hub h : r.hubs()) {

@@ -30,17 +30,6 @@ public final class ResultTables {
         return Table.create("communities", node, c);
     }
 
-    /** {@code shipment_id,network} for every shipment row. */
-    public static Table networks(ShipmentTable t, int[] network) {
-        StringColumn id = StringColumn.create("shipment_id");
-        IntColumn n = IntColumn.create("network");
-        for (int i = 0; i < t.size(); i++) {
-            id.append(t.shipmentId(i));
-            n.append(network[i]);
-        }
-        return Table.create("networks", id, n);
-    }
-
     /**
      * {@code party,community,tier,sent,received} for the parties that have a tier (null tiers are
      * left out).
