@@ -7,11 +7,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One background thread for a command's independent stages: tasks run one after the other in the
  * order submitted, beside the command's main thread. A task's failure surfaces, as itself, where
- * its result is awaited. Closing stops the thread (a daemon, so it never holds the JVM open).
+ * its result is awaited. Closing drops the tasks not started and waits for the running one, so that
+ * a failed run's output folder is not written into while it is being discarded.
  */
 final class Background implements AutoCloseable {
 
@@ -70,5 +72,10 @@ final class Background implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
