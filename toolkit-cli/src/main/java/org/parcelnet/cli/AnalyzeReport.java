@@ -263,7 +263,11 @@ final class AnalyzeReport {
         for (Map.Entry<String, Double> e : run.stageSecondsView().entrySet()) {
             times.add(List.of(e.getKey(), String.format(Locale.ROOT, "%.2f", e.getValue())));
         }
-        r.table("Stage times (seconds, report excluded)", List.of("stage", "seconds"), times);
+        times.add(List.of("case linking, on the background thread", String.format(Locale.ROOT, "%.2f", run.linkTask.seconds())));
+        times.add(List.of("betweenness, on the background thread", String.format(Locale.ROOT, "%.2f",
+                run.betweennessTask.seconds())));
+        r.table("Stage times (seconds, report excluded; the main line's 'link cases' and 'betweenness' are its waits "
+                + "for the background thread)", List.of("stage", "seconds"), times);
         r.footer("Made by ParcelNet " + versionText() + ". Same input, parameters and seed give the same report.");
         r.write(file);
     }
