@@ -14,7 +14,8 @@ import org.parcelnet.model.StringDictionary;
  * Links shipments into case networks: two shipments are in one network when a chain of shared
  * identifiers joins them. The identifiers of a shipment are its sender and receiver phones (one phone
  * space: a phone that receives in one parcel and sends in another links both), its sender and
- * receiver addresses after {@link #normalizeAddress normalisation}, and each side's name together with
+ * receiver addresses after {@link #normalizeAddress normalisation} (one with no letter or digit left
+ * links nothing), and each side's name together with
  * that side's phone (which still links a person's parcels when the phone is a suppressed hub, e.g. a
  * courier station's number standing in for the sender's).
  *
@@ -114,12 +115,14 @@ public final class CaseLinker {
             ident[b + 1] = rp;
             counter[b + 1] = sp;
             if (params.useAddresses()) {
-                if (table.senderAddress(i) >= 0) {
-                    ident[b + 2] = phones + addressId[table.senderAddress(i)];
+                int sa = table.senderAddress(i);
+                if (sa >= 0 && addressId[sa] >= 0) {
+                    ident[b + 2] = phones + addressId[sa];
                     counter[b + 2] = rp;
                 }
-                if (table.receiverAddress(i) >= 0) {
-                    ident[b + 3] = phones + addressId[table.receiverAddress(i)];
+                int ra = table.receiverAddress(i);
+                if (ra >= 0 && addressId[ra] >= 0) {
+                    ident[b + 3] = phones + addressId[ra];
                     counter[b + 3] = sp;
                 }
             }
@@ -308,8 +311,9 @@ public final class CaseLinker {
 
     /**
      * Per address-dictionary code, the id of its normalised form: the form's code in {@code forms}
-     * (equal forms share an id; ids in first-seen order of the codes). Batched so that the
-     * dictionary's lookups overlap ({@link StringDictionary#internAll}).
+     * (equal forms share an id; ids in first-seen order of the codes), or -1 when nothing is left of
+     * it (an address of punctuation only, such as "-", identifies no place and links nothing).
+     * Batched so that the dictionary's lookups overlap ({@link StringDictionary#internAll}).
      */
     private static int[] normalisedAddressIds(ShipmentTable t, StringDictionary forms) {
         StringDictionary raw = t.addresses();
@@ -320,7 +324,8 @@ public final class CaseLinker {
         for (int from = 0; from < a; from += batch.length) {
             int n = Math.min(batch.length, a - from);
             for (int k = 0; k < n; k++) {
-                batch[k] = normalizeAddress(raw.value(from + k));
+                String form = normalizeAddress(raw.value(from + k));
+                batch[k] = form.isEmpty() ? null : form;
             }
             forms.internAll(batch, n, codes);
             System.arraycopy(codes, 0, id, from, n);

@@ -89,6 +89,18 @@ class CaseLinkerTest {
     }
 
     @Test
+    void addressesOfPunctuationOnlyLinkNothing() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        add(b, "11", "21", null, null, "-", null);
+        add(b, "12", "22", null, null, "--", "N/A");
+        add(b, "13", "23", null, null, null, "n/a"); // "na" is a value: links with the row above
+        LinkResult r = new CaseLinker().link(b.build());
+        assertEquals(2, r.networkCount());
+        assertNotEquals(r.networkOf(0), r.networkOf(1));
+        assertEquals(r.networkOf(1), r.networkOf(2));
+    }
+
+    @Test
     void addressHubsAreReportedNormalised() {
         ShipmentTable.Builder b = new ShipmentTable.Builder();
         for (int i = 0; i < 4; i++) {
