@@ -149,21 +149,47 @@ public final class CentralityCommand implements Callable<Integer> {
         return groups;
     }
 
-    /** Nodes by descending score, ties by node order (boxed sort: output formatting only, O(n log n)). */
+    /** Nodes by descending score ({@link Double#compare} order), ties by node order. O(n), primitive arrays. */
     static int[] ranking(double[] score) {
         int n = score.length;
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
+        if (n == 0) {
+            return new int[0];
         }
-        java.util.Arrays.sort(idx, (a, b) -> {
-            int c = Double.compare(score[b], score[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = idx[i];
+        // Each score as a 64-bit key whose unsigned order is Double.compare's order, reversed; a
+        // stable LSD radix sort (four 16-bit digits) then keeps ascending node order within ties.
+        long[] key = new long[n];
+        int[] node = new int[n];
+        for (int v = 0; v < n; v++) {
+            long bits = Double.doubleToLongBits(score[v]);
+            key[v] = ~(bits < 0 ? ~bits : bits ^ Long.MIN_VALUE);
+            node[v] = v;
         }
-        return out;
+        long[] keyOut = new long[n];
+        int[] nodeOut = new int[n];
+        int[] start = new int[(1 << 16) + 1];
+        for (int shift = 0; shift < 64; shift += 16) {
+            java.util.Arrays.fill(start, 0);
+            for (int j = 0; j < n; j++) {
+                start[(int) ((key[j] >>> shift) & 0xFFFF) + 1]++;
+            }
+            if (start[(int) ((key[0] >>> shift) & 0xFFFF) + 1] == n) {
+                continue; // every key has this digit: the pass would not move anything
+            }
+            for (int d = 0; d < 1 << 16; d++) {
+                start[d + 1] += start[d];
+            }
+            for (int j = 0; j < n; j++) {
+                int p = start[(int) ((key[j] >>> shift) & 0xFFFF)]++;
+                keyOut[p] = key[j];
+                nodeOut[p] = node[j];
+            }
+            long[] k = key;
+            key = keyOut;
+            keyOut = k;
+            int[] t = node;
+            node = nodeOut;
+            nodeOut = t;
+        }
+        return node;
     }
 }
