@@ -136,4 +136,41 @@ public final class Csv {
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
         return new Opened(new java.io.BufferedReader(r, 1 << 16), o.counter(), o.fileBytes());
     }
+
+    /** Opens a file ({@link #open}, {@link #openBytes}). */
+    interface Opener<T> {
+        T open() throws IOException;
+    }
+
+    /** Opens with {@code opener}; a file that is not gzip inside its .gz name becomes an input error. */
+    static <T> T openChecked(String name, Opener<T> opener) throws IOException {
+        try {
+            return opener.open();
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new InputException(name, "not a valid gzip file (" + e.getMessage() + ")");
+        }
+    }
+
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("line:? ?([0-9][0-9,]*)");
+
+    /**
+     * The input error behind a parser or stream failure (truncated gzip, an unterminated quote, a
+     * character after a closing quote), with absolute line numbers ({@code lineBase}: lines before
+     * the chunk that failed, 0 for one parser over the file); other I/O errors are rethrown as they are.
+     */
+    static RuntimeException inputError(String name, IOException e, long lineBase) throws IOException {
+        if (e instanceof java.io.EOFException || e instanceof java.util.zip.ZipException) {
+            throw new InputException(name, "truncated or corrupt gzip stream (" + e.getMessage() + ")");
+        }
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        if (msg.contains("EOF reached before encapsulated token finished")) {
+            throw new InputException(name, "unterminated quoted field: a quote opened and never closed");
+        }
+        if (msg.toLowerCase(java.util.Locale.ROOT).contains("invalid char")) {
+            java.util.regex.Matcher m = LINE.matcher(msg);
+            long line = m.find() ? lineBase + Long.parseLong(m.group(1).replace(",", "")) : 0;
+            throw new InputException(name, line, 0, "invalid character after a closing quote", null);
+        }
+        throw e;
+    }
 }

@@ -88,24 +88,12 @@ public final class EdgeListReader {
     /** Reads an edge list. */
     public static Result read(Path file, Options options) throws IOException {
         String name = file.toString();
-        Csv.Opened opened;
-        try {
-            opened = Csv.open(file);
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw new InputException(name, "not a valid gzip file (" + e.getMessage() + ")");
-        }
+        Csv.Opened opened = Csv.openChecked(name, () -> Csv.open(file));
         options.progress().begin("read " + file.getFileName(), opened.fileBytes());
         try (CSVParser parser = CSVParser.builder().setReader(opened.reader()).setFormat(Csv.FORMAT).get()) {
             return readAll(name, options, parser, opened);
         } catch (UncheckedIOException e) {
-            IOException cause = e.getCause();
-            if (cause instanceof java.io.EOFException || cause instanceof java.util.zip.ZipException) {
-                throw new InputException(name, "truncated or corrupt gzip stream (" + cause.getMessage() + ")");
-            }
-            if (cause.getMessage() != null && cause.getMessage().contains("EOF reached before encapsulated token")) {
-                throw new InputException(name, "unterminated quoted field: a quote opened and never closed");
-            }
-            throw cause;
+            throw Csv.inputError(name, e.getCause(), 0);
         } finally {
             options.progress().end();
         }

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -156,17 +153,17 @@ public final class ShipmentReader {
         String name = file.toString();
         ProgressListener progress = options.progress();
         if (chunkBytes <= 0) {
-            Csv.Opened opened = openChecked(name, () -> Csv.open(file));
+            Csv.Opened opened = Csv.openChecked(name, () -> Csv.open(file));
             progress.begin("read " + file.getFileName(), opened.fileBytes());
             try (CSVParser parser = CSVParser.builder().setReader(opened.reader()).setFormat(Csv.FORMAT).get()) {
                 return new Run(name, options, opened.counter()).readSequential(parser);
             } catch (UncheckedIOException e) {
-                throw translate(name, e.getCause(), 0);
+                throw Csv.inputError(name, e.getCause(), 0);
             } finally {
                 progress.end();
             }
         }
-        Csv.OpenedBytes opened = openChecked(name, () -> Csv.openBytes(file));
+        Csv.OpenedBytes opened = Csv.openChecked(name, () -> Csv.openBytes(file));
         progress.begin("read " + file.getFileName(), opened.fileBytes());
         try (InputStream in = opened.data()) {
             return new Run(name, options, opened.counter()).readChunked(new RecordChunker(in, chunkBytes + (1 << 16)),
@@ -176,39 +173,6 @@ public final class ShipmentReader {
         }
     }
 
-    private interface Opener<T> {
-        T open() throws IOException;
-    }
-
-    private static <T> T openChecked(String name, Opener<T> opener) throws IOException {
-        try {
-            return opener.open();
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw new InputException(name, "not a valid gzip file (" + e.getMessage() + ")");
-        }
-    }
-
-    private static final Pattern LINE = Pattern.compile("line:? ?([0-9][0-9,]*)");
-
-    /**
-     * The input error behind a parser or stream failure, with absolute line numbers
-     * ({@code lineBase}: lines before the chunk that failed); other I/O errors are rethrown.
-     */
-    private static RuntimeException translate(String name, IOException e, long lineBase) throws IOException {
-        if (e instanceof java.io.EOFException || e instanceof java.util.zip.ZipException) {
-            throw new InputException(name, "truncated or corrupt gzip stream (" + e.getMessage() + ")");
-        }
-        String msg = e.getMessage() == null ? "" : e.getMessage();
-        if (msg.contains("EOF reached before encapsulated token finished")) {
-            throw new InputException(name, 0, 0, "unterminated quoted field: a quote opened and never closed", null);
-        }
-        if (msg.toLowerCase(Locale.ROOT).contains("invalid char")) {
-            Matcher m = LINE.matcher(msg);
-            long line = m.find() ? lineBase + Long.parseLong(m.group(1).replace(",", "")) : 0;
-            throw new InputException(name, line, 0, "invalid character after a closing quote", null);
-        }
-        throw e;
-    }
 
     /** Per-file state of one read: the header, the table being built, the rejected rows. */
     private static final class Run {
@@ -326,7 +290,7 @@ public final class ShipmentReader {
                 pool.shutdownNow();
             }
             if (streamFailure != null) {
-                throw translate(file, streamFailure, lineBase);
+                throw Csv.inputError(file, streamFailure, lineBase);
             }
             return finish();
         }
@@ -374,7 +338,7 @@ public final class ShipmentReader {
                 try {
                     c = chunker.next(1);
                 } catch (IOException e) {
-                    throw translate(file, e, 0);
+                    throw Csv.inputError(file, e, 0);
                 }
                 if (c == null) {
                     throw new InputException(file, "empty file: no header row");
@@ -390,7 +354,7 @@ public final class ShipmentReader {
                         return lines;
                     }
                 } catch (UncheckedIOException e) {
-                    throw translate(file, e.getCause(), 0);
+                    throw Csv.inputError(file, e.getCause(), 0);
                 }
             }
         }
@@ -429,7 +393,7 @@ public final class ShipmentReader {
             c.kept = kept;
             c.ids = null; // interned: let the strings go
             if (c.failure != null) {
-                throw translate(file, c.failure, lineBase);
+                throw Csv.inputError(file, c.failure, lineBase);
             }
         }
 

@@ -44,6 +44,19 @@ class EdgeListReaderTest {
     }
 
     @Test
+    void brokenQuotingNamesFileAndLine() throws IOException {
+        Path p = dir.resolve("quotes.csv");
+        Files.writeString(p, "source,target\na,b\nc,\"d\"x\n");
+        InputException e = assertThrows(InputException.class, () -> EdgeListReader.read(p));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("invalid character after a closing quote"), e.getMessage());
+        Path open = dir.resolve("open.csv");
+        Files.writeString(open, "source,target\na,\"b\n");
+        assertTrue(assertThrows(InputException.class, () -> EdgeListReader.read(open)).getMessage()
+                .contains("unterminated quoted field"));
+    }
+
+    @Test
     void badRowsNamePosition() throws IOException {
         Path p = dir.resolve("bad.csv");
         Files.writeString(p, "source,target,weight\na,b,1\na,,1\nc,d,-2\ne,f,heavy\n");
