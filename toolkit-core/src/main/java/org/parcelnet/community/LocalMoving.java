@@ -46,6 +46,10 @@ final class LocalMoving {
         final double[] slotWeight = new double[SLOTS];
         /** The occupied slots, in order of first occurrence (which keeps tie breaking deterministic). */
         final int[] used = new int[SMALL];
+        /** Communities of the last low-degree node's neighbours, in arc order (see {@link #best}). */
+        final int[] nbrComm = new int[SMALL];
+        /** Strengths of the communities in {@link #used} order. */
+        final double[] usedTot = new double[SMALL];
 
         Scratch(int n) {
             Arrays.fill(slotComm, -1);
@@ -91,13 +95,22 @@ final class LocalMoving {
         if (to - from <= SMALL) {
             // Low degree: accumulate in a small cache-resident hash table (a linear search of a list,
             // used before, costs O(d²) when the neighbours are in distinct communities, as at the start).
+            // The scattered loads (neighbour communities, then their strengths) are done first in
+            // plain loops whose loads do not depend on each other or on a branch, so the processor
+            // overlaps their cache misses; the branchy hashing and comparing then run on local copies.
             final int[] keys = s.slotComm;
             final double[] vals = s.slotWeight;
             final int[] used = s.used;
+            final int[] nc = s.nbrComm;
+            final double[] ut = s.usedTot;
+            final int d = to - from;
+            for (int j = 0; j < d; j++) {
+                nc[j] = comm[adj[from + j]];
+            }
             int nt = 0;
-            for (int i = from; i < to; i++) {
-                int c = comm[adj[i]];
-                double wt = w == null ? 1.0 : w[i];
+            for (int j = 0; j < d; j++) {
+                int c = nc[j];
+                double wt = w == null ? 1.0 : w[from + j];
                 int h = (c * 0x9E3779B9) >>> 25;
                 while (true) {
                     int key = keys[h];
@@ -115,6 +128,9 @@ final class LocalMoving {
                 }
             }
             for (int j = 0; j < nt; j++) {
+                ut[j] = tot[keys[used[j]]];
+            }
+            for (int j = 0; j < nt; j++) {
                 if (keys[used[j]] == c0) {
                     acc0 = vals[used[j]];
                     break;
@@ -127,7 +143,7 @@ final class LocalMoving {
                 int slot = used[j];
                 int c = keys[slot];
                 if (c != c0) {
-                    double gain = vals[slot] - kf * tot[c];
+                    double gain = vals[slot] - kf * ut[j];
                     if (gain > bestGain + margin) {
                         best = c;
                         bestGain = gain;
@@ -178,6 +194,32 @@ final class LocalMoving {
     }
 
     /**
+     * Flags the neighbours of {@code v}, just moved to {@code b}, that lie outside {@code b}. Right
+     * after {@link #best} evaluated {@code v} with {@code s}, a low-degree node's neighbour
+     * communities are still in {@code s.nbrComm} (only v moved since), which saves the scattered loads.
+     */
+    private static void activateNeighbours(WorkGraph g, int v, int b, int[] comm, boolean[] active, Scratch s) {
+        final int[] adj = g.adj;
+        final int from = g.off[v];
+        final int to = g.off[v + 1];
+        if (to - from <= SMALL) {
+            final int[] nc = s.nbrComm;
+            for (int j = 0, d = to - from; j < d; j++) {
+                if (nc[j] != b) {
+                    active[adj[from + j]] = true;
+                }
+            }
+        } else {
+            for (int j = from; j < to; j++) {
+                int t = adj[j];
+                if (comm[t] != b) {
+                    active[t] = true;
+                }
+            }
+        }
+    }
+
+    /**
      * Louvain's local moving on one level, from the partition in {@code comm} (with strengths
      * {@code tot}): passes over {@code order} until a pass moves nothing, improves modularity by less
      * than {@code tolerance}, or {@code maxPasses} passes ran. Returns the number of moves.
@@ -223,12 +265,7 @@ final class LocalMoving {
                         comm[v] = b;
                         passMoves++;
                         gain += s.delta;
-                        for (int j = off[v], e = off[v + 1]; j < e; j++) {
-                            int t = adj[j];
-                            if (comm[t] != b) {
-                                active[t] = true;
-                            }
-                        }
+                        activateNeighbours(g, v, b, comm, active, s);
                     }
                     if ((i & 0x3FFF) == 0) {
                         progress.checkCancelled();
@@ -340,12 +377,7 @@ final class LocalMoving {
                         }
                         comm[v] = b;
                         passMoves++;
-                        for (int j = off[v], e = off[v + 1]; j < e; j++) {
-                            int t = adj[j];
-                            if (comm[t] != b) {
-                                active[t] = true;
-                            }
-                        }
+                        activateNeighbours(g, v, b, comm, active, s);
                     }
                     if ((i & 0x3FFF) == 0) {
                         progress.checkCancelled();
