@@ -160,12 +160,18 @@ final class Refinement {
                         }
                     }
                 } else {
-                    double total = Math.exp(-maxGain / theta); // staying alone
+                    // Relative weights exp((ΔH − max ΔH)/θ). One below e^−40 (4e−18) is taken as 0: it
+                    // could only matter if the uniform draw fell within that of a boundary, and with
+                    // the default θ every gain an edge weight below the best would cost an exp call.
+                    final double floor = -40 * theta;
+                    double alone = -maxGain < floor ? 0.0 : Math.exp(-maxGain / theta); // staying alone
+                    double total = alone;
                     for (int i = 0; i < nc; i++) {
-                        weights[i] = Math.exp((weights[i] - maxGain) / theta);
+                        double d = weights[i] - maxGain;
+                        weights[i] = d < floor ? 0.0 : Math.exp(d / theta);
                         total += weights[i];
                     }
-                    double r = rnd.nextDouble() * total - Math.exp(-maxGain / theta);
+                    double r = rnd.nextDouble() * total - alone;
                     if (r >= 0) {
                         chosen = touched[nc - 1];
                         for (int i = 0; i < nc; i++) {
