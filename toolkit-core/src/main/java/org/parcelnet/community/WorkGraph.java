@@ -104,29 +104,33 @@ final class WorkGraph {
             pos[order[i]] = i;
         }
         int[] noff = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            int v = order[i];
+            noff[i + 1] = noff[i] + off[v + 1] - off[v];
+        }
         int[] nadj = new int[adj.length];
         double[] nw = w == null ? null : new double[w.length];
         double[] nself = new double[n];
         double[] nstr = new double[n];
         int[] norig = new int[n];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            int v = order[i];
-            noff[i] = k;
-            nself[i] = self[v];
-            nstr[i] = strength[v];
-            norig[i] = original == null ? v : original[v];
+        // Rows are read in the old order and written to their new places (scattered writes, which
+        // do not stall), rather than read in the new order (a scattered read at every row): 0.25 s
+        // instead of 0.39 s for the benchmark's 20M arcs.
+        for (int v = 0; v < n; v++) {
+            int p = pos[v];
+            nself[p] = self[v];
+            nstr[p] = strength[v];
+            norig[p] = original == null ? v : original[v];
             int from = off[v];
             int to = off[v + 1];
+            int dst = noff[p];
             for (int j = from; j < to; j++) {
-                nadj[k + j - from] = pos[adj[j]];
+                nadj[dst + j - from] = pos[adj[j]];
             }
             if (nw != null) {
-                System.arraycopy(w, from, nw, k, to - from);
+                System.arraycopy(w, from, nw, dst, to - from);
             }
-            k += to - from;
         }
-        noff[n] = k;
         return new WorkGraph(n, noff, nadj, nw, nself, nstr, norig);
     }
 
@@ -219,6 +223,11 @@ final class WorkGraph {
      * in a deterministic (not sorted) order.
      */
     WorkGraph aggregate(int[] comm, int k) {
+        return aggregate(comm, k, k > DIRECT_MAX);
+    }
+
+    /** {@link #aggregate(int[], int)} summing each row in a hash table or in k-sized arrays (same result). */
+    WorkGraph aggregate(int[] comm, int k, boolean hashed) {
         int[] start = new int[k + 1];
         for (int v = 0; v < n; v++) {
             start[comm[v] + 1]++;
@@ -232,6 +241,13 @@ final class WorkGraph {
             byComm[cursor[comm[v]]++] = v;
         }
         cursor = null;
+        return hashed ? aggregateHashed(comm, k, start, byComm) : aggregateDirect(comm, k, start, byComm);
+    }
+
+    /** Community counts up to this aggregate through k-sized arrays, which then stay in cache. */
+    private static final int DIRECT_MAX = 1 << 16;
+
+    private WorkGraph aggregateDirect(int[] comm, int k, int[] start, int[] byComm) {
         // Branch-free accumulation (arcs inside and outside the community alike, first touches
         // detected with a per-row stamp and counted by a conditional increment): the inside/outside
         // test and the first-touch test were mispredicted often on the fine partitions refinement
@@ -281,6 +297,110 @@ final class WorkGraph {
                 } else {
                     nadj[pos] = cc;
                     nw[pos++] = acc[cc];
+                }
+            }
+            nself[c] = selfC;
+            nstr[c] = strC;
+        }
+        noff[k] = pos;
+        return new WorkGraph(k, noff, Arrays.copyOf(nadj, pos), Arrays.copyOf(nw, pos), nself, nstr);
+    }
+
+    private WorkGraph aggregateHashed(int[] comm, int k, int[] start, int[] byComm) {
+        // Per aggregate node, the neighbour communities of each member are first gathered into a
+        // local buffer (independent scattered loads, which the processor overlaps), then summed in a
+        // small open-addressing table sized to the row, which stays in L1. Accumulating straight into
+        // k-sized arrays, as before, chained dependent cache misses on the arcs leaving a community;
+        // on the benchmark's level 0 (1M nodes into 158k) this is about 20% faster. (With fewer
+        // communities the arrays stay in cache and the direct way is faster.) The table keeps first
+        // occurrences in order, so neighbour lists and sums come out as with the direct way.
+        final int[] off = this.off;
+        final int[] adj = this.adj;
+        final double[] w = this.w;
+        int maxDegree = 0;
+        for (int v = 0; v < n; v++) {
+            maxDegree = Math.max(maxDegree, off[v + 1] - off[v]);
+        }
+        final int[] nbr = new int[maxDegree];
+        int[] keys = new int[16];
+        double[] vals = new double[16];
+        int[] used = new int[16];
+        Arrays.fill(keys, -1);
+        int cap = Math.max(16, Math.min(adj.length, 4 * k));
+        int[] nadj = new int[cap];
+        double[] nw = new double[cap];
+        int[] noff = new int[k + 1];
+        double[] nself = new double[k];
+        double[] nstr = new double[k];
+        int pos = 0;
+        for (int c = 0; c < k; c++) {
+            noff[c] = pos;
+            final int first = start[c];
+            final int last = start[c + 1];
+            long arcs = 0;
+            for (int j = first; j < last; j++) {
+                int v = byComm[j];
+                arcs += off[v + 1] - off[v];
+            }
+            // Table of at least twice the possible distinct keys (≤ min(arcs, k)), so probes stay short.
+            int bits = 4;
+            while ((1L << bits) < 2 * Math.min(arcs, (long) k)) {
+                bits++;
+            }
+            if (keys.length < (1 << bits)) {
+                keys = new int[1 << bits];
+                vals = new double[1 << bits];
+                used = new int[1 << bits];
+                Arrays.fill(keys, -1);
+            }
+            final int shift = 32 - bits;
+            final int mask = (1 << bits) - 1;
+            int cnt = 0;
+            double selfC = 0;
+            double strC = 0;
+            for (int j = first; j < last; j++) {
+                int v = byComm[j];
+                selfC += self[v];
+                strC += strength[v];
+                final int from = off[v];
+                final int d = off[v + 1] - from;
+                for (int i = 0; i < d; i++) {
+                    nbr[i] = comm[adj[from + i]];
+                }
+                for (int i = 0; i < d; i++) {
+                    int cc = nbr[i];
+                    double wt = w == null ? 1.0 : w[from + i];
+                    int h = (cc * 0x9E3779B9) >>> shift;
+                    while (true) {
+                        int key = keys[h];
+                        if (key == cc) {
+                            vals[h] += wt;
+                            break;
+                        }
+                        if (key < 0) {
+                            keys[h] = cc;
+                            vals[h] = wt;
+                            used[cnt++] = h;
+                            break;
+                        }
+                        h = (h + 1) & mask;
+                    }
+                }
+            }
+            if (pos + cnt > nadj.length) {
+                int ncap = (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) pos + cnt, nadj.length * 2L));
+                nadj = Arrays.copyOf(nadj, ncap);
+                nw = Arrays.copyOf(nw, ncap);
+            }
+            for (int i = 0; i < cnt; i++) {
+                int h = used[i];
+                int cc = keys[h];
+                keys[h] = -1;
+                if (cc == c) {
+                    selfC += vals[h];
+                } else {
+                    nadj[pos] = cc;
+                    nw[pos++] = vals[h];
                 }
             }
             nself[c] = selfC;
