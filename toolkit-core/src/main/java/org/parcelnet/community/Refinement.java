@@ -61,10 +61,12 @@ final class Refinement {
         workers.run(t -> {
             LocalMoving.Scratch s = scratch[t];
             double[] weights = new double[weightSlots];
+            int[] cands = new int[weightSlots];
+            double[] candWeight = new double[weightSlots];
             int c;
             while ((c = next.getAndIncrement()) < k) {
                 refineOne(g, comm, c, members, start[c], start[c + 1], tot[c], f, theta,
-                        new SplittableRandom(mix(seed, c)), refined, refTot, size, ext, s, weights);
+                        new SplittableRandom(mix(seed, c)), refined, refTot, size, ext, s, weights, cands, candWeight);
                 if ((c & 0xFFF) == 0) {
                     progress.checkCancelled();
                 }
@@ -82,18 +84,31 @@ final class Refinement {
 
     private static void refineOne(WorkGraph g, int[] comm, int c, int[] members, int from, int to, double totS,
                                   double f, double theta, SplittableRandom rnd, int[] refined, double[] refTot,
-                                  int[] size, double[] ext, LocalMoving.Scratch s, double[] weights) {
+                                  int[] size, double[] ext, LocalMoving.Scratch s, double[] weights,
+                                  int[] cands, double[] candWeight) {
         final int[] adj = g.adj;
         final double[] w = g.w;
         final int[] off = g.off;
+        // Members come in node order. When they are consecutive node ids (every community of the
+        // first level once Leiden has renumbered the nodes community by community), "inside c" is a
+        // range test on the neighbour id, which saves a scattered load for every arc leaving c.
+        final int lo = members[from];
+        final int span = to - from;
+        final boolean range = members[to - 1] - lo == span - 1;
         for (int j = from; j < to; j++) {
             int v = members[j];
             refined[v] = v;
             refTot[v] = g.strength[v];
             size[v] = 1;
             double e = 0;
-            for (int i = off[v], end = off[v + 1]; i < end; i++) {
-                e += comm[adj[i]] == c ? (w == null ? 1.0 : w[i]) : 0.0; // select, not branch
+            if (range) {
+                for (int i = off[v], end = off[v + 1]; i < end; i++) {
+                    e += Integer.compareUnsigned(adj[i] - lo, span) < 0 ? (w == null ? 1.0 : w[i]) : 0.0;
+                }
+            } else {
+                for (int i = off[v], end = off[v + 1]; i < end; i++) {
+                    e += comm[adj[i]] == c ? (w == null ? 1.0 : w[i]) : 0.0; // select, not branch
+                }
             }
             ext[v] = e;
         }
@@ -124,7 +139,7 @@ final class Refinement {
             int nt = 0;
             for (int i = off[v], end = off[v + 1]; i < end; i++) {
                 int t = adj[i];
-                boolean inside = comm[t] == c;
+                boolean inside = range ? Integer.compareUnsigned(t - lo, span) < 0 : comm[t] == c;
                 int cl = inside ? refined[t] : v;
                 double a = acc[cl];
                 boolean fresh = a < 0;
@@ -132,31 +147,31 @@ final class Refinement {
                 nt += fresh ? 1 : 0;
                 acc[cl] = (fresh ? 0.0 : a) + (inside ? (w == null ? 1.0 : w[i]) : 0.0);
             }
-            // Candidates: well-connected clusters with ΔH >= 0; staying alone has ΔH = 0.
+            // Candidates: well-connected clusters with ΔH >= 0; staying alone has ΔH = 0. Selected
+            // without branches (the tests were mispredicted often), in first-touch order.
             double maxGain = 0;
             int nc = 0;
             for (int i = 0; i < nt; i++) {
                 int cl = touched[i];
                 double kc = refTot[cl];
-                double gain = acc[cl] - f * kv * kc;
-                if (cl != v && gain >= 0 && ext[cl] >= f * kc * (totS - kc)) {
-                    touched[nc] = cl;
-                    weights[nc++] = gain;
-                    if (gain > maxGain) {
-                        maxGain = gain;
-                    }
-                } else {
-                    acc[cl] = -1.0;
-                }
+                double a = acc[cl];
+                double gain = a - f * kv * kc;
+                boolean ok = cl != v & gain >= 0 & ext[cl] >= f * kc * (totS - kc);
+                cands[nc] = cl;
+                weights[nc] = gain;
+                candWeight[nc] = a;
+                nc += ok ? 1 : 0;
+                maxGain = ok & gain > maxGain ? gain : maxGain;
+                acc[cl] = -1.0;
             }
-            int chosen = v;
+            int pick = -1; // index into cands, or -1 to stay alone
             if (nc > 0) {
                 if (theta == 0) {
                     double bestGain = 0;
                     for (int i = 0; i < nc; i++) {
                         if (weights[i] > bestGain) {
                             bestGain = weights[i];
-                            chosen = touched[i];
+                            pick = i;
                         }
                     }
                 } else {
@@ -173,27 +188,24 @@ final class Refinement {
                     }
                     double r = rnd.nextDouble() * total - alone;
                     if (r >= 0) {
-                        chosen = touched[nc - 1];
+                        pick = nc - 1;
                         for (int i = 0; i < nc; i++) {
                             r -= weights[i];
                             if (r < 0) {
-                                chosen = touched[i];
+                                pick = i;
                                 break;
                             }
                         }
                     }
                 }
             }
-            if (chosen != v) {
-                double wvc = acc[chosen];
+            if (pick >= 0) {
+                int chosen = cands[pick];
                 refined[v] = chosen;
                 refTot[chosen] += kv;
                 size[chosen]++;
                 size[v] = 0;
-                ext[chosen] = ext[chosen] + ext[v] - 2 * wvc;
-            }
-            for (int i = 0; i < nc; i++) {
-                acc[touched[i]] = -1.0;
+                ext[chosen] = ext[chosen] + ext[v] - 2 * candWeight[pick];
             }
         }
     }
