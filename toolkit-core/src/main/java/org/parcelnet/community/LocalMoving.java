@@ -156,13 +156,15 @@ final class LocalMoving {
             final double[] acc = s.acc;
             final int[] touched = s.touched;
             int nt = 0;
+            // Branch-free first touches (as in aggregation): high-degree nodes are those of the
+            // aggregate levels, where most neighbours are in distinct communities.
             for (int i = from; i < to; i++) {
                 int c = comm[adj[i]];
-                if (acc[c] < 0) {
-                    acc[c] = 0;
-                    touched[nt++] = c;
-                }
-                acc[c] += w == null ? 1.0 : w[i];
+                double a = acc[c];
+                boolean fresh = a < 0;
+                touched[nt] = c;
+                nt += fresh ? 1 : 0;
+                acc[c] = (fresh ? 0.0 : a) + (w == null ? 1.0 : w[i]);
             }
             acc0 = acc[c0] < 0 ? 0 : acc[c0];
             stay = acc0 - kf * (tot[c0] - kv);
