@@ -8,7 +8,8 @@ import org.parcelnet.graph.CompactGraph;
  * The undirected weighted graph the community kernels work on, at one level of aggregation.
  *
  * <p>Adjacency is CSR without self loops ({@code off}, {@code adj}, {@code w}; {@code w == null}
- * means every weight is 1). Self loops live in {@code self[v]}, holding the adjacency-matrix diagonal
+ * means every weight is 1; an aggregate's {@code adj} and {@code w} may be longer than {@code off[n]},
+ * the tail unused). Self loops live in {@code self[v]}, holding the adjacency-matrix diagonal
  * A<sub>vv</sub> = twice the loop weight, as igraph and Newman count it, so that
  * {@code strength[v] = self[v] + Σ w(v,·)} and {@code Σ strength = 2m}. An aggregated node's
  * {@code self} is the sum of its members' {@code self} plus every arc inside it (each internal edge
@@ -244,6 +245,19 @@ final class WorkGraph {
         return hashed ? aggregateHashed(comm, k, start, byComm) : aggregateDirect(comm, k, start, byComm);
     }
 
+    /**
+     * First capacity of an aggregate's arc arrays: its exact bound min(arcs, k(k−1)) when that is
+     * small, else a quarter of the arcs (about what the benchmark's first level keeps), so that
+     * growing and trimming copies stay few. The arrays are trimmed only when more than an eighth
+     * would be unused (arcs beyond {@code off[k]} are never read).
+     */
+    private int initialCapacity(int k) {
+        long arcs = off[n];
+        long bound = Math.min(arcs, (long) k * (k - 1));
+        long cap = bound <= (1 << 22) ? bound : Math.max(4L * k, arcs / 4);
+        return (int) Math.max(16, Math.min(cap, bound));
+    }
+
     /** Community counts up to this aggregate through k-sized arrays, which then stay in cache. */
     private static final int DIRECT_MAX = 1 << 16;
 
@@ -255,7 +269,7 @@ final class WorkGraph {
         double[] acc = new double[k];
         int[] mark = new int[k];
         int[] touched = new int[k + 1];
-        int cap = Math.max(16, Math.min(adj.length, 4 * k));
+        int cap = initialCapacity(k);
         int[] nadj = new int[cap];
         double[] nw = new double[cap];
         int[] noff = new int[k + 1];
@@ -303,7 +317,11 @@ final class WorkGraph {
             nstr[c] = strC;
         }
         noff[k] = pos;
-        return new WorkGraph(k, noff, Arrays.copyOf(nadj, pos), Arrays.copyOf(nw, pos), nself, nstr);
+        if (pos < nadj.length - nadj.length / 8) {
+            nadj = Arrays.copyOf(nadj, pos);
+            nw = Arrays.copyOf(nw, pos);
+        }
+        return new WorkGraph(k, noff, nadj, nw, nself, nstr);
     }
 
     private WorkGraph aggregateHashed(int[] comm, int k, int[] start, int[] byComm) {
@@ -326,7 +344,7 @@ final class WorkGraph {
         double[] vals = new double[16];
         int[] used = new int[16];
         Arrays.fill(keys, -1);
-        int cap = Math.max(16, Math.min(adj.length, 4 * k));
+        int cap = initialCapacity(k);
         int[] nadj = new int[cap];
         double[] nw = new double[cap];
         int[] noff = new int[k + 1];
@@ -407,7 +425,11 @@ final class WorkGraph {
             nstr[c] = strC;
         }
         noff[k] = pos;
-        return new WorkGraph(k, noff, Arrays.copyOf(nadj, pos), Arrays.copyOf(nw, pos), nself, nstr);
+        if (pos < nadj.length - nadj.length / 8) {
+            nadj = Arrays.copyOf(nadj, pos);
+            nw = Arrays.copyOf(nw, pos);
+        }
+        return new WorkGraph(k, noff, nadj, nw, nself, nstr);
     }
 
     /**
