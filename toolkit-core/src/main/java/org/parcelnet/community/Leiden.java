@@ -88,7 +88,7 @@ public final class Leiden {
         progress.begin("leiden", params.maxIterations());
         try (Workers workers = new Workers(params.threads())) {
             LocalMoving.Scratch[] scratch = LocalMoving.scratch(workers.threads, n0);
-            long fixed = 12L * n0 * workers.threads + 8L * n0;
+            long fixed = 16L * n0 * workers.threads + 8L * n0;
             for (int it = 0; it < params.maxIterations(); it++) {
                 progress.checkCancelled();
                 iterations++;

@@ -36,7 +36,13 @@ final class LocalMoving {
 
     /** Per-worker scratch: neighbour-community weights, reset after each node. */
     static final class Scratch {
+        /**
+         * Weight accumulator indexed by community (or refined cluster), 0 when idle; a slot is
+         * touched in the current round when {@code mark} holds {@link #stamp}.
+         */
         final double[] acc;
+        final int[] mark;
+        int stamp;
         final int[] touched;
         double delta;
         double wBest;
@@ -51,10 +57,19 @@ final class LocalMoving {
         /** Strengths of the communities in {@link #used} order. */
         final double[] usedTot = new double[SMALL];
 
+        /** A fresh stamp for {@link #mark} (clearing the marks when the counter wraps). */
+        int nextStamp() {
+            if (++stamp == Integer.MAX_VALUE) {
+                Arrays.fill(mark, 0);
+                stamp = 1;
+            }
+            return stamp;
+        }
+
         Scratch(int n) {
             Arrays.fill(slotComm, -1);
             acc = new double[n];
-            Arrays.fill(acc, -1.0);
+            mark = new int[n];
             touched = new int[n];
         }
     }
@@ -154,19 +169,22 @@ final class LocalMoving {
             }
         } else {
             final double[] acc = s.acc;
+            final int[] mark = s.mark;
             final int[] touched = s.touched;
+            final int stamp = s.nextStamp();
             int nt = 0;
-            // Branch-free first touches (as in aggregation): high-degree nodes are those of the
-            // aggregate levels, where most neighbours are in distinct communities.
+            // Plain accumulation into a zeroed array, first touches found through stamps without a
+            // branch: making the sum itself depend on the first-touch test (a sentinel −1, as
+            // before) chained every arc to the previous store and cost four times as much.
             for (int i = from; i < to; i++) {
                 int c = comm[adj[i]];
-                double a = acc[c];
-                boolean fresh = a < 0;
+                acc[c] += w == null ? 1.0 : w[i];
+                boolean fresh = mark[c] != stamp;
+                mark[c] = stamp;
                 touched[nt] = c;
                 nt += fresh ? 1 : 0;
-                acc[c] = (fresh ? 0.0 : a) + (w == null ? 1.0 : w[i]);
             }
-            acc0 = acc[c0] < 0 ? 0 : acc[c0];
+            acc0 = acc[c0];
             stay = acc0 - kf * (tot[c0] - kv);
             bestGain = stay;
             bestW = acc0;
@@ -180,7 +198,7 @@ final class LocalMoving {
                         bestW = acc[c];
                     }
                 }
-                acc[c] = -1.0;
+                acc[c] = 0.0;
             }
         }
         double wBest = best == c0 ? acc0 : bestW;

@@ -163,7 +163,7 @@ public final class Louvain {
         int k0 = WorkGraph.renumber(comm);
         // Every node alone (the usual start) needs no pass over the arcs.
         double q = k0 == g.n ? g.singletonModularity(gamma) : g.modularity(comm, k0, gamma);
-        long fixed = 12L * n0 * workers.threads + 4L * n0;
+        long fixed = 16L * n0 * workers.threads + 4L * n0;
         for (int level = 0; level < params.maxLevels(); level++) {
             progress.checkCancelled();
             int n = g.n;

@@ -141,6 +141,7 @@ final class Refinement {
             members[r] = tmp;
         }
         final double[] acc = s.acc;
+        final int[] mark = s.mark;
         final int[] touched = s.touched;
         for (int j = from; j < to; j++) {
             int v = members[j];
@@ -152,18 +153,20 @@ final class Refinement {
                 continue;
             }
             // Weights to the refined clusters of v's neighbours inside community c. Arcs leaving c
-            // add 0 to a dummy slot (v's own, never a candidate) instead of taking a branch, which
-            // was mispredicted often; first touches are counted by a conditional increment.
+            // add 0 to a dummy slot (v's own, never a candidate) instead of taking a branch; sums go
+            // into a zeroed array and first touches are found through stamps, also without a branch
+            // (see LocalMoving.best).
+            final int stamp = s.nextStamp();
             int nt = 0;
             for (int i = off[v], end = off[v + 1]; i < end; i++) {
                 int t = adj[i];
                 boolean inside = range ? Integer.compareUnsigned(t - lo, span) < 0 : member[t] != 0;
                 int cl = inside ? refined[t] : v;
-                double a = acc[cl];
-                boolean fresh = a < 0;
+                acc[cl] += inside ? (w == null ? 1.0 : w[i]) : 0.0;
+                boolean fresh = mark[cl] != stamp;
+                mark[cl] = stamp;
                 touched[nt] = cl;
                 nt += fresh ? 1 : 0;
-                acc[cl] = (fresh ? 0.0 : a) + (inside ? (w == null ? 1.0 : w[i]) : 0.0);
             }
             // Candidates: well-connected clusters with ΔH >= 0; staying alone has ΔH = 0. Selected
             // without branches (the tests were mispredicted often), in first-touch order.
@@ -180,7 +183,7 @@ final class Refinement {
                 candWeight[nc] = a;
                 nc += ok ? 1 : 0;
                 maxGain = ok & gain > maxGain ? gain : maxGain;
-                acc[cl] = -1.0;
+                acc[cl] = 0.0;
             }
             int pick = -1; // index into cands, or -1 to stay alone
             if (nc > 0) {

@@ -262,10 +262,10 @@ final class WorkGraph {
     private static final int DIRECT_MAX = 1 << 16;
 
     private WorkGraph aggregateDirect(int[] comm, int k, int[] start, int[] byComm) {
-        // Branch-free accumulation (arcs inside and outside the community alike, first touches
-        // detected with a per-row stamp and counted by a conditional increment): the inside/outside
-        // test and the first-touch test were mispredicted often on the fine partitions refinement
-        // produces, and dominated the cost.
+        // Plain sums into a zeroed array, first touches found through a per-row stamp without a
+        // branch (the inside/outside and first-touch tests were mispredicted often on the fine
+        // partitions refinement produces). Making each sum depend on the first-touch test, as
+        // before, chained every arc to the previous store: four times slower on an aggregate level.
         double[] acc = new double[k];
         int[] mark = new int[k];
         int[] touched = new int[k + 1];
@@ -291,12 +291,11 @@ final class WorkGraph {
                 strC += strength[v];
                 for (int i = off[v], e = off[v + 1]; i < e; i++) {
                     int cc = comm[adj[i]];
-                    double wt = w == null ? 1.0 : w[i];
+                    acc[cc] += w == null ? 1.0 : w[i];
                     boolean fresh = mark[cc] != stamp;
                     mark[cc] = stamp;
                     touched[cnt] = cc;
                     cnt += fresh ? 1 : 0;
-                    acc[cc] = (fresh ? 0.0 : acc[cc]) + wt;
                 }
             }
             if (pos + cnt > nadj.length) {
@@ -312,6 +311,7 @@ final class WorkGraph {
                     nadj[pos] = cc;
                     nw[pos++] = acc[cc];
                 }
+                acc[cc] = 0.0;
             }
             nself[c] = selfC;
             nstr[c] = strC;
