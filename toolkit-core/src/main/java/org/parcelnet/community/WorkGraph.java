@@ -224,11 +224,6 @@ final class WorkGraph {
      * in a deterministic (not sorted) order.
      */
     WorkGraph aggregate(int[] comm, int k) {
-        return aggregate(comm, k, k > DIRECT_MAX);
-    }
-
-    /** {@link #aggregate(int[], int)} summing each row in a hash table or in k-sized arrays (same result). */
-    WorkGraph aggregate(int[] comm, int k, boolean hashed) {
         int[] start = new int[k + 1];
         for (int v = 0; v < n; v++) {
             start[comm[v] + 1]++;
@@ -242,7 +237,7 @@ final class WorkGraph {
             byComm[cursor[comm[v]]++] = v;
         }
         cursor = null;
-        return hashed ? aggregateHashed(comm, k, start, byComm) : aggregateDirect(comm, k, start, byComm);
+        return aggregateRows(comm, k, start, byComm);
     }
 
     /**
@@ -258,10 +253,7 @@ final class WorkGraph {
         return (int) Math.max(16, Math.min(cap, bound));
     }
 
-    /** Community counts up to this aggregate through k-sized arrays, which then stay in cache. */
-    private static final int DIRECT_MAX = 1 << 16;
-
-    private WorkGraph aggregateDirect(int[] comm, int k, int[] start, int[] byComm) {
+    private WorkGraph aggregateRows(int[] comm, int k, int[] start, int[] byComm) {
         // Plain sums into a zeroed array, first touches found through a per-row stamp without a
         // branch (the inside/outside and first-touch tests were mispredicted often on the fine
         // partitions refinement produces). Making each sum depend on the first-touch test, as
@@ -312,114 +304,6 @@ final class WorkGraph {
                     nw[pos++] = acc[cc];
                 }
                 acc[cc] = 0.0;
-            }
-            nself[c] = selfC;
-            nstr[c] = strC;
-        }
-        noff[k] = pos;
-        if (pos < nadj.length - nadj.length / 8) {
-            nadj = Arrays.copyOf(nadj, pos);
-            nw = Arrays.copyOf(nw, pos);
-        }
-        return new WorkGraph(k, noff, nadj, nw, nself, nstr);
-    }
-
-    private WorkGraph aggregateHashed(int[] comm, int k, int[] start, int[] byComm) {
-        // Per aggregate node, the neighbour communities of each member are first gathered into a
-        // local buffer (independent scattered loads, which the processor overlaps), then summed in a
-        // small open-addressing table sized to the row, which stays in L1. Accumulating straight into
-        // k-sized arrays, as before, chained dependent cache misses on the arcs leaving a community;
-        // on the benchmark's level 0 (1M nodes into 158k) this is about 20% faster. (With fewer
-        // communities the arrays stay in cache and the direct way is faster.) The table keeps first
-        // occurrences in order, so neighbour lists and sums come out as with the direct way.
-        final int[] off = this.off;
-        final int[] adj = this.adj;
-        final double[] w = this.w;
-        int maxDegree = 0;
-        for (int v = 0; v < n; v++) {
-            maxDegree = Math.max(maxDegree, off[v + 1] - off[v]);
-        }
-        final int[] nbr = new int[maxDegree];
-        int[] keys = new int[16];
-        double[] vals = new double[16];
-        int[] used = new int[16];
-        Arrays.fill(keys, -1);
-        int cap = initialCapacity(k);
-        int[] nadj = new int[cap];
-        double[] nw = new double[cap];
-        int[] noff = new int[k + 1];
-        double[] nself = new double[k];
-        double[] nstr = new double[k];
-        int pos = 0;
-        for (int c = 0; c < k; c++) {
-            noff[c] = pos;
-            final int first = start[c];
-            final int last = start[c + 1];
-            long arcs = 0;
-            for (int j = first; j < last; j++) {
-                int v = byComm[j];
-                arcs += off[v + 1] - off[v];
-            }
-            // Table of at least twice the possible distinct keys (≤ min(arcs, k)), so probes stay short.
-            int bits = 4;
-            while ((1L << bits) < 2 * Math.min(arcs, (long) k)) {
-                bits++;
-            }
-            if (keys.length < (1 << bits)) {
-                keys = new int[1 << bits];
-                vals = new double[1 << bits];
-                used = new int[1 << bits];
-                Arrays.fill(keys, -1);
-            }
-            final int shift = 32 - bits;
-            final int mask = (1 << bits) - 1;
-            int cnt = 0;
-            double selfC = 0;
-            double strC = 0;
-            for (int j = first; j < last; j++) {
-                int v = byComm[j];
-                selfC += self[v];
-                strC += strength[v];
-                final int from = off[v];
-                final int d = off[v + 1] - from;
-                for (int i = 0; i < d; i++) {
-                    nbr[i] = comm[adj[from + i]];
-                }
-                for (int i = 0; i < d; i++) {
-                    int cc = nbr[i];
-                    double wt = w == null ? 1.0 : w[from + i];
-                    int h = (cc * 0x9E3779B9) >>> shift;
-                    while (true) {
-                        int key = keys[h];
-                        if (key == cc) {
-                            vals[h] += wt;
-                            break;
-                        }
-                        if (key < 0) {
-                            keys[h] = cc;
-                            vals[h] = wt;
-                            used[cnt++] = h;
-                            break;
-                        }
-                        h = (h + 1) & mask;
-                    }
-                }
-            }
-            if (pos + cnt > nadj.length) {
-                int ncap = (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) pos + cnt, nadj.length * 2L));
-                nadj = Arrays.copyOf(nadj, ncap);
-                nw = Arrays.copyOf(nw, ncap);
-            }
-            for (int i = 0; i < cnt; i++) {
-                int h = used[i];
-                int cc = keys[h];
-                keys[h] = -1;
-                if (cc == c) {
-                    selfC += vals[h];
-                } else {
-                    nadj[pos] = cc;
-                    nw[pos++] = vals[h];
-                }
             }
             nself[c] = selfC;
             nstr[c] = strC;

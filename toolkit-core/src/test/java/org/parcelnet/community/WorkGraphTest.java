@@ -24,7 +24,7 @@ class WorkGraphTest {
     }
 
     @Test
-    void aggregateSumsEveryPairOfCommunitiesBothWays() {
+    void aggregateSumsEveryPairOfCommunities() {
         SplittableRandom rnd = new SplittableRandom(11);
         for (int round = 0; round < 60; round++) {
             int n = 5 + rnd.nextInt(300);
@@ -46,12 +46,7 @@ class WorkGraphTest {
                     a[comm[v]][comm[g.adj[i]]] += g.w == null ? 1.0 : g.w[i];
                 }
             }
-            WorkGraph h = g.aggregate(comm, k, round % 4 < 2);
-            WorkGraph other = g.aggregate(comm, k, round % 4 >= 2);
-            assertArrayEquals(h.off, other.off);
-            assertArrayEquals(h.adj, other.adj);
-            assertArrayEquals(h.w, other.w);
-            assertArrayEquals(h.self, other.self);
+            WorkGraph h = g.aggregate(comm, k);
             assertEquals(k, h.n);
             assertEquals(g.twoM, h.twoM, 1e-9);
             for (int c = 0; c < k; c++) {
