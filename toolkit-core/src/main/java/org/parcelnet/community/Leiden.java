@@ -33,9 +33,10 @@ import org.parcelnet.progress.ProgressListener;
  * treated as undirected.
  *
  * <p>Cost: O(m) per local-moving sweep and per refinement; memory as {@link Louvain} plus 28 bytes
- * per node for the refinement and the queue. After the first local-moving phase the original nodes
- * are renumbered community by community (one O(m) copy of the adjacency), so that the per-arc
- * community lookups of refinement, aggregation and the second iteration stay in cache; a second
+ * per node for the refinement and the queue, and 1 per node per thread. After the first local-moving
+ * phase the original nodes are renumbered community by community (one O(m) copy of the adjacency),
+ * so that the per-arc community lookups of refinement, aggregation and the second iteration stay in
+ * cache; a second
  * iteration starts from a converged partition, moves few nodes and costs mainly one refinement and
  * one aggregation of the original graph.
  *

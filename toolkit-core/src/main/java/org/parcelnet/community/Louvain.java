@@ -39,7 +39,7 @@ import org.parcelnet.progress.ProgressListener;
  * first local-moving phase the original nodes are renumbered community by community (one O(m) copy
  * of the adjacency), which makes the per-arc community lookups of everything after it cache-local. Working state
  * at level 0: the undirected adjacency (8 bytes per edge, plus 16 when weighted) and about 32 bytes
- * per node plus 12 bytes per node per thread; each recorded level keeps a partition (4 bytes per
+ * per node plus 16 bytes per node per thread; each recorded level keeps a partition (4 bytes per
  * node). The result's {@link CommunityResult#workingBytes()} reports the figure for a run.
  *
  * <p>Determinism: the same graph, parameters and seed give the same partition. With
