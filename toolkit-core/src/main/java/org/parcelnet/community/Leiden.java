@@ -36,9 +36,8 @@ import org.parcelnet.progress.ProgressListener;
  * per node for the refinement and the queue, and 1 per node per thread. After the first local-moving
  * phase the original nodes are renumbered community by community (one O(m) copy of the adjacency),
  * so that the per-arc community lookups of refinement, aggregation and the second iteration stay in
- * cache; a second
- * iteration starts from a converged partition, moves few nodes and costs mainly one refinement and
- * one aggregation of the original graph.
+ * cache; a second iteration starts from a converged partition, moves few nodes and costs mainly one
+ * refinement and one aggregation of the original graph.
  *
  * <p>Determinism: the same graph, parameters and seed give the same partition. Refinement draws from
  * a generator seeded per community, and with {@code threads > 1} local moving uses the batched
