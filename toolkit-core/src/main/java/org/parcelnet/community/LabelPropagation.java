@@ -28,6 +28,11 @@ import org.parcelnet.progress.ProgressListener;
  */
 public final class LabelPropagation {
 
+    /** Degree up to which neighbour labels are summed in a small hash table. */
+    private static final int SMALL = 48;
+    /** Slots of that table (load factor at most 3/8). */
+    private static final int SLOTS = 128;
+
     private final LabelPropagationParams params;
 
     /** Label propagation with the given options. */
@@ -67,6 +72,14 @@ public final class LabelPropagation {
         double[] acc = new double[n];
         Arrays.fill(acc, -1.0);
         int[] touched = new int[n];
+        // Low-degree nodes sum their neighbours' labels in a small hash table (which stays in L1)
+        // after gathering the labels in a plain loop (independent scattered loads, which overlap),
+        // instead of in the n-sized accumulator, where each arc was a dependent cache miss.
+        final int[] keys = new int[SLOTS];
+        Arrays.fill(keys, -1);
+        final double[] vals = new double[SLOTS];
+        final int[] used = new int[SMALL];
+        final int[] nbrLabel = new int[SMALL];
         int sweeps = 0;
         progress.begin("label propagation", params.maxIterations());
         try {
@@ -80,42 +93,95 @@ public final class LabelPropagation {
                         continue;
                     }
                     active[v] = false;
-                    int nt = 0;
-                    double max = 0;
-                    for (int a = off[v], e = off[v + 1]; a < e; a++) {
-                        int l = label[adj[a]];
-                        if (acc[l] < 0) {
-                            acc[l] = 0;
-                            touched[nt++] = l;
-                        }
-                        double s = acc[l] += w == null ? 1.0 : w[a];
-                        if (s > max) {
-                            max = s;
-                        }
-                    }
-                    if (nt == 0) {
+                    final int from = off[v];
+                    final int d = off[v + 1] - from;
+                    if (d == 0) {
                         continue;
                     }
                     int cur = label[v];
-                    double threshold = max - 1e-12 * max;
                     int chosen = cur;
-                    if (!(acc[cur] >= threshold)) {
-                        int ties = 0;
-                        for (int j = 0; j < nt; j++) {
-                            if (acc[touched[j]] >= threshold) {
-                                ties++;
+                    if (d <= SMALL) {
+                        for (int j = 0; j < d; j++) {
+                            nbrLabel[j] = label[adj[from + j]];
+                        }
+                        int nt = 0;
+                        double curW = -1.0; // as the accumulator: −1 when no neighbour has v's label
+                        for (int j = 0; j < d; j++) {
+                            int l = nbrLabel[j];
+                            double wt = w == null ? 1.0 : w[from + j];
+                            int h = (l * 0x9E3779B9) >>> 25;
+                            while (true) {
+                                int key = keys[h];
+                                if (key == l) {
+                                    vals[h] += wt;
+                                    break;
+                                }
+                                if (key < 0) {
+                                    keys[h] = l;
+                                    vals[h] = wt;
+                                    used[nt++] = h;
+                                    break;
+                                }
+                                h = (h + 1) & (SLOTS - 1);
                             }
                         }
-                        int pick = ties == 1 ? 0 : rnd.nextInt(ties);
+                        // Weights are >= 0, so the largest final sum is the largest running sum.
+                        double max = 0;
                         for (int j = 0; j < nt; j++) {
-                            if (acc[touched[j]] >= threshold && pick-- == 0) {
-                                chosen = touched[j];
-                                break;
+                            double x = vals[used[j]];
+                            max = x > max ? x : max;
+                            curW = keys[used[j]] == cur ? x : curW;
+                        }
+                        double threshold = max - 1e-12 * max;
+                        if (!(curW >= threshold)) {
+                            int ties = 0;
+                            for (int j = 0; j < nt; j++) {
+                                ties += vals[used[j]] >= threshold ? 1 : 0;
+                            }
+                            int pick = ties == 1 ? 0 : rnd.nextInt(ties);
+                            for (int j = 0; j < nt; j++) {
+                                if (vals[used[j]] >= threshold && pick-- == 0) {
+                                    chosen = keys[used[j]];
+                                    break;
+                                }
                             }
                         }
-                    }
-                    for (int j = 0; j < nt; j++) {
-                        acc[touched[j]] = -1.0;
+                        for (int j = 0; j < nt; j++) {
+                            keys[used[j]] = -1;
+                        }
+                    } else {
+                        int nt = 0;
+                        double max = 0;
+                        for (int a = from, e = from + d; a < e; a++) {
+                            int l = label[adj[a]];
+                            if (acc[l] < 0) {
+                                acc[l] = 0;
+                                touched[nt++] = l;
+                            }
+                            double s = acc[l] += w == null ? 1.0 : w[a];
+                            if (s > max) {
+                                max = s;
+                            }
+                        }
+                        double threshold = max - 1e-12 * max;
+                        if (!(acc[cur] >= threshold)) {
+                            int ties = 0;
+                            for (int j = 0; j < nt; j++) {
+                                if (acc[touched[j]] >= threshold) {
+                                    ties++;
+                                }
+                            }
+                            int pick = ties == 1 ? 0 : rnd.nextInt(ties);
+                            for (int j = 0; j < nt; j++) {
+                                if (acc[touched[j]] >= threshold && pick-- == 0) {
+                                    chosen = touched[j];
+                                    break;
+                                }
+                            }
+                        }
+                        for (int j = 0; j < nt; j++) {
+                            acc[touched[j]] = -1.0;
+                        }
                     }
                     if (chosen != cur) {
                         label[v] = chosen;

@@ -33,11 +33,11 @@ import org.parcelnet.progress.ProgressListener;
  * treated as undirected.
  *
  * <p>Cost: O(m) per local-moving sweep and per refinement; memory as {@link Louvain} plus 28 bytes
- * per node for the refinement and the queue. After the first local-moving phase the original nodes
- * are renumbered community by community (one O(m) copy of the adjacency), so that the per-arc
- * community lookups of refinement, aggregation and the second iteration stay in cache; a second
- * iteration starts from a converged partition, moves few nodes and costs mainly one refinement and
- * one aggregation of the original graph.
+ * per node for the refinement and the queue, and 1 per node per thread. After the first local-moving
+ * phase the original nodes are renumbered community by community (one O(m) copy of the adjacency),
+ * so that the per-arc community lookups of refinement, aggregation and the second iteration stay in
+ * cache; a second iteration starts from a converged partition, moves few nodes and costs mainly one
+ * refinement and one aggregation of the original graph.
  *
  * <p>Determinism: the same graph, parameters and seed give the same partition. Refinement draws from
  * a generator seeded per community, and with {@code threads > 1} local moving uses the batched
@@ -88,7 +88,7 @@ public final class Leiden {
         progress.begin("leiden", params.maxIterations());
         try (Workers workers = new Workers(params.threads())) {
             LocalMoving.Scratch[] scratch = LocalMoving.scratch(workers.threads, n0);
-            long fixed = 12L * n0 * workers.threads + 8L * n0;
+            long fixed = 16L * n0 * workers.threads + 8L * n0;
             for (int it = 0; it < params.maxIterations(); it++) {
                 progress.checkCancelled();
                 iterations++;

@@ -36,7 +36,13 @@ final class LocalMoving {
 
     /** Per-worker scratch: neighbour-community weights, reset after each node. */
     static final class Scratch {
+        /**
+         * Weight accumulator indexed by community (or refined cluster), 0 when idle; a slot is
+         * touched in the current round when {@code mark} holds {@link #stamp}.
+         */
         final double[] acc;
+        final int[] mark;
+        int stamp;
         final int[] touched;
         double delta;
         double wBest;
@@ -46,11 +52,24 @@ final class LocalMoving {
         final double[] slotWeight = new double[SLOTS];
         /** The occupied slots, in order of first occurrence (which keeps tie breaking deterministic). */
         final int[] used = new int[SMALL];
+        /** Communities of the last low-degree node's neighbours, in arc order (see {@link #best}). */
+        final int[] nbrComm = new int[SMALL];
+        /** Strengths of the communities in {@link #used} order. */
+        final double[] usedTot = new double[SMALL];
+
+        /** A fresh stamp for {@link #mark} (clearing the marks when the counter wraps). */
+        int nextStamp() {
+            if (++stamp == Integer.MAX_VALUE) {
+                Arrays.fill(mark, 0);
+                stamp = 1;
+            }
+            return stamp;
+        }
 
         Scratch(int n) {
             Arrays.fill(slotComm, -1);
             acc = new double[n];
-            Arrays.fill(acc, -1.0);
+            mark = new int[n];
             touched = new int[n];
         }
     }
@@ -91,13 +110,22 @@ final class LocalMoving {
         if (to - from <= SMALL) {
             // Low degree: accumulate in a small cache-resident hash table (a linear search of a list,
             // used before, costs O(d²) when the neighbours are in distinct communities, as at the start).
+            // The scattered loads (neighbour communities, then their strengths) are done first in
+            // plain loops whose loads do not depend on each other or on a branch, so the processor
+            // overlaps their cache misses; the branchy hashing and comparing then run on local copies.
             final int[] keys = s.slotComm;
             final double[] vals = s.slotWeight;
             final int[] used = s.used;
+            final int[] nc = s.nbrComm;
+            final double[] ut = s.usedTot;
+            final int d = to - from;
+            for (int j = 0; j < d; j++) {
+                nc[j] = comm[adj[from + j]];
+            }
             int nt = 0;
-            for (int i = from; i < to; i++) {
-                int c = comm[adj[i]];
-                double wt = w == null ? 1.0 : w[i];
+            for (int j = 0; j < d; j++) {
+                int c = nc[j];
+                double wt = w == null ? 1.0 : w[from + j];
                 int h = (c * 0x9E3779B9) >>> 25;
                 while (true) {
                     int key = keys[h];
@@ -115,6 +143,9 @@ final class LocalMoving {
                 }
             }
             for (int j = 0; j < nt; j++) {
+                ut[j] = tot[keys[used[j]]];
+            }
+            for (int j = 0; j < nt; j++) {
                 if (keys[used[j]] == c0) {
                     acc0 = vals[used[j]];
                     break;
@@ -127,7 +158,7 @@ final class LocalMoving {
                 int slot = used[j];
                 int c = keys[slot];
                 if (c != c0) {
-                    double gain = vals[slot] - kf * tot[c];
+                    double gain = vals[slot] - kf * ut[j];
                     if (gain > bestGain + margin) {
                         best = c;
                         bestGain = gain;
@@ -138,17 +169,22 @@ final class LocalMoving {
             }
         } else {
             final double[] acc = s.acc;
+            final int[] mark = s.mark;
             final int[] touched = s.touched;
+            final int stamp = s.nextStamp();
             int nt = 0;
+            // Plain accumulation into a zeroed array, first touches found through stamps without a
+            // branch: making the sum itself depend on the first-touch test (a sentinel −1, as
+            // before) chained every arc to the previous store and cost four times as much.
             for (int i = from; i < to; i++) {
                 int c = comm[adj[i]];
-                if (acc[c] < 0) {
-                    acc[c] = 0;
-                    touched[nt++] = c;
-                }
                 acc[c] += w == null ? 1.0 : w[i];
+                boolean fresh = mark[c] != stamp;
+                mark[c] = stamp;
+                touched[nt] = c;
+                nt += fresh ? 1 : 0;
             }
-            acc0 = acc[c0] < 0 ? 0 : acc[c0];
+            acc0 = acc[c0];
             stay = acc0 - kf * (tot[c0] - kv);
             bestGain = stay;
             bestW = acc0;
@@ -162,7 +198,7 @@ final class LocalMoving {
                         bestW = acc[c];
                     }
                 }
-                acc[c] = -1.0;
+                acc[c] = 0.0;
             }
         }
         double wBest = best == c0 ? acc0 : bestW;
@@ -175,6 +211,32 @@ final class LocalMoving {
         s.wBest = wBest;
         s.wStay = acc0;
         return best;
+    }
+
+    /**
+     * Flags the neighbours of {@code v}, just moved to {@code b}, that lie outside {@code b}. Right
+     * after {@link #best} evaluated {@code v} with {@code s}, a low-degree node's neighbour
+     * communities are still in {@code s.nbrComm} (only v moved since), which saves the scattered loads.
+     */
+    private static void activateNeighbours(WorkGraph g, int v, int b, int[] comm, boolean[] active, Scratch s) {
+        final int[] adj = g.adj;
+        final int from = g.off[v];
+        final int to = g.off[v + 1];
+        if (to - from <= SMALL) {
+            final int[] nc = s.nbrComm;
+            for (int j = 0, d = to - from; j < d; j++) {
+                if (nc[j] != b) {
+                    active[adj[from + j]] = true;
+                }
+            }
+        } else {
+            for (int j = from; j < to; j++) {
+                int t = adj[j];
+                if (comm[t] != b) {
+                    active[t] = true;
+                }
+            }
+        }
     }
 
     /**
@@ -223,12 +285,7 @@ final class LocalMoving {
                         comm[v] = b;
                         passMoves++;
                         gain += s.delta;
-                        for (int j = off[v], e = off[v + 1]; j < e; j++) {
-                            int t = adj[j];
-                            if (comm[t] != b) {
-                                active[t] = true;
-                            }
-                        }
+                        activateNeighbours(g, v, b, comm, active, s);
                     }
                     if ((i & 0x3FFF) == 0) {
                         progress.checkCancelled();
@@ -340,12 +397,7 @@ final class LocalMoving {
                         }
                         comm[v] = b;
                         passMoves++;
-                        for (int j = off[v], e = off[v + 1]; j < e; j++) {
-                            int t = adj[j];
-                            if (comm[t] != b) {
-                                active[t] = true;
-                            }
-                        }
+                        activateNeighbours(g, v, b, comm, active, s);
                     }
                     if ((i & 0x3FFF) == 0) {
                         progress.checkCancelled();

@@ -39,7 +39,7 @@ import org.parcelnet.progress.ProgressListener;
  * first local-moving phase the original nodes are renumbered community by community (one O(m) copy
  * of the adjacency), which makes the per-arc community lookups of everything after it cache-local. Working state
  * at level 0: the undirected adjacency (8 bytes per edge, plus 16 when weighted) and about 32 bytes
- * per node plus 12 bytes per node per thread; each recorded level keeps a partition (4 bytes per
+ * per node plus 16 bytes per node per thread; each recorded level keeps a partition (4 bytes per
  * node). The result's {@link CommunityResult#workingBytes()} reports the figure for a run.
  *
  * <p>Determinism: the same graph, parameters and seed give the same partition. With
@@ -163,7 +163,7 @@ public final class Louvain {
         int k0 = WorkGraph.renumber(comm);
         // Every node alone (the usual start) needs no pass over the arcs.
         double q = k0 == g.n ? g.singletonModularity(gamma) : g.modularity(comm, k0, gamma);
-        long fixed = 12L * n0 * workers.threads + 4L * n0;
+        long fixed = 16L * n0 * workers.threads + 4L * n0;
         for (int level = 0; level < params.maxLevels(); level++) {
             progress.checkCancelled();
             int n = g.n;

@@ -61,16 +61,28 @@ final class Refinement {
         workers.run(t -> {
             LocalMoving.Scratch s = scratch[t];
             double[] weights = new double[weightSlots];
+            int[] cands = new int[weightSlots];
+            double[] candWeight = new double[weightSlots];
+            byte[] member = new byte[n];
             int c;
             while ((c = next.getAndIncrement()) < k) {
                 refineOne(g, comm, c, members, start[c], start[c + 1], tot[c], f, theta,
-                        new SplittableRandom(mix(seed, c)), refined, refTot, size, ext, s, weights);
+                        new SplittableRandom(mix(seed, c)), refined, refTot, size, ext, s, weights, cands, candWeight,
+                        member);
                 if ((c & 0xFFF) == 0) {
                     progress.checkCancelled();
                 }
             }
         });
         return refined;
+    }
+
+    private static void clear(byte[] member, int[] members, int from, int to, boolean range) {
+        if (!range) {
+            for (int j = from; j < to; j++) {
+                member[members[j]] = 0;
+            }
+        }
     }
 
     private static long mix(long seed, int c) {
@@ -82,22 +94,43 @@ final class Refinement {
 
     private static void refineOne(WorkGraph g, int[] comm, int c, int[] members, int from, int to, double totS,
                                   double f, double theta, SplittableRandom rnd, int[] refined, double[] refTot,
-                                  int[] size, double[] ext, LocalMoving.Scratch s, double[] weights) {
+                                  int[] size, double[] ext, LocalMoving.Scratch s, double[] weights,
+                                  int[] cands, double[] candWeight, byte[] member) {
         final int[] adj = g.adj;
         final double[] w = g.w;
         final int[] off = g.off;
+        // Members come in node order. When they are consecutive node ids (every community of the
+        // first level once Leiden has renumbered the nodes community by community), "inside c" is a
+        // range test on the neighbour id, which saves a scattered load for every arc leaving c.
+        // Otherwise the members are flagged in a byte array, a quarter of the size of comm, so the
+        // scattered loads of arcs leaving c hit a nearer cache more often.
+        final int lo = members[from];
+        final int span = to - from;
+        final boolean range = members[to - 1] - lo == span - 1;
+        if (!range) {
+            for (int j = from; j < to; j++) {
+                member[members[j]] = 1;
+            }
+        }
         for (int j = from; j < to; j++) {
             int v = members[j];
             refined[v] = v;
             refTot[v] = g.strength[v];
             size[v] = 1;
             double e = 0;
-            for (int i = off[v], end = off[v + 1]; i < end; i++) {
-                e += comm[adj[i]] == c ? (w == null ? 1.0 : w[i]) : 0.0; // select, not branch
+            if (range) {
+                for (int i = off[v], end = off[v + 1]; i < end; i++) {
+                    e += Integer.compareUnsigned(adj[i] - lo, span) < 0 ? (w == null ? 1.0 : w[i]) : 0.0;
+                }
+            } else {
+                for (int i = off[v], end = off[v + 1]; i < end; i++) {
+                    e += member[adj[i]] != 0 ? (w == null ? 1.0 : w[i]) : 0.0; // select, not branch
+                }
             }
             ext[v] = e;
         }
         if (to - from < 2) {
+            clear(member, members, from, to, range);
             return;
         }
         // Random visiting order: shuffle this community's slice of members (owned by this task).
@@ -108,6 +141,7 @@ final class Refinement {
             members[r] = tmp;
         }
         final double[] acc = s.acc;
+        final int[] mark = s.mark;
         final int[] touched = s.touched;
         for (int j = from; j < to; j++) {
             int v = members[j];
@@ -119,76 +153,82 @@ final class Refinement {
                 continue;
             }
             // Weights to the refined clusters of v's neighbours inside community c. Arcs leaving c
-            // add 0 to a dummy slot (v's own, never a candidate) instead of taking a branch, which
-            // was mispredicted often; first touches are counted by a conditional increment.
+            // add 0 to a dummy slot (v's own, never a candidate) instead of taking a branch; sums go
+            // into a zeroed array and first touches are found through stamps, also without a branch
+            // (see LocalMoving.best).
+            final int stamp = s.nextStamp();
             int nt = 0;
             for (int i = off[v], end = off[v + 1]; i < end; i++) {
                 int t = adj[i];
-                boolean inside = comm[t] == c;
+                boolean inside = range ? Integer.compareUnsigned(t - lo, span) < 0 : member[t] != 0;
                 int cl = inside ? refined[t] : v;
-                double a = acc[cl];
-                boolean fresh = a < 0;
+                acc[cl] += inside ? (w == null ? 1.0 : w[i]) : 0.0;
+                boolean fresh = mark[cl] != stamp;
+                mark[cl] = stamp;
                 touched[nt] = cl;
                 nt += fresh ? 1 : 0;
-                acc[cl] = (fresh ? 0.0 : a) + (inside ? (w == null ? 1.0 : w[i]) : 0.0);
             }
-            // Candidates: well-connected clusters with ΔH >= 0; staying alone has ΔH = 0.
+            // Candidates: well-connected clusters with ΔH >= 0; staying alone has ΔH = 0. Selected
+            // without branches (the tests were mispredicted often), in first-touch order.
             double maxGain = 0;
             int nc = 0;
             for (int i = 0; i < nt; i++) {
                 int cl = touched[i];
                 double kc = refTot[cl];
-                double gain = acc[cl] - f * kv * kc;
-                if (cl != v && gain >= 0 && ext[cl] >= f * kc * (totS - kc)) {
-                    touched[nc] = cl;
-                    weights[nc++] = gain;
-                    if (gain > maxGain) {
-                        maxGain = gain;
-                    }
-                } else {
-                    acc[cl] = -1.0;
-                }
+                double a = acc[cl];
+                double gain = a - f * kv * kc;
+                boolean ok = cl != v & gain >= 0 & ext[cl] >= f * kc * (totS - kc);
+                cands[nc] = cl;
+                weights[nc] = gain;
+                candWeight[nc] = a;
+                nc += ok ? 1 : 0;
+                maxGain = ok & gain > maxGain ? gain : maxGain;
+                acc[cl] = 0.0;
             }
-            int chosen = v;
+            int pick = -1; // index into cands, or -1 to stay alone
             if (nc > 0) {
                 if (theta == 0) {
                     double bestGain = 0;
                     for (int i = 0; i < nc; i++) {
                         if (weights[i] > bestGain) {
                             bestGain = weights[i];
-                            chosen = touched[i];
+                            pick = i;
                         }
                     }
                 } else {
-                    double total = Math.exp(-maxGain / theta); // staying alone
+                    // Relative weights exp((ΔH − max ΔH)/θ). One below e^−40 (4e−18) is taken as 0: it
+                    // could only matter if the uniform draw fell within that of a boundary, and with
+                    // the default θ every gain an edge weight below the best would cost an exp call.
+                    final double floor = -40 * theta;
+                    double alone = -maxGain < floor ? 0.0 : Math.exp(-maxGain / theta); // staying alone
+                    double total = alone;
                     for (int i = 0; i < nc; i++) {
-                        weights[i] = Math.exp((weights[i] - maxGain) / theta);
+                        double d = weights[i] - maxGain;
+                        weights[i] = d < floor ? 0.0 : Math.exp(d / theta);
                         total += weights[i];
                     }
-                    double r = rnd.nextDouble() * total - Math.exp(-maxGain / theta);
+                    double r = rnd.nextDouble() * total - alone;
                     if (r >= 0) {
-                        chosen = touched[nc - 1];
+                        pick = nc - 1;
                         for (int i = 0; i < nc; i++) {
                             r -= weights[i];
                             if (r < 0) {
-                                chosen = touched[i];
+                                pick = i;
                                 break;
                             }
                         }
                     }
                 }
             }
-            if (chosen != v) {
-                double wvc = acc[chosen];
+            if (pick >= 0) {
+                int chosen = cands[pick];
                 refined[v] = chosen;
                 refTot[chosen] += kv;
                 size[chosen]++;
                 size[v] = 0;
-                ext[chosen] = ext[chosen] + ext[v] - 2 * wvc;
-            }
-            for (int i = 0; i < nc; i++) {
-                acc[touched[i]] = -1.0;
+                ext[chosen] = ext[chosen] + ext[v] - 2 * candWeight[pick];
             }
         }
+        clear(member, members, from, to, range);
     }
 }
