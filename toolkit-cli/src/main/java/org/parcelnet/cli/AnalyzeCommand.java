@@ -71,7 +71,8 @@ import tech.tablesaw.api.Table;
 /**
  * {@code parcelnet analyze}: the whole pipeline on one shipments file, and a self-contained HTML
  * report. read → (desensitise) → link cases → party graph → Leiden → relay chains → tiers → rings →
- * interdiction → leads → report. With no {@code --shipments} it analyses the bundled synthetic sample
+ * interdiction → leads → report, with case linking and betweenness on a background thread (see
+ * {@code Run.execute}). With no {@code --shipments} it analyses the bundled synthetic sample
  * (and its ground truth).
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
