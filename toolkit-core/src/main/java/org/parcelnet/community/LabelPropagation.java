@@ -28,10 +28,8 @@ import org.parcelnet.progress.ProgressListener;
  */
 public final class LabelPropagation {
 
-    /** Degree up to which neighbour labels are summed in a small hash table. */
-    private static final int SMALL = 48;
-    /** Slots of that table (load factor at most 3/8). */
-    private static final int SLOTS = 128;
+    /** Degree up to which neighbour labels are summed in a small hash table ({@link SmallSums}). */
+    private static final int SMALL = SmallSums.MAX_DEGREE;
 
     private final LabelPropagationParams params;
 
@@ -75,9 +73,9 @@ public final class LabelPropagation {
         // Low-degree nodes sum their neighbours' labels in a small hash table (which stays in L1)
         // after gathering the labels in a plain loop (independent scattered loads, which overlap),
         // instead of in the n-sized accumulator, where each arc was a dependent cache miss.
-        final int[] keys = new int[SLOTS];
+        final int[] keys = new int[SmallSums.SLOTS];
         Arrays.fill(keys, -1);
-        final double[] vals = new double[SLOTS];
+        final double[] vals = new double[SmallSums.SLOTS];
         final int[] used = new int[SMALL];
         final int[] nbrLabel = new int[SMALL];
         int sweeps = 0;
@@ -104,27 +102,8 @@ public final class LabelPropagation {
                         for (int j = 0; j < d; j++) {
                             nbrLabel[j] = label[adj[from + j]];
                         }
-                        int nt = 0;
                         double curW = -1.0; // as the accumulator: −1 when no neighbour has v's label
-                        for (int j = 0; j < d; j++) {
-                            int l = nbrLabel[j];
-                            double wt = w == null ? 1.0 : w[from + j];
-                            int h = (l * 0x9E3779B9) >>> 25;
-                            while (true) {
-                                int key = keys[h];
-                                if (key == l) {
-                                    vals[h] += wt;
-                                    break;
-                                }
-                                if (key < 0) {
-                                    keys[h] = l;
-                                    vals[h] = wt;
-                                    used[nt++] = h;
-                                    break;
-                                }
-                                h = (h + 1) & (SLOTS - 1);
-                            }
-                        }
+                        int nt = SmallSums.sum(nbrLabel, d, w, from, keys, vals, used);
                         // Weights are >= 0, so the largest final sum is the largest running sum.
                         double max = 0;
                         for (int j = 0; j < nt; j++) {

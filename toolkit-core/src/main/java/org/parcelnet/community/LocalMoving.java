@@ -26,10 +26,8 @@ final class LocalMoving {
     /** Proposal: move to a new, empty community. */
     static final int EMPTY = -2;
     static final double EPS = 1e-12;
-    /** Degree up to which neighbour communities are accumulated in a small hash table. */
-    private static final int SMALL = 48;
-    /** Slots of that table (load factor at most 3/8, so probes are short). */
-    private static final int SLOTS = 128;
+    /** Degree up to which neighbour communities are accumulated in a small hash table ({@link SmallSums}). */
+    private static final int SMALL = SmallSums.MAX_DEGREE;
 
     private LocalMoving() {
     }
@@ -48,8 +46,8 @@ final class LocalMoving {
         double wBest;
         double wStay;
         /** Open-addressing table community → weight; key −1 marks a free slot. */
-        final int[] slotComm = new int[SLOTS];
-        final double[] slotWeight = new double[SLOTS];
+        final int[] slotComm = new int[SmallSums.SLOTS];
+        final double[] slotWeight = new double[SmallSums.SLOTS];
         /** The occupied slots, in order of first occurrence (which keeps tie breaking deterministic). */
         final int[] used = new int[SMALL];
         /** Communities of the last low-degree node's neighbours, in arc order (see {@link #best}). */
@@ -122,26 +120,7 @@ final class LocalMoving {
             for (int j = 0; j < d; j++) {
                 nc[j] = comm[adj[from + j]];
             }
-            int nt = 0;
-            for (int j = 0; j < d; j++) {
-                int c = nc[j];
-                double wt = w == null ? 1.0 : w[from + j];
-                int h = (c * 0x9E3779B9) >>> 25;
-                while (true) {
-                    int key = keys[h];
-                    if (key == c) {
-                        vals[h] += wt;
-                        break;
-                    }
-                    if (key < 0) {
-                        keys[h] = c;
-                        vals[h] = wt;
-                        used[nt++] = h;
-                        break;
-                    }
-                    h = (h + 1) & (SLOTS - 1);
-                }
-            }
+            int nt = SmallSums.sum(nc, d, w, from, keys, vals, used);
             for (int j = 0; j < nt; j++) {
                 ut[j] = tot[keys[used[j]]];
             }
