@@ -244,6 +244,7 @@ public final class CaseLinker {
         // then the block is inserted with those lines in cache; the same ids as row by row.
         final int block = 128;
         long[] blockKey = new long[2 * block];
+        int[] blockSlot = new int[2 * block];
         long touched = 0;
         for (int from = 0; from < rows; from += block) {
             int to = Math.min(rows, from + block);
@@ -253,21 +254,21 @@ public final class CaseLinker {
                 int rn = t.receiverName(i);
                 blockKey[k] = sn < 0 ? -1L : pairKey(sn, t.senderPhone(i));
                 blockKey[k + 1] = rn < 0 ? -1L : pairKey(rn, t.receiverPhone(i));
-                if (sn >= 0) {
-                    int slot = (int) mix(blockKey[k]) & mask;
-                    touched += slotKey[slot] + slotId[slot];
-                }
-                if (rn >= 0) {
-                    int slot = (int) mix(blockKey[k + 1]) & mask;
-                    touched += slotKey[slot] + slotId[slot];
+                for (int side = k; side <= k + 1; side++) {
+                    if (blockKey[side] >= 0) {
+                        int slot = (int) mix(blockKey[side]) & mask;
+                        blockSlot[side] = slot;
+                        touched += slotKey[slot] + slotId[slot];
+                    }
                 }
             }
             for (int i = from; i < to; i++) {
                 for (int side = 0; side < 2; side++) {
-                    long key = blockKey[2 * (i - from) + side];
+                    int k = 2 * (i - from) + side;
+                    long key = blockKey[k];
                     int id = -1;
                     if (key >= 0) { // names and phones are codes ≥ 0, so a real key is never negative
-                        int slot = (int) mix(key) & mask;
+                        int slot = blockSlot[k];
                         while (slotId[slot] >= 0 && slotKey[slot] != key) {
                             slot = (slot + 1) & mask;
                         }
