@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenFlightsCliTest {
 
     static final Path SAMPLE = Path.of("..", "sample-data", "openflights");
-    static final Path REFERENCE = Path.of("..", "..", "shared", "reference", "openflights");
+    static final Path REFERENCE = SAMPLE.resolve("raw");
     static final String EDGES = SAMPLE.resolve("edges.csv").toString();
     static final String NODES = SAMPLE.resolve("nodes.csv").toString();
 

@@ -18,16 +18,13 @@ final class TestGraphs {
     private TestGraphs() {
     }
 
-    /** The shared reference directory ({@code ../shared/reference} beside the checkout). */
+    /** A reference data set bundled in the repository ({@code sample-data/reference/SUB}). */
     static Path reference(String sub) {
-        Path dir = Paths.get("").toAbsolutePath();
-        for (int i = 0; i < 5 && dir != null; i++, dir = dir.getParent()) {
-            Path p = dir.resolve("shared").resolve("reference").resolve(sub);
-            if (Files.isDirectory(p)) {
-                return p;
-            }
+        Path p = Paths.get("..", "sample-data", "reference", sub);
+        if (!Files.isDirectory(p)) {
+            throw new IllegalStateException(p.toAbsolutePath().normalize() + " not found");
         }
-        throw new IllegalStateException("shared/reference/" + sub + " not found above " + Paths.get("").toAbsolutePath());
+        return p;
     }
 
     /** Zachary's karate club (34 nodes, 78 edges), node ids 0..33 as in the reference file. */

@@ -14,7 +14,7 @@ import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.graph.LabeledGraph;
 
 /**
- * Fixed facts of the OpenFlights snapshot in ../shared/reference/openflights, cross-checked with an
+ * Fixed facts of the OpenFlights snapshot bundled in sample-data/openflights/raw, cross-checked with an
  * independent count in Python's csv module: 7,698 airports; of 67,663 route rows, 220 have a missing
  * source ID, 263 a source ID not in airports.dat, 199/210 the same for destinations (counted after
  * the source is valid), 1 goes from an airport to itself; the other 66,770 are distinct airline
@@ -22,7 +22,7 @@ import org.parcelnet.graph.LabeledGraph;
  */
 class OpenFlightsReaderTest {
 
-    static final Path DATA = Path.of("..", "..", "shared", "reference", "openflights");
+    static final Path DATA = Path.of("..", "sample-data", "openflights", "raw");
 
     @TempDir
     Path dir;

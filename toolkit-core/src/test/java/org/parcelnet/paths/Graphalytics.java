@@ -12,26 +12,12 @@ import org.parcelnet.graph.CompactGraphBuilder;
 import org.parcelnet.graph.IdMap;
 import org.parcelnet.graph.LabeledGraph;
 
-/** Reads the LDBC Graphalytics validation graphs of ../shared/reference/graphalytics (Apache 2.0). */
+/** Reads the LDBC Graphalytics validation graphs bundled in sample-data/reference/graphalytics (Apache 2.0). */
 final class Graphalytics {
 
-    static final Path ROOT = locate();
+    static final Path ROOT = Path.of("..", "sample-data", "reference", "graphalytics");
 
     private Graphalytics() {
-    }
-
-    private static Path locate() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path c = p.resolve("../shared/reference/graphalytics").normalize();
-            if (Files.isDirectory(c)) {
-                return c;
-            }
-            Path d = p.resolve("shared/reference/graphalytics");
-            if (Files.isDirectory(d)) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("graphalytics reference data not found");
     }
 
     static Properties properties(String name) throws IOException {
