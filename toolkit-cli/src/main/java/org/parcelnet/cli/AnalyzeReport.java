@@ -431,7 +431,8 @@ final class AnalyzeReport {
             alt.append(String.format(Locale.ROOT, " %s, %,d chains;", geography.via(stats.get(i)), stats.get(i).chains));
         }
         String text = stats.isEmpty() ? alt.toString() : alt.substring(0, alt.length() - 1) + ".";
-        r.figure("Its routes", RouteMap.draw("Ring " + lead.ring() + " routes", text, geography.places(lead.ring()), routes, 8),
+        r.figure("Its routes", RouteMap.draw("Ring " + lead.ring() + " routes", text, geography.places(lead.ring()), routes, 8,
+                        true),
                 "The relay chains of this ring (chains most of whose parties are its members), by route; width is chains.",
                 null, false);
         List<List<?>> rows = new ArrayList<>();

@@ -122,10 +122,21 @@ public final class RouteMap {
      * @param maxLabels  destination cities named (the busiest); border towns and hubs are always named
      */
     public static Svg draw(String title, String summary, List<Place> places, List<Route> routes, int maxLabels) {
-        double[] box = window();
+        return draw(title, summary, places, routes, maxLabels, false);
+    }
+
+    /**
+     * Draws the map as {@link #draw(String, String, List, List, int)}; with {@code zoom}, the view is
+     * the places' and routes' extent (with a margin, at least a third of the country across, in the
+     * whole map's proportions) instead of the whole country.
+     */
+    public static Svg draw(String title, String summary, List<Place> places, List<Route> routes, int maxLabels,
+                           boolean zoom) {
+        double[] full = window();
+        int height = (int) Math.ceil((full[3] - full[1]) * WIDTH / (full[2] - full[0]));
+        double[] box = zoom ? extent(full, places, routes) : full;
         double scale = WIDTH / (box[2] - box[0]);
-        int height = (int) Math.ceil((box[3] - box[1]) * scale);
-        Frame f = new Frame(box[0], box[3], scale);
+        Frame f = new Frame(box[0], box[1] + (box[2] - box[0]) * height / WIDTH, scale);
         StringBuilder sb = new StringBuilder(48_000);
         sb.append("<svg class=\"map\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" role=\"img\" aria-label=\"").append(Html.escape(summary)).append("\"><title>")
@@ -253,6 +264,35 @@ public final class RouteMap {
         // The corners of a conic projection's window flare out; keep the middle 88 % across.
         double w = b[2] - b[0];
         return new double[] {b[0] + 0.06 * w, b[1], b[2] - 0.06 * w, b[3]};
+    }
+
+    /** The projected extent of the data within the full window, widened to a third of it, in its proportions. */
+    private static double[] extent(double[] full, List<Place> places, List<Route> routes) {
+        double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (Place p : places) {
+            extend(b, albers(p.lat(), p.lon()));
+        }
+        for (Route r : routes) {
+            for (int i = 0; i < r.lats().length; i++) {
+                extend(b, albers(r.lats()[i], r.lons()[i]));
+            }
+        }
+        if (b[0] > b[2]) {
+            return full;
+        }
+        double fullW = full[2] - full[0];
+        double fullH = full[3] - full[1];
+        double aspect = fullH / fullW;
+        double w = Math.max((b[2] - b[0]) * 1.25, fullW / 3);
+        double h = Math.max((b[3] - b[1]) * 1.25 + 0.08 * fullH, w * aspect); // room for the legend below
+        w = Math.max(w, h / aspect);
+        w = Math.min(w, fullW);
+        h = w * aspect;
+        double cx = (b[0] + b[2]) / 2;
+        double cy = (b[1] + b[3]) / 2 - 0.04 * fullH;
+        double x0 = Math.max(full[0], Math.min(cx - w / 2, full[2] - w));
+        double y0 = Math.max(full[1], Math.min(cy - h / 2, full[3] - h));
+        return new double[] {x0, y0, x0 + w, y0 + h};
     }
 
     private static void extend(double[] b, double[] p) {
