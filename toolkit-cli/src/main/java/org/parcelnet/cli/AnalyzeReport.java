@@ -191,7 +191,7 @@ final class AnalyzeReport {
                     + "%,d routes of routes.csv could not be placed (unknown places). The relay routes table below lists "
                     + "every route with the cities it is drawn through.", drawn.size(), drawnChains,
                     routes.size() - drawn.size());
-            r.figure("Relay routes on the map", RouteMap.draw("Relay routes", alt, geography.places(-1), drawn, 14),
+            r.figure("Relay routes on the map", RouteMap.draw("Relay routes", alt, geography.places(-1), drawn, 10),
                     "Every route of routes.csv from its border entry town inland: an arc per route through the city its "
                             + "chains reached most often in each province, width proportional to chains, coloured by the "
                             + "ring carrying most of them (grey: no ring). Hover an arc for its route.",

@@ -119,7 +119,7 @@ public final class RouteMap {
      *                   {@code <desc>} and {@code aria-label})
      * @param places     places to mark
      * @param routes     routes to draw, any order (drawn widest first, so thin routes stay visible)
-     * @param maxLabels  destination cities named (the busiest); border towns and hubs are always named
+     * @param maxLabels  other places named (the busiest hubs and destinations); border towns are always named
      */
     public static Svg draw(String title, String summary, List<Place> places, List<Route> routes, int maxLabels) {
         return draw(title, summary, places, routes, maxLabels, false);
@@ -201,7 +201,7 @@ public final class RouteMap {
                 default -> sb.append("<circle class=\"dest\" cx=\"").append(x).append("\" cy=\"").append(y)
                         .append("\" r=\"3.5\"><title>destination: ").append(Html.escape(p.label())).append("</title></circle>");
             }
-            boolean named = p.kind() != Kind.DESTINATION || destinationsNamed++ < maxLabels;
+            boolean named = p.kind() == Kind.BORDER_ENTRY || destinationsNamed++ < maxLabels;
             if (named) {
                 labels.append("<text x=\"").append(n1(xy[0] + 7)).append("\" y=\"").append(n1(xy[1] + 4)).append("\">")
                         .append(Html.escape(p.label())).append("</text>");

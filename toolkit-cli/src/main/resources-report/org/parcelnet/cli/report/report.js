@@ -191,7 +191,7 @@
 
   // Parcels of a party on a time line: sent above the axis, received below; flagged in red.
   function timeline(party, list) {
-    var w = 720, h = 120, pad = 36;
+    var w = 960, h = 120, pad = 52;
     var times = list.map(function (i) { return D.parcels[i][1]; });
     var t0 = Math.min.apply(null, times), t1 = Math.max.apply(null, times);
     if (t1 === t0) { t0 -= 43200; t1 += 43200; }
@@ -421,4 +421,12 @@
   window.addEventListener("hashchange", fromHash);
   fromHash();
   doc.documentElement.setAttribute("data-ready", "1");
+  // Opening time, for measurements: milliseconds from navigation start to the end of this script
+  // (the page parsed, its data read and indexed) and to the load event.
+  if (window.performance && performance.now) {
+    doc.documentElement.setAttribute("data-ready-ms", String(Math.round(performance.now())));
+    window.addEventListener("load", function () {
+      doc.documentElement.setAttribute("data-load-ms", String(Math.round(performance.now())));
+    });
+  }
 })();
