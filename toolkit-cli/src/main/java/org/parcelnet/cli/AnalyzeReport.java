@@ -35,6 +35,10 @@ import org.parcelnet.table.ResultTables;
 final class AnalyzeReport {
 
     private static final int TABLE_ROWS = 30;
+    /** Routes drawn on the map of all routes (the busiest): enough for every route of a small run. */
+    static final int MAP_ROUTES = 300;
+    /** Routes drawn on a ring's map and listed in its routes table. */
+    static final int RING_MAP_ROUTES = 120;
     private final AnalysisResult run;
     private final String inputLabel;
     private final List<AnalyzeOutputs.RingGraph> ringGraphs;
@@ -181,20 +185,29 @@ final class AnalyzeReport {
 
         r.section("Relay routes");
         List<RelayChains.Route> routes = run.chains().routes();
-        List<RouteMap.Route> drawn = geography.allRoutes();
+        List<RouteMap.Route> placed = geography.allRoutes();
         if (!routes.isEmpty()) {
+            List<RouteMap.Route> drawn = placed.subList(0, Math.min(MAP_ROUTES, placed.size()));
             double drawnChains = 0;
             for (RouteMap.Route d : drawn) {
                 drawnChains += d.volume();
             }
-            String alt = String.format(Locale.ROOT, "Map of China with %,d relay routes drawn as arcs (%,.0f chains); "
-                    + "%,d routes of routes.csv could not be placed (unknown places). The relay routes table below lists "
-                    + "every route with the cities it is drawn through.", drawn.size(), drawnChains,
-                    routes.size() - drawn.size());
+            long allChains = 0;
+            for (RelayChains.Route rt : routes) {
+                allChains += rt.chains();
+            }
+            String which = drawn.size() == routes.size() ? "Every route of routes.csv"
+                    : String.format(Locale.ROOT, "The %,d busiest of the %,d routes of routes.csv (%.0f%% of the chains)",
+                    drawn.size(), routes.size(), 100.0 * drawnChains / Math.max(1, allChains));
+            String alt = String.format(Locale.ROOT, "Map of China with %,d relay routes drawn as arcs (%,.0f chains)%s. "
+                    + "The relay routes table below lists the busiest routes with the cities they are drawn through; "
+                    + "routes.csv has them all.", drawn.size(), drawnChains, placed.size() == routes.size() ? ""
+                    : String.format(Locale.ROOT, "; %,d routes could not be placed (unknown places)",
+                    routes.size() - placed.size()));
             r.figure("Relay routes on the map", RouteMap.draw("Relay routes", alt, geography.places(-1), drawn, 10),
-                    "Every route of routes.csv from its border entry town inland: an arc per route through the city its "
-                            + "chains reached most often in each province, width proportional to chains, coloured by the "
-                            + "ring carrying most of them (grey: no ring). Hover an arc for its route.",
+                    which + " from its border entry town inland: an arc per route through the city its chains reached "
+                            + "most often in each province, width proportional to chains, coloured by the ring carrying "
+                            + "most of them (grey: no ring). Hover an arc for its route.",
                     null, true);
         }
         int nRoutes = Math.min(12, routes.size());
@@ -423,10 +436,11 @@ final class AnalyzeReport {
     }
 
     private void ringMap(HtmlReport r, RingLead lead, RouteGeography geography) {
-        List<RouteMap.Route> routes = geography.ringRoutes(lead.ring());
+        List<RouteMap.Route> placed = geography.ringRoutes(lead.ring());
+        List<RouteMap.Route> routes = placed.subList(0, Math.min(RING_MAP_ROUTES, placed.size()));
         List<RouteGeography.RouteStats> stats = geography.ringStats(lead.ring());
-        StringBuilder alt = new StringBuilder(String.format(Locale.ROOT, "Map of ring %d's relay routes: %d routes.",
-                lead.ring(), stats.size()));
+        StringBuilder alt = new StringBuilder(String.format(Locale.ROOT, "Map of ring %d's relay routes: %,d routes%s.",
+                lead.ring(), stats.size(), routes.size() < stats.size() ? ", the " + routes.size() + " busiest drawn" : ""));
         for (int i = 0; i < Math.min(5, stats.size()); i++) {
             alt.append(String.format(Locale.ROOT, " %s, %,d chains;", geography.via(stats.get(i)), stats.get(i).chains));
         }
@@ -437,9 +451,13 @@ final class AnalyzeReport {
                 null, false);
         List<List<?>> rows = new ArrayList<>();
         for (RouteGeography.RouteStats s : stats) {
+            if (rows.size() >= RING_MAP_ROUTES) {
+                break;
+            }
             rows.add(List.of(s.key, geography.via(s), s.chains));
         }
-        r.table("Ring " + lead.ring() + " routes", List.of("route", "drawn via", "chains"), rows, true);
+        r.table("Ring " + lead.ring() + " routes" + (stats.size() > rows.size() ? " (the " + rows.size() + " busiest of "
+                + stats.size() + ")" : ""), List.of("route", "drawn via", "chains"), rows, true);
     }
 
     private void ringMembers(HtmlReport r, RingLead lead, LinkEvidence evidence) {

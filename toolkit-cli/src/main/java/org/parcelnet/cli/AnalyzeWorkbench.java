@@ -28,7 +28,8 @@ import org.parcelnet.roles.Tier;
  * {@value #PARCELS_PER_PARTY} parcels, up to {@value #MAX_PARCELS} parcels in all (focus parties taken
  * in order: rings by rank, then leads by rank, then picks); each parcel's waybill, time, sender,
  * receiver, places, pieces, flag and case network; the counterparties of those parcels (their id
- * only); the sizes of the case networks they fall in; the relay routes; and, when links.csv exists,
+ * only); the sizes of the case networks they fall in; the {@value #MAX_ROUTES} busiest relay routes;
+ * and, when links.csv exists,
  * the links touching those parcels (at most {@value #MAX_LINKS}).
  *
  * <p>At 4.31M shipments with 40 rings that is some thousands of parties and at most
@@ -41,6 +42,8 @@ final class AnalyzeWorkbench {
     static final int PARCELS_PER_PARTY = 250;
     /** Parcels embedded at most. */
     static final int MAX_PARCELS = 120_000;
+    /** Relay routes embedded at most (the busiest; routes.csv has them all). */
+    static final int MAX_ROUTES = 2_000;
     /** Links of links.csv embedded at most. */
     static final int MAX_LINKS = 20_000;
 
@@ -204,10 +207,15 @@ final class AnalyzeWorkbench {
             parcels.add(new Object[] {t.shipmentId(r), t.shippedAt(r), s, d, place(placeIndex, places, t.originPlace(r)),
                 place(placeIndex, places, t.destinationPlace(r)), t.pieces(r), t.flagged(r) ? 1 : 0, network});
         }
-        for (RelayChains.Route route : run.chains().routes()) {
-            // route places too, so a place search finds them
-            for (String p : route.places()) {
-                if (!places.contains(p) && places.stream().noneMatch(x -> x.startsWith(p + "/"))) {
+        Set<String> provincesListed = new HashSet<>();
+        for (String p : places) {
+            provincesListed.add(p.substring(0, Math.max(0, p.indexOf('/'))));
+        }
+        List<RelayChains.Route> routeList = run.chains().routes();
+        for (int i = 0; i < Math.min(MAX_ROUTES, routeList.size()); i++) {
+            // the routes' provinces too, so a place search finds them
+            for (String p : routeList.get(i).places()) {
+                if (provincesListed.add(p)) {
                     places.add(p);
                 }
             }
@@ -251,7 +259,7 @@ final class AnalyzeWorkbench {
         }
         List<Object[]> routes = new ArrayList<>();
         List<RelayChains.Route> all = run.chains().routes();
-        for (int i = 0; i < all.size(); i++) {
+        for (int i = 0; i < Math.min(MAX_ROUTES, all.size()); i++) {
             RelayChains.Route route = all.get(i);
             RouteGeography.RouteStats s = geography.stats(route.describe());
             routes.add(new Object[] {i + 1, route.describe(), route.chains(), route.pieces(), route.parties(),
@@ -266,6 +274,8 @@ final class AnalyzeWorkbench {
         meta.put("max_parcels", MAX_PARCELS);
         meta.put("parties_with_more_parcels", cutParties.size());
         meta.put("links_left_out", evidence.linksLeftOut);
+        meta.put("routes", Math.min(MAX_ROUTES, all.size()));
+        meta.put("routes_in_routes_csv", all.size());
         data.put("meta", meta);
         data.put("places", places);
         data.put("parties", partyIds);
