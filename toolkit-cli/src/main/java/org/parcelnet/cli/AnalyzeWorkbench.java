@@ -198,15 +198,40 @@ final class AnalyzeWorkbench {
         List<String> places = new ArrayList<>();
         int[] sizes = run.links().sizes();
         Map<String, Object> cases = new LinkedHashMap<>();
-        List<Object[]> parcels = new ArrayList<>(parcelRows.length);
-        for (int r : parcelRows) {
-            int s = localParty(local, partyIds, sender[r]);
-            int d = localParty(local, partyIds, receiver[r]);
-            int network = run.links().networkOf(r);
-            cases.putIfAbsent(Integer.toString(network), sizes[network]);
-            parcels.add(new Object[] {t.shipmentId(r), t.shippedAt(r), s, d, place(placeIndex, places, t.originPlace(r)),
-                place(placeIndex, places, t.destinationPlace(r)), t.pieces(r), t.flagged(r) ? 1 : 0, network});
+        // Parcels column by column: flat arrays parse several times faster than one small array per parcel.
+        int np = parcelRows.length;
+        String[] waybill = new String[np];
+        long[] time = new long[np];
+        int[] from = new int[np];
+        int[] to = new int[np];
+        int[] origin = new int[np];
+        int[] destination = new int[np];
+        int[] pieces = new int[np];
+        int[] flagged = new int[np];
+        int[] network = new int[np];
+        for (int k = 0; k < np; k++) {
+            int r = parcelRows[k];
+            waybill[k] = t.shipmentId(r);
+            time[k] = t.shippedAt(r);
+            from[k] = localParty(local, partyIds, sender[r]);
+            to[k] = localParty(local, partyIds, receiver[r]);
+            origin[k] = place(placeIndex, places, t.originPlace(r));
+            destination[k] = place(placeIndex, places, t.destinationPlace(r));
+            pieces[k] = t.pieces(r);
+            flagged[k] = t.flagged(r) ? 1 : 0;
+            network[k] = run.links().networkOf(r);
+            cases.putIfAbsent(Integer.toString(network[k]), sizes[network[k]]);
         }
+        Map<String, Object> parcels = new LinkedHashMap<>();
+        parcels.put("waybill", waybill);
+        parcels.put("time", time);
+        parcels.put("sender", from);
+        parcels.put("receiver", to);
+        parcels.put("origin", origin);
+        parcels.put("destination", destination);
+        parcels.put("pieces", pieces);
+        parcels.put("flagged", flagged);
+        parcels.put("case", network);
         Set<String> provincesListed = new HashSet<>();
         for (String p : places) {
             provincesListed.add(p.substring(0, Math.max(0, p.indexOf('/'))));
@@ -263,7 +288,7 @@ final class AnalyzeWorkbench {
             RelayChains.Route route = all.get(i);
             RouteGeography.RouteStats s = geography.stats(route.describe());
             routes.add(new Object[] {i + 1, route.describe(), route.chains(), route.pieces(), route.parties(),
-                s == null ? -1 : geography.rankOf(s.topRing()), s == null ? "" : geography.via(s)});
+                s == null ? -1 : s.topRing(), s == null ? "" : geography.via(s)});
         }
         Map<String, Object> data = new LinkedHashMap<>();
         Map<String, Object> meta = new LinkedHashMap<>();

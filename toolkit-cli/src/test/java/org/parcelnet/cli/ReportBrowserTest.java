@@ -193,8 +193,9 @@ class ReportBrowserTest {
         assertFalse(html.contains("<img"));
         try (Browser b = new Browser(html)) {
             HtmlPage page = b.open();
-            assertEquals("1", page.getDocumentElement().getAttribute("data-ready"), "the data block parsed");
+            assertEquals("1", page.getDocumentElement().getAttribute("data-ready"), "the script ran");
             page = search(page, hostile);
+            assertFalse(page.getDocumentElement().getAttribute("data-index-ms").isEmpty(), "the data block parsed");
             String text = page.getElementById("pn-result").getTextContent();
             assertTrue(text.contains("Waybill " + hostile), text);
             assertEquals(0, page.querySelectorAll("#pn-result img").size(), "shown as text, not markup");

@@ -99,36 +99,55 @@
   var out = doc.getElementById("pn-result");
   var form = doc.getElementById("pn-search");
   if (!dataBlock || !out || !form) return;
-  var D = JSON.parse(dataBlock.textContent);
-  var partyIndex = new Map();
-  var digitIndex = new Map();
-  D.parties.forEach(function (id, i) {
-    partyIndex.set(id, i);
-    var digits = id.replace(/\D/g, "");
-    if (digits.length >= 5 && !digitIndex.has(digits)) digitIndex.set(digits, i);
-  });
-  var focus = new Map();
-  D.focus.forEach(function (f) { focus.set(f.p, f); });
-  var rings = new Map();
-  D.rings.forEach(function (r) { rings.set(r.ring, r); });
-  var waybills = new Map();
-  var parcelsOf = new Map();
-  D.parcels.forEach(function (p, i) {
-    waybills.set(p[0], i);
-    [p[2], p[3]].forEach(function (party) {
-      var list = parcelsOf.get(party);
-      if (!list) { list = []; parcelsOf.set(party, list); }
-      if (list[list.length - 1] !== i) list.push(i);
+  // The data is parsed and indexed on first use (a search, or a moment after the page has loaded),
+  // so the page shows at once however much it holds.
+  var D = null, partyIndex, digitIndex, focus, rings, waybills, parcelsOf, linksOf;
+  function load() {
+    if (D) return;
+    var t0 = window.performance ? performance.now() : 0;
+    D = JSON.parse(dataBlock.textContent);
+    var cols = D.parcels;
+    var n = cols.waybill.length;
+    // D.parcels[i] as [waybill, time, sender, receiver, origin, destination, pieces, flagged, case]
+    var rows = new Array(n);
+    for (var i = 0; i < n; i++) {
+      rows[i] = [cols.waybill[i], cols.time[i], cols.sender[i], cols.receiver[i], cols.origin[i],
+        cols.destination[i], cols.pieces[i], cols.flagged[i], cols["case"][i]];
+    }
+    D.parcels = rows;
+    partyIndex = new Map();
+    digitIndex = new Map();
+    D.parties.forEach(function (id, i) {
+      partyIndex.set(id, i);
+      var digits = id.replace(/\D/g, "");
+      if (digits.length >= 5 && !digitIndex.has(digits)) digitIndex.set(digits, i);
     });
-  });
-  var linksOf = new Map();
-  (D.links || []).forEach(function (l, i) {
-    [l[0], l[1]].forEach(function (w) {
-      var list = linksOf.get(w);
-      if (!list) { list = []; linksOf.set(w, list); }
-      list.push(i);
+    focus = new Map();
+    D.focus.forEach(function (f) { focus.set(f.p, f); });
+    rings = new Map();
+    D.rings.forEach(function (r) { rings.set(r.ring, r); });
+    waybills = new Map();
+    parcelsOf = new Map();
+    D.parcels.forEach(function (p, i) {
+      waybills.set(p[0], i);
+      [p[2], p[3]].forEach(function (party) {
+        var list = parcelsOf.get(party);
+        if (!list) { list = []; parcelsOf.set(party, list); }
+        if (list[list.length - 1] !== i) list.push(i);
+      });
     });
-  });
+    linksOf = new Map();
+    (D.links || []).forEach(function (l, i) {
+      [l[0], l[1]].forEach(function (w) {
+        var list = linksOf.get(w);
+        if (!list) { list = []; linksOf.set(w, list); }
+        list.push(i);
+      });
+    });
+    if (window.performance) {
+      doc.documentElement.setAttribute("data-index-ms", String(Math.round(performance.now() - t0)));
+    }
+  }
 
   function place(i) { return i >= 0 ? D.places[i] : "?"; }
   function ringTag(ring) {
@@ -348,8 +367,8 @@
     out.appendChild(dl);
     var routes = D.routes.filter(function (r) {
       return r[1].split(" > ").indexOf(province) >= 0 || r[6].split(" > ").indexOf(name) >= 0;
-    }).map(function (r) { return [r[0], r[1], r[6], r[2], r[5] < 0 ? "\u2014" : "rank " + (r[5] + 1)]; });
-    out.appendChild(table(["rank", "route (routes.csv)", "drawn via", "chains", "ring"], routes, "Relay routes through " + province));
+    }).map(function (r) { return [r[0], r[1], r[6], r[2], r[5] < 0 ? "\u2014" : "ring " + r[5]]; });
+    out.appendChild(table(["rank", "route (routes.csv)", "drawn via", "chains", "mostly of"], routes, "Relay routes through " + province));
     var parties = D.focus.filter(function (f) { return f.region === province; }).slice(0, 200).map(function (f) {
       return [partyLink(f.p), f.ring < 0 ? "\u2014" : "ring " + f.ring, f.tier || "\u2014", f.lead === null ? null : f.lead];
     });
@@ -381,6 +400,7 @@
   function search(q) {
     q = q.trim();
     if (!q) return;
+    load();
     var digits = q.replace(/\D/g, "");
     if (partyIndex.has(q)) return showParty(partyIndex.get(q));
     if (/^[+\d\s().-]+$/.test(q) && digits.length >= 5) {
@@ -427,6 +447,9 @@
     doc.documentElement.setAttribute("data-ready-ms", String(Math.round(performance.now())));
     window.addEventListener("load", function () {
       doc.documentElement.setAttribute("data-load-ms", String(Math.round(performance.now())));
+      setTimeout(load, 200);
     });
+  } else {
+    window.addEventListener("load", function () { setTimeout(load, 200); });
   }
 })();
