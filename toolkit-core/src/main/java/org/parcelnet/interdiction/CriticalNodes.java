@@ -24,8 +24,10 @@ import org.parcelnet.progress.ProgressListener;
  * and further ones from a random removal set repaired to size {@code k} by the same greedy rules.</li>
  * <li>Component-based local search: each step removes a node from a randomly chosen <em>large</em>
  * component (size at least the mean of the largest and smallest component size), the node whose
- * removal splits that component best (articulation points of the component, ties at random), then
- * returns to the graph the removed node whose return adds fewest connected pairs (ties at random).
+ * removal splits that component best (articulation points of the component, ties at random) or, in
+ * 30 % of the steps, the node of that component that has waited longest (the node weighting of
+ * Zhou, Hao and Glover, which keeps the search moving where no node splits anything), then returns
+ * to the graph the removed node whose return adds fewest connected pairs (ties at random).
  * Nodes just moved are tabu for a few steps. The search state keeps component labels and sizes
  * incrementally, so a step costs O(size of the touched components + Σ degrees of removed nodes).</li>
  * <li>After {@code idleSteps} steps without improvement the solution joins the population (replacing
@@ -81,7 +83,7 @@ public final class CriticalNodes {
 
         /** A time-bounded run (not reproducible across machines): population 8, idle 1000. */
         public static Options timeLimited(int k, long seed, long millis) {
-            return new Options(k, seed, Long.MAX_VALUE, millis, 8, Integer.getInteger("cnp.idle", 1000));
+            return new Options(k, seed, Long.MAX_VALUE, millis, 8, 1000);
         }
     }
 
@@ -263,9 +265,9 @@ public final class CriticalNodes {
         private final long[] sepPairs;
         private final int[] order;
         private final int[] large;
-        private final long[] weight;
-        static final int MODE = Integer.getInteger("cnp.mode", 0);
-        static final int PROB = Integer.getInteger("cnp.prob", 50);
+        private final long[] weight; // age: visits of the node's component since it was last removed
+        /** Percent of removal steps that take the longest-waiting node instead of the best split. */
+        static final int AGE_PERCENT = 30;
 
         Search(CompactGraph g, int k, SplittableRandom rnd) {
             this.n = g.nodeCount();
@@ -461,7 +463,7 @@ public final class CriticalNodes {
          * articulation points over the component), skipping nodes tabu at {@code step}; ties at random.
          * Returns -1 when every node is tabu.
          */
-        int bestInComponent(int c, long step) {
+        int bestInComponent(int c, long step, boolean diversify) {
             int root = compRoot[c];
             int size = compSize[c];
             epoch++;
@@ -515,8 +517,9 @@ public final class CriticalNodes {
             int best = -1;
             long bestLeft = Long.MAX_VALUE;
             int ties = 0;
-            if (MODE == 1 && rnd.nextInt(100) < PROB) {
-                // weighted choice: the node longest in large components
+            if (diversify && rnd.nextInt(100) < AGE_PERCENT) {
+                // diversification (the node weighting of Zhou, Hao and Glover): the node that has sat
+                // longest in chosen components without being removed; ages grow by one per visit
                 for (int i = 0; i < cnt; i++) {
                     int x = order[i];
                     weight[x]++;
@@ -613,7 +616,7 @@ public final class CriticalNodes {
             if (c < 0) {
                 return false;
             }
-            int v = bestInComponent(c, step);
+            int v = bestInComponent(c, step, true);
             if (v < 0) {
                 v = compRoot[c];
             }
@@ -655,7 +658,7 @@ public final class CriticalNodes {
                     best = id;
                 }
             }
-            return bestInComponent(best, 0);
+            return bestInComponent(best, 0, false);
         }
 
         /**
