@@ -1,6 +1,5 @@
 package org.parcelnet.graphalytics;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -180,7 +179,7 @@ public final class Dataset {
         boolean dense = n == 0 || sorted[n - 1] - base == n - 1;
         CompactGraphBuilder b = CompactGraphBuilder.of(directed, n);
         String file = edgeFile.toString();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(edgeFile), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(edgeFile)) {
             Tokens t = new Tokens(in, file);
             while (t.nextLine()) {
                 long src = t.longField(1);
@@ -218,7 +217,7 @@ public final class Dataset {
     private static long[] readVertices(Path file) throws IOException {
         long[] ids = new long[1024];
         int n = 0;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(file)) {
             Tokens t = new Tokens(in, file.toString());
             while (t.nextLine()) {
                 long id = t.longField(1);
@@ -245,8 +244,21 @@ public final class Dataset {
             this.file = file;
         }
 
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int len;
+
         private int read() throws IOException {
-            c = in.read();
+            if (pos == len) {
+                len = in.read(buf, 0, buf.length);
+                pos = 0;
+                if (len <= 0) {
+                    len = 0;
+                    c = -1;
+                    return c;
+                }
+            }
+            c = buf[pos++] & 0xFF;
             return c;
         }
 
