@@ -31,8 +31,10 @@ import org.parcelnet.roles.Tier;
  * <p>Recovery between waves, after the observation that criminal networks rewire after arrests
  * (C. Duijn, V. Kashirin, P. Sloot, "The relative ineffectiveness of criminal network disruption",
  * Sci. Rep. 4 (2014) 4238, doi:10.1038/srep04238): {@code TRIADIC}: for every node removed in the
- * wave, each of its former in-neighbours links to each of its former out-neighbours with probability
- * ½ (the contacts of an arrested broker deal directly; arc weight the smaller of the two lost arcs);
+ * wave, each of its former in-neighbours, with probability ½, links to one of its former
+ * out-neighbours drawn at random (a supplier of an arrested broker deals with one of the broker's
+ * customers directly; arc weight the smaller of the two lost arcs; at most one new arc per lost
+ * supplier, so hubs do not turn into cliques);
  * {@code PREFERENTIAL}: each former neighbour of a removed node links to a live node drawn with
  * probability proportional to its degree (preferential attachment), in the lost arc's direction and
  * weight. Every random draw comes from one generator seeded with {@code seed}.
@@ -417,11 +419,13 @@ public final class Disruption {
 
         void recover(Adaptation a, int[] ins, double[] inWs, int[] outs, double[] outWs, SplittableRandom rnd) {
             if (a == Adaptation.TRIADIC) {
+                if (outs.length == 0) {
+                    return;
+                }
                 for (int i = 0; i < ins.length; i++) {
-                    for (int j = 0; j < outs.length; j++) {
-                        if (ins[i] != outs[j] && rnd.nextBoolean()) {
-                            addArc(ins[i], outs[j], Math.min(inWs[i], outWs[j]));
-                        }
+                    int j = rnd.nextInt(outs.length);
+                    if (rnd.nextBoolean() && ins[i] != outs[j]) {
+                        addArc(ins[i], outs[j], Math.min(inWs[i], outWs[j]));
                     }
                 }
                 return;
