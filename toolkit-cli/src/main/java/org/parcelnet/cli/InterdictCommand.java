@@ -83,8 +83,9 @@ public final class InterdictCommand implements Callable<Integer> {
             description = "key-player method: greedy, or cnp (critical node search; fragmentation mode only, its default)")
     String method;
 
-    @Option(names = "--steps", defaultValue = "100000", paramLabel = "N",
-            description = "critical node search steps; the same seed and steps give the same picks (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "2000", paramLabel = "N",
+            description = "critical node search steps, each costing about the size of the largest component; the same "
+                    + "seed and steps give the same picks (default: ${DEFAULT-VALUE})")
     long steps;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS",
