@@ -107,7 +107,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--resolution", defaultValue = "1.0", paramLabel = "G", description = "Leiden resolution (default: ${DEFAULT-VALUE})")
     double resolution;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the available cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads of Leiden and betweenness (default: 1); recorded in summary.json")
     Integer threads;
 
     @Option(names = "--budget", defaultValue = "8", paramLabel = "K", description = "interdiction budget: parties to remove (default: ${DEFAULT-VALUE})")
@@ -224,7 +224,40 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (keyFile != null && !desensitize) {
             throw new IllegalArgumentException("--key-file only makes sense with --desensitize");
         }
+        if (samples < 0) {
+            throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
+        }
+        LeidenParams.builder().seed(seed).resolution(resolution).threads(threadsUsed()).build();
         PartyKey.parse(partyKey);
+        zoneId();
+        if (leadWeights != null) {
+            LeadWeights.parse(leadWeights);
+        }
+        if (truth != null) {
+            truthParties(truth);
+        }
+    }
+
+    /** Worker threads of Leiden and betweenness: {@code --threads}, else 1 (what summary.json records). */
+    int threadsUsed() {
+        return threads != null ? threads : 1;
+    }
+
+    private ZoneId zoneId() {
+        try {
+            return ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("--zone: unknown zone '" + zone + "'");
+        }
+    }
+
+    /** The parties' truth file of {@code --truth} (a folder or the file itself); exit 2 when absent. */
+    static Path truthParties(Path truthPath) {
+        Path parties = Files.isDirectory(truthPath) ? truthPath.resolve("truth_parties.csv") : truthPath;
+        if (!Files.isRegularFile(parties)) {
+            throw new IllegalArgumentException("--truth " + truthPath + ": no truth_parties.csv there");
+        }
+        return parties;
     }
 
     /** Copies the bundled sample (shipments and truth) out of the jar. */
@@ -318,12 +351,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
         void read() throws IOException {
             begin("read");
-            ZoneId z;
-            try {
-                z = ZoneId.of(zone);
-            } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("--zone: unknown zone '" + zone + "'");
-            }
+            ZoneId z = zoneId();
             ShipmentReader.Options o = ShipmentReader.Options.defaults().withColumnMap(columnMap).withZone(z)
                     .withLenient(lenient).withProgress(bar);
             ShipmentReader.Result r = ShipmentReader.read(input, o);
@@ -338,11 +366,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (truthPath != null) {
                 // Only the parties' truth is used here; a generator folder's truth_shipments.csv has
                 // one row per shipment and would cost hundreds of MB at millions of rows.
-                Path parties = Files.isDirectory(truthPath) ? truthPath.resolve("truth_parties.csv") : truthPath;
-                if (!Files.exists(parties)) {
-                    throw new IllegalArgumentException("--truth " + truthPath + ": no truth_parties.csv there");
-                }
-                groundTruth = GroundTruth.read(parties);
+                groundTruth = GroundTruth.read(truthParties(truthPath));
             }
             end("read");
         }
@@ -391,10 +415,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
         void communities() throws IOException {
             begin("communities (Leiden)");
-            LeidenParams.Builder b = LeidenParams.builder().seed(seed).resolution(resolution);
-            if (threads != null) {
-                b.threads(threads);
-            }
+            LeidenParams.Builder b = LeidenParams.builder().seed(seed).resolution(resolution).threads(threadsUsed());
             undirectedPartyGraph = partyGraph.graph().toUndirected();
             communities = new Leiden(b.build()).run(undirectedPartyGraph, bar);
             community = communities.partition().membership();
@@ -415,10 +436,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             PlaceFacts facts = GeographyPlaces.INSTANCE;
             // Rings: communities that relay chains from the border run through, split recursively
             // where the resolution limit glued a ring to the background or to another ring.
-            LeidenParams.Builder lb = LeidenParams.builder().seed(seed).resolution(resolution);
-            if (threads != null) {
-                lb.threads(threads);
-            }
+            LeidenParams.Builder lb = LeidenParams.builder().seed(seed).resolution(resolution).threads(threadsUsed());
             RingFinder.Result found = RingFinder.find(undirectedPartyGraph, community,
                     RingFinder.chainParties(chains, parties),
                     RingFinder.Options.defaults().withMinChains(MIN_RING_CHAINS).withLeiden(lb.build()));
@@ -462,7 +480,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             CompactGraph g = partyGraph.graph();
             int n = g.nodeCount();
             Betweenness.Options options = Betweenness.Options.defaults().withSamples(n > 20_000 ? samples : 0)
-                    .withSeed(seed).withThreads(threads != null ? threads : 1);
+                    .withSeed(seed).withThreads(threadsUsed());
             betweennessTask = background.submit(() -> Betweenness.compute(g, options));
         }
 
@@ -598,9 +616,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             leads = new LeadScorer(w).score(f, leadCount);
             region = Dispatch.regions(table, parties);
             TableFiles.writeCsv(LeadTables.parties(leads.parties(), region), dir.resolve("leads.csv"));
-            for (Map.Entry<String, Table> e : LeadTables.partiesByRegion(leads.parties(), region).entrySet()) {
-                TableFiles.writeCsv(e.getValue(), dir.resolve("leads").resolve(ReportFolder.safeFileName(e.getKey()) + ".csv"));
-            }
+            RegionFiles.write(LeadTables.partiesByRegion(leads.parties(), region), dir.resolve("leads"));
             TableFiles.writeCsv(LeadTables.rings(leads.rings(), partyGraph.ids().ids(), region, volume, 12),
                     dir.resolve("rings.csv"));
             end("leads");
@@ -697,11 +713,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
             Map<String, Object> params = Json.object();
             params.put("seed", seed);
             params.put("resolution", resolution);
-            params.put("threads", threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            // Everything the outputs depend on, as it ran: rerunning with these options gives the same files.
+            params.put("threads", threadsUsed());
             params.put("party_key", partyKey);
             params.put("window_days", windowDays);
             params.put("hub_threshold", hubThreshold);
             params.put("budget", budget);
+            params.put("samples", samples);
+            params.put("leads", leadCount);
+            params.put("top_rings", topRings);
+            LeadWeights lw = LeadWeights.parse(leadWeights);
+            StringBuilder weights = new StringBuilder();
+            for (org.parcelnet.leads.Feature f : org.parcelnet.leads.Feature.values()) {
+                weights.append(weights.length() == 0 ? "" : ",").append(f.name().toLowerCase(Locale.ROOT)).append('=').append(lw.weight(f));
+            }
+            params.put("lead_weights", weights.toString());
+            params.put("zone", zone);
+            params.put("map", new LinkedHashMap<>(columnMap));
+            params.put("lenient", lenient);
             params.put("desensitized", desensitize);
             summary.put("parameters", params);
             Map<String, Object> read = Json.object();

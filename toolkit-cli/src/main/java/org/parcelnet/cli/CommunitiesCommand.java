@@ -115,6 +115,8 @@ public final class CommunitiesCommand implements Callable<Integer> {
                 parameters.put("max_iterations", p.maxIterations());
             }
         }
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs("communities.csv", "summary.json"));
         long started = System.nanoTime();
         LabeledGraph g = input.loadGraph(out);
         GroundTruth gt = truth == null ? null : GroundTruth.read(truth);

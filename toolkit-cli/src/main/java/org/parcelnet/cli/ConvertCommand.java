@@ -46,6 +46,7 @@ public final class ConvertCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            ReportFolder.claim(out, "edges.csv", "nodes.csv", "rejects.csv", "regions.csv", "summary.json");
             long t0 = System.nanoTime();
             OpenFlightsReader.Result r = OpenFlightsReader.read(in);
             OpenFlightsReader.writeEdgesAndNodes(r, out);

@@ -88,6 +88,18 @@ public final class PathsCommand implements Callable<Integer> {
         if (k < 1) {
             throw new IllegalArgumentException("--k must be >= 1, got " + k);
         }
+        String net = network.toLowerCase(java.util.Locale.ROOT);
+        if (!net.equals("party") && !net.equals("location")) {
+            throw new IllegalArgumentException("--network must be party or location, got '" + network + "'");
+        }
+        if (isLocation() && !input.hasShipments()) {
+            throw new IllegalArgumentException("--network location needs --shipments FILE");
+        }
+        if (c == Cost.KM && !isLocation() && input.nodes == null) {
+            throw new IllegalArgumentException("--cost km needs --nodes FILE with lat,lon columns");
+        }
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs(target == null ? "distances.csv" : "paths.csv", "summary.json"));
         long started = System.nanoTime();
         LabeledGraph g = load();
         double[] arcCost = CommandSupport.arcCosts(g, c, input, isLocation());
@@ -194,6 +206,8 @@ public final class PathsCommand implements Callable<Integer> {
         }
         RelayChains.Options o = new RelayChains.Options(Math.round(windowDays * RelayChains.DAY), maxHops, 8,
                 RelayChains.Level.parse(level));
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs("relay_routes.csv", "summary.json"));
         long started = System.nanoTime();
         ShipmentTable t = input.loadShipments(out);
         PartyIndex parties = input.parties(out);

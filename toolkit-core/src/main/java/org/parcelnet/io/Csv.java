@@ -50,6 +50,52 @@ public final class Csv {
     }
 
     /**
+     * A text cell of a table meant for people (a spreadsheet may open it), written safely: a value a
+     * spreadsheet would run as a formula — one starting with {@code =}, {@code +}, {@code -}, {@code @},
+     * a tab or a carriage return — gets a leading apostrophe and is quoted, as the OWASP "CSV
+     * injection" guidance recommends; a value already starting with an apostrophe gets one more, so
+     * that the rule can be undone exactly ({@link #uncell}). Plain decimal numbers ({@code -1.5},
+     * {@code +3}, {@code -2e-3}, {@code -Infinity}) stay as they are: a spreadsheet reads them as
+     * numbers, never as formulas. Then RFC 4180 quoting ({@link #quote}).
+     */
+    public static String cell(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        if (needsNeutralising(s)) {
+            return '"' + ("'" + s).replace("\"", "\"\"") + '"';
+        }
+        return quote(s);
+    }
+
+    /** Whether {@link #cell} prefixes {@code s} with an apostrophe. */
+    public static boolean needsNeutralising(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        char c = s.charAt(0);
+        if (c == '\'') {
+            return true;
+        }
+        if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') {
+            return false;
+        }
+        return !PLAIN_NUMBER.matcher(s).matches();
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|Infinity)");
+
+    /**
+     * The value {@link #cell} neutralised, as read back by a CSV parser: one leading apostrophe is
+     * removed. Readers of ParcelNet's own result tables (a communities file, a node list) apply it, so
+     * that a result table can be read back as input.
+     */
+    public static String uncell(String s) {
+        return s != null && s.length() > 1 && s.charAt(0) == '\'' ? s.substring(1) : s;
+    }
+
+    /**
      * Line breaks inside a record's (quoted) fields: the record's first physical line is the parser's
      * line count after it minus this. {@code \r\n} counts once.
      */
