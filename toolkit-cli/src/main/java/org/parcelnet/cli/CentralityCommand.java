@@ -116,7 +116,7 @@ public final class CentralityCommand implements Callable<Integer> {
         AtomicFiles.writeText(out.resolve("centrality.csv"), w -> {
             w.write("node,score" + nc.header() + "\n");
             for (int v : order) {
-                w.write(Csv.quote(g.label(v)));
+                w.write(Csv.cell(g.label(v)));
                 w.write(',');
                 w.write(CommandSupport.number(score[v]));
                 w.write(nc.cells(v));

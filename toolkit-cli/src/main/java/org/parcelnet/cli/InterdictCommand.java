@@ -130,7 +130,7 @@ public final class InterdictCommand implements Callable<Integer> {
         AtomicFiles.writeText(out.resolve("interdiction.csv"), w -> {
             w.write("party,method,rank,reachability_after" + nc.header() + "\n");
             for (Row r : rows) {
-                w.write(Csv.quote(r.party()) + "," + r.method() + "," + r.rank() + "," + r.after() + nc.cells(g.node(r.party())) + "\n");
+                w.write(Csv.cell(r.party()) + "," + r.method() + "," + r.rank() + "," + r.after() + nc.cells(g.node(r.party())) + "\n");
             }
         });
         if (nc.hasRegions()) {
@@ -163,7 +163,7 @@ public final class InterdictCommand implements Callable<Integer> {
             w.write("party,community,tier,sent,received\n");
             for (int v = 0; v < tiers.length; v++) {
                 if (tiers[v] != null) {
-                    w.write(Csv.quote(g.label(v)) + "," + community[v] + "," + tiers[v].label() + "," + r.sent()[v] + ","
+                    w.write(Csv.cell(g.label(v)) + "," + community[v] + "," + tiers[v].label() + "," + r.sent()[v] + ","
                             + r.received()[v] + "\n");
                 }
             }

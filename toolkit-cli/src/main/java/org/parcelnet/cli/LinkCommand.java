@@ -76,7 +76,7 @@ public final class LinkCommand implements Callable<Integer> {
             for (LinkResult.Hub h : r.hubs()) {
                 w.write(h.kind().name().toLowerCase(Locale.ROOT));
                 w.write(',');
-                w.write(Csv.quote(h.value()));
+                w.write(Csv.cell(h.value()));
                 w.write(',');
                 w.write(Integer.toString(h.shipments()));
                 w.write(',');

@@ -120,7 +120,7 @@ public final class PathsCommand implements Callable<Integer> {
             AtomicFiles.writeText(out.resolve("distances.csv"), w -> {
                 w.write("node,distance" + nc.header() + "\n");
                 for (int v = 0; v < dist.length; v++) {
-                    w.write(Csv.quote(g.label(v)));
+                    w.write(Csv.cell(g.label(v)));
                     w.write(',');
                     w.write(CommandSupport.number(dist[v]));
                     w.write(nc.cells(v));
@@ -141,10 +141,10 @@ public final class PathsCommand implements Callable<Integer> {
             AtomicFiles.writeText(out.resolve("paths.csv"), w -> {
                 w.write("rank,cost,hops,path" + (nc.present() ? ",labels,regions" : "") + "\n");
                 for (KShortestRoutes.Route r : routes) {
-                    w.write(r.rank() + "," + CommandSupport.number(r.cost()) + "," + r.hops() + "," + Csv.quote(r.describe()));
+                    w.write(r.rank() + "," + CommandSupport.number(r.cost()) + "," + r.hops() + "," + Csv.cell(r.describe()));
                     if (nc.present()) {
-                        w.write("," + Csv.quote(alongRoute(nc, g, r.labels(), true)) + ","
-                                + Csv.quote(alongRoute(nc, g, r.labels(), false)));
+                        w.write("," + Csv.cell(alongRoute(nc, g, r.labels(), true)) + ","
+                                + Csv.cell(alongRoute(nc, g, r.labels(), false)));
                     }
                     w.write("\n");
                 }
@@ -231,7 +231,7 @@ public final class PathsCommand implements Callable<Integer> {
             w.write("rank,route,chains,pieces,parties\n");
             int rank = 1;
             for (RelayChains.Route route : routes) {
-                w.write(rank++ + "," + Csv.quote(route.describe()) + "," + route.chains() + "," + route.pieces() + ","
+                w.write(rank++ + "," + Csv.cell(route.describe()) + "," + route.chains() + "," + route.pieces() + ","
                         + route.parties() + "\n");
             }
         });

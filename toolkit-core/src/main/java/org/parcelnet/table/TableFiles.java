@@ -57,7 +57,7 @@ public final class TableFiles {
         AtomicFiles.writeText(target, w -> {
             w.write("shipment_id,network\n");
             for (int i = 0; i < shipments.size(); i++) {
-                w.write(Csv.quote(shipments.shipmentId(i)));
+                w.write(Csv.cell(shipments.shipmentId(i)));
                 w.write(',');
                 w.write(Integer.toString(network[i]));
                 w.write('\n');
