@@ -32,6 +32,7 @@ public final class Cli {
 
     /** A configured command line. */
     public static CommandLine commandLine() {
+        ReportFolder.resetClaims();
         CommandLine cl = new CommandLine(new ParcelNetCommand());
         cl.setExecutionExceptionHandler(Cli::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -40,6 +41,7 @@ public final class Cli {
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        ReportFolder.rollbackClaims();
         if (System.getenv("PARCELNET_DEBUG") != null) {
             ex.printStackTrace(err);
         }

@@ -177,18 +177,83 @@ final class ReportFolder {
     static void claim(Path out, String... names) throws IOException {
         checkFolder(out);
         Path abs = out.toAbsolutePath().normalize();
+        boolean created = !Files.exists(abs);
         Files.createDirectories(abs);
         Set<String> listed = readManifest(abs);
+        boolean hadManifest = Files.exists(abs.resolve(MANIFEST));
         for (String name : names) {
             if (!listed.contains(name) && Files.exists(abs.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                if (created) {
+                    Files.deleteIfExists(abs);
+                }
                 throw new IllegalArgumentException("--out " + out + ": " + name + " is there and ParcelNet did not write it; "
                         + "nothing was changed: move it or choose another folder");
             }
+        }
+        // Recorded only now: every name that exists from here on is listed or written by this command.
+        synchronized (CLAIMS) {
+            CLAIMS.add(new Claim(abs, created, hadManifest, new TreeSet<>(listed), List.of(names)));
         }
         Set<String> all = new TreeSet<>(listed);
         Collections.addAll(all, names);
         if (!all.equals(listed)) {
             writeManifest(abs, all);
+        }
+    }
+
+    /** A folder claimed by the running command: what to undo if it fails before writing. */
+    private record Claim(Path dir, boolean createdDir, boolean hadManifest, Set<String> listedBefore, List<String> names) {
+    }
+
+    private static final List<Claim> CLAIMS = new ArrayList<>();
+
+    /** Forgets the claims of an earlier command (a new command line starts). */
+    static void resetClaims() {
+        synchronized (CLAIMS) {
+            CLAIMS.clear();
+        }
+    }
+
+    /**
+     * Undoes the claims of a command that failed, so that a failed command leaves no trace: names it
+     * never wrote leave the manifest again, a manifest it created and left empty is removed, and so is
+     * a folder it created and left empty. Files it did write stay listed.
+     */
+    static void rollbackClaims() {
+        List<Claim> claims;
+        synchronized (CLAIMS) {
+            claims = new ArrayList<>(CLAIMS);
+            CLAIMS.clear();
+        }
+        Collections.reverse(claims);
+        for (Claim c : claims) {
+            try {
+                if (!Files.isDirectory(c.dir())) {
+                    continue;
+                }
+                Set<String> keep = new TreeSet<>(c.listedBefore());
+                for (String n : c.names()) {
+                    if (Files.exists(c.dir().resolve(n), LinkOption.NOFOLLOW_LINKS)) {
+                        keep.add(n);
+                    }
+                }
+                if (keep.isEmpty() && !c.hadManifest()) {
+                    Files.deleteIfExists(c.dir().resolve(MANIFEST));
+                } else if (!keep.equals(readManifest(c.dir()))) {
+                    writeManifest(c.dir(), keep);
+                }
+                if (c.createdDir() && isEmpty(c.dir())) {
+                    Files.delete(c.dir());
+                }
+            } catch (IOException e) {
+                // best effort: the command's own error is what the user needs to see
+            }
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
         }
     }
 
