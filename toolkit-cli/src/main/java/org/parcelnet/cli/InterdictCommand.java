@@ -224,6 +224,7 @@ public final class InterdictCommand implements Callable<Integer> {
         add(rows, g, "betweenness", plan.byScore());
         summary.put("betweenness_reachability", last(plan.byScore()));
         summary.put("betweenness_pivots", b.pivots());
+        summary.put("betweenness_threads", o.threads());
     }
 
     /** Per region of {@code --nodes}: nodes, sources, sinks and picks per method. */

@@ -99,7 +99,7 @@ final class ReportFolder {
      * temporary files and the manifest itself excepted). Empty when {@code dir} is empty.
      */
     static List<String> foreignFiles(Path dir) throws IOException {
-        Set<String> listed = readManifest(dir);
+        Set<String> listed = Files.exists(dir.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS) ? readManifest(dir) : legacyReport(dir);
         Set<String> listedDirs = new TreeSet<>();
         for (String f : listed) {
             for (int i = f.indexOf('/'); i >= 0; i = f.indexOf('/', i + 1)) {
@@ -123,6 +123,33 @@ final class ReportFolder {
         }
         Collections.sort(foreign);
         return foreign;
+    }
+
+    private static final java.util.regex.Pattern LEGACY_REPORT_FILE = java.util.regex.Pattern.compile(
+            "(report\\.html|summary\\.json|(networks|communities|tiers|routes|interdiction|leads|rings|rejects)\\.csv"
+                    + "|leads/[^/]+\\.csv|rings/ring-[0-9]+\\.(graphml|gexf))");
+
+    /**
+     * The files of an {@code analyze} report written before reports had a manifest: its
+     * {@code summary.json} says {@code "command": "analyze"}, and only the names such a report has
+     * count as its files. Empty for any other folder.
+     */
+    private static Set<String> legacyReport(Path dir) throws IOException {
+        Set<String> files = new TreeSet<>();
+        Path summary = dir.resolve("summary.json");
+        if (!Files.isRegularFile(summary, LinkOption.NOFOLLOW_LINKS) || Files.size(summary) > (1 << 20)
+                || !Files.readString(summary, StandardCharsets.UTF_8).contains("\"command\": \"analyze\"")) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String rel = relative(dir, p);
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && LEGACY_REPORT_FILE.matcher(rel).matches()) {
+                    files.add(rel);
+                }
+            }
+        }
+        return files;
     }
 
     /** A temporary file of an atomic write of a listed file ({@code .<name><digits>.tmp}), left by a kill. */

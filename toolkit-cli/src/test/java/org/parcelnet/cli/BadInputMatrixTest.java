@@ -113,6 +113,20 @@ class BadInputMatrixTest {
         assertEquals(List.of(), ReportFolder.foreignFiles(out));
     }
 
+    @Test
+    void aReportWrittenBeforeManifestsIsReplacedOnlyWhenItHoldsNothingElse() throws IOException {
+        Path out = dir.resolve("old");
+        assertEquals(0, CliTestSupport.run("analyze", "--shipments", MINI.toString(), "--out", out.toString(), "-q").exitCode());
+        Files.delete(out.resolve(ReportFolder.MANIFEST)); // as an earlier version left it
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        CliTestSupport.Run r = refused(2, "analyze", "--shipments", MINI.toString(), "--out", out.toString(), "-q");
+        assertEquals("--out " + out + " holds 1 file(s) ParcelNet did not write (first: 'notes.txt'); nothing was changed: "
+                + "choose an empty or new folder", message(r, "analyze"));
+        Files.delete(out.resolve("notes.txt"));
+        assertEquals(0, CliTestSupport.run("analyze", "--shipments", MINI.toString(), "--out", out.toString(), "-q").exitCode());
+        assertTrue(Files.exists(out.resolve(ReportFolder.MANIFEST)));
+    }
+
     // 2. Privacy in error messages -------------------------------------------------------------------
 
     @Test
