@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * Input options shared by graph commands: either an edge list ({@code --graph}) or shipments
  * ({@code --shipments}, projected to the party graph), plus reading options. Use as a picocli
  * {@code @Mixin}. Read counts go to stderr; in lenient mode rejected rows are written to
- * {@code rejects.csv} (beside the outputs, or {@code --rejects FILE}).
+ * {@code rejects.csv} (in the output folder, or {@code --rejects FILE}; never into the current
+ * folder unasked). {@link #validate} checks every option before anything is read.
  */
 public final class GraphInput {
 
@@ -77,7 +78,7 @@ public final class GraphInput {
     @Option(names = "--lenient", description = "reject bad rows (counted, written to rejects.csv) instead of stopping at the first")
     boolean lenient;
 
-    @Option(names = "--rejects", paramLabel = "FILE", description = "where --lenient writes rejected rows (default: rejects.csv in the output folder)")
+    @Option(names = "--rejects", paramLabel = "FILE", description = "where --lenient writes rejected rows (default: rejects.csv in the output folder; stats, which has none, needs it)")
     Path rejects;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar, no read counts")
