@@ -40,7 +40,8 @@ import org.parcelnet.io.AtomicFiles;
  * overwritten.</li>
  * </ul>
  * Staging folders left by a run that was killed (their process is gone) are removed by the next run
- * into the same target ({@link #removeStaleStaging}).
+ * into the same target, and a previous report that a killed run had moved aside is put back
+ * ({@link #removeStaleStaging}).
  */
 final class ReportFolder {
 
@@ -51,6 +52,9 @@ final class ReportFolder {
 
     /** Infix of staging folder names: {@code .<target>.staging-<pid>-<random>}. */
     private static final String STAGING = ".staging-";
+
+    /** Infix of a replaced report's name while the new one moves in: {@code .<target>.old-<pid>-<random>}. */
+    private static final String OLD = ".old-";
 
     /** Staging folders of the old name form (no process id) are removed when older than this. */
     static final Duration STALE_WITHOUT_PID = Duration.ofHours(1);
@@ -311,7 +315,7 @@ final class ReportFolder {
         checkReplaceable(target, abs);
         Path old = null;
         if (Files.exists(abs)) {
-            old = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".old-");
+            old = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + OLD + ProcessHandle.current().pid() + "-");
             Files.delete(old);
             move(abs, old);
         }
@@ -342,17 +346,43 @@ final class ReportFolder {
      * whose process (the id in the name) is not running, and those of the older name form without an
      * id that were last modified more than {@link #STALE_WITHOUT_PID} ago. Only folders named
      * {@code .<target name>.staging-*} beside the target are considered; a running run's folder is kept.
+     * A previous report moved aside as {@code .<target name>.old-<pid>-*} by a run that is gone is
+     * put back when the target is missing, else removed.
      *
-     * @return the folders removed
+     * @return the folders removed or put back
      */
     static List<Path> removeStaleStaging(Path target) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
         Path parent = abs.getParent();
-        String prefix = "." + abs.getFileName() + STAGING;
         List<Path> removed = new ArrayList<>();
         if (parent == null || !Files.isDirectory(parent)) {
             return removed;
         }
+        // A run killed between its two moves left the previous report under the old name and no
+        // target: put it back (the new report was incomplete or is lost with the staging folder).
+        String oldPrefix = "." + abs.getFileName() + OLD;
+        List<Path> olds = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(oldPrefix))) {
+            s.forEach(olds::add);
+        }
+        for (Path p : olds) {
+            String rest = p.getFileName().toString().substring(oldPrefix.length());
+            int dash = rest.indexOf('-');
+            if (dash <= 0 || !rest.substring(0, dash).chars().allMatch(Character::isDigit) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            long pid = Long.parseLong(rest.substring(0, dash));
+            if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                continue;
+            }
+            if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(p);
+            } else {
+                move(p, abs);
+            }
+            removed.add(p);
+        }
+        String prefix = "." + abs.getFileName() + STAGING;
         List<Path> candidates = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(prefix))) {
             s.forEach(candidates::add);

@@ -321,6 +321,25 @@ class BadInputMatrixTest {
         assertTrue(Files.exists(other), "another target's staging untouched");
     }
 
+    @Test
+    void aPreviousReportMovedAsideByAKilledRunIsPutBack() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path target = dir.resolve("rep");
+        Path aside = Files.createDirectory(dir.resolve(".rep.old-" + gone.pid() + "-5"));
+        Files.writeString(aside.resolve("report.html"), "previous");
+        Files.writeString(aside.resolve(ReportFolder.MANIFEST), "report.html\n");
+        assertEquals(List.of(aside), ReportFolder.removeStaleStaging(target));
+        assertEquals("previous", Files.readString(target.resolve("report.html")), "the previous report is back");
+        assertFalse(Files.exists(aside));
+        // with the target in place, a leftover moved-aside report is only removed
+        Path again = Files.createDirectory(dir.resolve(".rep.old-" + gone.pid() + "-6"));
+        Files.writeString(again.resolve("report.html"), "older");
+        ReportFolder.removeStaleStaging(target);
+        assertFalse(Files.exists(again));
+        assertEquals("previous", Files.readString(target.resolve("report.html")));
+    }
+
     // 7. Unterminated quote --------------------------------------------------------------------------
 
     @Test
@@ -384,7 +403,7 @@ class BadInputMatrixTest {
                 "--source", "a", "--cost", "km", "--out", o), "paths"));
         assertEquals("--flow must be push-relabel or dinic, got 'magic'", message(refused(2, "interdict", "--graph", g,
                 "--flow", "magic", "--out", o), "interdict"));
-        assertEquals("--samples must be >= 0, got -1", message(refused(2, "analyze", "--shipments", g,
+        assertEquals("--samples must be >= 1, got -1", message(refused(2, "analyze", "--shipments", g,
                 "--samples", "-1", "--out", o), "analyze"));
         assertEquals("--zone: unknown zone 'Mars/Olympus'", message(refused(2, "analyze", "--shipments", g,
                 "--zone", "Mars/Olympus", "--out", o), "analyze"));
