@@ -111,6 +111,9 @@ public final class DesensitizeCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is a folder; give the shipments file to write");
         }
+        if (Files.exists(out) && Files.exists(in) && Files.isSameFile(in, out)) {
+            throw new IllegalArgumentException("--out " + out + " is the input file; write the desensitised copy elsewhere");
+        }
         if (lenient) {
             ReportFolder.claim(out.toAbsolutePath().getParent(), "rejects.csv");
         }

@@ -130,6 +130,14 @@ public final class GraphInput {
         if (rejects != null && java.nio.file.Files.isDirectory(rejects)) {
             throw new IllegalArgumentException("--rejects " + rejects + " is a folder, not a file");
         }
+        try {
+            if (rejects != null && java.nio.file.Files.exists(rejects) && java.nio.file.Files.exists(file())
+                    && java.nio.file.Files.isSameFile(rejects, file())) {
+                throw new IllegalArgumentException("--rejects " + rejects + " is the input file; choose another name");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** {@code names} plus {@code rejects.csv} when rejected rows may be written into the output folder. */

@@ -127,6 +127,18 @@ class BadInputMatrixTest {
         assertTrue(Files.exists(out.resolve(ReportFolder.MANIFEST)));
     }
 
+    @Test
+    void theInputIsNeverTheOutput() throws IOException {
+        Path in = dir.resolve("s.csv");
+        Files.copy(MINI, in);
+        Path key = dir.resolve("key");
+        Files.writeString(key, "a test key of enough bytes");
+        assertEquals("--out " + in + " is the input file; write the desensitised copy elsewhere", message(refused(2,
+                "desensitize", "--in", in.toString(), "--key-file", key.toString(), "--out", in.toString(), "-q"), "desensitize"));
+        assertEquals("--rejects " + in + " is the input file; choose another name", message(refused(2,
+                "stats", "--lenient", "--rejects", in.toString(), in.toString()), "stats"));
+    }
+
     // 2. Privacy in error messages -------------------------------------------------------------------
 
     @Test
