@@ -14,10 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -428,43 +425,5 @@ final class ReportFolder {
                 Files.deleteIfExists(p);
             }
         }
-    }
-
-    /** Longest file name stem {@link #regionFileNames} gives (characters, before {@code .csv}). */
-    static final int MAX_STEM = 60;
-
-    /**
-     * Safe, unique, bounded file names for region names, in the given order: letters, digits, CJK
-     * and '-' are kept, anything else becomes '_'; a name starting with '.' or empty gets a leading
-     * '_'; stems are cut to {@link #MAX_STEM} characters; a stem already taken (case-insensitively,
-     * for case-folding file systems), or one of {@code reserved}, gets {@code -2}, {@code -3}, ... Returns
-     * region → file name.
-     */
-    static Map<String, String> regionFileNames(Iterable<String> regions, String extension, String... reserved) {
-        Map<String, String> out = new LinkedHashMap<>();
-        Set<String> taken = new java.util.HashSet<>();
-        for (String r : reserved) {
-            taken.add(r.toLowerCase(Locale.ROOT));
-        }
-        for (String region : regions) {
-            String stem = safeFileName(region);
-            if (stem.codePointCount(0, stem.length()) > MAX_STEM) {
-                stem = stem.substring(0, stem.offsetByCodePoints(0, MAX_STEM));
-            }
-            String name = stem;
-            for (int k = 2; !taken.add(name.toLowerCase(Locale.ROOT)); k++) {
-                name = stem + "-" + k;
-            }
-            out.put(region, name + extension);
-        }
-        return out;
-    }
-
-    /** A file-name-safe form of a region name (letters, digits, CJK kept; others become '_'). */
-    static String safeFileName(String name) {
-        StringBuilder sb = new StringBuilder();
-        name.codePoints().forEach(cp -> sb.appendCodePoint(Character.isLetterOrDigit(cp) || cp == '-' ? cp : '_'));
-        String s = sb.toString();
-        return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
     }
 }
