@@ -88,6 +88,10 @@ final class ReportFolder {
         if (!Files.isDirectory(abs)) {
             throw new IllegalArgumentException("--out " + given + " is a file, not a folder");
         }
+        if (Files.isSymbolicLink(abs)) {
+            // Replacing it would replace the link, not the folder it points to: name the folder itself.
+            throw new IllegalArgumentException("--out " + given + " is a symbolic link; give the folder it points to");
+        }
         List<String> foreign = foreignFiles(abs);
         if (!foreign.isEmpty()) {
             throw new IllegalArgumentException("--out " + given + " holds " + foreign.size() + " file(s) ParcelNet did not "

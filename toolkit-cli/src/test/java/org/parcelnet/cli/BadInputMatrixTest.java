@@ -114,6 +114,16 @@ class BadInputMatrixTest {
     }
 
     @Test
+    void aSymbolicLinkAsTheReportFolderIsRefused() throws IOException {
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        CliTestSupport.Run r = refused(2, "analyze", "--shipments", MINI.toString(), "--out", link.toString(), "-q");
+        assertEquals("--out " + link + " is a symbolic link; give the folder it points to", message(r, "analyze"));
+        assertEquals(0, CliTestSupport.run("analyze", "--shipments", MINI.toString(), "--out", real.toString(), "-q").exitCode());
+        assertTrue(Files.isSymbolicLink(link));
+    }
+
+    @Test
     void aReportWrittenBeforeManifestsIsReplacedOnlyWhenItHoldsNothingElse() throws IOException {
         Path out = dir.resolve("old");
         assertEquals(0, CliTestSupport.run("analyze", "--shipments", MINI.toString(), "--out", out.toString(), "-q").exitCode());
