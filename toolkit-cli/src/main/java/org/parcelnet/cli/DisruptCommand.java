@@ -81,6 +81,11 @@ public final class DisruptCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give both --sources and --sinks, or neither");
         }
         Disruption.Adaptation adaptation = Disruption.Adaptation.parse(adapt);
+        if (waves < 1 || budget < 1) {
+            throw new IllegalArgumentException("--waves and --budget-per-wave must be >= 1");
+        }
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs("curves.csv", "robustness.svg", "summary.json"));
         LabeledGraph g = input.loadGraph(out);
         int[] sources = sourcesFile == null ? null : CommandSupport.readNodes(sourcesFile, g, "source");
         int[] sinks = sinksFile == null ? null : CommandSupport.readNodes(sinksFile, g, "sink");
@@ -107,7 +112,7 @@ public final class DisruptCommand implements Callable<Integer> {
             for (Disruption.Curve c : curves) {
                 for (Disruption.Point p : c.points()) {
                     w.write(c.strategy().key() + "," + adaptation.name().toLowerCase(Locale.ROOT) + "," + p.wave() + ","
-                            + p.removed() + "," + (p.node() < 0 ? "" : Csv.quote(g.label(p.node()))) + "," + p.sinksReached()
+                            + p.removed() + "," + (p.node() < 0 ? "" : Csv.cell(g.label(p.node()))) + "," + p.sinksReached()
                             + "," + CommandSupport.number(p.flowLeft()) + "," + p.largestComponent() + ","
                             + p.connectedPairs() + "," + p.addedArcs() + "\n");
                 }

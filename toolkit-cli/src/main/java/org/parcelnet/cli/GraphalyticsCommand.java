@@ -52,6 +52,7 @@ public final class GraphalyticsCommand implements Callable<Integer> {
         }
         Path dir = dataset.getParent() == null ? Path.of(".") : dataset.getParent();
         String name = dataset.getFileName().toString();
+        ReportFolder.claim(out, name + "-" + a.name(), "summary.json");
         long loadStart = System.nanoTime();
         Dataset d = Dataset.load(dir, name, properties);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
