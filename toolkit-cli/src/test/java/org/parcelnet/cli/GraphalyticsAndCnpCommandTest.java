@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The graphalytics command on the bundled validation graphs, and interdict's critical node method. */
+/** The graphalytics command on the bundled validation graphs, interdict's critical node method, and disrupt. */
 class GraphalyticsAndCnpCommandTest {
 
     static final Path GA = Path.of("..", "sample-data", "reference", "graphalytics");
@@ -70,6 +70,27 @@ class GraphalyticsAndCnpCommandTest {
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"cnp_reachability\": " + best));
         assertEquals(2, CliTestSupport.run("interdict", "--graph", KARATE.toString(), "--method", "magic",
                 "--out", out.toString(), "-q").exitCode());
+    }
+
+    @Test
+    void disruptWritesOneCurvePerStrategyAndAChart() throws IOException {
+        Path out = dir.resolve("d");
+        CliTestSupport.Run r = CliTestSupport.run("disrupt", "--graph", KARATE.toString(), "--strategy", "degree,random,key-players",
+                "--waves", "2", "--budget-per-wave", "3", "--adapt", "triadic", "--seed", "5", "--out", out.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = Files.readAllLines(out.resolve("curves.csv"));
+        assertEquals(1 + 3 * (1 + 2 * 3), lines.size()); // header, then the start and every removal per strategy
+        assertTrue(lines.get(1).startsWith("degree,triadic,0,0,,34,78,34,561,0"), lines.get(1));
+        assertTrue(Files.readString(out.resolve("robustness.svg")).contains("<svg"));
+        // the same seed gives the same curves
+        Path again = dir.resolve("d2");
+        CliTestSupport.run("disrupt", "--graph", KARATE.toString(), "--strategy", "degree,random,key-players",
+                "--waves", "2", "--budget-per-wave", "3", "--adapt", "triadic", "--seed", "5", "--out", again.toString(), "-q");
+        assertEquals(lines, Files.readAllLines(again.resolve("curves.csv")));
+        assertEquals(2, CliTestSupport.run("disrupt", "--graph", KARATE.toString(), "--strategy", "min-cut",
+                "--out", dir.resolve("d3").toString(), "-q").exitCode());
+        assertEquals(2, CliTestSupport.run("disrupt", "--graph", KARATE.toString(), "--adapt", "magic",
+                "--out", dir.resolve("d4").toString(), "-q").exitCode());
     }
 
     private static long pairsLeft(List<String> edges, int x, int y) {
