@@ -122,6 +122,48 @@ public final class CompactGraphBuilder {
         return this;
     }
 
+    /**
+     * Builds a graph straight from edge arrays, without copying them into a builder: the bulk path of
+     * readers that already hold validated edges. The arrays are consumed (overwritten or kept by the
+     * graph); they must not be used afterwards. Same result as adding the edges one by one.
+     *
+     * @param directed  direction
+     * @param nodeCount number of nodes; every endpoint must be below it
+     * @param tails     edge tails, at least {@code edges} long
+     * @param heads     edge heads
+     * @param weights   finite non-negative weights, or {@code null} when every weight is 1
+     * @param edges     number of edges
+     */
+    public static CompactGraph fromEdges(boolean directed, int nodeCount, int[] tails, int[] heads, double[] weights,
+                                         int edges) {
+        if (edges < 0 || tails.length < edges || heads.length < edges || (weights != null && weights.length < edges)) {
+            throw new IllegalArgumentException("edge arrays shorter than " + edges);
+        }
+        boolean unit = true;
+        if (weights != null) {
+            for (int e = 0; e < edges && unit; e++) {
+                unit = weights[e] == 1.0;
+            }
+        }
+        CompactGraphBuilder b = new CompactGraphBuilder(directed, nodeCount);
+        for (int e = 0; e < edges; e++) {
+            int u = tails[e];
+            int v = heads[e];
+            if (u < 0 || v < 0 || u >= nodeCount || v >= nodeCount) {
+                throw new IllegalArgumentException("edge " + e + " has an endpoint outside 0.." + (nodeCount - 1));
+            }
+            if (weights != null && !(weights[e] >= 0 && weights[e] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("edge weight must be finite and >= 0, got " + weights[e]);
+            }
+        }
+        b.tails = tails;
+        b.heads = heads;
+        b.weights = unit ? null : weights;
+        b.size = edges;
+        b.allUnit = unit;
+        return b.build();
+    }
+
     /** Builds the graph. The builder cannot be used afterwards. */
     public CompactGraph build() {
         if (built) {
