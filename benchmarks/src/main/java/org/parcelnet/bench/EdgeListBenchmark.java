@@ -18,14 +18,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.parcelnet.graph.GraphSnapshot;
 import org.parcelnet.graph.LabeledGraph;
 import org.parcelnet.io.EdgeListReader;
 
 /**
  * Reading the 10M-edge weighted planted-partition {@code edges.csv} ({@link PlantedEdgeList}, 178 MB,
  * written in the setup from seed 42) into a CompactGraph, whole read and CSR build, with the byte-level
- * reader on {@code threads} region threads. Single-shot milliseconds per read. The file is read from the
- * page cache after the first iteration.
+ * reader on {@code threads} region threads, and from its binary snapshot. Single-shot milliseconds per
+ * read; files are read from the page cache after the first iteration. The setup prints the graph's
+ * state in bytes per edge.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -39,16 +41,29 @@ public class EdgeListBenchmark {
     int threads;
 
     Path edges;
+    Path snapshot;
 
     @Setup(Level.Trial)
     public void setup() throws IOException {
         edges = Files.createTempFile("parcelnet-bench-planted", ".csv");
         PlantedEdgeList.write(PlantedPartitionFixture.standard(42), 42, edges);
+        snapshot = Files.createTempFile("parcelnet-bench-planted", ".pnb");
+        LabeledGraph g = EdgeListReader.read(edges).graph();
+        GraphSnapshot.write(g, snapshot);
+        System.out.printf("%n%,d edges; graph state %.1f bytes per edge; snapshot %,d bytes%n", g.graph().edgeCount(),
+                (double) g.graph().memoryBytes() / g.graph().edgeCount(), Files.size(snapshot));
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         Files.deleteIfExists(edges);
+        Files.deleteIfExists(snapshot);
+    }
+
+    /** The same graph from its binary snapshot ({@code parcelnet convert edges}). */
+    @Benchmark
+    public LabeledGraph plantedSnapshot10M() throws IOException {
+        return GraphSnapshot.read(snapshot);
     }
 
     @Benchmark
