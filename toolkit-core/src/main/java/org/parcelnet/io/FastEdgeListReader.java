@@ -55,7 +55,7 @@ import org.parcelnet.model.StringDictionary;
  * <p>Cost: one pass over the bytes split across threads, O(m) hash lookups in region tables of the
  * region's distinct ids, one sequential merge of O(Σ distinct ids per region), then the CSR build.
  * Memory while reading: 16 bytes per edge in the region arrays and again in the flat arrays (8 + 8
- * when every weight is 1: no weight arrays), plus the region tables (12-24 bytes per distinct id per
+ * when the file has no weight column: no weight arrays), plus the region tables (12-24 bytes per distinct id per
  * region) and the read blocks (4 MB per thread).
  */
 final class FastEdgeListReader {
@@ -476,7 +476,8 @@ final class FastEdgeListReader {
 
         int[] tails = new int[1024];
         int[] heads = new int[1024];
-        double[] weights = new double[1024];
+        /** Null when the header has no weight column: every weight is 1. */
+        double[] weights;
 
         LongIntTable numeric = new LongIntTable(1 << 12);
         StringDictionary strings = new StringDictionary();
@@ -504,6 +505,7 @@ final class FastEdgeListReader {
             this.quoteSeen = quoteSeen;
             this.stop = stop;
             this.bytesDone = bytesDone;
+            this.weights = wcol >= 0 ? new double[1024] : null;
             this.fieldStart = new int[width];
             this.fieldEnd = new int[width];
         }
@@ -572,7 +574,7 @@ final class FastEdgeListReader {
             if (cap > tails.length) {
                 tails = Arrays.copyOf(tails, cap);
                 heads = Arrays.copyOf(heads, cap);
-                weights = Arrays.copyOf(weights, cap);
+                weights = weights == null ? null : Arrays.copyOf(weights, cap);
             }
         }
 
@@ -709,11 +711,13 @@ final class FastEdgeListReader {
                 int cap = (int) Math.min(Integer.MAX_VALUE - 8, tails.length * 2L);
                 tails = Arrays.copyOf(tails, cap);
                 heads = Arrays.copyOf(heads, cap);
-                weights = Arrays.copyOf(weights, cap);
+                weights = weights == null ? null : Arrays.copyOf(weights, cap);
             }
             tails[edges] = u;
             heads[edges] = v;
-            weights[edges] = w;
+            if (weights != null) {
+                weights[edges] = w;
+            }
             edges++;
             if (w != 1.0) {
                 allUnit = false;
@@ -767,7 +771,11 @@ final class FastEdgeListReader {
                 gh[offset + e] = toGlobal[heads[e]];
             }
             if (gw != null) {
-                System.arraycopy(weights, 0, gw, offset, edges);
+                if (weights != null) {
+                    System.arraycopy(weights, 0, gw, offset, edges);
+                } else {
+                    Arrays.fill(gw, offset, offset + edges, 1.0);
+                }
             }
             tails = null;
             heads = null;
