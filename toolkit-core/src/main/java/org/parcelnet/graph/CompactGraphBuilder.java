@@ -136,6 +136,18 @@ public final class CompactGraphBuilder {
      */
     public static CompactGraph fromEdges(boolean directed, int nodeCount, int[] tails, int[] heads, double[] weights,
                                          int edges) {
+        return fromEdges(directed, nodeCount, tails, heads, weights, edges, 1);
+    }
+
+    /**
+     * As {@link #fromEdges(boolean, int, int[], int[], double[], int)}, with the scatter and the sorting of
+     * neighbour lists on {@code threads} threads when the graph is weighted. The result does not depend
+     * on the thread count: each thread scatters a contiguous range of edges behind the ranges before it,
+     * so every list holds its arcs in edge order as in the sequential scatter, and parallel arcs are
+     * summed in the same order.
+     */
+    public static CompactGraph fromEdges(boolean directed, int nodeCount, int[] tails, int[] heads, double[] weights,
+                                         int edges, int threads) {
         if (edges < 0 || tails.length < edges || heads.length < edges || (weights != null && weights.length < edges)) {
             throw new IllegalArgumentException("edge arrays shorter than " + edges);
         }
@@ -161,6 +173,17 @@ public final class CompactGraphBuilder {
         b.weights = unit ? null : weights;
         b.size = edges;
         b.allUnit = unit;
+        if (threads > 1 && !unit && edges >= PARALLEL_MIN_EDGES) {
+            b.built = true;
+            if (!directed) {
+                Csr out = ParallelScatter.scatter(nodeCount, edges, tails, heads, weights, true, threads);
+                return new CompactGraph(false, nodeCount, out.offsets, out.targets, out.weights, null, null, null);
+            }
+            Csr out = ParallelScatter.scatter(nodeCount, edges, tails, heads, weights, false, threads);
+            Csr in = ParallelScatter.scatter(nodeCount, edges, heads, tails, weights, false, threads);
+            return new CompactGraph(true, nodeCount, out.offsets, out.targets, out.weights, in.offsets, in.targets,
+                    in.weights);
+        }
         return b.build();
     }
 
@@ -187,8 +210,11 @@ public final class CompactGraphBuilder {
         return new CompactGraph(true, n, out.offsets, out.targets, out.weights, in.offsets, in.targets, in.weights);
     }
 
-    private record Csr(int[] offsets, int[] targets, double[] weights) {
+    record Csr(int[] offsets, int[] targets, double[] weights) {
     }
+
+    /** Below this many edges the parallel build is not worth its threads. */
+    static final int PARALLEL_MIN_EDGES = 1 << 16;
 
     /**
      * Groups the edges by {@code from} (and, when {@code both}, also by {@code to}: undirected, a self
@@ -302,7 +328,7 @@ public final class CompactGraphBuilder {
         return new Csr(offsets, targets, weights);
     }
 
-    private static void insertionSort(int[] t, double[] w, int from, int to) {
+    static void insertionSort(int[] t, double[] w, int from, int to) {
         for (int i = from + 1; i < to; i++) {
             int key = t[i];
             double kw = w == null ? 0 : w[i];

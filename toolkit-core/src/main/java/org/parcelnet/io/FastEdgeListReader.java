@@ -336,7 +336,7 @@ final class FastEdgeListReader {
             long key = order[v];
             ids.add(key >= 0 ? Long.toString(key) : strings.value((int) ~key));
         }
-        CompactGraph g = CompactGraphBuilder.fromEdges(o.directed(), nodes, tails, heads, weights, m);
+        CompactGraph g = CompactGraphBuilder.fromEdges(o.directed(), nodes, tails, heads, weights, m, threads);
         return new EdgeListReader.Result(new LabeledGraph(g, IdMap.ofDistinct(ids)),
                 new ReadStats(name, rowsIn, kept, rejected));
     }
