@@ -35,7 +35,7 @@ import org.parcelnet.io.InputException;
  * <p>Reading checks, in order, size, magic, version, the header checksum, the declared section sizes
  * against the file size, the body checksum, then the CSR invariants (offsets non-decreasing and ending at
  * the arc count, targets in range and strictly increasing within each list, weights finite and
- * non-negative, an undirected graph's arcs paired, ids distinct on first lookup). Any failure is an
+ * non-negative, ids distinct on first lookup). Any failure is an
  * {@link InputException} naming the file and what is wrong; nothing else escapes for a bad file.
  *
  * <p>Cost: writing and reading are O(n + m) sequential passes (one CRC-32C pass, which the JIT
@@ -312,9 +312,9 @@ public final class GraphSnapshot {
             if ((int) b.crc.getValue() != bodyCrc) {
                 throw new InputException(name, "corrupt graph snapshot: body checksum mismatch");
             }
-            check(name, n, outOffsets, outTargets, outW, outWF, !directed);
+            check(name, n, outOffsets, outTargets, outW, outWF);
             if (directed) {
-                check(name, n, inOffsets, inSources, inW, inWF, false);
+                check(name, n, inOffsets, inSources, inW, inWF);
                 if (inArcs != arcs) {
                     throw new InputException(name, "corrupt graph snapshot: " + arcs + " out-arcs but " + inArcs + " in-arcs");
                 }
@@ -343,12 +343,13 @@ public final class GraphSnapshot {
     }
 
     /**
-     * The CSR invariants the algorithms rely on: offsets from 0, non-decreasing, ending at the arc count;
-     * targets in range and strictly increasing within a list; weights finite and non-negative; for an
-     * undirected graph, every arc u→v matched by v→u of the same weight.
+     * The CSR invariants that keep every algorithm's array accesses in range: offsets from 0,
+     * non-decreasing, ending at the arc count; targets in range and strictly increasing within a list;
+     * weights finite and non-negative. One sequential pass. (Whether an undirected graph's arcs pair up
+     * is not checked: that takes a random access per edge, and damage is the checksum's job; a file
+     * crafted with a valid checksum reads as the graph its arrays describe.)
      */
-    private static void check(String name, int n, int[] offsets, int[] targets, double[] w, float[] wf,
-                              boolean symmetric) {
+    private static void check(String name, int n, int[] offsets, int[] targets, double[] w, float[] wf) {
         if (offsets[0] != 0 || offsets[n] != targets.length) {
             throw new InputException(name, "corrupt graph snapshot: offsets do not span the arcs");
         }
@@ -369,35 +370,6 @@ public final class GraphSnapshot {
                 if (!(x >= 0 && x < Double.POSITIVE_INFINITY)) {
                     throw new InputException(name, "corrupt graph snapshot: weight not finite and >= 0 at node " + u);
                 }
-            }
-        }
-        if (symmetric) {
-            // Node u's arcs to larger v are matched in order against v's list: v's arcs to smaller nodes
-            // come first in its sorted list, in the order those nodes are visited. As many arcs go down as
-            // up, so every arc is matched once.
-            int[] cursor = Arrays.copyOf(offsets, n);
-            long up = 0;
-            long down = 0;
-            for (int u = 0; u < n; u++) {
-                for (int i = offsets[u]; i < offsets[u + 1]; i++) {
-                    int v = targets[i];
-                    if (v < u) {
-                        down++;
-                    } else if (v == u) {
-                        cursor[u]++;
-                    } else {
-                        up++;
-                        int j = cursor[v]++;
-                        double x = w != null ? w[i] : wf != null ? wf[i] : 1.0;
-                        if (j >= offsets[v + 1] || targets[j] != u
-                                || x != (w != null ? w[j] : wf != null ? wf[j] : 1.0)) {
-                            throw new InputException(name, "corrupt graph snapshot: undirected arcs not paired at node " + u);
-                        }
-                    }
-                }
-            }
-            if (up != down) {
-                throw new InputException(name, "corrupt graph snapshot: undirected arcs not paired");
             }
         }
     }

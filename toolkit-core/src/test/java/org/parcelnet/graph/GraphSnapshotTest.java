@@ -119,9 +119,9 @@ class GraphSnapshotTest {
     }
 
     @Test
-    void checksumValidButInconsistentIsRefused() throws IOException {
-        // An undirected graph whose twin arc was altered, with checksums recomputed: the structure checks
-        // catch what the checksum cannot (a crafted file).
+    void checksumValidButOutOfRangeIsRefused() throws IOException {
+        // A target beyond the node count with both checksums recomputed (a crafted file): the structure
+        // check stops it before any algorithm indexes with it.
         Path p = dir.resolve("g.pnb");
         CompactGraphBuilder gb = CompactGraphBuilder.undirected(3);
         gb.addEdge(0, 1, 2.0).addEdge(1, 2, 3.0);
@@ -132,9 +132,9 @@ class GraphSnapshotTest {
         GraphSnapshot.write(new LabeledGraph(gb.build(), ids), p);
         byte[] b = Files.readAllBytes(p);
         ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        // body: offsets (4 ints = 16 bytes), targets (4 ints), float weights (4 floats)
-        int weights = GraphSnapshot.HEADER_BYTES + 16 + 16;
-        bb.putFloat(weights, 9f); // arc 0->1 now weighs 9, its twin 1->0 still 2
+        // body: offsets (4 ints = 16 bytes), then targets: node 2's only arc is the last target
+        int lastTarget = GraphSnapshot.HEADER_BYTES + 16 + 12;
+        bb.putInt(lastTarget, 7);
         CRC32C body = new CRC32C();
         body.update(b, GraphSnapshot.HEADER_BYTES, b.length - GraphSnapshot.HEADER_BYTES);
         bb.putInt(56, (int) body.getValue());
@@ -142,7 +142,8 @@ class GraphSnapshotTest {
         head.update(b, 0, 60);
         bb.putInt(60, (int) head.getValue());
         Files.write(p, b);
-        assertTrue(assertThrows(InputException.class, () -> GraphSnapshot.read(p)).getMessage().contains("not paired"));
+        assertTrue(assertThrows(InputException.class, () -> GraphSnapshot.read(p)).getMessage()
+                .contains("bad neighbour list at node 2"));
     }
 
     static void assertSameGraph(CompactGraph a, CompactGraph b, String where) {
