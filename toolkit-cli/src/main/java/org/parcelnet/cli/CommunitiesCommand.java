@@ -115,6 +115,8 @@ public final class CommunitiesCommand implements Callable<Integer> {
                 parameters.put("max_iterations", p.maxIterations());
             }
         }
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs("communities.csv", "summary.json"));
         long started = System.nanoTime();
         LabeledGraph g = input.loadGraph(out);
         GroundTruth gt = truth == null ? null : GroundTruth.read(truth);
@@ -194,7 +196,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
      * As above, with the label,region columns of {@code --nodes} when {@code nc} has them. Rows are
      * encoded straight into a byte buffer (ASCII characters copied, others through UTF-8), which writes a
      * million rows in a small fraction of a second where a character {@code Writer} took several times as
-     * long; every cell still goes through {@link Csv#quote}.
+     * long; every cell still goes through {@link Csv#cell}.
      */
     static void writeCommunities(Path file, LabeledGraph g, Partition p, NodeColumns nc) throws IOException {
         int[][] members = p.members();
@@ -203,7 +205,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
             rows.text("node,community" + (nc == null ? "" : nc.header()) + "\n");
             for (int c = 0; c < members.length; c++) {
                 for (int v : members[c]) {
-                    rows.text(Csv.quote(g.label(v)));
+                    rows.text(Csv.cell(g.label(v)));
                     rows.ascii(',');
                     rows.number(c);
                     if (nc != null) {

@@ -59,6 +59,8 @@ public final class LinkCommand implements Callable<Integer> {
         if (input.hasGraph()) {
             throw new IllegalArgumentException("link needs --shipments FILE, not --graph");
         }
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs("networks.csv", "hubs.csv", "summary.json"));
         long started = System.nanoTime();
         ShipmentTable t = input.loadShipments(out);
         GroundTruth gt = truth == null ? null : GroundTruth.read(truth);
@@ -74,7 +76,7 @@ public final class LinkCommand implements Callable<Integer> {
             for (LinkResult.Hub h : r.hubs()) {
                 w.write(h.kind().name().toLowerCase(Locale.ROOT));
                 w.write(',');
-                w.write(Csv.quote(h.value()));
+                w.write(Csv.cell(h.value()));
                 w.write(',');
                 w.write(Integer.toString(h.shipments()));
                 w.write(',');

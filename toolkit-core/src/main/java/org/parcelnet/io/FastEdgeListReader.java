@@ -257,10 +257,11 @@ final class FastEdgeListReader {
         long line = h.linesBefore();
         long rowsIn = 0;
         long kept = 0;
-        List<RejectedRow> rejected = new ArrayList<>();
+        RejectSpool rejected = new RejectSpool();
         for (Region p : parts) {
             if (p.error != null) {
                 RejectedRow e = p.error;
+                rejected.discard();
                 throw new InputException(name, line + e.line(), e.column(), e.reason(), e.value());
             }
             for (RejectedRow x : p.rejected) {
@@ -701,8 +702,7 @@ final class FastEdgeListReader {
             String tStr = tk < 0 ? decode(b, ts, te) : null;
             if (o.dropSelfLoops() && (sk >= 0 ? sk == tk : tk < 0 && sStr.equals(tStr))) {
                 // counted as rejected in strict mode too
-                rejected.add(new RejectedRow(lines, 0, "self loop dropped (--drop-self-loops)",
-                        sStr != null ? sStr : Long.toString(sk)));
+                rejected.add(new RejectedRow(lines, 0, "self loop dropped (--drop-self-loops)", null));
                 return true;
             }
             int u = sk >= 0 ? localNumeric(sk) : localString(sStr);
