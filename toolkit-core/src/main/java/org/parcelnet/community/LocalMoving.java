@@ -3,6 +3,7 @@ package org.parcelnet.community;
 import java.util.Arrays;
 
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * The local-moving phase shared by {@link Louvain} and {@link Leiden}: each node in turn moves to the
@@ -13,13 +14,14 @@ import org.parcelnet.progress.ProgressListener;
  * {@code (gain(new) − gain(stay)) / m}. A move must beat staying by a relative margin of 1e-12 so that
  * rounding cannot make nodes cycle.
  *
- * <p><b>Parallel mode</b> (more than one worker): nodes are taken in fixed batches (of a size that
- * depends only on the node count). Within a batch, workers compute each node's best move from a
- * snapshot of the community state, and the moves are then applied one by one in batch order. Which
- * worker evaluates a node cannot change its proposal, so the outcome depends only on the seed and
- * the batch size, not on the thread count or scheduling. Before a proposal is applied it is checked
- * against the current state (see {@link Batch}), so every applied move raises modularity, as in
- * sequential mode.
+ * <p><b>Batched mode</b> ({@link LocalMoveMode#BATCHED}): nodes are taken in fixed batches (of a
+ * size that depends only on the node count). Within a batch, the workers compute each node's best
+ * move from a snapshot of the community state, and the moves are then applied one by one in batch
+ * order. Which worker evaluates a node cannot change its proposal, so the outcome depends only on the
+ * seed and the batch size, not on the thread count (one included) or scheduling. Before a proposal is
+ * applied it is checked against the current state (see {@link Batch}), so every applied move raises
+ * modularity, as in sequential mode. <b>Sequential mode</b> visits one node at a time on the calling
+ * thread.
  */
 final class LocalMoving {
 
@@ -230,7 +232,7 @@ final class LocalMoving {
      * strengths), so passes after the first few cost a fraction of a full sweep.
      */
     static long louvainPasses(WorkGraph g, int[] comm, double[] tot, int[] order, double gamma, double tolerance,
-                              int maxPasses, Workers workers, Scratch[] scratch, ProgressListener progress,
+                              int maxPasses, LocalMoveMode mode, WorkerPool workers, Scratch[] scratch, ProgressListener progress,
                               long[] passCount) {
         if (g.twoM <= 0) {
             return 0;
@@ -243,11 +245,11 @@ final class LocalMoving {
         long moves = 0;
         boolean[] active = new boolean[n];
         java.util.Arrays.fill(active, true);
-        Batch batch = workers.threads > 1 ? new Batch(n) : null;
+        Batch batch = mode == LocalMoveMode.BATCHED ? new Batch(n) : null;
         for (int pass = 0; pass < maxPasses; pass++) {
             long passMoves = 0;
             double gain = 0;
-            if (workers.threads <= 1) {
+            if (batch == null) {
                 Scratch s = scratch[0];
                 for (int i = 0; i < n; i++) {
                     int v = order[i];
@@ -332,7 +334,7 @@ final class LocalMoving {
      * {@code cnt}. Returns the number of moves.
      */
     static long fastLocalMove(WorkGraph g, int[] comm, double[] tot, int[] cnt, int[] order, double gamma,
-                              Workers workers, Scratch[] scratch, ProgressListener progress) {
+                              LocalMoveMode mode, WorkerPool workers, Scratch[] scratch, ProgressListener progress) {
         final int n = g.n;
         if (g.twoM <= 0 || n == 0) {
             return 0;
@@ -350,7 +352,7 @@ final class LocalMoving {
         final int[] adj = g.adj;
         final int[] off = g.off;
         long moves = 0;
-        Batch batch = workers.threads > 1 ? new Batch(n) : null;
+        Batch batch = mode == LocalMoveMode.BATCHED ? new Batch(n) : null;
         for (long passMoves = 1; passMoves > 0; ) {
             passMoves = 0;
             if (batch == null) {
@@ -461,10 +463,10 @@ final class LocalMoving {
             dirty = new int[n];
         }
 
-        void propose(WorkGraph g, int len, int[] comm, double[] tot, int[] cnt, double f, Workers workers,
+        void propose(WorkGraph g, int len, int[] comm, double[] tot, int[] cnt, double f, WorkerPool workers,
                      Scratch[] scratch) {
-            final int threads = workers.threads;
-            workers.run(t -> {
+            final int threads = workers.threads();
+            workers.forEach(threads, t -> {
                 Scratch s = scratch[t];
                 int lo = (int) ((long) len * t / threads);
                 int hi = (int) ((long) len * (t + 1) / threads);

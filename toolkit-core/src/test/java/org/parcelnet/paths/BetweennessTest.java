@@ -129,13 +129,121 @@ class BetweennessTest {
     }
 
     @Test
-    void threadCountDoesNotChangeExactScoresBeyondRounding() {
-        CompactGraph g = RandomGraphs.random(false, 200, 900, 1, 21);
-        double[] one = Betweenness.compute(g, Betweenness.Options.defaults().withThreads(1)).score();
-        double[] four = Betweenness.compute(g, Betweenness.Options.defaults().withThreads(4)).score();
-        assertClose(one, four, "threads");
-        double[] fourAgain = Betweenness.compute(g, Betweenness.Options.defaults().withThreads(4)).score();
-        assertArrayEquals(four, fourAgain);
+    void scoresAndTieOrderAreBitIdenticalForEveryThreadCount() {
+        for (long seed = 1; seed <= 3; seed++) {
+            for (boolean directed : new boolean[] {false, true}) {
+                CompactGraph g = RandomGraphs.random(directed, 300, 1200, 5, 20 + seed);
+                double[] weight = Cost.WEIGHT.arcCosts(g);
+                double[] inverse = Cost.INVERSE.arcCosts(g);
+                for (double[] cost : new double[][] {null, weight, inverse}) {
+                    for (int samples : new int[] {0, 77}) {
+                        Betweenness.Options o = Betweenness.Options.defaults().withArcCost(cost).withSamples(samples)
+                                .withSeed(seed);
+                        double[] one = Betweenness.compute(g, o.withThreads(1)).score();
+                        for (int threads = 2; threads <= 3; threads++) {
+                            double[] many = Betweenness.compute(g, o.withThreads(threads)).score();
+                            String tag = "seed=" + seed + " directed=" + directed + " samples=" + samples + " threads="
+                                    + threads;
+                            assertArrayEquals(one, many, tag); // exact equality, so ties sort the same
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The four kernels agree where their domains overlap (all-unit costs run every kernel). */
+    @Test
+    void kernelsAgreeWithEachOther() {
+        for (long seed = 1; seed <= 4; seed++) {
+            for (boolean directed : new boolean[] {false, true}) {
+                CompactGraph g = RandomGraphs.random(directed, 120, 400, 1, 40 + seed);
+                int[] pivots = Betweenness.pivots(g.nodeCount(), 0, seed);
+                double[] ones = new double[g.arcCount()];
+                java.util.Arrays.fill(ones, 1.0);
+                double[] halves = new double[g.arcCount()];
+                java.util.Arrays.fill(halves, 0.5);
+                BrandesGraph bfsGraph = BrandesGraph.of(g, null, false);
+                BrandesGraph dialGraph = BrandesGraph.of(g, scaled(ones, 3), false);
+                BrandesGraph heapGraph = BrandesGraph.of(g, halves, false);
+                assertEquals(directed ? BrandesGraph.Kind.BFS_DIRECTED : BrandesGraph.Kind.BFS_UNDIRECTED, bfsGraph.kind);
+                assertEquals(BrandesGraph.Kind.DIAL, dialGraph.kind);
+                assertEquals(BrandesGraph.Kind.HEAP, heapGraph.kind);
+                double[] bfs = runKernel(BrandesKernel.of(bfsGraph, 32), pivots, g.nodeCount(), 32);
+                double[] dial = runKernel(new DialDijkstra(dialGraph), pivots, g.nodeCount(), 1);
+                double[] heap = runKernel(new HeapDijkstra(heapGraph), pivots, g.nodeCount(), 1);
+                String tag = "seed=" + seed + " directed=" + directed;
+                assertClose(bfs, dial, tag + " bfs/dial");
+                assertClose(bfs, heap, tag + " bfs/heap");
+                if (!directed) {
+                    // the one-source directed BFS handles an undirected graph's symmetric arcs as well
+                    double[] single = runKernel(new DirectedBfs(bfsGraph), pivots, g.nodeCount(), 1);
+                    assertClose(bfs, single, tag + " batched/single");
+                    for (int width : new int[] {1, 2, 7, 16}) {
+                        assertClose(bfs, runKernel(new BatchedBfs(bfsGraph, width), pivots, g.nodeCount(), width),
+                                tag + " width " + width);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[] scaled(double[] c, double f) {
+        double[] r = c.clone();
+        for (int i = 0; i < r.length; i++) {
+            r[i] *= f;
+        }
+        return r;
+    }
+
+    private static double[] runKernel(BrandesKernel kernel, int[] pivots, int n, int width) {
+        double[] score = new double[n];
+        for (int from = 0; from < pivots.length; from += width) {
+            kernel.run(pivots, from, Math.min(pivots.length, from + width), score);
+        }
+        return score;
+    }
+
+    @Test
+    void cancellingStopsTheRunWithoutAResult() {
+        CompactGraph g = RandomGraphs.random(false, 400, 2000, 1, 9);
+        for (int threads = 1; threads <= 2; threads++) {
+            CancelAfter listener = new CancelAfter(100);
+            Betweenness.Options o = Betweenness.Options.defaults().withThreads(threads).withProgress(listener);
+            assertThrows(org.parcelnet.progress.CancelledException.class, () -> Betweenness.compute(g, o));
+            assertTrue(listener.ended, "end() called");
+            assertTrue(listener.work < 400, "stopped early: " + listener.work);
+        }
+    }
+
+    /** A listener that asks to stop once {@code limit} units were reported. */
+    static final class CancelAfter implements org.parcelnet.progress.ProgressListener {
+        final long limit;
+        long work;
+        boolean ended;
+
+        CancelAfter(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public synchronized void begin(String task, long totalWork) {
+        }
+
+        @Override
+        public synchronized void advance(long w) {
+            work += w;
+        }
+
+        @Override
+        public synchronized void end() {
+            ended = true;
+        }
+
+        @Override
+        public synchronized boolean isCancelled() {
+            return work >= limit;
+        }
     }
 
     @Test
@@ -330,10 +438,10 @@ class BetweennessTest {
     }
 
     @Test
-    void batchWidthDependsOnSizeAndThreadsOnly() {
-        assertEquals(32, Betweenness.batchWidth(10_000, 2));
-        assertEquals(32, Betweenness.batchWidth(1_000_000, 2)); // 2 · 1M · 320 B = 640 MB ≤ 1 GiB
-        assertEquals(16, Betweenness.batchWidth(1_000_000, 4)); // 4 · 1M · 192 B = 768 MB
-        assertEquals(1, Betweenness.batchWidth(100_000_000, 2));
+    void batchWidthDependsOnSizeOnly() {
+        assertEquals(32, Betweenness.batchWidth(10_000));
+        assertEquals(32, Betweenness.batchWidth(1_000_000)); // 1M · 320 B = 320 MB ≤ 512 MiB
+        assertEquals(16, Betweenness.batchWidth(2_000_000)); // 2M · 320 B > 512 MiB ≥ 2M · 192 B
+        assertEquals(1, Betweenness.batchWidth(100_000_000));
     }
 }
