@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.model.Place;
 import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.progress.ProgressListener;
 
 /**
  * Time-respecting relay chains through shipments, aggregated into place-to-place routes.
@@ -186,6 +187,30 @@ public final class RelayChains {
      * @param sinks   per party: may end a chain; null to end chains at shipments nobody continues
      */
     public static Result find(ShipmentTable t, PartyIndex parties, boolean[] sources, boolean[] sinks, Options o) {
+        return find(t, parties, sources, sinks, o, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #find(ShipmentTable, PartyIndex, boolean[], boolean[], Options)}, reporting shipments
+     * linked and traced (two passes of {@code t.size()} units each) to {@code progress} and honouring
+     * its cancellation.
+     */
+    public static Result find(ShipmentTable t, PartyIndex parties, boolean[] sources, boolean[] sinks, Options o,
+                              ProgressListener progress) {
+        Objects.requireNonNull(progress, "progress");
+        progress.begin("relay chains", 2L * t.size());
+        try {
+            return findChains(t, parties, sources, sinks, o, progress);
+        } finally {
+            progress.end();
+        }
+    }
+
+    /** Rows between two progress reports and cancellation checks. */
+    private static final int REPORT_ROWS = 1 << 16;
+
+    private static Result findChains(ShipmentTable t, PartyIndex parties, boolean[] sources, boolean[] sinks,
+                                     Options o, ProgressListener progress) {
         Objects.requireNonNull(t, "table");
         Objects.requireNonNull(parties, "parties");
         Objects.requireNonNull(sources, "sources");
@@ -213,7 +238,13 @@ public final class RelayChains {
         int maxHops = o.maxHops();
 
         int g = 0;
+        int reported = 0;
         while (g < m) {
+            if (g - reported >= REPORT_ROWS) {
+                progress.advance(g - reported);
+                progress.checkCancelled();
+                reported = g;
+            }
             long time = t.shippedAt(order[g]);
             int end = g;
             while (end < m && t.shippedAt(order[end]) == time) {
@@ -261,6 +292,9 @@ public final class RelayChains {
             }
             g = end;
         }
+        progress.advance(m - reported);
+        progress.checkCancelled();
+        reported = 0;
 
         boolean[] continued = new boolean[m];
         for (int i = 0; i < m; i++) {
@@ -284,6 +318,11 @@ public final class RelayChains {
         long[] routePartyPairs = new long[1024];
         int routePartyCount = 0;
         for (int k = 0; k < m; k++) {
+            if (k - reported >= REPORT_ROWS) {
+                progress.advance(k - reported);
+                progress.checkCancelled();
+                reported = k;
+            }
             int i = order[k];
             if (!sourced[i] || (sinks != null ? !sinks[receiver[i]] : continued[i])) {
                 continue;
@@ -350,6 +389,7 @@ public final class RelayChains {
             }
             routePartyPairs[routePartyCount++] = routeKey | fin;
         }
+        progress.advance(m - reported);
         starts = Arrays.copyOf(starts, chains + 1);
         starts[chains] = used;
         rows = Arrays.copyOf(rows, used);

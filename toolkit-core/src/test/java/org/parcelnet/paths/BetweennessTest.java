@@ -19,6 +19,8 @@ import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.graph.CompactGraphBuilder;
 import org.parcelnet.graph.IdMap;
 import org.parcelnet.graph.JGraphTBridge;
+import org.parcelnet.progress.CancelledException;
+import org.parcelnet.progress.CancellingListener;
 
 class BetweennessTest {
 
@@ -208,41 +210,11 @@ class BetweennessTest {
     void cancellingStopsTheRunWithoutAResult() {
         CompactGraph g = RandomGraphs.random(false, 400, 2000, 1, 9);
         for (int threads = 1; threads <= 2; threads++) {
-            CancelAfter listener = new CancelAfter(100);
+            CancellingListener listener = CancellingListener.afterWork(100);
             Betweenness.Options o = Betweenness.Options.defaults().withThreads(threads).withProgress(listener);
-            assertThrows(org.parcelnet.progress.CancelledException.class, () -> Betweenness.compute(g, o));
-            assertTrue(listener.ended, "end() called");
-            assertTrue(listener.work < 400, "stopped early: " + listener.work);
-        }
-    }
-
-    /** A listener that asks to stop once {@code limit} units were reported. */
-    static final class CancelAfter implements org.parcelnet.progress.ProgressListener {
-        final long limit;
-        long work;
-        boolean ended;
-
-        CancelAfter(long limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public synchronized void begin(String task, long totalWork) {
-        }
-
-        @Override
-        public synchronized void advance(long w) {
-            work += w;
-        }
-
-        @Override
-        public synchronized void end() {
-            ended = true;
-        }
-
-        @Override
-        public synchronized boolean isCancelled() {
-            return work >= limit;
+            assertThrows(CancelledException.class, () -> Betweenness.compute(g, o));
+            assertTrue(listener.balanced(), "end() called");
+            assertTrue(listener.work() < 400, "stopped early: " + listener.work());
         }
     }
 
