@@ -103,4 +103,16 @@ class RelayChainsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> RelayChains.find(t, p, new boolean[1], null, RelayChains.Options.defaults()));
     }
+
+    @Test
+    void cancellingAfterTheLinkingPassThrowsWithoutAResult() {
+        ShipmentTable t = table();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        boolean[] sources = RelayChains.sendersFrom(t, p, place -> place.city().equals("Ruili"));
+        org.parcelnet.progress.CancellingListener l = org.parcelnet.progress.CancellingListener.afterWork(1);
+        org.junit.jupiter.api.Assertions.assertThrows(org.parcelnet.progress.CancelledException.class,
+                () -> RelayChains.find(t, p, sources, RelayChains.nonForwarders(t, p), RelayChains.Options.defaults(), l));
+        assertTrue(l.balanced(), "end() called");
+        assertEquals(t.size(), l.work(), "stopped after the first of two passes");
+    }
 }
