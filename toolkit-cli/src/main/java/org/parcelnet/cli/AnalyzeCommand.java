@@ -229,15 +229,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private void printSummary(AnalysisResult r, String inputLabel, double seconds) {
         java.io.PrintStream o = System.out;
         o.printf(Locale.ROOT, "%s: %,d shipments (%,d rejected), %,d parties, %,d case networks, %,d communities "
-                        + "(modularity %.3f), %d rings, %,d relay chains%n", inputLabel, r.shipments().size(),
+                        + "(modularity %.3f), %,d rings, %,d relay chains%n", inputLabel, r.shipments().size(),
                 r.read().rowsRejected(), r.partyGraph().graph().nodeCount(), r.links().networkCount(),
                 r.communities().communityCount(), r.communities().modularity(), r.rings().ringCount(),
                 r.chains().chainCount());
         RingInterdiction.Result plan = r.interdiction();
         RingInterdiction.Picks greedy = plan.picks("greedy");
         if (greedy != null) {
-            o.printf(Locale.ROOT, "interdiction (rings' network): %d sources, %d sinks, %,d sinks reached; "
-                            + "after %d greedy picks %,d%n", plan.sources().length, plan.sinks().length, plan.initialReach(),
+            o.printf(Locale.ROOT, "interdiction (rings' network): %,d sources, %,d sinks, %,d sinks reached; "
+                            + "after %,d greedy picks %,d%n", plan.sources().length, plan.sinks().length, plan.initialReach(),
                     budget, greedy.finalReachability());
         }
         if (!r.leads().parties().isEmpty()) {

@@ -168,7 +168,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
             t.put("mean_best_match_f1", c.meanF1());
             t.put("group_f1", c.groupF1());
             summary.put("truth", t);
-            System.err.printf(Locale.ROOT, "truth: NMI %.4f, ARI %.4f, mean best-match F1 %.4f over %d groups%n",
+            System.err.printf(Locale.ROOT, "truth: NMI %.4f, ARI %.4f, mean best-match F1 %.4f over %,d groups%n",
                     c.nmi(), c.ari(), c.meanF1(), c.groupF1().length);
         }
         if (nc.hasRegions()) {
@@ -177,7 +177,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
         summary.put("algorithm_seconds", algSeconds);
         summary.put("seconds", (System.nanoTime() - started) / 1e9);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary));
-        System.err.printf(Locale.ROOT, "%s: %d communities, modularity %.5f, %.2f s; written to %s%n", alg,
+        System.err.printf(Locale.ROOT, "%s: %,d communities, modularity %.5f, %.2f s; written to %s%n", alg,
                 p.communityCount(), r.modularity(), algSeconds, out.resolve("communities.csv"));
         return Cli.OK;
     }
@@ -242,7 +242,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
             r.put("main_share", (double) mainCount / nodes);
         }
         m.put("by_region", groups);
-        System.err.printf(Locale.ROOT, "regions: NMI %.4f, ARI %.4f over %d nodes with a region%n", c.nmi(), c.ari(),
+        System.err.printf(Locale.ROOT, "regions: NMI %.4f, ARI %.4f over %,d nodes with a region%n", c.nmi(), c.ari(),
                 c.labelledNodes());
         return m;
     }

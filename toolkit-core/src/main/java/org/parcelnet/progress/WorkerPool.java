@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -26,8 +27,9 @@ import java.util.function.IntConsumer;
  * </ul>
  * A task's exception reaches the caller as itself (runtime exceptions and errors unchanged, checked
  * exceptions wrapped once); an interrupted wait becomes {@link CancelledException} (or
- * {@link InterruptedIOException} where the caller does I/O). With one thread no thread is started:
- * {@link #forEach} runs inline and {@link #submit} runs the task when it is submitted.
+ * {@link InterruptedIOException} where the caller does I/O). A pool {@linkplain #of of one thread}
+ * starts no thread: {@link #forEach} runs inline and {@link #submit} runs the task when it is
+ * submitted; {@link #beside} gives one real thread for work beside the caller.
  *
  * <p>Which worker runs which task never reaches a result in ParcelNet: callers either write disjoint
  * data per task or combine per-task results in task order.
@@ -37,21 +39,29 @@ public final class WorkerPool implements AutoCloseable {
     private final int threads;
     private final ExecutorService executor;
 
-    private WorkerPool(int threads, String name) {
+    private WorkerPool(int threads, String name, boolean inline) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         this.threads = threads;
-        this.executor = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+        this.executor = threads == 1 && inline ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "parcelnet-" + name);
             t.setDaemon(true);
             return t;
-        }) : null;
+        });
     }
 
     /** A pool of {@code threads} (≥ 1) workers whose threads are named after {@code name}. */
     public static WorkerPool of(int threads, String name) {
-        return new WorkerPool(threads, Objects.requireNonNull(name, "name"));
+        return new WorkerPool(threads, Objects.requireNonNull(name, "name"), true);
+    }
+
+    /**
+     * One worker thread beside the caller: submitted tasks run on it one after the other, in the
+     * order submitted, never at submission.
+     */
+    public static WorkerPool beside(String name) {
+        return new WorkerPool(1, Objects.requireNonNull(name, "name"), false);
     }
 
     /** The number of workers. */
@@ -136,11 +146,22 @@ public final class WorkerPool implements AutoCloseable {
         return new Sequence();
     }
 
-    /** Stops the workers (running tasks are interrupted; callers have awaited what they need). */
+    /**
+     * Drops the tasks not started, interrupts the running ones and waits until they have returned,
+     * so that nothing runs on behalf of the caller afterwards (an interrupt of the caller ends the
+     * wait).
+     */
     @Override
     public void close() {
         if (executor != null) {
             executor.shutdownNow();
+            try {
+                while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
+                    // a long task that does not check for interruption: keep waiting
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
