@@ -49,7 +49,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed of node orders and random choices (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "local-moving worker threads (louvain, leiden); the result is the same for every N >= 2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "worker threads (louvain, leiden); the result is the same for every N (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--theta", defaultValue = "0.01", paramLabel = "T", description = "Leiden refinement randomness (default: ${DEFAULT-VALUE})")
@@ -92,6 +92,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
                 parameters.put("resolution", p.resolution());
                 parameters.put("seed", p.seed());
                 parameters.put("threads", p.threads());
+                parameters.put("move_mode", p.moveMode().name().toLowerCase(java.util.Locale.ROOT));
                 parameters.put("tolerance", p.tolerance());
                 parameters.put("max_levels", p.maxLevels());
                 parameters.put("refine", p.refine());
@@ -103,6 +104,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
                 parameters.put("resolution", p.resolution());
                 parameters.put("seed", p.seed());
                 parameters.put("threads", p.threads());
+                parameters.put("move_mode", p.moveMode().name().toLowerCase(java.util.Locale.ROOT));
                 parameters.put("theta", p.theta());
                 parameters.put("max_iterations", p.maxIterations());
                 parameters.put("tolerance", p.tolerance());

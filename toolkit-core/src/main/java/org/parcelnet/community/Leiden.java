@@ -40,9 +40,10 @@ import org.parcelnet.progress.WorkerPool;
  * cache; a second iteration starts from a converged partition, moves few nodes and costs mainly one
  * refinement and one aggregation of the original graph.
  *
- * <p>Determinism: the same graph, parameters and seed give the same partition. Refinement draws from
- * a generator seeded per community, and with {@code threads > 1} local moving uses the batched
- * snapshot mode of {@link Louvain}, so the result is also independent of the thread count ≥ 2.
+ * <p>Determinism: the same graph, parameters and seed give the same partition, whatever the thread
+ * count. Refinement draws from a generator seeded per community, and local moving runs in the mode of
+ * {@link LeidenParams#moveMode()} (batched by default, see {@link LocalMoveMode}), whose result does
+ * not depend on the threads.
  */
 public final class Leiden {
 

@@ -31,7 +31,7 @@ import org.parcelnet.progress.WorkerPool;
  * so that a group of nodes can move to another community as a whole. Rounds repeat (at most 10) while
  * modularity rises by at least the tolerance. This escapes local optima that single-node moves
  * cannot leave (on Zachary's karate club, seed 9 went from Q = 0.3981 to 0.4188; over seeds 1–1000
- * and 1–2 threads, 22 of 2,000 runs end below 0.4150 against 144 with the single-node refinement of
+ * in both move modes, 22 of 2,000 runs end below 0.4150 against 144 with the single-node refinement of
  * Rotta and Noack 2011 that it replaces). The final partition is the level of highest modularity.
  * Directed graphs are treated as undirected (see the package documentation).
  *
@@ -43,11 +43,12 @@ import org.parcelnet.progress.WorkerPool;
  * per node plus 16 bytes per node per thread; each recorded level keeps a partition (4 bytes per
  * node). The result's {@link CommunityResult#workingBytes()} reports the figure for a run.
  *
- * <p>Determinism: the same graph, parameters and seed give the same partition. With
- * {@code threads > 1} local moving proposes moves for fixed batches of nodes in parallel from a
- * snapshot and applies them in order (see {@code LocalMoving}), so the result is also independent of
- * the thread count ≥ 2 and of scheduling. Louvain may return badly connected communities; use
- * {@link Leiden} when connectivity matters.
+ * <p>Determinism: the same graph, parameters and seed give the same partition, whatever the thread
+ * count. In the default {@link LocalMoveMode#BATCHED} mode local moving proposes moves for fixed
+ * batches of nodes (in parallel when there are threads) from a snapshot and applies them in order (see
+ * {@code LocalMoving}); {@link LocalMoveMode#SEQUENTIAL} is the classic one-node-at-a-time order. The
+ * two modes give different partitions of the same quality. Louvain may return badly connected
+ * communities; use {@link Leiden} when connectivity matters.
  */
 public final class Louvain {
 

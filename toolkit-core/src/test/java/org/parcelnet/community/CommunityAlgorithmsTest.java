@@ -25,9 +25,9 @@ class CommunityAlgorithmsTest {
         for (long seed = 1; seed <= 3; seed++) {
             CompactGraph g = TestGraphs.planted(n, block, n * 8, 0.9, seed);
             int[] truth = TestGraphs.plantedTruth(n, block);
-            for (int threads : new int[] {1, 2}) {
-                CommunityResult lv = new Louvain(LouvainParams.builder().seed(seed).threads(threads).build()).run(g);
-                CommunityResult ld = new Leiden(LeidenParams.builder().seed(seed).threads(threads).build()).run(g);
+            for (LocalMoveMode mode : LocalMoveMode.values()) {
+                CommunityResult lv = new Louvain(LouvainParams.builder().seed(seed).moveMode(mode).build()).run(g);
+                CommunityResult ld = new Leiden(LeidenParams.builder().seed(seed).moveMode(mode).build()).run(g);
                 assertTrue(PartitionComparison.nmi(truth, lv.partition().membership()) >= 0.95, "louvain " + seed);
                 assertTrue(PartitionComparison.nmi(truth, ld.partition().membership()) >= 0.95, "leiden " + seed);
                 assertTrue(ld.modularity() >= Modularity.of(g, truth, 1.0) - 0.01);
@@ -48,7 +48,8 @@ class CommunityAlgorithmsTest {
                     ? TestGraphs.planted(n, 5 + seed % 10, m, 0.7, seed)
                     : TestGraphs.random(n, m, seed % 2 == 0, seed % 5 == 0, seed % 7 == 0, seed);
             LeidenParams p = LeidenParams.builder().seed(seed).resolution(0.25 + (seed % 8) * 0.25)
-                    .theta(seed % 4 == 0 ? 0 : 0.01 * (1 + seed % 3)).threads(seed % 6 == 0 ? 2 : 1).build();
+                    .theta(seed % 4 == 0 ? 0 : 0.01 * (1 + seed % 3))
+                    .moveMode(seed % 6 == 0 ? LocalMoveMode.SEQUENTIAL : LocalMoveMode.BATCHED).build();
             CommunityResult r = new Leiden(p).run(g);
             assertTrue(TestGraphs.allConnected(g, r.partition()), "seed " + seed);
             assertEquals(0, r.repairedCommunities(), "connected without repair, seed " + seed);
