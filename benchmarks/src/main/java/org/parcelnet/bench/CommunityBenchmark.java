@@ -85,7 +85,7 @@ public class CommunityBenchmark {
 
     @Benchmark
     public CommunityResult labelPropagation() {
-        return new LabelPropagation(new LabelPropagationParams(1, 100)).run(graph);
+        return new LabelPropagation(LabelPropagationParams.builder().seed(1).build()).run(graph);
     }
 
     /** Union-find over the fixture's 10M edges (the linking kernel). */
@@ -102,7 +102,7 @@ public class CommunityBenchmark {
 
     @Benchmark
     public CommunityResult labelPropagation1M() {
-        return new LabelPropagation(new LabelPropagationParams(1, 100)).run(small);
+        return new LabelPropagation(LabelPropagationParams.builder().seed(1).build()).run(small);
     }
 
     @Benchmark

@@ -53,7 +53,7 @@ public final class CommunityQuality {
             CommunityResult r = switch (alg) {
                 case "louvain" -> new Louvain(LouvainParams.builder().seed(1).moveMode(mode).threads(threads).build()).run(g);
                 case "leiden" -> new Leiden(LeidenParams.builder().seed(1).moveMode(mode).threads(threads).build()).run(g);
-                default -> new LabelPropagation(new LabelPropagationParams(1, 100)).run(g);
+                default -> new LabelPropagation(LabelPropagationParams.builder().seed(1).build()).run(g);
             };
             double s = (System.nanoTime() - t0) / 1e9;
             double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;

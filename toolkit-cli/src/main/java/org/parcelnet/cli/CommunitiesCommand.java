@@ -111,7 +111,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
                 parameters.put("max_levels", p.maxLevels());
             }
             default -> {
-                LabelPropagationParams p = new LabelPropagationParams(seed, maxSweeps);
+                LabelPropagationParams p = LabelPropagationParams.builder().seed(seed).maxIterations(maxSweeps).build();
                 lpa = new LabelPropagation(p);
                 parameters.put("seed", p.seed());
                 parameters.put("max_iterations", p.maxIterations());

@@ -32,7 +32,7 @@ class CommunityAlgorithmsTest {
                 assertTrue(PartitionComparison.nmi(truth, ld.partition().membership()) >= 0.95, "leiden " + seed);
                 assertTrue(ld.modularity() >= Modularity.of(g, truth, 1.0) - 0.01);
             }
-            CommunityResult lpa = new LabelPropagation(new LabelPropagationParams(seed, 100)).run(g);
+            CommunityResult lpa = new LabelPropagation(LabelPropagationParams.builder().seed(seed).build()).run(g);
             assertTrue(PartitionComparison.nmi(truth, lpa.partition().membership()) >= 0.9, "lpa " + seed);
             assertTrue(LpaInvariants.everyLabelDominant(g, lpa.partition()));
         }
@@ -93,8 +93,8 @@ class CommunityAlgorithmsTest {
         assertEquals(l2.partition(), l4.partition());
         assertEquals(new Leiden(LeidenParams.builder().seed(4).build()).run(g).partition(),
                 new Leiden(LeidenParams.builder().seed(4).build()).run(g).partition());
-        assertEquals(new LabelPropagation(new LabelPropagationParams(9, 100)).run(g).partition(),
-                new LabelPropagation(new LabelPropagationParams(9, 100)).run(g).partition());
+        assertEquals(new LabelPropagation(LabelPropagationParams.builder().seed(9).build()).run(g).partition(),
+                new LabelPropagation(LabelPropagationParams.builder().seed(9).build()).run(g).partition());
         // Seeds matter (the orders differ), so a different seed gives a different but similar result.
         CommunityResult other = new Louvain(LouvainParams.builder().seed(4).build()).run(g);
         assertNotEquals(a.partition(), other.partition());
@@ -126,7 +126,7 @@ class CommunityAlgorithmsTest {
         assertThrows(IllegalArgumentException.class, () -> LouvainParams.builder().threads(0).build());
         assertThrows(IllegalArgumentException.class, () -> LeidenParams.builder().theta(-1).build());
         assertThrows(IllegalArgumentException.class, () -> LeidenParams.builder().resolution(Double.NaN).build());
-        assertThrows(IllegalArgumentException.class, () -> new LabelPropagationParams(1, 0));
+        assertThrows(IllegalArgumentException.class, () -> LabelPropagationParams.builder().maxIterations(0).build());
     }
 
     @Test

@@ -85,7 +85,7 @@ class KarateTest {
     @Test
     void labelPropagationFindsAMeaningfulSplit() {
         for (long seed = 1; seed <= 10; seed++) {
-            CommunityResult r = new LabelPropagation(new LabelPropagationParams(seed, 100)).run(karate);
+            CommunityResult r = new LabelPropagation(LabelPropagationParams.builder().seed(seed).build()).run(karate);
             assertEquals(Modularity.of(karate, r.partition()), r.modularity(), 1e-12);
             assertTrue(r.iterations() < 100, "converged");
             assertTrue(LpaInvariants.everyLabelDominant(karate, r.partition()));
