@@ -1,14 +1,11 @@
 package org.parcelnet.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,6 +24,7 @@ import org.parcelnet.pipeline.AnalysisResult;
 import org.parcelnet.privacy.PseudonymKey;
 import org.parcelnet.privacy.Pseudonymizer;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.synth.SampleData;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,9 +40,6 @@ import picocli.CommandLine.Option;
                 "Outputs (in --out): report.html, summary.json, networks.csv, communities.csv, tiers.csv, routes.csv, "
                         + "interdiction.csv, leads.csv, leads/<region>.csv, rings.csv, rings/ring-<k>.graphml|.gexf."})
 public final class AnalyzeCommand implements Callable<Integer> {
-
-    /** Where the bundled sample sits inside the jar. */
-    static final String SAMPLE = "/sample/";
 
     @Option(names = "--shipments", paramLabel = "FILE", description = "shipments.csv(.gz); default: the bundled sample")
     Path shipments;
@@ -128,7 +123,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             Path truthPath = truth;
             if (input == null) {
                 tempSample = Files.createTempDirectory("parcelnet-sample");
-                input = extractSample(tempSample);
+                input = SampleData.copyTo(tempSample);
                 if (truthPath == null) {
                     truthPath = tempSample;
                 }
@@ -211,19 +206,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--truth " + truthPath + ": no truth_parties.csv there");
         }
         return GroundTruth.read(parties);
-    }
-
-    /** Copies the bundled sample (shipments and truth) out of the jar. */
-    static Path extractSample(Path dir) throws IOException {
-        for (String f : List.of("shipments.csv.gz", "truth_parties.csv", "truth_rings.csv", "truth_shipments.csv")) {
-            try (InputStream in = AnalyzeCommand.class.getResourceAsStream(SAMPLE + f)) {
-                if (in == null) {
-                    throw new IOException("the bundled sample is missing from this build (" + f + "); give --shipments FILE");
-                }
-                Files.copy(in, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return dir.resolve("shipments.csv.gz");
     }
 
     private void printSummary(AnalysisResult r, String inputLabel, double seconds) {
