@@ -81,12 +81,13 @@ public final class CentralityCommand implements Callable<Integer> {
             case "betweenness" -> {
                 System.err.println("cost: " + CommandSupport.describe(c));
                 double[] arcCost = c == Cost.ONE ? null : CommandSupport.arcCosts(g, c, input, false);
-                Betweenness.Options o = Betweenness.Options.defaults().withArcCost(arcCost).withNormalized(normalized)
-                        .withSamples(samples).withSeed(seed).withProgress(input.progress());
+                Betweenness.Options.Builder ob = Betweenness.Options.builder().arcCost(arcCost).normalized(normalized)
+                        .samples(samples).seed(seed);
                 if (threads != null) {
-                    o = o.withThreads(threads);
+                    ob.threads(threads);
                 }
-                Betweenness.Result r = Betweenness.compute(g.graph(), o);
+                Betweenness.Options o = ob.build();
+                Betweenness.Result r = Betweenness.compute(g.graph(), o, input.progress());
                 score = r.score();
                 summary.put("cost", c.label());
                 summary.put("normalized", normalized);

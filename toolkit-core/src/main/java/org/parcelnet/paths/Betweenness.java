@@ -76,17 +76,18 @@ public final class Betweenness {
     }
 
     /**
-     * Options, validated on construction.
+     * Options, validated on construction; built with {@link #builder()} (as every algorithm's options).
      *
      * @param arcCost    cost per out-arc, or null for hop counts (BFS)
      * @param normalized divide as NetworkX does
      * @param samples    number of pivot sources; 0 (or ≥ n) for the exact value
      * @param seed       seed of the pivot sample
-     * @param threads    worker threads (≥ 1)
-     * @param progress   progress and cancellation
+     * @param threads    worker threads (≥ 1); the scores do not depend on it
      */
-    public record Options(double[] arcCost, boolean normalized, int samples, long seed, int threads,
-                          ProgressListener progress) {
+    public record Options(double[] arcCost, boolean normalized, int samples, long seed, int threads) {
+
+        /** Exact, unweighted, unnormalised, seed 1, all available processors. */
+        public static final Options DEFAULTS = builder().build();
 
         public Options {
             if (samples < 0) {
@@ -95,36 +96,54 @@ public final class Betweenness {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1, got " + threads);
             }
-            Objects.requireNonNull(progress, "progress");
         }
 
-        /** Exact, unweighted, unnormalised, all available processors. */
-        public static Options defaults() {
-            return new Options(null, false, 0, 1L, Runtime.getRuntime().availableProcessors(), ProgressListener.NONE);
+        /** A builder starting from the defaults. */
+        public static Builder builder() {
+            return new Builder();
         }
 
-        public Options withArcCost(double[] c) {
-            return new Options(c, normalized, samples, seed, threads, progress);
+        /** A builder starting from these values. */
+        public Builder toBuilder() {
+            return new Builder().arcCost(arcCost).normalized(normalized).samples(samples).seed(seed).threads(threads);
         }
 
-        public Options withNormalized(boolean b) {
-            return new Options(arcCost, b, samples, seed, threads, progress);
-        }
+        /** Builder of {@link Options}. */
+        public static final class Builder {
+            private double[] arcCost;
+            private boolean normalized;
+            private int samples;
+            private long seed = 1;
+            private int threads = Runtime.getRuntime().availableProcessors();
 
-        public Options withSamples(int k) {
-            return new Options(arcCost, normalized, k, seed, threads, progress);
-        }
+            public Builder arcCost(double[] v) {
+                arcCost = v;
+                return this;
+            }
 
-        public Options withSeed(long s) {
-            return new Options(arcCost, normalized, samples, s, threads, progress);
-        }
+            public Builder normalized(boolean v) {
+                normalized = v;
+                return this;
+            }
 
-        public Options withThreads(int t) {
-            return new Options(arcCost, normalized, samples, seed, t, progress);
-        }
+            public Builder samples(int v) {
+                samples = v;
+                return this;
+            }
 
-        public Options withProgress(ProgressListener p) {
-            return new Options(arcCost, normalized, samples, seed, threads, p);
+            public Builder seed(long v) {
+                seed = v;
+                return this;
+            }
+
+            public Builder threads(int v) {
+                threads = v;
+                return this;
+            }
+
+            public Options build() {
+                return new Options(arcCost, normalized, samples, seed, threads);
+            }
         }
     }
 
@@ -140,7 +159,7 @@ public final class Betweenness {
 
     /** Exact unweighted betweenness with default options. */
     public static double[] exact(CompactGraph g) {
-        return compute(g, Options.defaults()).score();
+        return compute(g, Options.DEFAULTS).score();
     }
 
     /** Graphs with at least this many nodes are renumbered by {@link LocalityOrder} first. */
@@ -148,14 +167,23 @@ public final class Betweenness {
 
     /** Betweenness of every node of {@code g}. */
     public static Result compute(CompactGraph g, Options o) {
-        Objects.requireNonNull(g, "graph");
-        return compute(g, o, g.nodeCount() >= RELABEL_MIN_NODES);
+        return compute(g, o, ProgressListener.NONE);
     }
 
-    /** As {@link #compute(CompactGraph, Options)}, renumbering the nodes for locality when asked. */
-    static Result compute(CompactGraph g, Options o, boolean relabel) {
+    /**
+     * Betweenness of every node of {@code g}, reporting pivots searched to {@code progress} and
+     * honouring its cancellation.
+     */
+    public static Result compute(CompactGraph g, Options o, ProgressListener progress) {
+        Objects.requireNonNull(g, "graph");
+        return compute(g, o, progress, g.nodeCount() >= RELABEL_MIN_NODES);
+    }
+
+    /** As {@link #compute(CompactGraph, Options, ProgressListener)}, renumbering for locality when asked. */
+    static Result compute(CompactGraph g, Options o, ProgressListener progress, boolean relabel) {
         Objects.requireNonNull(g, "graph");
         Objects.requireNonNull(o, "options");
+        Objects.requireNonNull(progress, "progress");
         int n = g.nodeCount();
         double[] cost = o.arcCost();
         if (cost != null) {
@@ -177,7 +205,6 @@ public final class Betweenness {
             }
         }
         int width = bg.kind == BrandesGraph.Kind.BFS_UNDIRECTED ? Math.max(1, Math.min(batchWidth(n), k)) : 1;
-        ProgressListener progress = o.progress();
         progress.begin("betweenness", k);
         double[] sum;
         try {

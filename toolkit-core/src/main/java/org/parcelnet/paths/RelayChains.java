@@ -58,7 +58,7 @@ public final class RelayChains {
     }
 
     /**
-     * Options, validated on construction.
+     * Options, validated on construction; built with {@link #builder()} (as every algorithm's options).
      *
      * @param windowSeconds longest gap between receiving and forwarding ({@code > 0})
      * @param maxHops       longest chain in shipments (1..127)
@@ -66,6 +66,10 @@ public final class RelayChains {
      * @param level         place level of the routes
      */
     public record Options(long windowSeconds, int maxHops, int recent, Level level) {
+
+        /** 3-day window, at most 6 hops, 8 recent receipts, province-level routes. */
+        public static final Options DEFAULTS = builder().build();
+
         public Options {
             if (windowSeconds <= 0) {
                 throw new IllegalArgumentException("window must be > 0 seconds, got " + windowSeconds);
@@ -79,21 +83,46 @@ public final class RelayChains {
             Objects.requireNonNull(level, "level");
         }
 
-        /** 3-day window, at most 6 hops, 8 recent receipts, province-level routes. */
-        public static Options defaults() {
-            return new Options(3 * DAY, 6, 8, Level.PROVINCE);
+        /** A builder starting from the defaults. */
+        public static Builder builder() {
+            return new Builder();
         }
 
-        public Options withWindowSeconds(long w) {
-            return new Options(w, maxHops, recent, level);
+        /** A builder starting from these values. */
+        public Builder toBuilder() {
+            return new Builder().windowSeconds(windowSeconds).maxHops(maxHops).recent(recent).level(level);
         }
 
-        public Options withMaxHops(int h) {
-            return new Options(windowSeconds, h, recent, level);
-        }
+        /** Builder of {@link Options}. */
+        public static final class Builder {
+            private long windowSeconds = 3 * DAY;
+            private int maxHops = 6;
+            private int recent = 8;
+            private Level level = Level.PROVINCE;
 
-        public Options withLevel(Level l) {
-            return new Options(windowSeconds, maxHops, recent, l);
+            public Builder windowSeconds(long v) {
+                windowSeconds = v;
+                return this;
+            }
+
+            public Builder maxHops(int v) {
+                maxHops = v;
+                return this;
+            }
+
+            public Builder recent(int v) {
+                recent = v;
+                return this;
+            }
+
+            public Builder level(Level v) {
+                level = v;
+                return this;
+            }
+
+            public Options build() {
+                return new Options(windowSeconds, maxHops, recent, level);
+            }
         }
     }
 

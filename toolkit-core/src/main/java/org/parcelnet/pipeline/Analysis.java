@@ -158,9 +158,9 @@ public final class Analysis {
             end("party graph", t);
 
             CompactGraph g = partyGraph.graph();
-            Betweenness.Options bo = Betweenness.Options.defaults()
-                    .withSamples(g.nodeCount() > options.exactBetweennessUpTo() ? options.betweennessSamples() : 0)
-                    .withSeed(options.seed()).withThreads(options.threads());
+            Betweenness.Options bo = Betweenness.Options.builder()
+                    .samples(g.nodeCount() > options.exactBetweennessUpTo() ? options.betweennessSamples() : 0)
+                    .seed(options.seed()).threads(options.threads()).build();
             Background.Task<Betweenness.Result> betweennessTask = background.submit(() -> Betweenness.compute(g, bo));
 
             t = begin("communities (Leiden)");
@@ -173,8 +173,8 @@ public final class Analysis {
             t = begin("relay chains");
             PlaceFacts facts = GeographyPlaces.INSTANCE;
             boolean[] entry = RelayChains.sendersFrom(table, parties, pl -> facts.isBorderEntry(pl.province(), pl.city()));
-            RelayChains.Result chains = RelayChains.find(table, parties, entry, null, RelayChains.Options.defaults()
-                    .withWindowSeconds(Math.round(options.windowDays() * RelayChains.DAY)), progress);
+            RelayChains.Result chains = RelayChains.find(table, parties, entry, null, RelayChains.Options.builder()
+                    .windowSeconds(Math.round(options.windowDays() * RelayChains.DAY)).build(), progress);
             end("relay chains", t);
 
             // Rings: communities that relay chains from the border run through, split recursively

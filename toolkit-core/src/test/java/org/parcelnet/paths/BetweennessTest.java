@@ -21,6 +21,7 @@ import org.parcelnet.graph.IdMap;
 import org.parcelnet.graph.JGraphTBridge;
 import org.parcelnet.progress.CancelledException;
 import org.parcelnet.progress.CancellingListener;
+import org.parcelnet.progress.ProgressListener;
 
 class BetweennessTest {
 
@@ -64,14 +65,14 @@ class BetweennessTest {
                 CompactGraph g = RandomGraphs.random(directed, n, n * 3, 5, seed);
                 String tag = "directed=" + directed + " seed=" + seed;
                 // unweighted (BFS)
-                double[] bfs = Betweenness.compute(g, Betweenness.Options.defaults().withThreads(2)).score();
+                double[] bfs = Betweenness.compute(g, Betweenness.Options.builder().threads(2).build()).score();
                 assertClose(jgrapht(g, null, false), bfs, tag + " unweighted");
                 // weighted with integer costs (ties exact)
                 double[] c = Cost.WEIGHT.arcCosts(g);
-                double[] w = Betweenness.compute(g, Betweenness.Options.defaults().withArcCost(c).withThreads(3)).score();
+                double[] w = Betweenness.compute(g, Betweenness.Options.builder().arcCost(c).threads(3).build()).score();
                 assertClose(jgrapht(g, c, false), w, tag + " weighted");
                 // normalised: NetworkX divides undirected by (n-1)(n-2)/2, JGraphT by (n-1)(n-2)
-                double[] norm = Betweenness.compute(g, Betweenness.Options.defaults().withArcCost(c).withNormalized(true)).score();
+                double[] norm = Betweenness.compute(g, Betweenness.Options.builder().arcCost(c).normalized(true).build()).score();
                 double[] ref = jgrapht(g, c, true);
                 for (int v = 0; v < n; v++) {
                     ref[v] *= directed ? 1 : 2;
@@ -85,7 +86,7 @@ class BetweennessTest {
     void unitCostDijkstraEqualsBfs() {
         CompactGraph g = RandomGraphs.random(false, 120, 400, 1, 9);
         double[] bfs = Betweenness.exact(g);
-        double[] dij = Betweenness.compute(g, Betweenness.Options.defaults().withArcCost(Cost.ONE.arcCosts(g))).score();
+        double[] dij = Betweenness.compute(g, Betweenness.Options.builder().arcCost(Cost.ONE.arcCosts(g)).build()).score();
         assertClose(bfs, dij, "unit");
     }
 
@@ -96,7 +97,7 @@ class BetweennessTest {
         assertArrayEquals(new double[] {0, 2, 2, 0}, Betweenness.exact(path), 1e-12);
         // normalised as NetworkX: 2 / ((3*2)/2) = 2/3
         assertArrayEquals(new double[] {0, 2.0 / 3, 2.0 / 3, 0},
-                Betweenness.compute(path, Betweenness.Options.defaults().withNormalized(true)).score(), 1e-12);
+                Betweenness.compute(path, Betweenness.Options.builder().normalized(true).build()).score(), 1e-12);
         // directed path 0->1->2: node 1 lies on (0,2) only
         CompactGraph dpath = CompactGraphBuilder.directed(3).addEdge(0, 1).addEdge(1, 2).build();
         assertArrayEquals(new double[] {0, 1, 0}, Betweenness.exact(dpath), 1e-12);
@@ -109,14 +110,14 @@ class BetweennessTest {
     void allPivotsSampledEqualsExactAndSamplingIsSeeded() {
         CompactGraph g = RandomGraphs.random(true, 150, 600, 7, 3);
         double[] c = Cost.WEIGHT.arcCosts(g);
-        Betweenness.Options o = Betweenness.Options.defaults().withArcCost(c).withThreads(2);
+        Betweenness.Options o = Betweenness.Options.builder().arcCost(c).threads(2).build();
         double[] exact = Betweenness.compute(g, o).score();
-        Betweenness.Result all = Betweenness.compute(g, o.withSamples(150).withSeed(5));
+        Betweenness.Result all = Betweenness.compute(g, o.toBuilder().samples(150).seed(5).build());
         assertTrue(all.exact());
         assertClose(exact, all.score(), "all pivots");
-        Betweenness.Result a = Betweenness.compute(g, o.withSamples(40).withSeed(11));
-        Betweenness.Result b = Betweenness.compute(g, o.withSamples(40).withSeed(11));
-        Betweenness.Result other = Betweenness.compute(g, o.withSamples(40).withSeed(12));
+        Betweenness.Result a = Betweenness.compute(g, o.toBuilder().samples(40).seed(11).build());
+        Betweenness.Result b = Betweenness.compute(g, o.toBuilder().samples(40).seed(11).build());
+        Betweenness.Result other = Betweenness.compute(g, o.toBuilder().samples(40).seed(12).build());
         assertEquals(40, a.pivots());
         assertArrayEquals(a.score(), b.score());
         assertNotEquals(java.util.Arrays.toString(a.score()), java.util.Arrays.toString(other.score()));
@@ -139,11 +140,10 @@ class BetweennessTest {
                 double[] inverse = Cost.INVERSE.arcCosts(g);
                 for (double[] cost : new double[][] {null, weight, inverse}) {
                     for (int samples : new int[] {0, 77}) {
-                        Betweenness.Options o = Betweenness.Options.defaults().withArcCost(cost).withSamples(samples)
-                                .withSeed(seed);
-                        double[] one = Betweenness.compute(g, o.withThreads(1)).score();
+                        Betweenness.Options o = Betweenness.Options.builder().arcCost(cost).samples(samples).seed(seed).build();
+                        double[] one = Betweenness.compute(g, o.toBuilder().threads(1).build()).score();
                         for (int threads = 2; threads <= 3; threads++) {
-                            double[] many = Betweenness.compute(g, o.withThreads(threads)).score();
+                            double[] many = Betweenness.compute(g, o.toBuilder().threads(threads).build()).score();
                             String tag = "seed=" + seed + " directed=" + directed + " samples=" + samples + " threads="
                                     + threads;
                             assertArrayEquals(one, many, tag); // exact equality, so ties sort the same
@@ -211,8 +211,8 @@ class BetweennessTest {
         CompactGraph g = RandomGraphs.random(false, 400, 2000, 1, 9);
         for (int threads = 1; threads <= 2; threads++) {
             CancellingListener listener = CancellingListener.afterWork(100);
-            Betweenness.Options o = Betweenness.Options.defaults().withThreads(threads).withProgress(listener);
-            assertThrows(CancelledException.class, () -> Betweenness.compute(g, o));
+            Betweenness.Options o = Betweenness.Options.builder().threads(threads).build();
+            assertThrows(CancelledException.class, () -> Betweenness.compute(g, o, listener));
             assertTrue(listener.balanced(), "end() called");
             assertTrue(listener.work() < 400, "stopped early: " + listener.work());
         }
@@ -222,9 +222,9 @@ class BetweennessTest {
     void rejectsZeroCostsAndBadOptions() {
         CompactGraph g = CompactGraphBuilder.directed(2).addEdge(0, 1, 0).build();
         assertThrows(IllegalArgumentException.class,
-                () -> Betweenness.compute(g, Betweenness.Options.defaults().withArcCost(Cost.WEIGHT.arcCosts(g))));
-        assertThrows(IllegalArgumentException.class, () -> Betweenness.Options.defaults().withSamples(-1));
-        assertThrows(IllegalArgumentException.class, () -> Betweenness.Options.defaults().withThreads(0));
+                () -> Betweenness.compute(g, Betweenness.Options.builder().arcCost(Cost.WEIGHT.arcCosts(g)).build()));
+        assertThrows(IllegalArgumentException.class, () -> Betweenness.Options.builder().samples(-1).build());
+        assertThrows(IllegalArgumentException.class, () -> Betweenness.Options.builder().threads(0).build());
     }
 
     /**
@@ -308,12 +308,12 @@ class BetweennessTest {
                     }
                     for (boolean relabel : new boolean[] {false, true}) {
                         String tag = "directed=" + directed + " seed=" + seed + " m=" + m + " relabel=" + relabel;
-                        Betweenness.Options o = Betweenness.Options.defaults().withThreads(2);
-                        assertClose(jgrapht(g, null, false), Betweenness.compute(g, o, relabel).score(), tag + " bfs");
+                        Betweenness.Options o = Betweenness.Options.builder().threads(2).build();
+                        assertClose(jgrapht(g, null, false), Betweenness.compute(g, o, ProgressListener.NONE, relabel).score(), tag + " bfs");
                         assertClose(jgrapht(g, integral, false),
-                                Betweenness.compute(g, o.withArcCost(integral), relabel).score(), tag + " dial");
+                                Betweenness.compute(g, o.toBuilder().arcCost(integral).build(), ProgressListener.NONE, relabel).score(), tag + " dial");
                         assertClose(jgrapht(g, fractional, false),
-                                Betweenness.compute(g, o.withArcCost(fractional), relabel).score(), tag + " heap");
+                                Betweenness.compute(g, o.toBuilder().arcCost(fractional).build(), ProgressListener.NONE, relabel).score(), tag + " heap");
                     }
                 }
             }
@@ -341,14 +341,13 @@ class BetweennessTest {
                     }
                     for (int threads = 1; threads <= 3; threads++) {
                         for (boolean relabel : new boolean[] {false, true}) {
-                            Betweenness.Options o = Betweenness.Options.defaults().withArcCost(cost).withSamples(k)
-                                    .withSeed(seed).withThreads(threads);
-                            Betweenness.Result r = Betweenness.compute(g, o, relabel);
+                            Betweenness.Options o = Betweenness.Options.builder().arcCost(cost).samples(k).seed(seed).threads(threads).build();
+                            Betweenness.Result r = Betweenness.compute(g, o, ProgressListener.NONE, relabel);
                             assertEquals(k, r.pivots());
                             String tag = "directed=" + directed + " seed=" + seed + " threads=" + threads
                                     + " relabel=" + relabel + " cost=" + (cost == null ? "none" : cost == inverse ? "inverse" : "weight");
                             assertClose(want, r.score(), tag);
-                            assertArrayEquals(r.score(), Betweenness.compute(g, o, relabel).score(), tag + " repeat");
+                            assertArrayEquals(r.score(), Betweenness.compute(g, o, ProgressListener.NONE, relabel).score(), tag + " repeat");
                         }
                     }
                 }
@@ -369,12 +368,11 @@ class BetweennessTest {
         for (int i = 0; i < n; i++) {
             want[i] = (double) i * (n - 1 - i);
         }
-        assertClose(want, Betweenness.compute(path, Betweenness.Options.defaults().withThreads(2), true).score(), "path bfs");
-        assertClose(want, Betweenness.compute(path, Betweenness.Options.defaults()
-                .withArcCost(Cost.WEIGHT.arcCosts(path)).withThreads(2), false).score(), "path unit weights");
+        assertClose(want, Betweenness.compute(path, Betweenness.Options.builder().threads(2).build(), ProgressListener.NONE, true).score(), "path bfs");
+        assertClose(want, Betweenness.compute(path, Betweenness.Options.builder().arcCost(Cost.WEIGHT.arcCosts(path)).threads(2).build(), ProgressListener.NONE, false).score(), "path unit weights");
         double[] three = new double[path.arcCount()];
         Arrays.fill(three, 3.0);
-        assertClose(want, Betweenness.compute(path, Betweenness.Options.defaults().withArcCost(three)).score(), "path dial");
+        assertClose(want, Betweenness.compute(path, Betweenness.Options.builder().arcCost(three).build()).score(), "path dial");
     }
 
     @Test
