@@ -97,7 +97,9 @@ public final class CentralityCommand implements Callable<Integer> {
                 summary.put("threads", o.threads());
             }
             case "pagerank" -> {
-                PageRank.Result r = PageRank.compute(g.graph(), new PageRank.Options(damping, iterations, tolerance, weighted));
+                PageRank.Options o = PageRank.Options.builder().damping(damping).maxIterations(iterations)
+                        .tolerance(tolerance).weighted(weighted).build();
+                PageRank.Result r = PageRank.compute(g.graph(), o);
                 score = r.rank();
                 summary.put("damping", damping);
                 summary.put("iterations", r.iterations());
