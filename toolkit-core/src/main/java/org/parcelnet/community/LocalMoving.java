@@ -223,7 +223,7 @@ final class LocalMoving {
     /**
      * Louvain's local moving on one level, from the partition in {@code comm} (with strengths
      * {@code tot}): passes over {@code order} until a pass moves nothing, improves modularity by less
-     * than {@code tolerance}, or {@code maxPasses} passes ran. Returns the number of moves.
+     * than {@code tolerance}, or {@code maxPasses} passes ran. Returns the moves and passes made.
      *
      * <p>With pruning (N. Ozaki, H. Tezuka, M. Inaba, "A simple acceleration method for the Louvain
      * algorithm", IJCEE 8(3), 2016) a pass only visits nodes that are <em>active</em>: all nodes at
@@ -231,12 +231,13 @@ final class LocalMoving {
      * visit. Skipped nodes would not move (their neighbourhood is unchanged up to community
      * strengths), so passes after the first few cost a fraction of a full sweep.
      */
-    static long louvainPasses(WorkGraph g, int[] comm, double[] tot, int[] order, double gamma, double tolerance,
-                              int maxPasses, LocalMoveMode mode, WorkerPool workers, Scratch[] scratch, ProgressListener progress,
-                              long[] passCount) {
+    static Passes louvainPasses(WorkGraph g, int[] comm, double[] tot, int[] order, double gamma, double tolerance,
+                                int maxPasses, LocalMoveMode mode, WorkerPool workers, Scratch[] scratch,
+                                ProgressListener progress) {
         if (g.twoM <= 0) {
-            return 0;
+            return new Passes(0, 0);
         }
+        int passes = 0;
         final double f = gamma / g.twoM;
         final double m = g.twoM / 2;
         final int n = g.n;
@@ -313,12 +314,16 @@ final class LocalMoving {
                 }
             }
             moves += passMoves;
-            passCount[0]++;
+            passes++;
             if (passMoves == 0 || gain / m < tolerance) {
                 break;
             }
         }
-        return moves;
+        return new Passes(moves, passes);
+    }
+
+    /** What {@link #louvainPasses} did: nodes moved and passes made. */
+    record Passes(long moves, int passes) {
     }
 
     /**

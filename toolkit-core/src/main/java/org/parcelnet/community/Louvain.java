@@ -206,11 +206,10 @@ public final class Louvain {
                 tot[comm[v]] += g.strength[v];
             }
             int[] order = WorkGraph.visitOrder(n, rnd);
-            long[] passCount = new long[1];
-            long moves = LocalMoving.louvainPasses(g, comm, tot, order, gamma, params.tolerance(), params.maxPasses(),
-                    params.moveMode(), workers, scratch, progress, passCount);
-            passes += passCount[0];
-            return moves;
+            LocalMoving.Passes done = LocalMoving.louvainPasses(g, comm, tot, order, gamma, params.tolerance(),
+                    params.maxPasses(), params.moveMode(), workers, scratch, progress);
+            passes += done.passes();
+            return done.moves();
         }
 
         /**

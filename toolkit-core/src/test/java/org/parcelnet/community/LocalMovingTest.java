@@ -69,11 +69,10 @@ class LocalMovingTest {
             WorkGraph g = twoTriangles();
             int[] comm = Louvain.identity(6);
             double[] tot = strengths(g, comm);
-            long[] passes = new long[1];
-            long moves;
+            LocalMoving.Passes done;
             try (WorkerPool pool = WorkerPool.of(1, "test")) {
-                moves = LocalMoving.louvainPasses(g, comm, tot, Louvain.identity(6), 1.0, 1e-7, 100, mode, pool,
-                        LocalMoving.scratch(1, 6), ProgressListener.NONE, passes);
+                done = LocalMoving.louvainPasses(g, comm, tot, Louvain.identity(6), 1.0, 1e-7, 100, mode, pool,
+                        LocalMoving.scratch(1, 6), ProgressListener.NONE);
             }
             // Pass 1: 0 → {1}; 1 stays (0.714 in {0,1} against 0.571 for {2}); 2 → {0,1} (1.143);
             // 3 → {4} (0.571, tied with {5}: the first neighbour's community wins; {0,1,2} gives
@@ -81,8 +80,8 @@ class LocalMovingTest {
             // 5 stays. Pass 2: 3, now alone, → {4,5} (2 − 3·4/14 = 1.143). Pass 3 moves nothing.
             // (Batches hold one node on a graph this small, so batched mode makes the same moves.)
             assertArrayEquals(new int[] {1, 1, 1, 5, 5, 5}, comm, mode.toString());
-            assertEquals(5, moves, mode.toString());
-            assertEquals(3, passes[0], mode.toString());
+            assertEquals(5, done.moves(), mode.toString());
+            assertEquals(3, done.passes(), mode.toString());
             assertArrayEquals(new double[] {0, 7, 0, 0, 0, 7}, tot, 1e-12);
         }
     }
