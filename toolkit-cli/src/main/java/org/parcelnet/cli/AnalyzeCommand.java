@@ -63,7 +63,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--resolution", defaultValue = "1.0", paramLabel = "G", description = "Leiden resolution (default: ${DEFAULT-VALUE})")
     double resolution;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "worker threads of Leiden and betweenness (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "worker threads of Leiden and betweenness; does not change the results (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--budget", defaultValue = "8", paramLabel = "K", description = "interdiction budget: parties to remove (default: ${DEFAULT-VALUE})")

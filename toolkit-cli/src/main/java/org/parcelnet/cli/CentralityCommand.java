@@ -44,7 +44,7 @@ public final class CentralityCommand implements Callable<Integer> {
     @Option(names = "--cost", defaultValue = "one", paramLabel = "COST", description = "betweenness arc cost: one, weight, inverse or km (default: ${DEFAULT-VALUE})")
     String cost;
 
-    @Option(names = "--threads", paramLabel = "T", description = "betweenness worker threads (default: processors)")
+    @Option(names = "--threads", paramLabel = "T", description = "betweenness worker threads; does not change the scores (default: processors)")
     Integer threads;
 
     @Option(names = "--damping", defaultValue = "0.85", paramLabel = "D", description = "PageRank damping (default: ${DEFAULT-VALUE})")
