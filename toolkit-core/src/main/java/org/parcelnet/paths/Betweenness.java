@@ -31,7 +31,7 @@ import org.parcelnet.progress.WorkerPool;
  * predecessors need):
  * <ul>
  *   <li>undirected, no costs (or all costs 1): BFS for 32 sources at once (16, 8, … when
- *       {@code threads · n · (8·width + 64)} bytes would exceed 1 GiB), one scan of a node's arcs per
+ *       {@code n · (8·width + 64)} bytes would exceed 512 MiB), one scan of a node's arcs per
  *       level serving every source of the batch, with 2-bit level codes (level mod 3) per source;</li>
  *   <li>directed, no costs: one BFS per source with int levels;</li>
  *   <li>integer costs 1..65,536 (with largest cost × (n−1) &lt; 2³¹): Dijkstra with Dial's bucket
