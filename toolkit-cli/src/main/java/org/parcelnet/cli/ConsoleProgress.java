@@ -23,7 +23,8 @@ import org.parcelnet.progress.ProgressListener;
  * one line is ever used, and it is cleared when a step ends, so that no stale bar (one stopped
  * short of 100 %, or a stage without a known size) stays on the terminal: what remains is the
  * command's own output. Counts are grouped by thousands ({@code 1,460}); byte counts above 10 MB are
- * shown in MB.
+ * shown in MB. Nesting follows the order of the calls, so steps are meant to begin and end on one
+ * thread at a time (work on other threads reports through {@link #advance}, which is thread-safe).
  */
 final class ConsoleProgress implements ProgressListener {
 
