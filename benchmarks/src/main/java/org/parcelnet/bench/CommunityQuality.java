@@ -22,7 +22,8 @@ import org.parcelnet.graph.CompactGraph;
  * One run of each algorithm on the standard planted-partition fixture, printing modularity, NMI
  * against the planted blocks, communities, wall seconds and working bytes per edge; the figures that
  * go with the JMH times. Optionally exports the fixture as an edge list for other tools:
- * {@code java -Xmx6g -cp benchmarks/target/benchmarks.jar org.parcelnet.bench.CommunityQuality [threads] [BATCHED|SEQUENTIAL] [edges.txt]}.
+ * {@code java -Xmx6g -cp benchmarks/target/benchmarks.jar org.parcelnet.bench.CommunityQuality [threads] [BATCHED|SEQUENTIAL] [edges.txt]}
+ * (the local-moving mode of Louvain and Leiden; batched when not given).
  */
 public final class CommunityQuality {
 
@@ -31,14 +32,22 @@ public final class CommunityQuality {
 
     public static void main(String[] args) throws IOException {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-        LocalMoveMode mode = args.length > 1 ? LocalMoveMode.valueOf(args[1]) : LocalMoveMode.BATCHED;
+        LocalMoveMode mode = LocalMoveMode.BATCHED;
+        String edges = null;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("BATCHED") || args[i].equals("SEQUENTIAL")) {
+                mode = LocalMoveMode.valueOf(args[i]);
+            } else {
+                edges = args[i];
+            }
+        }
         PlantedPartitionFixture.Fixture f = PlantedPartitionFixture.standard(42);
         CompactGraph g = f.graph();
         System.out.printf(Locale.ROOT, "fixture: %d nodes, %d edges, inside fraction %.4f, planted modularity %.4f, graph %.1f bytes/edge%n",
                 g.nodeCount(), g.edgeCount(), f.insideFraction(), Modularity.of(g, f.truth(), 1.0),
                 (double) g.memoryBytes() / g.edgeCount());
-        if (args.length > 2) {
-            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(args[2])))) {
+        if (edges != null) {
+            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(edges)))) {
                 for (int i = 0; i < f.edgeCount(); i++) {
                     w.print(f.tails()[i]);
                     w.print(' ');
