@@ -56,6 +56,8 @@ public final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CaseLinker.Params params = new CaseLinker.Params(hubThreshold, hubShipments, !noAddresses, !noNamePhone);
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs("networks.csv", "hubs.csv", "summary.json"));
         long started = System.nanoTime();
         ShipmentTable t = input.load(out);
         GroundTruth gt = truth == null ? null : GroundTruth.read(truth);
@@ -71,7 +73,7 @@ public final class LinkCommand implements Callable<Integer> {
             for (LinkResult.Hub h : r.hubs()) {
                 w.write(h.kind().name().toLowerCase(Locale.ROOT));
                 w.write(',');
-                w.write(Csv.quote(h.value()));
+                w.write(Csv.cell(h.value()));
                 w.write(',');
                 w.write(Integer.toString(h.shipments()));
                 w.write(',');

@@ -2,13 +2,9 @@ package org.parcelnet.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.parcelnet.io.ReadStats;
-import org.parcelnet.io.ShipmentReader;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.progress.ProgressListener;
 
@@ -39,6 +35,8 @@ public final class ShipmentInput {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar, no read counts")
     boolean quiet;
 
+    private GraphInput reader;
+
     /** The shipments file. */
     public Path file() {
         return shipments;
@@ -49,28 +47,42 @@ public final class ShipmentInput {
         return ConsoleProgress.create(quiet);
     }
 
+    /**
+     * These options as a {@link GraphInput} that names only a shipments file, so that validation,
+     * reading and rejects follow the graph commands' rules exactly.
+     */
+    private GraphInput reader() {
+        if (reader == null) {
+            GraphInput g = new GraphInput();
+            g.source = new GraphInput.Source();
+            g.source.shipments = shipments;
+            g.columnMap = columnMap;
+            g.zone = zone;
+            g.partyKey = "phone";
+            g.volume = "shipments";
+            g.sourceColumn = "source";
+            g.targetColumn = "target";
+            g.weightColumn = "weight";
+            g.lenient = lenient;
+            g.rejects = rejects;
+            g.quiet = quiet;
+            reader = g;
+        }
+        return reader;
+    }
+
+    /** Checks every option without reading anything (see {@link GraphInput#validate}). */
+    public void validate(Path outDir) {
+        reader().validate(outDir);
+    }
+
+    /** {@code names} plus {@code rejects.csv} when rejected rows may be written into the output folder. */
+    public String[] outputs(String... names) {
+        return reader().outputs(names);
+    }
+
     /** Reads the shipments; {@code outDir} is where rejects.csv goes by default. */
     public ShipmentTable load(Path outDir) throws IOException {
-        ZoneId z;
-        try {
-            z = ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("--zone: unknown zone '" + zone + "'");
-        }
-        ShipmentReader.Options o = ShipmentReader.Options.defaults().withColumnMap(columnMap).withZone(z)
-                .withLenient(lenient).withProgress(progress());
-        ShipmentReader.Result r = ShipmentReader.read(shipments, o);
-        ReadStats stats = r.stats();
-        if (!quiet) {
-            System.err.println(stats.summaryLine());
-        }
-        if (stats.rowsRejected() > 0) {
-            Path target = rejects != null ? rejects : outDir.resolve("rejects.csv");
-            stats.writeRejects(target);
-            if (!quiet) {
-                System.err.println("rejected rows written to " + target);
-            }
-        }
-        return r.table();
+        return reader().loadShipments(outDir);
     }
 }
