@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.parcelnet.graph.Parallel;
+import org.parcelnet.progress.WorkerPool;
 import org.parcelnet.graphalytics.Bfs;
 import org.parcelnet.graphalytics.Cdlp;
 import org.parcelnet.graphalytics.Dataset;
@@ -45,13 +45,13 @@ public class GraphalyticsBenchmark {
     int threads;
 
     Dataset data;
-    Parallel par;
+    WorkerPool par;
     int source;
 
     @Setup(Level.Trial)
     public void setup() {
         data = Kronecker.dataset(scale, 1);
-        par = new Parallel(threads);
+        par = WorkerPool.of(threads, "graphalytics");
         source = data.sourceNode("bfs");
     }
 

@@ -1,12 +1,8 @@
 package org.parcelnet.graph;
 
-import java.util.ArrayList;
+import org.parcelnet.progress.WorkerPool;
+
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The CSR scatter of {@link CompactGraphBuilder} on several threads, for weighted graphs; the same arrays
@@ -29,13 +25,8 @@ final class ParallelScatter {
         for (int k = 0; k <= t; k++) {
             lo[k] = (int) ((long) m * k / t);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-            Thread th = new Thread(r, "parcelnet-csr-build");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            run(pool, t, k -> {
+        try (WorkerPool pool = WorkerPool.of(t, "csr-build")) {
+            pool.forEach(t, k -> {
                 int[] c = new int[n];
                 for (int e = lo[k]; e < lo[k + 1]; e++) {
                     c[from[e]]++;
@@ -62,7 +53,7 @@ final class ParallelScatter {
             offsets[n] = arcs;
             int[] targets = new int[arcs];
             double[] weights = new double[arcs];
-            run(pool, t, k -> {
+            pool.forEach(t, k -> {
                 int[] cur = slot[k];
                 for (int e = lo[k]; e < lo[k + 1]; e++) {
                     int u = from[e];
@@ -80,7 +71,7 @@ final class ParallelScatter {
             });
             // Sort and merge each list inside its own slice; record the merged lengths.
             int[] length = new int[n];
-            run(pool, t, k -> {
+            pool.forEach(t, k -> {
                 int vFrom = (int) ((long) n * k / t);
                 int vTo = (int) ((long) n * (k + 1) / t);
                 long[] keys = new long[16];
@@ -145,36 +136,6 @@ final class ParallelScatter {
             int[] outTargets = merged || write != arcs ? Arrays.copyOf(targets, write) : targets;
             double[] outWeights = merged || write != arcs ? Arrays.copyOf(weights, write) : weights;
             return new CompactGraphBuilder.Csr(offsets, outTargets, outWeights);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private interface Part {
-        void run(int k);
-    }
-
-    private static void run(ExecutorService pool, int t, Part part) {
-        List<Future<?>> fs = new ArrayList<>();
-        for (int k = 0; k < t; k++) {
-            final int kk = k;
-            fs.add(pool.submit(() -> part.run(kk)));
-        }
-        try {
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building a graph", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -3,7 +3,7 @@ package org.parcelnet.graphalytics;
 import java.util.Arrays;
 
 import org.parcelnet.graph.CompactGraph;
-import org.parcelnet.graph.Parallel;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * Graphalytics BFS: the number of hops from a source vertex to every vertex along out-arcs (both
@@ -30,7 +30,7 @@ public final class Bfs {
     }
 
     /** Depth of every vertex from {@code source}. */
-    public static long[] depths(CompactGraph g, int source, Parallel par) {
+    public static long[] depths(CompactGraph g, int source, WorkerPool par) {
         int n = g.nodeCount();
         int[] depth = new int[n];
         Arrays.fill(depth, -1);

@@ -3,7 +3,7 @@ package org.parcelnet.graphalytics;
 import java.util.Arrays;
 
 import org.parcelnet.graph.CompactGraph;
-import org.parcelnet.graph.Parallel;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * Graphalytics CDLP: synchronous community detection by label propagation for a fixed number of
@@ -28,7 +28,7 @@ public final class Cdlp {
     }
 
     /** Labels (node ints) after {@code iterations} iterations. */
-    public static int[] labels(CompactGraph g, int iterations, Parallel par) {
+    public static int[] labels(CompactGraph g, int iterations, WorkerPool par) {
         int n = g.nodeCount();
         int[] label = new int[n];
         for (int v = 0; v < n; v++) {

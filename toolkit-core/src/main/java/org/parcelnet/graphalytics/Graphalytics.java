@@ -2,7 +2,7 @@ package org.parcelnet.graphalytics;
 
 import java.util.Locale;
 
-import org.parcelnet.graph.Parallel;
+import org.parcelnet.progress.WorkerPool;
 import org.parcelnet.paths.PageRank;
 
 /**
@@ -71,7 +71,7 @@ public final class Graphalytics {
     /** Runs {@code algorithm} on {@code data} with its properties' parameters on {@code threads} threads. */
     public static Output run(Dataset data, Algorithm algorithm, int threads) {
         var g = data.graph();
-        try (Parallel par = new Parallel(Math.max(1, threads))) {
+        try (WorkerPool par = WorkerPool.of(Math.max(1, threads), "graphalytics")) {
             long t0;
             switch (algorithm) {
                 case BFS -> {

@@ -1,7 +1,7 @@
 package org.parcelnet.graphalytics;
 
 import org.parcelnet.graph.CompactGraph;
-import org.parcelnet.graph.Parallel;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * Graphalytics LCC: the local clustering coefficient of every vertex. With {@code N(v)} the
@@ -32,7 +32,7 @@ public final class Lcc {
     }
 
     /** The local clustering coefficient of every node. */
-    public static double[] coefficients(CompactGraph g, Parallel par) {
+    public static double[] coefficients(CompactGraph g, WorkerPool par) {
         int n = g.nodeCount();
         // degree of the underlying simple undirected graph
         int[] deg = new int[n];

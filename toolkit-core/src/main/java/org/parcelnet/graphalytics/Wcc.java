@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 import org.parcelnet.graph.CompactGraph;
-import org.parcelnet.graph.Parallel;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * Graphalytics WCC: weakly connected components (arc directions ignored). Every vertex is labelled
@@ -31,7 +31,7 @@ public final class Wcc {
     }
 
     /** Component label (smallest node int in the component) of every node. */
-    public static int[] components(CompactGraph g, Parallel par) {
+    public static int[] components(CompactGraph g, WorkerPool par) {
         int n = g.nodeCount();
         int[] parent = new int[n];
         for (int v = 0; v < n; v++) {
@@ -75,7 +75,7 @@ public final class Wcc {
 
     private static final int SAMPLED_ROUNDS = 2;
 
-    private static void compress(int[] parent, Parallel par) {
+    private static void compress(int[] parent, WorkerPool par) {
         par.forRange(parent.length, BLOCK, (w, from, to) -> {
             for (int v = from; v < to; v++) {
                 parent[v] = find(parent, v);

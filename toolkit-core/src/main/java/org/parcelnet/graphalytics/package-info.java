@@ -8,7 +8,7 @@
  * Graphalytics dataset ({@code .v}, {@code .e}, {@code .properties}),
  * {@link org.parcelnet.graphalytics.Graphalytics} runs a kernel with the dataset's parameters and
  * {@link org.parcelnet.graphalytics.Validation} checks an output with the specification's rules.
- * Parallel kernels use {@link org.parcelnet.graph.Parallel}; every output is the same for any
+ * Parallel kernels use {@link org.parcelnet.progress.WorkerPool}; every output is the same for any
  * thread count.
  */
 package org.parcelnet.graphalytics;

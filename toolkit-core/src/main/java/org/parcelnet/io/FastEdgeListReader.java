@@ -9,15 +9,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.parcelnet.progress.WorkerPool;
 import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.graph.CompactGraphBuilder;
 import org.parcelnet.graph.IdMap;
@@ -353,29 +348,30 @@ final class FastEdgeListReader {
             }
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, parts.length), daemon());
-        try {
-            List<Future<?>> fs = new ArrayList<>();
+        try (WorkerPool pool = WorkerPool.of(Math.min(threads, parts.length), "edge-reader")) {
+            List<WorkerPool.Pending<Void>> pending = new ArrayList<>();
             for (Region p : parts) {
-                fs.add(pool.submit(() -> {
+                pending.add(pool.submit(() -> {
                     p.parse();
                     return null;
                 }));
             }
-            for (Future<?> f : fs) {
-                while (true) {
+            for (WorkerPool.Pending<Void> f : pending) {
+                while (!f.isDone()) {
+                    Thread.sleep(100);
+                    advance(o, bytesDone, reported);
                     try {
-                        f.get(100, TimeUnit.MILLISECONDS);
-                        break;
-                    } catch (TimeoutException e) {
-                        advance(o, bytesDone, reported);
-                        try {
-                            o.progress().checkCancelled();
-                        } catch (RuntimeException cancelled) {
-                            stop.set(true);
-                            throw cancelled;
-                        }
+                        o.progress().checkCancelled();
+                    } catch (RuntimeException cancelled) {
+                        stop.set(true);
+                        throw cancelled;
                     }
+                }
+                try {
+                    f.get();
+                } catch (IOException | RuntimeException | Error failed) {
+                    stop.set(true);
+                    throw failed;
                 }
             }
             advance(o, bytesDone, reported);
@@ -383,21 +379,6 @@ final class FastEdgeListReader {
             stop.set(true);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading", e);
-        } catch (ExecutionException e) {
-            stop.set(true);
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -411,40 +392,9 @@ final class FastEdgeListReader {
     }
 
     private static void runPlain(Runnable[] tasks, int threads) {
-        if (threads == 1 || tasks.length == 1) {
-            for (Runnable t : tasks) {
-                t.run();
-            }
-            return;
+        try (WorkerPool pool = WorkerPool.of(Math.max(1, Math.min(threads, tasks.length)), "edge-reader")) {
+            pool.forEach(tasks.length, i -> tasks[i].run());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.length), daemon());
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (Runnable t : tasks) {
-                fs.add(pool.submit(t));
-            }
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon() {
-        return r -> {
-            Thread t = new Thread(r, "parcelnet-edge-reader");
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /**

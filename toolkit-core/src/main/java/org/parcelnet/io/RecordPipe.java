@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * Runs a Commons CSV parser on its own thread and hands records over in batches, so that parsing
@@ -28,7 +29,7 @@ final class RecordPipe implements AutoCloseable {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
     private final String[] header;
     private final long headerEndLine;
-    private final Thread thread;
+    private final WorkerPool producer;
     private volatile boolean closed;
     private boolean finished;
 
@@ -41,10 +42,12 @@ final class RecordPipe implements AutoCloseable {
             header = null;
             headerEndLine = 0;
         }
-        thread = new Thread(() -> produce(parser, it), "parcelnet-csv-" + file);
-        thread.setDaemon(true);
+        producer = WorkerPool.beside("csv-parser");
         if (header != null) {
-            thread.start();
+            producer.submit(() -> {
+                produce(parser, it);
+                return null;
+            });
         } else {
             finished = true;
         }
@@ -132,10 +135,6 @@ final class RecordPipe implements AutoCloseable {
     public void close() {
         closed = true;
         queue.clear();
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        producer.close();
     }
 }

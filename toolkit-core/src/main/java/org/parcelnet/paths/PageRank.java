@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 import org.parcelnet.graph.CompactGraph;
-import org.parcelnet.graph.Parallel;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * PageRank by synchronous power iteration, as the LDBC Graphalytics PR kernel defines it:
@@ -144,7 +144,7 @@ public final class PageRank {
         int it = 0;
         double change = Double.NaN;
         boolean weighted = o.weighted();
-        try (Parallel par = new Parallel(Math.max(1, threads))) {
+        try (WorkerPool par = WorkerPool.of(Math.max(1, threads), "pagerank")) {
             while (it < o.maxIterations()) {
                 double dangling = 0;
                 for (int u = 0; u < n; u++) {

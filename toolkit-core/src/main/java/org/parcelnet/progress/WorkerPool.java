@@ -120,6 +120,37 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** A loop body over {@code [from, to)}, run by worker slot {@code worker} of {@code 0..threads()-1}. */
+    @FunctionalInterface
+    public interface RangeBody {
+        void run(int worker, int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)} in blocks of {@code block} (≥ 1) handed out dynamically,
+     * so that skewed work balances, and waits for all. Each worker slot runs on one thread at a
+     * time, so per-slot scratch indexed by {@code worker} needs no lock; callers combine per-slot
+     * partial results in slot order, or write only their own range, so that results do not depend on
+     * which thread ran which block.
+     */
+    public void forRange(int n, int block, RangeBody body) {
+        Objects.requireNonNull(body, "body");
+        if (block < 1) {
+            throw new IllegalArgumentException("block must be >= 1, got " + block);
+        }
+        if (n <= 0) {
+            return;
+        }
+        int slots = (int) Math.min(threads, (n + (long) block - 1) / block);
+        AtomicInteger next = new AtomicInteger();
+        forEach(slots, worker -> {
+            int from;
+            while ((from = next.getAndAdd(block)) < n && from >= 0) {
+                body.run(worker, from, (int) Math.min(n, (long) from + block));
+            }
+        });
+    }
+
     /** {@link #forEach(int, IntConsumer, ProgressListener)} without a listener. */
     public void forEach(int count, IntConsumer task) {
         forEach(count, task, ProgressListener.NONE);

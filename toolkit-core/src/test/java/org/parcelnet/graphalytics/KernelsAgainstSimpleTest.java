@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.graph.CompactGraphBuilder;
-import org.parcelnet.graph.Parallel;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * The parallel kernels against direct, sequential implementations of the specification's
@@ -68,7 +68,7 @@ class KernelsAgainstSimpleTest {
             int n = g.nodeCount();
             int[][] und = undirectedNeighbours(g);
             for (int threads : new int[] {1, 2, 4}) {
-                try (Parallel par = new Parallel(threads)) {
+                try (WorkerPool par = WorkerPool.of(threads, "kernels")) {
                     // BFS along out-arcs
                     long[] bfs = Bfs.depths(g, 0, par);
                     long[] want = new long[n];
