@@ -1,0 +1,232 @@
+package org.parcelnet.roles;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.parcelnet.graph.PartyIndex;
+import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.progress.ProgressListener;
+
+/**
+ * Separates a ring's members from its customers. A ring found on the party graph ({@link RingFinder})
+ * holds everyone its goods reached: the sources, transit warehouses, distributors and retailers who
+ * take part again and again or pass goods on, and also the buyers a distributor sold one parcel to,
+ * or a shop that sent a member one ordinary purchase. Investigators target the first group; the
+ * second is the ring's market.
+ *
+ * <p><b>Rule.</b> Only parcels between two parties of the same ring count ("ring parcels" here). A
+ * party of ring R is a <em>member</em> when
+ * <ol>
+ *   <li>it relays: it both received and sent ring parcels (confidence 0.95), or</li>
+ *   <li>it sent ring parcels at least twice (a source; confidence {@code 1 − 0.5^sent}, at most 0.95), or</li>
+ *   <li>it received ring parcels at least twice (a retailer that is supplied again and again;
+ *       confidence {@code 1 − 0.5^received}, at most 0.95), or</li>
+ *   <li>it received exactly one, but that parcel is a wholesale lot — at least
+ *       {@link Options#wholesaleShare()} of the median weight of the ring's parcels between
+ *       repeatedly active parties (or at least 2 cartons when weights are missing) — and at least
+ *       half of all its parcels are ring parcels (confidence 0.6).</li>
+ * </ol>
+ * Everyone else in the ring is a <em>customer</em>: a one-off receiver of a retail lot, a one-off
+ * sender (a shop that sold a member something), or a party tied to the ring only through others.
+ * Customers get the confidence of being a member that their evidence allows: 0.3 for a single ring
+ * parcel, 0.1 for none. Retailers who received exactly one retail-sized parcel are indistinguishable
+ * from customers on this evidence and are counted as customers; in the generator's data a retailer's
+ * single parcel is a 2-carton lot of 17–23 kg.
+ *
+ * <p>Cost: two passes over the shipments and a sort of the core parcels' weights per ring, O(R + E log E).
+ * Memory: 16 bytes per party and 8 per core parcel.
+ */
+public final class RingMembers {
+
+    private RingMembers() {
+    }
+
+    /** Role of a ring's party. */
+    public enum Role {
+        /** Takes part repeatedly or relays goods: a target. */
+        MEMBER,
+        /** A one-off buyer or supplier: the ring's market, not a target. */
+        CUSTOMER;
+
+        /** Lower-case name for files. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Options.
+     *
+     * @param wholesaleShare a single received parcel of at least this share of the ring's median core
+     *                       parcel weight is a wholesale lot (0..1)
+     */
+    public record Options(double wholesaleShare) {
+        public Options {
+            if (!(wholesaleShare >= 0 && wholesaleShare <= 1)) {
+                throw new IllegalArgumentException("wholesaleShare must be between 0 and 1, got " + wholesaleShare);
+            }
+        }
+
+        /** Half the median core parcel weight. */
+        public static Options defaults() {
+            return new Options(0.5);
+        }
+    }
+
+    /**
+     * The outcome, per party.
+     *
+     * @param ring       ring per party as given (-1 outside rings)
+     * @param role       role per party in a ring, null outside rings
+     * @param confidence member confidence per party in a ring (0 outside)
+     * @param members    ring per party for members only, -1 for customers and parties outside rings
+     * @param customers  number of ring parties that are customers
+     */
+    public record Result(int[] ring, Role[] role, double[] confidence, int[] members, int customers) {
+        /** Number of members. */
+        public int memberCount() {
+            int c = 0;
+            for (int m : members) {
+                c += m >= 0 ? 1 : 0;
+            }
+            return c;
+        }
+    }
+
+    /** {@link #classify(ShipmentTable, PartyIndex, int[], Options, ProgressListener)} without progress. */
+    public static Result classify(ShipmentTable t, PartyIndex parties, int[] ringOf, Options options) {
+        return classify(t, parties, ringOf, options, ProgressListener.NONE);
+    }
+
+    /**
+     * Classifies every party of a ring.
+     *
+     * @param ringOf ring per party (from {@link RingFinder.Result#ringOf()}), -1 outside rings
+     */
+    public static Result classify(ShipmentTable t, PartyIndex parties, int[] ringOf, Options options,
+                                  ProgressListener progress) {
+        Objects.requireNonNull(options, "options");
+        int n = parties.partyCount();
+        if (ringOf.length != n) {
+            throw new IllegalArgumentException("ringOf has " + ringOf.length + " entries for " + n + " parties");
+        }
+        int[] snd = parties.senderParty();
+        int[] rcv = parties.receiverParty();
+        int rows = t.size();
+        int[] sent = new int[n];
+        int[] received = new int[n];
+        int[] all = new int[n];
+        int[] singleRow = new int[n];
+        Arrays.fill(singleRow, -1);
+        int rings = 0;
+        for (int r : ringOf) {
+            rings = Math.max(rings, r + 1);
+        }
+        progress.begin("ring members", 2L * rows);
+        try {
+            for (int i = 0; i < rows; i++) {
+                if ((i & 0x3FFF) == 0) {
+                    progress.checkCancelled();
+                    progress.advance(i == 0 ? 0 : 0x4000);
+                }
+                int s = snd[i];
+                int r = rcv[i];
+                all[s]++;
+                if (r != s) {
+                    all[r]++;
+                }
+                if (s != r && ringOf[s] >= 0 && ringOf[s] == ringOf[r]) {
+                    sent[s]++;
+                    received[r]++;
+                    singleRow[r] = i;
+                }
+            }
+            // Median weight (or cartons) of core parcels: between parties with 2+ ring parcels each.
+            boolean weights = false;
+            for (int i = 0; i < rows && !weights; i++) {
+                weights = !Double.isNaN(t.weightKg(i));
+            }
+            double[][] lots = new double[rings][];
+            int[] lotCount = new int[rings];
+            for (int i = 0; i < rows; i++) {
+                int s = snd[i];
+                int r = rcv[i];
+                if (s != r && ringOf[s] >= 0 && ringOf[s] == ringOf[r] && sent[s] + received[s] >= 2
+                        && sent[r] + received[r] >= 2) {
+                    int g = ringOf[s];
+                    if (lots[g] == null) {
+                        lots[g] = new double[16];
+                    } else if (lotCount[g] == lots[g].length) {
+                        lots[g] = Arrays.copyOf(lots[g], lotCount[g] * 2);
+                    }
+                    lots[g][lotCount[g]++] = lot(t, i, weights);
+                }
+            }
+            double[] median = new double[rings];
+            for (int g = 0; g < rings; g++) {
+                if (lotCount[g] == 0) {
+                    median[g] = Double.NaN;
+                    continue;
+                }
+                double[] l = Arrays.copyOf(lots[g], lotCount[g]);
+                Arrays.sort(l);
+                median[g] = l[l.length / 2];
+            }
+            progress.advance(rows);
+            Role[] role = new Role[n];
+            double[] confidence = new double[n];
+            int[] members = new int[n];
+            Arrays.fill(members, -1);
+            int customers = 0;
+            for (int v = 0; v < n; v++) {
+                int g = ringOf[v];
+                if (g < 0) {
+                    continue;
+                }
+                double c;
+                if (sent[v] > 0 && received[v] > 0) {
+                    c = 0.95;
+                } else if (sent[v] >= 2) {
+                    c = Math.min(0.95, 1 - Math.pow(0.5, sent[v]));
+                } else if (received[v] >= 2) {
+                    c = Math.min(0.95, 1 - Math.pow(0.5, received[v]));
+                } else if (received[v] == 1) {
+                    boolean wholesale = wholesale(t, singleRow[v], weights, median[g], options.wholesaleShare());
+                    c = wholesale && 2 * received[v] >= all[v] ? 0.6 : 0.3;
+                } else if (sent[v] == 1) {
+                    c = 0.3;
+                } else {
+                    c = 0.1;
+                }
+                confidence[v] = c;
+                if (c >= 0.5) {
+                    role[v] = Role.MEMBER;
+                    members[v] = g;
+                } else {
+                    role[v] = Role.CUSTOMER;
+                    customers++;
+                }
+            }
+            return new Result(ringOf.clone(), role, confidence, members, customers);
+        } finally {
+            progress.end();
+        }
+    }
+
+    /** Size of the lot shipped by row i: its weight when the file has weights, else its cartons. */
+    private static double lot(ShipmentTable t, int i, boolean weights) {
+        if (weights) {
+            double w = t.weightKg(i);
+            return Double.isNaN(w) ? 0 : w;
+        }
+        return t.pieces(i);
+    }
+
+    private static boolean wholesale(ShipmentTable t, int row, boolean weights, double median, double share) {
+        if (Double.isNaN(median)) {
+            // no repeatedly active pair to compare with: 2+ cartons is a wholesale lot
+            return t.pieces(row) >= 2;
+        }
+        return lot(t, row, weights) >= share * median;
+    }
+}
