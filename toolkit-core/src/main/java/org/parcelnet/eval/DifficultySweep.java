@@ -139,9 +139,12 @@ public final class DifficultySweep {
         CompactGraph und = pg.graph().toUndirected();
         int[] truthRing = truth.ringLabels(pg.ids());
         LeidenParams lp = LeidenParams.builder().seed(seed).build();
-        CommunityResult leiden = new Leiden(lp).run(und);
+        int hubLimit = Integer.getInteger("parcelnet.sweep.hubs", 0);
+        CompactGraph ringGraph = hubLimit > 0 ? RingFinder.withoutHubs(und, hubLimit) : und;
+        CommunityResult leiden = new Leiden(lp).run(ringGraph);
         int[] community = leiden.partition().membership();
-        double leidenF1 = PartitionComparison.compare(truthRing, community).meanF1();
+        double leidenF1 = PartitionComparison.compare(truthRing, new Leiden(lp).run(und).partition().membership())
+                .meanF1();
         double louvainF1 = PartitionComparison.compare(truthRing,
                 new Louvain(LouvainParams.builder().seed(seed).build()).run(und).partition().membership()).meanF1();
         double lpaF1 = PartitionComparison.compare(truthRing,
@@ -151,7 +154,7 @@ public final class DifficultySweep {
         boolean[] entry = RelayChains.sendersFrom(t, parties, pl -> facts.isBorderEntry(pl.province(), pl.city()));
         RelayChains.Result chains = RelayChains.find(t, parties, entry, null,
                 RelayChains.Options.defaults().withWindowSeconds(3 * RelayChains.DAY));
-        RingFinder.Result found = RingFinder.find(und, community, RingFinder.chainParties(chains, parties),
+        RingFinder.Result found = RingFinder.find(ringGraph, community, RingFinder.chainParties(chains, parties),
                 RingFinder.Options.defaults().withMinChains(5).withLeiden(lp));
         RingMembers.Result members = RingMembers.classify(t, parties, found.ringOf(), RingMembers.Options.defaults());
         int[] memberRing = members.members();
@@ -160,6 +163,9 @@ public final class DifficultySweep {
             foundSets[v] = memberRing[v] >= 0 ? memberRing[v] : -2 - v;
         }
         double ringF1 = PartitionComparison.compare(truthRing, foundSets).meanF1();
+        if (Boolean.getBoolean("parcelnet.sweep.debug")) {
+            debug(truthRing, found.ringOf(), memberRing, members);
+        }
 
         // case linking, split by the refined communities
         boolean[] isCase = CaseNetworks.flaggedOrAll(t);
@@ -200,6 +206,52 @@ public final class DifficultySweep {
         int largest = links.sizes().length == 0 ? 0 : links.sizes()[0];
         return new Scores(ringF1, found.ringCount(), members.customers(), louvainF1, leidenF1, lpaF1, mode,
                 links.caseRows().length, pr[0], pr[1], links.linkedNetworkCount(), largest, hits / 50.0);
+    }
+
+    private static void debug(int[] truthRing, int[] ringOf, int[] memberRing, RingMembers.Result m) {
+        int truthRings = 0;
+        for (int r : truthRing) {
+            truthRings = Math.max(truthRings, r + 1);
+        }
+        int found = 0;
+        for (int r : ringOf) {
+            found = Math.max(found, r + 1);
+        }
+        int[][] cross = new int[truthRings + 1][found];
+        int[] truthSize = new int[truthRings + 1];
+        int falseCustomer = 0;
+        int falseMember = 0;
+        int missed = 0;
+        for (int v = 0; v < truthRing.length; v++) {
+            int t = truthRing[v] + 1;
+            truthSize[t]++;
+            if (memberRing[v] >= 0) {
+                cross[t][memberRing[v]]++;
+                if (t == 0) {
+                    falseMember++;
+                }
+            } else if (ringOf[v] >= 0 && t > 0) {
+                falseCustomer++;
+            } else if (t > 0) {
+                missed++;
+            }
+        }
+        System.err.println("false members " + falseMember + ", truth members called customers " + falseCustomer
+                + ", truth members outside rings " + missed);
+        for (int t = 1; t <= truthRings; t++) {
+            StringBuilder b = new StringBuilder("truth ring " + t + " (" + truthSize[t] + "):");
+            for (int f = 0; f < found; f++) {
+                if (cross[t][f] > 0) {
+                    b.append(" f").append(f).append('=').append(cross[t][f]);
+                }
+            }
+            System.err.println(b);
+        }
+        StringBuilder b = new StringBuilder("background in found rings:");
+        for (int f = 0; f < found; f++) {
+            b.append(" f").append(f).append('=').append(cross[0][f]);
+        }
+        System.err.println(b);
     }
 
     /** Flagged cases in each party's case networks (the largest over the networks of its cases). */

@@ -20,7 +20,9 @@ import org.parcelnet.progress.ProgressListener;
  *   <li>it relays: it both received and sent ring parcels (confidence 0.95), or</li>
  *   <li>it sent ring parcels at least twice (a source; confidence {@code 1 − 0.5^sent}, at most 0.95), or</li>
  *   <li>it received ring parcels at least twice (a retailer that is supplied again and again;
- *       confidence {@code 1 − 0.5^received}, at most 0.95), or</li>
+ *       confidence {@code 1 − 0.5^received}, at most 0.95) — in both cases only when ring parcels are
+ *       at least {@link Options#minRingShare()} of its parcels (a busy shop that sold to several
+ *       members, or a popular buyer, is the ring's market), or</li>
  *   <li>it received exactly one, but that parcel is a wholesale lot — at least
  *       {@link Options#wholesaleShare()} of the median weight of the ring's parcels between
  *       repeatedly active parties (or at least 2 cartons when weights are missing) — and at least
@@ -59,17 +61,22 @@ public final class RingMembers {
      *
      * @param wholesaleShare a single received parcel of at least this share of the ring's median core
      *                       parcel weight is a wholesale lot (0..1)
+     * @param minRingShare   a party that only sends or only receives ring parcels is a member only when
+     *                       they are at least this share of all its parcels (0..1)
      */
-    public record Options(double wholesaleShare) {
+    public record Options(double wholesaleShare, double minRingShare) {
         public Options {
             if (!(wholesaleShare >= 0 && wholesaleShare <= 1)) {
                 throw new IllegalArgumentException("wholesaleShare must be between 0 and 1, got " + wholesaleShare);
             }
+            if (!(minRingShare >= 0 && minRingShare <= 1)) {
+                throw new IllegalArgumentException("minRingShare must be between 0 and 1, got " + minRingShare);
+            }
         }
 
-        /** Half the median core parcel weight. */
+        /** Half the median core parcel weight; ring parcels at least a quarter of a repeat party's parcels. */
         public static Options defaults() {
-            return new Options(0.5);
+            return new Options(0.5, 0.25);
         }
     }
 
@@ -173,43 +180,101 @@ public final class RingMembers {
                 median[g] = l[l.length / 2];
             }
             progress.advance(rows);
-            Role[] role = new Role[n];
             double[] confidence = new double[n];
+            int[] ringOfMember = new int[n];
+            score(ringOf, sent, received, all, singleRow, median, weights, options, t, confidence);
+            for (int v = 0; v < n; v++) {
+                ringOfMember[v] = ringOf[v] >= 0 && confidence[v] >= 0.5 ? ringOf[v] : -1;
+            }
+            // Second round, anchored on the members: only parcels with a member of the ring count, so
+            // that customers trading with each other do not vouch for each other, and a party the
+            // communities left outside every ring joins the ring whose members supply it or that it
+            // supplies (a retailer that received one wholesale lot, a source with a rotated phone).
+            int[] ring2 = new int[n];
+            Arrays.fill(ring2, -1);
+            Arrays.fill(sent, 0);
+            Arrays.fill(received, 0);
+            for (int i = 0; i < rows; i++) {
+                int s = snd[i];
+                int r = rcv[i];
+                if (s == r) {
+                    continue;
+                }
+                int gs = ringOfMember[s];
+                int gr = ringOfMember[r];
+                if (gs >= 0 && (ringOf[r] == gs || (ringOf[r] < 0 && ring2[r] != -2))) {
+                    received[r]++;
+                    singleRow[r] = i;
+                    ring2[r] = ring2[r] == -1 || ring2[r] == gs ? gs : -2;
+                }
+                if (gr >= 0 && (ringOf[s] == gr || (ringOf[s] < 0 && ring2[s] != -2))) {
+                    sent[s]++;
+                    ring2[s] = ring2[s] == -1 || ring2[s] == gr ? gr : -2;
+                }
+            }
+            int[] assigned = new int[n];
+            for (int v = 0; v < n; v++) {
+                // inside a ring: its own ring; outside: the one ring its member contacts belong to
+                assigned[v] = ringOf[v] >= 0 ? ringOf[v] : ring2[v] >= 0 ? ring2[v] : -1;
+            }
+            score(assigned, sent, received, all, singleRow, median, weights, options, t, confidence);
+            Role[] role = new Role[n];
             int[] members = new int[n];
             Arrays.fill(members, -1);
             int customers = 0;
             for (int v = 0; v < n; v++) {
-                int g = ringOf[v];
-                if (g < 0) {
+                if (assigned[v] < 0) {
+                    confidence[v] = 0;
                     continue;
                 }
-                double c;
-                if (sent[v] > 0 && received[v] > 0) {
-                    c = 0.95;
-                } else if (sent[v] >= 2) {
-                    c = Math.min(0.95, 1 - Math.pow(0.5, sent[v]));
-                } else if (received[v] >= 2) {
-                    c = Math.min(0.95, 1 - Math.pow(0.5, received[v]));
-                } else if (received[v] == 1) {
-                    boolean wholesale = wholesale(t, singleRow[v], weights, median[g], options.wholesaleShare());
-                    c = wholesale && 2 * received[v] >= all[v] ? 0.6 : 0.3;
-                } else if (sent[v] == 1) {
-                    c = 0.3;
-                } else {
-                    c = 0.1;
-                }
-                confidence[v] = c;
-                if (c >= 0.5) {
+                if (confidence[v] >= 0.5) {
                     role[v] = Role.MEMBER;
-                    members[v] = g;
-                } else {
+                    members[v] = assigned[v];
+                } else if (ringOf[v] >= 0) {
                     role[v] = Role.CUSTOMER;
                     customers++;
+                } else {
+                    confidence[v] = 0; // outside every ring and no member: not listed
                 }
             }
-            return new Result(ringOf.clone(), role, confidence, members, customers);
+            int[] listed = new int[n];
+            for (int v = 0; v < n; v++) {
+                listed[v] = role[v] == null ? -1 : assigned[v];
+            }
+            return new Result(listed, role, confidence, members, customers);
         } finally {
             progress.end();
+        }
+    }
+
+    /** Member confidence of every party with a ring in {@code ring} (the rule in the class comment). */
+    private static void score(int[] ring, int[] sent, int[] received, int[] all, int[] singleRow, double[] median,
+                              boolean weights, Options options, ShipmentTable t, double[] confidence) {
+        for (int v = 0; v < ring.length; v++) {
+            int g = ring[v];
+            if (g < 0) {
+                confidence[v] = 0;
+                continue;
+            }
+            // a party whose ring parcels are a small part of its traffic (a busy shop selling to
+            // members, a popular buyer) is the ring's market however often it trades with it
+            boolean mostlyRing = (sent[v] + received[v]) >= options.minRingShare() * all[v];
+            double c;
+            if (sent[v] > 0 && received[v] > 0) {
+                c = 0.95;
+            } else if (sent[v] >= 2 && mostlyRing) {
+                c = Math.min(0.95, 1 - Math.pow(0.5, sent[v]));
+            } else if (received[v] >= 2 && mostlyRing) {
+                c = Math.min(0.95, 1 - Math.pow(0.5, received[v]));
+            } else if (received[v] == 1) {
+                boolean wholesale = wholesale(t, singleRow[v], weights, median[g], options.wholesaleShare());
+                c = wholesale && 2 * received[v] >= all[v] ? 0.6 : 0.3;
+            } else if (sent[v] == 1) {
+                c = 0.3;
+            } else {
+                c = 0.1;
+            }
+            confidence[v] = c;
         }
     }
 
