@@ -44,7 +44,8 @@ import org.parcelnet.synth.NetworkGenerator;
 
 /**
  * The difficulty sweep: generates shipments at each point of each difficulty knob, runs the ring and
- * linking pipeline (Leiden communities, relay chains, {@link RingFinder}, {@link RingMembers}, evidence
+ * linking pipeline (Leiden communities of the party graph without hub parties
+ * ({@link RingFinder#withoutHubs}), relay chains, {@link RingFinder}, {@link RingMembers}, evidence
  * case linking split by the refined communities, lead scoring on members) and the plain baselines
  * (seeded Louvain, Leiden and label propagation on the undirected party graph), and scores each
  * against the generator's truth. Everything is seeded: the same points give the same table.
@@ -139,8 +140,8 @@ public final class DifficultySweep {
         CompactGraph und = pg.graph().toUndirected();
         int[] truthRing = truth.ringLabels(pg.ids());
         LeidenParams lp = LeidenParams.builder().seed(seed).build();
-        int hubLimit = Integer.getInteger("parcelnet.sweep.hubs", 0);
-        CompactGraph ringGraph = hubLimit > 0 ? RingFinder.withoutHubs(und, hubLimit) : und;
+        // rings are found on the party graph without hub parties, as analyze does
+        CompactGraph ringGraph = RingFinder.withoutHubs(und, CaseNetworks.Params.DEFAULTS.maxCounterparties());
         CommunityResult leiden = new Leiden(lp).run(ringGraph);
         int[] community = leiden.partition().membership();
         double leidenF1 = PartitionComparison.compare(truthRing, new Leiden(lp).run(und).partition().membership())
@@ -163,9 +164,6 @@ public final class DifficultySweep {
             foundSets[v] = memberRing[v] >= 0 ? memberRing[v] : -2 - v;
         }
         double ringF1 = PartitionComparison.compare(truthRing, foundSets).meanF1();
-        if (Boolean.getBoolean("parcelnet.sweep.debug")) {
-            debug(truthRing, found.ringOf(), memberRing, members);
-        }
 
         // case linking, split by the refined communities
         boolean[] isCase = CaseNetworks.flaggedOrAll(t);
@@ -206,52 +204,6 @@ public final class DifficultySweep {
         int largest = links.sizes().length == 0 ? 0 : links.sizes()[0];
         return new Scores(ringF1, found.ringCount(), members.customers(), louvainF1, leidenF1, lpaF1, mode,
                 links.caseRows().length, pr[0], pr[1], links.linkedNetworkCount(), largest, hits / 50.0);
-    }
-
-    private static void debug(int[] truthRing, int[] ringOf, int[] memberRing, RingMembers.Result m) {
-        int truthRings = 0;
-        for (int r : truthRing) {
-            truthRings = Math.max(truthRings, r + 1);
-        }
-        int found = 0;
-        for (int r : ringOf) {
-            found = Math.max(found, r + 1);
-        }
-        int[][] cross = new int[truthRings + 1][found];
-        int[] truthSize = new int[truthRings + 1];
-        int falseCustomer = 0;
-        int falseMember = 0;
-        int missed = 0;
-        for (int v = 0; v < truthRing.length; v++) {
-            int t = truthRing[v] + 1;
-            truthSize[t]++;
-            if (memberRing[v] >= 0) {
-                cross[t][memberRing[v]]++;
-                if (t == 0) {
-                    falseMember++;
-                }
-            } else if (ringOf[v] >= 0 && t > 0) {
-                falseCustomer++;
-            } else if (t > 0) {
-                missed++;
-            }
-        }
-        System.err.println("false members " + falseMember + ", truth members called customers " + falseCustomer
-                + ", truth members outside rings " + missed);
-        for (int t = 1; t <= truthRings; t++) {
-            StringBuilder b = new StringBuilder("truth ring " + t + " (" + truthSize[t] + "):");
-            for (int f = 0; f < found; f++) {
-                if (cross[t][f] > 0) {
-                    b.append(" f").append(f).append('=').append(cross[t][f]);
-                }
-            }
-            System.err.println(b);
-        }
-        StringBuilder b = new StringBuilder("background in found rings:");
-        for (int f = 0; f < found; f++) {
-            b.append(" f").append(f).append('=').append(cross[0][f]);
-        }
-        System.err.println(b);
     }
 
     /** Flagged cases in each party's case networks (the largest over the networks of its cases). */

@@ -63,8 +63,10 @@ public final class RingMembers {
      *                       parcel weight is a wholesale lot (0..1)
      * @param minRingShare   a party that only sends or only receives ring parcels is a member only when
      *                       they are at least this share of all its parcels (0..1)
+     * @param mergeShare     two rings whose members exchange at least this share of the parcels inside
+     *                       the smaller are one ring cut in two, and are joined (0 never joins)
      */
-    public record Options(double wholesaleShare, double minRingShare) {
+    public record Options(double wholesaleShare, double minRingShare, double mergeShare) {
         public Options {
             if (!(wholesaleShare >= 0 && wholesaleShare <= 1)) {
                 throw new IllegalArgumentException("wholesaleShare must be between 0 and 1, got " + wholesaleShare);
@@ -74,9 +76,12 @@ public final class RingMembers {
             }
         }
 
-        /** Half the median core parcel weight; ring parcels at least a quarter of a repeat party's parcels. */
+        /**
+         * Half the median core parcel weight; ring parcels at least a quarter of a repeat party's
+         * parcels; rings joined at a fifth.
+         */
         public static Options defaults() {
-            return new Options(0.5, 0.25);
+            return new Options(0.5, 0.25, 0.2);
         }
     }
 
@@ -241,10 +246,67 @@ public final class RingMembers {
             for (int v = 0; v < n; v++) {
                 listed[v] = role[v] == null ? -1 : assigned[v];
             }
+            int[] merged = mergeSplitRings(snd, rcv, members, rings, options.mergeShare());
+            if (merged != null) {
+                for (int v = 0; v < n; v++) {
+                    members[v] = members[v] >= 0 ? merged[members[v]] : -1;
+                    listed[v] = listed[v] >= 0 ? merged[listed[v]] : -1;
+                }
+            }
             return new Result(listed, role, confidence, members, customers);
         } finally {
             progress.end();
         }
+    }
+
+    /**
+     * Rings that are one ring cut in two: joined when the parcels between their members are at least
+     * {@code share} of the parcels inside the smaller of the two (cross-ring parcels of two different
+     * rings are a few per cent at most). Returns the new dense ring ids (by old id, in order of the
+     * smallest old id of each merged group), or null when nothing merges.
+     */
+    private static int[] mergeSplitRings(int[] snd, int[] rcv, int[] members, int rings, double share) {
+        if (rings < 2 || share <= 0) {
+            return null;
+        }
+        long[] inside = new long[rings];
+        java.util.Map<Long, Long> cross = new java.util.HashMap<>();
+        for (int i = 0; i < snd.length; i++) {
+            int a = members[snd[i]];
+            int b = members[rcv[i]];
+            if (a < 0 || b < 0) {
+                continue;
+            }
+            if (a == b) {
+                inside[a]++;
+            } else {
+                cross.merge(((long) Math.min(a, b) << 32) | Math.max(a, b), 1L, Long::sum);
+            }
+        }
+        org.parcelnet.linking.UnionFind uf = new org.parcelnet.linking.UnionFind(rings);
+        boolean any = false;
+        for (java.util.Map.Entry<Long, Long> e : cross.entrySet()) {
+            int a = (int) (e.getKey() >>> 32);
+            int b = (int) (long) e.getKey();
+            if (e.getValue() >= share * Math.min(inside[a], inside[b])) {
+                any |= uf.union(a, b);
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        int[] out = new int[rings];
+        int[] idOfRoot = new int[rings];
+        java.util.Arrays.fill(idOfRoot, -1);
+        int next = 0;
+        for (int g = 0; g < rings; g++) {
+            int r = uf.find(g);
+            if (idOfRoot[r] < 0) {
+                idOfRoot[r] = next++;
+            }
+            out[g] = idOfRoot[r];
+        }
+        return out;
     }
 
     /** Member confidence of every party with a ring in {@code ring} (the rule in the class comment). */
