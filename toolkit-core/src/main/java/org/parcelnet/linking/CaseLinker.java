@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.model.StringDictionary;
+import org.parcelnet.progress.ProgressListener;
 
 /**
  * Links shipments into case networks: two shipments are in one network when a chain of shared
@@ -207,9 +208,30 @@ public final class CaseLinker {
 
     /** Links the shipments of {@code table}. */
     public LinkResult link(ShipmentTable table) {
+        return link(table, ProgressListener.NONE);
+    }
+
+    /**
+     * Links the shipments of {@code table}, reporting progress in shipments (identifying, then
+     * joining) and checking for cancellation every 16,384 shipments.
+     */
+    public LinkResult link(ShipmentTable table, ProgressListener progress) {
         Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(progress, "progress");
         final int rows = table.size();
+        progress.begin("case linking", 2L * rows);
+        try {
+            return linkWithProgress(table, progress);
+        } finally {
+            progress.end();
+        }
+    }
+
+    private LinkResult linkWithProgress(ShipmentTable table, ProgressListener progress) {
+        final int rows = table.size();
+        progress.checkCancelled();
         Identifiers ids = identify(table);
+        progress.advance(rows);
         int[] ident = ids.ident();
         boolean[] hub = ids.hub();
         int idCount = ids.idCount();
@@ -218,6 +240,10 @@ public final class CaseLinker {
         int[] first = new int[idCount];
         Arrays.fill(first, -1);
         for (int i = 0; i < rows; i++) {
+            if ((i & 0x3FFF) == 0 && i > 0) {
+                progress.checkCancelled();
+                progress.advance(0x4000);
+            }
             for (int s = 0; s < SLOTS; s++) {
                 int id = ident[i * SLOTS + s];
                 if (id < 0 || hub[id]) {

@@ -14,6 +14,7 @@ import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.graph.Subgraph;
 import org.parcelnet.linking.UnionFind;
 import org.parcelnet.paths.RelayChains;
+import org.parcelnet.progress.ProgressListener;
 
 /**
  * Picks the communities that are smuggling rings and cuts them free of the ordinary traffic that
@@ -171,7 +172,28 @@ public final class RingFinder {
      * @param chains     relay chains as party lists
      */
     public static Result find(CompactGraph graph, int[] membership, ChainParties chains, Options options) {
+        return find(graph, membership, chains, options, ProgressListener.NONE);
+    }
+
+    /**
+     * Finds the rings, reporting progress in candidate nodes examined (a node may be examined once per
+     * level of splitting, so the total is an estimate) and checking for cancellation before each
+     * candidate and every 16,384 nodes of the member pass.
+     */
+    public static Result find(CompactGraph graph, int[] membership, ChainParties chains, Options options,
+                              ProgressListener progress) {
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(progress, "progress");
+        progress.begin("rings", graph.nodeCount());
+        try {
+            return findWithProgress(graph, membership, chains, options, progress);
+        } finally {
+            progress.end();
+        }
+    }
+
+    private static Result findWithProgress(CompactGraph graph, int[] membership, ChainParties chains, Options options,
+                                           ProgressListener progress) {
         if (graph.isDirected()) {
             throw new IllegalArgumentException("RingFinder needs the undirected party graph");
         }
@@ -220,7 +242,9 @@ public final class RingFinder {
         int[] local = new int[n];
         Arrays.fill(local, -1);
         while (!queue.isEmpty()) {
+            progress.checkCancelled();
             Group group = queue.poll();
+            progress.advance(group.nodes.length);
             int[] sub = group.depth < options.maxDepth() && group.nodes.length >= 3
                     ? subPartition(graph, group.nodes, local, options.leiden()) : null;
             if (sub == null) {
@@ -304,6 +328,7 @@ public final class RingFinder {
         int[] ringChains = new int[rings.size()];
         int trimmed = 0;
         boolean[] core = new boolean[n];
+        int visited = 0;
         for (int r = 0; r < rings.size(); r++) {
             Group ring = rings.get(r);
             for (int c : ring.chains) {
@@ -312,6 +337,9 @@ public final class RingFinder {
                 }
             }
             for (int v : ring.nodes) {
+                if ((++visited & 0x3FFF) == 0) {
+                    progress.checkCancelled();
+                }
                 double tie = core[v] ? 0 : tie(graph, v, core);
                 if (core[v] || tie >= options.minTie() || 2 * tie >= graph.strength(v)) {
                     ringOf[v] = r;
