@@ -159,7 +159,7 @@ public final class LinkCommand implements Callable<Integer> {
             CompactGraph und = Projections.partyGraph(t, parties, Projections.Volume.SHIPMENTS).graph().toUndirected();
             int[] community = new Leiden(LeidenParams.builder().seed(seed).build())
                     .run(RingFinder.withoutHubs(und, hubThreshold), input.progress()).partition().membership();
-            rowCommunity = CaseNetworks.rowCommunities(parties.senderParty(), parties.receiverParty(), community);
+            rowCommunity = CaseNetworks.rowCommunities(parties.senderParty(), parties.receiverParty(), community, null);
         }
         CaseNetworks.Result r = new CaseNetworks(params).link(t, isCase, caseMode, rowCommunity, input.progress());
         double linkSeconds = (System.nanoTime() - linkStarted) / 1e9;

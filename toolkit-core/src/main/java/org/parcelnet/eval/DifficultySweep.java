@@ -172,8 +172,12 @@ public final class DifficultySweep {
             anyFlag = t.flagged(i);
         }
         CaseNetworks.CaseMode mode = anyFlag ? CaseNetworks.CaseMode.FLAGGED : CaseNetworks.CaseMode.ALL;
+        boolean[] anchor = new boolean[memberRing.length];
+        for (int v = 0; v < anchor.length; v++) {
+            anchor[v] = memberRing[v] >= 0;
+        }
         int[] rowCommunity = CaseNetworks.rowCommunities(parties.senderParty(), parties.receiverParty(),
-                found.partition().membership());
+                splitLabels(found.partition().membership(), memberRing), anchor);
         CaseNetworks.Result links = new CaseNetworks(CaseNetworks.Params.DEFAULTS).link(t, isCase, mode, rowCommunity);
         double[] pr = linkScores(t, truth, links);
 
@@ -204,6 +208,22 @@ public final class DifficultySweep {
         int largest = links.sizes().length == 0 ? 0 : links.sizes()[0];
         return new Scores(ringF1, found.ringCount(), members.customers(), louvainF1, leidenF1, lpaF1, mode,
                 links.caseRows().length, pr[0], pr[1], links.linkedNetworkCount(), largest, hits / 50.0);
+    }
+
+    /**
+     * Labels to split case networks by: a member's ring (rings that {@link RingMembers} joined count as
+     * one), else its community in the refined partition (offset past the ring ids).
+     */
+    public static int[] splitLabels(int[] community, int[] memberRing) {
+        int rings = 0;
+        for (int r : memberRing) {
+            rings = Math.max(rings, r + 1);
+        }
+        int[] out = new int[community.length];
+        for (int v = 0; v < out.length; v++) {
+            out[v] = memberRing[v] >= 0 ? memberRing[v] : rings + community[v];
+        }
+        return out;
     }
 
     /** Flagged cases in each party's case networks (the largest over the networks of its cases). */

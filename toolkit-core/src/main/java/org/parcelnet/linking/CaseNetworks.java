@@ -219,13 +219,19 @@ public final class CaseNetworks {
     }
 
     /**
-     * Community of each shipment row for splitting: the community its sender and receiver share, else
-     * the receiver's (the party the goods went to).
+     * Community of each shipment row for splitting: the community its sender and receiver share; else
+     * that of the side marked in {@code anchor} (for example ring members: a distributor's parcel to a
+     * one-off buyer belongs with the distributor's ring, a parcel handed in at a courier station with its
+     * receiver's); else the receiver's (the party the goods went to).
+     *
+     * @param anchor per party, whether its community should win; null for none
      */
-    public static int[] rowCommunities(int[] senderParty, int[] receiverParty, int[] community) {
+    public static int[] rowCommunities(int[] senderParty, int[] receiverParty, int[] community, boolean[] anchor) {
         int[] out = new int[senderParty.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = community[receiverParty[i]];
+            int s = senderParty[i];
+            int r = receiverParty[i];
+            out[i] = anchor != null && anchor[s] && !anchor[r] ? community[s] : community[r];
         }
         return out;
     }
