@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.parcelnet.eval.Evaluation;
 import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.interdiction.RingInterdiction;
+import org.parcelnet.pipeline.AnalysisResult;
+import org.parcelnet.roles.Tier;
 import org.parcelnet.leads.Dispatch;
 import org.parcelnet.leads.PartyLead;
 import org.parcelnet.leads.RingLead;
@@ -29,15 +33,29 @@ import org.parcelnet.table.ResultTables;
 final class AnalyzeReport {
 
     private static final int TABLE_ROWS = 30;
-    private final AnalyzeCommand.Run run;
+    private final AnalysisResult run;
+    private final String inputLabel;
+    private final List<AnalyzeOutputs.RingGraph> ringGraphs;
+    private final String[] region;
+    private final double[] volume;
 
-    AnalyzeReport(AnalyzeCommand.Run run) {
+    private final List<ResultTables.InterdictionRow> interdictionRows;
+    private final Map<String, Object> parameters;
+
+    AnalyzeReport(AnalysisResult run, String inputLabel, List<AnalyzeOutputs.RingGraph> ringGraphs,
+                  List<ResultTables.InterdictionRow> interdictionRows, Map<String, Object> parameters) {
         this.run = run;
+        this.inputLabel = inputLabel;
+        this.ringGraphs = ringGraphs;
+        this.interdictionRows = interdictionRows;
+        this.parameters = parameters;
+        this.region = run.regions();
+        this.volume = run.volume();
     }
 
     void write(Path file) throws IOException {
-        ShipmentTable t = run.table;
-        CompactGraph g = run.partyGraph.graph();
+        ShipmentTable t = run.shipments();
+        CompactGraph g = run.partyGraph().graph();
         HtmlReport r = new HtmlReport("ParcelNet report");
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -49,35 +67,35 @@ final class AnalyzeReport {
                 flagged++;
             }
         }
-        r.subtitle(String.format(Locale.ROOT, "%s · %,d shipments from %s to %s%s", run.summary.get("input"), t.size(),
-                day(first), day(last), run.groundTruth == null ? "" : " · evaluated against ground truth"));
+        r.subtitle(String.format(Locale.ROOT, "%s · %,d shipments from %s to %s%s", inputLabel, t.size(),
+                day(first), day(last), run.evaluation().isEmpty() ? "" : " · evaluated against ground truth"));
 
         r.section("Overview");
         Map<String, Object> tiles = new LinkedHashMap<>();
         tiles.put("shipments", t.size());
-        tiles.put("rows rejected", run.readStats.rowsRejected());
+        tiles.put("rows rejected", run.read().rowsRejected());
         tiles.put("parties", g.nodeCount());
         tiles.put("sender→receiver links", g.edgeCount());
         tiles.put("flagged parcels", flagged);
-        tiles.put("case networks (≥ 2 shipments)", run.links.linkedNetworkCount());
-        tiles.put("communities", run.communities.communityCount());
-        tiles.put("modularity", String.format(Locale.ROOT, "%.3f", run.communities.modularity()));
-        tiles.put("rings found", run.ringCount);
-        tiles.put("relay chains", run.chains.chainCount());
+        tiles.put("case networks (≥ 2 shipments)", run.links().linkedNetworkCount());
+        tiles.put("communities", run.communities().communityCount());
+        tiles.put("modularity", String.format(Locale.ROOT, "%.3f", run.communities().modularity()));
+        tiles.put("rings found", run.rings().ringCount());
+        tiles.put("relay chains", run.chains().chainCount());
         r.stats(tiles);
         r.paragraph("Shipments were linked into case networks where they share a phone, an address or a name with "
-                + "a phone (identifiers used by more than " + run.hubThresholdValue()
+                + "a phone (identifiers used by more than " + run.options().hubThreshold()
                 + " counterparties, such as courier stations, were not used for linking). Parties (senders and "
                 + "receivers, identified by " + keyText() + ") form a directed graph weighted by shipments; Leiden "
                 + "found its communities. A community counts as a ring when goods verifiably flow through it from a "
-                + "border entry town, again and again: at least " + AnalyzeCommand.MIN_RING_CHAINS + " relay chains (each parcel "
-                + "forwarded within " + fmt(run.summary, "window") + " days of receipt) start at a border sender and stay "
+                + "border entry town, again and again: at least " + run.options().minRingChains() + " relay chains (each parcel "
+                + "forwarded within " + days(run.options().windowDays()) + " days of receipt) start at a border sender and stay "
                 + "inside the community for at least two hops, and at least one such chain per five members (a big community "
                 + "of ordinary traffic collects a few by chance). Because modularity cannot resolve small groups in a large "
                 + "network, each candidate was partitioned again on its own; parts that a chain runs through were kept "
-                + "together and the rest split off (" + run.ringSplits + " splits: a ring cut free of the ordinary "
+                + "together and the rest split off (" + run.rings().splits() + " splits: a ring cut free of the ordinary "
                 + "traffic or of another ring). A ring's members are the parties of its relay chains and the parties "
-                + "tied to those by at least two parcels or by most of their own parcels; " + run.ringTrimmed
+                + "tied to those by at least two parcels or by most of their own parcels; " + run.rings().trimmed()
                 + " more weakly tied community members "
                 + "(a shop that got one parcel, say) were not counted as ring members.");
 
@@ -89,32 +107,32 @@ final class AnalyzeReport {
         r.figure("Degree distribution", Charts.degreeDistribution("Party degree (in + out)", degree),
                 "Parties by number of distinct counterparties, log–log. A straight tail means a few parties (merchants, "
                         + "courier stations, distributors) trade with very many.");
-        r.figure("Community sizes", Charts.communitySizes("Community sizes", run.communities.partition().sizes()),
+        r.figure("Community sizes", Charts.communitySizes("Community sizes", run.communities().partition().sizes()),
                 "How many communities Leiden found of each size.");
         provinceHeatMap(r, t);
 
         r.section("Rings");
-        List<AnalyzeCommand.RingGraph> rings = run.topRingGraphs();
+        List<AnalyzeOutputs.RingGraph> rings = ringGraphs;
         if (rings.isEmpty()) {
             r.paragraph("No community carries goods from a border entry town along a relay chain: no rings found.");
         }
         int k = 0;
-        for (AnalyzeCommand.RingGraph rg : rings) {
+        for (AnalyzeOutputs.RingGraph rg : rings) {
             k++;
             RingLead lead = rg.lead();
             r.figure(String.format(Locale.ROOT, "Ring %d (rank %d, score %.2f, %d parties)", lead.ring(), lead.rank(),
                             lead.score(), lead.size()),
-                    Charts.ringDiagram("Ring " + lead.ring(), rg.graph(), rg.tiers(), run.seedValue()),
+                    Charts.ringDiagram("Ring " + lead.ring(), rg.graph(), rg.tiers(), run.options().seed()),
                     "Parties coloured by tier: source (border), transit, distributor, retailer. Arrows point from sender "
                             + "to receiver; thicker means more shipments. Exported as rings/ring-" + k + ".graphml and .gexf.");
         }
         List<List<?>> ringRows = new ArrayList<>();
-        for (RingLead lead : run.leads.rings()) {
+        for (RingLead lead : run.leads().rings()) {
             if (ringRows.size() >= TABLE_ROWS) {
                 break;
             }
             ringRows.add(List.of(lead.rank(), lead.ring(), String.format(Locale.ROOT, "%.3f", lead.score()), lead.size(),
-                    Dispatch.ringRegion(lead, run.region, run.volume), lead.reasonText()));
+                    Dispatch.ringRegion(lead, region, volume), lead.reasonText()));
         }
         r.table("Rings by score", List.of("rank", "ring", "score", "parties", "region", "why"), ringRows);
         Map<String, Integer> tierCounts = new LinkedHashMap<>();
@@ -130,7 +148,7 @@ final class AnalyzeReport {
         r.table("Ring members by tier (tiers.csv)", List.of("tier", "parties"), tierRows);
 
         r.section("Relay routes");
-        List<RelayChains.Route> routes = run.chains.routes();
+        List<RelayChains.Route> routes = run.chains().routes();
         int nRoutes = Math.min(12, routes.size());
         if (nRoutes > 0) {
             List<String> labels = new ArrayList<>();
@@ -150,6 +168,8 @@ final class AnalyzeReport {
         r.table("Relay routes (routes.csv)", List.of("rank", "route", "chains", "cartons", "parties"), routeRows);
 
         r.section("Interdiction");
+        RingInterdiction.Result plan = run.interdiction();
+        int budget = run.options().budget();
         r.paragraph(String.format(Locale.ROOT, "Sources are ring members classed as source (%d), sinks are ring retailers "
                         + "(%d); reachability counts the sinks still reached from a source in the rings' network — the "
                         + "directed party graph restricted to ring members (%,d parties, %,d links), since goods travel along "
@@ -157,14 +177,15 @@ final class AnalyzeReport {
                         + "source from every sink (max-flow on the node-split graph); the greedy key-player method removes, "
                         + "one at a time, the party that cuts the most remaining pairs, within a budget of %d; the "
                         + "betweenness list is the %d parties with the highest betweenness, for comparison.",
-                run.sources.length, run.sinks.length, run.interdictionNetwork[0], run.interdictionNetwork[1],
-                run.initialReach, run.budgetValue(), run.budgetValue()));
-        if (!run.reachCurves.isEmpty()) {
-            List<String> methods = new ArrayList<>(run.reachCurves.keySet());
+                plan.sources().length, plan.sinks().length, plan.networkParties(), plan.networkLinks(),
+                plan.initialReach(), budget, budget));
+        Map<String, long[]> curves = plan.curves();
+        if (!curves.isEmpty()) {
+            List<String> methods = new ArrayList<>(curves.keySet());
             double[] before = new double[methods.size()];
             double[] after = new double[methods.size()];
             for (int i = 0; i < methods.size(); i++) {
-                long[] c = run.reachCurves.get(methods.get(i));
+                long[] c = curves.get(methods.get(i));
                 before[i] = c[0];
                 after[i] = c[c.length - 1];
             }
@@ -172,7 +193,7 @@ final class AnalyzeReport {
                     "pairs", methods, before, after), "Each method's picks removed together.");
         }
         List<List<?>> picks = new ArrayList<>();
-        for (ResultTables.InterdictionRow row : run.interdiction) {
+        for (ResultTables.InterdictionRow row : interdictionRows) {
             if (row.rank() > TABLE_ROWS) {
                 continue; // long minimum cuts are listed in full in interdiction.csv
             }
@@ -183,17 +204,17 @@ final class AnalyzeReport {
 
         r.section("Leads");
         List<List<?>> leadRows = new ArrayList<>();
-        for (PartyLead l : run.leads.parties()) {
+        for (PartyLead l : run.leads().parties()) {
             if (leadRows.size() >= TABLE_ROWS) {
                 break;
             }
             leadRows.add(List.of(l.rank(), l.id(), String.format(Locale.ROOT, "%.3f", l.score()),
-                    l.ring() < 0 ? "" : Integer.toString(l.ring()), run.region[l.party()], l.reasonText()));
+                    l.ring() < 0 ? "" : Integer.toString(l.ring()), region[l.party()], l.reasonText()));
         }
         r.table("Top party leads (leads.csv; per region in leads/)", List.of("rank", "party", "score", "ring", "region", "why"),
                 leadRows);
         Map<String, Integer> perRegion = new LinkedHashMap<>();
-        for (Map.Entry<String, List<PartyLead>> e : Dispatch.partiesByRegion(run.leads.parties(), run.region).entrySet()) {
+        for (Map.Entry<String, List<PartyLead>> e : Dispatch.partiesByRegion(run.leads().parties(), region).entrySet()) {
             perRegion.put(e.getKey(), e.getValue().size());
         }
         List<List<?>> regionRows = new ArrayList<>();
@@ -202,70 +223,61 @@ final class AnalyzeReport {
         r.table("Leads dispatched per region (destination province delivered to most)", List.of("region", "leads"),
                 regionRows);
 
-        if (run.summary.get("evaluation") instanceof Map<?, ?> e) {
+        if (run.evaluation().isPresent()) {
+            Evaluation e = run.evaluation().get();
             r.section("Evaluation against ground truth");
             Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("ring F1 (best match)", f3(e.get("ring_mean_best_match_f1")));
-            ev.put("ring NMI", f3(e.get("ring_nmi")));
-            ev.put("ring ARI", f3(e.get("ring_ari")));
-            ev.put("tier accuracy", f3(e.get("tier_accuracy")));
-            if (e.get("lead_precision") instanceof Map<?, ?> p) {
-                ev.put("lead precision@8", f3(p.get("p@8")));
-                ev.put("lead precision@50", f3(p.get("p@50")));
-                ev.put("lead precision@100", f3(p.get("p@100")));
+            ev.put("ring F1 (best match)", f3(e.ring().meanF1()));
+            ev.put("ring NMI", f3(e.ring().nmi()));
+            ev.put("ring ARI", f3(e.ring().ari()));
+            ev.put("tier accuracy", f3(e.tiers().accuracy()));
+            for (Map.Entry<Integer, Double> p : e.leadPrecision().entrySet()) {
+                ev.put("lead precision@" + p.getKey(), f3(p.getValue()));
             }
-            ev.put("truth rings", e.get("truth_rings"));
-            ev.put("rings found", e.get("rings_found"));
+            ev.put("truth rings", e.truthRings());
+            ev.put("rings found", e.ringsFound());
             r.stats(ev);
             r.paragraph("Ring F1: for each true ring, the best F1 of any found ring over its members, averaged. NMI and "
                     + "ARI compare found rings with true rings over the true ring members. Tier accuracy is over ring "
                     + "members that the classifier placed. Precision@k is the share of the top k party leads that belong "
                     + "to a true ring.");
-            if (e.get("tier_confusion_truth_by_predicted") instanceof Map<?, ?> conf) {
-                List<List<?>> rows = new ArrayList<>();
-                List<String> header = new ArrayList<>(List.of("true \\ predicted"));
-                boolean headerDone = false;
-                for (Map.Entry<?, ?> row : conf.entrySet()) {
-                    List<Object> cells = new ArrayList<>();
-                    cells.add(row.getKey());
-                    for (Map.Entry<?, ?> c : ((Map<?, ?>) row.getValue()).entrySet()) {
-                        if (!headerDone) {
-                            header.add(String.valueOf(c.getKey()));
-                        }
-                        cells.add(c.getValue());
-                    }
-                    headerDone = true;
-                    rows.add(cells);
-                }
-                r.table("Tier confusion matrix", header, rows);
+            List<String> header = new ArrayList<>(List.of("true \\ predicted"));
+            for (Tier predicted : Tier.values()) {
+                header.add(predicted.label());
             }
-            if (e.get("interdiction_precision") instanceof Map<?, ?> ip) {
-                List<List<?>> rows = new ArrayList<>();
-                for (Map.Entry<?, ?> m : ip.entrySet()) {
-                    Map<?, ?> v = (Map<?, ?>) m.getValue();
-                    rows.add(List.of(m.getKey(), v.get("picks"), v.get("ring_members"), v.get("transit_or_distributor"),
-                            f3(v.get("precision"))));
+            List<List<?>> confusion = new ArrayList<>();
+            for (Tier actual : Tier.values()) {
+                List<Object> cells = new ArrayList<>();
+                cells.add(actual.label());
+                for (Tier predicted : Tier.values()) {
+                    cells.add(e.tiers().confusion()[actual.ordinal()][predicted.ordinal()]);
                 }
-                r.table("Interdiction picks that are true ring transit or distributor members",
-                        List.of("method", "picks", "ring members", "transit or distributor", "precision"), rows);
+                confusion.add(cells);
             }
+            r.table("Tier confusion matrix", header, confusion);
+            List<List<?>> rows = new ArrayList<>();
+            for (Map.Entry<String, Evaluation.PickPrecision> m : e.interdiction().entrySet()) {
+                Evaluation.PickPrecision v = m.getValue();
+                rows.add(List.of(m.getKey(), v.picks(), v.ringMembers(), v.transitOrDistributor(), f3(v.precision())));
+            }
+            r.table("Interdiction picks that are true ring transit or distributor members",
+                    List.of("method", "picks", "ring members", "transit or distributor", "precision"), rows);
         }
 
         r.section("Method and parameters");
         List<List<?>> params = new ArrayList<>();
-        if (run.summary.get("parameters") instanceof Map<?, ?> p) {
-            for (Map.Entry<?, ?> e : p.entrySet()) {
-                params.add(List.of(String.valueOf(e.getKey()), String.valueOf(e.getValue())));
-            }
+        for (Map.Entry<String, Object> e : parameters.entrySet()) {
+            params.add(List.of(e.getKey(), String.valueOf(e.getValue())));
         }
         r.table("Parameters", List.of("parameter", "value"), params);
         List<List<?>> times = new ArrayList<>();
-        for (Map.Entry<String, Double> e : run.stageSecondsView().entrySet()) {
+        for (Map.Entry<String, Double> e : run.times().stages().entrySet()) {
             times.add(List.of(e.getKey(), String.format(Locale.ROOT, "%.2f", e.getValue())));
         }
-        times.add(List.of("case linking, on the background thread", String.format(Locale.ROOT, "%.2f", run.linkTask.seconds())));
+        times.add(List.of("case linking, on the background thread", String.format(Locale.ROOT, "%.2f",
+                run.times().linking())));
         times.add(List.of("betweenness, on the background thread", String.format(Locale.ROOT, "%.2f",
-                run.betweennessTask.seconds())));
+                run.times().betweennessRun())));
         r.table("Stage times (seconds, report excluded; the main line's 'link cases' and 'betweenness' are its waits "
                 + "for the background thread)", List.of("stage", "seconds"), times);
         r.footer("Made by ParcelNet " + versionText() + ". Same input, parameters and seed give the same report.");
@@ -298,22 +310,16 @@ final class AnalyzeReport {
     }
 
     private String keyText() {
-        return switch (String.valueOf(run.partyKeyValue())) {
+        return switch (String.valueOf(AnalyzeOutputs.partyKeyText(run.options()))) {
             case "phone+name", "phone_name" -> "phone and name";
             case "address" -> "address";
             default -> "normalised phone";
         };
     }
 
-    private static String fmt(Map<String, Object> summary, String what) {
-        if (summary.get("parameters") instanceof Map<?, ?> p && what.equals("window")) {
-            Object w = p.get("window_days");
-            if (w instanceof Double d && d == Math.rint(d)) {
-                return Long.toString(d.longValue());
-            }
-            return String.valueOf(w);
-        }
-        return "";
+    /** Whole days without a decimal point. */
+    private static String days(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : String.valueOf(d);
     }
 
     private static String f3(Object o) {

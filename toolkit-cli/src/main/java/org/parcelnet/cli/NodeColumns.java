@@ -12,7 +12,7 @@ import org.parcelnet.io.NodeAttributes;
 /**
  * What {@code --nodes FILE} adds to a graph command's outputs: {@code label} and {@code region} columns
  * after the node id in per-node CSV files, and per-region groups in summary.json. Without {@code --nodes}
- * it adds nothing, so outputs keep the ARCHITECTURE §3 columns. Package-private.
+ * it adds nothing, so outputs keep the docs/data-format.md columns. Package-private.
  */
 final class NodeColumns {
 

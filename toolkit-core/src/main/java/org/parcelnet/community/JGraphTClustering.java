@@ -14,7 +14,8 @@ import org.parcelnet.graph.JGraphTBridge;
 
 /**
  * ParcelNet's {@link Louvain}, {@link Leiden} and {@link LabelPropagation} as JGraphT
- * {@link ClusteringAlgorithm}s, for any {@code Graph<V,E>}. The graph is converted once with
+ * {@link ClusteringAlgorithm}s, for any {@code Graph<V,E>}: {@code JGraphTClustering.leiden(graph,
+ * LeidenParams.DEFAULTS).getClustering()}; {@link #modularity} scores any JGraphT clustering. The graph is converted once with
  * {@link JGraphTBridge#fromJGraphT} (O(n + m), vertices numbered in {@code vertexSet()} order, edge
  * weights from {@code getEdgeWeight}, directed graphs read as undirected) when the clustering is first
  * asked for; the result is cached. Clusters are listed by decreasing size, each in vertex-set order.
@@ -49,6 +50,42 @@ public final class JGraphTClustering<V> implements ClusteringAlgorithm<V> {
     public static <V, E> JGraphTClustering<V> labelPropagation(Graph<V, E> graph, LabelPropagationParams params) {
         LabelPropagation l = new LabelPropagation(params);
         return new JGraphTClustering<>(graph, l::run);
+    }
+
+    /**
+     * Modularity (Newman 2006, doi:10.1073/pnas.0601602103) of any clustering of a JGraphT graph at
+     * resolution {@code gamma}, computed as {@link Modularity#of(CompactGraph, int[], double)} does:
+     * edge weights from {@code getEdgeWeight}, directed graphs read as undirected, self loops counted
+     * twice as in igraph. Vertices in no cluster form one singleton each. Cost: O(n + m).
+     *
+     * @throws IllegalArgumentException when a vertex is in two clusters or a cluster names a vertex
+     *                                  not in the graph
+     */
+    public static <V, E> double modularity(Graph<V, E> graph, Clustering<V> clustering, double gamma) {
+        JGraphTBridge.Converted<V> c = JGraphTBridge.fromJGraphT(graph);
+        int n = c.graph().nodeCount();
+        int[] membership = new int[n];
+        java.util.Arrays.fill(membership, -1);
+        int k = 0;
+        for (Set<V> cluster : clustering.getClusters()) {
+            for (V v : cluster) {
+                int i = c.ids().indexOf(v);
+                if (i < 0) {
+                    throw new IllegalArgumentException("cluster " + k + " names a vertex not in the graph: " + v);
+                }
+                if (membership[i] >= 0) {
+                    throw new IllegalArgumentException("vertex " + v + " is in clusters " + membership[i] + " and " + k);
+                }
+                membership[i] = k;
+            }
+            k++;
+        }
+        for (int v = 0; v < n; v++) {
+            if (membership[v] < 0) {
+                membership[v] = k++;
+            }
+        }
+        return Modularity.of(c.graph(), membership, gamma);
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.parcelnet.io.InputException;
 import org.parcelnet.roles.Tier;
 
 /**
- * The generator's ground truth (ARCHITECTURE §3): {@code truth_parties.csv} (party,ring,tier; ring
+ * The generator's ground truth (docs/data-format.md): {@code truth_parties.csv} (party,ring,tier; ring
  * empty for background parties), and when present {@code truth_shipments.csv} (shipment_id,ring).
  * Also reads a plain {@code node,community} file as ground-truth groups.
  */

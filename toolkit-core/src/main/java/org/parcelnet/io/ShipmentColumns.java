@@ -2,7 +2,7 @@ package org.parcelnet.io;
 
 import java.util.List;
 
-/** The column names of shipments.csv (ARCHITECTURE §3). */
+/** The column names of shipments.csv (docs/data-format.md). */
 public final class ShipmentColumns {
     public static final String SHIPMENT_ID = "shipment_id";
     public static final String SHIPPED_AT = "shipped_at";

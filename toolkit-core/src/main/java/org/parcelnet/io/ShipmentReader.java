@@ -30,7 +30,7 @@ import org.parcelnet.model.StringDictionary;
 import org.parcelnet.progress.ProgressListener;
 
 /**
- * Streams {@code shipments.csv} (or {@code .csv.gz}; schema in ARCHITECTURE §3) into a
+ * Streams {@code shipments.csv} (or {@code .csv.gz}; schema in docs/data-format.md) into a
  * {@link ShipmentTable} with Apache Commons CSV.
  *
  * <p>UTF-8 with or without a byte-order mark; RFC 4180 quoting (commas and line breaks inside quoted

@@ -15,7 +15,7 @@ import org.parcelnet.model.StringDictionary;
 import org.parcelnet.progress.ProgressListener;
 
 /**
- * Writes a {@link ShipmentTable} as {@code shipments.csv} (ARCHITECTURE §3): all eighteen schema
+ * Writes a {@link ShipmentTable} as {@code shipments.csv} (docs/data-format.md): all eighteen schema
  * columns in schema order, RFC 4180 quoting, UTF-8, {@code \n} line ends; gzip when the file name ends
  * in {@code .gz}. The file is written atomically ({@link AtomicFiles}): a failure leaves the previous
  * file or none, never half a file. {@link ShipmentReader} reads the output back to an equal table

@@ -58,6 +58,35 @@ public record LeadFeatures(List<String> ids, double[] volume, double[] twoCarton
     }
 
     /**
+     * Flagged parcels in each party's case network: flagged rows are counted per network, and each
+     * party gets the largest count among the networks of the shipments it sent or received. Cost:
+     * two passes over the rows, 4 bytes per network and 8 per party.
+     *
+     * @param t       the shipments
+     * @param parties sender and receiver party of each row
+     * @param links   case networks of the rows
+     */
+    public static double[] flaggedInCaseNetwork(org.parcelnet.model.ShipmentTable t,
+                                                org.parcelnet.graph.PartyIndex parties,
+                                                org.parcelnet.linking.LinkResult links) {
+        int[] flaggedPerNetwork = new int[links.networkCount()];
+        for (int i = 0; i < t.size(); i++) {
+            if (t.flagged(i)) {
+                flaggedPerNetwork[links.networkOf(i)]++;
+            }
+        }
+        double[] flagged = new double[parties.partyCount()];
+        for (int i = 0; i < t.size(); i++) {
+            int f = flaggedPerNetwork[links.networkOf(i)];
+            int s = parties.senderParty()[i];
+            int r = parties.receiverParty()[i];
+            flagged[s] = Math.max(flagged[s], f);
+            flagged[r] = Math.max(flagged[r], f);
+        }
+        return flagged;
+    }
+
+    /**
      * Features with only the shipment-derived part known; relay chains, betweenness and case-network
      * flags zero and no rings. Fill the rest with the {@code with…} methods.
      */

@@ -2,7 +2,7 @@ package org.parcelnet.privacy;
 
 import java.util.Locale;
 
-/** The personal columns of shipments.csv (ARCHITECTURE §3) and the kind of pseudonym each takes. */
+/** The personal columns of shipments.csv (docs/data-format.md) and the kind of pseudonym each takes. */
 public enum PersonalColumn {
     SENDER_PHONE(PseudonymKind.PHONE),
     RECEIVER_PHONE(PseudonymKind.PHONE),

@@ -17,7 +17,7 @@ import org.parcelnet.io.AtomicFiles;
 
 /**
  * Generates a synthetic shipment network with planted smuggling rings and its ground truth, streamed
- * to {@code shipments.csv} (ARCHITECTURE §3 schema, sorted by time) and {@code truth_parties.csv},
+ * to {@code shipments.csv} (docs/data-format.md schema, sorted by time) and {@code truth_parties.csv},
  * {@code truth_rings.csv}, {@code truth_shipments.csv}. The model is described in
  * {@code docs/generator.md}.
  *

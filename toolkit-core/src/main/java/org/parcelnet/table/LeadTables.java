@@ -15,8 +15,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Tablesaw tables of leads: {@code leads.csv} ({@code rank,party,score,ring,region,reasons}, ARCHITECTURE
- * §3), one such table per region ({@code leads/<region>.csv}), and a ring table.
+ * Tablesaw tables of leads: {@code leads.csv} ({@code rank,party,score,ring,region,reasons}, see
+ * docs/data-format.md), one such table per region ({@code leads/<region>.csv}), and a ring table.
  */
 public final class LeadTables {
 

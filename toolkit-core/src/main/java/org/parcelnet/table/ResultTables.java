@@ -11,7 +11,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Results as Tablesaw tables, in the file formats of ARCHITECTURE §3 (communities.csv,
+ * Results as Tablesaw tables, in the file formats of docs/data-format.md (communities.csv,
  * networks.csv, tiers.csv, routes.csv, interdiction.csv).
  */
 public final class ResultTables {

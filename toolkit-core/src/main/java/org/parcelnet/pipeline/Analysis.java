@@ -1,0 +1,308 @@
+package org.parcelnet.pipeline;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.parcelnet.community.CommunityResult;
+import org.parcelnet.community.Leiden;
+import org.parcelnet.community.LeidenParams;
+import org.parcelnet.eval.Evaluation;
+import org.parcelnet.eval.GroundTruth;
+import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.graph.LabeledGraph;
+import org.parcelnet.graph.PartyIndex;
+import org.parcelnet.graph.Projections;
+import org.parcelnet.interdiction.InterdictionPlan;
+import org.parcelnet.interdiction.RingInterdiction;
+import org.parcelnet.io.ReadStats;
+import org.parcelnet.io.ShipmentReader;
+import org.parcelnet.leads.Dispatch;
+import org.parcelnet.leads.LeadFeatures;
+import org.parcelnet.leads.LeadResult;
+import org.parcelnet.leads.LeadScorer;
+import org.parcelnet.leads.PartyActivity;
+import org.parcelnet.linking.CaseLinker;
+import org.parcelnet.linking.LinkResult;
+import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.paths.Betweenness;
+import org.parcelnet.paths.RelayChains;
+import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.roles.GeographyPlaces;
+import org.parcelnet.roles.PlaceFacts;
+import org.parcelnet.roles.RingFinder;
+import org.parcelnet.roles.TierClassifier;
+import org.parcelnet.synth.Geography;
+
+/**
+ * The whole ParcelNet pipeline on one set of shipments, as a library call: (pseudonymise) → link
+ * cases → party graph → Leiden communities → relay chains from border entry towns → rings (ring
+ * splits, members) and tiers → interdiction on the rings' network → leads and dispatch → evaluation
+ * against a ground truth when one is given. {@code parcelnet analyze} is this plus the writers.
+ *
+ * <pre>{@code
+ * AnalysisResult r = Analysis.run(Path.of("shipments.csv.gz"), AnalysisOptions.DEFAULTS);
+ * r.rings().ringCount();          // rings found
+ * r.leads().parties().get(0);     // the top party lead, with its reasons
+ * }</pre>
+ *
+ * <p>Threads: case linking needs only the shipments and betweenness only the party graph, and
+ * nothing needs either before interdiction, so both run one after the other on a background thread
+ * beside the main line (party graph, Leiden, relay chains, rings). Results do not depend on that
+ * overlap. Cost: dominated by reading, Leiden (O(m) per level) and sampled betweenness
+ * (O(pivots·m)); memory about 1 KB per shipment at millions of rows (see docs/benchmarks.md).
+ *
+ * <p>Determinism: the same shipments, options (seed included) and truth give the same result.
+ * References: Leiden — Traag, Waltman, van Eck 2019, doi:10.1038/s41598-019-41695-z; betweenness —
+ * Brandes 2001, doi:10.1080/0022250X.2001.9990249; the rest in docs/community.md and docs/paths.md.
+ */
+public final class Analysis {
+
+    /** The pipeline's stages in order, as they appear in {@link AnalysisResult.StageTimes#stages()}. */
+    public static final List<String> STAGES = List.of("read", "desensitise", "party graph", "communities (Leiden)",
+            "relay chains", "tiers and rings", "betweenness", "interdiction", "link cases", "leads", "evaluation");
+
+    private final AnalysisOptions options;
+    private final ProgressListener progress;
+    private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
+
+    private Analysis(AnalysisOptions options, ProgressListener progress) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /** Reads {@code shipments} with the default reader options and analyses them. */
+    public static AnalysisResult run(Path shipments, AnalysisOptions options) throws IOException {
+        return run(shipments, ShipmentReader.Options.defaults(), null, options, ProgressListener.NONE);
+    }
+
+    /**
+     * Reads {@code shipments} and analyses them.
+     *
+     * @param shipments   a shipments.csv(.gz)
+     * @param readOptions column mapping, zone, leniency (its progress listener is replaced by {@code progress})
+     * @param truth       ground truth to evaluate against, or null
+     * @param options     the analysis options
+     * @param progress    progress of each stage and cancellation
+     * @throws org.parcelnet.io.InputException on bad input (file, line and column)
+     * @throws org.parcelnet.progress.CancelledException when {@code progress} was cancelled
+     */
+    public static AnalysisResult run(Path shipments, ShipmentReader.Options readOptions, GroundTruth truth,
+                                     AnalysisOptions options, ProgressListener progress) throws IOException {
+        Analysis a = new Analysis(options, progress);
+        long t0 = a.begin("read");
+        ShipmentReader.Result r = ShipmentReader.read(shipments, readOptions.withProgress(progress));
+        a.end("read", t0);
+        if (r.table().size() == 0) {
+            throw new IllegalArgumentException(shipments + ": no shipments to analyse");
+        }
+        return a.analyze(r.table(), r.stats(), truth);
+    }
+
+    /**
+     * Analyses shipments already in memory.
+     *
+     * @param shipments the shipments (at least one)
+     * @param truth     ground truth to evaluate against, or null
+     * @param options   the analysis options
+     * @param progress  progress of each stage and cancellation
+     */
+    public static AnalysisResult run(ShipmentTable shipments, GroundTruth truth, AnalysisOptions options,
+                                     ProgressListener progress) throws IOException {
+        if (shipments.size() == 0) {
+            throw new IllegalArgumentException("no shipments to analyse");
+        }
+        ReadStats stats = new ReadStats("(in memory)", shipments.size(), shipments.size(), List.of());
+        return new Analysis(options, progress).analyze(shipments, stats, truth);
+    }
+
+    private long begin(String stage) {
+        progress.checkCancelled();
+        progress.begin(stage, -1);
+        return System.nanoTime();
+    }
+
+    private void end(String stage, long t0) {
+        progress.end();
+        stageSeconds.put(stage, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private AnalysisResult analyze(ShipmentTable input, ReadStats stats, GroundTruth truthIn) throws IOException {
+        ShipmentTable table = input;
+        GroundTruth truth = truthIn;
+        if (options.desensitize()) {
+            long t = begin("desensitise");
+            table = options.pseudonymizer().apply(table);
+            if (truth != null) {
+                truth = truth.withPartyIds(options.pseudonymizer()::phone);
+            }
+            end("desensitise", t);
+        }
+        try (Background background = new Background()) {
+            ShipmentTable shipments = table;
+            CaseLinker linker = new CaseLinker(CaseLinker.Params.withHubThreshold(options.hubThreshold()));
+            Background.Task<LinkResult> linkTask = background.submit(() -> linker.link(shipments));
+
+            long t = begin("party graph");
+            PartyIndex parties = Projections.parties(table, options.partyKey());
+            LabeledGraph partyGraph = Projections.partyGraph(table, parties, Projections.Volume.SHIPMENTS);
+            end("party graph", t);
+
+            CompactGraph g = partyGraph.graph();
+            Betweenness.Options bo = Betweenness.Options.defaults()
+                    .withSamples(g.nodeCount() > options.exactBetweennessUpTo() ? options.betweennessSamples() : 0)
+                    .withSeed(options.seed()).withThreads(options.threads());
+            Background.Task<Betweenness.Result> betweennessTask = background.submit(() -> Betweenness.compute(g, bo));
+
+            t = begin("communities (Leiden)");
+            LeidenParams leiden = LeidenParams.builder().seed(options.seed()).resolution(options.resolution())
+                    .threads(options.threads()).build();
+            CompactGraph undirected = g.toUndirected();
+            CommunityResult communities = new Leiden(leiden).run(undirected, progress);
+            end("communities (Leiden)", t);
+
+            t = begin("relay chains");
+            PlaceFacts facts = GeographyPlaces.INSTANCE;
+            boolean[] entry = RelayChains.sendersFrom(table, parties, pl -> facts.isBorderEntry(pl.province(), pl.city()));
+            RelayChains.Result chains = RelayChains.find(table, parties, entry, null, RelayChains.Options.defaults()
+                    .withWindowSeconds(Math.round(options.windowDays() * RelayChains.DAY)));
+            end("relay chains", t);
+
+            // Rings: communities that relay chains from the border run through, split recursively
+            // where the resolution limit glued a ring to the background or to another ring.
+            t = begin("tiers and rings");
+            RingFinder.Result rings = RingFinder.find(undirected, communities.partition().membership(),
+                    RingFinder.chainParties(chains, parties),
+                    RingFinder.Options.defaults().withMinChains(options.minRingChains()).withLeiden(leiden));
+            undirected = null;
+            TierClassifier.Result tiers = TierClassifier.classify(table, parties, rings.partition().membership(), facts,
+                    chains, TierClassifier.Options.defaults());
+            end("tiers and rings", t);
+
+            t = begin("betweenness");
+            Betweenness.Result betweenness = betweennessTask.await("betweenness");
+            end("betweenness", t);
+
+            t = begin("interdiction");
+            RingInterdiction.Result interdiction = RingInterdiction.plan(g, rings.ringOf(), tiers.tier(),
+                    betweenness.score(), InterdictionPlan.Options.defaults().withBudget(options.budget()), progress);
+            end("interdiction", t);
+
+            t = begin("link cases");
+            LinkResult links = linkTask.await("case linking");
+            end("link cases", t);
+
+            t = begin("leads");
+            Set<String> borderProvinces = new HashSet<>();
+            for (int c = 0; c < table.placeCount(); c++) {
+                String p = table.place(c).province();
+                if (Geography.isBorderProvince(p) || Geography.isTransitProvince(p)) {
+                    borderProvinces.add(p);
+                }
+            }
+            PartyActivity activity = PartyActivity.compute(table, parties, borderProvinces);
+            double[] relay = new double[parties.partyCount()];
+            for (int v = 0; v < relay.length; v++) {
+                relay[v] = chains.appearances()[v];
+            }
+            LeadFeatures features = LeadFeatures.of(partyGraph.ids().ids(), activity).withRelayChains(relay)
+                    .withRing(rings.ringOf()).withBetweenness(betweenness.score())
+                    .withFlaggedInNetwork(LeadFeatures.flaggedInCaseNetwork(table, parties, links));
+            LeadResult leads = new LeadScorer(options.leadWeights()).score(features, options.leadCount());
+            String[] regions = Dispatch.regions(table, parties);
+            end("leads", t);
+
+            Optional<Evaluation> evaluation = Optional.empty();
+            if (truth != null) {
+                t = begin("evaluation");
+                evaluation = Optional.of(Evaluation.of(truth, partyGraph.ids(), rings.ringOf(), rings.ringCount(),
+                        rings.partition().membership(), tiers.tier(), leads.parties(), interdiction));
+                end("evaluation", t);
+            }
+            AnalysisResult.StageTimes times = new AnalysisResult.StageTimes(stageSeconds, linkTask.seconds(),
+                    betweennessTask.seconds());
+            return new AnalysisResult(options, table, stats, links, parties, partyGraph, communities, chains, rings,
+                    tiers, betweenness, interdiction, leads, regions, activity.volume(), evaluation, times);
+        }
+    }
+
+    /**
+     * One background thread: tasks run one after the other in the order submitted. A task's failure
+     * surfaces, as itself, where its result is awaited; closing drops the tasks not started and
+     * waits for the running one.
+     */
+    static final class Background implements AutoCloseable {
+
+        private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+            Thread th = new Thread(r, "parcelnet-background");
+            th.setDaemon(true);
+            return th;
+        });
+
+        static final class Task<T> {
+            private Future<T> future;
+            private volatile double seconds;
+
+            T await(String what) throws IOException {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while waiting for " + what);
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IOException(cause);
+                }
+            }
+
+            double seconds() {
+                return seconds;
+            }
+        }
+
+        <T> Task<T> submit(Callable<T> work) {
+            Task<T> task = new Task<>();
+            task.future = executor.submit(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    return work.call();
+                } finally {
+                    task.seconds = (System.nanoTime() - t0) / 1e9;
+                }
+            });
+            return task;
+        }
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(10, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

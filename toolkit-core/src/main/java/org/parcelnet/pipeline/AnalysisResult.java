@@ -1,0 +1,105 @@
+package org.parcelnet.pipeline;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.parcelnet.community.CommunityResult;
+import org.parcelnet.eval.Evaluation;
+import org.parcelnet.graph.LabeledGraph;
+import org.parcelnet.graph.PartyIndex;
+import org.parcelnet.interdiction.RingInterdiction;
+import org.parcelnet.io.ReadStats;
+import org.parcelnet.leads.LeadResult;
+import org.parcelnet.linking.LinkResult;
+import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.paths.Betweenness;
+import org.parcelnet.paths.RelayChains;
+import org.parcelnet.roles.RingFinder;
+import org.parcelnet.roles.Tier;
+import org.parcelnet.roles.TierClassifier;
+
+/**
+ * Everything an {@link Analysis} found, typed. Party arrays are indexed by the party graph's node
+ * ids ({@code partyGraph().label(v)} is the party's id).
+ *
+ * @param options       the options that ran
+ * @param shipments     the shipments analysed (pseudonymised when the options said so)
+ * @param read          rows read and rejected
+ * @param links         case networks of the shipments
+ * @param parties       sender and receiver party of each shipment
+ * @param partyGraph    the directed party graph (sender → receiver, weight = shipments)
+ * @param communities   Leiden's communities of the undirected party graph
+ * @param chains        time-respecting relay chains from border senders
+ * @param rings         rings: the communities after ring splits, each party's ring (-1 outside rings)
+ * @param tiers         tier of each party
+ * @param betweenness   betweenness of the party graph (exact or sampled)
+ * @param interdiction  interdiction on the rings' network
+ * @param leads         party and ring leads, best first
+ * @param regions       dispatch region of each party (destination province it delivered to most)
+ * @param volume        shipments sent or received by each party
+ * @param evaluation    comparison with the ground truth, when one was given
+ * @param times         seconds per stage
+ */
+public record AnalysisResult(AnalysisOptions options, ShipmentTable shipments, ReadStats read, LinkResult links,
+                             PartyIndex parties, LabeledGraph partyGraph, CommunityResult communities,
+                             RelayChains.Result chains, RingFinder.Result rings, TierClassifier.Result tiers,
+                             Betweenness.Result betweenness, RingInterdiction.Result interdiction, LeadResult leads,
+                             String[] regions, double[] volume, Optional<Evaluation> evaluation, StageTimes times) {
+
+    public AnalysisResult {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(shipments, "shipments");
+        Objects.requireNonNull(evaluation, "evaluation");
+        regions = regions.clone();
+        volume = volume.clone();
+    }
+
+    @Override
+    public String[] regions() {
+        return regions.clone();
+    }
+
+    @Override
+    public double[] volume() {
+        return volume.clone();
+    }
+
+    /** Community of each party after the ring splits (what communities.csv holds). */
+    public int[] community() {
+        return rings.partition().membership();
+    }
+
+    /** Ring of each party, -1 outside rings. */
+    public int[] ringOf() {
+        return rings.ringOf();
+    }
+
+    /** Tier names of ring members; null for parties outside rings or unclassified. */
+    public String[] tierNamesInRings() {
+        int[] ringOf = rings.ringOf();
+        Tier[] tier = tiers.tier();
+        String[] names = new String[ringOf.length];
+        for (int v = 0; v < names.length; v++) {
+            names[v] = ringOf[v] >= 0 && tier[v] != null ? tier[v].label() : null;
+        }
+        return names;
+    }
+
+    /**
+     * Seconds per stage of the main line, in order, and of the two steps that run beside it on a
+     * background thread (case linking, then betweenness). The main line's {@code link cases} and
+     * {@code betweenness} stages are its waits for that thread.
+     *
+     * @param stages           stage name → seconds, in run order
+     * @param linking          seconds case linking ran
+     * @param betweennessRun   seconds betweenness ran
+     */
+    public record StageTimes(Map<String, Double> stages, double linking, double betweennessRun) {
+        public StageTimes {
+            stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
+        }
+    }
+}
