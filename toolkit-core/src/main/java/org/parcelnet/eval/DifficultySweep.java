@@ -5,13 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-import org.parcelnet.community.CommunityResult;
 import org.parcelnet.community.LabelPropagation;
 import org.parcelnet.community.LabelPropagationParams;
 import org.parcelnet.community.Leiden;
@@ -20,33 +18,20 @@ import org.parcelnet.community.Louvain;
 import org.parcelnet.community.LouvainParams;
 import org.parcelnet.community.PartitionComparison;
 import org.parcelnet.graph.CompactGraph;
-import org.parcelnet.graph.LabeledGraph;
-import org.parcelnet.graph.PartyIndex;
-import org.parcelnet.graph.Projections;
 import org.parcelnet.io.ShipmentReader;
-import org.parcelnet.leads.LeadFeatures;
-import org.parcelnet.leads.LeadResult;
-import org.parcelnet.leads.LeadScorer;
-import org.parcelnet.leads.PartyActivity;
-import org.parcelnet.leads.PartyLead;
 import org.parcelnet.linking.CaseNetworks;
-import org.parcelnet.model.PartyKey;
 import org.parcelnet.model.ShipmentTable;
-import org.parcelnet.paths.Betweenness;
-import org.parcelnet.paths.RelayChains;
-import org.parcelnet.roles.GeographyPlaces;
-import org.parcelnet.roles.PlaceFacts;
-import org.parcelnet.roles.RingFinder;
-import org.parcelnet.roles.RingMembers;
-import org.parcelnet.synth.Geography;
+import org.parcelnet.pipeline.Analysis;
+import org.parcelnet.pipeline.AnalysisOptions;
+import org.parcelnet.pipeline.AnalysisResult;
+import org.parcelnet.progress.ProgressListener;
 import org.parcelnet.synth.GeneratorConfig;
 import org.parcelnet.synth.NetworkGenerator;
 
 /**
- * The difficulty sweep: generates shipments at each point of each difficulty knob, runs the ring and
- * linking pipeline (Leiden communities of the party graph without hub parties
- * ({@link RingFinder#withoutHubs}), relay chains, {@link RingFinder}, {@link RingMembers}, evidence
- * case linking split by the refined communities, lead scoring on members) and the plain baselines
+ * The difficulty sweep: generates shipments at each point of each difficulty knob, runs the pipeline
+ * ({@link Analysis} with default options: rings on the party graph without hub parties, members and
+ * customers, evidence case linking, leads on members) and the plain baselines
  * (seeded Louvain, Leiden and label propagation on the undirected party graph), and scores each
  * against the generator's truth. Everything is seeded: the same points give the same table.
  *
@@ -133,118 +118,26 @@ public final class DifficultySweep {
         return evaluate(t, truth, 42);
     }
 
-    /** Scores the pipeline and the baselines on {@code t} against {@code truth} (with shipment truth). */
-    public static Scores evaluate(ShipmentTable t, GroundTruth truth, long seed) {
-        PartyIndex parties = Projections.parties(t, PartyKey.PHONE);
-        LabeledGraph pg = Projections.partyGraph(t, parties, Projections.Volume.SHIPMENTS);
-        CompactGraph und = pg.graph().toUndirected();
-        int[] truthRing = truth.ringLabels(pg.ids());
-        LeidenParams lp = LeidenParams.builder().seed(seed).build();
-        // rings are found on the party graph without hub parties, as analyze does
-        CompactGraph ringGraph = RingFinder.withoutHubs(und, CaseNetworks.Params.DEFAULTS.maxCounterparties());
-        CommunityResult leiden = new Leiden(lp).run(ringGraph);
-        int[] community = leiden.partition().membership();
-        double leidenF1 = PartitionComparison.compare(truthRing, new Leiden(lp).run(und).partition().membership())
-                .meanF1();
+    /**
+     * Scores the pipeline ({@link Analysis} with default options and {@code seed}) and the baselines on
+     * {@code t} against {@code truth} (with shipment truth).
+     */
+    public static Scores evaluate(ShipmentTable t, GroundTruth truth, long seed) throws IOException {
+        AnalysisResult r = Analysis.run(t, truth, AnalysisOptions.builder().seed(seed).build(), ProgressListener.NONE);
+        CompactGraph und = r.partyGraph().graph().toUndirected();
+        int[] truthRing = truth.ringLabels(r.partyGraph().ids());
+        double leidenF1 = PartitionComparison.compare(truthRing,
+                new Leiden(LeidenParams.builder().seed(seed).build()).run(und).partition().membership()).meanF1();
         double louvainF1 = PartitionComparison.compare(truthRing,
                 new Louvain(LouvainParams.builder().seed(seed).build()).run(und).partition().membership()).meanF1();
         double lpaF1 = PartitionComparison.compare(truthRing,
                 new LabelPropagation(new LabelPropagationParams(seed, 100)).run(und).partition().membership()).meanF1();
-
-        PlaceFacts facts = GeographyPlaces.INSTANCE;
-        boolean[] entry = RelayChains.sendersFrom(t, parties, pl -> facts.isBorderEntry(pl.province(), pl.city()));
-        RelayChains.Result chains = RelayChains.find(t, parties, entry, null,
-                RelayChains.Options.defaults().withWindowSeconds(3 * RelayChains.DAY));
-        RingFinder.Result found = RingFinder.find(ringGraph, community, RingFinder.chainParties(chains, parties),
-                RingFinder.Options.defaults().withMinChains(5).withLeiden(lp));
-        RingMembers.Result members = RingMembers.classify(t, parties, found.ringOf(), RingMembers.Options.defaults());
-        int[] memberRing = members.members();
-        int[] foundSets = new int[memberRing.length];
-        for (int v = 0; v < foundSets.length; v++) {
-            foundSets[v] = memberRing[v] >= 0 ? memberRing[v] : -2 - v;
-        }
-        double ringF1 = PartitionComparison.compare(truthRing, foundSets).meanF1();
-
-        // case linking, split by the refined communities
-        boolean[] isCase = CaseNetworks.flaggedOrAll(t);
-        boolean anyFlag = false;
-        for (int i = 0; i < t.size() && !anyFlag; i++) {
-            anyFlag = t.flagged(i);
-        }
-        CaseNetworks.CaseMode mode = anyFlag ? CaseNetworks.CaseMode.FLAGGED : CaseNetworks.CaseMode.ALL;
-        boolean[] anchor = new boolean[memberRing.length];
-        for (int v = 0; v < anchor.length; v++) {
-            anchor[v] = memberRing[v] >= 0;
-        }
-        int[] rowCommunity = CaseNetworks.rowCommunities(parties.senderParty(), parties.receiverParty(),
-                splitLabels(found.partition().membership(), memberRing), anchor);
-        CaseNetworks.Result links = new CaseNetworks(CaseNetworks.Params.DEFAULTS).link(t, isCase, mode, rowCommunity);
-        double[] pr = linkScores(t, truth, links);
-
-        // leads on members only
-        Set<String> border = new HashSet<>();
-        for (int c = 0; c < t.placeCount(); c++) {
-            String p = t.place(c).province();
-            if (Geography.isBorderProvince(p) || Geography.isTransitProvince(p)) {
-                border.add(p);
-            }
-        }
-        PartyActivity activity = PartyActivity.compute(t, parties, border);
-        int np = parties.partyCount();
-        double[] relay = new double[np];
-        for (int v = 0; v < np; v++) {
-            relay[v] = chains.appearances()[v];
-        }
-        double[] flagged = flaggedInNetwork(t, parties, links);
-        double[] btw = Betweenness.compute(pg.graph(), Betweenness.Options.defaults()
-                .withSamples(np > 20_000 ? 256 : 0).withSeed(seed)).score();
-        LeadFeatures f = LeadFeatures.of(pg.ids().ids(), activity).withRelayChains(relay).withRing(memberRing)
-                .withBetweenness(btw).withFlaggedInNetwork(flagged);
-        LeadResult leads = new LeadScorer().score(f, 50);
-        int hits = 0;
-        for (PartyLead l : leads.parties()) {
-            hits += truthRing[l.party()] >= 0 ? 1 : 0;
-        }
-        int largest = links.sizes().length == 0 ? 0 : links.sizes()[0];
-        return new Scores(ringF1, found.ringCount(), members.customers(), louvainF1, leidenF1, lpaF1, mode,
-                links.caseRows().length, pr[0], pr[1], links.linkedNetworkCount(), largest, hits / 50.0);
-    }
-
-    /**
-     * Labels to split case networks by: a member's ring (rings that {@link RingMembers} joined count as
-     * one), else its community in the refined partition (offset past the ring ids).
-     */
-    public static int[] splitLabels(int[] community, int[] memberRing) {
-        int rings = 0;
-        for (int r : memberRing) {
-            rings = Math.max(rings, r + 1);
-        }
-        int[] out = new int[community.length];
-        for (int v = 0; v < out.length; v++) {
-            out[v] = memberRing[v] >= 0 ? memberRing[v] : rings + community[v];
-        }
-        return out;
-    }
-
-    /** Flagged cases in each party's case networks (the largest over the networks of its cases). */
-    public static double[] flaggedInNetwork(ShipmentTable t, PartyIndex parties, CaseNetworks.Result links) {
-        int[] flaggedPerNetwork = new int[links.sizes().length];
-        int[] rows = links.caseRows();
-        int[] net = links.network();
-        for (int c = 0; c < rows.length; c++) {
-            if (t.flagged(rows[c])) {
-                flaggedPerNetwork[net[c]]++;
-            }
-        }
-        double[] out = new double[parties.partyCount()];
-        for (int c = 0; c < rows.length; c++) {
-            int f = flaggedPerNetwork[net[c]];
-            int s = parties.senderParty()[rows[c]];
-            int r = parties.receiverParty()[rows[c]];
-            out[s] = Math.max(out[s], f);
-            out[r] = Math.max(out[r], f);
-        }
-        return out;
+        Evaluation e = r.evaluation().orElseThrow();
+        double[] pr = linkScores(t, truth, r.links());
+        int largest = r.links().sizes().length == 0 ? 0 : r.links().sizes()[0];
+        return new Scores(e.ring().meanF1(), r.rings().ringCount(), r.members().customers(), louvainF1, leidenF1, lpaF1,
+                r.links().mode(), r.links().caseRows().length, pr[0], pr[1], r.links().linkedNetworkCount(), largest,
+                Evaluation.precisionAt(50, r.leads().parties(), truthRing));
     }
 
     /**

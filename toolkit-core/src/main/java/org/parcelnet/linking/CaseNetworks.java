@@ -149,6 +149,11 @@ public final class CaseNetworks {
     public record Result(CaseMode mode, int[] caseRows, int[] network, int[] sizes, List<Link> links, int splitLinks,
                          List<LinkResult.Hub> hubs, Identifiers identifiers) {
 
+        /** Number of networks (single cases included). */
+        public int networkCount() {
+            return sizes.length;
+        }
+
         /** Number of networks with at least two cases. */
         public int linkedNetworkCount() {
             int c = 0;
@@ -234,6 +239,34 @@ public final class CaseNetworks {
             out[i] = anchor != null && anchor[s] && !anchor[r] ? community[s] : community[r];
         }
         return out;
+    }
+
+    /**
+     * Party labels to split case networks by: a party's member ring when it has one (ids 0..rings-1),
+     * else its community (offset past the ring ids).
+     *
+     * @param memberRing ring of each party for members, -1 otherwise
+     */
+    public static int[] splitLabels(int[] community, int[] memberRing) {
+        int rings = 0;
+        for (int r : memberRing) {
+            rings = Math.max(rings, r + 1);
+        }
+        int[] out = new int[community.length];
+        for (int v = 0; v < out.length; v++) {
+            out[v] = memberRing[v] >= 0 ? memberRing[v] : rings + community[v];
+        }
+        return out;
+    }
+
+    /** Whether the table has any flagged shipment. */
+    public static boolean anyFlagged(ShipmentTable t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (t.flagged(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #link(ShipmentTable, boolean[], CaseMode, int[], ProgressListener)} without progress. */

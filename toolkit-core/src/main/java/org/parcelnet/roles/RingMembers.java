@@ -1,6 +1,9 @@
 package org.parcelnet.roles;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 import org.parcelnet.graph.PartyIndex;
@@ -57,6 +60,18 @@ public final class RingMembers {
     }
 
     /**
+     * One row of {@code ring_members.csv}.
+     *
+     * @param party      party id
+     * @param ring       ring id (as in the analysis' rings, 0 = first)
+     * @param tier       tier, or null
+     * @param role       member or customer
+     * @param confidence member confidence (0..1)
+     */
+    public record Row(String party, int ring, Tier tier, Role role, double confidence) {
+    }
+
+    /**
      * Options.
      *
      * @param wholesaleShare a single received parcel of at least this share of the ring's median core
@@ -93,8 +108,51 @@ public final class RingMembers {
      * @param confidence member confidence per party in a ring (0 outside)
      * @param members    ring per party for members only, -1 for customers and parties outside rings
      * @param customers  number of ring parties that are customers
+     * @param ringMap    new ring id of each input ring (rings cut in two are joined)
      */
-    public record Result(int[] ring, Role[] role, double[] confidence, int[] members, int customers) {
+    public record Result(int[] ring, Role[] role, double[] confidence, int[] members, int customers, int[] ringMap) {
+
+        /**
+         * The {@code ring_members} rows: every party with a role, by ring, members first, then by
+         * confidence (descending) and party.
+         *
+         * @param ids  party id per party
+         * @param tier tier per party (null where unknown)
+         */
+        public List<Row> rows(List<String> ids, Tier[] tier) {
+            List<Row> out = new ArrayList<>();
+            for (int v = 0; v < role.length; v++) {
+                if (role[v] != null) {
+                    out.add(new Row(ids.get(v), ring[v], tier[v], role[v], confidence[v]));
+                }
+            }
+            out.sort(Comparator.comparingInt(Row::ring).thenComparing(Row::role)
+                    .thenComparing(Comparator.comparingDouble(Row::confidence).reversed()).thenComparing(Row::party));
+            return out;
+        }
+
+        /** Number of rings after joining. */
+        public int ringCount() {
+            int k = 0;
+            for (int r : ringMap) {
+                k = Math.max(k, r + 1);
+            }
+            return k;
+        }
+
+        /**
+         * {@code found} with members only: each party's ring is its member ring (-1 for customers), rings
+         * cut in two joined with their chains summed, and customers added to the trimmed count.
+         */
+        public RingFinder.Result applyTo(RingFinder.Result found) {
+            int[] chains = new int[ringCount()];
+            for (int g = 0; g < ringMap.length && g < found.ringChains().length; g++) {
+                chains[ringMap[g]] += found.ringChains()[g];
+            }
+            return new RingFinder.Result(found.partition(), members.clone(), ringCount(), chains, found.splits(),
+                    found.trimmed() + customers);
+        }
+
         /** Number of members. */
         public int memberCount() {
             int c = 0;
@@ -247,13 +305,14 @@ public final class RingMembers {
                 listed[v] = role[v] == null ? -1 : assigned[v];
             }
             int[] merged = mergeSplitRings(snd, rcv, members, rings, options.mergeShare());
+            int[] ringMap = merged != null ? merged : identity(rings);
             if (merged != null) {
                 for (int v = 0; v < n; v++) {
                     members[v] = members[v] >= 0 ? merged[members[v]] : -1;
                     listed[v] = listed[v] >= 0 ? merged[listed[v]] : -1;
                 }
             }
-            return new Result(listed, role, confidence, members, customers);
+            return new Result(listed, role, confidence, members, customers, ringMap);
         } finally {
             progress.end();
         }
@@ -305,6 +364,14 @@ public final class RingMembers {
                 idOfRoot[r] = next++;
             }
             out[g] = idOfRoot[r];
+        }
+        return out;
+    }
+
+    private static int[] identity(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
         }
         return out;
     }
