@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
                 + "CSV tables. With no --shipments, analyses the bundled synthetic sample and its ground truth.",
                 "Outputs (in --out): report.html, summary.json, networks.csv (case networks of the flagged shipments), "
                         + "links.csv, case_networks.csv, communities.csv, tiers.csv, ring_members.csv, routes.csv, "
-                        + "interdiction.csv, leads.csv, leads/<region>.csv, rings.csv, rings/ring-<k>.graphml|.gexf."})
+                        + "interdiction.csv, leads.csv, leads/<region>.csv, leads/index.csv, rings.csv, "
+                        + "rings/ring-<k>.graphml|.gexf."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--shipments", paramLabel = "FILE", description = "shipments.csv(.gz); default: the bundled sample")
@@ -49,7 +50,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + "(and truth_shipments.csv), or a truth_parties.csv; adds an evaluation section")
     Path truth;
 
-    @Option(names = "--out", defaultValue = "parcelnet-report", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE}); a previous report there is replaced")
+    @Option(names = "--out", defaultValue = "parcelnet-report", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE}); a previous report there is replaced, a folder holding files ParcelNet did not write is refused")
     Path out;
 
     @Option(names = "--desensitize", description = "replace phones, names and addresses by keyed pseudonyms before anything else")
@@ -140,7 +141,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 key = null;
             }
             String inputLabel = shipments == null ? "bundled sample (sample-data/shipments.csv.gz)" : input.toString();
-            new AnalyzeOutputs(result, inputLabel, topRings, bar).write(staging);
+            new AnalyzeOutputs(result, inputLabel, topRings, bar).withReadParameters(zone, columnMap, lenient).write(staging);
             ReportFolder.commit(staging, out);
             ok = true;
             bar.end();

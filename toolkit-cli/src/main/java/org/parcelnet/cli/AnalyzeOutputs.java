@@ -44,6 +44,17 @@ final class AnalyzeOutputs {
     private final int topRings;
     private final ProgressListener progress;
 
+    /** How the input was read (zone, column map, lenient): recorded with the parameters. */
+    private final Map<String, Object> readParameters = new java.util.LinkedHashMap<>();
+
+    /** Records the reading options in summary.json's parameters, so that a rerun reads the same. */
+    AnalyzeOutputs withReadParameters(String zone, Map<String, String> columnMap, boolean lenient) {
+        readParameters.put("zone", zone);
+        readParameters.put("map", new java.util.LinkedHashMap<>(columnMap));
+        readParameters.put("lenient", lenient);
+        return this;
+    }
+
     AnalyzeOutputs(AnalysisResult result, String inputLabel, int topRings, ProgressListener progress) {
         this.result = result;
         this.inputLabel = inputLabel;
@@ -102,9 +113,7 @@ final class AnalyzeOutputs {
         TableFiles.writeCsv(ResultTables.interdiction(interdictionRows(tierNames)), dir.resolve("interdiction.csv"));
         String[] region = r.regions();
         TableFiles.writeCsv(LeadTables.parties(r.leads().parties(), region), dir.resolve("leads.csv"));
-        for (Map.Entry<String, Table> e : LeadTables.partiesByRegion(r.leads().parties(), region).entrySet()) {
-            TableFiles.writeCsv(e.getValue(), dir.resolve("leads").resolve(ReportFolder.safeFileName(e.getKey()) + ".csv"));
-        }
+        RegionFiles.write(LeadTables.partiesByRegion(r.leads().parties(), region), dir.resolve("leads"));
         TableFiles.writeCsv(LeadTables.rings(r.leads().rings(), ids, region, r.volume(), 12), dir.resolve("rings.csv"));
     }
 
@@ -292,6 +301,16 @@ final class AnalyzeOutputs {
         params.put("window_days", o.windowDays());
         params.put("hub_threshold", o.hubThreshold());
         params.put("budget", o.budget());
+        params.put("samples", o.betweennessSamples());
+        params.put("leads", o.leadCount());
+        params.put("top_rings", topRings);
+        StringBuilder weights = new StringBuilder();
+        for (org.parcelnet.leads.Feature f : org.parcelnet.leads.Feature.values()) {
+            weights.append(weights.length() == 0 ? "" : ",").append(f.name().toLowerCase(java.util.Locale.ROOT))
+                    .append('=').append(o.leadWeights().weight(f));
+        }
+        params.put("lead_weights", weights.toString());
+        params.putAll(readParameters);
         params.put("desensitized", o.desensitize());
         return params;
     }

@@ -69,6 +69,9 @@ public final class CentralityCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--measure must be betweenness, pagerank or degree, got '" + measure + "'");
         }
         Cost c = Cost.parse(cost);
+        validateOptions(m, c);
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs("centrality.csv", "summary.json"));
         long started = System.nanoTime();
         LabeledGraph g = input.loadGraph(out);
         Map<String, Object> summary = Json.object();
@@ -96,7 +99,7 @@ public final class CentralityCommand implements Callable<Integer> {
                 summary.put("threads", o.threads());
             }
             case "pagerank" -> {
-                PageRank.Result r = PageRank.compute(g.graph(), new PageRank.Options(damping, iterations, tolerance, weighted));
+                PageRank.Result r = PageRank.compute(g.graph(), pageRankOptions());
                 score = r.rank();
                 summary.put("damping", damping);
                 summary.put("iterations", r.iterations());
@@ -113,7 +116,7 @@ public final class CentralityCommand implements Callable<Integer> {
         AtomicFiles.writeText(out.resolve("centrality.csv"), w -> {
             w.write("node,score" + nc.header() + "\n");
             for (int v : order) {
-                w.write(Csv.quote(g.label(v)));
+                w.write(Csv.cell(g.label(v)));
                 w.write(',');
                 w.write(CommandSupport.number(score[v]));
                 w.write(nc.cells(v));
@@ -191,5 +194,35 @@ public final class CentralityCommand implements Callable<Integer> {
             nodeOut = t;
         }
         return node;
+    }
+
+    /** Checks the measure's options before any input is read (messages name the option). */
+    private void validateOptions(String m, Cost c) {
+        if (m.equals("betweenness")) {
+            if (samples < 0) {
+                throw new IllegalArgumentException("--samples must be >= 0 (0: exact), got " + samples);
+            }
+            if (threads != null && threads < 1) {
+                throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+            }
+            if (c == Cost.KM && input.nodes == null) {
+                throw new IllegalArgumentException("--cost km needs --nodes FILE with lat,lon columns");
+            }
+        } else if (m.equals("pagerank")) {
+            pageRankOptions();
+        }
+    }
+
+    private PageRank.Options pageRankOptions() {
+        if (!(damping >= 0 && damping <= 1)) {
+            throw new IllegalArgumentException("--damping must be in [0, 1], got " + damping);
+        }
+        if (iterations < 0) {
+            throw new IllegalArgumentException("--iterations must be >= 0, got " + iterations);
+        }
+        if (!(tolerance >= 0)) {
+            throw new IllegalArgumentException("--tolerance must be >= 0, got " + tolerance);
+        }
+        return new PageRank.Options(damping, iterations, tolerance, weighted);
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.NoSuchFileException;
 
 import org.parcelnet.io.InputException;
@@ -29,6 +32,7 @@ public final class Cli {
 
     /** A configured command line. */
     public static CommandLine commandLine() {
+        ReportFolder.resetClaims();
         CommandLine cl = new CommandLine(new ParcelNetCommand());
         cl.setExecutionExceptionHandler(Cli::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -37,6 +41,7 @@ public final class Cli {
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        ReportFolder.rollbackClaims();
         if (System.getenv("PARCELNET_DEBUG") != null) {
             ex.printStackTrace(err);
         }
@@ -52,6 +57,17 @@ public final class Cli {
         } else if (t instanceof AccessDeniedException) {
             code = BAD_INPUT;
             message = t.getMessage() + ": permission denied";
+        } else if (t instanceof FileAlreadyExistsException f) {
+            // createDirectories on a path that is a file (an --out folder given as a file)
+            code = BAD_INPUT;
+            message = f.getFile() + ": is a file, not a folder";
+        } else if (t instanceof NotDirectoryException f) {
+            code = BAD_INPUT;
+            message = f.getFile() + ": not a folder";
+        } else if (t instanceof FileSystemException f && f.getFile() != null) {
+            code = FAILURE;
+            message = "I/O error on " + f.getFile() + (f.getOtherFile() == null ? "" : " and " + f.getOtherFile())
+                    + (f.getReason() == null ? "" : ": " + f.getReason());
         } else if (t instanceof IllegalArgumentException) {
             code = BAD_INPUT;
             message = t.getMessage();

@@ -89,7 +89,8 @@ final class CommandSupport {
 
     /**
      * Reads a list of node ids: one per line, or a CSV whose column {@code party} or {@code node} (else
-     * the first) holds them. Unknown ids are an input error naming the line.
+     * the first) holds them; a leading apostrophe that ParcelNet's result tables add to formula-like
+     * cells is removed ({@link Csv#uncell}). Unknown ids are an input error naming the line.
      */
     static int[] readNodes(Path file, LabeledGraph g, String what) throws IOException {
         List<Integer> nodes = new ArrayList<>();
@@ -115,7 +116,8 @@ final class CommandSupport {
                 if (rec.size() <= column) {
                     throw new InputException(file.toString(), rec.getRecordNumber(), column + 1, "missing " + what + " id", "");
                 }
-                String id = rec.get(column).trim();
+                // A ParcelNet result table (centrality.csv, communities.csv) read back: undo Csv.cell.
+                String id = Csv.uncell(rec.get(column).trim());
                 if (id.isEmpty()) {
                     continue;
                 }

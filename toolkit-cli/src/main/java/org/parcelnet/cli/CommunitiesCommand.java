@@ -115,6 +115,8 @@ public final class CommunitiesCommand implements Callable<Integer> {
                 parameters.put("max_iterations", p.maxIterations());
             }
         }
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs("communities.csv", "summary.json"));
         long started = System.nanoTime();
         LabeledGraph g = input.loadGraph(out);
         GroundTruth gt = truth == null ? null : GroundTruth.read(truth);
@@ -195,7 +197,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
             for (int c = 0; c < members.length; c++) {
                 String cs = Integer.toString(c);
                 for (int v : members[c]) {
-                    w.write(Csv.quote(g.label(v)));
+                    w.write(Csv.cell(g.label(v)));
                     w.write(',');
                     w.write(cs);
                     if (nc != null) {

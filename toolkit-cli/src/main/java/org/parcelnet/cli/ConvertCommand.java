@@ -46,6 +46,7 @@ public final class ConvertCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            ReportFolder.claim(out, "edges.csv", "nodes.csv", "rejects.csv", "regions.csv", "summary.json");
             long t0 = System.nanoTime();
             OpenFlightsReader.Result r = OpenFlightsReader.read(in);
             OpenFlightsReader.writeEdgesAndNodes(r, out);
@@ -88,7 +89,7 @@ public final class ConvertCommand implements Runnable {
                 for (int v = 0; v < g.nodeCount(); v++) {
                     OpenFlightsReader.Airport a = r.airports().get(v);
                     if (g.outDegree(v) + g.inDegree(v) > 0 && !a.region().isEmpty()) {
-                        w.write(org.parcelnet.io.Csv.quote(a.node()) + "," + org.parcelnet.io.Csv.quote(a.region()) + "\n");
+                        w.write(org.parcelnet.io.Csv.cell(a.node()) + "," + org.parcelnet.io.Csv.cell(a.region()) + "\n");
                         rows[0]++;
                     }
                 }

@@ -1,6 +1,7 @@
 package org.parcelnet.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -106,6 +107,15 @@ public final class DesensitizeCommand implements Callable<Integer> {
             // The city replaces the address; a pseudonym of it would only hide a public place name.
             pseudonymise.remove(PersonalColumn.SENDER_ADDRESS);
             pseudonymise.remove(PersonalColumn.RECEIVER_ADDRESS);
+        }
+        if (Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a folder; give the shipments file to write");
+        }
+        if (Files.exists(out) && Files.exists(in) && Files.isSameFile(in, out)) {
+            throw new IllegalArgumentException("--out " + out + " is the input file; write the desensitised copy elsewhere");
+        }
+        if (lenient) {
+            ReportFolder.claim(out.toAbsolutePath().getParent(), "rejects.csv");
         }
         // Resolve the key before reading: no key, no work.
         PseudonymKey key = PseudonymKey.resolve(keyFile, environment);

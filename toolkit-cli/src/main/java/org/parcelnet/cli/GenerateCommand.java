@@ -134,6 +134,8 @@ public final class GenerateCommand implements Callable<Integer> {
         if (t < 1 || t > 256) {
             throw new IllegalArgumentException("--threads must be between 1 and 256, got " + t);
         }
+        ReportFolder.claim(out, gzip ? "shipments.csv.gz" : "shipments.csv", "truth_shipments.csv", "truth_parties.csv",
+                "truth_rings.csv");
         long t0 = System.nanoTime();
         NetworkGenerator.Summary s = new NetworkGenerator(cfg).writeTo(out, gzip, t);
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * Input options shared by graph commands: either an edge list ({@code --graph}) or shipments
  * ({@code --shipments}, projected to the party graph), plus reading options. Use as a picocli
  * {@code @Mixin}. Read counts go to stderr; in lenient mode rejected rows are written to
- * {@code rejects.csv} (beside the outputs, or {@code --rejects FILE}).
+ * {@code rejects.csv} (in the output folder, or {@code --rejects FILE}; never into the current
+ * folder unasked). {@link #validate} checks every option before anything is read.
  */
 public final class GraphInput {
 
@@ -77,7 +78,7 @@ public final class GraphInput {
     @Option(names = "--lenient", description = "reject bad rows (counted, written to rejects.csv) instead of stopping at the first")
     boolean lenient;
 
-    @Option(names = "--rejects", paramLabel = "FILE", description = "where --lenient writes rejected rows (default: rejects.csv in the output folder)")
+    @Option(names = "--rejects", paramLabel = "FILE", description = "where --lenient writes rejected rows (default: rejects.csv in the output folder; stats, which has none, needs it)")
     Path rejects;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar, no read counts")
@@ -107,6 +108,64 @@ public final class GraphInput {
         return ConsoleProgress.create(quiet);
     }
 
+    /**
+     * Checks every reading option without reading anything (commands call it before their inputs are
+     * read, so that a bad option value never costs a read).
+     *
+     * @param outDir the command's output folder, or null when it has none ({@code stats}): then
+     *               {@code --lenient} needs {@code --rejects FILE}, as rejects are never written to
+     *               the current folder unasked
+     */
+    public void validate(Path outDir) {
+        requireOne();
+        shipmentZone();
+        PartyKey.parse(partyKey);
+        volume();
+        if (directed && undirected) {
+            throw new IllegalArgumentException("give at most one of --directed and --undirected");
+        }
+        if (lenient && outDir == null && rejects == null) {
+            throw new IllegalArgumentException("--lenient needs --rejects FILE here (this command has no output folder)");
+        }
+        if (rejects != null && java.nio.file.Files.isDirectory(rejects)) {
+            throw new IllegalArgumentException("--rejects " + rejects + " is a folder, not a file");
+        }
+        try {
+            if (rejects != null && java.nio.file.Files.exists(rejects) && java.nio.file.Files.exists(file())
+                    && java.nio.file.Files.isSameFile(rejects, file())) {
+                throw new IllegalArgumentException("--rejects " + rejects + " is the input file; choose another name");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code names} plus {@code rejects.csv} when rejected rows may be written into the output folder. */
+    public String[] outputs(String... names) {
+        if (!lenient || rejects != null) {
+            return names;
+        }
+        String[] all = java.util.Arrays.copyOf(names, names.length + 1);
+        all[names.length] = "rejects.csv";
+        return all;
+    }
+
+    private ZoneId shipmentZone() {
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("--zone: unknown zone '" + zone + "'");
+        }
+    }
+
+    private Projections.Volume volume() {
+        return switch (volume.toLowerCase(java.util.Locale.ROOT)) {
+            case "shipments" -> Projections.Volume.SHIPMENTS;
+            case "pieces" -> Projections.Volume.PIECES;
+            default -> throw new IllegalArgumentException("--volume must be shipments or pieces, got '" + volume + "'");
+        };
+    }
+
     private void requireOne() {
         if (!hasShipments() && !hasGraph()) {
             throw new IllegalArgumentException("give --graph FILE or --shipments FILE");
@@ -115,20 +174,14 @@ public final class GraphInput {
 
     /** Reading options for shipments. */
     public ShipmentReader.Options shipmentOptions() {
-        ZoneId z;
-        try {
-            z = ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("--zone: unknown zone '" + zone + "'");
-        }
-        return ShipmentReader.Options.defaults().withColumnMap(columnMap).withZone(z).withLenient(lenient)
+        return ShipmentReader.Options.defaults().withColumnMap(columnMap).withZone(shipmentZone()).withLenient(lenient)
                 .withProgress(progress());
     }
 
     /**
      * Reads the shipments (once; later calls return the same table).
      *
-     * @param outDir where rejects.csv goes by default, or null for the current folder
+     * @param outDir where rejects.csv goes by default (null: only to {@code --rejects FILE})
      */
     public ShipmentTable loadShipments(Path outDir) throws IOException {
         if (table == null) {
@@ -157,11 +210,7 @@ public final class GraphInput {
     public LabeledGraph loadGraph(Path outDir) throws IOException {
         requireOne();
         if (hasShipments()) {
-            Projections.Volume v = switch (volume.toLowerCase(java.util.Locale.ROOT)) {
-                case "shipments" -> Projections.Volume.SHIPMENTS;
-                case "pieces" -> Projections.Volume.PIECES;
-                default -> throw new IllegalArgumentException("--volume must be shipments or pieces, got '" + volume + "'");
-            };
+            Projections.Volume v = volume();
             return Projections.partyGraph(loadShipments(outDir), parties(outDir), v);
         }
         if (directed && undirected) {
@@ -196,7 +245,10 @@ public final class GraphInput {
             err.println(stats.summaryLine());
         }
         if (stats.rowsRejected() > 0) {
-            Path target = rejects != null ? rejects : (outDir != null ? outDir.resolve("rejects.csv") : Path.of("rejects.csv"));
+            Path target = rejects != null ? rejects : outDir != null ? outDir.resolve("rejects.csv") : null;
+            if (target == null) {
+                throw new IllegalArgumentException("--lenient needs --rejects FILE here (this command has no output folder)");
+            }
             stats.writeRejects(target);
             if (!quiet) {
                 err.println("rejected rows written to " + target);

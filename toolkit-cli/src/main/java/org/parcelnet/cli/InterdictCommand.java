@@ -92,6 +92,17 @@ public final class InterdictCommand implements Callable<Integer> {
         if ((sourcesFile == null) != (sinksFile == null)) {
             throw new IllegalArgumentException("give both --sources and --sinks, or neither");
         }
+        if (communities != null && sourcesFile == null) {
+            if (!input.hasShipments()) {
+                throw new IllegalArgumentException("--communities needs --shipments FILE (tiers come from shipments)");
+            }
+            if (!(windowDays > 0)) {
+                throw new IllegalArgumentException("--window-days must be > 0, got " + windowDays);
+            }
+        }
+        flowAlgorithm();
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs("interdiction.csv", "tiers.csv", "summary.json"));
         long started = System.nanoTime();
         LabeledGraph g = input.loadGraph(out);
         CompactGraph cg = g.graph();
@@ -119,7 +130,7 @@ public final class InterdictCommand implements Callable<Integer> {
         AtomicFiles.writeText(out.resolve("interdiction.csv"), w -> {
             w.write("party,method,rank,reachability_after" + nc.header() + "\n");
             for (Row r : rows) {
-                w.write(Csv.quote(r.party()) + "," + r.method() + "," + r.rank() + "," + r.after() + nc.cells(g.node(r.party())) + "\n");
+                w.write(Csv.cell(r.party()) + "," + r.method() + "," + r.rank() + "," + r.after() + nc.cells(g.node(r.party())) + "\n");
             }
         });
         if (nc.hasRegions()) {
@@ -152,7 +163,7 @@ public final class InterdictCommand implements Callable<Integer> {
             w.write("party,community,tier,sent,received\n");
             for (int v = 0; v < tiers.length; v++) {
                 if (tiers[v] != null) {
-                    w.write(Csv.quote(g.label(v)) + "," + community[v] + "," + tiers[v].label() + "," + r.sent()[v] + ","
+                    w.write(Csv.cell(g.label(v)) + "," + community[v] + "," + tiers[v].label() + "," + r.sent()[v] + ","
                             + r.received()[v] + "\n");
                 }
             }
@@ -166,17 +177,24 @@ public final class InterdictCommand implements Callable<Integer> {
         return tiers;
     }
 
+    private MinVertexCut.Algorithm flowAlgorithm() {
+        if (samples < 0) {
+            throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
+        }
+        return switch (flow.toLowerCase(java.util.Locale.ROOT)) {
+            case "push-relabel" -> MinVertexCut.Algorithm.PUSH_RELABEL;
+            case "dinic" -> MinVertexCut.Algorithm.DINIC;
+            default -> throw new IllegalArgumentException("--flow must be push-relabel or dinic, got '" + flow + "'");
+        };
+    }
+
     /** Runs the methods for the given terminals (null: fragmentation) and fills rows and summary. */
     void run(LabeledGraph g, int[] sources, int[] sinks, List<Row> rows, Map<String, Object> summary) {
         CompactGraph cg = g.graph();
         boolean terminals = sources != null;
         summary.put("mode", terminals ? "sources_to_sinks" : "fragmentation");
         summary.put("reachability", terminals ? "sinks reached from the sources" : "party pairs still connected (direction ignored)");
-        MinVertexCut.Algorithm alg = switch (flow.toLowerCase(java.util.Locale.ROOT)) {
-            case "push-relabel" -> MinVertexCut.Algorithm.PUSH_RELABEL;
-            case "dinic" -> MinVertexCut.Algorithm.DINIC;
-            default -> throw new IllegalArgumentException("--flow must be push-relabel or dinic, got '" + flow + "'");
-        };
+        MinVertexCut.Algorithm alg = flowAlgorithm();
         int n = cg.nodeCount();
         Betweenness.Options o = Betweenness.Options.defaults().withSamples(n > 20_000 ? samples : 0).withSeed(seed)
                 .withProgress(input.progress());
@@ -206,6 +224,7 @@ public final class InterdictCommand implements Callable<Integer> {
         add(rows, g, "betweenness", plan.byScore());
         summary.put("betweenness_reachability", last(plan.byScore()));
         summary.put("betweenness_pivots", b.pivots());
+        summary.put("betweenness_threads", o.threads());
     }
 
     /** Per region of {@code --nodes}: nodes, sources, sinks and picks per method. */

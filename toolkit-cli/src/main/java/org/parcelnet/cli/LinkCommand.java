@@ -125,6 +125,9 @@ public final class LinkCommand implements Callable<Integer> {
         if (cases.equals("rule") && rule == null) {
             throw new IllegalArgumentException("--cases rule needs --case-rule");
         }
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs("networks.csv", "links.csv", "case_networks.csv", "hubs.csv",
+                "summary.json"));
         long started = System.nanoTime();
         ShipmentTable t = input.loadShipments(out);
         GroundTruth gt = truth == null ? null : GroundTruth.read(truth);
@@ -221,7 +224,7 @@ public final class LinkCommand implements Callable<Integer> {
             for (LinkResult.Hub h : hubs) {
                 w.write(h.kind().name().toLowerCase(Locale.ROOT));
                 w.write(',');
-                w.write(Csv.quote(h.value()));
+                w.write(Csv.cell(h.value()));
                 w.write(',');
                 w.write(Integer.toString(h.shipments()));
                 w.write(',');
@@ -233,6 +236,8 @@ public final class LinkCommand implements Callable<Integer> {
 
     private int closure() throws Exception {
         CaseLinker.Params params = new CaseLinker.Params(hubThreshold, hubShipments, !noAddresses, !noNamePhone);
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs("networks.csv", "hubs.csv", "summary.json"));
         long started = System.nanoTime();
         ShipmentTable t = input.loadShipments(out);
         GroundTruth gt = truth == null ? null : GroundTruth.read(truth);

@@ -52,7 +52,7 @@ final class NodeColumns {
 
     /** Extra cells of node {@code v}, with leading comma, or "". */
     String cells(int v) {
-        return present() ? "," + Csv.quote(label[v]) + "," + Csv.quote(regionOrEmpty(v)) : "";
+        return present() ? "," + Csv.cell(label[v]) + "," + Csv.cell(regionOrEmpty(v)) : "";
     }
 
     /** The label of {@code v} (its id without {@code --nodes} or when the file has no label for it). */

@@ -88,6 +88,18 @@ public final class PathsCommand implements Callable<Integer> {
         if (k < 1) {
             throw new IllegalArgumentException("--k must be >= 1, got " + k);
         }
+        String net = network.toLowerCase(java.util.Locale.ROOT);
+        if (!net.equals("party") && !net.equals("location")) {
+            throw new IllegalArgumentException("--network must be party or location, got '" + network + "'");
+        }
+        if (isLocation() && !input.hasShipments()) {
+            throw new IllegalArgumentException("--network location needs --shipments FILE");
+        }
+        if (c == Cost.KM && !isLocation() && input.nodes == null) {
+            throw new IllegalArgumentException("--cost km needs --nodes FILE with lat,lon columns");
+        }
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs(target == null ? "distances.csv" : "paths.csv", "summary.json"));
         long started = System.nanoTime();
         LabeledGraph g = load();
         double[] arcCost = CommandSupport.arcCosts(g, c, input, isLocation());
@@ -108,7 +120,7 @@ public final class PathsCommand implements Callable<Integer> {
             AtomicFiles.writeText(out.resolve("distances.csv"), w -> {
                 w.write("node,distance" + nc.header() + "\n");
                 for (int v = 0; v < dist.length; v++) {
-                    w.write(Csv.quote(g.label(v)));
+                    w.write(Csv.cell(g.label(v)));
                     w.write(',');
                     w.write(CommandSupport.number(dist[v]));
                     w.write(nc.cells(v));
@@ -129,10 +141,10 @@ public final class PathsCommand implements Callable<Integer> {
             AtomicFiles.writeText(out.resolve("paths.csv"), w -> {
                 w.write("rank,cost,hops,path" + (nc.present() ? ",labels,regions" : "") + "\n");
                 for (KShortestRoutes.Route r : routes) {
-                    w.write(r.rank() + "," + CommandSupport.number(r.cost()) + "," + r.hops() + "," + Csv.quote(r.describe()));
+                    w.write(r.rank() + "," + CommandSupport.number(r.cost()) + "," + r.hops() + "," + Csv.cell(r.describe()));
                     if (nc.present()) {
-                        w.write("," + Csv.quote(alongRoute(nc, g, r.labels(), true)) + ","
-                                + Csv.quote(alongRoute(nc, g, r.labels(), false)));
+                        w.write("," + Csv.cell(alongRoute(nc, g, r.labels(), true)) + ","
+                                + Csv.cell(alongRoute(nc, g, r.labels(), false)));
                     }
                     w.write("\n");
                 }
@@ -194,6 +206,8 @@ public final class PathsCommand implements Callable<Integer> {
         }
         RelayChains.Options o = new RelayChains.Options(Math.round(windowDays * RelayChains.DAY), maxHops, 8,
                 RelayChains.Level.parse(level));
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs("relay_routes.csv", "summary.json"));
         long started = System.nanoTime();
         ShipmentTable t = input.loadShipments(out);
         PartyIndex parties = input.parties(out);
@@ -217,7 +231,7 @@ public final class PathsCommand implements Callable<Integer> {
             w.write("rank,route,chains,pieces,parties\n");
             int rank = 1;
             for (RelayChains.Route route : routes) {
-                w.write(rank++ + "," + Csv.quote(route.describe()) + "," + route.chains() + "," + route.pieces() + ","
+                w.write(rank++ + "," + Csv.cell(route.describe()) + "," + route.chains() + "," + route.pieces() + ","
                         + route.parties() + "\n");
             }
         });

@@ -42,6 +42,10 @@ public final class StatsCommand implements Callable<Integer> {
             }
             input.source.shipments = file;
         }
+        if (!input.hasGraph() && !input.hasShipments()) {
+            throw new IllegalArgumentException("give a shipments FILE, --shipments FILE or --graph FILE");
+        }
+        input.validate(null);
         Map<String, Object> out = Json.object();
         if (input.hasShipments()) {
             ShipmentTable t = input.loadShipments(null);

@@ -82,8 +82,9 @@ public final class GroundTruth {
             int v = header.indexOf(valueCol);
             int t = tiers == null ? -1 : header.indexOf("tier");
             if (k < 0 || v < 0) {
-                throw new InputException(name, 1, 0, "expected columns " + keyCol + "," + valueCol + "; header has: "
-                        + String.join(", ", header), null);
+                throw new InputException(name, 1, 0, "expected columns " + keyCol + "," + valueCol + "; "
+                        + Csv.describeHeader(header, java.util.List.of(keyCol, valueCol, "tier", "party", "ring", "node",
+                        "community", "shipment_id")), null);
             }
             while (it.hasNext()) {
                 CSVRecord r = it.next();
@@ -92,9 +93,11 @@ public final class GroundTruth {
                     throw new InputException(name, line, 0, "wrong column count: expected " + header.size() + ", got "
                             + r.size(), null);
                 }
-                String key = r.get(k);
-                if (out.put(key, r.get(v)) != null) {
-                    throw new InputException(name, line, k + 1, "duplicate " + keyCol, key);
+                // Result tables neutralise spreadsheet formulas (Csv.cell): undone here, so that a
+                // communities.csv written by ParcelNet reads back as it was computed.
+                String key = Csv.uncell(r.get(k));
+                if (out.put(key, Csv.uncell(r.get(v))) != null) {
+                    throw new InputException(name, line, k + 1, "duplicate " + keyCol + " (value not shown)", null);
                 }
                 if (t >= 0 && !r.get(t).isEmpty()) {
                     try {

@@ -50,6 +50,82 @@ public final class Csv {
     }
 
     /**
+     * A text cell of a table meant for people (a spreadsheet may open it), written safely: a value a
+     * spreadsheet would run as a formula — one starting with {@code =}, {@code +}, {@code -}, {@code @},
+     * a tab or a carriage return — gets a leading apostrophe and is quoted, as the OWASP "CSV
+     * injection" guidance recommends; a value already starting with an apostrophe gets one more, so
+     * that the rule can be undone exactly ({@link #uncell}). Plain decimal numbers ({@code -1.5},
+     * {@code +3}, {@code -2e-3}, {@code -Infinity}) stay as they are: a spreadsheet reads them as
+     * numbers, never as formulas. Then RFC 4180 quoting ({@link #quote}).
+     */
+    public static String cell(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        if (needsNeutralising(s)) {
+            return '"' + ("'" + s).replace("\"", "\"\"") + '"';
+        }
+        return quote(s);
+    }
+
+    /** Whether {@link #cell} prefixes {@code s} with an apostrophe. */
+    public static boolean needsNeutralising(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        char c = s.charAt(0);
+        if (c == '\'') {
+            return true;
+        }
+        if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') {
+            return false;
+        }
+        return !PLAIN_NUMBER.matcher(s).matches();
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|Infinity)");
+
+    /**
+     * The value {@link #cell} neutralised, as read back by a CSV parser: one leading apostrophe is
+     * removed. Readers of ParcelNet's own result tables (a communities file, a node list) apply it, so
+     * that a result table can be read back as input.
+     */
+    public static String uncell(String s) {
+        return s != null && s.length() > 1 && s.charAt(0) == '\'' ? s.substring(1) : s;
+    }
+
+    /**
+     * What a header row holds, for an error message that must never show personal values: its names
+     * when at least one of them is a known column name (it is a header), else only its field count —
+     * a file without a header row has a data row there (phones, names, addresses).
+     *
+     * @param header the first row
+     * @param known  column names the reader knows (compared case-insensitively, trimmed)
+     */
+    public static String describeHeader(java.util.List<String> header, java.util.Collection<String> known) {
+        if (looksLikeHeader(header, known)) {
+            return "header has: " + String.join(", ", header);
+        }
+        return "line 1 has " + header.size() + " field(s) and none is a known column name: is the header row "
+                + "missing? (values not shown)";
+    }
+
+    /** Whether at least one of {@code header}'s fields is one of the {@code known} column names. */
+    public static boolean looksLikeHeader(java.util.List<String> header, java.util.Collection<String> known) {
+        java.util.Set<String> k = new java.util.HashSet<>();
+        for (String s : known) {
+            k.add(s.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (String h : header) {
+            if (h != null && k.contains(h.trim().toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Line breaks inside a record's (quoted) fields: the record's first physical line is the parser's
      * line count after it minus this. {@code \r\n} counts once.
      */
@@ -111,6 +187,9 @@ public final class Csv {
 
     /** Opens a file as bytes, gunzipping when it starts with the gzip magic bytes. */
     public static OpenedBytes openBytes(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new InputException(file.toString(), "is a folder, not a file");
+        }
         long size = Files.size(file);
         CountingInputStream counter = new CountingInputStream(Files.newInputStream(file));
         BufferedInputStream in = new BufferedInputStream(counter, 1 << 16);
@@ -151,6 +230,73 @@ public final class Csv {
         }
     }
 
+    /**
+     * Where the quoted field that is still open at the end of the file began: {@code {line, field}},
+     * both 1-based (physical lines, {@code \r\n} counted once), or null when every quote closes or the
+     * file cannot be read again. Scans the file once with the RFC 4180 rules of {@link #FORMAT}: a
+     * quote opens a field only as its first character, {@code ""} inside is an escaped quote.
+     */
+    static long[] openQuoteAtEnd(Path file) {
+        try {
+            Opened o = open(file);
+            try (Reader r = o.reader()) {
+                char[] buf = new char[1 << 16];
+                long line = 1;
+                long field = 1;
+                boolean fieldStart = true;
+                boolean inQuotes = false;
+                boolean quoteSeen = false; // in quotes: the previous char was a quote (closing or escaping)
+                boolean lastCr = false;
+                long openLine = 0;
+                long openField = 0;
+                int n;
+                while ((n = r.read(buf)) > 0) {
+                    for (int i = 0; i < n; i++) {
+                        char c = buf[i];
+                        boolean newline = c == '\n' && !lastCr || c == '\r';
+                        lastCr = c == '\r';
+                        if (inQuotes) {
+                            if (quoteSeen) {
+                                quoteSeen = false;
+                                if (c == '"') {
+                                    continue; // escaped quote
+                                }
+                                inQuotes = false; // the previous quote closed the field; c is read below
+                            } else {
+                                if (c == '"') {
+                                    quoteSeen = true;
+                                } else if (newline) {
+                                    line++;
+                                }
+                                continue;
+                            }
+                        }
+                        if (c == ',') {
+                            field++;
+                            fieldStart = true;
+                        } else if (c == '\n' || c == '\r') {
+                            if (newline) {
+                                line++;
+                            }
+                            field = 1;
+                            fieldStart = true;
+                        } else if (c == '"' && fieldStart) {
+                            inQuotes = true;
+                            openLine = line;
+                            openField = field;
+                            fieldStart = false;
+                        } else {
+                            fieldStart = false;
+                        }
+                    }
+                }
+                return inQuotes && !quoteSeen ? new long[] {openLine, openField} : null;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("line:? ?([0-9][0-9,]*)");
 
     /**
@@ -164,6 +310,10 @@ public final class Csv {
         }
         String msg = e.getMessage() == null ? "" : e.getMessage();
         if (msg.contains("EOF reached before encapsulated token finished")) {
+            long[] at = openQuoteAtEnd(Path.of(name));
+            if (at != null) {
+                throw new InputException(name, at[0], (int) at[1], "unterminated quoted field: the quote opened here never closes", null);
+            }
             throw new InputException(name, "unterminated quoted field: a quote opened and never closed");
         }
         if (msg.toLowerCase(java.util.Locale.ROOT).contains("invalid char")) {

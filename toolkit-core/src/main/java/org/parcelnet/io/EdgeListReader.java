@@ -105,6 +105,16 @@ public final class EdgeListReader {
             throw new InputException(name, "empty file: no header row");
         }
         CSVRecord header = it.next();
+        List<String> known = List.of(o.sourceColumn(), o.targetColumn(), o.weightColumn());
+        List<String> first = new ArrayList<>();
+        for (String h : header) {
+            first.add(h.replace("\uFEFF", ""));
+        }
+        if (!Csv.looksLikeHeader(first, known)) {
+            // A file without a header row has a data row here (node ids may be phones): never echo it.
+            throw new InputException(name, 1, 0, "missing required column '" + o.sourceColumn() + "'; "
+                    + Csv.describeHeader(first, known), null);
+        }
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i).trim();
@@ -122,7 +132,7 @@ public final class EdgeListReader {
         int width = header.size();
         IdMap<String> ids = new IdMap<>();
         CompactGraphBuilder b = CompactGraphBuilder.of(o.directed(), 0);
-        List<RejectedRow> rejected = new ArrayList<>();
+        RejectSpool rejected = new RejectSpool();
         long rowsIn = 0;
         long read = 0;
         long lastLine = parser.getCurrentLineNumber();
@@ -169,7 +179,7 @@ public final class EdgeListReader {
                     }
                 }
                 if (bad == null && o.dropSelfLoops() && s.equals(t)) {
-                    bad = new RejectedRow(line, 0, "self loop dropped (--drop-self-loops)", s);
+                    bad = new RejectedRow(line, 0, "self loop dropped (--drop-self-loops)", null);
                 }
             }
             if (bad != null) {

@@ -104,7 +104,7 @@ public final class NodeAttributes {
                     throw new InputException(name, line, node + 1, "empty node", null);
                 }
                 if (rowOf.containsKey(id)) {
-                    throw new InputException(name, line, node + 1, "duplicate node", id);
+                    throw new InputException(name, line, node + 1, "duplicate node (value not shown)", null);
                 }
                 int row = nodes.size();
                 rowOf.put(id, row);

@@ -95,7 +95,7 @@ public final class OpenFlightsReader {
         }
         String name = routesFile.toString();
         CompactGraphBuilder b = CompactGraphBuilder.directed(ids.size());
-        List<RejectedRow> rejected = new ArrayList<>();
+        RejectSpool rejected = new RejectSpool();
         Set<String> seen = new HashSet<>();
         long rowsIn = 0;
         long used = 0;

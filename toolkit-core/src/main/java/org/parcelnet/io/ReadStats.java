@@ -2,40 +2,79 @@ package org.parcelnet.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Counts of one read: rows in = rows read + rows rejected, always.
- *
- * @param file           the file as given
- * @param rowsIn         data rows seen (header excluded, blank lines not counted)
- * @param rowsRead       rows kept
- * @param rejected       the rejected rows in file order
+ * Counts of one read: rows in = rows read + rows rejected, always. The rejected rows themselves
+ * are on disk ({@link RejectSpool}); only their counts by reason are in memory.
  */
-public record ReadStats(String file, long rowsIn, long rowsRead, List<RejectedRow> rejected) {
+public final class ReadStats {
 
-    public ReadStats {
-        rejected = List.copyOf(rejected);
-        if (rowsIn != rowsRead + rejected.size()) {
-            throw new IllegalStateException("row accounting broken: " + rowsIn + " != " + rowsRead + " + " + rejected.size());
+    private final String file;
+    private final long rowsIn;
+    private final long rowsRead;
+    private final RejectSpool rejects;
+
+    /**
+     * @param file     the file as given
+     * @param rowsIn   data rows seen (header excluded, blank lines not counted)
+     * @param rowsRead rows kept
+     * @param rejects  the rejected rows
+     */
+    public ReadStats(String file, long rowsIn, long rowsRead, RejectSpool rejects) {
+        if (rowsIn != rowsRead + rejects.count()) {
+            throw new IllegalStateException("row accounting broken: " + rowsIn + " != " + rowsRead + " + " + rejects.count());
         }
+        this.file = file;
+        this.rowsIn = rowsIn;
+        this.rowsRead = rowsRead;
+        this.rejects = rejects;
+        rejects.flush();
+    }
+
+    /** Counts with the rejected rows given as a list (spooled like a reader's). */
+    public ReadStats(String file, long rowsIn, long rowsRead, List<RejectedRow> rejected) {
+        this(file, rowsIn, rowsRead, spool(rejected));
+    }
+
+    private static RejectSpool spool(List<RejectedRow> rows) {
+        RejectSpool s = new RejectSpool();
+        rows.forEach(s::add);
+        return s;
+    }
+
+    /** The file as given. */
+    public String file() {
+        return file;
+    }
+
+    /** Data rows seen. */
+    public long rowsIn() {
+        return rowsIn;
+    }
+
+    /** Rows kept. */
+    public long rowsRead() {
+        return rowsRead;
     }
 
     /** Number of rejected rows. */
     public long rowsRejected() {
-        return rejected.size();
+        return rejects.count();
+    }
+
+    /**
+     * The rejected rows in file order, read back from disk (the whole list in memory: for tests and
+     * small files; {@link #writeRejects} streams).
+     */
+    public List<RejectedRow> rejected() {
+        return rejects.readBack();
     }
 
     /** Rejected rows counted by reason, reasons sorted. */
     public Map<String, Long> rejectsByReason() {
-        Map<String, Long> m = new TreeMap<>();
-        for (RejectedRow r : rejected) {
-            m.merge(r.reason(), 1L, Long::sum);
-        }
-        return Collections.unmodifiableMap(m);
+        return rejects.byReason();
     }
 
     /** One line: {@code file: N rows in, R read, J rejected (reason: n, ...)}. */
@@ -43,7 +82,7 @@ public record ReadStats(String file, long rowsIn, long rowsRead, List<RejectedRo
         StringBuilder sb = new StringBuilder();
         sb.append(file).append(": ").append(rowsIn).append(" rows in, ").append(rowsRead).append(" read, ")
                 .append(rowsRejected()).append(" rejected");
-        if (!rejected.isEmpty()) {
+        if (rowsRejected() > 0) {
             sb.append(" (");
             boolean first = true;
             for (Map.Entry<String, Long> e : rejectsByReason().entrySet()) {
@@ -58,20 +97,16 @@ public record ReadStats(String file, long rowsIn, long rowsRead, List<RejectedRo
         return sb.toString();
     }
 
-    /** Writes {@code line,column,reason,value} rows atomically. */
+    /**
+     * Writes {@code line,column,reason,value} rows atomically, copied from the spool. Text cells are
+     * spreadsheet-safe ({@link Csv#cell}).
+     */
     public void writeRejects(Path target) throws IOException {
-        AtomicFiles.writeText(target, w -> {
-            w.write("line,column,reason,value\n");
-            for (RejectedRow r : rejected) {
-                w.write(Long.toString(r.line()));
-                w.write(',');
-                w.write(Integer.toString(r.column()));
-                w.write(',');
-                w.write(Csv.quote(r.reason()));
-                w.write(',');
-                w.write(r.value() == null ? "" : Csv.quote(r.value()));
-                w.write('\n');
-            }
-        });
+        rejects.writeTo(target);
+    }
+
+    @Override
+    public String toString() {
+        return summaryLine();
     }
 }

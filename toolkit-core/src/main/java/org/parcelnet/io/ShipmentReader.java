@@ -180,7 +180,7 @@ public final class ShipmentReader {
         private final Options options;
         private final Csv.CountingInputStream counter;
         private final ShipmentTable.Builder table = new ShipmentTable.Builder();
-        private final List<RejectedRow> rejected = new ArrayList<>();
+        private final RejectSpool rejected = new RejectSpool();
         private ShipmentChunk.Layout layout;
         private long rowsIn;
         private long reportedBytes;
@@ -538,6 +538,17 @@ public final class ShipmentReader {
 
         private void readHeader(String[] header) {
             int width = header.length;
+            // A file without a header row has a data row here: never echo it (personal values).
+            List<String> known = new ArrayList<>(ShipmentColumns.ALL);
+            known.addAll(options.columnMap().values());
+            List<String> first = new ArrayList<>(width);
+            for (String h : header) {
+                first.add(h.replace("\uFEFF", ""));
+            }
+            if (!Csv.looksLikeHeader(first, known)) {
+                throw new InputException(file, 1, 0, "missing required column '" + ShipmentColumns.SHIPMENT_ID + "'; "
+                        + Csv.describeHeader(first, known), null);
+            }
             Map<String, Integer> sourceIndex = new HashMap<>();
             List<String> names = new ArrayList<>(width);
             for (int i = 0; i < width; i++) {

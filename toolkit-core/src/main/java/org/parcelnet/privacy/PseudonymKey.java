@@ -62,6 +62,9 @@ public final class PseudonymKey {
      * @throws IOException              when the file cannot be read
      */
     public static PseudonymKey fromFile(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + ": is a folder, not a key file");
+        }
         byte[] raw = Files.readAllBytes(file);
         byte[] key = isText(raw) ? stripTrailingNewlines(raw) : raw;
         if (key != raw) {

@@ -7,21 +7,44 @@ import org.parcelnet.io.AtomicFiles;
 import org.parcelnet.io.Csv;
 import org.parcelnet.model.ShipmentTable;
 
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvWriteOptions;
-import tech.tablesaw.io.csv.CsvWriter;
 
-/** Writes Tablesaw tables as CSV files (UTF-8, header row, RFC 4180 quoting), atomically. */
+/** Writes Tablesaw tables as CSV files (UTF-8, header row, RFC 4180 quoting, spreadsheet-safe text cells), atomically. */
 public final class TableFiles {
 
     private TableFiles() {
     }
 
-    /** Writes {@code table} to {@code target} through a temporary file and a rename. */
+    /**
+     * Writes {@code table} to {@code target} through a temporary file and a rename. Result tables are
+     * opened in spreadsheets, so text cells go through {@link Csv#cell} (a value a spreadsheet would
+     * run as a formula gets a leading apostrophe); numeric and boolean columns are written unformatted,
+     * as they are.
+     */
     public static void writeCsv(Table table, Path target) throws IOException {
+        int width = table.columnCount();
+        boolean[] text = new boolean[width];
+        for (int c = 0; c < width; c++) {
+            ColumnType t = table.column(c).type();
+            text[c] = t == ColumnType.STRING;
+        }
         AtomicFiles.writeText(target, w -> {
-            CsvWriteOptions o = CsvWriteOptions.builder(w).header(true).lineEnd("\n").build();
-            new CsvWriter().write(table, o);
+            for (int c = 0; c < width; c++) {
+                w.write(c == 0 ? "" : ",");
+                w.write(Csv.cell(table.column(c).name()));
+            }
+            w.write('\n');
+            for (int r = 0; r < table.rowCount(); r++) {
+                for (int c = 0; c < width; c++) {
+                    if (c > 0) {
+                        w.write(',');
+                    }
+                    String v = table.getUnformatted(r, c);
+                    w.write(text[c] ? Csv.cell(v) : Csv.quote(v));
+                }
+                w.write('\n');
+            }
         });
     }
 
@@ -34,7 +57,7 @@ public final class TableFiles {
         AtomicFiles.writeText(target, w -> {
             w.write("shipment_id,network\n");
             for (int i = 0; i < shipments.size(); i++) {
-                w.write(Csv.quote(shipments.shipmentId(i)));
+                w.write(Csv.cell(shipments.shipmentId(i)));
                 w.write(',');
                 w.write(Integer.toString(network[i]));
                 w.write('\n');
