@@ -96,7 +96,7 @@ final class AnalyzeOutputs {
         AtomicFiles.writeText(dir.resolve("ring_members.csv"), w -> {
             w.write("party,ring,tier,role,confidence\n");
             for (RingMembers.Row m : r.members().rows(ids, r.tiers().tier())) {
-                w.write(Csv.quote(m.party()) + "," + m.ring() + "," + (m.tier() == null ? "" : m.tier().label()) + ","
+                w.write(Csv.cell(m.party()) + "," + m.ring() + "," + (m.tier() == null ? "" : m.tier().label()) + ","
                         + m.role().label() + "," + String.format(java.util.Locale.ROOT, "%.2f", m.confidence()) + "\n");
             }
         });

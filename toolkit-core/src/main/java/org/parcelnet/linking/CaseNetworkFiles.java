@@ -135,14 +135,8 @@ public final class CaseNetworkFiles {
         });
     }
 
-    /**
-     * A CSV cell: quoted as RFC 4180 needs, and a value a spreadsheet would run as a formula (starting
-     * with =, +, -, @, tab or carriage return) prefixed with an apostrophe.
-     */
+    /** A spreadsheet-safe CSV cell ({@link Csv#cell}). */
     static String cell(String s) {
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        return Csv.quote(s);
+        return Csv.cell(s);
     }
 }

@@ -157,7 +157,7 @@ class CaseNetworksTest {
 
     @Test
     void spreadsheetFormulasAreNeutralised() {
-        assertEquals("'=SUM(A1)", CaseNetworkFiles.cell("=SUM(A1)"));
+        assertEquals("\"'=SUM(A1)\"", CaseNetworkFiles.cell("=SUM(A1)"));
         assertEquals("\"'+1,2\"", CaseNetworkFiles.cell("+1,2"));
         assertEquals("plain", CaseNetworkFiles.cell("plain"));
     }
