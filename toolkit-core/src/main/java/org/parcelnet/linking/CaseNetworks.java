@@ -440,6 +440,7 @@ public final class CaseNetworks {
         private final double tau;
         /** Distinct non-hub neighbours per identifier, built when first reached. */
         private final int[][] adjacency;
+        private final int[] seenBy;
         private final double[] best;
         private final int[] depth;
         private final int[] previous;
@@ -462,6 +463,7 @@ public final class CaseNetworks {
             this.tau = tau;
             int n = weight.length;
             adjacency = new int[n][];
+            seenBy = new int[n];
             best = new double[n];
             depth = new int[n];
             previous = new int[n];
@@ -479,12 +481,13 @@ public final class CaseNetworks {
             int[] out = new int[16];
             int n = 0;
             int slots = CaseLinker.SLOTS;
-            java.util.HashSet<Integer> seen = new java.util.HashSet<>();
+            // distinct neighbours: seenBy[y] == id + 1 marks y as listed for this id (ids are built once)
             for (int k = start[id]; k < start[id + 1]; k++) {
                 int b = rowsOf[k] * slots;
                 for (int s = 0; s < slots; s++) {
                     int y = ident[b + s];
-                    if (y >= 0 && y != id && weight[y] > 0 && seen.add(y)) {
+                    if (y >= 0 && y != id && weight[y] > 0 && seenBy[y] != id + 1) {
+                        seenBy[y] = id + 1;
                         if (n == out.length) {
                             out = Arrays.copyOf(out, n * 2);
                         }
