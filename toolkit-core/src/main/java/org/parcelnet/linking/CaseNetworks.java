@@ -43,8 +43,11 @@ import org.parcelnet.progress.ProgressListener;
  * the closure. Pass null to keep every link.
  *
  * <p><b>Cost.</b> O(R) to index identifiers (as {@link CaseLinker}); per case a best-first search over
- * the identifier adjacency, pruned at the evidence threshold. Each identifier's adjacency is built
- * once, when first reached, in O(df); so the work is bounded by the identifiers near cases, not by R.
+ * the identifier adjacency, pruned at the evidence threshold. With communities the search only
+ * crosses shipments of the case's own community (a link across communities would be dropped
+ * anyway), so its work is bounded by the community's shipments near the case, not by R; an
+ * identifier's adjacency then costs O(df) per expansion. Without communities each identifier's
+ * adjacency is built once, when first reached.
  * Memory: about 72 bytes per shipment (six identifier slots with their counterparties, 48 bytes, and
  * the rows-by-identifier index, 24) plus about 40 bytes per identifier (counts, weight, search state)
  * and the adjacency of the identifiers reached.
@@ -367,7 +370,9 @@ public final class CaseNetworks {
                 }
                 progress.advance(cases);
             } else {
-                Search search = new Search(t, ids, weight, start, rowsOf, caseOf, caseRows, params, tauSeconds);
+                Search search = new Search(t, ids, weight, start, rowsOf, caseOf, caseRows, params, tauSeconds,
+                        rowCommunity);
+                java.util.HashSet<Long> splitPairs = new java.util.HashSet<>();
                 for (int c = 0; c < cases; c++) {
                     if ((c & 0x3FF) == 0) {
                         progress.checkCancelled();
@@ -375,15 +380,15 @@ public final class CaseNetworks {
                     }
                     for (Link l : search.from(c)) {
                         if (rowCommunity != null && rowCommunity[caseRows[l.a()]] != rowCommunity[caseRows[l.b()]]) {
-                            split++;
+                            splitPairs.add(((long) Math.min(l.a(), l.b()) << 32) | Math.max(l.a(), l.b()));
                         } else {
                             links.add(l);
                         }
                     }
                 }
-                // every link was found from both ends: keep one copy
+                // a link may be found from both ends: keep one copy
                 links = dedupe(links);
-                split /= 2;
+                split = splitPairs.size();
             }
         } finally {
             progress.end();
@@ -441,7 +446,9 @@ public final class CaseNetworks {
         private final double tau;
         /** Distinct non-hub neighbours per identifier, built when first reached. */
         private final int[][] adjacency;
-        private final int[] seenBy;
+        private final int[] rowCommunity;
+        private int label;
+        private int expansion;
         private final double[] best;
         private final int[] depth;
         private final int[] previous;
@@ -452,7 +459,8 @@ public final class CaseNetworks {
         private final int[] caseStamp;
 
         Search(ShipmentTable t, CaseLinker.Identifiers ids, double[] weight, int[] start, int[] rowsOf, int[] caseOf,
-               int[] caseRows, Params params, double tau) {
+               int[] caseRows, Params params, double tau, int[] rowCommunity) {
+            this.rowCommunity = rowCommunity;
             this.t = t;
             this.ident = ids.ident();
             this.weight = weight;
@@ -463,7 +471,7 @@ public final class CaseNetworks {
             this.params = params;
             this.tau = tau;
             int n = weight.length;
-            adjacency = new int[n][];
+            adjacency = rowCommunity == null ? new int[n][] : null;
             seenBy = new int[n];
             best = new double[n];
             depth = new int[n];
@@ -474,36 +482,54 @@ public final class CaseNetworks {
             caseStamp = new int[caseRows.length];
         }
 
+        private int[] seenBy;
+        private int[] scratch = new int[16];
+
+        /**
+         * Distinct evidence-carrying neighbours of {@code id}: identifiers on the same shipments. With
+         * communities, only shipments of the searching case's community count (links across
+         * communities are dropped anyway), so the search stays inside it; without, the list is built
+         * once per identifier and kept.
+         */
         private int[] neighbours(int id) {
-            int[] a = adjacency[id];
-            if (a != null) {
-                return a;
+            if (adjacency != null && adjacency[id] != null) {
+                return adjacency[id];
             }
-            int[] out = new int[16];
             int n = 0;
             int slots = CaseLinker.SLOTS;
-            // distinct neighbours: seenBy[y] == id + 1 marks y as listed for this id (ids are built once)
+            int mark = ++expansion;
+            if (mark == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(seenBy, 0);
+                expansion = mark = 1;
+            }
             for (int k = start[id]; k < start[id + 1]; k++) {
-                int b = rowsOf[k] * slots;
+                int row = rowsOf[k];
+                if (rowCommunity != null && rowCommunity[row] != label) {
+                    continue;
+                }
+                int b = row * slots;
                 for (int s = 0; s < slots; s++) {
                     int y = ident[b + s];
-                    if (y >= 0 && y != id && weight[y] > 0 && seenBy[y] != id + 1) {
-                        seenBy[y] = id + 1;
-                        if (n == out.length) {
-                            out = Arrays.copyOf(out, n * 2);
+                    if (y >= 0 && y != id && weight[y] > 0 && seenBy[y] != mark) {
+                        seenBy[y] = mark;
+                        if (n == scratch.length) {
+                            scratch = Arrays.copyOf(scratch, n * 2);
                         }
-                        out[n++] = y;
+                        scratch[n++] = y;
                     }
                 }
             }
-            a = Arrays.copyOf(out, n);
-            adjacency[id] = a;
+            int[] a = Arrays.copyOf(scratch, n);
+            if (adjacency != null) {
+                adjacency[id] = a;
+            }
             return a;
         }
 
         List<Link> from(int c) {
             round++;
             int row = caseRows[c];
+            label = rowCommunity == null ? 0 : rowCommunity[row];
             double min = params.minEvidence();
             int maxDepth = params.maxPathIdentifiers();
             // identifiers reached, with their best evidence; a small max-heap by evidence
