@@ -286,12 +286,17 @@ public final class CaseNetworks {
      * @param rowCommunity per row, its community for splitting, or null for no splitting
      */
     public Result link(ShipmentTable t, boolean[] isCase, CaseMode mode, int[] rowCommunity, ProgressListener progress) {
+        return link(prepare(t), isCase, mode, rowCommunity, progress);
+    }
+
+    /**
+     * The identifier index of a table under these parameters (identifiers, weights, rows by
+     * identifier): the part of linking that needs no cases and no communities, so a pipeline can
+     * build it early, beside other work. O(R).
+     */
+    public Prepared prepare(ShipmentTable t) {
         Objects.requireNonNull(t, "t");
-        Objects.requireNonNull(mode, "mode");
         int rows = t.size();
-        if (isCase.length != rows || (rowCommunity != null && rowCommunity.length != rows)) {
-            throw new IllegalArgumentException("isCase and rowCommunity need one entry per shipment");
-        }
         CaseLinker.Identifiers ids = new CaseLinker(new CaseLinker.Params(params.maxCounterparties(),
                 params.maxShipments(), params.useAddresses(), params.useNamePhone())).identify(t);
         int idCount = ids.idCount();
@@ -303,20 +308,6 @@ public final class CaseNetworks {
             int df = ids.shipments()[id];
             weight[id] = ids.hub()[id] || df == 0 ? 0 : Math.log((double) rows / df) / logR;
         }
-        int cases = 0;
-        for (boolean c : isCase) {
-            cases += c ? 1 : 0;
-        }
-        int[] caseRows = new int[cases];
-        int[] caseOf = new int[rows];
-        Arrays.fill(caseOf, -1);
-        for (int i = 0, k = 0; i < rows; i++) {
-            if (isCase[i]) {
-                caseRows[k] = i;
-                caseOf[i] = k++;
-            }
-        }
-        // Rows by identifier (CSR), all rows; and cases by identifier.
         int[] start = new int[idCount + 1];
         for (int x : ident) {
             if (x >= 0) {
@@ -333,7 +324,53 @@ public final class CaseNetworks {
                 rowsOf[fill[ident[j]]++] = j / slots;
             }
         }
-        fill = null;
+        return new Prepared(t, ids, weight, start, rowsOf);
+    }
+
+    /** An identifier index built by {@link #prepare}, for one table and these parameters. */
+    public static final class Prepared {
+        private final ShipmentTable table;
+        private final CaseLinker.Identifiers ids;
+        private final double[] weight;
+        private final int[] start;
+        private final int[] rowsOf;
+
+        private Prepared(ShipmentTable table, CaseLinker.Identifiers ids, double[] weight, int[] start, int[] rowsOf) {
+            this.table = table;
+            this.ids = ids;
+            this.weight = weight;
+            this.start = start;
+            this.rowsOf = rowsOf;
+        }
+    }
+
+    /** Links the cases of a prepared table (see {@link #link(ShipmentTable, boolean[], CaseMode, int[], ProgressListener)}). */
+    public Result link(Prepared prepared, boolean[] isCase, CaseMode mode, int[] rowCommunity, ProgressListener progress) {
+        Objects.requireNonNull(prepared, "prepared");
+        Objects.requireNonNull(mode, "mode");
+        ShipmentTable t = prepared.table;
+        int rows = t.size();
+        if (isCase.length != rows || (rowCommunity != null && rowCommunity.length != rows)) {
+            throw new IllegalArgumentException("isCase and rowCommunity need one entry per shipment");
+        }
+        CaseLinker.Identifiers ids = prepared.ids;
+        int idCount = ids.idCount();
+        double[] weight = prepared.weight;
+        int[] start = prepared.start;
+        int[] rowsOf = prepared.rowsOf;
+        int cases = 0;
+        for (boolean c : isCase) {
+            cases += c ? 1 : 0;
+        }
+        int[] caseRows = new int[cases];
+        int[] caseOf = new int[rows];
+        Arrays.fill(caseOf, -1);
+        for (int i = 0, k = 0; i < rows; i++) {
+            if (isCase[i]) {
+                caseRows[k] = i;
+                caseOf[i] = k++;
+            }
+        }
         double tauSeconds = params.timeScaleDays() * 86_400.0;
         double minEvidence = params.minEvidence();
         List<Link> links = new ArrayList<>();

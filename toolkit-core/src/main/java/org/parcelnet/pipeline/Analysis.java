@@ -63,9 +63,10 @@ import org.parcelnet.synth.Geography;
  * r.leads().parties().get(0);     // the top party lead, with its reasons
  * }</pre>
  *
- * <p>Threads: betweenness needs only the party graph and nothing needs it before interdiction, so
- * it runs on a background thread beside the main line (Leiden, relay chains, rings, members, case
- * networks). Results do not depend on that overlap. Cost: dominated by reading, Leiden (O(m) per level) and sampled betweenness
+ * <p>Threads: case linking's identifier index needs only the shipments and betweenness only the
+ * party graph, and nothing needs either before interdiction, so both run one after the other on a
+ * background thread beside the main line (Leiden, relay chains, rings, members); the case search
+ * follows on the main line. Results do not depend on that overlap. Cost: dominated by reading, Leiden (O(m) per level) and sampled betweenness
  * (O(pivots·m)); memory about 1 KB per shipment at millions of rows (see docs/benchmarks.md).
  *
  * <p>Determinism: the same shipments, options (seed included) and truth give the same result.
@@ -155,6 +156,11 @@ public final class Analysis {
             end("desensitise", t);
         }
         try (Background background = new Background()) {
+            // the identifier index of case linking needs only the shipments: built beside the main line
+            ShipmentTable shipments = table;
+            CaseNetworks linker = new CaseNetworks(CaseNetworks.Params.DEFAULTS.withHubThreshold(options.hubThreshold()));
+            Background.Task<CaseNetworks.Prepared> linkIndex = background.submit(() -> linker.prepare(shipments));
+
             long t = begin("party graph");
             PartyIndex parties = Projections.parties(table, options.partyKey());
             LabeledGraph partyGraph = Projections.partyGraph(table, parties, Projections.Volume.SHIPMENTS);
@@ -221,9 +227,8 @@ public final class Analysis {
             }
             int[] rowCommunity = CaseNetworks.rowCommunities(parties.senderParty(), parties.receiverParty(),
                     CaseNetworks.splitLabels(rings.partition().membership(), rings.ringOf()), anchor);
-            CaseNetworks.Result links = new CaseNetworks(CaseNetworks.Params.DEFAULTS.withHubThreshold(options.hubThreshold()))
-                    .link(table, isCase, flagged ? CaseNetworks.CaseMode.FLAGGED : CaseNetworks.CaseMode.ALL,
-                            rowCommunity, progress);
+            CaseNetworks.Result links = linker.link(linkIndex.await("case linking"), isCase,
+                    flagged ? CaseNetworks.CaseMode.FLAGGED : CaseNetworks.CaseMode.ALL, rowCommunity, progress);
             end("link cases", t);
 
             t = begin("leads");
