@@ -23,6 +23,8 @@ import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.paths.RelayChains;
 import org.parcelnet.cli.report.Charts;
 import org.parcelnet.cli.report.HtmlReport;
+import org.parcelnet.cli.report.RouteMap;
+import org.parcelnet.cli.report.Timeline;
 import org.parcelnet.table.ResultTables;
 
 /**
@@ -33,6 +35,10 @@ import org.parcelnet.table.ResultTables;
 final class AnalyzeReport {
 
     private static final int TABLE_ROWS = 30;
+    /** Routes drawn on the map of all routes (the busiest): enough for every route of a small run. */
+    static final int MAP_ROUTES = 300;
+    /** Routes drawn on a ring's map and listed in its routes table. */
+    static final int RING_MAP_ROUTES = 120;
     private final AnalysisResult run;
     private final String inputLabel;
     private final List<AnalyzeOutputs.RingGraph> ringGraphs;
@@ -105,16 +111,35 @@ final class AnalyzeReport {
                 + "ring_members.csv lists members and customers with a confidence. Rings, tiers, interdiction and "
                 + "leads use members only.");
 
+        RouteGeography geography = new RouteGeography(run);
+        AnalyzeWorkbench workbench = new AnalyzeWorkbench(run, geography);
+        LinkEvidence evidence = file.getParent() == null ? LinkEvidence.none()
+                : LinkEvidence.read(file.getParent(), workbench.waybills()::contains, AnalyzeWorkbench.MAX_LINKS);
+        r.workbench(workbench.data(evidence), workbench.holdsText(evidence));
+
         r.section("The network");
         double[] degree = new double[g.nodeCount()];
         for (int v = 0; v < degree.length; v++) {
             degree[v] = g.degree(v);
         }
+        double maxDegree = 0;
+        for (double d : degree) {
+            maxDegree = Math.max(maxDegree, d);
+        }
         r.figure("Degree distribution", Charts.degreeDistribution("Party degree (in + out)", degree),
                 "Parties by number of distinct counterparties, log–log. A straight tail means a few parties (merchants, "
-                        + "courier stations, distributors) trade with very many.");
-        r.figure("Community sizes", Charts.communitySizes("Community sizes", run.communities().partition().sizes()),
-                "How many communities Leiden found of each size.");
+                        + "courier stations, distributors) trade with very many.",
+                String.format(Locale.ROOT, "Log–log chart of how many parties have each degree; %,d parties, the "
+                        + "largest degree is %,.0f.", degree.length, maxDegree), false);
+        int[] communitySizes = run.communities().partition().sizes();
+        int largestCommunity = 0;
+        for (int size : communitySizes) {
+            largestCommunity = Math.max(largestCommunity, size);
+        }
+        r.figure("Community sizes", Charts.communitySizes("Community sizes", communitySizes),
+                "How many communities Leiden found of each size.",
+                String.format(Locale.ROOT, "Chart of community sizes: %,d communities, the largest of %,d parties "
+                        + "(communities.csv lists each party's community).", communitySizes.length, largestCommunity), false);
         provinceHeatMap(r, t);
 
         r.section("Rings");
@@ -122,15 +147,26 @@ final class AnalyzeReport {
         if (rings.isEmpty()) {
             r.paragraph("No community carries goods from a border entry town along a relay chain: no rings found.");
         }
+        List<long[]>[] ringTimes = ringTimes(rings);
         int k = 0;
         for (AnalyzeOutputs.RingGraph rg : rings) {
             k++;
             RingLead lead = rg.lead();
-            r.figure(String.format(Locale.ROOT, "Ring %d (rank %d, score %.2f, %d parties)", lead.ring(), lead.rank(),
-                            lead.score(), lead.size()),
-                    Charts.ringDiagram("Ring " + lead.ring(), rg.graph(), rg.tiers(), run.options().seed()),
+            r.subheading(String.format(Locale.ROOT, "Ring %d (rank %d, score %.2f, %d parties)", lead.ring(), lead.rank(),
+                    lead.score(), lead.size()), "ring-" + lead.ring());
+            r.figure("Members and their parcels", Charts.ringDiagram("Ring " + lead.ring(), rg.graph(), rg.tiers(),
+                            run.options().seed()),
                     "Parties coloured by tier: source (border), transit, distributor, retailer. Arrows point from sender "
-                            + "to receiver; thicker means more shipments. Exported as rings/ring-" + k + ".graphml and .gexf.");
+                            + "to receiver; thicker means more shipments. Exported as rings/ring-" + k + ".graphml and .gexf.",
+                    String.format(Locale.ROOT, "Node–link drawing of ring %d: %d parties, %d sender–receiver links; the "
+                            + "members table below lists them with their tiers.", lead.ring(), rg.graph().graph().nodeCount(),
+                            rg.graph().graph().edgeCount()), false);
+            ringTimeline(r, lead, ringTimes[k - 1]);
+            ringMap(r, lead, geography);
+            ringMembers(r, lead, evidence);
+        }
+        if (!rings.isEmpty()) {
+            r.subheading("All rings", null);
         }
         int[] customers = new int[Math.max(1, run.rings().ringCount())];
         for (int v = 0; v < run.members().role().length; v++) {
@@ -162,6 +198,31 @@ final class AnalyzeReport {
 
         r.section("Relay routes");
         List<RelayChains.Route> routes = run.chains().routes();
+        List<RouteMap.Route> placed = geography.allRoutes();
+        if (!routes.isEmpty()) {
+            List<RouteMap.Route> drawn = placed.subList(0, Math.min(MAP_ROUTES, placed.size()));
+            double drawnChains = 0;
+            for (RouteMap.Route d : drawn) {
+                drawnChains += d.volume();
+            }
+            long allChains = 0;
+            for (RelayChains.Route rt : routes) {
+                allChains += rt.chains();
+            }
+            String which = drawn.size() == routes.size() ? "Every route of routes.csv"
+                    : String.format(Locale.ROOT, "The %,d busiest of the %,d routes of routes.csv (%.0f%% of the chains)",
+                    drawn.size(), routes.size(), 100.0 * drawnChains / Math.max(1, allChains));
+            String alt = String.format(Locale.ROOT, "Map of China with %,d relay routes drawn as arcs (%,.0f chains)%s. "
+                    + "The relay routes table below lists the busiest routes with the cities they are drawn through; "
+                    + "routes.csv has them all.", drawn.size(), drawnChains, placed.size() == routes.size() ? ""
+                    : String.format(Locale.ROOT, "; %,d routes could not be placed (unknown places)",
+                    routes.size() - placed.size()));
+            r.figure("Relay routes on the map", RouteMap.draw("Relay routes", alt, geography.places(-1), drawn, 10),
+                    which + " from its border entry town inland: an arc per route through the city its chains reached "
+                            + "most often in each province, width proportional to chains, coloured by the ring carrying "
+                            + "most of them (grey: no ring). Hover an arc for its route.",
+                    null, true);
+        }
         int nRoutes = Math.min(12, routes.size());
         if (nRoutes > 0) {
             List<String> labels = new ArrayList<>();
@@ -170,15 +231,24 @@ final class AnalyzeReport {
                 labels.add(routes.get(i).describe());
                 values[i] = routes.get(i).chains();
             }
+            StringBuilder alt = new StringBuilder("Bar chart of the most frequent relay routes by chains:");
+            for (int i = 0; i < nRoutes; i++) {
+                alt.append(String.format(Locale.ROOT, " %s %,.0f;", labels.get(i), values[i]));
+            }
             r.figure("Most frequent relay routes", Charts.barChart("Relay routes", "chains", labels, values),
-                    "Place-to-place routes followed by time-respecting relay chains from border entry towns.");
+                    "Place-to-place routes followed by time-respecting relay chains from border entry towns.",
+                    alt.substring(0, alt.length() - 1) + ".", false);
         }
         List<List<?>> routeRows = new ArrayList<>();
         for (int i = 0; i < Math.min(TABLE_ROWS, routes.size()); i++) {
             RelayChains.Route rt = routes.get(i);
-            routeRows.add(List.of(i + 1, rt.describe(), rt.chains(), rt.pieces(), rt.parties()));
+            RouteGeography.RouteStats st = geography.stats(rt.describe());
+            int ringRank = st == null ? -1 : geography.rankOf(st.topRing());
+            routeRows.add(List.of(i + 1, rt.describe(), st == null ? "" : geography.via(st), rt.chains(), rt.pieces(),
+                    rt.parties(), ringRank < 0 ? "" : "ring " + st.topRing()));
         }
-        r.table("Relay routes (routes.csv)", List.of("rank", "route", "chains", "cartons", "parties"), routeRows);
+        r.table("Relay routes (routes.csv" + (routes.size() > TABLE_ROWS ? "; the first " + TABLE_ROWS + " here)" : ")"),
+                List.of("rank", "route", "drawn via", "chains", "cartons", "parties", "mostly of"), routeRows);
 
         r.section("Interdiction");
         RingInterdiction.Result plan = run.interdiction();
@@ -202,8 +272,14 @@ final class AnalyzeReport {
                 before[i] = c[0];
                 after[i] = c[c.length - 1];
             }
+            StringBuilder alt = new StringBuilder("Bar chart of source-to-sink pairs reachable before and after removing "
+                    + "each method's picks:");
+            for (int i = 0; i < methods.size(); i++) {
+                alt.append(String.format(Locale.ROOT, " %s %,.0f to %,.0f;", methods.get(i), before[i], after[i]));
+            }
             r.figure("Reachability before and after removal", Charts.beforeAfter("Source→sink pairs reachable",
-                    "pairs", methods, before, after), "Each method's picks removed together.");
+                    "pairs", methods, before, after), "Each method's picks removed together.",
+                    alt.substring(0, alt.length() - 1) + " (interdiction.csv lists the picks).", false);
         }
         List<List<?>> picks = new ArrayList<>();
         for (ResultTables.InterdictionRow row : interdictionRows) {
@@ -297,6 +373,135 @@ final class AnalyzeReport {
         r.write(file);
     }
 
+    /** Per drawn ring, the pickup times of the parcels its members sent, by the sender's tier. */
+    @SuppressWarnings("unchecked")
+    private List<long[]>[] ringTimes(List<AnalyzeOutputs.RingGraph> rings) {
+        ShipmentTable t = run.shipments();
+        int[] ringOf = run.ringOf();
+        Tier[] tier = run.tiers().tier();
+        int[] sender = run.parties().senderParty();
+        Map<Integer, Integer> slot = new HashMap<>();
+        for (int i = 0; i < rings.size(); i++) {
+            slot.put(rings.get(i).lead().ring(), i);
+        }
+        int lanes = Tier.values().length + 1; // tiers, then unclassified
+        int[][] counts = new int[rings.size()][lanes];
+        for (int pass = 0; pass < 2; pass++) {
+            long[][][] times = pass == 0 ? null : new long[rings.size()][lanes][];
+            if (times != null) {
+                for (int i = 0; i < rings.size(); i++) {
+                    for (int l = 0; l < lanes; l++) {
+                        times[i][l] = new long[counts[i][l]];
+                        counts[i][l] = 0;
+                    }
+                }
+            }
+            for (int row = 0; row < t.size(); row++) {
+                int v = sender[row];
+                Integer i = ringOf[v] < 0 ? null : slot.get(ringOf[v]);
+                if (i == null) {
+                    continue;
+                }
+                int l = tier[v] == null ? lanes - 1 : tier[v].ordinal();
+                if (times == null) {
+                    counts[i][l]++;
+                } else {
+                    times[i][l][counts[i][l]++] = t.shippedAt(row);
+                }
+            }
+            if (times != null) {
+                List<long[]>[] out = new List[rings.size()];
+                for (int i = 0; i < rings.size(); i++) {
+                    out[i] = new ArrayList<>(List.of(times[i]));
+                }
+                return out;
+            }
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    private void ringTimeline(HtmlReport r, RingLead lead, List<long[]> times) {
+        List<String> lanes = new ArrayList<>();
+        List<long[]> kept = new ArrayList<>();
+        StringBuilder alt = new StringBuilder(String.format(Locale.ROOT, "Parcels sent by ring %d's members over time, "
+                + "one lane per tier of the sender:", lead.ring()));
+        for (int l = 0; l < times.size(); l++) {
+            long[] ts = times.get(l);
+            String name = l < Tier.values().length ? Tier.values()[l].label() : "no tier";
+            if (ts.length == 0 && l == times.size() - 1) {
+                continue;
+            }
+            lanes.add(name);
+            kept.add(ts);
+            if (ts.length == 0) {
+                alt.append(' ').append(name).append(" none;");
+            } else {
+                long[] sorted = ts.clone();
+                java.util.Arrays.sort(sorted);
+                alt.append(String.format(Locale.ROOT, " %s %,d (first %s, median %s, last %s);", name, ts.length,
+                        day(sorted[0]), day(sorted[sorted.length / 2]), day(sorted[sorted.length - 1])));
+            }
+        }
+        String text = alt.substring(0, alt.length() - 1) + ".";
+        r.figure("Parcels over time by tier", Timeline.draw("Ring " + lead.ring() + " parcels by tier", text, lanes, kept),
+                "Waves of a ring move down the tiers: source, then transit, distributor and retailer a few days later.",
+                null, false);
+    }
+
+    private void ringMap(HtmlReport r, RingLead lead, RouteGeography geography) {
+        List<RouteMap.Route> placed = geography.ringRoutes(lead.ring());
+        List<RouteMap.Route> routes = placed.subList(0, Math.min(RING_MAP_ROUTES, placed.size()));
+        List<RouteGeography.RouteStats> stats = geography.ringStats(lead.ring());
+        StringBuilder alt = new StringBuilder(String.format(Locale.ROOT, "Map of ring %d's relay routes: %,d routes%s.",
+                lead.ring(), stats.size(), routes.size() < stats.size() ? ", the " + routes.size() + " busiest drawn" : ""));
+        for (int i = 0; i < Math.min(5, stats.size()); i++) {
+            alt.append(String.format(Locale.ROOT, " %s, %,d chains;", geography.via(stats.get(i)), stats.get(i).chains));
+        }
+        String text = stats.isEmpty() ? alt.toString() : alt.substring(0, alt.length() - 1) + ".";
+        r.figure("Its routes", RouteMap.draw("Ring " + lead.ring() + " routes", text, geography.places(lead.ring()), routes, 8,
+                        true),
+                "The relay chains of this ring (chains most of whose parties are its members), by route; width is chains.",
+                null, false);
+        List<List<?>> rows = new ArrayList<>();
+        for (RouteGeography.RouteStats s : stats) {
+            if (rows.size() >= RING_MAP_ROUTES) {
+                break;
+            }
+            rows.add(List.of(s.key, geography.via(s), s.chains));
+        }
+        r.table("Ring " + lead.ring() + " routes" + (stats.size() > rows.size() ? " (the " + rows.size() + " busiest of "
+                + stats.size() + ")" : ""), List.of("route", "drawn via", "chains"), rows, true);
+    }
+
+    private void ringMembers(HtmlReport r, RingLead lead, LinkEvidence evidence) {
+        Tier[] tier = run.tiers().tier();
+        int[] sent = run.tiers().sent();
+        int[] received = run.tiers().received();
+        Map<Integer, Integer> leadRank = new HashMap<>();
+        for (PartyLead l : run.leads().parties()) {
+            leadRank.putIfAbsent(l.party(), l.rank());
+        }
+        List<List<?>> rows = new ArrayList<>();
+        for (int v : lead.members()) {
+            String id = run.partyGraph().label(v);
+            LinkEvidence.Member m = evidence.members == null ? null : evidence.members.get(id);
+            List<Object> row = new ArrayList<>();
+            row.add(id);
+            row.add(tier[v] == null ? "" : tier[v].label());
+            row.add(m == null || m.role() == null ? "" : m.role());
+            row.add(m == null ? null : m.confidence());
+            row.add(sent[v]);
+            row.add(received[v]);
+            row.add(leadRank.get(v));
+            row.add(region[v]);
+            rows.add(row);
+        }
+        r.table("Ring " + lead.ring() + " members" + (evidence.members == null
+                        ? " (tiers from the analysis; role and confidence need ring_members.csv, not written by this run)"
+                        : " (role and confidence from ring_members.csv)"),
+                List.of("party", "tier", "role", "confidence", "sent", "received", "lead rank", "region"), rows, true);
+    }
+
     private void provinceHeatMap(HtmlReport r, ShipmentTable t) {
         Map<String, Integer> index = new HashMap<>();
         List<String> names = new ArrayList<>();
@@ -318,8 +523,22 @@ final class AnalyzeReport {
                 flow[a][b]++;
             }
         }
+        int bestA = 0;
+        int bestB = 0;
+        for (int a = 0; a < names.size(); a++) {
+            for (int b = 0; b < names.size(); b++) {
+                if (flow[a][b] > flow[bestA][bestB]) {
+                    bestA = a;
+                    bestB = b;
+                }
+            }
+        }
+        String alt = names.isEmpty() ? "Heat map of province-to-province shipments: no shipments."
+                : String.format(Locale.ROOT, "Heat map of shipments between the %d busiest provinces (%s); the largest "
+                        + "flow is %s to %s, %,.0f shipments.", names.size(), String.join(", ", names), names.get(bestA),
+                names.get(bestB), flow[bestA][bestB]);
         r.figure("Province-to-province flows", Charts.flowHeatMap("Shipments from origin to destination province",
-                names, flow), "The " + names.size() + " busiest provinces; colour is log-scaled shipments.");
+                names, flow), "The " + names.size() + " busiest provinces; colour is log-scaled shipments.", alt, false);
     }
 
     private String keyText() {

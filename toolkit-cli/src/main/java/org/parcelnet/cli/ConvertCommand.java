@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.parcelnet.graph.Components;
+import org.parcelnet.graph.GraphSnapshot;
+import org.parcelnet.io.EdgeListReader;
 import org.parcelnet.io.AtomicFiles;
 import org.parcelnet.io.Json;
 import org.parcelnet.io.OpenFlightsReader;
@@ -14,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code parcelnet convert}: real networks in other formats to edges.csv + nodes.csv. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Convert a real network to edges.csv + nodes.csv.",
-        subcommands = {ConvertCommand.OpenFlights.class})
+        description = "Convert a real network to edges.csv + nodes.csv, or an edge list to a graph snapshot.",
+        subcommands = {ConvertCommand.OpenFlights.class, ConvertCommand.Edges.class})
 public final class ConvertCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -23,7 +25,77 @@ public final class ConvertCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a format: openflights");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a format: openflights or edges");
+    }
+
+    /** An edge list to a binary graph snapshot that every graph command reads with {@code --graph}. */
+    @Command(name = "edges", mixinStandardHelpOptions = true,
+            description = {"Read an edge list once (same options and checks as --graph) and write a binary graph "
+                    + "snapshot (.pnb): the CSR arrays and node ids, versioned and checksummed. Graph commands take the "
+                    + "snapshot wherever they take --graph and load it without parsing; direction, column names, "
+                    + "--drop-self-loops and --lenient apply here, when converting (format: docs/data-format.md)."})
+    public static final class Edges implements Callable<Integer> {
+
+        @Option(names = "--in", required = true, paramLabel = "FILE", description = "edge list: source,target[,weight] (.csv or .csv.gz)")
+        Path in;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "snapshot to write, e.g. graph.pnb")
+        Path out;
+
+        @Option(names = "--directed", description = "read the edge list as directed (default: undirected)")
+        boolean directed;
+
+        @Option(names = "--drop-self-loops", description = "discard self loops (counted as rejected)")
+        boolean dropSelfLoops;
+
+        @Option(names = "--source-column", defaultValue = "source", paramLabel = "NAME", description = "tail column (default: ${DEFAULT-VALUE})")
+        String sourceColumn;
+
+        @Option(names = "--target-column", defaultValue = "target", paramLabel = "NAME", description = "head column (default: ${DEFAULT-VALUE})")
+        String targetColumn;
+
+        @Option(names = "--weight-column", defaultValue = "weight", paramLabel = "NAME", description = "weight column, used when present (default: ${DEFAULT-VALUE})")
+        String weightColumn;
+
+        @Option(names = "--lenient", description = "reject bad rows (counted, written to --rejects) instead of stopping at the first")
+        boolean lenient;
+
+        @Option(names = "--rejects", paramLabel = "FILE", description = "where --lenient writes rejected rows (default: rejects.csv beside --out)")
+        Path rejects;
+
+        @Option(names = {"-q", "--quiet"}, description = "print nothing on success")
+        boolean quiet;
+
+        @Override
+        public Integer call() throws Exception {
+            long t0 = System.nanoTime();
+            if (GraphSnapshot.isSnapshot(in)) {
+                throw new IllegalArgumentException(in + " is already a graph snapshot");
+            }
+            if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("--out must differ from --in");
+            }
+            EdgeListReader.Options o = EdgeListReader.Options.defaults()
+                    .withColumns(sourceColumn, targetColumn, weightColumn).withDirected(directed)
+                    .withDropSelfLoops(dropSelfLoops).withLenient(lenient).withProgress(ConsoleProgress.create(quiet));
+            EdgeListReader.Result r = EdgeListReader.read(in, o);
+            if (r.stats().rowsRejected() > 0) {
+                Path parent = out.toAbsolutePath().getParent();
+                Path target = rejects != null ? rejects : parent.resolve("rejects.csv");
+                r.stats().writeRejects(target);
+                if (!quiet) {
+                    System.err.println("rejected rows written to " + target);
+                }
+            }
+            GraphSnapshot.write(r.graph(), out);
+            if (!quiet) {
+                System.err.println(r.stats().summaryLine());
+                System.out.printf(java.util.Locale.ROOT, "%,d nodes, %,d %s edges; wrote %s (%,d bytes) in %.2f s%n",
+                        r.graph().graph().nodeCount(), r.graph().graph().edgeCount(), directed ? "directed" : "undirected",
+                        out, java.nio.file.Files.size(out), (System.nanoTime() - t0) / 1e9);
+            }
+            return Cli.OK;
+        }
     }
 
     /** OpenFlights airports.dat + routes.dat (ODbL, "OpenFlights.org"). */

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.parcelnet.graph.GraphSnapshot;
 import org.parcelnet.graph.LabeledGraph;
 import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.graph.Projections;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Option;
 public final class GraphInput {
 
     static final class Source {
-        @Option(names = "--graph", paramLabel = "FILE", description = "edge list: source,target[,weight] (.csv or .csv.gz)")
+        @Option(names = "--graph", paramLabel = "FILE", description = "edge list: source,target[,weight] (.csv or .csv.gz), "
+                + "or a graph snapshot written by 'convert edges' (recognised by its first bytes)")
         Path graph;
 
         @Option(names = "--shipments", paramLabel = "FILE", description = "shipments.csv(.gz); graph commands use its party graph")
@@ -215,6 +217,20 @@ public final class GraphInput {
         }
         if (directed && undirected) {
             throw new IllegalArgumentException("give at most one of --directed and --undirected");
+        }
+        if (GraphSnapshot.isSnapshot(source.graph)) {
+            LabeledGraph g = GraphSnapshot.read(source.graph);
+            boolean stored = g.graph().isDirected();
+            if ((directed && !stored) || (undirected && stored)) {
+                throw new IllegalArgumentException(source.graph + " is a " + (stored ? "directed" : "undirected")
+                        + " graph snapshot; drop --" + (directed ? "directed" : "undirected")
+                        + " or convert the edge list again with the direction wanted");
+            }
+            if (!quiet) {
+                System.err.printf(java.util.Locale.ROOT, "%s: graph snapshot, %,d nodes, %,d edges%n", source.graph,
+                        g.graph().nodeCount(), g.graph().edgeCount());
+            }
+            return g;
         }
         EdgeListReader.Options o = EdgeListReader.Options.defaults()
                 .withColumns(sourceColumn, targetColumn, weightColumn)

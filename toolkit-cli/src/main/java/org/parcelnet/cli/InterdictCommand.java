@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.graph.LabeledGraph;
+import org.parcelnet.interdiction.CriticalNodes;
 import org.parcelnet.interdiction.KeyPlayers;
 import org.parcelnet.interdiction.InterdictionPlan;
 import org.parcelnet.interdiction.MinVertexCut;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Option;
 @Command(name = "interdict", mixinStandardHelpOptions = true,
         description = {"Min vertex cut and greedy key players on the party graph, compared with the top parties by "
                 + "betweenness. Writes interdiction.csv (party,method,rank,reachability_after) and summary.json.",
+                "Without sources and sinks, --method cnp (the default there) also solves the critical node problem: "
+                        + "the K parties whose removal leaves fewest connected pairs, by a seeded memetic local search "
+                        + "(--steps for a reproducible budget, --time-limit to bound the time instead).",
                 "With --sources/--sinks (files of party ids), or with --communities (sources = parties classed "
                         + "'source' in their community, sinks = 'retailer'; tiers written to tiers.csv), reachability "
                         + "is the number of sinks reached from the sources (sources and sinks are never removed); "
@@ -74,6 +78,19 @@ public final class InterdictCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of the betweenness pivots (default: ${DEFAULT-VALUE})")
     long seed;
+
+    @Option(names = "--method", paramLabel = "M",
+            description = "key-player method: greedy, or cnp (critical node search; fragmentation mode only, its default)")
+    String method;
+
+    @Option(names = "--steps", defaultValue = "2000", paramLabel = "N",
+            description = "critical node search steps, each costing about the size of the largest component; the same "
+                    + "seed and steps give the same picks (default: ${DEFAULT-VALUE})")
+    long steps;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+            description = "stop the critical node search after this long instead (results then depend on machine speed)")
+    Double timeLimit;
 
     @Option(names = "--truth", paramLabel = "FILE", description = "truth_parties.csv (party,ring,tier): report precision of the picks")
     Path truth;
@@ -192,6 +209,7 @@ public final class InterdictCommand implements Callable<Integer> {
     void run(LabeledGraph g, int[] sources, int[] sinks, List<Row> rows, Map<String, Object> summary) {
         CompactGraph cg = g.graph();
         boolean terminals = sources != null;
+        useCnp(terminals); // validates --method before the long work
         summary.put("mode", terminals ? "sources_to_sinks" : "fragmentation");
         summary.put("reachability", terminals ? "sinks reached from the sources" : "party pairs still connected (direction ignored)");
         MinVertexCut.Algorithm alg = flowAlgorithm();
@@ -225,6 +243,70 @@ public final class InterdictCommand implements Callable<Integer> {
         summary.put("betweenness_reachability", last(plan.byScore()));
         summary.put("betweenness_pivots", b.pivots());
         summary.put("betweenness_threads", o.threads());
+        if (!terminals && useCnp(false)) {
+            CriticalNodes.Options co = timeLimit != null
+                    ? CriticalNodes.Options.timeLimited(budget, seed, Math.max(1, Math.round(timeLimit * 1000)))
+                    : CriticalNodes.Options.steps(budget, seed, steps);
+            CriticalNodes.Result r = CriticalNodes.solve(cg, co, input.progress());
+            KeyPlayers.Result ordered = KeyPlayers.evaluate(cg, pickOrder(cg, r.removed()));
+            add(rows, g, "cnp", ordered);
+            summary.put("cnp_reachability", r.objective());
+            Map<String, Object> c = Json.object();
+            c.put("seed", seed);
+            c.put("steps", r.steps());
+            c.put("best_found_at_step", r.bestStep());
+            c.put("time_limit_seconds", timeLimit);
+            c.put("greedy_start", r.greedyObjective());
+            summary.put("cnp", c);
+        }
+    }
+
+    /** Whether the critical node search runs; rejects it with sources and sinks. */
+    private boolean useCnp(boolean terminals) {
+        String m = method == null ? (terminals ? "greedy" : "cnp") : method.toLowerCase(java.util.Locale.ROOT);
+        if (!m.equals("greedy") && !m.equals("cnp")) {
+            throw new IllegalArgumentException("--method must be greedy or cnp, got '" + method + "'");
+        }
+        if (m.equals("cnp") && terminals) {
+            throw new IllegalArgumentException("--method cnp minimises connected pairs: use it without --sources/--sinks/--communities");
+        }
+        if (steps < 1 || (timeLimit != null && !(timeLimit > 0))) {
+            throw new IllegalArgumentException("--steps and --time-limit must be > 0");
+        }
+        return m.equals("cnp");
+    }
+
+    /**
+     * The removal order of a critical node set for the per-rank curve: each next node the one of the
+     * set whose removal leaves fewest pairs (up to 64 nodes; larger sets in ascending node order).
+     */
+    private static int[] pickOrder(CompactGraph g, int[] set) {
+        if (set.length > 64) {
+            return set.clone();
+        }
+        int[] order = new int[set.length];
+        boolean[] used = new boolean[set.length];
+        boolean[] removed = new boolean[g.nodeCount()];
+        for (int i = 0; i < set.length; i++) {
+            int best = -1;
+            long bestLeft = Long.MAX_VALUE;
+            for (int j = 0; j < set.length; j++) {
+                if (used[j]) {
+                    continue;
+                }
+                removed[set[j]] = true;
+                long left = KeyPlayers.connectedPairs(g, removed);
+                removed[set[j]] = false;
+                if (left < bestLeft) {
+                    bestLeft = left;
+                    best = j;
+                }
+            }
+            used[best] = true;
+            removed[set[best]] = true;
+            order[i] = set[best];
+        }
+        return order;
     }
 
     /** Per region of {@code --nodes}: nodes, sources, sinks and picks per method. */
@@ -273,7 +355,7 @@ public final class InterdictCommand implements Callable<Integer> {
             }
         }
         Map<String, Object> out = Json.object();
-        for (String method : new String[] {"min_cut", "greedy", "betweenness"}) {
+        for (String method : new String[] {"min_cut", "greedy", "cnp", "betweenness"}) {
             int picks = 0;
             int ring = 0;
             int middle = 0;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
                 InterdictCommand.class,
                 ConvertCommand.class,
                 CommunitiesCommand.class,
-                LinkCommand.class,
+                LinkCommand.class, GraphalyticsCommand.class, DisruptCommand.class,
         })
 public final class ParcelNetCommand implements Runnable {
 

@@ -77,6 +77,71 @@ public final class CompactGraph {
         this.totalWeight = total;
     }
 
+    /**
+     * A graph from arrays already in final form (a snapshot's): no float conversion, no copy. The
+     * caller has checked the CSR invariants; edge count and total weight are summed here in the same
+     * order as the other constructor, so a graph read back equals the one written, bit for bit.
+     */
+    CompactGraph(boolean directed, int nodeCount, int[] outOffsets, int[] outTargets, double[] outWeights,
+                 float[] outWeightsF, int[] inOffsets, int[] inSources, double[] inWeights, float[] inWeightsF) {
+        this.directed = directed;
+        this.nodeCount = nodeCount;
+        this.outOffsets = outOffsets;
+        this.outTargets = outTargets;
+        this.outWeights = outWeights;
+        this.outWeightsF = outWeightsF;
+        this.inOffsets = directed ? inOffsets : outOffsets;
+        this.inSources = directed ? inSources : outTargets;
+        this.inWeights = directed ? inWeights : outWeights;
+        this.inWeightsF = directed ? inWeightsF : outWeightsF;
+        int edges = 0;
+        double total = 0;
+        for (int u = 0; u < nodeCount; u++) {
+            for (int i = outOffsets[u], end = outOffsets[u + 1]; i < end; i++) {
+                int v = outTargets[i];
+                if (directed || u <= v) {
+                    edges++;
+                    total += weight(i);
+                }
+            }
+        }
+        this.edgeCount = edges;
+        this.totalWeight = total;
+    }
+
+    // Package-private views of the arrays, for GraphSnapshot's writer (never exposed publicly).
+    int[] outOffsetsArray() {
+        return outOffsets;
+    }
+
+    int[] outTargetsArray() {
+        return outTargets;
+    }
+
+    double[] outWeightsArray() {
+        return outWeights;
+    }
+
+    float[] outWeightsFloatArray() {
+        return outWeightsF;
+    }
+
+    int[] inOffsetsArray() {
+        return inOffsets;
+    }
+
+    int[] inSourcesArray() {
+        return inSources;
+    }
+
+    double[] inWeightsArray() {
+        return inWeights;
+    }
+
+    float[] inWeightsFloatArray() {
+        return inWeightsF;
+    }
+
     /** Whether every weight survives a round trip through {@code float} (vacuously true for null). */
     private static boolean floatExact(double[] weights) {
         if (weights == null) {

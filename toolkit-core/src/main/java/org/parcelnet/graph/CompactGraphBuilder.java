@@ -122,6 +122,71 @@ public final class CompactGraphBuilder {
         return this;
     }
 
+    /**
+     * Builds a graph straight from edge arrays, without copying them into a builder: the bulk path of
+     * readers that already hold validated edges. The arrays are consumed (overwritten or kept by the
+     * graph); they must not be used afterwards. Same result as adding the edges one by one.
+     *
+     * @param directed  direction
+     * @param nodeCount number of nodes; every endpoint must be below it
+     * @param tails     edge tails, at least {@code edges} long
+     * @param heads     edge heads
+     * @param weights   finite non-negative weights, or {@code null} when every weight is 1
+     * @param edges     number of edges
+     */
+    public static CompactGraph fromEdges(boolean directed, int nodeCount, int[] tails, int[] heads, double[] weights,
+                                         int edges) {
+        return fromEdges(directed, nodeCount, tails, heads, weights, edges, 1);
+    }
+
+    /**
+     * As {@link #fromEdges(boolean, int, int[], int[], double[], int)}, with the scatter and the sorting of
+     * neighbour lists on {@code threads} threads when the graph is weighted. The result does not depend
+     * on the thread count: each thread scatters a contiguous range of edges behind the ranges before it,
+     * so every list holds its arcs in edge order as in the sequential scatter, and parallel arcs are
+     * summed in the same order.
+     */
+    public static CompactGraph fromEdges(boolean directed, int nodeCount, int[] tails, int[] heads, double[] weights,
+                                         int edges, int threads) {
+        if (edges < 0 || tails.length < edges || heads.length < edges || (weights != null && weights.length < edges)) {
+            throw new IllegalArgumentException("edge arrays shorter than " + edges);
+        }
+        boolean unit = true;
+        if (weights != null) {
+            for (int e = 0; e < edges && unit; e++) {
+                unit = weights[e] == 1.0;
+            }
+        }
+        CompactGraphBuilder b = new CompactGraphBuilder(directed, nodeCount);
+        for (int e = 0; e < edges; e++) {
+            int u = tails[e];
+            int v = heads[e];
+            if (u < 0 || v < 0 || u >= nodeCount || v >= nodeCount) {
+                throw new IllegalArgumentException("edge " + e + " has an endpoint outside 0.." + (nodeCount - 1));
+            }
+            if (weights != null && !(weights[e] >= 0 && weights[e] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("edge weight must be finite and >= 0, got " + weights[e]);
+            }
+        }
+        b.tails = tails;
+        b.heads = heads;
+        b.weights = unit ? null : weights;
+        b.size = edges;
+        b.allUnit = unit;
+        if (threads > 1 && !unit && edges >= PARALLEL_MIN_EDGES) {
+            b.built = true;
+            if (!directed) {
+                Csr out = ParallelScatter.scatter(nodeCount, edges, tails, heads, weights, true, threads);
+                return new CompactGraph(false, nodeCount, out.offsets, out.targets, out.weights, null, null, null);
+            }
+            Csr out = ParallelScatter.scatter(nodeCount, edges, tails, heads, weights, false, threads);
+            Csr in = ParallelScatter.scatter(nodeCount, edges, heads, tails, weights, false, threads);
+            return new CompactGraph(true, nodeCount, out.offsets, out.targets, out.weights, in.offsets, in.targets,
+                    in.weights);
+        }
+        return b.build();
+    }
+
     /** Builds the graph. The builder cannot be used afterwards. */
     public CompactGraph build() {
         if (built) {
@@ -145,8 +210,11 @@ public final class CompactGraphBuilder {
         return new CompactGraph(true, n, out.offsets, out.targets, out.weights, in.offsets, in.targets, in.weights);
     }
 
-    private record Csr(int[] offsets, int[] targets, double[] weights) {
+    record Csr(int[] offsets, int[] targets, double[] weights) {
     }
+
+    /** Below this many edges the parallel build is not worth its threads. */
+    static final int PARALLEL_MIN_EDGES = 1 << 16;
 
     /**
      * Groups the edges by {@code from} (and, when {@code both}, also by {@code to}: undirected, a self
@@ -260,7 +328,7 @@ public final class CompactGraphBuilder {
         return new Csr(offsets, targets, weights);
     }
 
-    private static void insertionSort(int[] t, double[] w, int from, int to) {
+    static void insertionSort(int[] t, double[] w, int from, int to) {
         for (int i = from + 1; i < to; i++) {
             int key = t[i];
             double kw = w == null ? 0 : w[i];

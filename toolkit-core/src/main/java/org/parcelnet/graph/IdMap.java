@@ -16,7 +16,8 @@ import java.util.Objects;
  */
 public final class IdMap<T> {
 
-    private final Map<T, Integer> index;
+    /** Built on first use when the map was made by {@link #ofDistinct}. */
+    private volatile Map<T, Integer> index;
     private final List<T> ids;
 
     /** An empty map. */
@@ -30,9 +31,46 @@ public final class IdMap<T> {
         ids = new ArrayList<>(Math.max(16, expected));
     }
 
+    private IdMap(List<T> distinct) {
+        ids = distinct;
+    }
+
+    /**
+     * A map over ids already numbered: node {@code i} is {@code distinct.get(i)}. The hash index is
+     * built on the first lookup, not here, so that readers that numbered the ids themselves (the
+     * fast edge-list reader, graph snapshots) do not pay for an index that a command may never use.
+     *
+     * @throws IllegalArgumentException on the first lookup, when two ids are equal
+     */
+    public static <T> IdMap<T> ofDistinct(List<T> distinct) {
+        for (T t : distinct) {
+            Objects.requireNonNull(t, "id");
+        }
+        return new IdMap<>(new ArrayList<>(distinct));
+    }
+
+    private Map<T, Integer> index() {
+        Map<T, Integer> known = index;
+        return known != null ? known : buildIndex();
+    }
+
+    private synchronized Map<T, Integer> buildIndex() {
+        if (index == null) {
+            Map<T, Integer> m = new HashMap<>(Math.max(16, (int) (ids.size() / 0.75f) + 1));
+            for (int i = 0; i < ids.size(); i++) {
+                if (m.putIfAbsent(ids.get(i), i) != null) {
+                    throw new IllegalArgumentException("duplicate id at node " + i + ": " + ids.get(i));
+                }
+            }
+            index = m;
+        }
+        return index;
+    }
+
     /** The int of {@code id}, adding it when new. */
     public int intern(T id) {
         Objects.requireNonNull(id, "id");
+        Map<T, Integer> index = index();
         Integer known = index.get(id);
         if (known != null) {
             return known;
@@ -45,13 +83,13 @@ public final class IdMap<T> {
 
     /** The int of {@code id}, or -1 when unknown. */
     public int indexOf(T id) {
-        Integer known = index.get(id);
+        Integer known = index().get(id);
         return known == null ? -1 : known;
     }
 
     /** Whether {@code id} is known. */
     public boolean contains(T id) {
-        return index.containsKey(id);
+        return index().containsKey(id);
     }
 
     /** The external id of node {@code node}. */

@@ -85,8 +85,26 @@ public final class EdgeListReader {
         return read(file, Options.defaults());
     }
 
-    /** Reads an edge list. */
+    /**
+     * Reads an edge list. Plain files without quote characters take the byte-level path
+     * ({@code FastEdgeListReader}: one region per available core); gzipped or quoted files the Commons
+     * CSV path. Both give the same graph, node numbering, counts, rejects and errors.
+     */
     public static Result read(Path file, Options options) throws IOException {
+        return read(file, options, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As {@link #read(Path, Options)} with {@code threads} region threads for the byte-level path. */
+    public static Result read(Path file, Options options, int threads) throws IOException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        Result fast = FastEdgeListReader.read(file, options, threads, Long.MAX_VALUE, FastEdgeListReader.BLOCK_BYTES);
+        return fast != null ? fast : readWithCommonsCsv(file, options);
+    }
+
+    /** The general path: Commons CSV over a decoded character stream (gzip, RFC 4180 quoting). */
+    static Result readWithCommonsCsv(Path file, Options options) throws IOException {
         String name = file.toString();
         Csv.Opened opened = Csv.openChecked(name, () -> Csv.open(file));
         options.progress().begin("read " + file.getFileName(), opened.fileBytes());
@@ -105,30 +123,10 @@ public final class EdgeListReader {
             throw new InputException(name, "empty file: no header row");
         }
         CSVRecord header = it.next();
-        List<String> known = List.of(o.sourceColumn(), o.targetColumn(), o.weightColumn());
-        List<String> first = new ArrayList<>();
-        for (String h : header) {
-            first.add(h.replace("\uFEFF", ""));
-        }
-        if (!Csv.looksLikeHeader(first, known)) {
-            // A file without a header row has a data row here (node ids may be phones): never echo it.
-            throw new InputException(name, 1, 0, "missing required column '" + o.sourceColumn() + "'; "
-                    + Csv.describeHeader(first, known), null);
-        }
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String h = header.get(i).trim();
-            if (i == 0 && h.startsWith("\uFEFF")) {
-                h = h.substring(1);
-            }
-            if (index.putIfAbsent(h, i) != null) {
-                throw new InputException(name, 1, i + 1, "duplicate column name '" + h + "'", null);
-            }
-        }
-        int src = column(name, index, o.sourceColumn(), header);
-        int dst = column(name, index, o.targetColumn(), header);
-        Integer wc = index.get(o.weightColumn());
-        int wcol = wc == null ? -1 : wc;
+        int[] cols = headerColumns(name, header.toList(), o);
+        int src = cols[0];
+        int dst = cols[1];
+        int wcol = cols[2];
         int width = header.size();
         IdMap<String> ids = new IdMap<>();
         CompactGraphBuilder b = CompactGraphBuilder.of(o.directed(), 0);
@@ -202,11 +200,42 @@ public final class EdgeListReader {
         return new Result(new LabeledGraph(b.build(), ids), new ReadStats(name, rowsIn, read, rejected));
     }
 
-    private static int column(String file, Map<String, Integer> index, String wanted, CSVRecord header) {
+    /**
+     * The source, target and weight (-1 when absent) column indexes of a header row whose cells are
+     * already trimmed; a byte-order mark before the first name is ignored.
+     */
+    static int[] headerColumns(String file, List<String> header, Options o) {
+        List<String> known = List.of(o.sourceColumn(), o.targetColumn(), o.weightColumn());
+        List<String> first = new ArrayList<>();
+        for (String h : header) {
+            first.add(h.replace("\uFEFF", ""));
+        }
+        if (!Csv.looksLikeHeader(first, known)) {
+            // A file without a header row has a data row here (node ids may be phones): never echo it.
+            throw new InputException(file, 1, 0, "missing required column '" + o.sourceColumn() + "'; "
+                    + Csv.describeHeader(first, known), null);
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i).trim();
+            if (i == 0 && h.startsWith("\uFEFF")) {
+                h = h.substring(1);
+            }
+            if (index.putIfAbsent(h, i) != null) {
+                throw new InputException(file, 1, i + 1, "duplicate column name '" + h + "'", null);
+            }
+        }
+        int src = column(file, index, o.sourceColumn(), header);
+        int dst = column(file, index, o.targetColumn(), header);
+        Integer wc = index.get(o.weightColumn());
+        return new int[] {src, dst, wc == null ? -1 : wc};
+    }
+
+    private static int column(String file, Map<String, Integer> index, String wanted, List<String> header) {
         Integer i = index.get(wanted);
         if (i == null) {
             throw new InputException(file, 1, 0, "missing required column '" + wanted + "'; header has: "
-                    + String.join(", ", header.toList()), null);
+                    + String.join(", ", header), null);
         }
         return i;
     }

@@ -153,6 +153,12 @@ public final class CaseNetworks {
     public record Result(CaseMode mode, int[] caseRows, int[] network, int[] sizes, List<Link> links, int splitLinks,
                          List<LinkResult.Hub> hubs, Identifiers identifiers) {
 
+        /** The network of the case at shipment row {@code row}, or -1 when that shipment is not a case. */
+        public int networkOf(int row) {
+            int k = Arrays.binarySearch(caseRows, row);
+            return k >= 0 ? network[k] : -1;
+        }
+
         /** Number of networks (single cases included). */
         public int networkCount() {
             return sizes.length;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.graph.Parallel;
 
 /**
  * PageRank by synchronous power iteration, as the LDBC Graphalytics PR kernel defines it:
@@ -15,8 +16,8 @@ import org.parcelnet.graph.CompactGraph;
  *
  * <p>Stops after {@code maxIterations} or once the L1 change of an iteration is below
  * {@code tolerance} (0: always run every iteration, as Graphalytics does). Pulls over in-arcs, so
- * each iteration is O(n + m) with no write contention and a fixed summation order. Working state:
- * 3 doubles (24 bytes) per node.
+ * each iteration is O(n + m) with no write contention and a fixed summation order, and splits over
+ * threads by blocks of nodes. Working state: 4 doubles (32 bytes) per node.
  *
  * <p>References: L. Page, S. Brin, R. Motwani, T. Winograd, "The PageRank citation ranking", Stanford
  * InfoLab 1999-66; A. Iosup et al., "LDBC Graphalytics: a benchmark for large-scale graph analysis on
@@ -69,8 +70,20 @@ public final class PageRank {
     public record Result(double[] rank, int iterations, double lastChange) {
     }
 
-    /** PageRank of every node. */
+    /** PageRank of every node, on the calling thread. */
     public static Result compute(CompactGraph g, Options o) {
+        return compute(g, o, 1);
+    }
+
+    private static final int BLOCK = 4096;
+
+    /**
+     * PageRank of every node, the pull loop split over {@code threads} workers. Each node's sum is
+     * taken in the same order whatever the thread count, and the L1 change is summed per fixed block
+     * of nodes then over blocks in order, so ranks, iterations and change are identical for any
+     * {@code threads}.
+     */
+    public static Result compute(CompactGraph g, Options o, int threads) {
         Objects.requireNonNull(g, "graph");
         Objects.requireNonNull(o, "options");
         int n = g.nodeCount();
@@ -84,37 +97,57 @@ public final class PageRank {
         }
         double[] pr = new double[n];
         double[] next = new double[n];
+        double[] contrib = new double[n];
+        double[] blockChange = new double[(n + BLOCK - 1) / BLOCK];
         Arrays.fill(pr, 1.0 / n);
         double d = o.damping();
         int it = 0;
         double change = Double.NaN;
         boolean weighted = o.weighted();
-        while (it < o.maxIterations()) {
-            double dangling = 0;
-            for (int u = 0; u < n; u++) {
-                if (share[u] == 0) {
-                    dangling += pr[u];
+        try (Parallel par = new Parallel(Math.max(1, threads))) {
+            while (it < o.maxIterations()) {
+                double dangling = 0;
+                for (int u = 0; u < n; u++) {
+                    if (share[u] == 0) {
+                        dangling += pr[u];
+                    }
+                    contrib[u] = pr[u] * share[u];
                 }
-            }
-            double base = (1 - d) / n + d * dangling / n;
-            change = 0;
-            for (int v = 0; v < n; v++) {
-                double sum = 0;
-                for (int a = g.inStart(v), end = g.inEnd(v); a < end; a++) {
-                    int u = g.source(a);
-                    double w = weighted ? g.inWeight(a) : 1.0;
-                    sum += pr[u] * share[u] * w;
+                double base = (1 - d) / n + d * dangling / n;
+                double[] cur = pr;
+                double[] nxt = next;
+                par.forRange(blockChange.length, 1, (w, fromBlock, toBlock) -> {
+                    for (int b = fromBlock; b < toBlock; b++) {
+                        double ch = 0;
+                        for (int v = b * BLOCK, end = Math.min(n, v + BLOCK); v < end; v++) {
+                            double sum = 0;
+                            if (weighted) {
+                                for (int a = g.inStart(v), ae = g.inEnd(v); a < ae; a++) {
+                                    sum += contrib[g.source(a)] * g.inWeight(a);
+                                }
+                            } else {
+                                for (int a = g.inStart(v), ae = g.inEnd(v); a < ae; a++) {
+                                    sum += contrib[g.source(a)];
+                                }
+                            }
+                            double r = base + d * sum;
+                            ch += Math.abs(r - cur[v]);
+                            nxt[v] = r;
+                        }
+                        blockChange[b] = ch;
+                    }
+                });
+                change = 0;
+                for (double c : blockChange) {
+                    change += c;
                 }
-                double r = base + d * sum;
-                change += Math.abs(r - pr[v]);
-                next[v] = r;
-            }
-            double[] t = pr;
-            pr = next;
-            next = t;
-            it++;
-            if (o.tolerance() > 0 && change < o.tolerance()) {
-                break;
+                double[] t = pr;
+                pr = next;
+                next = t;
+                it++;
+                if (o.tolerance() > 0 && change < o.tolerance()) {
+                    break;
+                }
             }
         }
         return new Result(pr, it, change);

@@ -1,0 +1,736 @@
+package org.parcelnet.interdiction;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.progress.ProgressListener;
+
+/**
+ * The critical node problem (CNP): remove {@code k} nodes from an undirected graph so that the
+ * pairwise connectivity left, {@code Σ over components s(s−1)/2}, is as small as possible. This is
+ * Borgatti's key-player fragmentation problem; it is NP-hard, so this is a heuristic with a seeded,
+ * budgeted search.
+ *
+ * <p><b>Algorithm.</b> A small population memetic search after Y. Zhou, J.-K. Hao, F. Glover,
+ * "Memetic search for identifying critical nodes in sparse graphs", IEEE Trans. Cybernetics 49(10)
+ * (2019) 3699–3712, arXiv:1705.04119, with the greedy rules of R. Aringhieri, A. Grosso, P. Hosteins,
+ * R. Scatamacchia, "A general evolutionary framework for different classes of critical node problems",
+ * Eng. Appl. Artif. Intell. 55 (2016) 128–145, doi:10.1016/j.engappai.2016.06.010:
+ * <ol>
+ * <li>Initial solutions: the exact greedy of {@link KeyPlayers#fragmentation} (each pick the node whose
+ * removal leaves fewest connected pairs, found for all nodes at once by an articulation-point search),
+ * and further ones from a random removal set repaired to size {@code k} by the same greedy rules.</li>
+ * <li>Component-based local search: each step removes a node from a randomly chosen <em>large</em>
+ * component (size at least the mean of the largest and smallest component size), the node whose
+ * removal splits that component best (articulation points of the component, ties at random) or, in
+ * 30 % of the steps, the node of that component that has waited longest (the node weighting of
+ * Zhou, Hao and Glover, which keeps the search moving where no node splits anything), then returns
+ * to the graph the removed node whose return adds fewest connected pairs (ties at random).
+ * Nodes just moved are tabu for a few steps. The search state keeps component labels and sizes
+ * incrementally, so a step costs O(size of the touched components + Σ degrees of removed nodes).</li>
+ * <li>After {@code idleSteps} steps without improvement the solution joins the population (replacing
+ * its worst member when better) and a child is made by the double-backbone crossover of
+ * Zhou, Li, Hao, Glover, "Detecting critical nodes in sparse graphs via 'reduce-solve-combine'
+ * memetic search", INFORMS J. Computing 36(1) (2024), doi:10.1287/ijoc.2022.0130: nodes removed in
+ * both parents stay removed, the others of each parent with probability ½, repaired to size k
+ * greedily.</li>
+ * </ol>
+ *
+ * <p><b>Determinism.</b> Every random choice comes from one {@link SplittableRandom} seeded with
+ * {@code seed}. With a step budget and no time limit the result is a function of graph, k, seed and
+ * budget. A time limit stops the search after however many steps fit, so the result then also depends
+ * on machine speed and load: use {@link Options#maxSteps} for exactly reproducible runs. Single-threaded.
+ *
+ * <p>Memory: about 60 bytes per node plus the population ({@code populationSize·k} ints).
+ */
+public final class CriticalNodes {
+
+    private CriticalNodes() {
+    }
+
+    /**
+     * Options.
+     *
+     * @param k               nodes to remove (≥ 1; more than the node count removes them all)
+     * @param seed            random seed
+     * @param maxSteps        local-search steps at most (≥ 0; {@code Long.MAX_VALUE} for none)
+     * @param timeLimitMillis wall-clock limit in milliseconds (0: none; then {@code maxSteps} must be finite)
+     * @param populationSize  solutions kept for crossover (≥ 1; 1 disables crossover)
+     * @param idleSteps       steps without improvement before the search moves to a new solution
+     */
+    public record Options(int k, long seed, long maxSteps, long timeLimitMillis, int populationSize, int idleSteps) {
+        public Options {
+            if (k < 1) {
+                throw new IllegalArgumentException("k must be >= 1, got " + k);
+            }
+            if (maxSteps < 0 || timeLimitMillis < 0) {
+                throw new IllegalArgumentException("maxSteps and timeLimitMillis must be >= 0");
+            }
+            if (timeLimitMillis == 0 && maxSteps == Long.MAX_VALUE) {
+                throw new IllegalArgumentException("give a step budget or a time limit");
+            }
+            if (populationSize < 1 || idleSteps < 1) {
+                throw new IllegalArgumentException("populationSize and idleSteps must be >= 1");
+            }
+        }
+
+        /** A reproducible run: {@code steps} local-search steps, no time limit, population 8, idle 1000. */
+        public static Options steps(int k, long seed, long steps) {
+            return new Options(k, seed, steps, 0, 8, 1000);
+        }
+
+        /** A time-bounded run (not reproducible across machines): population 8, idle 1000. */
+        public static Options timeLimited(int k, long seed, long millis) {
+            return new Options(k, seed, Long.MAX_VALUE, millis, 8, 1000);
+        }
+    }
+
+    /**
+     * A solution.
+     *
+     * @param removed          the removed nodes, ascending
+     * @param objective        connected pairs left after removing them
+     * @param greedyObjective  connected pairs left by the plain greedy
+     * @param initial          connected pairs before any removal
+     * @param steps            local-search steps run
+     * @param bestStep         step at which the returned solution was found (0: the greedy one)
+     * @param millis           wall-clock time of the search
+     */
+    public record Result(int[] removed, long objective, long greedyObjective, long initial, long steps, long bestStep,
+                         long millis) {
+    }
+
+    /** Connected unordered pairs left after removing {@code removed} (direction ignored, self loops ignored). */
+    public static long pairwiseConnectivity(CompactGraph g, boolean[] removed) {
+        return KeyPlayers.connectedPairs(g, removed);
+    }
+
+    /** Solves the critical node problem on {@code g} (arc directions ignored). */
+    public static Result solve(CompactGraph g, Options o, ProgressListener progress) {
+        Objects.requireNonNull(g, "graph");
+        Objects.requireNonNull(o, "options");
+        long start = System.nanoTime();
+        long deadline = o.timeLimitMillis() > 0 ? start + o.timeLimitMillis() * 1_000_000L : Long.MAX_VALUE;
+        CompactGraph u = g.toUndirected();
+        int n = u.nodeCount();
+        long initial = KeyPlayers.connectedPairs(u, null);
+        if (o.k() >= n) {
+            int[] all = new int[n];
+            Arrays.setAll(all, i -> i);
+            return new Result(all, 0, 0, initial, 0, 0, (System.nanoTime() - start) / 1_000_000);
+        }
+        Search s = new Search(u, o.k(), new SplittableRandom(o.seed()));
+        int[] greedy = KeyPlayers.fragmentation(u, o.k(), ProgressListener.NONE).picks();
+        s.load(greedy);
+        s.repair(); // the greedy stops early once nothing is connected; fill up to k
+        long greedyObjective = s.objective;
+        int popSize = o.populationSize();
+        int[][] pop = new int[popSize][];
+        long[] popObj = new long[popSize];
+        pop[0] = s.removedNodes();
+        popObj[0] = s.objective;
+        for (int i = 1; i < popSize; i++) {
+            s.randomSolution();
+            pop[i] = s.removedNodes();
+            popObj[i] = s.objective;
+        }
+        int[] best = pop[0].clone();
+        long bestObj = popObj[0];
+        long bestStep = 0;
+        for (int i = 1; i < popSize; i++) {
+            if (popObj[i] < bestObj) {
+                bestObj = popObj[i];
+                best = pop[i].clone();
+            }
+        }
+        s.load(best);
+        progress.begin("critical nodes", o.maxSteps() == Long.MAX_VALUE ? -1 : o.maxSteps());
+        long step = 0;
+        long runBest = s.objective;
+        int[] runBestSet = s.removedNodes();
+        long idle = 0;
+        while (step < o.maxSteps() && bestObj > 0) {
+            if ((step & 63) == 0) {
+                if (System.nanoTime() >= deadline) {
+                    break;
+                }
+                progress.checkCancelled();
+            }
+            step++;
+            if (!s.step(step)) {
+                break; // nothing left to split
+            }
+            if (s.objective < runBest) {
+                runBest = s.objective;
+                runBestSet = s.removedNodes();
+                idle = 0;
+                if (runBest < bestObj) {
+                    bestObj = runBest;
+                    best = runBestSet.clone();
+                    bestStep = step;
+                }
+            } else if (++idle >= o.idleSteps()) {
+                // the run has stalled: keep its best in the population, start from a child
+                admit(pop, popObj, runBestSet, runBest);
+                if (popSize > 1) {
+                    int a = s.rnd.nextInt(popSize);
+                    int b = s.rnd.nextInt(popSize - 1);
+                    if (b >= a) {
+                        b++;
+                    }
+                    s.crossover(pop[a], pop[b]);
+                } else {
+                    s.load(runBestSet);
+                    s.perturb(Math.max(1, o.k() / 10));
+                }
+                runBest = s.objective;
+                runBestSet = s.removedNodes();
+                idle = 0;
+                if (runBest < bestObj) {
+                    bestObj = runBest;
+                    best = runBestSet.clone();
+                    bestStep = step;
+                }
+            }
+            if ((step & 1023) == 0) {
+                progress.advance(1024);
+            }
+        }
+        progress.end();
+        Arrays.sort(best);
+        return new Result(best, bestObj, greedyObjective, initial, step, bestStep,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Replaces the worst member with {@code sol} when better and not already present. */
+    private static void admit(int[][] pop, long[] popObj, int[] sol, long obj) {
+        int worst = 0;
+        int[] sorted = sol.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < pop.length; i++) {
+            if (popObj[i] == obj) {
+                int[] p = pop[i].clone();
+                Arrays.sort(p);
+                if (Arrays.equals(p, sorted)) {
+                    return;
+                }
+            }
+            if (popObj[i] > popObj[worst]) {
+                worst = i;
+            }
+        }
+        if (obj < popObj[worst]) {
+            pop[worst] = sol.clone();
+            popObj[worst] = obj;
+        }
+    }
+
+    static long pairs(long s) {
+        return s * (s - 1) / 2;
+    }
+
+    /** The search state: the removed set, component labels and sizes, kept incrementally. */
+    static final class Search {
+        private final int n;
+        private final int k;
+        private final int[] off;
+        private final int[] adj;
+        final SplittableRandom rnd;
+        private final boolean[] removed;
+        private final int[] removedList; // first count entries
+        private final int[] removedPos;
+        private int removedCount;
+        private final int[] comp;        // component id of live nodes, -1 for removed
+        private final int[] compSize;    // 0: id unused
+        private final int[] compRoot;    // a member of each live component
+        private final int[] freeIds;
+        private int freeCount;
+        long objective;
+        private final int[] queue;
+        private final int[] mark;
+        private int epoch;
+        private final int[] compMark;
+        private int compEpoch;
+        private final long[] tabuUntil;
+        // articulation scratch
+        private final int[] disc;
+        private final int[] low;
+        private final int[] sub;
+        private final int[] parent;
+        private final int[] stackNode;
+        private final int[] stackArc;
+        private final long[] sepSum;
+        private final long[] sepPairs;
+        private final int[] order;
+        private final int[] large;
+        private final long[] weight; // age: visits of the node's component since it was last removed
+        /** Percent of removal steps that take the longest-waiting node instead of the best split. */
+        static final int AGE_PERCENT = 30;
+
+        Search(CompactGraph g, int k, SplittableRandom rnd) {
+            this.n = g.nodeCount();
+            this.k = k;
+            this.rnd = rnd;
+            off = new int[n + 1];
+            int m = 0;
+            for (int v = 0; v < n; v++) {
+                for (int a = g.outStart(v); a < g.outEnd(v); a++) {
+                    if (g.target(a) != v) {
+                        m++;
+                    }
+                }
+                off[v + 1] = m;
+            }
+            adj = new int[m];
+            for (int v = 0, i = 0; v < n; v++) {
+                for (int a = g.outStart(v); a < g.outEnd(v); a++) {
+                    if (g.target(a) != v) {
+                        adj[i++] = g.target(a);
+                    }
+                }
+            }
+            removed = new boolean[n];
+            removedList = new int[n];
+            removedPos = new int[n];
+            comp = new int[n];
+            compSize = new int[n];
+            compRoot = new int[n];
+            freeIds = new int[n];
+            queue = new int[n];
+            mark = new int[n];
+            compMark = new int[n];
+            tabuUntil = new long[n];
+            disc = new int[n];
+            low = new int[n];
+            sub = new int[n];
+            parent = new int[n];
+            stackNode = new int[n];
+            stackArc = new int[n];
+            sepSum = new long[n];
+            sepPairs = new long[n];
+            order = new int[n];
+            large = new int[n];
+            weight = new long[n];
+        }
+
+        /** Sets the removed set to {@code nodes} and rebuilds all components. */
+        void load(int[] nodes) {
+            Arrays.fill(removed, false);
+            removedCount = 0;
+            for (int v : nodes) {
+                if (!removed[v]) {
+                    removed[v] = true;
+                    removedPos[v] = removedCount;
+                    removedList[removedCount++] = v;
+                }
+            }
+            Arrays.fill(compSize, 0);
+            freeCount = 0;
+            for (int id = n - 1; id >= 0; id--) {
+                freeIds[freeCount++] = id;
+            }
+            Arrays.fill(comp, -1);
+            objective = 0;
+            for (int v = 0; v < n; v++) {
+                if (!removed[v] && comp[v] < 0) {
+                    objective += pairs(flood(v, freeIds[--freeCount]));
+                }
+            }
+            Arrays.fill(tabuUntil, 0);
+        }
+
+        int[] removedNodes() {
+            return Arrays.copyOf(removedList, removedCount);
+        }
+
+        /** Labels the live nodes reachable from {@code start} whose label differs from {@code id} with {@code id}. */
+        private int flood(int start, int id) {
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = start;
+            comp[start] = id;
+            while (head < tail) {
+                int x = queue[head++];
+                for (int a = off[x]; a < off[x + 1]; a++) {
+                    int y = adj[a];
+                    if (!removed[y] && comp[y] != id) {
+                        comp[y] = id;
+                        queue[tail++] = y;
+                    }
+                }
+            }
+            compSize[id] = tail;
+            compRoot[id] = start;
+            return tail;
+        }
+
+        /** Removes live node {@code v}: its component splits into the pieces left. */
+        void remove(int v) {
+            int c = comp[v];
+            objective -= pairs(compSize[c]);
+            removed[v] = true;
+            comp[v] = -1;
+            removedPos[v] = removedCount;
+            removedList[removedCount++] = v;
+            for (int a = off[v]; a < off[v + 1]; a++) {
+                int y = adj[a];
+                if (!removed[y] && comp[y] == c) { // a piece not labelled yet (c is not reused before the end)
+                    objective += pairs(flood(y, freeIds[--freeCount]));
+                }
+            }
+            compSize[c] = 0;
+            freeIds[freeCount++] = c;
+        }
+
+        /** Connected pairs added by returning removed node {@code u}. */
+        long returnCost(int u) {
+            compEpoch++;
+            long sum = 0;
+            long within = 0;
+            for (int a = off[u]; a < off[u + 1]; a++) {
+                int y = adj[a];
+                if (!removed[y]) {
+                    int c = comp[y];
+                    if (compMark[c] != compEpoch) {
+                        compMark[c] = compEpoch;
+                        sum += compSize[c];
+                        within += pairs(compSize[c]);
+                    }
+                }
+            }
+            return pairs(sum + 1) - within;
+        }
+
+        /** Returns removed node {@code u} to the graph, merging its neighbours' components into the largest. */
+        void giveBack(int u) {
+            removed[u] = false;
+            int last = removedList[--removedCount];
+            removedList[removedPos[u]] = last;
+            removedPos[last] = removedPos[u];
+            int keep = -1;
+            for (int a = off[u]; a < off[u + 1]; a++) {
+                int y = adj[a];
+                if (!removed[y] && y != u && (keep < 0 || compSize[comp[y]] > compSize[keep])) {
+                    keep = comp[y];
+                }
+            }
+            if (keep < 0) {
+                int id = freeIds[--freeCount];
+                comp[u] = id;
+                compSize[id] = 1;
+                compRoot[id] = u;
+                return;
+            }
+            objective -= pairs(compSize[keep]);
+            comp[u] = keep;
+            int size = compSize[keep] + 1;
+            for (int a = off[u]; a < off[u + 1]; a++) {
+                int y = adj[a];
+                if (!removed[y] && comp[y] != keep) {
+                    int c = comp[y];
+                    objective -= pairs(compSize[c]);
+                    size += compSize[c];
+                    compSize[c] = 0;
+                    freeIds[freeCount++] = c;
+                    relabel(y, keep);
+                }
+            }
+            compSize[keep] = size;
+            objective += pairs(size);
+        }
+
+        private void relabel(int start, int id) {
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = start;
+            comp[start] = id;
+            while (head < tail) {
+                int x = queue[head++];
+                for (int a = off[x]; a < off[x + 1]; a++) {
+                    int y = adj[a];
+                    if (!removed[y] && comp[y] != id) {
+                        comp[y] = id;
+                        queue[tail++] = y;
+                    }
+                }
+            }
+        }
+
+        /**
+         * The live node of component {@code c} whose removal leaves fewest pairs in it (Hopcroft–Tarjan
+         * articulation points over the component), skipping nodes tabu at {@code step}; ties at random.
+         * Returns -1 when every node is tabu.
+         */
+        int bestInComponent(int c, long step, boolean diversify) {
+            int root = compRoot[c];
+            int size = compSize[c];
+            epoch++;
+            int time = 0;
+            int sp = 0;
+            int cnt = 0;
+            mark[root] = epoch;
+            disc[root] = low[root] = ++time;
+            sub[root] = 1;
+            parent[root] = -1;
+            sepSum[root] = 0;
+            sepPairs[root] = 0;
+            stackNode[sp] = root;
+            stackArc[sp++] = off[root];
+            order[cnt++] = root;
+            while (sp > 0) {
+                int x = stackNode[sp - 1];
+                int a = stackArc[sp - 1];
+                if (a < off[x + 1]) {
+                    stackArc[sp - 1] = a + 1;
+                    int y = adj[a];
+                    if (removed[y]) {
+                        continue;
+                    }
+                    if (mark[y] != epoch) {
+                        mark[y] = epoch;
+                        disc[y] = low[y] = ++time;
+                        sub[y] = 1;
+                        parent[y] = x;
+                        sepSum[y] = 0;
+                        sepPairs[y] = 0;
+                        stackNode[sp] = y;
+                        stackArc[sp++] = off[y];
+                        order[cnt++] = y;
+                    } else if (y != parent[x]) {
+                        low[x] = Math.min(low[x], disc[y]);
+                    }
+                } else {
+                    sp--;
+                    int p = parent[x];
+                    if (p >= 0) {
+                        sub[p] += sub[x];
+                        low[p] = Math.min(low[p], low[x]);
+                        if (low[x] >= disc[p]) {
+                            sepSum[p] += sub[x];
+                            sepPairs[p] += pairs(sub[x]);
+                        }
+                    }
+                }
+            }
+            int best = -1;
+            long bestLeft = Long.MAX_VALUE;
+            int ties = 0;
+            if (diversify && rnd.nextInt(100) < AGE_PERCENT) {
+                // diversification (the node weighting of Zhou, Hao and Glover): the node that has sat
+                // longest in chosen components without being removed; ages grow by one per visit
+                for (int i = 0; i < cnt; i++) {
+                    int x = order[i];
+                    weight[x]++;
+                    if (tabuUntil[x] > step) {
+                        continue;
+                    }
+                    if (best < 0 || weight[x] > weight[best]) {
+                        best = x;
+                    }
+                }
+                if (best >= 0) {
+                    weight[best] = 0;
+                }
+                return best;
+            }
+            for (int i = 0; i < cnt; i++) {
+                int x = order[i];
+                if (tabuUntil[x] > step) {
+                    continue;
+                }
+                long left = sepPairs[x] + pairs(size - 1 - sepSum[x]);
+                if (left < bestLeft) {
+                    bestLeft = left;
+                    best = x;
+                    ties = 1;
+                } else if (left == bestLeft && rnd.nextInt(++ties) == 0) {
+                    best = x;
+                }
+            }
+            return best;
+        }
+
+        /** A random component among the large ones (size ≥ (max + min) / 2 over components of ≥ 2 nodes), or -1. */
+        int largeComponent() {
+            int max = 0;
+            int min = Integer.MAX_VALUE;
+            for (int id = 0; id < n; id++) {
+                int s = compSize[id];
+                if (s >= 2) {
+                    max = Math.max(max, s);
+                    min = Math.min(min, s);
+                }
+            }
+            if (max == 0) {
+                return -1;
+            }
+            int threshold = (max + min + 1) / 2;
+            int cnt = 0;
+            for (int id = 0; id < n; id++) {
+                if (compSize[id] >= threshold) {
+                    large[cnt++] = id;
+                }
+            }
+            return large[rnd.nextInt(cnt)];
+        }
+
+        /** The removed node (other than {@code except}) whose return adds fewest pairs, ties at random. */
+        int cheapestReturn(int except, long step) {
+            int best = -1;
+            long bestCost = Long.MAX_VALUE;
+            int ties = 0;
+            for (int i = 0; i < removedCount; i++) {
+                int u = removedList[i];
+                if (u == except || tabuUntil[u] > step) {
+                    continue;
+                }
+                long cost = returnCost(u);
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = u;
+                    ties = 1;
+                } else if (cost == bestCost && rnd.nextInt(++ties) == 0) {
+                    best = u;
+                }
+            }
+            if (best < 0) { // everything tabu: ignore tabu
+                for (int i = 0; i < removedCount; i++) {
+                    int u = removedList[i];
+                    if (u != except) {
+                        long cost = returnCost(u);
+                        if (cost < bestCost) {
+                            bestCost = cost;
+                            best = u;
+                        }
+                    }
+                }
+            }
+            return best;
+        }
+
+        /** One swap: remove the best node of a large component, return the cheapest removed node. */
+        boolean step(long step) {
+            int c = largeComponent();
+            if (c < 0) {
+                return false;
+            }
+            int v = bestInComponent(c, step, true);
+            if (v < 0) {
+                v = compRoot[c];
+            }
+            remove(v);
+            tabuUntil[v] = step + 1 + rnd.nextInt(3);
+            int u = cheapestReturn(v, step);
+            giveBack(u);
+            tabuUntil[u] = step + 1 + rnd.nextInt(Math.max(3, k / 10));
+            return true;
+        }
+
+        /** Brings the removed set to exactly k nodes by the greedy rules. */
+        void repair() {
+            while (removedCount < k) {
+                int c = largeComponent();
+                int v;
+                if (c < 0) {
+                    v = -1;
+                    for (int x = 0; x < n && v < 0; x++) {
+                        if (!removed[x]) {
+                            v = x;
+                        }
+                    }
+                } else {
+                    v = bestOverLargest();
+                }
+                remove(v);
+            }
+            while (removedCount > k) {
+                giveBack(cheapestReturn(-1, 0));
+            }
+        }
+
+        /** Best node to remove from the largest component (ties at random), no tabu. */
+        private int bestOverLargest() {
+            int best = -1;
+            for (int id = 0; id < n; id++) {
+                if (compSize[id] >= 2 && (best < 0 || compSize[id] > compSize[best])) {
+                    best = id;
+                }
+            }
+            return bestInComponent(best, 0, false);
+        }
+
+        /**
+         * A random solution by the reverse greedy of Aringhieri et al.: remove every node outside a
+         * random maximal independent set (nothing stays connected), then return nodes one at a time,
+         * each the one whose return adds fewest pairs, until k are left removed.
+         */
+        void randomSolution() {
+            int[] perm = new int[n];
+            for (int i = 0; i < n; i++) {
+                int j = rnd.nextInt(i + 1);
+                perm[i] = perm[j];
+                perm[j] = i;
+            }
+            boolean[] inSet = new boolean[n];
+            int[] out = new int[n];
+            int cnt = 0;
+            for (int v : perm) {
+                boolean free = true;
+                for (int a = off[v]; a < off[v + 1] && free; a++) {
+                    free = !inSet[adj[a]];
+                }
+                if (free) {
+                    inSet[v] = true;
+                } else {
+                    out[cnt++] = v;
+                }
+            }
+            load(Arrays.copyOf(out, cnt));
+            repair();
+        }
+
+        /**
+         * Crossover: the union of both parents' removed nodes (nodes removed in both form the backbone),
+         * plus a few random nodes, reduced to k by the greedy return rule.
+         */
+        void crossover(int[] a, int[] b) {
+            boolean[] in = new boolean[n];
+            int[] child = new int[a.length + b.length + k / 10 + 1];
+            int cnt = 0;
+            for (int v : a) {
+                in[v] = true;
+                child[cnt++] = v;
+            }
+            for (int v : b) {
+                if (!in[v]) {
+                    in[v] = true;
+                    child[cnt++] = v;
+                }
+            }
+            for (int i = 0; i <= k / 10; i++) {
+                int v = rnd.nextInt(n);
+                if (!in[v]) {
+                    in[v] = true;
+                    child[cnt++] = v;
+                }
+            }
+            load(Arrays.copyOf(child, cnt));
+            repair();
+        }
+
+        /** Random swaps: return a random removed node, remove a random node of a large component. */
+        void perturb(int swaps) {
+            for (int i = 0; i < swaps; i++) {
+                int c = largeComponent();
+                if (c < 0) {
+                    return;
+                }
+                giveBack(removedList[rnd.nextInt(removedCount)]);
+                c = largeComponent();
+                remove(compRoot[c]);
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.parcelnet.interdiction;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.graph.CompactGraphBuilder;
+import org.parcelnet.io.InputException;
+import org.parcelnet.progress.ProgressListener;
+
+class CriticalNodesTest {
+
+    static final Path CNP = Path.of("..", "sample-data", "reference", "cnp");
+
+    static CompactGraph random(int n, int m, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(n);
+        for (int i = 0; i < m; i++) {
+            b.addEdge(r.nextInt(n), r.nextInt(n));
+        }
+        return b.build();
+    }
+
+    /** Connected pairs by a search from every node, counting the nodes it reaches. */
+    static long bruteForcePairs(CompactGraph g, boolean[] removed) {
+        int n = g.nodeCount();
+        long ordered = 0;
+        for (int s = 0; s < n; s++) {
+            if (removed[s]) {
+                continue;
+            }
+            boolean[] seen = new boolean[n];
+            ArrayDeque<Integer> q = new ArrayDeque<>();
+            seen[s] = true;
+            q.add(s);
+            while (!q.isEmpty()) {
+                int u = q.poll();
+                for (int a = g.outStart(u); a < g.outEnd(u); a++) {
+                    int v = g.target(a);
+                    if (!seen[v] && !removed[v]) {
+                        seen[v] = true;
+                        ordered++;
+                        q.add(v);
+                    }
+                }
+            }
+        }
+        return ordered / 2;
+    }
+
+    @Test
+    void objectiveMatchesBruteForceAndStaysExactUnderMoves() {
+        for (long seed = 1; seed <= 20; seed++) {
+            CompactGraph g = random(60, 70 + (int) seed * 3, seed);
+            SplittableRandom r = new SplittableRandom(seed);
+            boolean[] removed = new boolean[60];
+            int[] set = r.ints(0, 60).distinct().limit(8).toArray();
+            for (int v : set) {
+                removed[v] = true;
+            }
+            assertEquals(bruteForcePairs(g, removed), CriticalNodes.pairwiseConnectivity(g, removed));
+            // the incremental search state agrees with a recount after every move
+            CriticalNodes.Search s = new CriticalNodes.Search(g, 8, new SplittableRandom(seed));
+            s.load(set);
+            assertEquals(bruteForcePairs(g, removed), s.objective);
+            for (long step = 1; step <= 200; step++) {
+                s.step(step);
+                boolean[] now = new boolean[60];
+                for (int v : s.removedNodes()) {
+                    now[v] = true;
+                }
+                assertEquals(8, s.removedNodes().length);
+                assertEquals(bruteForcePairs(g, now), s.objective, "seed " + seed + " step " + step);
+            }
+        }
+    }
+
+    @Test
+    void findsTheOptimumOfSmallGraphsByExhaustiveSearch() {
+        for (long seed = 1; seed <= 10; seed++) {
+            CompactGraph g = random(16, 24, seed);
+            int k = 3;
+            long best = Long.MAX_VALUE;
+            for (int a = 0; a < 16; a++) {
+                for (int b = a + 1; b < 16; b++) {
+                    for (int c = b + 1; c < 16; c++) {
+                        boolean[] rem = new boolean[16];
+                        rem[a] = rem[b] = rem[c] = true;
+                        best = Math.min(best, bruteForcePairs(g, rem));
+                    }
+                }
+            }
+            CriticalNodes.Result r = CriticalNodes.solve(g, CriticalNodes.Options.steps(k, seed, 2000), ProgressListener.NONE);
+            assertEquals(best, r.objective(), "seed " + seed);
+            assertEquals(k, r.removed().length);
+            boolean[] rem = new boolean[16];
+            for (int v : r.removed()) {
+                rem[v] = true;
+            }
+            assertEquals(r.objective(), bruteForcePairs(g, rem));
+        }
+    }
+
+    /** Instances whose best known value is proven optimal (branch-and-cut): the solver reaches it. */
+    @Test
+    void reachesProvenOptimaOfBenchmarkInstances() throws Exception {
+        for (String line : List.of("BA500,synthetic/BarabasiAlbert_n500m1.txt,50,195",
+                "FF250,synthetic/ForestFire_n250.txt,50,194")) {
+            String[] f = line.split(",");
+            CompactGraph g = CnpFormat.read(CNP.resolve(f[1]));
+            CriticalNodes.Result r = CriticalNodes.solve(g,
+                    CriticalNodes.Options.steps(Integer.parseInt(f[2]), 1, 20_000), ProgressListener.NONE);
+            assertEquals(Long.parseLong(f[3]), r.objective(), f[0]);
+            assertTrue(r.objective() <= r.greedyObjective());
+        }
+    }
+
+    @Test
+    void sameSeedAndStepBudgetGiveTheSameSolution() throws Exception {
+        CompactGraph g = CnpFormat.read(CNP.resolve("synthetic/ErdosRenyi_n235.txt"));
+        CriticalNodes.Result a = CriticalNodes.solve(g, CriticalNodes.Options.steps(50, 7, 5_000), ProgressListener.NONE);
+        CriticalNodes.Result b = CriticalNodes.solve(g, CriticalNodes.Options.steps(50, 7, 5_000), ProgressListener.NONE);
+        assertArrayEquals(a.removed(), b.removed());
+        assertEquals(a.objective(), b.objective());
+        assertEquals(a.bestStep(), b.bestStep());
+    }
+
+    @Test
+    void readsEveryBenchmarkInstanceWithItsPublishedSize() throws Exception {
+        List<String> rows = Files.readAllLines(CNP.resolve("bkv.csv"));
+        assertEquals(27, rows.size());
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            CompactGraph g = CnpFormat.read(CNP.resolve(f[1]));
+            assertEquals(Integer.parseInt(f[2]), g.nodeCount(), f[0]);
+            assertEquals(Integer.parseInt(f[3]), g.edgeCount(), f[0]);
+        }
+    }
+
+    @Test
+    void badInputNamesLineAndColumn(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.txt");
+        Files.writeString(f, "3\r\n0: 1 2\r\n1: 0 x\r\n2: 0\r\n");
+        InputException e = assertThrows(InputException.class, () -> CnpFormat.read(f));
+        assertEquals(3, e.line());
+        assertEquals(3, e.column());
+        Files.writeString(f, "3\n0: 1 7\n");
+        assertEquals(2, assertThrows(InputException.class, () -> CnpFormat.read(f)).line());
+    }
+}
