@@ -62,12 +62,12 @@ public class BetweennessBenchmark {
 
     @Benchmark
     public double[] exactWeighted10k(Small s) {
-        return Betweenness.compute(s.graph, Betweenness.Options.defaults().withArcCost(s.cost).withThreads(threads)).score();
+        return Betweenness.compute(s.graph, Betweenness.Options.builder().arcCost(s.cost).threads(threads).build()).score();
     }
 
     @Benchmark
     public double[] exactUnweighted10k(Small s) {
-        return Betweenness.compute(s.graph, Betweenness.Options.defaults().withThreads(threads)).score();
+        return Betweenness.compute(s.graph, Betweenness.Options.builder().threads(threads).build()).score();
     }
 
     /** About half a minute on two free cores; no warm-up needed at that length. */
@@ -75,7 +75,7 @@ public class BetweennessBenchmark {
     @Warmup(iterations = 0)
     @Measurement(iterations = 2)
     public double[] sampled256Unweighted1M(Large s) {
-        return Betweenness.compute(s.graph, Betweenness.Options.defaults().withSamples(256).withSeed(1)
-                .withThreads(threads)).score();
+        return Betweenness.compute(s.graph, Betweenness.Options.builder().samples(256).seed(1).threads(threads)
+                .build()).score();
     }
 }

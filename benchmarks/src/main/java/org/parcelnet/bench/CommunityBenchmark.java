@@ -25,6 +25,7 @@ import org.parcelnet.community.LabelPropagation;
 import org.parcelnet.community.LabelPropagationParams;
 import org.parcelnet.community.Leiden;
 import org.parcelnet.community.LeidenParams;
+import org.parcelnet.community.LocalMoveMode;
 import org.parcelnet.community.Louvain;
 import org.parcelnet.community.LouvainParams;
 import org.parcelnet.graph.CompactGraph;
@@ -48,6 +49,10 @@ public class CommunityBenchmark {
     @Param({"1"})
     int threads;
 
+    /** How local moving applies moves (the thread count does not change the result). */
+    @Param({"BATCHED"})
+    LocalMoveMode moveMode;
+
     PlantedPartitionFixture.Fixture fixture;
     CompactGraph graph;
     CompactGraph small;
@@ -70,17 +75,17 @@ public class CommunityBenchmark {
 
     @Benchmark
     public CommunityResult louvain() {
-        return new Louvain(LouvainParams.builder().seed(1).threads(threads).build()).run(graph);
+        return new Louvain(LouvainParams.builder().seed(1).moveMode(moveMode).threads(threads).build()).run(graph);
     }
 
     @Benchmark
     public CommunityResult leiden() {
-        return new Leiden(LeidenParams.builder().seed(1).threads(threads).build()).run(graph);
+        return new Leiden(LeidenParams.builder().seed(1).moveMode(moveMode).threads(threads).build()).run(graph);
     }
 
     @Benchmark
     public CommunityResult labelPropagation() {
-        return new LabelPropagation(new LabelPropagationParams(1, 100)).run(graph);
+        return new LabelPropagation(LabelPropagationParams.builder().seed(1).build()).run(graph);
     }
 
     /** Union-find over the fixture's 10M edges (the linking kernel). */
@@ -97,7 +102,7 @@ public class CommunityBenchmark {
 
     @Benchmark
     public CommunityResult labelPropagation1M() {
-        return new LabelPropagation(new LabelPropagationParams(1, 100)).run(small);
+        return new LabelPropagation(LabelPropagationParams.builder().seed(1).build()).run(small);
     }
 
     @Benchmark

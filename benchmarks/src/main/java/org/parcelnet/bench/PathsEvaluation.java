@@ -62,10 +62,10 @@ public final class PathsEvaluation {
         boolean[] entrySenders = RelayChains.sendersFrom(t, p, pl -> GeographyPlaces.INSTANCE.isBorderEntry(pl.province(), pl.city()));
         for (long days : new long[] {3, 4}) {
             RelayChains.Result rc = RelayChains.find(t, p, entrySenders, null,
-                    RelayChains.Options.defaults().withWindowSeconds(days * RelayChains.DAY));
+                    RelayChains.Options.builder().windowSeconds(days * RelayChains.DAY).build());
             relayReport(t, truth, p, rc, days);
         }
-        RelayChains.Result chains = RelayChains.find(t, p, entrySenders, null, RelayChains.Options.defaults());
+        RelayChains.Result chains = RelayChains.find(t, p, entrySenders, null, RelayChains.Options.DEFAULTS);
 
         // tiers with the true rings as communities, then with Leiden communities restricted to ring-bearing ones
         tierReport("true rings as communities", TierClassifier.classify(t, p, ring, GeographyPlaces.INSTANCE, chains,

@@ -65,7 +65,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--resolution", defaultValue = "1.0", paramLabel = "G", description = "Leiden resolution (default: ${DEFAULT-VALUE})")
     double resolution;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "worker threads of Leiden and betweenness (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "worker threads of Leiden and betweenness; does not change the results (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--budget", defaultValue = "8", paramLabel = "K", description = "interdiction budget: parties to remove (default: ${DEFAULT-VALUE})")
@@ -213,15 +213,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private void printSummary(AnalysisResult r, String inputLabel, double seconds) {
         java.io.PrintStream o = System.out;
         o.printf(Locale.ROOT, "%s: %,d shipments (%,d rejected), %,d parties, %,d case networks, %,d communities "
-                        + "(modularity %.3f), %d rings, %,d relay chains%n", inputLabel, r.shipments().size(),
+                        + "(modularity %.3f), %,d rings, %,d relay chains%n", inputLabel, r.shipments().size(),
                 r.read().rowsRejected(), r.partyGraph().graph().nodeCount(), r.links().networkCount(),
                 r.communities().communityCount(), r.communities().modularity(), r.rings().ringCount(),
                 r.chains().chainCount());
         RingInterdiction.Result plan = r.interdiction();
         RingInterdiction.Picks greedy = plan.picks("greedy");
         if (greedy != null) {
-            o.printf(Locale.ROOT, "interdiction (rings' network): %d sources, %d sinks, %,d sinks reached; "
-                            + "after %d greedy picks %,d%n", plan.sources().length, plan.sinks().length, plan.initialReach(),
+            o.printf(Locale.ROOT, "interdiction (rings' network): %,d sources, %,d sinks, %,d sinks reached; "
+                            + "after %,d greedy picks %,d%n", plan.sources().length, plan.sinks().length, plan.initialReach(),
                     budget, greedy.finalReachability());
         }
         if (!r.leads().parties().isEmpty()) {

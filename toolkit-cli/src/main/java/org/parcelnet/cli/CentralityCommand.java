@@ -44,7 +44,7 @@ public final class CentralityCommand implements Callable<Integer> {
     @Option(names = "--cost", defaultValue = "one", paramLabel = "COST", description = "betweenness arc cost: one, weight, inverse or km (default: ${DEFAULT-VALUE})")
     String cost;
 
-    @Option(names = "--threads", paramLabel = "T", description = "betweenness worker threads (default: processors)")
+    @Option(names = "--threads", paramLabel = "T", description = "betweenness worker threads; does not change the scores (default: processors)")
     Integer threads;
 
     @Option(names = "--damping", defaultValue = "0.85", paramLabel = "D", description = "PageRank damping (default: ${DEFAULT-VALUE})")
@@ -84,12 +84,13 @@ public final class CentralityCommand implements Callable<Integer> {
             case "betweenness" -> {
                 System.err.println("cost: " + CommandSupport.describe(c));
                 double[] arcCost = c == Cost.ONE ? null : CommandSupport.arcCosts(g, c, input, false);
-                Betweenness.Options o = Betweenness.Options.defaults().withArcCost(arcCost).withNormalized(normalized)
-                        .withSamples(samples).withSeed(seed).withProgress(input.progress());
+                Betweenness.Options.Builder ob = Betweenness.Options.builder().arcCost(arcCost).normalized(normalized)
+                        .samples(samples).seed(seed);
                 if (threads != null) {
-                    o = o.withThreads(threads);
+                    ob.threads(threads);
                 }
-                Betweenness.Result r = Betweenness.compute(g.graph(), o);
+                Betweenness.Options o = ob.build();
+                Betweenness.Result r = Betweenness.compute(g.graph(), o, input.progress());
                 score = r.score();
                 summary.put("cost", c.label());
                 summary.put("normalized", normalized);
@@ -223,6 +224,7 @@ public final class CentralityCommand implements Callable<Integer> {
         if (!(tolerance >= 0)) {
             throw new IllegalArgumentException("--tolerance must be >= 0, got " + tolerance);
         }
-        return new PageRank.Options(damping, iterations, tolerance, weighted);
+        return PageRank.Options.builder().damping(damping).maxIterations(iterations).tolerance(tolerance)
+                .weighted(weighted).build();
     }
 }

@@ -36,7 +36,18 @@ public final class Cli {
         CommandLine cl = new CommandLine(new ParcelNetCommand());
         cl.setExecutionExceptionHandler(Cli::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        shareVersion(cl, new VersionProvider());
         return cl;
+    }
+
+    /** Gives every subcommand the top command's version, so that {@code -V} works at any level. */
+    private static void shareVersion(CommandLine cl, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null && sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().versionProvider(version);
+            }
+            shareVersion(sub, version);
+        }
     }
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -81,7 +92,8 @@ public final class Cli {
             code = FAILURE;
             message = t.getClass().getSimpleName() + ": " + t.getMessage();
         }
-        err.println("parcelnet " + cl.getCommandName() + ": " + message);
+        // the full path of the command that failed, e.g. "parcelnet convert openflights: ..."
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + message);
         err.flush();
         return code;
     }

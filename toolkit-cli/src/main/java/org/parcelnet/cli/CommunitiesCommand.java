@@ -49,7 +49,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed of node orders and random choices (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "local-moving worker threads (louvain, leiden); the result is the same for every N >= 2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "worker threads (louvain, leiden); the result is the same for every N (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--theta", defaultValue = "0.01", paramLabel = "T", description = "Leiden refinement randomness (default: ${DEFAULT-VALUE})")
@@ -92,6 +92,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
                 parameters.put("resolution", p.resolution());
                 parameters.put("seed", p.seed());
                 parameters.put("threads", p.threads());
+                parameters.put("move_mode", p.moveMode().name().toLowerCase(java.util.Locale.ROOT));
                 parameters.put("tolerance", p.tolerance());
                 parameters.put("max_levels", p.maxLevels());
                 parameters.put("refine", p.refine());
@@ -103,13 +104,14 @@ public final class CommunitiesCommand implements Callable<Integer> {
                 parameters.put("resolution", p.resolution());
                 parameters.put("seed", p.seed());
                 parameters.put("threads", p.threads());
+                parameters.put("move_mode", p.moveMode().name().toLowerCase(java.util.Locale.ROOT));
                 parameters.put("theta", p.theta());
                 parameters.put("max_iterations", p.maxIterations());
                 parameters.put("tolerance", p.tolerance());
                 parameters.put("max_levels", p.maxLevels());
             }
             default -> {
-                LabelPropagationParams p = new LabelPropagationParams(seed, maxSweeps);
+                LabelPropagationParams p = LabelPropagationParams.builder().seed(seed).maxIterations(maxSweeps).build();
                 lpa = new LabelPropagation(p);
                 parameters.put("seed", p.seed());
                 parameters.put("max_iterations", p.maxIterations());
@@ -172,7 +174,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
             t.put("mean_best_match_f1", c.meanF1());
             t.put("group_f1", c.groupF1());
             summary.put("truth", t);
-            System.err.printf(Locale.ROOT, "truth: NMI %.4f, ARI %.4f, mean best-match F1 %.4f over %d groups%n",
+            System.err.printf(Locale.ROOT, "truth: NMI %.4f, ARI %.4f, mean best-match F1 %.4f over %,d groups%n",
                     c.nmi(), c.ari(), c.meanF1(), c.groupF1().length);
         }
         if (nc.hasRegions()) {
@@ -182,7 +184,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
         summary.put("communities_csv_seconds", writeSeconds);
         summary.put("seconds", (System.nanoTime() - started) / 1e9);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary));
-        System.err.printf(Locale.ROOT, "%s: %d communities, modularity %.5f, %.2f s; written to %s%n", alg,
+        System.err.printf(Locale.ROOT, "%s: %,d communities, modularity %.5f, %.2f s; written to %s%n", alg,
                 p.communityCount(), r.modularity(), algSeconds, out.resolve("communities.csv"));
         return Cli.OK;
     }
@@ -338,7 +340,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
             r.put("main_share", (double) mainCount / nodes);
         }
         m.put("by_region", groups);
-        System.err.printf(Locale.ROOT, "regions: NMI %.4f, ARI %.4f over %d nodes with a region%n", c.nmi(), c.ari(),
+        System.err.printf(Locale.ROOT, "regions: NMI %.4f, ARI %.4f over %,d nodes with a region%n", c.nmi(), c.ari(),
                 c.labelledNodes());
         return m;
     }

@@ -1,6 +1,7 @@
 package org.parcelnet.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -142,8 +143,8 @@ public final class ConvertCommand implements Runnable {
             AtomicFiles.writeString(out.resolve("summary.json"), Json.write(s));
             if (!quiet) {
                 System.out.println(r.routeStats().summaryLine());
-                System.out.printf("%d airports, %d directed airport pairs; largest weakly connected component %d, "
-                        + "strongly %d; wrote %s%n", r.airports().size(), r.graph().graph().edgeCount(), weak.largest(),
+                System.out.printf(Locale.ROOT, "%,d airports, %,d directed airport pairs; largest weakly connected component %,d, "
+                        + "strongly %,d; wrote %s%n", r.airports().size(), r.graph().graph().edgeCount(), weak.largest(),
                         strong.largest(), out);
             }
             return Cli.OK;

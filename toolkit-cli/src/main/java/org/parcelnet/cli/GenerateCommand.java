@@ -124,7 +124,7 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "worker threads; does not change the output (default: cores, at most 4)")
     Integer threads;
 
-    @Option(names = {"-q", "--quiet"}, description = "no summary line")
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar, no summary line")
     boolean quiet;
 
     @Override
@@ -137,12 +137,12 @@ public final class GenerateCommand implements Callable<Integer> {
         ReportFolder.claim(out, gzip ? "shipments.csv.gz" : "shipments.csv", "truth_shipments.csv", "truth_parties.csv",
                 "truth_rings.csv");
         long t0 = System.nanoTime();
-        NetworkGenerator.Summary s = new NetworkGenerator(cfg).writeTo(out, gzip, t);
+        NetworkGenerator.Summary s = new NetworkGenerator(cfg).writeTo(out, gzip, t, ConsoleProgress.create(quiet));
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (!quiet) {
             System.out.println(String.format(Locale.ROOT,
-                    "generated %d shipments (%d ring parcels in %d rings, %d flagged; %d parties, %d in rings) "
-                            + "to %s in %.1f s (%.0f shipments/s)",
+                    "generated %,d shipments (%,d ring parcels in %,d rings, %,d flagged; %,d parties, %,d in rings) "
+                            + "to %s in %.1f s (%,.0f shipments/s)",
                     s.shipments(), s.ringShipments(), s.rings(), s.flagged(), s.parties(), s.ringParties(), out,
                     seconds, s.shipments() / Math.max(seconds, 1e-9)));
         }

@@ -173,7 +173,7 @@ public final class InterdictCommand implements Callable<Integer> {
         PlaceFacts facts = CommandSupport.placeFacts(places);
         boolean[] entry = RelayChains.sendersFrom(t, parties, pl -> facts.isBorderEntry(pl.province(), pl.city()));
         RelayChains.Result chains = RelayChains.find(t, parties, entry, null,
-                RelayChains.Options.defaults().withWindowSeconds(Math.round(windowDays * RelayChains.DAY)));
+                RelayChains.Options.builder().windowSeconds(Math.round(windowDays * RelayChains.DAY)).build());
         TierClassifier.Result r = TierClassifier.classify(t, parties, community, facts, chains, TierClassifier.Options.defaults());
         Tier[] tiers = r.tier();
         AtomicFiles.writeText(out.resolve("tiers.csv"), w -> {
@@ -214,9 +214,8 @@ public final class InterdictCommand implements Callable<Integer> {
         summary.put("reachability", terminals ? "sinks reached from the sources" : "party pairs still connected (direction ignored)");
         MinVertexCut.Algorithm alg = flowAlgorithm();
         int n = cg.nodeCount();
-        Betweenness.Options o = Betweenness.Options.defaults().withSamples(n > 20_000 ? samples : 0).withSeed(seed)
-                .withProgress(input.progress());
-        Betweenness.Result b = Betweenness.compute(cg, o);
+        Betweenness.Options o = Betweenness.Options.builder().samples(n > 20_000 ? samples : 0).seed(seed).build();
+        Betweenness.Result b = Betweenness.compute(cg, o, input.progress());
         InterdictionPlan.Options options = InterdictionPlan.Options.defaults().withBudget(budget).withFlow(alg);
         InterdictionPlan.Result plan = terminals
                 ? InterdictionPlan.betweenSourcesAndSinks(cg, sources, sinks, b.score(), options, input.progress())

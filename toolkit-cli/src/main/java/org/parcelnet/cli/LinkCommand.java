@@ -77,7 +77,7 @@ public final class LinkCommand implements Callable<Integer> {
     long seed;
 
     @Mixin
-    GraphInput input;
+    ShipmentInput input;
 
     @Option(names = "--hub-threshold", defaultValue = "" + CaseLinker.Params.DEFAULT_MAX_COUNTERPARTIES, paramLabel = "K",
             description = "identifiers with more than K distinct counterparties are hubs (default: ${DEFAULT-VALUE})")
@@ -101,9 +101,6 @@ public final class LinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (input.hasGraph()) {
-            throw new IllegalArgumentException("link needs --shipments FILE, not --graph");
-        }
         switch (mode) {
             case "evidence" -> {
                 return evidence();
@@ -129,7 +126,7 @@ public final class LinkCommand implements Callable<Integer> {
         ReportFolder.claim(out, input.outputs("networks.csv", "links.csv", "case_networks.csv", "hubs.csv",
                 "summary.json"));
         long started = System.nanoTime();
-        ShipmentTable t = input.loadShipments(out);
+        ShipmentTable t = input.load(out);
         GroundTruth gt = truth == null ? null : GroundTruth.read(truth);
         if (gt != null && !gt.hasShipments()) {
             throw new IllegalArgumentException("--truth must be the generator's folder with truth_shipments.csv");
@@ -239,7 +236,7 @@ public final class LinkCommand implements Callable<Integer> {
         input.validate(out);
         ReportFolder.claim(out, input.outputs("networks.csv", "hubs.csv", "summary.json"));
         long started = System.nanoTime();
-        ShipmentTable t = input.loadShipments(out);
+        ShipmentTable t = input.load(out);
         GroundTruth gt = truth == null ? null : GroundTruth.read(truth);
         if (gt != null && !gt.hasShipments()) {
             throw new IllegalArgumentException("--truth must be the generator's folder with truth_shipments.csv");
@@ -287,7 +284,7 @@ public final class LinkCommand implements Callable<Integer> {
         summary.put("link_seconds", linkSeconds);
         summary.put("seconds", (System.nanoTime() - started) / 1e9);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary));
-        System.err.printf(Locale.ROOT, "%d shipments in %d networks (%d with 2+ shipments), %d hubs suppressed; written to %s%n",
+        System.err.printf(Locale.ROOT, "%,d shipments in %,d networks (%,d with 2+ shipments), %,d hubs suppressed; written to %s%n",
                 t.size(), r.networkCount(), r.linkedNetworkCount(), r.hubs().size(), out.resolve("networks.csv"));
         return Cli.OK;
     }

@@ -19,7 +19,7 @@ class GenerateCommandTest {
                 "--out", dir.toString(), "--threads", "2");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(1, r.out().strip().lines().count(), r.out());
-        assertTrue(r.out().startsWith("generated 3000 shipments"), r.out());
+        assertTrue(r.out().startsWith("generated 3,000 shipments"), r.out());
         for (String f : new String[] {"shipments.csv", "truth_parties.csv", "truth_rings.csv", "truth_shipments.csv"}) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }

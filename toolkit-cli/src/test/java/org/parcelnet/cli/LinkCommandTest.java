@@ -119,9 +119,23 @@ class LinkCommandTest {
         Files.writeString(edges, "source,target\na,b\n", StandardCharsets.UTF_8);
         CliTestSupport.Run r = CliTestSupport.run("link", "--graph", edges.toString(), "--out", dir.resolve("o").toString());
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("link needs --shipments"), r.err());
+        assertTrue(r.err().contains("Missing required option: '--shipments=FILE'"), r.err());
         r = CliTestSupport.run("link", "--shipments", edges.toString(), "--hub-threshold", "0", "--out", dir.resolve("o").toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("hub threshold"), r.err());
+    }
+
+    @Test
+    void helpListsOnlyOptionsThatApply() {
+        CliTestSupport.Run r = CliTestSupport.run("link", "--help");
+        assertEquals(0, r.exitCode());
+        for (String edgeListOnly : new String[] {"--graph", "--directed", "--undirected", "--drop-self-loops",
+                "--source-column", "--target-column", "--weight-column", "--nodes", "--party-key", "--volume"}) {
+            assertTrue(!r.out().contains(edgeListOnly), edgeListOnly + " listed:\n" + r.out());
+        }
+        for (String applies : new String[] {"--shipments", "--map", "--zone", "--lenient", "--rejects", "--hub-threshold",
+                "--truth", "--out"}) {
+            assertTrue(r.out().contains(applies), applies + " missing:\n" + r.out());
+        }
     }
 }

@@ -13,13 +13,15 @@ package org.parcelnet.community;
  *                      {@link CommunityResult#repairedCommunities()})
  * @param maxIterations at most this many Leiden iterations (≥ 1); each restarts from the previous
  *                      partition, and the run stops early once an iteration changes nothing
- * @param threads       worker threads (≥ 1) of local moving and refinement; the result is the same
- *                      for every thread count ≥ 2 (and may differ from the sequential one)
+ * @param moveMode      how local moving applies moves ({@link LocalMoveMode}); with the seed it
+ *                      determines the result
+ * @param threads       worker threads (≥ 1) of batched local moving and of refinement; the result
+ *                      does not depend on it
  */
 public record LeidenParams(double resolution, long seed, double theta, double tolerance, int maxLevels,
-                           int maxIterations, int threads) {
+                           int maxIterations, LocalMoveMode moveMode, int threads) {
 
-    /** γ = 1, seed 42, θ = 0.01, tolerance 1e-7, 50 levels, 2 iterations (igraph's and leidenalg's default), 1 thread. */
+    /** γ = 1, seed 42, θ = 0.01, tolerance 1e-7, 50 levels, 2 iterations (igraph's and leidenalg's default), batched local moving, 1 thread. */
     public static final LeidenParams DEFAULTS = builder().build();
 
     public LeidenParams {
@@ -30,6 +32,7 @@ public record LeidenParams(double resolution, long seed, double theta, double to
         Checks.tolerance(tolerance);
         Checks.atLeast("maxLevels", maxLevels, 1);
         Checks.atLeast("maxIterations", maxIterations, 1);
+        java.util.Objects.requireNonNull(moveMode, "moveMode");
         Checks.atLeast("threads", threads, 1);
     }
 
@@ -41,7 +44,7 @@ public record LeidenParams(double resolution, long seed, double theta, double to
     /** A builder starting from these values. */
     public Builder toBuilder() {
         return new Builder().resolution(resolution).seed(seed).theta(theta).tolerance(tolerance)
-                .maxLevels(maxLevels).maxIterations(maxIterations).threads(threads);
+                .maxLevels(maxLevels).maxIterations(maxIterations).moveMode(moveMode).threads(threads);
     }
 
     /** Builder of {@link LeidenParams}. */
@@ -52,6 +55,7 @@ public record LeidenParams(double resolution, long seed, double theta, double to
         private double tolerance = 1e-7;
         private int maxLevels = 50;
         private int maxIterations = 2;
+        private LocalMoveMode moveMode = LocalMoveMode.BATCHED;
         private int threads = 1;
 
         public Builder resolution(double v) {
@@ -84,13 +88,18 @@ public record LeidenParams(double resolution, long seed, double theta, double to
             return this;
         }
 
+        public Builder moveMode(LocalMoveMode v) {
+            moveMode = v;
+            return this;
+        }
+
         public Builder threads(int v) {
             threads = v;
             return this;
         }
 
         public LeidenParams build() {
-            return new LeidenParams(resolution, seed, theta, tolerance, maxLevels, maxIterations, threads);
+            return new LeidenParams(resolution, seed, theta, tolerance, maxLevels, maxIterations, moveMode, threads);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.parcelnet.community;
 import java.util.Arrays;
 
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * The local-moving phase shared by {@link Louvain} and {@link Leiden}: each node in turn moves to the
@@ -13,13 +14,14 @@ import org.parcelnet.progress.ProgressListener;
  * {@code (gain(new) − gain(stay)) / m}. A move must beat staying by a relative margin of 1e-12 so that
  * rounding cannot make nodes cycle.
  *
- * <p><b>Parallel mode</b> (more than one worker): nodes are taken in fixed batches (of a size that
- * depends only on the node count). Within a batch, workers compute each node's best move from a
- * snapshot of the community state, and the moves are then applied one by one in batch order. Which
- * worker evaluates a node cannot change its proposal, so the outcome depends only on the seed and
- * the batch size, not on the thread count or scheduling. Before a proposal is applied it is checked
- * against the current state (see {@link Batch}), so every applied move raises modularity, as in
- * sequential mode.
+ * <p><b>Batched mode</b> ({@link LocalMoveMode#BATCHED}): nodes are taken in fixed batches (of a
+ * size that depends only on the node count). Within a batch, the workers compute each node's best
+ * move from a snapshot of the community state, and the moves are then applied one by one in batch
+ * order. Which worker evaluates a node cannot change its proposal, so the outcome depends only on the
+ * seed and the batch size, not on the thread count (one included) or scheduling. Before a proposal is
+ * applied it is checked against the current state (see {@link Batch}), so every applied move raises
+ * modularity, as in sequential mode. <b>Sequential mode</b> visits one node at a time on the calling
+ * thread.
  */
 final class LocalMoving {
 
@@ -221,7 +223,7 @@ final class LocalMoving {
     /**
      * Louvain's local moving on one level, from the partition in {@code comm} (with strengths
      * {@code tot}): passes over {@code order} until a pass moves nothing, improves modularity by less
-     * than {@code tolerance}, or {@code maxPasses} passes ran. Returns the number of moves.
+     * than {@code tolerance}, or {@code maxPasses} passes ran. Returns the moves and passes made.
      *
      * <p>With pruning (N. Ozaki, H. Tezuka, M. Inaba, "A simple acceleration method for the Louvain
      * algorithm", IJCEE 8(3), 2016) a pass only visits nodes that are <em>active</em>: all nodes at
@@ -229,12 +231,13 @@ final class LocalMoving {
      * visit. Skipped nodes would not move (their neighbourhood is unchanged up to community
      * strengths), so passes after the first few cost a fraction of a full sweep.
      */
-    static long louvainPasses(WorkGraph g, int[] comm, double[] tot, int[] order, double gamma, double tolerance,
-                              int maxPasses, Workers workers, Scratch[] scratch, ProgressListener progress,
-                              long[] passCount) {
+    static Passes louvainPasses(WorkGraph g, int[] comm, double[] tot, int[] order, double gamma, double tolerance,
+                                int maxPasses, LocalMoveMode mode, WorkerPool workers, Scratch[] scratch,
+                                ProgressListener progress) {
         if (g.twoM <= 0) {
-            return 0;
+            return new Passes(0, 0);
         }
+        int passes = 0;
         final double f = gamma / g.twoM;
         final double m = g.twoM / 2;
         final int n = g.n;
@@ -243,11 +246,11 @@ final class LocalMoving {
         long moves = 0;
         boolean[] active = new boolean[n];
         java.util.Arrays.fill(active, true);
-        Batch batch = workers.threads > 1 ? new Batch(n) : null;
+        Batch batch = mode == LocalMoveMode.BATCHED ? new Batch(n) : null;
         for (int pass = 0; pass < maxPasses; pass++) {
             long passMoves = 0;
             double gain = 0;
-            if (workers.threads <= 1) {
+            if (batch == null) {
                 Scratch s = scratch[0];
                 for (int i = 0; i < n; i++) {
                     int v = order[i];
@@ -311,12 +314,16 @@ final class LocalMoving {
                 }
             }
             moves += passMoves;
-            passCount[0]++;
+            passes++;
             if (passMoves == 0 || gain / m < tolerance) {
                 break;
             }
         }
-        return moves;
+        return new Passes(moves, passes);
+    }
+
+    /** What {@link #louvainPasses} did: nodes moved and passes made. */
+    record Passes(long moves, int passes) {
     }
 
     /**
@@ -332,7 +339,7 @@ final class LocalMoving {
      * {@code cnt}. Returns the number of moves.
      */
     static long fastLocalMove(WorkGraph g, int[] comm, double[] tot, int[] cnt, int[] order, double gamma,
-                              Workers workers, Scratch[] scratch, ProgressListener progress) {
+                              LocalMoveMode mode, WorkerPool workers, Scratch[] scratch, ProgressListener progress) {
         final int n = g.n;
         if (g.twoM <= 0 || n == 0) {
             return 0;
@@ -350,7 +357,7 @@ final class LocalMoving {
         final int[] adj = g.adj;
         final int[] off = g.off;
         long moves = 0;
-        Batch batch = workers.threads > 1 ? new Batch(n) : null;
+        Batch batch = mode == LocalMoveMode.BATCHED ? new Batch(n) : null;
         for (long passMoves = 1; passMoves > 0; ) {
             passMoves = 0;
             if (batch == null) {
@@ -461,10 +468,10 @@ final class LocalMoving {
             dirty = new int[n];
         }
 
-        void propose(WorkGraph g, int len, int[] comm, double[] tot, int[] cnt, double f, Workers workers,
+        void propose(WorkGraph g, int len, int[] comm, double[] tot, int[] cnt, double f, WorkerPool workers,
                      Scratch[] scratch) {
-            final int threads = workers.threads;
-            workers.run(t -> {
+            final int threads = workers.threads();
+            workers.forEach(threads, t -> {
                 Scratch s = scratch[t];
                 int lo = (int) ((long) len * t / threads);
                 int hi = (int) ((long) len * (t + 1) / threads);

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * The Louvain method for modularity maximisation: V. D. Blondel, J.-L. Guillaume, R. Lambiotte,
@@ -30,7 +31,7 @@ import org.parcelnet.progress.ProgressListener;
  * so that a group of nodes can move to another community as a whole. Rounds repeat (at most 10) while
  * modularity rises by at least the tolerance. This escapes local optima that single-node moves
  * cannot leave (on Zachary's karate club, seed 9 went from Q = 0.3981 to 0.4188; over seeds 1–1000
- * and 1–2 threads, 22 of 2,000 runs end below 0.4150 against 144 with the single-node refinement of
+ * in both move modes, 22 of 2,000 runs end below 0.4150 against 144 with the single-node refinement of
  * Rotta and Noack 2011 that it replaces). The final partition is the level of highest modularity.
  * Directed graphs are treated as undirected (see the package documentation).
  *
@@ -42,11 +43,12 @@ import org.parcelnet.progress.ProgressListener;
  * per node plus 16 bytes per node per thread; each recorded level keeps a partition (4 bytes per
  * node). The result's {@link CommunityResult#workingBytes()} reports the figure for a run.
  *
- * <p>Determinism: the same graph, parameters and seed give the same partition. With
- * {@code threads > 1} local moving proposes moves for fixed batches of nodes in parallel from a
- * snapshot and applies them in order (see {@code LocalMoving}), so the result is also independent of
- * the thread count ≥ 2 and of scheduling. Louvain may return badly connected communities; use
- * {@link Leiden} when connectivity matters.
+ * <p>Determinism: the same graph, parameters and seed give the same partition, whatever the thread
+ * count. In the default {@link LocalMoveMode#BATCHED} mode local moving proposes moves for fixed
+ * batches of nodes (in parallel when there are threads) from a snapshot and applies them in order (see
+ * {@code LocalMoving}); {@link LocalMoveMode#SEQUENTIAL} is the classic one-node-at-a-time order. The
+ * two modes give different partitions of the same quality. Louvain may return badly connected
+ * communities; use {@link Leiden} when connectivity matters.
  */
 public final class Louvain {
 
@@ -76,148 +78,185 @@ public final class Louvain {
     public CommunityResult run(CompactGraph graph, ProgressListener progress) {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(progress, "progress");
-        final double gamma = params.resolution();
-        WorkGraph[] base = {WorkGraph.of(graph)};
-        final int n0 = base[0].n;
         progress.begin("louvain", params.maxLevels());
-        SplittableRandom rnd = new SplittableRandom(params.seed());
-        List<CommunityResult.Level> levels;
-        long[] passes = new long[1];
-        long[] peak = new long[1];
-        try (Workers workers = new Workers(params.threads())) {
-            LocalMoving.Scratch[] scratch = LocalMoving.scratch(workers.threads, n0);
-            levels = multilevel(base, null, identity(n0), identity(n0), rnd, workers, scratch, progress, passes, peak);
-            // The first level renumbered the original nodes community by community (see multilevel).
-            final WorkGraph g0 = base[0];
-            // Sub-community rounds (the community splitting of Waltman & van Eck's smart local moving
-            // algorithm, 2013): every community is split into sub-communities, the sub-communities
-            // become the nodes of an aggregate graph, each starting in the community it came from,
-            // and the multi-level phase runs again on that graph, where a sub-community can move to
-            // another community as a whole. Single-node moves cannot do that: they leave local optima
-            // such as Mr. Hi's on the karate club untouched. Instead of SLM's full local moving inside
-            // each community the split is one greedy merge pass per community (the refinement of
-            // Traag et al. 2019 with θ = 0), which costs O(m). Rounds repeat while modularity rises
-            // by at least the tolerance.
+        try (WorkerPool workers = WorkerPool.of(params.threads(), "louvain")) {
+            Run run = new Run(WorkGraph.of(graph), workers, progress);
+            List<CommunityResult.Level> levels = run.multilevel(null, identity(run.n0), identity(run.n0));
             for (int round = 0; params.refine() && round < MAX_SPLIT_ROUNDS; round++) {
-                CommunityResult.Level last = best(levels);
-                int[] comm = g0.fromOriginal(last.partition().membership());
-                int k = WorkGraph.renumber(comm);
-                double[] tot = new double[k];
-                for (int v = 0; v < n0; v++) {
-                    tot[comm[v]] += g0.strength[v];
-                }
-                int[] sub = Refinement.refine(g0, comm, k, tot, gamma, 0, rnd.nextLong(), workers, scratch, progress);
-                int ks = WorkGraph.renumber(sub);
-                if (ks == n0 || ks == k) {
-                    break; // nothing merged, or nothing split: the round would repeat the last one
-                }
-                if (!anyPartMoves(g0, comm, k, tot, sub, ks, gamma)) {
-                    break; // the round's first pass would move nothing, so it would change nothing
-                }
-                WorkGraph agg = g0.aggregate(sub, ks);
-                int[] aggComm = new int[ks];
-                for (int v = 0; v < n0; v++) {
-                    aggComm[sub[v]] = comm[v];
-                }
-                List<CommunityResult.Level> again = multilevel(base, agg, sub, aggComm, rnd, workers, scratch, progress,
-                        passes, peak);
-                if (best(again).modularity() - last.modularity() < params.tolerance()) {
+                List<CommunityResult.Level> again = run.subCommunityRound(best(levels));
+                if (again == null) {
                     break;
                 }
                 levels = again;
             }
+            CommunityResult.Level best = best(levels);
+            return new CommunityResult("louvain", best.partition(), best.modularity(), levels,
+                    (int) Math.min(Integer.MAX_VALUE, run.passes), 0, run.peakBytes);
         } finally {
             progress.end();
         }
-        CommunityResult.Level best = best(levels);
-        return new CommunityResult("louvain", best.partition(), best.modularity(), levels,
-                (int) Math.min(Integer.MAX_VALUE, passes[0]), 0, peak[0]);
     }
 
     /** Sub-community rounds at most (each costs O(m) and must raise modularity by the tolerance). */
     private static final int MAX_SPLIT_ROUNDS = 10;
 
     /**
-     * Levels of local moving and aggregation on {@code first} (an aggregate of the original graph
-     * {@code base[0]}, or {@code null} for the original graph itself; original node v is node
-     * {@code flat0[v]} of {@code first}), starting with the nodes of {@code first} in the communities
-     * of {@code start} (ids in [0, first.n)). Returns each level's partition of the original nodes.
-     *
-     * <p>The first call (on the original graph in its input numbering) renumbers the original nodes
-     * community by community after the first local-moving phase and replaces {@code base[0]}: from
-     * then on most arcs point into a small id range, so the per-arc community lookups of aggregation
-     * and of the later rounds hit the cache. Only the numbering changes, not the result's meaning.
+     * The state of one run: the original graph (renumbered community by community after the first
+     * local-moving phase, see {@link #multilevel}), the random generator that every phase draws from
+     * in a fixed order, the workers and their scratch, and the counters of the result.
      */
-    private List<CommunityResult.Level> multilevel(WorkGraph[] base, WorkGraph first, int[] flat0, int[] start,
-                                                   SplittableRandom rnd, Workers workers,
-                                                   LocalMoving.Scratch[] scratch, ProgressListener progress,
-                                                   long[] passes, long[] peak) {
+    private final class Run {
         final double gamma = params.resolution();
-        WorkGraph g0 = base[0];
-        final int n0 = g0.n;
-        final WorkGraph top = first == null ? g0 : first;
-        WorkGraph g = top;
-        int[] flat = flat0.clone();
-        int[] comm = start.clone();
-        List<CommunityResult.Level> levels = new ArrayList<>();
-        int k0 = WorkGraph.renumber(comm);
-        // Every node alone (the usual start) needs no pass over the arcs.
-        double q = k0 == g.n ? g.singletonModularity(gamma) : g.modularity(comm, k0, gamma);
-        long fixed = 16L * n0 * workers.threads + 4L * n0;
-        for (int level = 0; level < params.maxLevels(); level++) {
-            progress.checkCancelled();
+        final int n0;
+        final WorkerPool workers;
+        final LocalMoving.Scratch[] scratch;
+        final ProgressListener progress;
+        final SplittableRandom rnd = new SplittableRandom(params.seed());
+        /** The original graph; replaced once by its community-ordered renumbering. */
+        WorkGraph g0;
+        long passes;
+        long peakBytes;
+
+        Run(WorkGraph g0, WorkerPool workers, ProgressListener progress) {
+            this.g0 = g0;
+            this.n0 = g0.n;
+            this.workers = workers;
+            this.scratch = LocalMoving.scratch(workers.threads(), n0);
+            this.progress = progress;
+        }
+
+        /** Bytes held throughout: the scratch of every worker and one partition of the original nodes. */
+        long fixedBytes() {
+            return 16L * n0 * workers.threads() + 4L * n0;
+        }
+
+        /**
+         * Levels of local moving and aggregation on {@code first} (an aggregate of the original graph
+         * {@link #g0}, or {@code null} for the original graph itself; original node v is node
+         * {@code flat0[v]} of {@code first}), starting with the nodes of {@code first} in the
+         * communities of {@code start} (ids in [0, first.n)). Returns each level's partition of the
+         * original nodes.
+         *
+         * <p>The first call (on the original graph in its input numbering) renumbers the original nodes
+         * community by community after the first local-moving phase: from then on most arcs point into
+         * a small id range, so the per-arc community lookups of aggregation and of the later rounds hit
+         * the cache. Only the numbering changes, not the result's meaning.
+         */
+        List<CommunityResult.Level> multilevel(WorkGraph first, int[] flat0, int[] start) {
+            final WorkGraph top = first == null ? g0 : first;
+            WorkGraph g = top;
+            int[] flat = flat0.clone();
+            int[] comm = start.clone();
+            List<CommunityResult.Level> levels = new ArrayList<>();
+            int k0 = WorkGraph.renumber(comm);
+            // Every node alone (the usual start) needs no pass over the arcs.
+            double q = k0 == g.n ? g.singletonModularity(gamma) : g.modularity(comm, k0, gamma);
+            for (int level = 0; level < params.maxLevels(); level++) {
+                progress.checkCancelled();
+                int n = g.n;
+                long moves = localMove(g, comm);
+                if (moves == 0 && level == 0 && first != null) {
+                    break; // a sub-community round in which no part moves changes nothing
+                }
+                int k = WorkGraph.renumber(comm);
+                if (k == n) {
+                    peakBytes = Math.max(peakBytes, fixedBytes() + g.bytes() + 21L * n);
+                    break;
+                }
+                if (g == g0 && g0.original == null) {
+                    comm = renumberOriginal(comm, k);
+                    g = g0;
+                    flat = identity(n0); // flat0 is the identity when first == null
+                }
+                // Aggregation: communities become the nodes of the next level.
+                WorkGraph next = g.aggregate(comm, k);
+                peakBytes = Math.max(peakBytes, fixedBytes() + g.bytes() + next.bytes() + 21L * n
+                        + 4L * n0 * (levels.size() + 1));
+                for (int v = 0; v < n0; v++) {
+                    flat[v] = comm[flat[v]];
+                }
+                double nq = next.singletonModularity(gamma);
+                levels.add(new CommunityResult.Level(Partition.of(g0.toOriginal(flat)), nq));
+                progress.advance(1);
+                boolean improved = nq - q >= params.tolerance();
+                q = nq;
+                g = next;
+                comm = identity(k);
+                if (!improved) {
+                    break;
+                }
+            }
+            if (levels.isEmpty()) {
+                int[] p = start.clone();
+                double pq = top.modularity(p, WorkGraph.renumber(p), gamma);
+                int[] labels = new int[n0];
+                for (int v = 0; v < n0; v++) {
+                    labels[v] = p[flat0[v]];
+                }
+                levels.add(new CommunityResult.Level(Partition.of(g0.toOriginal(labels)), pq));
+            }
+            return levels;
+        }
+
+        /** Local moving on one level: passes from a fresh random order until they stop paying. */
+        long localMove(WorkGraph g, int[] comm) {
             int n = g.n;
             double[] tot = new double[n];
             for (int v = 0; v < n; v++) {
                 tot[comm[v]] += g.strength[v];
             }
             int[] order = WorkGraph.visitOrder(n, rnd);
-            long moves = LocalMoving.louvainPasses(g, comm, tot, order, gamma, params.tolerance(), params.maxPasses(),
-                    workers, scratch, progress, passes);
-            if (moves == 0 && level == 0 && first != null) {
-                break; // a sub-community round in which no part moves changes nothing
-            }
-            int k = WorkGraph.renumber(comm);
-            if (k == n) {
-                peak[0] = Math.max(peak[0], fixed + g.bytes() + 21L * n);
-                break;
-            }
-            if (g == g0 && g0.original == null) {
-                int[] byComm = WorkGraph.groupedOrder(comm, k);
-                peak[0] = Math.max(peak[0], fixed + 2 * g0.bytes() + 8L * n0);
-                g0 = g0.permuted(byComm);
-                base[0] = g0;
-                g = g0;
-                comm = WorkGraph.gather(comm, byComm);
-                flat = identity(n0); // flat0 is the identity when first == null
+            LocalMoving.Passes done = LocalMoving.louvainPasses(g, comm, tot, order, gamma, params.tolerance(),
+                    params.maxPasses(), params.moveMode(), workers, scratch, progress);
+            passes += done.passes();
+            return done.moves();
+        }
 
-            }
-            WorkGraph next = g.aggregate(comm, k);
-            peak[0] = Math.max(peak[0], fixed + g.bytes() + next.bytes() + 21L * n + 4L * n0 * (levels.size() + 1));
-            for (int v = 0; v < n0; v++) {
-                flat[v] = comm[flat[v]];
-            }
-            double nq = next.singletonModularity(gamma);
-            levels.add(new CommunityResult.Level(Partition.of(g0.toOriginal(flat)), nq));
-            progress.advance(1);
-            boolean improved = nq - q >= params.tolerance();
-            q = nq;
-            g = next;
-            comm = identity(k);
-            if (!improved) {
-                break;
-            }
+        /**
+         * Renumbers the original nodes so that each community of {@code comm} (k communities) is a
+         * range of ids; replaces {@link #g0} and returns {@code comm} in the new numbering.
+         */
+        int[] renumberOriginal(int[] comm, int k) {
+            int[] byComm = WorkGraph.groupedOrder(comm, k);
+            peakBytes = Math.max(peakBytes, fixedBytes() + 2 * g0.bytes() + 8L * n0);
+            g0 = g0.permuted(byComm);
+            return WorkGraph.gather(comm, byComm);
         }
-        if (levels.isEmpty()) {
-            int[] p = start.clone();
-            double pq = top.modularity(p, WorkGraph.renumber(p), gamma);
-            int[] labels = new int[n0];
+
+        /**
+         * One sub-community round (the community splitting of Waltman and van Eck's smart local
+         * moving algorithm, 2013) from the best level {@code last}: every community is split into
+         * sub-communities, the sub-communities become the nodes of an aggregate graph, each starting
+         * in the community it came from, and the multi-level phase runs again on that graph, where a
+         * sub-community can move to another community as a whole. Single-node moves cannot do that:
+         * they leave local optima such as Mr. Hi's on the karate club untouched. Instead of SLM's full
+         * local moving inside each community the split is one greedy merge pass per community (the
+         * refinement of Traag et al. 2019 with θ = 0), which costs O(m). Returns the new levels, or
+         * null when the round cannot change anything or gains less than the tolerance.
+         */
+        List<CommunityResult.Level> subCommunityRound(CommunityResult.Level last) {
+            int[] comm = g0.fromOriginal(last.partition().membership());
+            int k = WorkGraph.renumber(comm);
+            double[] tot = new double[k];
             for (int v = 0; v < n0; v++) {
-                labels[v] = p[flat0[v]];
+                tot[comm[v]] += g0.strength[v];
             }
-            levels.add(new CommunityResult.Level(Partition.of(g0.toOriginal(labels)), pq));
+            int[] sub = Refinement.refine(g0, comm, k, tot, gamma, 0, rnd.nextLong(), workers, scratch, progress);
+            int ks = WorkGraph.renumber(sub);
+            if (ks == n0 || ks == k) {
+                return null; // nothing merged, or nothing split: the round would repeat the last one
+            }
+            if (!anyPartMoves(g0, comm, k, tot, sub, ks, gamma)) {
+                return null; // the round's first pass would move nothing, so it would change nothing
+            }
+            WorkGraph agg = g0.aggregate(sub, ks);
+            int[] aggComm = new int[ks];
+            for (int v = 0; v < n0; v++) {
+                aggComm[sub[v]] = comm[v];
+            }
+            List<CommunityResult.Level> again = multilevel(agg, sub, aggComm);
+            return best(again).modularity() - last.modularity() < params.tolerance() ? null : again;
         }
-        return levels;
     }
 
     /**
@@ -289,17 +328,6 @@ public final class Louvain {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;
-        }
-        return a;
-    }
-
-    static int[] permutation(int n, SplittableRandom rnd) {
-        int[] a = identity(n);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
         }
         return a;
     }

@@ -12,14 +12,15 @@ package org.parcelnet.community;
  * @param refine     whether to finish with sub-community rounds (split every community by one greedy
  *                   merge pass, move the parts as wholes, repeat while modularity rises; Waltman and
  *                   van Eck 2013, see {@link Louvain})
- * @param threads    worker threads of local moving (≥ 1); 1 is the classic sequential algorithm,
- *                   more uses the batched parallel mode, whose result is the same for every thread
- *                   count ≥ 2
+ * @param moveMode   how local moving applies moves ({@link LocalMoveMode}); with the seed it
+ *                   determines the result
+ * @param threads    worker threads (≥ 1) of batched local moving and of the sub-community splits;
+ *                   the result does not depend on it
  */
 public record LouvainParams(double resolution, long seed, double tolerance, int maxLevels, int maxPasses,
-                            boolean refine, int threads) {
+                            boolean refine, LocalMoveMode moveMode, int threads) {
 
-    /** γ = 1, seed 42, tolerance 1e-7, 50 levels, 100 passes, refinement on, 1 thread. */
+    /** γ = 1, seed 42, tolerance 1e-7, 50 levels, 100 passes, refinement on, batched local moving, 1 thread. */
     public static final LouvainParams DEFAULTS = builder().build();
 
     public LouvainParams {
@@ -27,6 +28,7 @@ public record LouvainParams(double resolution, long seed, double tolerance, int 
         Checks.tolerance(tolerance);
         Checks.atLeast("maxLevels", maxLevels, 1);
         Checks.atLeast("maxPasses", maxPasses, 1);
+        java.util.Objects.requireNonNull(moveMode, "moveMode");
         Checks.atLeast("threads", threads, 1);
     }
 
@@ -38,7 +40,7 @@ public record LouvainParams(double resolution, long seed, double tolerance, int 
     /** A builder starting from these values. */
     public Builder toBuilder() {
         return new Builder().resolution(resolution).seed(seed).tolerance(tolerance).maxLevels(maxLevels)
-                .maxPasses(maxPasses).refine(refine).threads(threads);
+                .maxPasses(maxPasses).refine(refine).moveMode(moveMode).threads(threads);
     }
 
     /** Builder of {@link LouvainParams}. */
@@ -48,6 +50,7 @@ public record LouvainParams(double resolution, long seed, double tolerance, int 
         private double tolerance = 1e-7;
         private int maxLevels = 50;
         private int maxPasses = 100;
+        private LocalMoveMode moveMode = LocalMoveMode.BATCHED;
         private int threads = 1;
         private boolean refine = true;
 
@@ -81,13 +84,18 @@ public record LouvainParams(double resolution, long seed, double tolerance, int 
             return this;
         }
 
+        public Builder moveMode(LocalMoveMode v) {
+            moveMode = v;
+            return this;
+        }
+
         public Builder threads(int v) {
             threads = v;
             return this;
         }
 
         public LouvainParams build() {
-            return new LouvainParams(resolution, seed, tolerance, maxLevels, maxPasses, refine, threads);
+            return new LouvainParams(resolution, seed, tolerance, maxLevels, maxPasses, refine, moveMode, threads);
         }
     }
 }

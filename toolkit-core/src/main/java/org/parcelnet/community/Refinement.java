@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * Leiden's refinement phase (Traag, Waltman, van Eck 2019, Algorithm A.2, {@code RefinePartition} and
@@ -32,7 +33,7 @@ final class Refinement {
      * Returns refined cluster ids in {@code [0, n)} (not dense: a cluster is named by a member).
      */
     static int[] refine(WorkGraph g, int[] comm, int k, double[] tot, double gamma, double theta, long seed,
-                        Workers workers, LocalMoving.Scratch[] scratch, ProgressListener progress) {
+                        WorkerPool workers, LocalMoving.Scratch[] scratch, ProgressListener progress) {
         final int n = g.n;
         int[] start = new int[k + 1];
         for (int v = 0; v < n; v++) {
@@ -58,7 +59,7 @@ final class Refinement {
         }
         final int weightSlots = maxDegree + 1;
         AtomicInteger next = new AtomicInteger();
-        workers.run(t -> {
+        workers.forEach(workers.threads(), t -> {
             LocalMoving.Scratch s = scratch[t];
             double[] weights = new double[weightSlots];
             int[] cands = new int[weightSlots];

@@ -199,8 +199,8 @@ public final class Disruption {
             }
             case BETWEENNESS -> {
                 CompactGraph snap = net.snapshot();
-                Betweenness.Options bo = Betweenness.Options.defaults().withSamples(n > 5000 ? 256 : 0)
-                        .withSeed(rnd.nextLong()).withThreads(1);
+                Betweenness.Options bo = Betweenness.Options.builder().samples(n > 5000 ? 256 : 0)
+                        .seed(rnd.nextLong()).threads(1).build();
                 return top(net, Betweenness.compute(snap, bo).score(), k);
             }
             case KEY_PLAYERS -> {

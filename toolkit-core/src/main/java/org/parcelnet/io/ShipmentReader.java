@@ -13,21 +13,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.model.StringDictionary;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * Streams {@code shipments.csv} (or {@code .csv.gz}; schema in docs/data-format.md) into a
@@ -231,21 +226,18 @@ public final class ShipmentReader {
         /** Chunks parsed on {@code threads} threads, merged here in file order. */
         Result readChunked(RecordChunker chunker, int chunkBytes, int threads) throws IOException {
             long lineBase = readHeaderChunk(chunker);
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "parcelnet-csv-" + file);
-                t.setDaemon(true);
-                return t;
-            });
-            ArrayDeque<Future<ShipmentChunk>> inFlight = new ArrayDeque<>();
+            ArrayDeque<WorkerPool.Pending<ShipmentChunk>> inFlight = new ArrayDeque<>();
             ArrayDeque<ShipmentChunk> merging = new ArrayDeque<>();
-            ArrayDeque<CompletableFuture<Void>> merged = new ArrayDeque<>();
-            @SuppressWarnings("unchecked")
-            CompletableFuture<Void>[] chains = new CompletableFuture[GROUPS];
-            Arrays.fill(chains, CompletableFuture.completedFuture(null));
+            ArrayDeque<WorkerPool.Pending<Void>[]> merged = new ArrayDeque<>();
             IOException streamFailure = null;
             boolean more = true;
             ShipmentChunk.Layout l = layout;
-            try {
+            try (WorkerPool pool = WorkerPool.of(threads, "csv")) {
+                // One sequence per column group: a group's merges run in chunk order, groups in parallel.
+                WorkerPool.Sequence[] groups = new WorkerPool.Sequence[GROUPS];
+                for (int g = 0; g < GROUPS; g++) {
+                    groups[g] = pool.sequence();
+                }
                 while (true) {
                     while (more && inFlight.size() < threads + 1) {
                         RecordChunker.Chunk c;
@@ -262,32 +254,32 @@ public final class ShipmentReader {
                         }
                         inFlight.add(pool.submit(() -> ShipmentChunk.parse(l, c.bytes(), c.length())));
                     }
-                    Future<ShipmentChunk> next = inFlight.poll();
+                    WorkerPool.Pending<ShipmentChunk> next = inFlight.poll();
                     if (next == null) {
                         break;
                     }
-                    ShipmentChunk chunk = await(next);
+                    ShipmentChunk chunk = next.get();
                     mergeIds(chunk, lineBase);
                     lineBase += chunk.lineCount;
+                    @SuppressWarnings("unchecked")
+                    WorkerPool.Pending<Void>[] done = new WorkerPool.Pending[GROUPS];
                     for (int g = 0; g < GROUPS; g++) {
                         int group = g;
-                        chains[g] = chains[g].thenRunAsync(() -> mergeOther(chunk, group), pool);
+                        done[g] = groups[g].submit(() -> mergeOther(chunk, group));
                     }
                     merging.add(chunk);
-                    merged.add(CompletableFuture.allOf(chains));
-                    while (!merging.isEmpty() && (merged.peek().isDone() || merging.size() > threads)) {
-                        join(merged.poll());
+                    merged.add(done);
+                    while (!merging.isEmpty() && (allDone(merged.peek()) || merging.size() > threads)) {
+                        WorkerPool.awaitAll(merged.poll());
                         append(merging.poll());
                     }
                     reportProgress();
                     options.progress().checkCancelled();
                 }
                 while (!merging.isEmpty()) {
-                    join(merged.poll());
+                    WorkerPool.awaitAll(merged.poll());
                     append(merging.poll());
                 }
-            } finally {
-                pool.shutdownNow();
             }
             if (streamFailure != null) {
                 throw Csv.inputError(file, streamFailure, lineBase);
@@ -295,36 +287,13 @@ public final class ShipmentReader {
             return finish();
         }
 
-        private static void join(CompletableFuture<Void> f) {
-            try {
-                f.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
+        private static boolean allDone(WorkerPool.Pending<Void>[] pending) {
+            for (WorkerPool.Pending<Void> p : pending) {
+                if (!p.isDone()) {
+                    return false;
                 }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
             }
-        }
-
-        private static ShipmentChunk await(Future<ShipmentChunk> f) throws IOException {
-            try {
-                return f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while reading");
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IOException(cause);
-            }
+            return true;
         }
 
         /**
@@ -631,14 +600,5 @@ public final class ShipmentReader {
             }
         }
         return !prevSpace || n == 0;
-    }
-
-    /** Column index of a schema column name, for callers building messages. */
-    static Map<String, Integer> schemaIndex() {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        for (int i = 0; i < ShipmentColumns.ALL.size(); i++) {
-            m.put(ShipmentColumns.ALL.get(i), i);
-        }
-        return m;
     }
 }

@@ -29,7 +29,7 @@ public final class PageRank {
     }
 
     /**
-     * Options.
+     * Options, validated on construction; built with {@link #builder()} (as every algorithm's options).
      *
      * @param damping       damping factor d in [0, 1]
      * @param maxIterations iterations at most (≥ 0)
@@ -50,13 +50,53 @@ public final class PageRank {
         }
 
         /** d = 0.85, at most 100 iterations, tolerance 1e-10, unweighted. */
-        public static Options defaults() {
-            return new Options(0.85, 100, 1e-10, false);
-        }
+        public static final Options DEFAULTS = builder().build();
 
         /** Graphalytics: a fixed number of iterations, no early stop. */
         public static Options graphalytics(double damping, int iterations) {
-            return new Options(damping, iterations, 0, false);
+            return builder().damping(damping).maxIterations(iterations).tolerance(0).build();
+        }
+
+        /** A builder starting from the defaults. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** A builder starting from these values. */
+        public Builder toBuilder() {
+            return new Builder().damping(damping).maxIterations(maxIterations).tolerance(tolerance).weighted(weighted);
+        }
+
+        /** Builder of {@link Options}. */
+        public static final class Builder {
+            private double damping = 0.85;
+            private int maxIterations = 100;
+            private double tolerance = 1e-10;
+            private boolean weighted;
+
+            public Builder damping(double v) {
+                damping = v;
+                return this;
+            }
+
+            public Builder maxIterations(int v) {
+                maxIterations = v;
+                return this;
+            }
+
+            public Builder tolerance(double v) {
+                tolerance = v;
+                return this;
+            }
+
+            public Builder weighted(boolean v) {
+                weighted = v;
+                return this;
+            }
+
+            public Options build() {
+                return new Options(damping, maxIterations, tolerance, weighted);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.model.Place;
 import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.progress.ProgressListener;
 
 /**
  * Time-respecting relay chains through shipments, aggregated into place-to-place routes.
@@ -57,7 +58,7 @@ public final class RelayChains {
     }
 
     /**
-     * Options, validated on construction.
+     * Options, validated on construction; built with {@link #builder()} (as every algorithm's options).
      *
      * @param windowSeconds longest gap between receiving and forwarding ({@code > 0})
      * @param maxHops       longest chain in shipments (1..127)
@@ -65,6 +66,10 @@ public final class RelayChains {
      * @param level         place level of the routes
      */
     public record Options(long windowSeconds, int maxHops, int recent, Level level) {
+
+        /** 3-day window, at most 6 hops, 8 recent receipts, province-level routes. */
+        public static final Options DEFAULTS = builder().build();
+
         public Options {
             if (windowSeconds <= 0) {
                 throw new IllegalArgumentException("window must be > 0 seconds, got " + windowSeconds);
@@ -78,21 +83,46 @@ public final class RelayChains {
             Objects.requireNonNull(level, "level");
         }
 
-        /** 3-day window, at most 6 hops, 8 recent receipts, province-level routes. */
-        public static Options defaults() {
-            return new Options(3 * DAY, 6, 8, Level.PROVINCE);
+        /** A builder starting from the defaults. */
+        public static Builder builder() {
+            return new Builder();
         }
 
-        public Options withWindowSeconds(long w) {
-            return new Options(w, maxHops, recent, level);
+        /** A builder starting from these values. */
+        public Builder toBuilder() {
+            return new Builder().windowSeconds(windowSeconds).maxHops(maxHops).recent(recent).level(level);
         }
 
-        public Options withMaxHops(int h) {
-            return new Options(windowSeconds, h, recent, level);
-        }
+        /** Builder of {@link Options}. */
+        public static final class Builder {
+            private long windowSeconds = 3 * DAY;
+            private int maxHops = 6;
+            private int recent = 8;
+            private Level level = Level.PROVINCE;
 
-        public Options withLevel(Level l) {
-            return new Options(windowSeconds, maxHops, recent, l);
+            public Builder windowSeconds(long v) {
+                windowSeconds = v;
+                return this;
+            }
+
+            public Builder maxHops(int v) {
+                maxHops = v;
+                return this;
+            }
+
+            public Builder recent(int v) {
+                recent = v;
+                return this;
+            }
+
+            public Builder level(Level v) {
+                level = v;
+                return this;
+            }
+
+            public Options build() {
+                return new Options(windowSeconds, maxHops, recent, level);
+            }
         }
     }
 
@@ -186,6 +216,30 @@ public final class RelayChains {
      * @param sinks   per party: may end a chain; null to end chains at shipments nobody continues
      */
     public static Result find(ShipmentTable t, PartyIndex parties, boolean[] sources, boolean[] sinks, Options o) {
+        return find(t, parties, sources, sinks, o, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #find(ShipmentTable, PartyIndex, boolean[], boolean[], Options)}, reporting shipments
+     * linked and traced (two passes of {@code t.size()} units each) to {@code progress} and honouring
+     * its cancellation.
+     */
+    public static Result find(ShipmentTable t, PartyIndex parties, boolean[] sources, boolean[] sinks, Options o,
+                              ProgressListener progress) {
+        Objects.requireNonNull(progress, "progress");
+        progress.begin("relay chains", 2L * t.size());
+        try {
+            return findChains(t, parties, sources, sinks, o, progress);
+        } finally {
+            progress.end();
+        }
+    }
+
+    /** Rows between two progress reports and cancellation checks. */
+    private static final int REPORT_ROWS = 1 << 16;
+
+    private static Result findChains(ShipmentTable t, PartyIndex parties, boolean[] sources, boolean[] sinks,
+                                     Options o, ProgressListener progress) {
         Objects.requireNonNull(t, "table");
         Objects.requireNonNull(parties, "parties");
         Objects.requireNonNull(sources, "sources");
@@ -213,7 +267,13 @@ public final class RelayChains {
         int maxHops = o.maxHops();
 
         int g = 0;
+        int reported = 0;
         while (g < m) {
+            if (g - reported >= REPORT_ROWS) {
+                progress.advance(g - reported);
+                progress.checkCancelled();
+                reported = g;
+            }
             long time = t.shippedAt(order[g]);
             int end = g;
             while (end < m && t.shippedAt(order[end]) == time) {
@@ -261,6 +321,9 @@ public final class RelayChains {
             }
             g = end;
         }
+        progress.advance(m - reported);
+        progress.checkCancelled();
+        reported = 0;
 
         boolean[] continued = new boolean[m];
         for (int i = 0; i < m; i++) {
@@ -284,6 +347,11 @@ public final class RelayChains {
         long[] routePartyPairs = new long[1024];
         int routePartyCount = 0;
         for (int k = 0; k < m; k++) {
+            if (k - reported >= REPORT_ROWS) {
+                progress.advance(k - reported);
+                progress.checkCancelled();
+                reported = k;
+            }
             int i = order[k];
             if (!sourced[i] || (sinks != null ? !sinks[receiver[i]] : continued[i])) {
                 continue;
@@ -350,6 +418,7 @@ public final class RelayChains {
             }
             routePartyPairs[routePartyCount++] = routeKey | fin;
         }
+        progress.advance(m - reported);
         starts = Arrays.copyOf(starts, chains + 1);
         starts[chains] = used;
         rows = Arrays.copyOf(rows, used);

@@ -11,11 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.parcelnet.community.CommunityResult;
 import org.parcelnet.community.Leiden;
@@ -41,6 +36,7 @@ import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.paths.Betweenness;
 import org.parcelnet.paths.RelayChains;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.progress.WorkerPool;
 import org.parcelnet.roles.GeographyPlaces;
 import org.parcelnet.roles.PlaceFacts;
 import org.parcelnet.roles.RingFinder;
@@ -167,9 +163,9 @@ public final class Analysis {
             end("party graph", t);
 
             CompactGraph g = partyGraph.graph();
-            Betweenness.Options bo = Betweenness.Options.defaults()
-                    .withSamples(g.nodeCount() > options.exactBetweennessUpTo() ? options.betweennessSamples() : 0)
-                    .withSeed(options.seed()).withThreads(options.threads());
+            Betweenness.Options bo = Betweenness.Options.builder()
+                    .samples(g.nodeCount() > options.exactBetweennessUpTo() ? options.betweennessSamples() : 0)
+                    .seed(options.seed()).threads(options.threads()).build();
             Background.Task<Betweenness.Result> betweennessTask = background.submit(() -> Betweenness.compute(g, bo));
 
             t = begin("communities (Leiden)");
@@ -190,8 +186,8 @@ public final class Analysis {
             t = begin("relay chains");
             PlaceFacts facts = GeographyPlaces.INSTANCE;
             boolean[] entry = RelayChains.sendersFrom(table, parties, pl -> facts.isBorderEntry(pl.province(), pl.city()));
-            RelayChains.Result chains = RelayChains.find(table, parties, entry, null, RelayChains.Options.defaults()
-                    .withWindowSeconds(Math.round(options.windowDays() * RelayChains.DAY)));
+            RelayChains.Result chains = RelayChains.find(table, parties, entry, null, RelayChains.Options.builder()
+                    .windowSeconds(Math.round(options.windowDays() * RelayChains.DAY)).build(), progress);
             end("relay chains", t);
 
             // Rings: communities that relay chains from the border run through, split recursively
@@ -272,34 +268,17 @@ public final class Analysis {
      */
     static final class Background implements AutoCloseable {
 
-        private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread th = new Thread(r, "parcelnet-background");
-            th.setDaemon(true);
-            return th;
-        });
+        private final WorkerPool worker = WorkerPool.beside("background");
 
         static final class Task<T> {
-            private Future<T> future;
+            private WorkerPool.Pending<T> pending;
             private volatile double seconds;
 
             T await(String what) throws IOException {
                 try {
-                    return future.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    return pending.get();
+                } catch (InterruptedIOException e) {
                     throw new InterruptedIOException("interrupted while waiting for " + what);
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
-                    throw new IOException(cause);
                 }
             }
 
@@ -310,7 +289,7 @@ public final class Analysis {
 
         <T> Task<T> submit(Callable<T> work) {
             Task<T> task = new Task<>();
-            task.future = executor.submit(() -> {
+            task.pending = worker.submit(() -> {
                 long t0 = System.nanoTime();
                 try {
                     return work.call();
@@ -323,12 +302,7 @@ public final class Analysis {
 
         @Override
         public void close() {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(10, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            worker.close();
         }
     }
 }

@@ -7,13 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.zip.GZIPOutputStream;
 
 import org.parcelnet.io.AtomicFiles;
+import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * Generates a synthetic shipment network with planted smuggling rings and its ground truth, streamed
@@ -120,6 +118,15 @@ public final class NetworkGenerator {
      * @param threads worker threads (≥ 1); does not change the output
      */
     public Summary writeTo(Path dir, boolean gzip, int threads) throws IOException {
+        return writeTo(dir, gzip, threads, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #writeTo(Path, boolean, int)}, reporting shipments written to {@code progress}; when
+     * it is cancelled, {@link org.parcelnet.progress.CancelledException} is thrown and none of the
+     * files is written.
+     */
+    public Summary writeTo(Path dir, boolean gzip, int threads, ProgressListener progress) throws IOException {
         Summary[] out = new Summary[1];
         Path ship = dir.resolve(gzip ? "shipments.csv.gz" : "shipments.csv");
         AtomicFiles.write(ship, s -> AtomicFiles.write(dir.resolve("truth_shipments.csv"), ts ->
@@ -127,10 +134,10 @@ public final class NetworkGenerator {
                         AtomicFiles.write(dir.resolve("truth_rings.csv"), tr -> {
                             if (gzip) {
                                 GZIPOutputStream gz = new GZIPOutputStream(s, 1 << 16);
-                                out[0] = write(gz, ts, tp, tr, threads);
+                                out[0] = write(gz, ts, tp, tr, threads, progress);
                                 gz.finish();
                             } else {
-                                out[0] = write(s, ts, tp, tr, threads);
+                                out[0] = write(s, ts, tp, tr, threads, progress);
                             }
                         }))));
         return out[0];
@@ -143,6 +150,26 @@ public final class NetworkGenerator {
      */
     public Summary write(OutputStream shipments, OutputStream truthShipments, OutputStream truthParties,
                          OutputStream truthRings, int threads) throws IOException {
+        return write(shipments, truthShipments, truthParties, truthRings, threads, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #write(OutputStream, OutputStream, OutputStream, OutputStream, int)}, reporting
+     * shipments written to {@code progress} and honouring its cancellation between days.
+     */
+    public Summary write(OutputStream shipments, OutputStream truthShipments, OutputStream truthParties,
+                         OutputStream truthRings, int threads, ProgressListener progress) throws IOException {
+        java.util.Objects.requireNonNull(progress, "progress");
+        progress.begin("generate", config.shipments());
+        try {
+            return writeAll(shipments, truthShipments, truthParties, truthRings, threads, progress);
+        } finally {
+            progress.end();
+        }
+    }
+
+    private Summary writeAll(OutputStream shipments, OutputStream truthShipments, OutputStream truthParties,
+                             OutputStream truthRings, int threads, ProgressListener progress) throws IOException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -191,26 +218,19 @@ public final class NetworkGenerator {
         ship.write(ByteSink.ascii(header(config) + "\n"));
         tship.write(ByteSink.ascii("shipment_id,ring\n"));
 
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "parcelnet-generate");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        try {
-            ArrayDeque<Future<DayOutput>> inFlight = new ArrayDeque<>();
+        // Days are rendered on the workers, at most 2 × threads ahead, and written here in day order.
+        try (WorkerPool pool = WorkerPool.of(threads, "generate")) {
+            int ahead = threads == 1 ? 1 : 2 * threads;
+            ArrayDeque<WorkerPool.Pending<DayOutput>> inFlight = new ArrayDeque<>();
             int next = 0;
             for (int d = 0; d < span; d++) {
-                DayOutput out;
-                if (pool == null) {
-                    out = new Day(w, plan, d, quota[d], ringFrom[d], ringFrom[d + 1], seen, phones, buffers).call();
-                } else {
-                    while (next < span && inFlight.size() < 2 * threads) {
-                        inFlight.add(pool.submit(new Day(w, plan, next, quota[next], ringFrom[next],
-                                ringFrom[next + 1], seen, phones, buffers)));
-                        next++;
-                    }
-                    out = get(inFlight.poll());
+                progress.checkCancelled();
+                while (next < span && inFlight.size() < ahead) {
+                    inFlight.add(pool.submit(new Day(w, plan, next, quota[next], ringFrom[next], ringFrom[next + 1],
+                            seen, phones, buffers)));
+                    next++;
                 }
+                DayOutput out = inFlight.poll().get();
                 out.shipments.writeTo(ship);
                 out.truth.writeTo(tship);
                 buffers.ship.offer(out.shipments);
@@ -221,10 +241,7 @@ public final class NetworkGenerator {
                 totals[0] += out.rows;
                 totals[1] += out.innocent;
                 totals[2] += out.flagged;
-            }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
+                progress.advance(out.rows);
             }
         }
         ship.flush();
@@ -248,24 +265,6 @@ public final class NetworkGenerator {
             Names.phone(s, p, w.phoneA, w.phoneB);
         }
         return s.toByteArray();
-    }
-
-    private static DayOutput get(Future<DayOutput> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(c);
-        }
     }
 
     private Summary writeTruth(World w, RingPlanner plan, byte[] seen, long[] ringShip, long[] totals,

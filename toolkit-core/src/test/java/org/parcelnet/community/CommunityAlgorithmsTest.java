@@ -25,14 +25,14 @@ class CommunityAlgorithmsTest {
         for (long seed = 1; seed <= 3; seed++) {
             CompactGraph g = TestGraphs.planted(n, block, n * 8, 0.9, seed);
             int[] truth = TestGraphs.plantedTruth(n, block);
-            for (int threads : new int[] {1, 2}) {
-                CommunityResult lv = new Louvain(LouvainParams.builder().seed(seed).threads(threads).build()).run(g);
-                CommunityResult ld = new Leiden(LeidenParams.builder().seed(seed).threads(threads).build()).run(g);
+            for (LocalMoveMode mode : LocalMoveMode.values()) {
+                CommunityResult lv = new Louvain(LouvainParams.builder().seed(seed).moveMode(mode).build()).run(g);
+                CommunityResult ld = new Leiden(LeidenParams.builder().seed(seed).moveMode(mode).build()).run(g);
                 assertTrue(PartitionComparison.nmi(truth, lv.partition().membership()) >= 0.95, "louvain " + seed);
                 assertTrue(PartitionComparison.nmi(truth, ld.partition().membership()) >= 0.95, "leiden " + seed);
                 assertTrue(ld.modularity() >= Modularity.of(g, truth, 1.0) - 0.01);
             }
-            CommunityResult lpa = new LabelPropagation(new LabelPropagationParams(seed, 100)).run(g);
+            CommunityResult lpa = new LabelPropagation(LabelPropagationParams.builder().seed(seed).build()).run(g);
             assertTrue(PartitionComparison.nmi(truth, lpa.partition().membership()) >= 0.9, "lpa " + seed);
             assertTrue(LpaInvariants.everyLabelDominant(g, lpa.partition()));
         }
@@ -48,7 +48,8 @@ class CommunityAlgorithmsTest {
                     ? TestGraphs.planted(n, 5 + seed % 10, m, 0.7, seed)
                     : TestGraphs.random(n, m, seed % 2 == 0, seed % 5 == 0, seed % 7 == 0, seed);
             LeidenParams p = LeidenParams.builder().seed(seed).resolution(0.25 + (seed % 8) * 0.25)
-                    .theta(seed % 4 == 0 ? 0 : 0.01 * (1 + seed % 3)).threads(seed % 6 == 0 ? 2 : 1).build();
+                    .theta(seed % 4 == 0 ? 0 : 0.01 * (1 + seed % 3))
+                    .moveMode(seed % 6 == 0 ? LocalMoveMode.SEQUENTIAL : LocalMoveMode.BATCHED).build();
             CommunityResult r = new Leiden(p).run(g);
             assertTrue(TestGraphs.allConnected(g, r.partition()), "seed " + seed);
             assertEquals(0, r.repairedCommunities(), "connected without repair, seed " + seed);
@@ -92,8 +93,8 @@ class CommunityAlgorithmsTest {
         assertEquals(l2.partition(), l4.partition());
         assertEquals(new Leiden(LeidenParams.builder().seed(4).build()).run(g).partition(),
                 new Leiden(LeidenParams.builder().seed(4).build()).run(g).partition());
-        assertEquals(new LabelPropagation(new LabelPropagationParams(9, 100)).run(g).partition(),
-                new LabelPropagation(new LabelPropagationParams(9, 100)).run(g).partition());
+        assertEquals(new LabelPropagation(LabelPropagationParams.builder().seed(9).build()).run(g).partition(),
+                new LabelPropagation(LabelPropagationParams.builder().seed(9).build()).run(g).partition());
         // Seeds matter (the orders differ), so a different seed gives a different but similar result.
         CommunityResult other = new Louvain(LouvainParams.builder().seed(4).build()).run(g);
         assertNotEquals(a.partition(), other.partition());
@@ -125,7 +126,7 @@ class CommunityAlgorithmsTest {
         assertThrows(IllegalArgumentException.class, () -> LouvainParams.builder().threads(0).build());
         assertThrows(IllegalArgumentException.class, () -> LeidenParams.builder().theta(-1).build());
         assertThrows(IllegalArgumentException.class, () -> LeidenParams.builder().resolution(Double.NaN).build());
-        assertThrows(IllegalArgumentException.class, () -> new LabelPropagationParams(1, 0));
+        assertThrows(IllegalArgumentException.class, () -> LabelPropagationParams.builder().maxIterations(0).build());
     }
 
     @Test

@@ -54,9 +54,9 @@ class KarateTest {
     @Test
     void louvainReachesAtLeast0415ForEverySeed() {
         for (long seed = 1; seed <= 10; seed++) {
-            for (int threads : new int[] {1, 2}) {
-                CommunityResult r = new Louvain(LouvainParams.builder().seed(seed).threads(threads).build()).run(karate);
-                assertTrue(r.modularity() >= 0.4150, "seed " + seed + " threads " + threads + ": " + r.modularity());
+            for (LocalMoveMode mode : LocalMoveMode.values()) {
+                CommunityResult r = new Louvain(LouvainParams.builder().seed(seed).moveMode(mode).build()).run(karate);
+                assertTrue(r.modularity() >= 0.4150, "seed " + seed + " " + mode + ": " + r.modularity());
                 assertTrue(r.modularity() <= OPTIMUM + 1e-5);
                 assertEquals(Modularity.of(karate, r.partition()), r.modularity(), 1e-12);
                 for (CommunityResult.Level l : r.levels()) {
@@ -85,7 +85,7 @@ class KarateTest {
     @Test
     void labelPropagationFindsAMeaningfulSplit() {
         for (long seed = 1; seed <= 10; seed++) {
-            CommunityResult r = new LabelPropagation(new LabelPropagationParams(seed, 100)).run(karate);
+            CommunityResult r = new LabelPropagation(LabelPropagationParams.builder().seed(seed).build()).run(karate);
             assertEquals(Modularity.of(karate, r.partition()), r.modularity(), 1e-12);
             assertTrue(r.iterations() < 100, "converged");
             assertTrue(LpaInvariants.everyLabelDominant(karate, r.partition()));

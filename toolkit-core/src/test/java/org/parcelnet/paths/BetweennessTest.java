@@ -19,6 +19,9 @@ import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.graph.CompactGraphBuilder;
 import org.parcelnet.graph.IdMap;
 import org.parcelnet.graph.JGraphTBridge;
+import org.parcelnet.progress.CancelledException;
+import org.parcelnet.progress.CancellingListener;
+import org.parcelnet.progress.ProgressListener;
 
 class BetweennessTest {
 
@@ -62,14 +65,14 @@ class BetweennessTest {
                 CompactGraph g = RandomGraphs.random(directed, n, n * 3, 5, seed);
                 String tag = "directed=" + directed + " seed=" + seed;
                 // unweighted (BFS)
-                double[] bfs = Betweenness.compute(g, Betweenness.Options.defaults().withThreads(2)).score();
+                double[] bfs = Betweenness.compute(g, Betweenness.Options.builder().threads(2).build()).score();
                 assertClose(jgrapht(g, null, false), bfs, tag + " unweighted");
                 // weighted with integer costs (ties exact)
                 double[] c = Cost.WEIGHT.arcCosts(g);
-                double[] w = Betweenness.compute(g, Betweenness.Options.defaults().withArcCost(c).withThreads(3)).score();
+                double[] w = Betweenness.compute(g, Betweenness.Options.builder().arcCost(c).threads(3).build()).score();
                 assertClose(jgrapht(g, c, false), w, tag + " weighted");
                 // normalised: NetworkX divides undirected by (n-1)(n-2)/2, JGraphT by (n-1)(n-2)
-                double[] norm = Betweenness.compute(g, Betweenness.Options.defaults().withArcCost(c).withNormalized(true)).score();
+                double[] norm = Betweenness.compute(g, Betweenness.Options.builder().arcCost(c).normalized(true).build()).score();
                 double[] ref = jgrapht(g, c, true);
                 for (int v = 0; v < n; v++) {
                     ref[v] *= directed ? 1 : 2;
@@ -83,7 +86,7 @@ class BetweennessTest {
     void unitCostDijkstraEqualsBfs() {
         CompactGraph g = RandomGraphs.random(false, 120, 400, 1, 9);
         double[] bfs = Betweenness.exact(g);
-        double[] dij = Betweenness.compute(g, Betweenness.Options.defaults().withArcCost(Cost.ONE.arcCosts(g))).score();
+        double[] dij = Betweenness.compute(g, Betweenness.Options.builder().arcCost(Cost.ONE.arcCosts(g)).build()).score();
         assertClose(bfs, dij, "unit");
     }
 
@@ -94,7 +97,7 @@ class BetweennessTest {
         assertArrayEquals(new double[] {0, 2, 2, 0}, Betweenness.exact(path), 1e-12);
         // normalised as NetworkX: 2 / ((3*2)/2) = 2/3
         assertArrayEquals(new double[] {0, 2.0 / 3, 2.0 / 3, 0},
-                Betweenness.compute(path, Betweenness.Options.defaults().withNormalized(true)).score(), 1e-12);
+                Betweenness.compute(path, Betweenness.Options.builder().normalized(true).build()).score(), 1e-12);
         // directed path 0->1->2: node 1 lies on (0,2) only
         CompactGraph dpath = CompactGraphBuilder.directed(3).addEdge(0, 1).addEdge(1, 2).build();
         assertArrayEquals(new double[] {0, 1, 0}, Betweenness.exact(dpath), 1e-12);
@@ -107,14 +110,14 @@ class BetweennessTest {
     void allPivotsSampledEqualsExactAndSamplingIsSeeded() {
         CompactGraph g = RandomGraphs.random(true, 150, 600, 7, 3);
         double[] c = Cost.WEIGHT.arcCosts(g);
-        Betweenness.Options o = Betweenness.Options.defaults().withArcCost(c).withThreads(2);
+        Betweenness.Options o = Betweenness.Options.builder().arcCost(c).threads(2).build();
         double[] exact = Betweenness.compute(g, o).score();
-        Betweenness.Result all = Betweenness.compute(g, o.withSamples(150).withSeed(5));
+        Betweenness.Result all = Betweenness.compute(g, o.toBuilder().samples(150).seed(5).build());
         assertTrue(all.exact());
         assertClose(exact, all.score(), "all pivots");
-        Betweenness.Result a = Betweenness.compute(g, o.withSamples(40).withSeed(11));
-        Betweenness.Result b = Betweenness.compute(g, o.withSamples(40).withSeed(11));
-        Betweenness.Result other = Betweenness.compute(g, o.withSamples(40).withSeed(12));
+        Betweenness.Result a = Betweenness.compute(g, o.toBuilder().samples(40).seed(11).build());
+        Betweenness.Result b = Betweenness.compute(g, o.toBuilder().samples(40).seed(11).build());
+        Betweenness.Result other = Betweenness.compute(g, o.toBuilder().samples(40).seed(12).build());
         assertEquals(40, a.pivots());
         assertArrayEquals(a.score(), b.score());
         assertNotEquals(java.util.Arrays.toString(a.score()), java.util.Arrays.toString(other.score()));
@@ -129,22 +132,99 @@ class BetweennessTest {
     }
 
     @Test
-    void threadCountDoesNotChangeExactScoresBeyondRounding() {
-        CompactGraph g = RandomGraphs.random(false, 200, 900, 1, 21);
-        double[] one = Betweenness.compute(g, Betweenness.Options.defaults().withThreads(1)).score();
-        double[] four = Betweenness.compute(g, Betweenness.Options.defaults().withThreads(4)).score();
-        assertClose(one, four, "threads");
-        double[] fourAgain = Betweenness.compute(g, Betweenness.Options.defaults().withThreads(4)).score();
-        assertArrayEquals(four, fourAgain);
+    void scoresAndTieOrderAreBitIdenticalForEveryThreadCount() {
+        for (long seed = 1; seed <= 3; seed++) {
+            for (boolean directed : new boolean[] {false, true}) {
+                CompactGraph g = RandomGraphs.random(directed, 300, 1200, 5, 20 + seed);
+                double[] weight = Cost.WEIGHT.arcCosts(g);
+                double[] inverse = Cost.INVERSE.arcCosts(g);
+                for (double[] cost : new double[][] {null, weight, inverse}) {
+                    for (int samples : new int[] {0, 77}) {
+                        Betweenness.Options o = Betweenness.Options.builder().arcCost(cost).samples(samples).seed(seed).build();
+                        double[] one = Betweenness.compute(g, o.toBuilder().threads(1).build()).score();
+                        for (int threads = 2; threads <= 3; threads++) {
+                            double[] many = Betweenness.compute(g, o.toBuilder().threads(threads).build()).score();
+                            String tag = "seed=" + seed + " directed=" + directed + " samples=" + samples + " threads="
+                                    + threads;
+                            assertArrayEquals(one, many, tag); // exact equality, so ties sort the same
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The four kernels agree where their domains overlap (all-unit costs run every kernel). */
+    @Test
+    void kernelsAgreeWithEachOther() {
+        for (long seed = 1; seed <= 4; seed++) {
+            for (boolean directed : new boolean[] {false, true}) {
+                CompactGraph g = RandomGraphs.random(directed, 120, 400, 1, 40 + seed);
+                int[] pivots = Betweenness.pivots(g.nodeCount(), 0, seed);
+                double[] ones = new double[g.arcCount()];
+                java.util.Arrays.fill(ones, 1.0);
+                double[] halves = new double[g.arcCount()];
+                java.util.Arrays.fill(halves, 0.5);
+                BrandesGraph bfsGraph = BrandesGraph.of(g, null, false);
+                BrandesGraph dialGraph = BrandesGraph.of(g, scaled(ones, 3), false);
+                BrandesGraph heapGraph = BrandesGraph.of(g, halves, false);
+                assertEquals(directed ? BrandesGraph.Kind.BFS_DIRECTED : BrandesGraph.Kind.BFS_UNDIRECTED, bfsGraph.kind);
+                assertEquals(BrandesGraph.Kind.DIAL, dialGraph.kind);
+                assertEquals(BrandesGraph.Kind.HEAP, heapGraph.kind);
+                double[] bfs = runKernel(BrandesKernel.of(bfsGraph, 32), pivots, g.nodeCount(), 32);
+                double[] dial = runKernel(new DialDijkstra(dialGraph), pivots, g.nodeCount(), 1);
+                double[] heap = runKernel(new HeapDijkstra(heapGraph), pivots, g.nodeCount(), 1);
+                String tag = "seed=" + seed + " directed=" + directed;
+                assertClose(bfs, dial, tag + " bfs/dial");
+                assertClose(bfs, heap, tag + " bfs/heap");
+                if (!directed) {
+                    // the one-source directed BFS handles an undirected graph's symmetric arcs as well
+                    double[] single = runKernel(new DirectedBfs(bfsGraph), pivots, g.nodeCount(), 1);
+                    assertClose(bfs, single, tag + " batched/single");
+                    for (int width : new int[] {1, 2, 7, 16}) {
+                        assertClose(bfs, runKernel(new BatchedBfs(bfsGraph, width), pivots, g.nodeCount(), width),
+                                tag + " width " + width);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[] scaled(double[] c, double f) {
+        double[] r = c.clone();
+        for (int i = 0; i < r.length; i++) {
+            r[i] *= f;
+        }
+        return r;
+    }
+
+    private static double[] runKernel(BrandesKernel kernel, int[] pivots, int n, int width) {
+        double[] score = new double[n];
+        for (int from = 0; from < pivots.length; from += width) {
+            kernel.run(pivots, from, Math.min(pivots.length, from + width), score);
+        }
+        return score;
+    }
+
+    @Test
+    void cancellingStopsTheRunWithoutAResult() {
+        CompactGraph g = RandomGraphs.random(false, 400, 2000, 1, 9);
+        for (int threads = 1; threads <= 2; threads++) {
+            CancellingListener listener = CancellingListener.afterWork(100);
+            Betweenness.Options o = Betweenness.Options.builder().threads(threads).build();
+            assertThrows(CancelledException.class, () -> Betweenness.compute(g, o, listener));
+            assertTrue(listener.balanced(), "end() called");
+            assertTrue(listener.work() < 400, "stopped early: " + listener.work());
+        }
     }
 
     @Test
     void rejectsZeroCostsAndBadOptions() {
         CompactGraph g = CompactGraphBuilder.directed(2).addEdge(0, 1, 0).build();
         assertThrows(IllegalArgumentException.class,
-                () -> Betweenness.compute(g, Betweenness.Options.defaults().withArcCost(Cost.WEIGHT.arcCosts(g))));
-        assertThrows(IllegalArgumentException.class, () -> Betweenness.Options.defaults().withSamples(-1));
-        assertThrows(IllegalArgumentException.class, () -> Betweenness.Options.defaults().withThreads(0));
+                () -> Betweenness.compute(g, Betweenness.Options.builder().arcCost(Cost.WEIGHT.arcCosts(g)).build()));
+        assertThrows(IllegalArgumentException.class, () -> Betweenness.Options.builder().samples(-1).build());
+        assertThrows(IllegalArgumentException.class, () -> Betweenness.Options.builder().threads(0).build());
     }
 
     /**
@@ -228,12 +308,12 @@ class BetweennessTest {
                     }
                     for (boolean relabel : new boolean[] {false, true}) {
                         String tag = "directed=" + directed + " seed=" + seed + " m=" + m + " relabel=" + relabel;
-                        Betweenness.Options o = Betweenness.Options.defaults().withThreads(2);
-                        assertClose(jgrapht(g, null, false), Betweenness.compute(g, o, relabel).score(), tag + " bfs");
+                        Betweenness.Options o = Betweenness.Options.builder().threads(2).build();
+                        assertClose(jgrapht(g, null, false), Betweenness.compute(g, o, ProgressListener.NONE, relabel).score(), tag + " bfs");
                         assertClose(jgrapht(g, integral, false),
-                                Betweenness.compute(g, o.withArcCost(integral), relabel).score(), tag + " dial");
+                                Betweenness.compute(g, o.toBuilder().arcCost(integral).build(), ProgressListener.NONE, relabel).score(), tag + " dial");
                         assertClose(jgrapht(g, fractional, false),
-                                Betweenness.compute(g, o.withArcCost(fractional), relabel).score(), tag + " heap");
+                                Betweenness.compute(g, o.toBuilder().arcCost(fractional).build(), ProgressListener.NONE, relabel).score(), tag + " heap");
                     }
                 }
             }
@@ -261,14 +341,13 @@ class BetweennessTest {
                     }
                     for (int threads = 1; threads <= 3; threads++) {
                         for (boolean relabel : new boolean[] {false, true}) {
-                            Betweenness.Options o = Betweenness.Options.defaults().withArcCost(cost).withSamples(k)
-                                    .withSeed(seed).withThreads(threads);
-                            Betweenness.Result r = Betweenness.compute(g, o, relabel);
+                            Betweenness.Options o = Betweenness.Options.builder().arcCost(cost).samples(k).seed(seed).threads(threads).build();
+                            Betweenness.Result r = Betweenness.compute(g, o, ProgressListener.NONE, relabel);
                             assertEquals(k, r.pivots());
                             String tag = "directed=" + directed + " seed=" + seed + " threads=" + threads
                                     + " relabel=" + relabel + " cost=" + (cost == null ? "none" : cost == inverse ? "inverse" : "weight");
                             assertClose(want, r.score(), tag);
-                            assertArrayEquals(r.score(), Betweenness.compute(g, o, relabel).score(), tag + " repeat");
+                            assertArrayEquals(r.score(), Betweenness.compute(g, o, ProgressListener.NONE, relabel).score(), tag + " repeat");
                         }
                     }
                 }
@@ -289,12 +368,11 @@ class BetweennessTest {
         for (int i = 0; i < n; i++) {
             want[i] = (double) i * (n - 1 - i);
         }
-        assertClose(want, Betweenness.compute(path, Betweenness.Options.defaults().withThreads(2), true).score(), "path bfs");
-        assertClose(want, Betweenness.compute(path, Betweenness.Options.defaults()
-                .withArcCost(Cost.WEIGHT.arcCosts(path)).withThreads(2), false).score(), "path unit weights");
+        assertClose(want, Betweenness.compute(path, Betweenness.Options.builder().threads(2).build(), ProgressListener.NONE, true).score(), "path bfs");
+        assertClose(want, Betweenness.compute(path, Betweenness.Options.builder().arcCost(Cost.WEIGHT.arcCosts(path)).threads(2).build(), ProgressListener.NONE, false).score(), "path unit weights");
         double[] three = new double[path.arcCount()];
         Arrays.fill(three, 3.0);
-        assertClose(want, Betweenness.compute(path, Betweenness.Options.defaults().withArcCost(three)).score(), "path dial");
+        assertClose(want, Betweenness.compute(path, Betweenness.Options.builder().arcCost(three).build()).score(), "path dial");
     }
 
     @Test
@@ -330,10 +408,10 @@ class BetweennessTest {
     }
 
     @Test
-    void batchWidthDependsOnSizeAndThreadsOnly() {
-        assertEquals(32, Betweenness.batchWidth(10_000, 2));
-        assertEquals(32, Betweenness.batchWidth(1_000_000, 2)); // 2 · 1M · 320 B = 640 MB ≤ 1 GiB
-        assertEquals(16, Betweenness.batchWidth(1_000_000, 4)); // 4 · 1M · 192 B = 768 MB
-        assertEquals(1, Betweenness.batchWidth(100_000_000, 2));
+    void batchWidthDependsOnSizeOnly() {
+        assertEquals(32, Betweenness.batchWidth(10_000));
+        assertEquals(32, Betweenness.batchWidth(1_000_000)); // 1M · 320 B = 320 MB ≤ 512 MiB
+        assertEquals(16, Betweenness.batchWidth(2_000_000)); // 2M · 320 B > 512 MiB ≥ 2M · 192 B
+        assertEquals(1, Betweenness.batchWidth(100_000_000));
     }
 }

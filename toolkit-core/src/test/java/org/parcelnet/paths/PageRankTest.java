@@ -54,25 +54,25 @@ class PageRankTest {
         assertArrayEquals(new double[] {a, a + 0.85 * 0.5}, r, 1e-15);
         // symmetric cycle: uniform, converged at once
         CompactGraph c = CompactGraphBuilder.directed(3).addEdge(0, 1).addEdge(1, 2).addEdge(2, 0).build();
-        PageRank.Result res = PageRank.compute(c, PageRank.Options.defaults());
+        PageRank.Result res = PageRank.compute(c, PageRank.Options.DEFAULTS);
         assertEquals(1, res.iterations());
         assertArrayEquals(new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, res.rank(), 1e-15);
         // ranks sum to 1 on a random graph with dangling nodes
         CompactGraph rg = RandomGraphs.random(true, 300, 500, 1, 4);
         double sum = 0;
-        for (double x : PageRank.compute(rg, PageRank.Options.defaults()).rank()) {
+        for (double x : PageRank.compute(rg, PageRank.Options.DEFAULTS).rank()) {
             sum += x;
         }
         assertEquals(1.0, sum, 1e-9);
-        assertThrows(IllegalArgumentException.class, () -> new PageRank.Options(1.5, 10, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> PageRank.Options.builder().damping(1.5).build());
     }
 
     @Test
     void weightedSplitsByVolume() {
         // 0 -> 1 (weight 3), 0 -> 2 (weight 1), 1 and 2 point back to 0
         CompactGraph g = CompactGraphBuilder.directed(3).addEdge(0, 1, 3).addEdge(0, 2, 1).addEdge(1, 0).addEdge(2, 0).build();
-        double[] w = PageRank.compute(g, new PageRank.Options(0.85, 200, 1e-14, true)).rank();
-        double[] u = PageRank.compute(g, new PageRank.Options(0.85, 200, 1e-14, false)).rank();
+        double[] w = PageRank.compute(g, PageRank.Options.builder().maxIterations(200).tolerance(1e-14).weighted(true).build()).rank();
+        double[] u = PageRank.compute(g, PageRank.Options.builder().maxIterations(200).tolerance(1e-14).build()).rank();
         assertEquals(3 * (w[2] - 0.05) , w[1] - 0.05, 1e-9); // (1-d)/n = 0.05 base, inflow 3:1
         assertEquals(u[1], u[2], 1e-12);
     }

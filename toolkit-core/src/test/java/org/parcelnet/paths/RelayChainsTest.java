@@ -47,7 +47,7 @@ class RelayChainsTest {
         boolean[] sources = RelayChains.sendersFrom(t, p, place -> place.city().equals("Ruili"));
         assertTrue(sources[p.parties().indexOf("111")]);
         assertFalse(sources[p.parties().indexOf("222")]);
-        RelayChains.Result r = RelayChains.find(t, p, sources, RelayChains.nonForwarders(t, p), RelayChains.Options.defaults());
+        RelayChains.Result r = RelayChains.find(t, p, sources, RelayChains.nonForwarders(t, p), RelayChains.Options.DEFAULTS);
         // S1→S2→S3 (Δt 1 day, then exactly 3 days; S2 prefers the sourced S1 over the later S10),
         // S8 and S9 (direct). S5 (3 days + 1 s after S4) and S7 (Δt = 0 after S6) start no sourced chain.
         assertEquals(3, r.chainCount());
@@ -81,26 +81,38 @@ class RelayChainsTest {
         boolean[] sources = RelayChains.sendersFrom(t, p, place -> place.city().equals("Ruili"));
         // a window of 3 days + 1 s also lets S5 continue S4: 555 forwards, 666 is a sink
         RelayChains.Result wide = RelayChains.find(t, p, sources, RelayChains.nonForwarders(t, p),
-                RelayChains.Options.defaults().withWindowSeconds(3 * DAY + 1));
+                RelayChains.Options.builder().windowSeconds(3 * DAY + 1).build());
         assertEquals(4, wide.chainCount());
         // a window under 1 day breaks S1→S2
         RelayChains.Result narrow = RelayChains.find(t, p, sources, RelayChains.nonForwarders(t, p),
-                RelayChains.Options.defaults().withWindowSeconds(DAY - 1));
+                RelayChains.Options.builder().windowSeconds(DAY - 1).build());
         assertEquals(2, narrow.chainCount());
         // at most 2 shipments per chain: S3 cannot continue S1→S2
-        RelayChains.Result shortChains = RelayChains.find(t, p, sources, RelayChains.nonForwarders(t, p), RelayChains.Options.defaults().withMaxHops(2));
+        RelayChains.Result shortChains = RelayChains.find(t, p, sources, RelayChains.nonForwarders(t, p), RelayChains.Options.builder().maxHops(2).build());
         assertEquals(2, shortChains.chainCount());
         RelayChains.Result city = RelayChains.find(t, p, sources, RelayChains.nonForwarders(t, p),
-                RelayChains.Options.defaults().withLevel(RelayChains.Level.CITY));
+                RelayChains.Options.builder().level(RelayChains.Level.CITY).build());
         assertEquals("Yunnan/Ruili > Yunnan/Kunming > Sichuan/Chengdu > Guangdong/Guangzhou", city.routes().get(1).describe());
         // without sinks a chain ends wherever the goods stop: S4 and S6 are not continued either
-        RelayChains.Result leaves = RelayChains.find(t, p, sources, null, RelayChains.Options.defaults());
+        RelayChains.Result leaves = RelayChains.find(t, p, sources, null, RelayChains.Options.DEFAULTS);
         assertEquals(5, leaves.chainCount());
         assertArrayEquals(new int[] {3}, leaves.chain(0));
         assertArrayEquals(new int[] {0, 1, 2}, leaves.chain(1));
         assertArrayEquals(new int[] {5}, leaves.chain(2));
-        assertThrows(IllegalArgumentException.class, () -> RelayChains.Options.defaults().withWindowSeconds(0));
+        assertThrows(IllegalArgumentException.class, () -> RelayChains.Options.builder().windowSeconds(0).build());
         assertThrows(IllegalArgumentException.class,
-                () -> RelayChains.find(t, p, new boolean[1], null, RelayChains.Options.defaults()));
+                () -> RelayChains.find(t, p, new boolean[1], null, RelayChains.Options.DEFAULTS));
+    }
+
+    @Test
+    void cancellingAfterTheLinkingPassThrowsWithoutAResult() {
+        ShipmentTable t = table();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        boolean[] sources = RelayChains.sendersFrom(t, p, place -> place.city().equals("Ruili"));
+        org.parcelnet.progress.CancellingListener l = org.parcelnet.progress.CancellingListener.afterWork(1);
+        org.junit.jupiter.api.Assertions.assertThrows(org.parcelnet.progress.CancelledException.class,
+                () -> RelayChains.find(t, p, sources, RelayChains.nonForwarders(t, p), RelayChains.Options.DEFAULTS, l));
+        assertTrue(l.balanced(), "end() called");
+        assertEquals(t.size(), l.work(), "stopped after the first of two passes");
     }
 }

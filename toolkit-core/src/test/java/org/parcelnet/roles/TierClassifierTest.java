@@ -70,7 +70,7 @@ class TierClassifierTest {
             community[v] = id.equals("X") || id.equals("Y") ? -1 : 0;
         }
         boolean[] sources = RelayChains.sendersFrom(t, p, place -> FACTS.isBorderEntry(place.province(), place.city()));
-        RelayChains.Result chains = RelayChains.find(t, p, sources, null, RelayChains.Options.defaults());
+        RelayChains.Result chains = RelayChains.find(t, p, sources, null, RelayChains.Options.DEFAULTS);
         TierClassifier.Result r = TierClassifier.classify(t, p, community, FACTS, chains, TierClassifier.Options.defaults());
         assertEquals(Tier.SOURCE, r.tier()[p.parties().indexOf("S")]);
         assertEquals(Tier.TRANSIT, r.tier()[p.parties().indexOf("T")]);

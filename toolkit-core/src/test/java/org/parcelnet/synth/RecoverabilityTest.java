@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parcelnet.community.Leiden;
 import org.parcelnet.community.LeidenParams;
+import org.parcelnet.community.LocalMoveMode;
 import org.parcelnet.community.PartitionComparison;
 import org.parcelnet.eval.GroundTruth;
 import org.parcelnet.graph.CompactGraph;
@@ -30,8 +31,10 @@ class RecoverabilityTest {
         LabeledGraph g = Projections.partyGraph(ShipmentReader.read(dir.resolve("shipments.csv")).table());
         GroundTruth truth = GroundTruth.read(dir);
         CompactGraph d = g.graph();
-        int[] found = new Leiden(LeidenParams.builder().seed(1).build()).run(d.toUndirected()).partition()
-                .membership();
+        // One fixed Leiden run: the sequential move mode and seed 1, the run the thresholds below were
+        // set on (over Leiden seeds 1-10 both move modes reach a mean best-match F1 of 0.95-0.96 here).
+        int[] found = new Leiden(LeidenParams.builder().seed(1).moveMode(LocalMoveMode.SEQUENTIAL).build())
+                .run(d.toUndirected()).partition().membership();
         PartitionComparison.Comparison c = PartitionComparison.compare(truth.ringLabels(g.ids()), found);
         assertTrue(c.meanF1() >= 0.9, "mean best-match F1 " + c.meanF1());
 
