@@ -37,8 +37,10 @@ import picocli.CommandLine.Option;
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the whole pipeline on a shipments file and write a self-contained HTML report with "
                 + "CSV tables. With no --shipments, analyses the bundled synthetic sample and its ground truth.",
-                "Outputs (in --out): report.html, summary.json, networks.csv, communities.csv, tiers.csv, routes.csv, "
-                        + "interdiction.csv, leads.csv, leads/<region>.csv, leads/index.csv, rings.csv, rings/ring-<k>.graphml|.gexf."})
+                "Outputs (in --out): report.html, summary.json, networks.csv (case networks of the flagged shipments), "
+                        + "links.csv, case_networks.csv, communities.csv, tiers.csv, ring_members.csv, routes.csv, "
+                        + "interdiction.csv, leads.csv, leads/<region>.csv, leads/index.csv, rings.csv, "
+                        + "rings/ring-<k>.graphml|.gexf."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--shipments", paramLabel = "FILE", description = "shipments.csv(.gz); default: the bundled sample")

@@ -15,13 +15,16 @@ import org.parcelnet.graph.IdMap;
 import org.parcelnet.graph.LabeledGraph;
 import org.parcelnet.interdiction.RingInterdiction;
 import org.parcelnet.io.AtomicFiles;
+import org.parcelnet.io.Csv;
 import org.parcelnet.io.GraphExport;
 import org.parcelnet.io.Json;
 import org.parcelnet.leads.RingLead;
+import org.parcelnet.linking.CaseNetworkFiles;
 import org.parcelnet.paths.RelayChains;
 import org.parcelnet.pipeline.AnalysisOptions;
 import org.parcelnet.pipeline.AnalysisResult;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.roles.RingMembers;
 import org.parcelnet.roles.Tier;
 import org.parcelnet.table.LeadTables;
 import org.parcelnet.table.ResultTables;
@@ -86,7 +89,17 @@ final class AnalyzeOutputs {
         if (r.read().rowsRejected() > 0) {
             r.read().writeRejects(dir.resolve("rejects.csv"));
         }
-        TableFiles.writeNetworks(r.shipments(), r.links().network(), dir.resolve("networks.csv"));
+        CaseNetworkFiles.writeNetworks(r.shipments(), r.links(), dir.resolve("networks.csv"));
+        CaseNetworkFiles.writeLinks(r.shipments(), r.links(), dir.resolve("links.csv"));
+        CaseNetworkFiles.writeSummaries(CaseNetworkFiles.summaries(r.shipments(), r.links()),
+                dir.resolve("case_networks.csv"));
+        AtomicFiles.writeText(dir.resolve("ring_members.csv"), w -> {
+            w.write("party,ring,tier,role,confidence\n");
+            for (RingMembers.Row m : r.members().rows(ids, r.tiers().tier())) {
+                w.write(Csv.cell(m.party()) + "," + m.ring() + "," + (m.tier() == null ? "" : m.tier().label()) + ","
+                        + m.role().label() + "," + String.format(java.util.Locale.ROOT, "%.2f", m.confidence()) + "\n");
+            }
+        });
         int[] community = r.community();
         TableFiles.writeCsv(ResultTables.communities(ids, community), dir.resolve("communities.csv"));
         String[] tierNames = r.tierNamesInRings();
@@ -191,6 +204,12 @@ final class AnalyzeOutputs {
         sizes.put("linked_case_networks", r.links().linkedNetworkCount());
         sizes.put("largest_case_network", r.links().sizes().length == 0 ? 0 : r.links().sizes()[0]);
         sizes.put("suppressed_hubs", r.links().hubs().size());
+        sizes.put("cases", r.links().caseRows().length);
+        sizes.put("case_selection", r.links().mode().name().toLowerCase(java.util.Locale.ROOT));
+        sizes.put("case_links", r.links().links().size());
+        sizes.put("case_links_split_off", r.links().splitLinks());
+        sizes.put("ring_members", r.members().memberCount());
+        sizes.put("ring_customers", r.members().customers());
         sizes.put("communities", r.communities().communityCount());
         sizes.put("modularity", r.communities().modularity());
         sizes.put("ring_splits", r.rings().splits());

@@ -83,15 +83,19 @@ final class AnalyzeReport {
         tiles.put("parties", g.nodeCount());
         tiles.put("sender→receiver links", g.edgeCount());
         tiles.put("flagged parcels", flagged);
-        tiles.put("case networks (≥ 2 shipments)", run.links().linkedNetworkCount());
+        tiles.put("case networks (≥ 2 cases)", run.links().linkedNetworkCount());
         tiles.put("communities", run.communities().communityCount());
         tiles.put("modularity", String.format(Locale.ROOT, "%.3f", run.communities().modularity()));
         tiles.put("rings found", run.rings().ringCount());
         tiles.put("relay chains", run.chains().chainCount());
         r.stats(tiles);
-        r.paragraph("Shipments were linked into case networks where they share a phone, an address or a name with "
-                + "a phone (identifiers used by more than " + run.options().hubThreshold()
-                + " counterparties, such as courier stations, were not used for linking). Parties (senders and "
+        r.paragraph("The " + run.links().caseRows().length + " cases (" + (run.links().mode()
+                == org.parcelnet.linking.CaseNetworks.CaseMode.FLAGGED ? "flagged shipments" : "all shipments")
+                + ") were linked into case networks on evidence: a phone, an address or a name with a phone they "
+                + "share, or a path through ordinary shipments, each identifier weighted by how rare it is (identifiers "
+                + "used by more than " + run.options().hubThreshold() + " counterparties, such as courier stations, "
+                + "carry none); links.csv gives each link's identifiers and weight, case_networks.csv each network. "
+                + "Parties (senders and "
                 + "receivers, identified by " + keyText() + ") form a directed graph weighted by shipments; Leiden "
                 + "found its communities. A community counts as a ring when goods verifiably flow through it from a "
                 + "border entry town, again and again: at least " + run.options().minRingChains() + " relay chains (each parcel "
@@ -102,8 +106,10 @@ final class AnalyzeReport {
                 + "together and the rest split off (" + run.rings().splits() + " splits: a ring cut free of the ordinary "
                 + "traffic or of another ring). A ring's members are the parties of its relay chains and the parties "
                 + "tied to those by at least two parcels or by most of their own parcels; " + run.rings().trimmed()
-                + " more weakly tied community members "
-                + "(a shop that got one parcel, say) were not counted as ring members.");
+                + " parties the rings reached (weakly tied community members, and customers: one-off buyers and "
+                + "sellers without repeated or wholesale ring parcels) are the rings' market, not targets; "
+                + "ring_members.csv lists members and customers with a confidence. Rings, tiers, interdiction and "
+                + "leads use members only.");
 
         RouteGeography geography = new RouteGeography(run);
         AnalyzeWorkbench workbench = new AnalyzeWorkbench(run, geography);
@@ -162,15 +168,22 @@ final class AnalyzeReport {
         if (!rings.isEmpty()) {
             r.subheading("All rings", null);
         }
+        int[] customers = new int[Math.max(1, run.rings().ringCount())];
+        for (int v = 0; v < run.members().role().length; v++) {
+            if (run.members().role()[v] == org.parcelnet.roles.RingMembers.Role.CUSTOMER && run.members().ring()[v] >= 0
+                    && run.members().ring()[v] < customers.length) {
+                customers[run.members().ring()[v]]++;
+            }
+        }
         List<List<?>> ringRows = new ArrayList<>();
         for (RingLead lead : run.leads().rings()) {
             if (ringRows.size() >= TABLE_ROWS) {
                 break;
             }
             ringRows.add(List.of(lead.rank(), lead.ring(), String.format(Locale.ROOT, "%.3f", lead.score()), lead.size(),
-                    Dispatch.ringRegion(lead, region, volume), lead.reasonText()));
+                    customers[lead.ring()], Dispatch.ringRegion(lead, region, volume), lead.reasonText()));
         }
-        r.table("Rings by score", List.of("rank", "ring", "score", "parties", "region", "why"), ringRows);
+        r.table("Rings by score", List.of("rank", "ring", "score", "members", "customers", "region", "why"), ringRows);
         Map<String, Integer> tierCounts = new LinkedHashMap<>();
         for (String name : run.tierNamesInRings()) {
             if (name != null) {

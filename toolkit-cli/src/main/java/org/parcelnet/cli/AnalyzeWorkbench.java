@@ -219,8 +219,10 @@ final class AnalyzeWorkbench {
             destination[k] = place(placeIndex, places, t.destinationPlace(r));
             pieces[k] = t.pieces(r);
             flagged[k] = t.flagged(r) ? 1 : 0;
-            network[k] = run.links().networkOf(r);
-            cases.putIfAbsent(Integer.toString(network[k]), sizes[network[k]]);
+            network[k] = run.links().networkOf(r); // -1: not a case
+            if (network[k] >= 0) {
+                cases.putIfAbsent(Integer.toString(network[k]), sizes[network[k]]);
+            }
         }
         Map<String, Object> parcels = new LinkedHashMap<>();
         parcels.put("waybill", waybill);

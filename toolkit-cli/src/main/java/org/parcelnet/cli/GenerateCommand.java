@@ -86,6 +86,40 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--individuals", paramLabel = "K", description = "background individuals (default: shipments / 2)")
     Integer individuals;
 
+    @Option(names = "--customer-leakage", paramLabel = "X",
+            description = "ring parcels distributors sell to one-off buyers, per parcel to a retailer (default 0)")
+    Double customerLeakage;
+
+    @Option(names = "--member-purchases", paramLabel = "X",
+            description = "ordinary online purchases received by ring members, per ring parcel (default 0)")
+    Double memberPurchases;
+
+    @Option(names = "--station-hand-in", paramLabel = "X",
+            description = "share of ring parcels handed in at a courier station (default 0)")
+    Double stationHandIn;
+
+    @Option(names = "--shared-transit", paramLabel = "X",
+            description = "probability that a ring uses a transit warehouse of an earlier ring (default 0)")
+    Double sharedTransit;
+
+    @Option(names = "--false-flags", paramLabel = "X",
+            description = "share of ordinary parcels flagged by mistake (default 0)")
+    Double falseFlags;
+
+    @Option(names = "--no-flagged-column", description = "leave the flagged column out of shipments.csv")
+    boolean noFlaggedColumn;
+
+    @Option(names = "--name-noise", paramLabel = "X", description = "probability that a name is misspelt (default 0)")
+    Double nameNoise;
+
+    @Option(names = "--address-noise", paramLabel = "X",
+            description = "probability that an address is written differently (default 0)")
+    Double addressNoise;
+
+    @Option(names = "--omit-columns", paramLabel = "COLS", split = ",",
+            description = "optional columns to leave out, e.g. sender_name,receiver_address,weight_kg")
+    java.util.List<String> omitColumns;
+
     @Option(names = "--threads", paramLabel = "T",
             description = "worker threads; does not change the output (default: cores, at most 4)")
     Integer threads;
@@ -172,6 +206,31 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         if (individuals != null) {
             b.individuals(individuals);
+        }
+        if (customerLeakage != null) {
+            b.customerLeakage(customerLeakage);
+        }
+        if (memberPurchases != null) {
+            b.memberPurchases(memberPurchases);
+        }
+        if (stationHandIn != null) {
+            b.stationHandIn(stationHandIn);
+        }
+        if (sharedTransit != null) {
+            b.sharedTransit(sharedTransit);
+        }
+        if (falseFlags != null) {
+            b.falseFlagShare(falseFlags);
+        }
+        b.flaggedColumn(!noFlaggedColumn);
+        if (nameNoise != null) {
+            b.nameNoise(nameNoise);
+        }
+        if (addressNoise != null) {
+            b.addressNoise(addressNoise);
+        }
+        if (omitColumns != null) {
+            b.omittedColumns(new java.util.HashSet<>(omitColumns));
         }
         return b.build();
     }

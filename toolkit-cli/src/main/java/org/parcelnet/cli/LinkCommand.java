@@ -6,7 +6,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import java.util.List;
+
+import org.parcelnet.community.Leiden;
+import org.parcelnet.community.LeidenParams;
 import org.parcelnet.community.PartitionComparison;
+import org.parcelnet.eval.DifficultySweep;
+import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.graph.PartyIndex;
+import org.parcelnet.graph.Projections;
+import org.parcelnet.linking.CaseNetworkFiles;
+import org.parcelnet.linking.CaseNetworks;
+import org.parcelnet.linking.CaseRule;
+import org.parcelnet.model.PartyKey;
+import org.parcelnet.roles.RingFinder;
 import org.parcelnet.eval.GroundTruth;
 import org.parcelnet.io.AtomicFiles;
 import org.parcelnet.io.Csv;
@@ -22,13 +35,46 @@ import picocli.CommandLine.Option;
 
 /** {@code parcelnet link}: case networks of shipments that share identifiers. */
 @Command(name = "link", mixinStandardHelpOptions = true,
-        description = {"Case linking to networks.csv (shipment_id,network; 0 = largest), hubs.csv and summary.json.",
-                "Shipments sharing a phone (either side), a normalised address or a name+phone pair are linked; "
-                        + "identifiers with more than --hub-threshold distinct counterparties (or more than "
-                        + "--hub-shipments shipments) are hubs: not used, listed in hubs.csv. With --truth (the "
-                        + "generator's folder or truth_shipments.csv) the summary adds pairwise precision and recall "
-                        + "of 'same ring' among ring shipments, with and without hub suppression."})
+        description = {"Case linking. Default (--mode evidence): cases are the flagged shipments (else those --case-rule "
+                + "selects, else all) linked on weighted evidence through shared identifiers and intermediate records, "
+                + "networks split by Leiden communities of the party graph; writes networks.csv (cases), links.csv "
+                + "(case_a,case_b,network,identifiers,weight), case_networks.csv (per network: cases, parties, "
+                + "identifiers, time span, provinces), hubs.csv and summary.json. --mode closure links every shipment "
+                + "sharing any identifier (union-find) into networks.csv.",
+                "Identifiers with more than --hub-threshold distinct counterparties (or more than --hub-shipments "
+                        + "shipments) are hubs: not used, listed in hubs.csv. With --truth (the generator's folder) the "
+                        + "summary adds pairwise precision and recall of 'same ring'. links.csv and hubs.csv hold personal data."})
 public final class LinkCommand implements Callable<Integer> {
+
+    @Option(names = "--mode", defaultValue = "evidence", paramLabel = "MODE",
+            description = "evidence (cases, weighted links, split by communities) or closure (every shipment, any shared identifier) (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--cases", defaultValue = "auto", paramLabel = "WHICH",
+            description = "auto (flagged shipments if any, else --case-rule, else all), flagged, rule or all (default: ${DEFAULT-VALUE})")
+    String cases;
+
+    @Option(names = "--case-rule", paramLabel = "RULE",
+            description = "conditions joined by ';', e.g. origin_province=Yunnan;pieces>=2 (columns: docs/community.md)")
+    String caseRule;
+
+    @Option(names = "--min-evidence", defaultValue = "0.1", paramLabel = "E",
+            description = "evidence a link needs, in (0, 1] (default: ${DEFAULT-VALUE})")
+    double minEvidence;
+
+    @Option(names = "--max-path", defaultValue = "4", paramLabel = "K",
+            description = "identifiers on a linking path; 1 = shared identifiers only (default: ${DEFAULT-VALUE})")
+    int maxPath;
+
+    @Option(names = "--time-scale-days", defaultValue = "30", paramLabel = "D",
+            description = "time factor scale: cases D days apart count 0.5 + 0.5/e (default: ${DEFAULT-VALUE})")
+    double timeScaleDays;
+
+    @Option(names = "--no-split", description = "keep links across communities (no community split)")
+    boolean noSplit;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Leiden seed of the split (default: ${DEFAULT-VALUE})")
+    long seed;
 
     @Mixin
     ShipmentInput input;
@@ -55,6 +101,137 @@ public final class LinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        switch (mode) {
+            case "evidence" -> {
+                return evidence();
+            }
+            case "closure" -> {
+                return closure();
+            }
+            default -> throw new IllegalArgumentException("--mode must be evidence or closure, got '" + mode + "'");
+        }
+    }
+
+    private int evidence() throws Exception {
+        CaseNetworks.Params params = new CaseNetworks.Params(hubThreshold, hubShipments, !noAddresses, !noNamePhone,
+                minEvidence, maxPath, timeScaleDays, CaseNetworks.Params.DEFAULTS.maxLinksPerCase());
+        if (!List.of("auto", "flagged", "rule", "all").contains(cases)) {
+            throw new IllegalArgumentException("--cases must be auto, flagged, rule or all, got '" + cases + "'");
+        }
+        CaseRule rule = caseRule == null ? null : CaseRule.parse(caseRule);
+        if (cases.equals("rule") && rule == null) {
+            throw new IllegalArgumentException("--cases rule needs --case-rule");
+        }
+        input.validate(out);
+        ReportFolder.claim(out, input.outputs("networks.csv", "links.csv", "case_networks.csv", "hubs.csv",
+                "summary.json"));
+        long started = System.nanoTime();
+        ShipmentTable t = input.load(out);
+        GroundTruth gt = truth == null ? null : GroundTruth.read(truth);
+        if (gt != null && !gt.hasShipments()) {
+            throw new IllegalArgumentException("--truth must be the generator's folder with truth_shipments.csv");
+        }
+        boolean anyFlag = false;
+        for (int i = 0; i < t.size() && !anyFlag; i++) {
+            anyFlag = t.flagged(i);
+        }
+        CaseNetworks.CaseMode caseMode;
+        boolean[] isCase;
+        if (cases.equals("flagged") || (cases.equals("auto") && anyFlag)) {
+            caseMode = CaseNetworks.CaseMode.FLAGGED;
+            isCase = new boolean[t.size()];
+            for (int i = 0; i < isCase.length; i++) {
+                isCase[i] = t.flagged(i);
+            }
+        } else if (rule != null && !cases.equals("all")) {
+            caseMode = CaseNetworks.CaseMode.RULE;
+            isCase = rule.select(t);
+        } else {
+            caseMode = CaseNetworks.CaseMode.ALL;
+            isCase = new boolean[t.size()];
+            Arrays.fill(isCase, true);
+        }
+        long linkStarted = System.nanoTime();
+        int[] rowCommunity = null;
+        if (!noSplit) {
+            // communities of the party graph without hub parties (RingFinder.withoutHubs), as analyze uses for rings
+            PartyIndex parties = Projections.parties(t, PartyKey.PHONE);
+            CompactGraph und = Projections.partyGraph(t, parties, Projections.Volume.SHIPMENTS).graph().toUndirected();
+            int[] community = new Leiden(LeidenParams.builder().seed(seed).build())
+                    .run(RingFinder.withoutHubs(und, hubThreshold), input.progress()).partition().membership();
+            rowCommunity = CaseNetworks.rowCommunities(parties.senderParty(), parties.receiverParty(), community, null);
+        }
+        CaseNetworks.Result r = new CaseNetworks(params).link(t, isCase, caseMode, rowCommunity, input.progress());
+        double linkSeconds = (System.nanoTime() - linkStarted) / 1e9;
+        List<CaseNetworkFiles.Summary> summaries = CaseNetworkFiles.summaries(t, r);
+        CaseNetworkFiles.writeNetworks(t, r, out.resolve("networks.csv"));
+        CaseNetworkFiles.writeLinks(t, r, out.resolve("links.csv"));
+        CaseNetworkFiles.writeSummaries(summaries, out.resolve("case_networks.csv"));
+        writeHubs(r.hubs());
+        Map<String, Object> summary = Json.object();
+        summary.put("command", "link");
+        summary.put("mode", "evidence");
+        summary.put("input", input.file().toString());
+        summary.put("shipments", t.size());
+        summary.put("cases", r.caseRows().length);
+        summary.put("case_selection", caseMode.name().toLowerCase(Locale.ROOT));
+        if (rule != null) {
+            summary.put("case_rule", rule.toString());
+        }
+        Map<String, Object> p = Json.object();
+        p.put("hub_threshold_counterparties", params.maxCounterparties());
+        p.put("hub_threshold_shipments", params.maxShipments());
+        p.put("addresses", params.useAddresses());
+        p.put("name_phone", params.useNamePhone());
+        p.put("min_evidence", params.minEvidence());
+        p.put("max_path_identifiers", params.maxPathIdentifiers());
+        p.put("time_scale_days", params.timeScaleDays());
+        p.put("max_links_per_case", params.maxLinksPerCase());
+        p.put("split_by_communities", !noSplit);
+        p.put("seed", seed);
+        summary.put("parameters", p);
+        summary.put("links", r.links().size());
+        summary.put("links_split_off", r.splitLinks());
+        summary.put("hubs", r.hubs().size());
+        summary.put("networks", r.sizes().length);
+        summary.put("linked_networks", r.linkedNetworkCount());
+        summary.put("largest_sizes", Arrays.copyOf(r.sizes(), Math.min(10, r.sizes().length)));
+        summary.put("unlinked_cases", r.sizes().length - r.linkedNetworkCount());
+        if (gt != null) {
+            double[] pr = DifficultySweep.linkScores(t, gt, r);
+            Map<String, Object> e = Json.object();
+            e.put("pair_precision", pr[0]);
+            e.put("pair_recall", pr[1]);
+            summary.put("truth", e);
+            System.err.printf(Locale.ROOT, "same-ring case pairs: precision %.4f recall %.4f%n", pr[0], pr[1]);
+        }
+        summary.put("link_seconds", linkSeconds);
+        summary.put("seconds", (System.nanoTime() - started) / 1e9);
+        AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary));
+        System.err.printf(Locale.ROOT, "%d cases (%s) in %d networks (%d with 2+ cases, largest %d), %d links, %d split off,"
+                        + " %d hubs suppressed; written to %s%n", r.caseRows().length,
+                caseMode.name().toLowerCase(Locale.ROOT), r.sizes().length, r.linkedNetworkCount(),
+                r.sizes().length == 0 ? 0 : r.sizes()[0], r.links().size(), r.splitLinks(), r.hubs().size(), out);
+        return Cli.OK;
+    }
+
+    private void writeHubs(List<LinkResult.Hub> hubs) throws java.io.IOException {
+        AtomicFiles.writeText(out.resolve("hubs.csv"), w -> {
+            w.write("kind,identifier,shipments,counterparties\n");
+            for (LinkResult.Hub h : hubs) {
+                w.write(h.kind().name().toLowerCase(Locale.ROOT));
+                w.write(',');
+                w.write(Csv.cell(h.value()));
+                w.write(',');
+                w.write(Integer.toString(h.shipments()));
+                w.write(',');
+                w.write(Integer.toString(h.counterparties()));
+                w.write('\n');
+            }
+        });
+    }
+
+    private int closure() throws Exception {
         CaseLinker.Params params = new CaseLinker.Params(hubThreshold, hubShipments, !noAddresses, !noNamePhone);
         input.validate(out);
         ReportFolder.claim(out, input.outputs("networks.csv", "hubs.csv", "summary.json"));
@@ -68,21 +245,10 @@ public final class LinkCommand implements Callable<Integer> {
         LinkResult r = new CaseLinker(params).link(t);
         double linkSeconds = (System.nanoTime() - linkStarted) / 1e9;
         TableFiles.writeNetworks(t, r.network(), out.resolve("networks.csv"));
-        AtomicFiles.writeText(out.resolve("hubs.csv"), w -> {
-            w.write("kind,identifier,shipments,counterparties\n");
-            for (LinkResult.Hub h : r.hubs()) {
-                w.write(h.kind().name().toLowerCase(Locale.ROOT));
-                w.write(',');
-                w.write(Csv.cell(h.value()));
-                w.write(',');
-                w.write(Integer.toString(h.shipments()));
-                w.write(',');
-                w.write(Integer.toString(h.counterparties()));
-                w.write('\n');
-            }
-        });
+        writeHubs(r.hubs());
         Map<String, Object> summary = Json.object();
         summary.put("command", "link");
+        summary.put("mode", "closure");
         summary.put("input", input.file().toString());
         summary.put("shipments", t.size());
         Map<String, Object> p = Json.object();

@@ -45,8 +45,20 @@ class AnalyzeCommandTest {
         assertTrue(f.stream().anyMatch(x -> x.startsWith("leads/")), "per-region lead files");
         assertTrue(f.stream().anyMatch(x -> x.startsWith("rings/") && x.endsWith(".graphml")));
         assertTrue(f.stream().anyMatch(x -> x.startsWith("rings/") && x.endsWith(".gexf")));
+        for (String want : List.of("links.csv", "case_networks.csv", "ring_members.csv")) {
+            assertTrue(f.contains(want), want + " in " + f);
+        }
+        // networks.csv lists the cases: the flagged shipments of the mini file
+        List<String> mini = Files.readAllLines(MINI);
+        int flaggedColumn = List.of(mini.get(0).split(",")).indexOf("flagged");
+        long flagged = mini.stream().skip(1).filter(l -> l.split(",")[flaggedColumn].equals("true")).count();
+        assertTrue(flagged > 0);
         String networks = Files.readString(out.resolve("networks.csv"));
-        assertEquals(351, networks.lines().count(), "one row per shipment plus header");
+        assertEquals(flagged + 1, networks.lines().count(), "one row per case plus header");
+        List<String> members = Files.readAllLines(out.resolve("ring_members.csv"));
+        assertEquals("party,ring,tier,role,confidence", members.get(0));
+        assertTrue(members.size() > 1 && members.stream().skip(1).allMatch(l -> l.matches(".+,\\d+,[a-z]*,(member|customer),[01]\\.\\d\\d")),
+                members.toString());
         String html = Files.readString(out.resolve("report.html"));
         assertEquals(2, html.split("<script", -1).length - 1, "the page's script and its data block only");
         assertFalse(html.contains("http://") || html.contains("https://"), "nothing to fetch");

@@ -127,7 +127,10 @@ class BadInputMatrixTest {
     void aReportWrittenBeforeManifestsIsReplacedOnlyWhenItHoldsNothingElse() throws IOException {
         Path out = dir.resolve("old");
         assertEquals(0, CliTestSupport.run("analyze", "--shipments", MINI.toString(), "--out", out.toString(), "-q").exitCode());
-        Files.delete(out.resolve(ReportFolder.MANIFEST)); // as an earlier version left it
+        Files.delete(out.resolve(ReportFolder.MANIFEST)); // as an earlier version left it, without the files
+        for (String later : List.of("links.csv", "case_networks.csv", "ring_members.csv")) { // reports gained later
+            Files.delete(out.resolve(later));
+        }
         Files.writeString(out.resolve("notes.txt"), "mine");
         CliTestSupport.Run r = refused(2, "analyze", "--shipments", MINI.toString(), "--out", out.toString(), "-q");
         assertEquals("--out " + out + " holds 1 file(s) ParcelNet did not write (first: 'notes.txt'); nothing was changed: "

@@ -40,8 +40,8 @@ class LinkCommandTest {
         Files.writeString(dir.resolve("truth_shipments.csv"), "shipment_id,ring\nW0,A\nW1,A\nW2,B\nW3,B\nW4,\nW5,\nW6,\nW7,\nW8,\n",
                 StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        CliTestSupport.Run r = CliTestSupport.run("link", "--shipments", ships.toString(), "--hub-threshold", "3",
-                "--truth", dir.toString(), "--out", out.toString(), "-q");
+        CliTestSupport.Run r = CliTestSupport.run("link", "--mode", "closure", "--shipments", ships.toString(),
+                "--hub-threshold", "3", "--truth", dir.toString(), "--out", out.toString(), "-q");
         assertEquals(0, r.exitCode(), r.err());
         List<String> lines = Files.readAllLines(out.resolve("networks.csv"), StandardCharsets.UTF_8);
         assertEquals("shipment_id,network", lines.get(0));
@@ -66,6 +66,51 @@ class LinkCommandTest {
         // Without suppression the station chains ring A with its four customers: still precise on ring pairs.
         assertTrue(summary.contains("\"precision_without_hub_suppression\": 1.0"), summary);
         assertTrue(summary.contains("\"largest_network_without_hub_suppression\": 7"), summary);
+    }
+
+    @Test
+    void evidenceModeLinksFlaggedCasesAndExplainsEachLink() throws IOException {
+        Path gen = dir.resolve("gen");
+        CliTestSupport.Run g = CliTestSupport.run("generate", "--shipments", "30000", "--rings", "5", "--seed", "11",
+                "--out", gen.toString(), "-q");
+        assertEquals(0, g.exitCode(), g.err());
+        Path out = dir.resolve("ev");
+        CliTestSupport.Run r = CliTestSupport.run("link", "--shipments", gen.resolve("shipments.csv").toString(),
+                "--truth", gen.toString(), "--out", out.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        String summary = Files.readString(out.resolve("summary.json"), StandardCharsets.UTF_8);
+        assertTrue(summary.contains("\"case_selection\": \"flagged\""), summary);
+        double precision = number(summary, "pair_precision");
+        double recall = number(summary, "pair_recall");
+        assertTrue(precision >= 0.9 && recall >= 0.8, summary);
+        // every link's two cases are in the network it names
+        Map<String, String> net = new HashMap<>();
+        List<String> networks = Files.readAllLines(out.resolve("networks.csv"));
+        for (String l : networks.subList(1, networks.size())) {
+            net.put(l.split(",")[0], l.split(",")[1]);
+        }
+        List<String> links = Files.readAllLines(out.resolve("links.csv"));
+        assertEquals("case_a,case_b,network,identifiers,weight", links.get(0));
+        assertTrue(links.size() > 1);
+        for (String l : links.subList(1, links.size())) {
+            String[] f = l.split(",");
+            assertEquals(f[2], net.get(f[0]), l);
+            assertEquals(f[2], net.get(f[1]), l);
+            assertTrue(f[3].matches("(phone|address|name_phone):.+"), l);
+            assertTrue(Double.parseDouble(f[4]) >= 0.1, l);
+        }
+        List<String> nets = Files.readAllLines(out.resolve("case_networks.csv"));
+        assertEquals("network,cases,parties,identifiers,links,first,last,span_days,provinces", nets.get(0));
+        assertTrue(nets.size() >= 2);
+    }
+
+    private static double number(String json, String key) {
+        int at = json.indexOf("\"" + key + "\": ") + key.length() + 4;
+        int end = at;
+        while (end < json.length() && "0123456789.E-".indexOf(json.charAt(end)) >= 0) {
+            end++;
+        }
+        return Double.parseDouble(json.substring(at, end));
     }
 
     @Test

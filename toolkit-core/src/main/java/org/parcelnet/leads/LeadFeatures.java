@@ -87,6 +87,33 @@ public record LeadFeatures(List<String> ids, double[] volume, double[] twoCarton
     }
 
     /**
+     * Flagged cases in each party's case networks ({@link org.parcelnet.linking.CaseNetworks}): per
+     * party, the largest count of flagged cases among the networks of the cases it sent or received (0
+     * for parties on no case). O(cases).
+     */
+    public static double[] flaggedInCaseNetworks(org.parcelnet.model.ShipmentTable t,
+                                                 org.parcelnet.graph.PartyIndex parties,
+                                                 org.parcelnet.linking.CaseNetworks.Result links) {
+        int[] flaggedPerNetwork = new int[links.sizes().length];
+        int[] rows = links.caseRows();
+        int[] net = links.network();
+        for (int c = 0; c < rows.length; c++) {
+            if (t.flagged(rows[c])) {
+                flaggedPerNetwork[net[c]]++;
+            }
+        }
+        double[] out = new double[parties.partyCount()];
+        for (int c = 0; c < rows.length; c++) {
+            int f = flaggedPerNetwork[net[c]];
+            int s = parties.senderParty()[rows[c]];
+            int r = parties.receiverParty()[rows[c]];
+            out[s] = Math.max(out[s], f);
+            out[r] = Math.max(out[r], f);
+        }
+        return out;
+    }
+
+    /**
      * Features with only the shipment-derived part known; relay chains, betweenness and case-network
      * flags zero and no rings. Fill the rest with the {@code with…} methods.
      */

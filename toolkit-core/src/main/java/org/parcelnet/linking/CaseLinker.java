@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.model.StringDictionary;
+import org.parcelnet.progress.ProgressListener;
 
 /**
  * Links shipments into case networks: two shipments are in one network when a chain of shared
@@ -74,7 +75,7 @@ public final class CaseLinker {
         }
     }
 
-    private static final int SLOTS = 6;
+    static final int SLOTS = 6;
 
     /** Where the prefetching loads of {@link #namePhoneIds} go, so that the JIT keeps them. */
     private static volatile long prefetchSink;
@@ -91,9 +92,12 @@ public final class CaseLinker {
         this(Params.DEFAULTS);
     }
 
-    /** Links the shipments of {@code table}. */
-    public LinkResult link(ShipmentTable table) {
-        Objects.requireNonNull(table, "table");
+    /**
+     * The identifiers of every shipment (six slots per row: sender phone, receiver phone, sender and
+     * receiver address, sender and receiver name+phone; -1 when absent or repeated), how many shipments
+     * and distinct counterparties each has, and which are hubs under these parameters.
+     */
+    Identifiers identify(ShipmentTable table) {
         final int rows = table.size();
         final int phones = table.phones().size();
         // Identifier ids: phones [0, P), normalised addresses [P, P+A), name+phone pairs after that.
@@ -172,10 +176,74 @@ public final class CaseLinker {
             hubs.add(new LinkResult.Hub(kind(id, phones, addresses), value(table, id, phones, addresses, pairIds.keys, addressForms),
                     shipments[id], counterparties[id]));
         }
+        return new Identifiers(ident, counter, idCount, phones, addresses, shipments, counterparties, hub, hubs,
+                pairIds.keys, addressForms);
+    }
+
+    /**
+     * Identifier table of a shipment table ({@link #identify}).
+     *
+     * @param ident          per row, {@link #SLOTS} identifier ids (-1: none)
+     * @param counter        per slot, the counterparty phone
+     * @param idCount        identifiers: phones [0, phones), addresses [phones, phones + addresses), name+phone pairs after
+     * @param shipments      shipments per identifier
+     * @param counterparties distinct counterparties per identifier
+     * @param hub            whether an identifier is a hub
+     * @param hubs           the hubs, most counterparties first
+     */
+    record Identifiers(int[] ident, int[] counter, int idCount, int phones, int addresses, int[] shipments,
+                       int[] counterparties, boolean[] hub, List<LinkResult.Hub> hubs, long[] pairKeys,
+                       StringDictionary addressForms) {
+
+        /** The kind of identifier {@code id}. */
+        LinkResult.Kind kind(int id) {
+            return CaseLinker.kind(id, phones, addresses);
+        }
+
+        /** The identifier's value (personal data: never log it). */
+        String value(ShipmentTable t, int id) {
+            return CaseLinker.value(t, id, phones, addresses, pairKeys, addressForms);
+        }
+    }
+
+    /** Links the shipments of {@code table}. */
+    public LinkResult link(ShipmentTable table) {
+        return link(table, ProgressListener.NONE);
+    }
+
+    /**
+     * Links the shipments of {@code table}, reporting progress in shipments (identifying, then
+     * joining) and checking for cancellation every 16,384 shipments.
+     */
+    public LinkResult link(ShipmentTable table, ProgressListener progress) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(progress, "progress");
+        final int rows = table.size();
+        progress.begin("case linking", 2L * rows);
+        try {
+            return linkWithProgress(table, progress);
+        } finally {
+            progress.end();
+        }
+    }
+
+    private LinkResult linkWithProgress(ShipmentTable table, ProgressListener progress) {
+        final int rows = table.size();
+        progress.checkCancelled();
+        Identifiers ids = identify(table);
+        progress.advance(rows);
+        int[] ident = ids.ident();
+        boolean[] hub = ids.hub();
+        int idCount = ids.idCount();
+        List<LinkResult.Hub> hubs = ids.hubs();
         UnionFind uf = new UnionFind(rows);
         int[] first = new int[idCount];
         Arrays.fill(first, -1);
         for (int i = 0; i < rows; i++) {
+            if ((i & 0x3FFF) == 0 && i > 0) {
+                progress.checkCancelled();
+                progress.advance(0x4000);
+            }
             for (int s = 0; s < SLOTS; s++) {
                 int id = ident[i * SLOTS + s];
                 if (id < 0 || hub[id]) {

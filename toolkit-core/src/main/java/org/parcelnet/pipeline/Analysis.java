@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.parcelnet.community.CommunityResult;
 import org.parcelnet.community.Leiden;
 import org.parcelnet.community.LeidenParams;
+import org.parcelnet.community.Modularity;
 import org.parcelnet.eval.Evaluation;
 import org.parcelnet.eval.GroundTruth;
 import org.parcelnet.graph.CompactGraph;
@@ -30,8 +31,7 @@ import org.parcelnet.leads.LeadFeatures;
 import org.parcelnet.leads.LeadResult;
 import org.parcelnet.leads.LeadScorer;
 import org.parcelnet.leads.PartyActivity;
-import org.parcelnet.linking.CaseLinker;
-import org.parcelnet.linking.LinkResult;
+import org.parcelnet.linking.CaseNetworks;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.paths.Betweenness;
 import org.parcelnet.paths.RelayChains;
@@ -40,14 +40,18 @@ import org.parcelnet.progress.WorkerPool;
 import org.parcelnet.roles.GeographyPlaces;
 import org.parcelnet.roles.PlaceFacts;
 import org.parcelnet.roles.RingFinder;
+import org.parcelnet.roles.RingMembers;
 import org.parcelnet.roles.TierClassifier;
 import org.parcelnet.synth.Geography;
 
 /**
- * The whole ParcelNet pipeline on one set of shipments, as a library call: (pseudonymise) → link
- * cases → party graph → Leiden communities → relay chains from border entry towns → rings (ring
- * splits, members) and tiers → interdiction on the rings' network → leads and dispatch → evaluation
- * against a ground truth when one is given. {@code parcelnet analyze} is this plus the writers.
+ * The whole ParcelNet pipeline on one set of shipments, as a library call: (pseudonymise) → party
+ * graph → Leiden communities (on the party graph without hub parties) → relay chains from border
+ * entry towns → rings (ring splits) → members and customers ({@link RingMembers}) and tiers →
+ * interdiction on the members' network → case networks of the flagged shipments (every shipment when
+ * none is flagged; {@link CaseNetworks}, split by the members' rings) → leads on members and
+ * dispatch → evaluation against a ground truth when one is given. {@code parcelnet analyze} is this
+ * plus the writers.
  *
  * <pre>{@code
  * AnalysisResult r = Analysis.run(Path.of("shipments.csv.gz"), AnalysisOptions.DEFAULTS);
@@ -55,10 +59,10 @@ import org.parcelnet.synth.Geography;
  * r.leads().parties().get(0);     // the top party lead, with its reasons
  * }</pre>
  *
- * <p>Threads: case linking needs only the shipments and betweenness only the party graph, and
- * nothing needs either before interdiction, so both run one after the other on a background thread
- * beside the main line (party graph, Leiden, relay chains, rings). Results do not depend on that
- * overlap. Cost: dominated by reading, Leiden (O(m) per level) and sampled betweenness
+ * <p>Threads: case linking's identifier index needs only the shipments and betweenness only the
+ * party graph, and nothing needs either before interdiction, so both run one after the other on a
+ * background thread beside the main line (Leiden, relay chains, rings, members); the case search
+ * follows on the main line. Results do not depend on that overlap. Cost: dominated by reading, Leiden (O(m) per level) and sampled betweenness
  * (O(pivots·m)); memory about 1 KB per shipment at millions of rows (see docs/benchmarks.md).
  *
  * <p>Determinism: the same shipments, options (seed included) and truth give the same result.
@@ -148,9 +152,10 @@ public final class Analysis {
             end("desensitise", t);
         }
         try (Background background = new Background()) {
+            // the identifier index of case linking needs only the shipments: built beside the main line
             ShipmentTable shipments = table;
-            CaseLinker linker = new CaseLinker(CaseLinker.Params.withHubThreshold(options.hubThreshold()));
-            Background.Task<LinkResult> linkTask = background.submit(() -> linker.link(shipments));
+            CaseNetworks linker = new CaseNetworks(CaseNetworks.Params.DEFAULTS.withHubThreshold(options.hubThreshold()));
+            Background.Task<CaseNetworks.Prepared> linkIndex = background.submit(() -> linker.prepare(shipments));
 
             long t = begin("party graph");
             PartyIndex parties = Projections.parties(table, options.partyKey());
@@ -166,8 +171,16 @@ public final class Analysis {
             t = begin("communities (Leiden)");
             LeidenParams leiden = LeidenParams.builder().seed(options.seed()).resolution(options.resolution())
                     .threads(options.threads()).build();
-            CompactGraph undirected = g.toUndirected();
-            CommunityResult communities = new Leiden(leiden).run(undirected, progress);
+            // without the edges of hub parties (courier stations, busy shops): they join unrelated people
+            // and would let modularity merge the rings that use the same station or shop
+            CompactGraph whole = g.toUndirected();
+            CompactGraph undirected = RingFinder.withoutHubs(whole, options.hubThreshold());
+            CommunityResult hubless = new Leiden(leiden).run(undirected, progress);
+            // modularity reported on the whole party graph (hub parties are singletons there)
+            CommunityResult communities = new CommunityResult(hubless.algorithm(), hubless.partition(),
+                    Modularity.of(whole, hubless.partition(), options.resolution()), hubless.levels(),
+                    hubless.iterations(), hubless.repairedCommunities(), hubless.workingBytes());
+            whole = null;
             end("communities (Leiden)", t);
 
             t = begin("relay chains");
@@ -180,10 +193,14 @@ public final class Analysis {
             // Rings: communities that relay chains from the border run through, split recursively
             // where the resolution limit glued a ring to the background or to another ring.
             t = begin("tiers and rings");
-            RingFinder.Result rings = RingFinder.find(undirected, communities.partition().membership(),
+            RingFinder.Result found = RingFinder.find(undirected, communities.partition().membership(),
                     RingFinder.chainParties(chains, parties),
-                    RingFinder.Options.defaults().withMinChains(options.minRingChains()).withLeiden(leiden));
+                    RingFinder.Options.defaults().withMinChains(options.minRingChains()).withLeiden(leiden), progress);
             undirected = null;
+            // members only from here on: customers (one-off buyers and sellers) are the rings' market
+            RingMembers.Result members = RingMembers.classify(table, parties, found.ringOf(),
+                    RingMembers.Options.defaults(), progress);
+            RingFinder.Result rings = members.applyTo(found);
             TierClassifier.Result tiers = TierClassifier.classify(table, parties, rings.partition().membership(), facts,
                     chains, TierClassifier.Options.defaults());
             end("tiers and rings", t);
@@ -198,7 +215,16 @@ public final class Analysis {
             end("interdiction", t);
 
             t = begin("link cases");
-            LinkResult links = linkTask.await("case linking");
+            boolean flagged = CaseNetworks.anyFlagged(table);
+            boolean[] isCase = CaseNetworks.flaggedOrAll(table);
+            boolean[] anchor = new boolean[parties.partyCount()];
+            for (int v = 0; v < anchor.length; v++) {
+                anchor[v] = rings.ringOf()[v] >= 0;
+            }
+            int[] rowCommunity = CaseNetworks.rowCommunities(parties.senderParty(), parties.receiverParty(),
+                    CaseNetworks.splitLabels(rings.partition().membership(), rings.ringOf()), anchor);
+            CaseNetworks.Result links = linker.link(linkIndex.await("case linking"), isCase,
+                    flagged ? CaseNetworks.CaseMode.FLAGGED : CaseNetworks.CaseMode.ALL, rowCommunity, progress);
             end("link cases", t);
 
             t = begin("leads");
@@ -216,7 +242,7 @@ public final class Analysis {
             }
             LeadFeatures features = LeadFeatures.of(partyGraph.ids().ids(), activity).withRelayChains(relay)
                     .withRing(rings.ringOf()).withBetweenness(betweenness.score())
-                    .withFlaggedInNetwork(LeadFeatures.flaggedInCaseNetwork(table, parties, links));
+                    .withFlaggedInNetwork(LeadFeatures.flaggedInCaseNetworks(table, parties, links));
             LeadResult leads = new LeadScorer(options.leadWeights()).score(features, options.leadCount());
             String[] regions = Dispatch.regions(table, parties);
             end("leads", t);
@@ -228,10 +254,10 @@ public final class Analysis {
                         rings.partition().membership(), tiers.tier(), leads.parties(), interdiction));
                 end("evaluation", t);
             }
-            AnalysisResult.StageTimes times = new AnalysisResult.StageTimes(stageSeconds, linkTask.seconds(),
+            AnalysisResult.StageTimes times = new AnalysisResult.StageTimes(stageSeconds, stageSeconds.get("link cases"),
                     betweennessTask.seconds());
             return new AnalysisResult(options, table, stats, links, parties, partyGraph, communities, chains, rings,
-                    tiers, betweenness, interdiction, leads, regions, activity.volume(), evaluation, times);
+                    members, tiers, betweenness, interdiction, leads, regions, activity.volume(), evaluation, times);
         }
     }
 

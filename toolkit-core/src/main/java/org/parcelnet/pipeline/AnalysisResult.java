@@ -13,11 +13,12 @@ import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.interdiction.RingInterdiction;
 import org.parcelnet.io.ReadStats;
 import org.parcelnet.leads.LeadResult;
-import org.parcelnet.linking.LinkResult;
+import org.parcelnet.linking.CaseNetworks;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.paths.Betweenness;
 import org.parcelnet.paths.RelayChains;
 import org.parcelnet.roles.RingFinder;
+import org.parcelnet.roles.RingMembers;
 import org.parcelnet.roles.Tier;
 import org.parcelnet.roles.TierClassifier;
 
@@ -28,12 +29,14 @@ import org.parcelnet.roles.TierClassifier;
  * @param options       the options that ran
  * @param shipments     the shipments analysed (pseudonymised when the options said so)
  * @param read          rows read and rejected
- * @param links         case networks of the shipments
+ * @param links         case networks of the cases (flagged shipments, or all when none is flagged), with their links
  * @param parties       sender and receiver party of each shipment
  * @param partyGraph    the directed party graph (sender → receiver, weight = shipments)
  * @param communities   Leiden's communities of the undirected party graph
  * @param chains        time-respecting relay chains from border senders
- * @param rings         rings: the communities after ring splits, each party's ring (-1 outside rings)
+ * @param rings         rings: the communities after ring splits, each member's ring (-1 for customers and
+ *                      parties outside rings)
+ * @param members       members and customers of the rings found, with confidences
  * @param tiers         tier of each party
  * @param betweenness   betweenness of the party graph (exact or sampled)
  * @param interdiction  interdiction on the rings' network
@@ -43,9 +46,10 @@ import org.parcelnet.roles.TierClassifier;
  * @param evaluation    comparison with the ground truth, when one was given
  * @param times         seconds per stage
  */
-public record AnalysisResult(AnalysisOptions options, ShipmentTable shipments, ReadStats read, LinkResult links,
-                             PartyIndex parties, LabeledGraph partyGraph, CommunityResult communities,
-                             RelayChains.Result chains, RingFinder.Result rings, TierClassifier.Result tiers,
+public record AnalysisResult(AnalysisOptions options, ShipmentTable shipments, ReadStats read,
+                             CaseNetworks.Result links, PartyIndex parties, LabeledGraph partyGraph,
+                             CommunityResult communities, RelayChains.Result chains, RingFinder.Result rings,
+                             RingMembers.Result members, TierClassifier.Result tiers,
                              Betweenness.Result betweenness, RingInterdiction.Result interdiction, LeadResult leads,
                              String[] regions, double[] volume, Optional<Evaluation> evaluation, StageTimes times) {
 

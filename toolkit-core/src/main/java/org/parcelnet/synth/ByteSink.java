@@ -128,6 +128,13 @@ final class ByteSink {
         return buf[i];
     }
 
+    /** The bytes from {@code from} to the end, removed from the sink. */
+    byte[] cut(int from) {
+        byte[] out = Arrays.copyOfRange(buf, from, len);
+        len = from;
+        return out;
+    }
+
     void writeTo(OutputStream out) throws IOException {
         out.write(buf, 0, len);
     }

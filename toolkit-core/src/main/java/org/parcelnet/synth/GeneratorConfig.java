@@ -31,11 +31,35 @@ import java.util.Objects;
  * @param seed          seed of every random choice; default 1
  * @param merchants     background merchants; 0 = automatic (max(20, shipments / 150)); default 0
  * @param individuals   background individuals; 0 = automatic (max(1,000, shipments / 2)); default 0
+ * @param customerLeakage extra ring parcels that distributors sell to one-off buyers (ordinary
+ *                      individuals, not ring members), per ring parcel a distributor delivers to a
+ *                      retailer, 0..2; default 0
+ * @param memberPurchases ordinary online purchases shops send to ring members, per ring parcel, 0..1;
+ *                      default 0
+ * @param stationHandIn share of ring parcels handed in at a courier station (the station's phone and
+ *                      address replace the sender's), 0..1; default 0
+ * @param sharedTransit probability that a ring (other than the first) uses a transit warehouse of an
+ *                      earlier ring as one of its own, 0..1; default 0
+ * @param falseFlagShare share of ordinary (background) parcels flagged by mistake, 0..0.05; default 0
+ * @param flaggedColumn whether {@code shipments.csv} has the {@code flagged} column; default true
+ * @param nameNoise     probability that a rendered name is misspelt (one letter changed, or spacing and
+ *                      case changed), 0..1; default 0
+ * @param addressNoise  probability that a rendered address is written differently (case and punctuation,
+ *                      an abbreviated street word, or the room left out), 0..1; default 0
+ * @param omittedColumns optional columns left out of {@code shipments.csv} (any of
+ *                      {@link #OPTIONAL_COLUMNS}); default none
  */
 public record GeneratorConfig(int shipments, int rings, int minRingSize, int maxRingSize, double ringShare,
                               double innocentShare, double flaggedShare, int hubs, double hubShare,
                               double phoneChurn, double mixing, int relayMaxDays, LocalDate startDate,
-                              int spanDays, long seed, int merchants, int individuals) {
+                              int spanDays, long seed, int merchants, int individuals, double customerLeakage,
+                              double memberPurchases, double stationHandIn, double sharedTransit,
+                              double falseFlagShare, boolean flaggedColumn, double nameNoise, double addressNoise,
+                              java.util.Set<String> omittedColumns) {
+
+    /** Columns of {@code shipments.csv} that {@link #omittedColumns} may name (the format's optional ones). */
+    public static final java.util.List<String> OPTIONAL_COLUMNS = java.util.List.of("sender_name", "receiver_name",
+            "sender_address", "receiver_address", "carrier", "mode", "pieces", "weight_kg", "declared_goods");
 
     /** Validates every knob. */
     public GeneratorConfig {
@@ -62,9 +86,27 @@ public record GeneratorConfig(int shipments, int rings, int minRingSize, int max
         }
         range("merchants", merchants, 0, 50_000_000);
         range("individuals", individuals, 0, 500_000_000);
-        if (ringShare * (1 + innocentShare) > 0.75) {
-            throw new IllegalArgumentException("ringShare × (1 + innocentShare) must be at most 0.75 to leave room for"
-                    + " background traffic, got " + ringShare + " × " + (1 + innocentShare));
+        share("customerLeakage", customerLeakage, 2);
+        share("memberPurchases", memberPurchases, 1);
+        share("stationHandIn", stationHandIn, 1);
+        share("sharedTransit", sharedTransit, 1);
+        share("falseFlagShare", falseFlagShare, 0.05);
+        share("nameNoise", nameNoise, 1);
+        share("addressNoise", addressNoise, 1);
+        Objects.requireNonNull(omittedColumns, "omittedColumns must not be null");
+        for (String c : omittedColumns) {
+            if (!OPTIONAL_COLUMNS.contains(c)) {
+                throw new IllegalArgumentException("omittedColumns: '" + c + "' is not an optional column (one of "
+                        + String.join(", ", OPTIONAL_COLUMNS) + ")");
+            }
+        }
+        omittedColumns = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(omittedColumns));
+        // leakage parcels: at most customerLeakage per distributor-to-retailer parcel, about a third of ring parcels
+        double ringRelated = 1 + innocentShare + customerLeakage / 2 + memberPurchases;
+        if (ringShare * ringRelated > 0.75) {
+            throw new IllegalArgumentException("ringShare × (1 + innocentShare + customerLeakage / 2 + memberPurchases)"
+                    + " must be at most 0.75 to leave room for background traffic, got " + ringShare + " × "
+                    + ringRelated);
         }
         if ((long) rings * maxRingSize > 10_000_000L) {
             throw new IllegalArgumentException("rings × maxRingSize must be at most 10000000 ring members, got "
@@ -128,6 +170,15 @@ public record GeneratorConfig(int shipments, int rings, int minRingSize, int max
         b.seed = seed;
         b.merchants = merchants;
         b.individuals = individuals;
+        b.customerLeakage = customerLeakage;
+        b.memberPurchases = memberPurchases;
+        b.stationHandIn = stationHandIn;
+        b.sharedTransit = sharedTransit;
+        b.falseFlagShare = falseFlagShare;
+        b.flaggedColumn = flaggedColumn;
+        b.nameNoise = nameNoise;
+        b.addressNoise = addressNoise;
+        b.omittedColumns = omittedColumns;
         return b;
     }
 
@@ -150,6 +201,15 @@ public record GeneratorConfig(int shipments, int rings, int minRingSize, int max
         private long seed = 1;
         private int merchants;
         private int individuals;
+        private double customerLeakage;
+        private double memberPurchases;
+        private double stationHandIn;
+        private double sharedTransit;
+        private double falseFlagShare;
+        private boolean flaggedColumn = true;
+        private double nameNoise;
+        private double addressNoise;
+        private java.util.Set<String> omittedColumns = java.util.Set.of();
 
         private Builder() {
         }
@@ -246,11 +306,57 @@ public record GeneratorConfig(int shipments, int rings, int minRingSize, int max
             return this;
         }
 
+        public Builder customerLeakage(double v) {
+            customerLeakage = v;
+            return this;
+        }
+
+        public Builder memberPurchases(double v) {
+            memberPurchases = v;
+            return this;
+        }
+
+        public Builder stationHandIn(double v) {
+            stationHandIn = v;
+            return this;
+        }
+
+        public Builder sharedTransit(double v) {
+            sharedTransit = v;
+            return this;
+        }
+
+        public Builder falseFlagShare(double v) {
+            falseFlagShare = v;
+            return this;
+        }
+
+        public Builder flaggedColumn(boolean v) {
+            flaggedColumn = v;
+            return this;
+        }
+
+        public Builder nameNoise(double v) {
+            nameNoise = v;
+            return this;
+        }
+
+        public Builder addressNoise(double v) {
+            addressNoise = v;
+            return this;
+        }
+
+        public Builder omittedColumns(java.util.Set<String> v) {
+            omittedColumns = v;
+            return this;
+        }
+
         /** Validates and builds. */
         public GeneratorConfig build() {
             return new GeneratorConfig(shipments, rings, minRingSize, maxRingSize, ringShare, innocentShare,
                     flaggedShare, hubs, hubShare, phoneChurn, mixing, relayMaxDays, startDate, spanDays, seed,
-                    merchants, individuals);
+                    merchants, individuals, customerLeakage, memberPurchases, stationHandIn, sharedTransit,
+                    falseFlagShare, flaggedColumn, nameNoise, addressNoise, omittedColumns);
         }
     }
 }

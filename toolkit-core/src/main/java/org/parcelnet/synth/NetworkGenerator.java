@@ -58,6 +58,40 @@ public final class NetworkGenerator {
                           long parties, long ringParties) {
     }
 
+    /**
+     * The header {@code config} writes: {@link #SHIPMENTS_HEADER} without the omitted columns (and
+     * without {@code flagged} when {@code flaggedColumn} is off).
+     */
+    public static String header(GeneratorConfig config) {
+        StringBuilder b = new StringBuilder();
+        for (String c : SHIPMENTS_HEADER.split(",")) {
+            if (!keeps(config, c)) {
+                continue;
+            }
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    private static boolean keeps(GeneratorConfig config, String column) {
+        return column.equals("flagged") ? config.flaggedColumn() : !config.omittedColumns().contains(column);
+    }
+
+    /** Per column of {@link #SHIPMENTS_HEADER}, whether {@code config} writes it; null when it writes all. */
+    private static boolean[] keptColumns(GeneratorConfig config) {
+        String[] cols = SHIPMENTS_HEADER.split(",");
+        boolean[] keep = new boolean[cols.length];
+        boolean all = true;
+        for (int i = 0; i < cols.length; i++) {
+            keep[i] = keeps(config, cols[i]);
+            all &= keep[i];
+        }
+        return all ? null : keep;
+    }
+
     private static final long DAY = 86_400;
     private static final byte[] OFFSET = ByteSink.ascii("+08:00,");
     private static final byte[] LAND = ByteSink.ascii("land");
@@ -181,7 +215,7 @@ public final class NetworkGenerator {
         long[] totals = new long[3]; // shipments, innocent, flagged
         OutputStream ship = new BufferedOutputStream(shipments, 1 << 16);
         OutputStream tship = new BufferedOutputStream(truthShipments, 1 << 16);
-        ship.write(ByteSink.ascii(SHIPMENTS_HEADER + "\n"));
+        ship.write(ByteSink.ascii(header(config) + "\n"));
         tship.write(ByteSink.ascii("shipment_id,ring\n"));
 
         // Days are rendered on the workers, at most 2 × threads ahead, and written here in day order.
@@ -314,6 +348,9 @@ public final class NetworkGenerator {
         private final byte[] seen;
         private final byte[] phones;
         private final Buffers buffers;
+        private final boolean[] kept;
+        private final double nameNoise;
+        private final double addressNoise;
 
         Day(World w, RingPlanner plan, int day, int quota, int ringLo, int ringHi, byte[] seen, byte[] phones,
             Buffers buffers) {
@@ -326,6 +363,27 @@ public final class NetworkGenerator {
             this.seen = seen;
             this.phones = phones;
             this.buffers = buffers;
+            this.kept = keptColumns(w.config);
+            this.nameNoise = w.config.nameNoise();
+            this.addressNoise = w.config.addressNoise();
+        }
+
+        /** Whether field {@code side} of row {@code seq} gets noise of probability {@code p}; the hash picks it. */
+        private long noiseHash(int seq, int side, double p) {
+            if (p <= 0) {
+                return -1;
+            }
+            long h = w.hash(0x4E4F4953L, ((long) day << 32) | ((long) seq << 2) | side);
+            return (h >>> 11) * 0x1.0p-53 < p ? h >>> 1 : -1;
+        }
+
+        /** Replaces the bytes written since {@code from} by their noisy variant when the hash says so. */
+        private void noisy(ByteSink s, int from, int seq, int side, boolean address) {
+            long h = noiseHash(seq, side, address ? addressNoise : nameNoise);
+            if (h >= 0) {
+                byte[] field = s.cut(from);
+                s.put(address ? Noise.address(field, h) : Noise.name(field, h));
+            }
         }
 
         private void phone(ByteSink s, int party) {
@@ -475,6 +533,10 @@ public final class NetworkGenerator {
             if (km > 800 ? rng.nextInt(4) == 0 : km > 300 && rng.nextInt(20) == 0) {
                 rows.flags[i] |= Rows.AIR;
             }
+            // drawn only when the knob is on, so that the default output is unchanged
+            if (w.config.falseFlagShare() > 0 && rng.nextDouble() < w.config.falseFlagShare()) {
+                rows.flags[i] |= Rows.FLAGGED;
+            }
         }
 
         private static double pow25(double u) {
@@ -508,6 +570,7 @@ public final class NetworkGenerator {
             // waybill number: a bijection of (day, sequence) onto 12 digits, so ids are unique
             long x = day * 100_000_000L + seq;
             long id = (x * 7_654_321L + 987_654_321L) % 1_000_000_000_000L;
+            int rowStart = s.length();
             int idStart = s.length();
             s.put(w.carrierPrefixBytes[carrier]).putPadded(id, 12);
             int idEnd = s.length();
@@ -529,18 +592,26 @@ public final class NetworkGenerator {
             phone(s, receiver);
             s.put(',');
             int flags = rows.flags[i];
+            int field = s.length();
             if ((flags & Rows.MERCHANT_NAME) != 0) {
                 Names.merchant(s, rows.senderName[i]);
             } else {
                 Names.person(s, rows.senderName[i]);
             }
+            noisy(s, field, seq, 0, false);
             s.put(',');
+            field = s.length();
             Names.person(s, rows.receiverName[i]);
+            noisy(s, field, seq, 1, false);
             s.put(',');
             int kinds = rows.addrKinds[i];
+            field = s.length();
             Names.address(s, rows.senderAddr[i], kinds & 3, w.cityBytes[oc]);
+            noisy(s, field, seq, 2, true);
             s.put(',');
+            field = s.length();
             Names.address(s, rows.receiverAddr[i], (kinds >>> 2) & 3, w.cityBytes[dc]);
+            noisy(s, field, seq, 3, true);
             s.put(',');
             s.put(w.carrierBytes[carrier]).put(',');
             s.put((flags & Rows.AIR) != 0 ? AIR : LAND).put(',');
@@ -548,6 +619,9 @@ public final class NetworkGenerator {
             s.putCenti(rows.weight[i]).put(',');
             s.put(w.goodsBytes[rows.goods[i]]).put(',');
             s.put((flags & Rows.FLAGGED) != 0 ? TRUE : FALSE).put('\n');
+            if (kept != null) {
+                dropColumns(s, rowStart);
+            }
 
             for (int k = idStart; k < idEnd; k++) {
                 t.put(s.byteAt(k));
@@ -557,6 +631,28 @@ public final class NetworkGenerator {
                 t.putInt((int) rows.ring[i]);
             }
             t.put('\n');
+        }
+
+        /** Rewrites the row written since {@code rowStart} with only the kept columns (values hold no commas). */
+        private void dropColumns(ByteSink s, int rowStart) {
+            byte[] row = s.cut(rowStart);
+            int col = 0;
+            int fieldStart = 0;
+            boolean first = true;
+            for (int k = 0; k < row.length; k++) {
+                if (row[k] == ',' || row[k] == '\n') {
+                    if (kept[col]) {
+                        if (!first) {
+                            s.put(',');
+                        }
+                        s.put(row, fieldStart, k - fieldStart);
+                        first = false;
+                    }
+                    col++;
+                    fieldStart = k + 1;
+                }
+            }
+            s.put('\n');
         }
     }
 

@@ -152,6 +152,15 @@ final class RingPlanner {
                 retailerLists.add(new int[] {tiers[DISTRIBUTOR][d]});
                 retailerLists.add(lists[d]);
             }
+            // a transit warehouse shared with an earlier ring (its own generator: the default stream
+            // of ring plans is unchanged; the replaced warehouse never ships and is not in the truth)
+            if (r > 0 && cfg.sharedTransit() > 0) {
+                SplittableRandom share = new SplittableRandom(w.hash(0x53485452L, r));
+                if (share.nextDouble() < cfg.sharedTransit()) {
+                    int[] other = tierMembers[share.nextInt(r)][TRANSIT];
+                    tiers[TRANSIT][share.nextInt(nt)] = other[share.nextInt(other.length)];
+                }
+            }
         }
         retailersOf = new int[memberCount][];
         for (int i = 0; i < retailerLists.size(); i += 2) {
@@ -376,7 +385,106 @@ final class RingPlanner {
                 }
             }
         }
+        int consignmentEnd = events.size;
         innocent(r, rng, (int) Math.round(produced * cfg.innocentShare()), firstEvent, endEpoch);
+        // extras with their own generator, so that a knob changes only what it adds
+        if (cfg.customerLeakage() > 0) {
+            leakage(r, new SplittableRandom(w.hash(0x4C45414BL, r)), firstEvent, consignmentEnd, endEpoch);
+        }
+        if (cfg.memberPurchases() > 0) {
+            purchases(r, new SplittableRandom(w.hash(0x50555243L, r)), (int) Math.round(produced * cfg.memberPurchases()),
+                    firstEvent, consignmentEnd, endEpoch);
+        }
+    }
+
+    /**
+     * Customer leakage: for each parcel a distributor sends to one of its retailers, on average
+     * {@code customerLeakage} more ring parcels from that distributor to one-off buyers: background
+     * individuals chosen uniformly, each at their own phone, name and address, within two days. A
+     * retail lot: one carton of 0.3–3 kg of the ring's goods. They are ring parcels (flagged like any)
+     * but the buyers are customers, not members: the truth lists them without a ring.
+     */
+    private void leakage(int r, SplittableRandom rng, int from, int to, long endEpoch) {
+        double each = cfg.customerLeakage();
+        for (int k = from; k < to; k++) {
+            int dist = memberOfPhone(events.sender[k]);
+            int ret = memberOfPhone(events.receiver[k]);
+            if (dist < 0 || ret < 0 || memberTier[dist] != DISTRIBUTOR || memberTier[ret] != RETAILER
+                    || events.ring[k] != r + 1) {
+                continue;
+            }
+            int n = (int) each + (rng.nextDouble() < each - (int) each ? 1 : 0);
+            for (int j = 0; j < n; j++) {
+                long t = Math.min(endEpoch - 1, events.time[k] + rng.nextLong(2 * DAY));
+                int buyer = rng.nextInt(w.individuals);
+                Rows e = events;
+                int i = e.add();
+                e.time[i] = t;
+                e.originCity[i] = e.originCity[k];
+                e.destCity[i] = w.individualCity(buyer);
+                e.sender[i] = e.sender[k];
+                e.senderAddr[i] = e.senderAddr[k];
+                e.senderName[i] = rng.nextLong();
+                e.receiver[i] = buyer;
+                e.receiverName[i] = w.individualName(buyer);
+                e.receiverAddr[i] = w.individualAddress(buyer);
+                e.addrKinds[i] = (byte) (e.addrKinds[k] & 3 | Names.HOME << 2);
+                e.pieces[i] = 1;
+                e.weight[i] = 30 + rng.nextInt(271);
+                int flags = 0;
+                if (rng.nextDouble() < (w.km(e.originCity[i], e.destCity[i]) > 500 ? 0.3 : 0.1)) {
+                    flags |= Rows.AIR;
+                }
+                if (rng.nextDouble() < cfg.flaggedShare()) {
+                    flags |= Rows.FLAGGED;
+                }
+                e.flags[i] = (byte) flags;
+                e.carrier[i] = (byte) ringCarriers[r][rng.nextInt(10) < 7 ? 0 : 1];
+                e.goods[i] = (byte) ringGoods[r];
+                e.ring[i] = (short) (r + 1);
+            }
+        }
+    }
+
+    /**
+     * Ring members' ordinary online purchases: {@code count} parcels from shops (chosen by shop
+     * activity, as in the background) to members that received one of the ring's parcels, at the
+     * phone they use then, under their usual name and address, within two days of that parcel.
+     */
+    private void purchases(int r, SplittableRandom rng, int count, int from, int to, long endEpoch) {
+        if (to == from) {
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            int ref = from + rng.nextInt(to - from);
+            int member = memberOfPhone(events.receiver[ref]);
+            if (member < 0 || memberRing[member] != r) {
+                continue;
+            }
+            long t = Math.max(w.startEpoch, Math.min(endEpoch - 1, events.time[ref] + rng.nextLong(4 * DAY) - 2 * DAY));
+            double u = rng.nextDouble();
+            int m = (int) (w.merchants * (u * u * Math.sqrt(u)));
+            long key = w.merchantKey(m);
+            Rows e = events;
+            int i = e.add();
+            e.time[i] = t;
+            e.originCity[i] = w.merchantCity(m);
+            e.destCity[i] = memberCity[member];
+            e.sender[i] = w.merchantBase + m;
+            e.senderName[i] = key;
+            e.senderAddr[i] = key ^ 0x5A5A5A5AL;
+            e.receiver[i] = phoneAt(member, t);
+            e.receiverName[i] = memberName[member];
+            e.receiverAddr[i] = memberAddr[member];
+            int receiverKind = memberTier[member] <= TRANSIT ? Names.SHOP : Names.HOME;
+            e.addrKinds[i] = (byte) (Names.SHOP | receiverKind << 2);
+            e.pieces[i] = 1;
+            e.weight[i] = 20 + rng.nextInt(300);
+            e.flags[i] = (byte) Rows.MERCHANT_NAME;
+            e.carrier[i] = (byte) w.carrierPick[(int) ((key >>> 8) & 0x3FF) % 1000];
+            e.goods[i] = (byte) (World.RING_GOODS + rng.nextInt(World.GOODS.length - World.RING_GOODS));
+            e.ring[i] = 0;
+        }
     }
 
     private static int[] split(int total, int parts, SplittableRandom rng) {
@@ -431,6 +539,17 @@ final class RingPlanner {
         e.senderAddr[i] = rng.nextInt(4) == 0 ? rng.nextLong() : memberAddr[from];
         if (rng.nextDouble() < cfg.mixing() * 0.25) {
             int h = w.hubIn(oc, rng.nextLong());
+            if (h >= 0) {
+                e.sender[i] = w.hubBase + h;
+                e.senderAddr[i] = w.hubAddress(h);
+                senderKind = Names.STATION_KIND;
+            }
+        }
+        // handed in at a courier station: decided by a hash of the row (no draw from rng), so the
+        // ring plan is the same at every value of the knob
+        if (cfg.stationHandIn() > 0 && senderKind != Names.STATION_KIND
+                && (w.hash(0x48414E44L, i) >>> 11) * 0x1.0p-53 < cfg.stationHandIn()) {
+            int h = w.hubNear(oc, w.hash(0x48554231L, i));
             if (h >= 0) {
                 e.sender[i] = w.hubBase + h;
                 e.senderAddr[i] = w.hubAddress(h);

@@ -299,6 +299,35 @@ final class World {
         return list[(int) Math.floorMod(random, list.length)];
     }
 
+    /**
+     * A courier station in the city, else one in its province, else any (-1 only without stations):
+     * a parcel handed in "at a station" in a town without one goes to the nearest town that has one.
+     */
+    int hubNear(int city, long random) {
+        int h = hubIn(city, random);
+        if (h >= 0 || hubs == 0) {
+            return h;
+        }
+        int province = cityProvince[city];
+        int count = 0;
+        for (int c = 0; c < cityCount; c++) {
+            count += cityProvince[c] == province ? hubsByCity[c].length : 0;
+        }
+        if (count == 0) {
+            return (int) Math.floorMod(random, (long) hubs);
+        }
+        int k = (int) Math.floorMod(random, (long) count);
+        for (int c = 0; c < cityCount; c++) {
+            if (cityProvince[c] == province) {
+                if (k < hubsByCity[c].length) {
+                    return hubsByCity[c][k];
+                }
+                k -= hubsByCity[c].length;
+            }
+        }
+        throw new AssertionError();
+    }
+
     long hubAddress(int h) {
         return hash(6, h);
     }

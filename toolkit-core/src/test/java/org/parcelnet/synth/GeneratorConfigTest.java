@@ -67,8 +67,11 @@ class GeneratorConfigTest {
     void combinationsAreChecked() {
         assertEquals("ringShare × shipments = 50 ring parcels is too few for 8 rings (need at least 30 per ring):"
                 + " raise shipments or ringShare, or lower rings", error(b -> b.shipments(1000)));
-        assertEquals("ringShare × (1 + innocentShare) must be at most 0.75 to leave room for background traffic,"
-                + " got 0.5 × 2.0", error(b -> b.ringShare(0.5).innocentShare(1)));
+        assertEquals("ringShare × (1 + innocentShare + customerLeakage / 2 + memberPurchases) must be at most 0.75"
+                + " to leave room for background traffic, got 0.5 × 2.0", error(b -> b.ringShare(0.5).innocentShare(1)));
+        assertEquals("ringShare × (1 + innocentShare + customerLeakage / 2 + memberPurchases) must be at most 0.75"
+                + " to leave room for background traffic, got 0.3 × 2.55",
+                error(b -> b.ringShare(0.3).innocentShare(0.05).customerLeakage(1).memberPurchases(1)));
         assertEquals("rings × maxRingSize must be at most 10000000 ring members, got 10000 × 100000",
                 error(b -> b.shipments(200_000_000).rings(10_000).maxRingSize(100_000).ringShare(0.5)));
         // no rings: any share is fine

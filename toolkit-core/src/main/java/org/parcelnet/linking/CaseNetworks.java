@@ -1,0 +1,656 @@
+package org.parcelnet.linking;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.progress.ProgressListener;
+
+/**
+ * Links <em>cases</em> (shipments under suspicion) into case networks on weighted evidence, and says
+ * why each link exists.
+ *
+ * <p><b>Cases.</b> The flagged shipments when the table has any ({@link #flaggedOrAll}); otherwise the
+ * shipments a rule selects; otherwise every shipment. Other shipments are not cases but still carry
+ * evidence: they are the intermediate records through which two cases can be linked.
+ *
+ * <p><b>Identifiers and their weight.</b> A shipment's identifiers are those of {@link CaseLinker}:
+ * sender and receiver phone, normalised sender and receiver address, and each side's name together
+ * with its phone. Hubs (more than {@link Params#maxCounterparties()} distinct counterparties, or more
+ * than {@link Params#maxShipments()} shipments: courier stations, busy shops, placeholders) carry no
+ * evidence. Any other identifier on {@code df} of the R shipments weighs
+ * {@code w = ln(R / df) / ln(R)} (inverse document frequency, Spärck Jones 1972,
+ * doi:10.1108/eb026526, scaled to (0, 1]): shared by two parcels it is almost certain evidence,
+ * shared by hundreds it is weak.
+ *
+ * <p><b>Evidence of a link.</b> Two identifiers are adjacent when one shipment carries both. Cases c
+ * and d are linked through a path x₀ … x_k of adjacent identifiers, x₀ on c and x_k on d (k = 0: they
+ * share x₀), of at most {@link Params#maxPathIdentifiers()} identifiers. The path's evidence is the
+ * product of its identifiers' weights (each identifier on the way must be specific), times a time
+ * factor {@code 0.5 + 0.5·exp(−|t_c − t_d| / τ)} with τ = {@link Params#timeScaleDays()} (cases close
+ * in time count more, distant ones half). The link's evidence is the best path's; a link needs
+ * evidence of at least {@link Params#minEvidence()}. Each case keeps its
+ * {@link Params#maxLinksPerCase()} strongest links. With every shipment a case, only direct links
+ * (k = 0) are searched, each case linked to the previous case carrying the same identifier.
+ *
+ * <p><b>Splitting.</b> Links are closed transitively (union-find), and where closure would chain
+ * unrelated gangs together — a shop or a buyer between two rings — networks are split by community
+ * detection: the caller passes each shipment's community on the party graph (Leiden on the
+ * sender–receiver projection of the record–identifier graph, e.g. {@link #rowCommunities}); links
+ * between cases of different communities are dropped (counted in {@link Result#splitLinks()}) before
+ * the closure. Pass null to keep every link.
+ *
+ * <p><b>Cost.</b> O(R) to index identifiers (as {@link CaseLinker}); per case a best-first search over
+ * the identifier adjacency, pruned at the evidence threshold. With communities the search only
+ * crosses shipments of the case's own community (a link across communities would be dropped
+ * anyway), so its work is bounded by the community's shipments near the case, not by R; an
+ * identifier's adjacency then costs O(df) per expansion. Without communities each identifier's
+ * adjacency is built once, when first reached.
+ * Memory: about 72 bytes per shipment (six identifier slots with their counterparties, 48 bytes, and
+ * the rows-by-identifier index, 24) plus about 40 bytes per identifier (counts, weight, search state)
+ * and the adjacency of the identifiers reached.
+ */
+public final class CaseNetworks {
+
+    /**
+     * Options, validated on construction.
+     *
+     * @param maxCounterparties  identifiers with more distinct counterparties are hubs (≥ 1)
+     * @param maxShipments       identifiers on more shipments are hubs (≥ 1)
+     * @param useAddresses       whether addresses are identifiers
+     * @param useNamePhone       whether name+phone pairs are identifiers
+     * @param minEvidence        evidence a link needs, in (0, 1]
+     * @param maxPathIdentifiers identifiers on a linking path (1 = shared identifiers only), 1..8
+     * @param timeScaleDays      τ of the time factor, in days (&gt; 0)
+     * @param maxLinksPerCase    strongest links kept per case (≥ 1)
+     */
+    public record Params(int maxCounterparties, int maxShipments, boolean useAddresses, boolean useNamePhone,
+                         double minEvidence, int maxPathIdentifiers, double timeScaleDays, int maxLinksPerCase) {
+
+        /** K = 40, 5,000 shipments, all identifiers, evidence 0.1, paths of up to 4 identifiers, τ = 30 days, 20 links. */
+        public static final Params DEFAULTS = new Params(CaseLinker.Params.DEFAULT_MAX_COUNTERPARTIES,
+                CaseLinker.Params.DEFAULT_MAX_SHIPMENTS, true, true, 0.1, 4, 30, 20);
+
+        public Params {
+            if (maxCounterparties < 1 || maxShipments < 1) {
+                throw new IllegalArgumentException("hub thresholds must be >= 1, got " + maxCounterparties + " and "
+                        + maxShipments);
+            }
+            if (!(minEvidence > 0 && minEvidence <= 1)) {
+                throw new IllegalArgumentException("minEvidence must be in (0, 1], got " + minEvidence);
+            }
+            if (maxPathIdentifiers < 1 || maxPathIdentifiers > 8) {
+                throw new IllegalArgumentException("maxPathIdentifiers must be between 1 and 8, got " + maxPathIdentifiers);
+            }
+            if (!(timeScaleDays > 0) || Double.isInfinite(timeScaleDays)) {
+                throw new IllegalArgumentException("timeScaleDays must be finite and > 0, got " + timeScaleDays);
+            }
+            if (maxLinksPerCase < 1) {
+                throw new IllegalArgumentException("maxLinksPerCase must be >= 1, got " + maxLinksPerCase);
+            }
+        }
+
+        public Params withMinEvidence(double v) {
+            return new Params(maxCounterparties, maxShipments, useAddresses, useNamePhone, v, maxPathIdentifiers,
+                    timeScaleDays, maxLinksPerCase);
+        }
+
+        public Params withMaxPathIdentifiers(int v) {
+            return new Params(maxCounterparties, maxShipments, useAddresses, useNamePhone, minEvidence, v,
+                    timeScaleDays, maxLinksPerCase);
+        }
+
+        public Params withHubThreshold(int k) {
+            return new Params(k, maxShipments, useAddresses, useNamePhone, minEvidence, maxPathIdentifiers,
+                    timeScaleDays, maxLinksPerCase);
+        }
+
+        public Params withTimeScaleDays(double v) {
+            return new Params(maxCounterparties, maxShipments, useAddresses, useNamePhone, minEvidence,
+                    maxPathIdentifiers, v, maxLinksPerCase);
+        }
+
+        public Params withIdentifiers(boolean addresses, boolean namePhone) {
+            return new Params(maxCounterparties, maxShipments, addresses, namePhone, minEvidence, maxPathIdentifiers,
+                    timeScaleDays, maxLinksPerCase);
+        }
+    }
+
+    /** How cases were chosen. */
+    public enum CaseMode {
+        /** The flagged shipments. */
+        FLAGGED,
+        /** Shipments a rule selected. */
+        RULE,
+        /** Every shipment. */
+        ALL
+    }
+
+    /**
+     * One link.
+     *
+     * @param a        case index (into {@link Result#caseRows()}) of the earlier case
+     * @param b        case index of the other case
+     * @param evidence the link's evidence (product of weights times the time factor)
+     * @param path     identifier ids on the best path, from a's side to b's
+     */
+    public record Link(int a, int b, double evidence, int[] path) {
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param mode       how cases were chosen
+     * @param caseRows   shipment row of each case, ascending
+     * @param network    case network of each case (dense, 0 = largest, ties by first case)
+     * @param sizes      cases per network, descending
+     * @param links      links kept (within networks), strongest first per case
+     * @param splitLinks links dropped because their cases lie in different communities
+     * @param hubs       identifiers suppressed as hubs
+     */
+    public record Result(CaseMode mode, int[] caseRows, int[] network, int[] sizes, List<Link> links, int splitLinks,
+                         List<LinkResult.Hub> hubs, Identifiers identifiers) {
+
+        /** The network of the case at shipment row {@code row}, or -1 when that shipment is not a case. */
+        public int networkOf(int row) {
+            int k = Arrays.binarySearch(caseRows, row);
+            return k >= 0 ? network[k] : -1;
+        }
+
+        /** Number of networks (single cases included). */
+        public int networkCount() {
+            return sizes.length;
+        }
+
+        /** Number of networks with at least two cases. */
+        public int linkedNetworkCount() {
+            int c = 0;
+            for (int s : sizes) {
+                c += s >= 2 ? 1 : 0;
+            }
+            return c;
+        }
+    }
+
+    /** The identifier ids of a result, with their kinds and values (values are personal data). */
+    public static final class Identifiers {
+        private final CaseLinker.Identifiers ids;
+        private final ShipmentTable table;
+        private final double[] weight;
+
+        Identifiers(CaseLinker.Identifiers ids, ShipmentTable table, double[] weight) {
+            this.ids = ids;
+            this.table = table;
+            this.weight = weight;
+        }
+
+        /** Kind of identifier {@code id}. */
+        public LinkResult.Kind kind(int id) {
+            return ids.kind(id);
+        }
+
+        /** Value of identifier {@code id} (a phone, normalised address, or name|phone). */
+        public String value(int id) {
+            return ids.value(table, id);
+        }
+
+        /** Evidence weight of identifier {@code id} (0 for hubs). */
+        public double weight(int id) {
+            return weight[id];
+        }
+
+        /** Shipments carrying identifier {@code id}. */
+        public int shipments(int id) {
+            return ids.shipments()[id];
+        }
+
+        /** Whether {@code id} is a phone identifier; its phone code is then {@code id}. */
+        public boolean isPhone(int id) {
+            return id < ids.phones();
+        }
+    }
+
+    private final Params params;
+
+    /** A linker with the given options. */
+    public CaseNetworks(Params params) {
+        this.params = Objects.requireNonNull(params, "params");
+    }
+
+    /** The flagged shipments, or every shipment when none is flagged. */
+    public static boolean[] flaggedOrAll(ShipmentTable t) {
+        boolean[] c = new boolean[t.size()];
+        boolean any = false;
+        for (int i = 0; i < c.length; i++) {
+            c[i] = t.flagged(i);
+            any |= c[i];
+        }
+        if (!any) {
+            Arrays.fill(c, true);
+        }
+        return c;
+    }
+
+    /**
+     * Community of each shipment row for splitting: the community its sender and receiver share; else
+     * that of the side marked in {@code anchor} (for example ring members: a distributor's parcel to a
+     * one-off buyer belongs with the distributor's ring, a parcel handed in at a courier station with its
+     * receiver's); else the receiver's (the party the goods went to).
+     *
+     * @param anchor per party, whether its community should win; null for none
+     */
+    public static int[] rowCommunities(int[] senderParty, int[] receiverParty, int[] community, boolean[] anchor) {
+        int[] out = new int[senderParty.length];
+        for (int i = 0; i < out.length; i++) {
+            int s = senderParty[i];
+            int r = receiverParty[i];
+            out[i] = anchor != null && anchor[s] && !anchor[r] ? community[s] : community[r];
+        }
+        return out;
+    }
+
+    /**
+     * Party labels to split case networks by: a party's member ring when it has one (ids 0..rings-1),
+     * else its community (offset past the ring ids).
+     *
+     * @param memberRing ring of each party for members, -1 otherwise
+     */
+    public static int[] splitLabels(int[] community, int[] memberRing) {
+        int rings = 0;
+        for (int r : memberRing) {
+            rings = Math.max(rings, r + 1);
+        }
+        int[] out = new int[community.length];
+        for (int v = 0; v < out.length; v++) {
+            out[v] = memberRing[v] >= 0 ? memberRing[v] : rings + community[v];
+        }
+        return out;
+    }
+
+    /** Whether the table has any flagged shipment. */
+    public static boolean anyFlagged(ShipmentTable t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (t.flagged(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #link(ShipmentTable, boolean[], CaseMode, int[], ProgressListener)} without progress. */
+    public Result link(ShipmentTable t, boolean[] isCase, CaseMode mode, int[] rowCommunity) {
+        return link(t, isCase, mode, rowCommunity, ProgressListener.NONE);
+    }
+
+    /**
+     * Links the cases.
+     *
+     * @param isCase       per row, whether it is a case
+     * @param mode         how they were chosen ({@link CaseMode#ALL} searches direct links only)
+     * @param rowCommunity per row, its community for splitting, or null for no splitting
+     */
+    public Result link(ShipmentTable t, boolean[] isCase, CaseMode mode, int[] rowCommunity, ProgressListener progress) {
+        return link(prepare(t), isCase, mode, rowCommunity, progress);
+    }
+
+    /**
+     * The identifier index of a table under these parameters (identifiers, weights, rows by
+     * identifier): the part of linking that needs no cases and no communities, so a pipeline can
+     * build it early, beside other work. O(R).
+     */
+    public Prepared prepare(ShipmentTable t) {
+        Objects.requireNonNull(t, "t");
+        int rows = t.size();
+        CaseLinker.Identifiers ids = new CaseLinker(new CaseLinker.Params(params.maxCounterparties(),
+                params.maxShipments(), params.useAddresses(), params.useNamePhone())).identify(t);
+        int idCount = ids.idCount();
+        int[] ident = ids.ident();
+        int slots = CaseLinker.SLOTS;
+        double logR = Math.log(Math.max(rows, 3));
+        double[] weight = new double[idCount];
+        for (int id = 0; id < idCount; id++) {
+            int df = ids.shipments()[id];
+            weight[id] = ids.hub()[id] || df == 0 ? 0 : Math.log((double) rows / df) / logR;
+        }
+        int[] start = new int[idCount + 1];
+        for (int x : ident) {
+            if (x >= 0) {
+                start[x + 1]++;
+            }
+        }
+        for (int id = 0; id < idCount; id++) {
+            start[id + 1] += start[id];
+        }
+        int[] rowsOf = new int[start[idCount]];
+        int[] fill = Arrays.copyOf(start, idCount);
+        for (int j = 0; j < ident.length; j++) {
+            if (ident[j] >= 0) {
+                rowsOf[fill[ident[j]]++] = j / slots;
+            }
+        }
+        return new Prepared(t, ids, weight, start, rowsOf);
+    }
+
+    /** An identifier index built by {@link #prepare}, for one table and these parameters. */
+    public static final class Prepared {
+        private final ShipmentTable table;
+        private final CaseLinker.Identifiers ids;
+        private final double[] weight;
+        private final int[] start;
+        private final int[] rowsOf;
+
+        private Prepared(ShipmentTable table, CaseLinker.Identifiers ids, double[] weight, int[] start, int[] rowsOf) {
+            this.table = table;
+            this.ids = ids;
+            this.weight = weight;
+            this.start = start;
+            this.rowsOf = rowsOf;
+        }
+    }
+
+    /** Links the cases of a prepared table (see {@link #link(ShipmentTable, boolean[], CaseMode, int[], ProgressListener)}). */
+    public Result link(Prepared prepared, boolean[] isCase, CaseMode mode, int[] rowCommunity, ProgressListener progress) {
+        Objects.requireNonNull(prepared, "prepared");
+        Objects.requireNonNull(mode, "mode");
+        ShipmentTable t = prepared.table;
+        int rows = t.size();
+        if (isCase.length != rows || (rowCommunity != null && rowCommunity.length != rows)) {
+            throw new IllegalArgumentException("isCase and rowCommunity need one entry per shipment");
+        }
+        CaseLinker.Identifiers ids = prepared.ids;
+        int idCount = ids.idCount();
+        double[] weight = prepared.weight;
+        int[] start = prepared.start;
+        int[] rowsOf = prepared.rowsOf;
+        int cases = 0;
+        for (boolean c : isCase) {
+            cases += c ? 1 : 0;
+        }
+        int[] caseRows = new int[cases];
+        int[] caseOf = new int[rows];
+        Arrays.fill(caseOf, -1);
+        for (int i = 0, k = 0; i < rows; i++) {
+            if (isCase[i]) {
+                caseRows[k] = i;
+                caseOf[i] = k++;
+            }
+        }
+        double tauSeconds = params.timeScaleDays() * 86_400.0;
+        double minEvidence = params.minEvidence();
+        List<Link> links = new ArrayList<>();
+        int split = 0;
+        progress.begin("case links", cases);
+        try {
+            if (mode == CaseMode.ALL || params.maxPathIdentifiers() == 1) {
+                // direct links only: each case to the previous case carrying the same identifier
+                for (int id = 0; id < idCount; id++) {
+                    if ((id & 0x3FFF) == 0) {
+                        progress.checkCancelled();
+                    }
+                    if (weight[id] == 0) {
+                        continue;
+                    }
+                    int prev = -1;
+                    for (int k = start[id]; k < start[id + 1]; k++) {
+                        int c = caseOf[rowsOf[k]];
+                        if (c < 0 || c == prev) {
+                            continue;
+                        }
+                        if (prev >= 0) {
+                            double e = weight[id] * timeFactor(t, caseRows[prev], caseRows[c], tauSeconds);
+                            if (e >= minEvidence) {
+                                if (rowCommunity != null && rowCommunity[caseRows[prev]] != rowCommunity[caseRows[c]]) {
+                                    split++;
+                                } else {
+                                    links.add(new Link(prev, c, e, new int[] {id}));
+                                }
+                            }
+                        }
+                        prev = c;
+                    }
+                }
+                progress.advance(cases);
+            } else {
+                Search search = new Search(t, ids, weight, start, rowsOf, caseOf, caseRows, params, tauSeconds,
+                        rowCommunity);
+                java.util.HashSet<Long> splitPairs = new java.util.HashSet<>();
+                for (int c = 0; c < cases; c++) {
+                    if ((c & 0x3FF) == 0) {
+                        progress.checkCancelled();
+                        progress.advance(c == 0 ? 0 : 0x400);
+                    }
+                    for (Link l : search.from(c)) {
+                        if (rowCommunity != null && rowCommunity[caseRows[l.a()]] != rowCommunity[caseRows[l.b()]]) {
+                            splitPairs.add(((long) Math.min(l.a(), l.b()) << 32) | Math.max(l.a(), l.b()));
+                        } else {
+                            links.add(l);
+                        }
+                    }
+                }
+                // a link may be found from both ends: keep one copy
+                links = dedupe(links);
+                split = splitPairs.size();
+            }
+        } finally {
+            progress.end();
+        }
+        UnionFind uf = new UnionFind(cases);
+        for (Link l : links) {
+            uf.union(l.a(), l.b());
+        }
+        int[] network = uf.labels();
+        int[] sizes = new int[uf.setCount()];
+        for (int n : network) {
+            sizes[n]++;
+        }
+        return new Result(mode, caseRows, network, sizes, List.copyOf(links), split, ids.hubs(),
+                new Identifiers(ids, t, weight));
+    }
+
+    private static double timeFactor(ShipmentTable t, int rowA, int rowB, double tauSeconds) {
+        double dt = Math.abs((double) t.shippedAt(rowA) - t.shippedAt(rowB));
+        return 0.5 + 0.5 * Math.exp(-dt / tauSeconds);
+    }
+
+    /** Links found from both ends, once (the a &lt; b copy; equal evidence either way). */
+    private static List<Link> dedupe(List<Link> links) {
+        List<Link> out = new ArrayList<>(links.size() / 2 + 1);
+        java.util.HashSet<Long> seen = new java.util.HashSet<>();
+        for (Link l : links) {
+            int a = Math.min(l.a(), l.b());
+            int b = Math.max(l.a(), l.b());
+            if (seen.add(((long) a << 32) | b)) {
+                out.add(l.a() == a ? l : new Link(a, b, l.evidence(), reverse(l.path())));
+            }
+        }
+        return out;
+    }
+
+    private static int[] reverse(int[] p) {
+        int[] r = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            r[i] = p[p.length - 1 - i];
+        }
+        return r;
+    }
+
+    /** Best-first search from one case over the identifier adjacency (max-product paths). */
+    private static final class Search {
+        private final ShipmentTable t;
+        private final int[] ident;
+        private final double[] weight;
+        private final int[] start;
+        private final int[] rowsOf;
+        private final int[] caseOf;
+        private final int[] caseRows;
+        private final Params params;
+        private final double tau;
+        /** Distinct non-hub neighbours per identifier, built when first reached. */
+        private final int[][] adjacency;
+        private final int[] rowCommunity;
+        private int label;
+        private int expansion;
+        private final double[] best;
+        private final int[] depth;
+        private final int[] previous;
+        private final int[] stamp;
+        private int round;
+        private final double[] caseBest;
+        private final int[] caseEnd;
+        private final int[] caseStamp;
+
+        Search(ShipmentTable t, CaseLinker.Identifiers ids, double[] weight, int[] start, int[] rowsOf, int[] caseOf,
+               int[] caseRows, Params params, double tau, int[] rowCommunity) {
+            this.rowCommunity = rowCommunity;
+            this.t = t;
+            this.ident = ids.ident();
+            this.weight = weight;
+            this.start = start;
+            this.rowsOf = rowsOf;
+            this.caseOf = caseOf;
+            this.caseRows = caseRows;
+            this.params = params;
+            this.tau = tau;
+            int n = weight.length;
+            adjacency = rowCommunity == null ? new int[n][] : null;
+            seenBy = new int[n];
+            best = new double[n];
+            depth = new int[n];
+            previous = new int[n];
+            stamp = new int[n];
+            caseBest = new double[caseRows.length];
+            caseEnd = new int[caseRows.length];
+            caseStamp = new int[caseRows.length];
+        }
+
+        private int[] seenBy;
+        private int[] scratch = new int[16];
+
+        /**
+         * Distinct evidence-carrying neighbours of {@code id}: identifiers on the same shipments. With
+         * communities, only shipments of the searching case's community count (links across
+         * communities are dropped anyway), so the search stays inside it; without, the list is built
+         * once per identifier and kept.
+         */
+        private int[] neighbours(int id) {
+            if (adjacency != null && adjacency[id] != null) {
+                return adjacency[id];
+            }
+            int n = 0;
+            int slots = CaseLinker.SLOTS;
+            int mark = ++expansion;
+            if (mark == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(seenBy, 0);
+                expansion = mark = 1;
+            }
+            for (int k = start[id]; k < start[id + 1]; k++) {
+                int row = rowsOf[k];
+                if (rowCommunity != null && rowCommunity[row] != label) {
+                    continue;
+                }
+                int b = row * slots;
+                for (int s = 0; s < slots; s++) {
+                    int y = ident[b + s];
+                    if (y >= 0 && y != id && weight[y] > 0 && seenBy[y] != mark) {
+                        seenBy[y] = mark;
+                        if (n == scratch.length) {
+                            scratch = Arrays.copyOf(scratch, n * 2);
+                        }
+                        scratch[n++] = y;
+                    }
+                }
+            }
+            int[] a = Arrays.copyOf(scratch, n);
+            if (adjacency != null) {
+                adjacency[id] = a;
+            }
+            return a;
+        }
+
+        List<Link> from(int c) {
+            round++;
+            int row = caseRows[c];
+            label = rowCommunity == null ? 0 : rowCommunity[row];
+            double min = params.minEvidence();
+            int maxDepth = params.maxPathIdentifiers();
+            // identifiers reached, with their best evidence; a small max-heap by evidence
+            java.util.PriorityQueue<double[]> heap = new java.util.PriorityQueue<>((x, y) -> Double.compare(y[0], x[0]));
+            for (int s = 0; s < CaseLinker.SLOTS; s++) {
+                int x = ident[row * CaseLinker.SLOTS + s];
+                if (x >= 0 && weight[x] >= min && improve(x, weight[x], 1, -1)) {
+                    heap.add(new double[] {weight[x], x});
+                }
+            }
+            List<Integer> reachedCases = new ArrayList<>();
+            while (!heap.isEmpty()) {
+                double[] top = heap.poll();
+                int x = (int) top[1];
+                if (top[0] < best[x]) {
+                    continue; // stale entry
+                }
+                double e = best[x];
+                // cases carrying x
+                for (int k = start[x]; k < start[x + 1]; k++) {
+                    int d = caseOf[rowsOf[k]];
+                    if (d < 0 || d == c) {
+                        continue;
+                    }
+                    if (caseStamp[d] != round) {
+                        caseStamp[d] = round;
+                        caseBest[d] = -1;
+                        reachedCases.add(d);
+                    }
+                    if (e > caseBest[d]) {
+                        caseBest[d] = e;
+                        caseEnd[d] = x;
+                    }
+                }
+                if (depth[x] >= maxDepth) {
+                    continue;
+                }
+                for (int y : neighbours(x)) {
+                    double ey = e * weight[y];
+                    if (ey >= min && improve(y, ey, depth[x] + 1, x)) {
+                        heap.add(new double[] {ey, y});
+                    }
+                }
+            }
+            // strongest links, with the time factor
+            List<Link> out = new ArrayList<>();
+            for (int d : reachedCases) {
+                double ev = caseBest[d] * timeFactor(t, row, caseRows[d], tau);
+                if (ev >= min) {
+                    out.add(new Link(c, d, ev, path(caseEnd[d])));
+                }
+            }
+            out.sort((p, q) -> p.evidence() != q.evidence() ? Double.compare(q.evidence(), p.evidence())
+                    : Integer.compare(p.b(), q.b()));
+            return out.size() > params.maxLinksPerCase() ? out.subList(0, params.maxLinksPerCase()) : out;
+        }
+
+        private boolean improve(int x, double e, int d, int prev) {
+            if (stamp[x] == round && best[x] >= e) {
+                return false;
+            }
+            stamp[x] = round;
+            best[x] = e;
+            depth[x] = d;
+            previous[x] = prev;
+            return true;
+        }
+
+        private int[] path(int end) {
+            int len = 0;
+            for (int x = end; x >= 0; x = previous[x]) {
+                len++;
+            }
+            int[] p = new int[len];
+            for (int x = end, i = len - 1; x >= 0; x = previous[x]) {
+                p[i--] = x;
+            }
+            return p;
+        }
+    }
+}

@@ -1,0 +1,426 @@
+package org.parcelnet.roles;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.parcelnet.graph.PartyIndex;
+import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.progress.ProgressListener;
+
+/**
+ * Separates a ring's members from its customers. A ring found on the party graph ({@link RingFinder})
+ * holds everyone its goods reached: the sources, transit warehouses, distributors and retailers who
+ * take part again and again or pass goods on, and also the buyers a distributor sold one parcel to,
+ * or a shop that sent a member one ordinary purchase. Investigators target the first group; the
+ * second is the ring's market.
+ *
+ * <p><b>Rule.</b> Only parcels between two parties of the same ring count ("ring parcels" here). A
+ * party of ring R is a <em>member</em> when
+ * <ol>
+ *   <li>it relays: it both received and sent ring parcels (confidence 0.95), or</li>
+ *   <li>it sent ring parcels at least twice (a source; confidence {@code 1 − 0.5^sent}, at most 0.95), or</li>
+ *   <li>it received ring parcels at least twice (a retailer that is supplied again and again;
+ *       confidence {@code 1 − 0.5^received}, at most 0.95) — in both cases only when ring parcels are
+ *       at least {@link Options#minRingShare()} of its parcels (a busy shop that sold to several
+ *       members, or a popular buyer, is the ring's market), or</li>
+ *   <li>it received exactly one, but that parcel is a wholesale lot — at least
+ *       {@link Options#wholesaleShare()} of the median weight of the ring's parcels between
+ *       repeatedly active parties (or at least 2 cartons when weights are missing) — and at least
+ *       half of all its parcels are ring parcels (confidence 0.6).</li>
+ * </ol>
+ * Everyone else in the ring is a <em>customer</em>: a one-off receiver of a retail lot, a one-off
+ * sender (a shop that sold a member something), or a party tied to the ring only through others.
+ * Customers get the confidence of being a member that their evidence allows: 0.3 for a single ring
+ * parcel, 0.1 for none. Retailers who received exactly one retail-sized parcel are indistinguishable
+ * from customers on this evidence and are counted as customers; in the generator's data a retailer's
+ * single parcel is a 2-carton lot of 17–23 kg.
+ *
+ * <p>Cost: two passes over the shipments and a sort of the core parcels' weights per ring, O(R + E log E).
+ * Memory: 16 bytes per party and 8 per core parcel.
+ */
+public final class RingMembers {
+
+    private RingMembers() {
+    }
+
+    /** Role of a ring's party. */
+    public enum Role {
+        /** Takes part repeatedly or relays goods: a target. */
+        MEMBER,
+        /** A one-off buyer or supplier: the ring's market, not a target. */
+        CUSTOMER;
+
+        /** Lower-case name for files. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * One row of {@code ring_members.csv}.
+     *
+     * @param party      party id
+     * @param ring       ring id (as in the analysis' rings, 0 = first)
+     * @param tier       tier, or null
+     * @param role       member or customer
+     * @param confidence member confidence (0..1)
+     */
+    public record Row(String party, int ring, Tier tier, Role role, double confidence) {
+    }
+
+    /**
+     * Options.
+     *
+     * @param wholesaleShare a single received parcel of at least this share of the ring's median core
+     *                       parcel weight is a wholesale lot (0..1)
+     * @param minRingShare   a party that only sends or only receives ring parcels is a member only when
+     *                       they are at least this share of all its parcels (0..1)
+     * @param mergeShare     two rings whose members exchange at least this share of the parcels inside
+     *                       the smaller are one ring cut in two, and are joined (0 never joins)
+     */
+    public record Options(double wholesaleShare, double minRingShare, double mergeShare) {
+        public Options {
+            if (!(wholesaleShare >= 0 && wholesaleShare <= 1)) {
+                throw new IllegalArgumentException("wholesaleShare must be between 0 and 1, got " + wholesaleShare);
+            }
+            if (!(minRingShare >= 0 && minRingShare <= 1)) {
+                throw new IllegalArgumentException("minRingShare must be between 0 and 1, got " + minRingShare);
+            }
+        }
+
+        /**
+         * Half the median core parcel weight; ring parcels at least a quarter of a repeat party's
+         * parcels; rings joined at a fifth.
+         */
+        public static Options defaults() {
+            return new Options(0.5, 0.25, 0.2);
+        }
+    }
+
+    /**
+     * The outcome, per party.
+     *
+     * @param ring       ring per party as given (-1 outside rings)
+     * @param role       role per party in a ring, null outside rings
+     * @param confidence member confidence per party in a ring (0 outside)
+     * @param members    ring per party for members only, -1 for customers and parties outside rings
+     * @param customers  number of ring parties that are customers
+     * @param ringMap    new ring id of each input ring (rings cut in two are joined)
+     */
+    public record Result(int[] ring, Role[] role, double[] confidence, int[] members, int customers, int[] ringMap) {
+
+        /**
+         * The {@code ring_members} rows: every party with a role, by ring, members first, then by
+         * confidence (descending) and party.
+         *
+         * @param ids  party id per party
+         * @param tier tier per party (null where unknown)
+         */
+        public List<Row> rows(List<String> ids, Tier[] tier) {
+            List<Row> out = new ArrayList<>();
+            for (int v = 0; v < role.length; v++) {
+                if (role[v] != null) {
+                    out.add(new Row(ids.get(v), ring[v], tier[v], role[v], confidence[v]));
+                }
+            }
+            out.sort(Comparator.comparingInt(Row::ring).thenComparing(Row::role)
+                    .thenComparing(Comparator.comparingDouble(Row::confidence).reversed()).thenComparing(Row::party));
+            return out;
+        }
+
+        /** Number of rings after joining. */
+        public int ringCount() {
+            int k = 0;
+            for (int r : ringMap) {
+                k = Math.max(k, r + 1);
+            }
+            return k;
+        }
+
+        /**
+         * {@code found} with members only: each party's ring is its member ring (-1 for customers), rings
+         * cut in two joined with their chains summed, and customers added to the trimmed count.
+         */
+        public RingFinder.Result applyTo(RingFinder.Result found) {
+            int[] chains = new int[ringCount()];
+            for (int g = 0; g < ringMap.length && g < found.ringChains().length; g++) {
+                chains[ringMap[g]] += found.ringChains()[g];
+            }
+            return new RingFinder.Result(found.partition(), members.clone(), ringCount(), chains, found.splits(),
+                    found.trimmed() + customers);
+        }
+
+        /** Number of members. */
+        public int memberCount() {
+            int c = 0;
+            for (int m : members) {
+                c += m >= 0 ? 1 : 0;
+            }
+            return c;
+        }
+    }
+
+    /** {@link #classify(ShipmentTable, PartyIndex, int[], Options, ProgressListener)} without progress. */
+    public static Result classify(ShipmentTable t, PartyIndex parties, int[] ringOf, Options options) {
+        return classify(t, parties, ringOf, options, ProgressListener.NONE);
+    }
+
+    /**
+     * Classifies every party of a ring.
+     *
+     * @param ringOf ring per party (from {@link RingFinder.Result#ringOf()}), -1 outside rings
+     */
+    public static Result classify(ShipmentTable t, PartyIndex parties, int[] ringOf, Options options,
+                                  ProgressListener progress) {
+        Objects.requireNonNull(options, "options");
+        int n = parties.partyCount();
+        if (ringOf.length != n) {
+            throw new IllegalArgumentException("ringOf has " + ringOf.length + " entries for " + n + " parties");
+        }
+        int[] snd = parties.senderParty();
+        int[] rcv = parties.receiverParty();
+        int rows = t.size();
+        int[] sent = new int[n];
+        int[] received = new int[n];
+        int[] all = new int[n];
+        int[] singleRow = new int[n];
+        Arrays.fill(singleRow, -1);
+        int rings = 0;
+        for (int r : ringOf) {
+            rings = Math.max(rings, r + 1);
+        }
+        progress.begin("ring members", 2L * rows);
+        try {
+            for (int i = 0; i < rows; i++) {
+                if ((i & 0x3FFF) == 0) {
+                    progress.checkCancelled();
+                    progress.advance(i == 0 ? 0 : 0x4000);
+                }
+                int s = snd[i];
+                int r = rcv[i];
+                all[s]++;
+                if (r != s) {
+                    all[r]++;
+                }
+                if (s != r && ringOf[s] >= 0 && ringOf[s] == ringOf[r]) {
+                    sent[s]++;
+                    received[r]++;
+                    singleRow[r] = i;
+                }
+            }
+            // Median weight (or cartons) of core parcels: between parties with 2+ ring parcels each.
+            boolean weights = false;
+            for (int i = 0; i < rows && !weights; i++) {
+                weights = !Double.isNaN(t.weightKg(i));
+            }
+            double[][] lots = new double[rings][];
+            int[] lotCount = new int[rings];
+            for (int i = 0; i < rows; i++) {
+                int s = snd[i];
+                int r = rcv[i];
+                if (s != r && ringOf[s] >= 0 && ringOf[s] == ringOf[r] && sent[s] + received[s] >= 2
+                        && sent[r] + received[r] >= 2) {
+                    int g = ringOf[s];
+                    if (lots[g] == null) {
+                        lots[g] = new double[16];
+                    } else if (lotCount[g] == lots[g].length) {
+                        lots[g] = Arrays.copyOf(lots[g], lotCount[g] * 2);
+                    }
+                    lots[g][lotCount[g]++] = lot(t, i, weights);
+                }
+            }
+            double[] median = new double[rings];
+            for (int g = 0; g < rings; g++) {
+                if (lotCount[g] == 0) {
+                    median[g] = Double.NaN;
+                    continue;
+                }
+                double[] l = Arrays.copyOf(lots[g], lotCount[g]);
+                Arrays.sort(l);
+                median[g] = l[l.length / 2];
+            }
+            progress.advance(rows);
+            double[] confidence = new double[n];
+            int[] ringOfMember = new int[n];
+            score(ringOf, sent, received, all, singleRow, median, weights, options, t, confidence);
+            for (int v = 0; v < n; v++) {
+                ringOfMember[v] = ringOf[v] >= 0 && confidence[v] >= 0.5 ? ringOf[v] : -1;
+            }
+            // Second round, anchored on the members: only parcels with a member of the ring count, so
+            // that customers trading with each other do not vouch for each other, and a party the
+            // communities left outside every ring joins the ring whose members supply it or that it
+            // supplies (a retailer that received one wholesale lot, a source with a rotated phone).
+            int[] ring2 = new int[n];
+            Arrays.fill(ring2, -1);
+            Arrays.fill(sent, 0);
+            Arrays.fill(received, 0);
+            for (int i = 0; i < rows; i++) {
+                int s = snd[i];
+                int r = rcv[i];
+                if (s == r) {
+                    continue;
+                }
+                int gs = ringOfMember[s];
+                int gr = ringOfMember[r];
+                if (gs >= 0 && (ringOf[r] == gs || (ringOf[r] < 0 && ring2[r] != -2))) {
+                    received[r]++;
+                    singleRow[r] = i;
+                    ring2[r] = ring2[r] == -1 || ring2[r] == gs ? gs : -2;
+                }
+                if (gr >= 0 && (ringOf[s] == gr || (ringOf[s] < 0 && ring2[s] != -2))) {
+                    sent[s]++;
+                    ring2[s] = ring2[s] == -1 || ring2[s] == gr ? gr : -2;
+                }
+            }
+            int[] assigned = new int[n];
+            for (int v = 0; v < n; v++) {
+                // inside a ring: its own ring; outside: the one ring its member contacts belong to
+                assigned[v] = ringOf[v] >= 0 ? ringOf[v] : ring2[v] >= 0 ? ring2[v] : -1;
+            }
+            score(assigned, sent, received, all, singleRow, median, weights, options, t, confidence);
+            Role[] role = new Role[n];
+            int[] members = new int[n];
+            Arrays.fill(members, -1);
+            int customers = 0;
+            for (int v = 0; v < n; v++) {
+                if (assigned[v] < 0) {
+                    confidence[v] = 0;
+                    continue;
+                }
+                if (confidence[v] >= 0.5) {
+                    role[v] = Role.MEMBER;
+                    members[v] = assigned[v];
+                } else if (ringOf[v] >= 0) {
+                    role[v] = Role.CUSTOMER;
+                    customers++;
+                } else {
+                    confidence[v] = 0; // outside every ring and no member: not listed
+                }
+            }
+            int[] listed = new int[n];
+            for (int v = 0; v < n; v++) {
+                listed[v] = role[v] == null ? -1 : assigned[v];
+            }
+            int[] merged = mergeSplitRings(snd, rcv, members, rings, options.mergeShare());
+            int[] ringMap = merged != null ? merged : identity(rings);
+            if (merged != null) {
+                for (int v = 0; v < n; v++) {
+                    members[v] = members[v] >= 0 ? merged[members[v]] : -1;
+                    listed[v] = listed[v] >= 0 ? merged[listed[v]] : -1;
+                }
+            }
+            return new Result(listed, role, confidence, members, customers, ringMap);
+        } finally {
+            progress.end();
+        }
+    }
+
+    /**
+     * Rings that are one ring cut in two: joined when the parcels between their members are at least
+     * {@code share} of the parcels inside the smaller of the two (cross-ring parcels of two different
+     * rings are a few per cent at most). Returns the new dense ring ids (by old id, in order of the
+     * smallest old id of each merged group), or null when nothing merges.
+     */
+    private static int[] mergeSplitRings(int[] snd, int[] rcv, int[] members, int rings, double share) {
+        if (rings < 2 || share <= 0) {
+            return null;
+        }
+        long[] inside = new long[rings];
+        java.util.Map<Long, Long> cross = new java.util.HashMap<>();
+        for (int i = 0; i < snd.length; i++) {
+            int a = members[snd[i]];
+            int b = members[rcv[i]];
+            if (a < 0 || b < 0) {
+                continue;
+            }
+            if (a == b) {
+                inside[a]++;
+            } else {
+                cross.merge(((long) Math.min(a, b) << 32) | Math.max(a, b), 1L, Long::sum);
+            }
+        }
+        org.parcelnet.linking.UnionFind uf = new org.parcelnet.linking.UnionFind(rings);
+        boolean any = false;
+        for (java.util.Map.Entry<Long, Long> e : cross.entrySet()) {
+            int a = (int) (e.getKey() >>> 32);
+            int b = (int) (long) e.getKey();
+            if (e.getValue() >= share * Math.min(inside[a], inside[b])) {
+                any |= uf.union(a, b);
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        int[] out = new int[rings];
+        int[] idOfRoot = new int[rings];
+        java.util.Arrays.fill(idOfRoot, -1);
+        int next = 0;
+        for (int g = 0; g < rings; g++) {
+            int r = uf.find(g);
+            if (idOfRoot[r] < 0) {
+                idOfRoot[r] = next++;
+            }
+            out[g] = idOfRoot[r];
+        }
+        return out;
+    }
+
+    private static int[] identity(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
+    /** Member confidence of every party with a ring in {@code ring} (the rule in the class comment). */
+    private static void score(int[] ring, int[] sent, int[] received, int[] all, int[] singleRow, double[] median,
+                              boolean weights, Options options, ShipmentTable t, double[] confidence) {
+        for (int v = 0; v < ring.length; v++) {
+            int g = ring[v];
+            if (g < 0) {
+                confidence[v] = 0;
+                continue;
+            }
+            // a party whose ring parcels are a small part of its traffic (a busy shop selling to
+            // members, a popular buyer) is the ring's market however often it trades with it
+            boolean mostlyRing = (sent[v] + received[v]) >= options.minRingShare() * all[v];
+            double c;
+            if (sent[v] > 0 && received[v] > 0) {
+                c = 0.95;
+            } else if (sent[v] >= 2 && mostlyRing) {
+                c = Math.min(0.95, 1 - Math.pow(0.5, sent[v]));
+            } else if (received[v] >= 2 && mostlyRing) {
+                c = Math.min(0.95, 1 - Math.pow(0.5, received[v]));
+            } else if (received[v] == 1) {
+                boolean wholesale = wholesale(t, singleRow[v], weights, median[g], options.wholesaleShare());
+                c = wholesale && 2 * received[v] >= all[v] ? 0.6 : 0.3;
+            } else if (sent[v] == 1) {
+                c = 0.3;
+            } else {
+                c = 0.1;
+            }
+            confidence[v] = c;
+        }
+    }
+
+    /** Size of the lot shipped by row i: its weight when the file has weights, else its cartons. */
+    private static double lot(ShipmentTable t, int i, boolean weights) {
+        if (weights) {
+            double w = t.weightKg(i);
+            return Double.isNaN(w) ? 0 : w;
+        }
+        return t.pieces(i);
+    }
+
+    private static boolean wholesale(ShipmentTable t, int row, boolean weights, double median, double share) {
+        if (Double.isNaN(median)) {
+            // no repeatedly active pair to compare with: 2+ cartons is a wholesale lot
+            return t.pieces(row) >= 2;
+        }
+        return lot(t, row, weights) >= share * median;
+    }
+}

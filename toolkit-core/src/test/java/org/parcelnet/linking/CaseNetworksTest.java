@@ -1,0 +1,220 @@
+package org.parcelnet.linking;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.model.TransportMode;
+import org.parcelnet.progress.CancelledException;
+import org.parcelnet.progress.ProgressListener;
+
+class CaseNetworksTest {
+
+    private static final long T0 = 1_700_000_000L;
+
+    private static void add(ShipmentTable.Builder b, String id, long time, String s, String r, boolean flagged) {
+        b.add(id, time, "Yunnan", "Kunming", "Guangdong", "Guangzhou", s, r, null, null, null, null, "c1",
+                TransportMode.LAND, 1, 1.0, "tea", flagged);
+    }
+
+    /**
+     * Case A (111 → 222), an ordinary parcel 222 → 333, case B (333 → 444), and seven unrelated
+     * parcels: R = 10 shipments, phones 222 and 333 on two each, w = ln(10/2)/ln(10).
+     */
+    private static ShipmentTable chain(long bTime) {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        add(b, "A", T0, "111", "222", true);
+        add(b, "X", T0, "222", "333", false);
+        add(b, "B", bTime, "333", "444", true);
+        for (int i = 0; i < 7; i++) {
+            add(b, "F" + i, T0, "90" + i, "80" + i, false);
+        }
+        return b.build();
+    }
+
+    @Test
+    void casesLinkThroughAnIntermediateRecordWithTheProductOfWeights() {
+        ShipmentTable t = chain(T0);
+        CaseNetworks.Result r = new CaseNetworks(CaseNetworks.Params.DEFAULTS)
+                .link(t, CaseNetworks.flaggedOrAll(t), CaseNetworks.CaseMode.FLAGGED, null);
+        assertArrayEquals(new int[] {0, 2}, r.caseRows());
+        assertEquals(1, r.links().size());
+        CaseNetworks.Link l = r.links().get(0);
+        double w = Math.log(5) / Math.log(10);
+        assertEquals(w * w, l.evidence(), 1e-12);
+        assertEquals(2, l.path().length);
+        assertEquals("222", r.identifiers().value(l.path()[0]));
+        assertEquals("333", r.identifiers().value(l.path()[1]));
+        assertEquals(LinkResult.Kind.PHONE, r.identifiers().kind(l.path()[0]));
+        assertArrayEquals(new int[] {2}, r.sizes());
+        // shared identifiers only: A and B share none
+        assertEquals(0, new CaseNetworks(CaseNetworks.Params.DEFAULTS.withMaxPathIdentifiers(1))
+                .link(t, CaseNetworks.flaggedOrAll(t), CaseNetworks.CaseMode.FLAGGED, null).links().size());
+        // not enough evidence
+        assertEquals(0, new CaseNetworks(CaseNetworks.Params.DEFAULTS.withMinEvidence(0.5))
+                .link(t, CaseNetworks.flaggedOrAll(t), CaseNetworks.CaseMode.FLAGGED, null).links().size());
+    }
+
+    @Test
+    void distantCasesCountLess() {
+        ShipmentTable t = chain(T0 + 30 * 86_400L);
+        CaseNetworks.Result r = new CaseNetworks(CaseNetworks.Params.DEFAULTS)
+                .link(t, CaseNetworks.flaggedOrAll(t), CaseNetworks.CaseMode.FLAGGED, null);
+        double w = Math.log(5) / Math.log(10);
+        assertEquals(w * w * (0.5 + 0.5 / Math.E), r.links().get(0).evidence(), 1e-12);
+    }
+
+    @Test
+    void communitiesSplitLinks() {
+        ShipmentTable t = chain(T0);
+        int[] community = {0, 0, 1, 2, 3, 4, 5, 6, 7, 8};
+        CaseNetworks.Result r = new CaseNetworks(CaseNetworks.Params.DEFAULTS)
+                .link(t, CaseNetworks.flaggedOrAll(t), CaseNetworks.CaseMode.FLAGGED, community);
+        assertEquals(0, r.links().size());
+        assertEquals(1, r.splitLinks());
+        assertArrayEquals(new int[] {1, 1}, r.sizes());
+    }
+
+    @Test
+    void everyRecordAsCaseLinksSharedIdentifiersOnly() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        add(b, "A", T0, "111", "222", false);
+        add(b, "X", T0, "222", "333", false);
+        add(b, "B", T0, "333", "444", false);
+        for (int i = 0; i < 7; i++) {
+            add(b, "F" + i, T0, "90" + i, "80" + i, false);
+        }
+        ShipmentTable t = b.build();
+        boolean[] all = CaseNetworks.flaggedOrAll(t);
+        for (boolean c : all) {
+            assertTrue(c, "no flags: every shipment is a case");
+        }
+        CaseNetworks.Result r = new CaseNetworks(CaseNetworks.Params.DEFAULTS).link(t, all, CaseNetworks.CaseMode.ALL, null);
+        // A–X share 222, X–B share 333: one network of three, seven singletons
+        assertEquals(2, r.links().size());
+        assertEquals(3, r.sizes()[0]);
+        assertEquals(8, r.sizes().length);
+        for (CaseNetworks.Link l : r.links()) {
+            assertEquals(1, l.path().length);
+            assertEquals(Math.log(5) / Math.log(10), l.evidence(), 1e-12);
+        }
+    }
+
+    @Test
+    void hubsCarryNoEvidence() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        // two cases sent from one courier station with 5 counterparties
+        add(b, "A", T0, "000", "201", true);
+        add(b, "B", T0, "000", "202", true);
+        for (int i = 0; i < 3; i++) {
+            add(b, "S" + i, T0, "000", "30" + i, false);
+        }
+        for (int i = 0; i < 5; i++) {
+            add(b, "F" + i, T0, "90" + i, "80" + i, false);
+        }
+        ShipmentTable t = b.build();
+        CaseNetworks.Result r = new CaseNetworks(CaseNetworks.Params.DEFAULTS.withHubThreshold(3))
+                .link(t, CaseNetworks.flaggedOrAll(t), CaseNetworks.CaseMode.FLAGGED, null);
+        assertEquals(0, r.links().size());
+        assertEquals(1, r.hubs().size());
+        CaseNetworks.Result open = new CaseNetworks(CaseNetworks.Params.DEFAULTS)
+                .link(t, CaseNetworks.flaggedOrAll(t), CaseNetworks.CaseMode.FLAGGED, null);
+        assertEquals(1, open.links().size());
+        // without suppression the station on 5 of 10 shipments is weak evidence: ln 2 / ln 10
+        assertEquals(Math.log(2) / Math.log(10), open.links().get(0).evidence(), 1e-12);
+    }
+
+    @Test
+    void filesExplainEveryLink(@TempDir Path dir) throws Exception {
+        ShipmentTable t = chain(T0 + 86_400L);
+        CaseNetworks.Result r = new CaseNetworks(CaseNetworks.Params.DEFAULTS)
+                .link(t, CaseNetworks.flaggedOrAll(t), CaseNetworks.CaseMode.FLAGGED, null);
+        CaseNetworkFiles.writeLinks(t, r, dir.resolve("links.csv"));
+        CaseNetworkFiles.writeNetworks(t, r, dir.resolve("networks.csv"));
+        List<CaseNetworkFiles.Summary> s = CaseNetworkFiles.summaries(t, r);
+        CaseNetworkFiles.writeSummaries(s, dir.resolve("case_networks.csv"));
+        List<String> links = Files.readAllLines(dir.resolve("links.csv"));
+        assertEquals("case_a,case_b,network,identifiers,weight", links.get(0));
+        assertTrue(links.get(1).startsWith("A,B,0,phone:222>phone:333,0."), links.get(1));
+        assertEquals(List.of("shipment_id,network", "A,0", "B,0"), Files.readAllLines(dir.resolve("networks.csv")));
+        assertEquals(1, s.size());
+        assertEquals(2, s.get(0).cases());
+        assertEquals(4, s.get(0).parties());
+        assertEquals(2, s.get(0).identifiers());
+        assertEquals(1.0, s.get(0).spanDays(), 1e-9);
+        assertEquals(List.of("Guangdong", "Yunnan"), s.get(0).provinces());
+        List<String> nets = Files.readAllLines(dir.resolve("case_networks.csv"));
+        assertEquals("0,2,4,2,1,2023-11-14T22:13:20Z,2023-11-15T22:13:20Z,1.0,Guangdong;Yunnan", nets.get(1));
+    }
+
+    @Test
+    void spreadsheetFormulasAreNeutralised() {
+        assertEquals("\"'=SUM(A1)\"", CaseNetworkFiles.cell("=SUM(A1)"));
+        assertEquals("\"'+1,2\"", CaseNetworkFiles.cell("+1,2"));
+        assertEquals("plain", CaseNetworkFiles.cell("plain"));
+    }
+
+    @Test
+    void progressAndCancellation() {
+        ShipmentTable t = chain(T0);
+        int[] calls = new int[2];
+        ProgressListener counting = new ProgressListener() {
+            @Override
+            public void begin(String task, long totalWork) {
+                calls[0]++;
+            }
+
+            @Override
+            public void advance(long work) {
+            }
+
+            @Override
+            public void end() {
+                calls[1]++;
+            }
+        };
+        new CaseNetworks(CaseNetworks.Params.DEFAULTS).link(t, CaseNetworks.flaggedOrAll(t),
+                CaseNetworks.CaseMode.FLAGGED, null, counting);
+        new CaseLinker().link(t, counting);
+        assertEquals(2, calls[0]);
+        assertEquals(2, calls[1]);
+        ProgressListener cancelled = new ProgressListener() {
+            @Override
+            public void begin(String task, long totalWork) {
+            }
+
+            @Override
+            public void advance(long work) {
+            }
+
+            @Override
+            public void end() {
+                calls[1]++;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        assertThrows(CancelledException.class, () -> new CaseNetworks(CaseNetworks.Params.DEFAULTS)
+                .link(t, CaseNetworks.flaggedOrAll(t), CaseNetworks.CaseMode.FLAGGED, null, cancelled));
+        assertThrows(CancelledException.class, () -> new CaseLinker().link(t, cancelled));
+        assertEquals(4, calls[1], "end() in finally");
+    }
+
+    @Test
+    void paramsAreValidated() {
+        assertEquals("minEvidence must be in (0, 1], got 0.0", assertThrows(IllegalArgumentException.class,
+                () -> CaseNetworks.Params.DEFAULTS.withMinEvidence(0)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CaseNetworks.Params.DEFAULTS.withMaxPathIdentifiers(9));
+    }
+}
