@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
                 + "CSV tables. With no --shipments, analyses the bundled synthetic sample and its ground truth.",
                 "Outputs (in --out): report.html, summary.json, networks.csv (case networks of the flagged shipments), "
                         + "links.csv, case_networks.csv, communities.csv, tiers.csv, ring_members.csv, routes.csv, "
-                        + "interdiction.csv, leads.csv, leads/<region>.csv, leads/index.csv, rings.csv, "
+                        + "interdiction.csv, disruption.csv, leads.csv, leads/<region>.csv, leads/index.csv, rings.csv, "
                         + "rings/ring-<k>.graphml|.gexf."})
 public final class AnalyzeCommand implements Callable<Integer> {
 

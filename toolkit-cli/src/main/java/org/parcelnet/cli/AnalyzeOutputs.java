@@ -111,6 +111,9 @@ final class AnalyzeOutputs {
         }
         TableFiles.writeCsv(ResultTables.routes(routeRows), dir.resolve("routes.csv"));
         TableFiles.writeCsv(ResultTables.interdiction(interdictionRows(tierNames)), dir.resolve("interdiction.csv"));
+        if (!r.disruption().isEmpty()) {
+            DisruptCommand.writeCurves(dir.resolve("disruption.csv"), r.disruption(), r.partyGraph()::label);
+        }
         String[] region = r.regions();
         TableFiles.writeCsv(LeadTables.parties(r.leads().parties(), region), dir.resolve("leads.csv"));
         RegionFiles.write(LeadTables.partiesByRegion(r.leads().parties(), region), dir.resolve("leads"));

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.parcelnet.eval.Evaluation;
 import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.interdiction.Disruption;
 import org.parcelnet.interdiction.RingInterdiction;
 import org.parcelnet.pipeline.AnalysisResult;
 import org.parcelnet.roles.Tier;
@@ -290,6 +291,26 @@ final class AnalyzeReport {
                     row.reachabilityAfter() < 0 ? "" : row.reachabilityAfter()));
         }
         r.table("Targets (interdiction.csv)", List.of("method", "rank", "party", "tier", "pairs reachable after"), picks);
+        if (!run.disruption().isEmpty()) {
+            List<Disruption.Curve> strikes = run.disruption();
+            int waves = strikes.get(0).points().get(strikes.get(0).points().size() - 1).wave();
+            List<List<?>> rows = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            for (Disruption.Curve c : strikes) {
+                Disruption.Point before = c.points().get(0);
+                Disruption.Point after = c.points().get(c.points().size() - 1);
+                rows.add(List.of(c.strategy().key(), after.removed(), before.sinksReached(), after.sinksReached(),
+                        String.format(Locale.ROOT, "%.3f", before.flowLeft() == 0 ? 0 : after.flowLeft() / before.flowLeft())));
+                text.append(String.format(Locale.ROOT, "%s: %d of %d sinks still reached after %d removals; ",
+                        c.strategy().key(), after.sinksReached(), before.sinksReached(), after.removed()));
+            }
+            r.figure("Strike waves on the rings' network", Charts.robustness(strikes, true, strikes.get(0).adaptation()),
+                    String.format(Locale.ROOT, "%d waves of %d removals each, every strategy on the same network, "
+                            + "sources and sinks (disruption.csv has every point; parcelnet disrupt adds recovery "
+                            + "between waves). ", waves, budget) + text.toString().replaceAll("; $", "."));
+            r.table("After the last wave (disruption.csv)", List.of("strategy", "removed", "sinks reached before",
+                    "sinks reached after", "flow left (share)"), rows);
+        }
 
         r.section("Leads");
         List<List<?>> leadRows = new ArrayList<>();

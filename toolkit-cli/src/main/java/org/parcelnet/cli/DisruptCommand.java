@@ -23,6 +23,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.parcelnet.graph.LabeledGraph;
+import org.parcelnet.cli.report.Charts;
 import org.parcelnet.interdiction.Disruption;
 import org.parcelnet.io.AtomicFiles;
 import org.parcelnet.io.Csv;
@@ -107,17 +108,7 @@ public final class DisruptCommand implements Callable<Integer> {
             curves.add(Disruption.run(g.graph(), sources, sinks, tiers,
                     new Disruption.Options(s, waves, budget, adaptation, seed), input.progress()));
         }
-        AtomicFiles.writeText(out.resolve("curves.csv"), w -> {
-            w.write("strategy,adapt,wave,removed,party,sinks_reached,flow_left,largest_component,connected_pairs,added_arcs\n");
-            for (Disruption.Curve c : curves) {
-                for (Disruption.Point p : c.points()) {
-                    w.write(c.strategy().key() + "," + adaptation.name().toLowerCase(Locale.ROOT) + "," + p.wave() + ","
-                            + p.removed() + "," + (p.node() < 0 ? "" : Csv.cell(g.label(p.node()))) + "," + p.sinksReached()
-                            + "," + CommandSupport.number(p.flowLeft()) + "," + p.largestComponent() + ","
-                            + p.connectedPairs() + "," + p.addedArcs() + "\n");
-                }
-            }
-        });
+        writeCurves(out.resolve("curves.csv"), curves, g::label);
         boolean terminals = sources != null;
         AtomicFiles.writeString(out.resolve("robustness.svg"), chart(curves, terminals, adaptation));
         Map<String, Object> summary = Json.object();
@@ -174,37 +165,28 @@ public final class DisruptCommand implements Callable<Integer> {
         return t;
     }
 
-    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
-            new Color(0xCC79A7), new Color(0xE69F00), new Color(0x555555)};
-
-    /** Every strategy's curve on one chart: share of the initial measure left against removals. */
-    static String chart(List<Disruption.Curve> curves, boolean terminals, Disruption.Adaptation adaptation) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        for (Disruption.Curve c : curves) {
-            XYSeries s = new XYSeries(c.strategy().key(), false, true);
-            double first = terminals ? c.points().get(0).sinksReached() : c.points().get(0).connectedPairs();
-            for (Disruption.Point p : c.points()) {
-                double v = terminals ? p.sinksReached() : p.connectedPairs();
-                s.add(p.removed(), first == 0 ? 0 : v / first);
+    /**
+     * Writes {@code strategy,adapt,wave,removed,party,sinks_reached,flow_left,largest_component,
+     * connected_pairs,added_arcs}, one row per point of every curve, atomically.
+     */
+    static void writeCurves(Path file, List<Disruption.Curve> curves, java.util.function.IntFunction<String> label)
+            throws IOException {
+        AtomicFiles.writeText(file, w -> {
+            w.write("strategy,adapt,wave,removed,party,sinks_reached,flow_left,largest_component,connected_pairs,added_arcs\n");
+            for (Disruption.Curve c : curves) {
+                for (Disruption.Point p : c.points()) {
+                    w.write(c.strategy().key() + "," + c.adaptation().name().toLowerCase(Locale.ROOT) + "," + p.wave() + ","
+                            + p.removed() + "," + (p.node() < 0 ? "" : Csv.cell(label.apply(p.node()))) + ","
+                            + p.sinksReached() + "," + CommandSupport.number(p.flowLeft()) + "," + p.largestComponent()
+                            + "," + p.connectedPairs() + "," + p.addedArcs() + "\n");
+                }
             }
-            data.addSeries(s);
-        }
-        NumberAxis x = new NumberAxis("removals");
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis y = new NumberAxis(terminals ? "sinks still reached (share)" : "connected pairs left (share)");
-        y.setRange(0, 1.02);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < curves.size(); i++) {
-            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-            r.setSeriesStroke(i, new BasicStroke(2f));
-        }
-        XYPlot plot = new XYPlot(data, x, y, r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        JFreeChart chart = new JFreeChart("Robustness (recovery: " + adaptation.name().toLowerCase(Locale.ROOT) + ")",
-                new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
+        });
+    }
+
+    /** Every strategy's curve on one chart (a standalone SVG file). */
+    static String chart(List<Disruption.Curve> curves, boolean terminals, Disruption.Adaptation adaptation) {
+        JFreeChart chart = Charts.robustnessChart(curves, terminals, adaptation);
         SVGGraphics2D g2 = new SVGGraphics2D(640, 400);
         chart.draw(g2, new Rectangle2D.Double(0, 0, 640, 400));
         return g2.getSVGDocument();

@@ -128,7 +128,7 @@ class BadInputMatrixTest {
         Path out = dir.resolve("old");
         assertEquals(0, CliTestSupport.run("analyze", "--shipments", MINI.toString(), "--out", out.toString(), "-q").exitCode());
         Files.delete(out.resolve(ReportFolder.MANIFEST)); // as an earlier version left it, without the files
-        for (String later : List.of("links.csv", "case_networks.csv", "ring_members.csv")) { // reports gained later
+        for (String later : List.of("links.csv", "case_networks.csv", "ring_members.csv", "disruption.csv")) { // reports gained later
             Files.delete(out.resolve(later));
         }
         Files.writeString(out.resolve("notes.txt"), "mine");

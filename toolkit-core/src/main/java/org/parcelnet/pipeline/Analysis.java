@@ -22,7 +22,9 @@ import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.graph.LabeledGraph;
 import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.graph.Projections;
+import org.parcelnet.interdiction.Disruption;
 import org.parcelnet.interdiction.InterdictionPlan;
+import org.parcelnet.interdiction.RingDisruption;
 import org.parcelnet.interdiction.RingInterdiction;
 import org.parcelnet.io.ReadStats;
 import org.parcelnet.io.ShipmentReader;
@@ -73,7 +75,7 @@ public final class Analysis {
 
     /** The pipeline's stages in order, as they appear in {@link AnalysisResult.StageTimes#stages()}. */
     public static final List<String> STAGES = List.of("read", "desensitise", "party graph", "communities (Leiden)",
-            "relay chains", "tiers and rings", "betweenness", "interdiction", "link cases", "leads", "evaluation");
+            "relay chains", "tiers and rings", "betweenness", "interdiction", "disruption", "link cases", "leads", "evaluation");
 
     private final AnalysisOptions options;
     private final ProgressListener progress;
@@ -214,6 +216,12 @@ public final class Analysis {
                     betweenness.score(), InterdictionPlan.Options.defaults().withBudget(options.budget()), progress);
             end("interdiction", t);
 
+            t = begin("disruption");
+            List<Disruption.Curve> disruption = RingDisruption.run(g, rings.ringOf(), tiers.tier(), interdiction,
+                    new Disruption.Options(Disruption.Strategy.KEY_PLAYERS, options.disruptionWaves(),
+                            options.budget(), Disruption.Adaptation.NONE, options.seed()), progress);
+            end("disruption", t);
+
             t = begin("link cases");
             boolean flagged = CaseNetworks.anyFlagged(table);
             boolean[] isCase = CaseNetworks.flaggedOrAll(table);
@@ -257,7 +265,7 @@ public final class Analysis {
             AnalysisResult.StageTimes times = new AnalysisResult.StageTimes(stageSeconds, stageSeconds.get("link cases"),
                     betweennessTask.seconds());
             return new AnalysisResult(options, table, stats, links, parties, partyGraph, communities, chains, rings,
-                    members, tiers, betweenness, interdiction, leads, regions, activity.volume(), evaluation, times);
+                    members, tiers, betweenness, interdiction, disruption, leads, regions, activity.volume(), evaluation, times);
         }
     }
 

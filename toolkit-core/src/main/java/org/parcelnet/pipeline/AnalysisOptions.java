@@ -25,13 +25,15 @@ import org.parcelnet.privacy.Pseudonymizer;
  *                              {@code exactBetweennessUpTo} parties (≥ 1)
  * @param exactBetweennessUpTo  largest party graph whose betweenness is exact (≥ 0)
  * @param minRingChains         relay chains from the border a community needs to count as a ring (≥ 1)
+ * @param disruptionWaves       strike waves of {@code budget} removals each on the rings' network (≥ 1),
+ *                              as the case study struck in four waves
  * @param pseudonymizer         when not null, phones, names and addresses are replaced by its keyed
  *                              pseudonyms before anything else (and the truth's party ids with them)
  */
 public record AnalysisOptions(long seed, double resolution, int threads, PartyKey partyKey, double windowDays,
                               int hubThreshold, int budget, LeadWeights leadWeights, int leadCount,
                               int betweennessSamples, int exactBetweennessUpTo, int minRingChains,
-                              Pseudonymizer pseudonymizer) {
+                              int disruptionWaves, Pseudonymizer pseudonymizer) {
 
     /** The defaults of {@code parcelnet analyze}: seed 42, γ = 1, one thread, phone parties, 3-day window. */
     public static final AnalysisOptions DEFAULTS = builder().build();
@@ -52,6 +54,7 @@ public record AnalysisOptions(long seed, double resolution, int threads, PartyKe
         atLeast("betweennessSamples", betweennessSamples, 1);
         atLeast("exactBetweennessUpTo", exactBetweennessUpTo, 0);
         atLeast("minRingChains", minRingChains, 1);
+        atLeast("disruptionWaves", disruptionWaves, 1);
     }
 
     private static void atLeast(String name, int value, int min) {
@@ -75,7 +78,8 @@ public record AnalysisOptions(long seed, double resolution, int threads, PartyKe
         return new Builder().seed(seed).resolution(resolution).threads(threads).partyKey(partyKey)
                 .windowDays(windowDays).hubThreshold(hubThreshold).budget(budget).leadWeights(leadWeights)
                 .leadCount(leadCount).betweennessSamples(betweennessSamples)
-                .exactBetweennessUpTo(exactBetweennessUpTo).minRingChains(minRingChains).pseudonymizer(pseudonymizer);
+                .exactBetweennessUpTo(exactBetweennessUpTo).minRingChains(minRingChains)
+                .disruptionWaves(disruptionWaves).pseudonymizer(pseudonymizer);
     }
 
     /** Builder of {@link AnalysisOptions}. */
@@ -92,6 +96,7 @@ public record AnalysisOptions(long seed, double resolution, int threads, PartyKe
         private int betweennessSamples = 256;
         private int exactBetweennessUpTo = 20_000;
         private int minRingChains = 5;
+        private int disruptionWaves = 4;
         private Pseudonymizer pseudonymizer;
 
         public Builder seed(long v) {
@@ -154,6 +159,11 @@ public record AnalysisOptions(long seed, double resolution, int threads, PartyKe
             return this;
         }
 
+        public Builder disruptionWaves(int v) {
+            disruptionWaves = v;
+            return this;
+        }
+
         /** Pseudonymise identifiers first with {@code p}; null (the default) leaves them as read. */
         public Builder pseudonymizer(Pseudonymizer v) {
             pseudonymizer = v;
@@ -162,7 +172,8 @@ public record AnalysisOptions(long seed, double resolution, int threads, PartyKe
 
         public AnalysisOptions build() {
             return new AnalysisOptions(seed, resolution, threads, partyKey, windowDays, hubThreshold, budget,
-                    leadWeights, leadCount, betweennessSamples, exactBetweennessUpTo, minRingChains, pseudonymizer);
+                    leadWeights, leadCount, betweennessSamples, exactBetweennessUpTo, minRingChains, disruptionWaves,
+                    pseudonymizer);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.parcelnet.pipeline;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.parcelnet.community.CommunityResult;
 import org.parcelnet.eval.Evaluation;
 import org.parcelnet.graph.LabeledGraph;
 import org.parcelnet.graph.PartyIndex;
+import org.parcelnet.interdiction.Disruption;
 import org.parcelnet.interdiction.RingInterdiction;
 import org.parcelnet.io.ReadStats;
 import org.parcelnet.leads.LeadResult;
@@ -40,6 +42,8 @@ import org.parcelnet.roles.TierClassifier;
  * @param tiers         tier of each party
  * @param betweenness   betweenness of the party graph (exact or sampled)
  * @param interdiction  interdiction on the rings' network
+ * @param disruption    strike waves on the rings' network: one robustness curve per strategy
+ *                      ({@link org.parcelnet.interdiction.RingDisruption}; empty without sources or sinks)
  * @param leads         party and ring leads, best first
  * @param regions       dispatch region of each party (destination province it delivered to most)
  * @param volume        shipments sent or received by each party
@@ -50,13 +54,15 @@ public record AnalysisResult(AnalysisOptions options, ShipmentTable shipments, R
                              CaseNetworks.Result links, PartyIndex parties, LabeledGraph partyGraph,
                              CommunityResult communities, RelayChains.Result chains, RingFinder.Result rings,
                              RingMembers.Result members, TierClassifier.Result tiers,
-                             Betweenness.Result betweenness, RingInterdiction.Result interdiction, LeadResult leads,
+                             Betweenness.Result betweenness, RingInterdiction.Result interdiction,
+                             List<Disruption.Curve> disruption, LeadResult leads,
                              String[] regions, double[] volume, Optional<Evaluation> evaluation, StageTimes times) {
 
     public AnalysisResult {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(shipments, "shipments");
         Objects.requireNonNull(evaluation, "evaluation");
+        disruption = List.copyOf(disruption);
         regions = regions.clone();
         volume = volume.clone();
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.parcelnet.eval.Evaluation;
 import org.parcelnet.eval.GroundTruth;
 import org.parcelnet.graph.LabeledGraph;
+import org.parcelnet.interdiction.Disruption;
 import org.parcelnet.interdiction.RingInterdiction;
 import org.parcelnet.io.ShipmentReader;
 import org.parcelnet.leads.PartyLead;
@@ -81,6 +82,22 @@ class AnalysisTest {
             long[] curve = p.curve();
             for (int i = 1; i < curve.length; i++) {
                 assertTrue(curve[i] <= curve[i - 1], p.method() + ": removing a party never adds reachability");
+            }
+        }
+        // Strike waves on the same network: every strategy's curve starts at every sink reached and,
+        // without recovery, never rises; cutting the two warehouses (min-cut, tier) ends all supply
+        // in the first wave.
+        assertEquals(Disruption.Strategy.values().length, r.disruption().size());
+        for (Disruption.Curve c : r.disruption()) {
+            List<Disruption.Point> pts = c.points();
+            assertEquals(plan.initialReach(), pts.get(0).sinksReached(), c.strategy().key());
+            for (int i = 1; i < pts.size(); i++) {
+                assertTrue(pts.get(i).sinksReached() <= pts.get(i - 1).sinksReached(), c.strategy().key());
+            }
+            if (c.strategy() == Disruption.Strategy.MIN_CUT) {
+                Set<String> firstTwo = Set.of(g.label(pts.get(1).node()), g.label(pts.get(2).node()));
+                assertEquals(Set.of(TRANSIT_A, TRANSIT_B), firstTwo);
+                assertEquals(0, pts.get(2).sinksReached());
             }
         }
         // cases are the flagged shipments, or every shipment when none is flagged

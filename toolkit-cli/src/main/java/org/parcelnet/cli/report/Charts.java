@@ -40,6 +40,7 @@ import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.MeetOrSlice;
+import org.parcelnet.interdiction.Disruption;
 import org.jfree.svg.PreserveAspectRatio;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
@@ -703,6 +704,48 @@ public final class Charts {
         plot.setNoDataMessage("no data");
         plot.setDomainGridlineStroke(new BasicStroke(0.5f));
         plot.setRangeGridlineStroke(new BasicStroke(0.5f));
+    }
+
+    private static final Color[] ROBUSTNESS_PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+            new Color(0xCC79A7), new Color(0xE69F00), new Color(0x555555)};
+
+    /**
+     * Robustness curves of strike waves (see {@link Disruption}): for each strategy the share of the
+     * initial sinks reached ({@code terminals}) or connected pairs left, against removals.
+     */
+    public static JFreeChart robustnessChart(List<Disruption.Curve> curves, boolean terminals, Disruption.Adaptation adaptation) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Disruption.Curve c : curves) {
+            XYSeries s = new XYSeries(c.strategy().key(), false, true);
+            double first = terminals ? c.points().get(0).sinksReached() : c.points().get(0).connectedPairs();
+            for (Disruption.Point p : c.points()) {
+                double v = terminals ? p.sinksReached() : p.connectedPairs();
+                s.add(p.removed(), first == 0 ? 0 : v / first);
+            }
+            data.addSeries(s);
+        }
+        NumberAxis x = new NumberAxis("removals");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis y = new NumberAxis(terminals ? "sinks still reached (share)" : "connected pairs left (share)");
+        y.setRange(0, 1.02);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < curves.size(); i++) {
+            r.setSeriesPaint(i, ROBUSTNESS_PALETTE[i % ROBUSTNESS_PALETTE.length]);
+            r.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        XYPlot plot = new XYPlot(data, x, y, r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        JFreeChart chart = new JFreeChart("Robustness (recovery: " + adaptation.name().toLowerCase(Locale.ROOT) + ")",
+                new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** {@link #robustnessChart} as inline SVG for the report. */
+    public static Svg robustness(List<Disruption.Curve> curves, boolean terminals, Disruption.Adaptation adaptation) {
+        return render(robustnessChart(curves, terminals, adaptation), 640, 400);
     }
 
     private static Svg render(JFreeChart chart, int w, int h) {
