@@ -247,9 +247,10 @@ final class AnalyzeOutputs {
         Map<String, Double> stages = new LinkedHashMap<>(r.times().stages());
         stages.put("report", writeSeconds);
         summary.put("stage_seconds", stages);
-        summary.put("stage_seconds_note", String.format(Locale.ROOT, "case linking (%.2f s in all) and then "
-                + "betweenness (%.2f s in all) run on a background thread beside the party graph, Leiden, relay "
-                + "chains and rings; their stage times are the waits for them", r.times().linking(),
+        summary.put("stage_seconds_note", String.format(Locale.ROOT, "the case-linking index (%.2f s) and then "
+                + "betweenness (%.2f s) are built on a background thread beside the party graph, Leiden, relay "
+                + "chains and rings; the betweenness stage is the wait for it, the link cases stage the case search "
+                + "(which needs the rings) and any wait for the index", r.times().linking(),
                 r.times().betweennessRun()));
         return summary;
     }

@@ -384,12 +384,12 @@ final class AnalyzeReport {
         for (Map.Entry<String, Double> e : run.times().stages().entrySet()) {
             times.add(List.of(e.getKey(), String.format(Locale.ROOT, "%.2f", e.getValue())));
         }
-        times.add(List.of("case linking, on the background thread", String.format(Locale.ROOT, "%.2f",
+        times.add(List.of("case-linking index, on the background thread", String.format(Locale.ROOT, "%.2f",
                 run.times().linking())));
         times.add(List.of("betweenness, on the background thread", String.format(Locale.ROOT, "%.2f",
                 run.times().betweennessRun())));
-        r.table("Stage times (seconds, report excluded; the main line's 'link cases' and 'betweenness' are its waits "
-                + "for the background thread)", List.of("stage", "seconds"), times);
+        r.table("Stage times (seconds, report excluded; the main line's 'betweenness' is its wait for the "
+                + "background thread, 'link cases' the case search and any wait for the index)", List.of("stage", "seconds"), times);
         r.footer("Made by ParcelNet " + versionText() + ". Same input, parameters and seed give the same report.");
         r.write(file);
     }

@@ -80,8 +80,8 @@ public final class ReadStats {
     /** One line: {@code file: N rows in, R read, J rejected (reason: n, ...)}. */
     public String summaryLine() {
         StringBuilder sb = new StringBuilder();
-        sb.append(file).append(": ").append(rowsIn).append(" rows in, ").append(rowsRead).append(" read, ")
-                .append(rowsRejected()).append(" rejected");
+        sb.append(file).append(": ").append(String.format(java.util.Locale.ROOT, "%,d rows in, %,d read, %,d rejected",
+                rowsIn, rowsRead, rowsRejected()));
         if (rowsRejected() > 0) {
             sb.append(" (");
             boolean first = true;
@@ -89,7 +89,7 @@ public final class ReadStats {
                 if (!first) {
                     sb.append("; ");
                 }
-                sb.append(e.getKey()).append(": ").append(e.getValue());
+                sb.append(e.getKey()).append(": ").append(String.format(java.util.Locale.ROOT, "%,d", e.getValue()));
                 first = false;
             }
             sb.append(')');

@@ -262,7 +262,7 @@ public final class Analysis {
                         rings.partition().membership(), tiers.tier(), leads.parties(), interdiction));
                 end("evaluation", t);
             }
-            AnalysisResult.StageTimes times = new AnalysisResult.StageTimes(stageSeconds, stageSeconds.get("link cases"),
+            AnalysisResult.StageTimes times = new AnalysisResult.StageTimes(stageSeconds, linkIndex.seconds(),
                     betweennessTask.seconds());
             return new AnalysisResult(options, table, stats, links, parties, partyGraph, communities, chains, rings,
                     members, tiers, betweenness, interdiction, disruption, leads, regions, activity.volume(), evaluation, times);

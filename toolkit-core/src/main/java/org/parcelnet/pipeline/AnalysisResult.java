@@ -100,11 +100,12 @@ public record AnalysisResult(AnalysisOptions options, ShipmentTable shipments, R
 
     /**
      * Seconds per stage of the main line, in order, and of the two steps that run beside it on a
-     * background thread (case linking, then betweenness). The main line's {@code link cases} and
-     * {@code betweenness} stages are its waits for that thread.
+     * background thread (the case-linking index of the shipments' identifiers, then betweenness). The
+     * main line's {@code betweenness} stage is its wait for that thread; its {@code link cases} stage
+     * is the case search itself (it needs the rings) plus any wait for the index.
      *
      * @param stages           stage name → seconds, in run order
-     * @param linking          seconds case linking ran
+     * @param linking          seconds the case-linking index took to build
      * @param betweennessRun   seconds betweenness ran
      */
     public record StageTimes(Map<String, Double> stages, double linking, double betweennessRun) {
