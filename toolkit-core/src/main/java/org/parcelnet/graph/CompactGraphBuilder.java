@@ -260,40 +260,12 @@ public final class CompactGraphBuilder {
         }
         cursor = null;
         // Sort every list by target and merge runs of equal targets, compacting in place.
-        long[] keys = new long[16];
-        int[] tmpT = new int[16];
-        double[] tmpW = new double[16];
+        ListSorter sorter = new ListSorter();
         int write = 0;
         for (int u = 0; u < n; u++) {
             int start = offsets[u];
             int end = offsets[u + 1];
-            int len = end - start;
-            if (len > 1) {
-                if (len <= 24) {
-                    insertionSort(targets, weights, start, end);
-                } else {
-                    if (keys.length < len) {
-                        keys = new long[len];
-                        tmpT = new int[len];
-                        tmpW = new double[len];
-                    }
-                    for (int i = 0; i < len; i++) {
-                        keys[i] = ((long) targets[start + i] << 32) | i;
-                    }
-                    Arrays.sort(keys, 0, len);
-                    for (int i = 0; i < len; i++) {
-                        int src = (int) keys[i];
-                        tmpT[i] = targets[start + src];
-                        if (weights != null) {
-                            tmpW[i] = weights[start + src];
-                        }
-                    }
-                    System.arraycopy(tmpT, 0, targets, start, len);
-                    if (weights != null) {
-                        System.arraycopy(tmpW, 0, weights, start, len);
-                    }
-                }
-            }
+            sorter.sort(targets, weights, start, end);
             offsets[u] = write;
             int read = start;
             while (read < end) {
@@ -326,6 +298,48 @@ public final class CompactGraphBuilder {
             }
         }
         return new Csr(offsets, targets, weights);
+    }
+
+    /**
+     * Sorts one neighbour list by target, stably (equal targets keep their order, so merged weights
+     * are summed in input order), with its weights (null: none): insertion sort for short lists, a
+     * sort of (target, position) keys for long ones. Holds growing scratch arrays; one per thread.
+     */
+    static final class ListSorter {
+        private long[] keys = new long[16];
+        private int[] tmpT = new int[16];
+        private double[] tmpW = new double[16];
+
+        void sort(int[] targets, double[] weights, int start, int end) {
+            int len = end - start;
+            if (len <= 1) {
+                return;
+            }
+            if (len <= 24) {
+                insertionSort(targets, weights, start, end);
+                return;
+            }
+            if (keys.length < len) {
+                keys = new long[len];
+                tmpT = new int[len];
+                tmpW = new double[len];
+            }
+            for (int i = 0; i < len; i++) {
+                keys[i] = ((long) targets[start + i] << 32) | i;
+            }
+            Arrays.sort(keys, 0, len);
+            for (int i = 0; i < len; i++) {
+                int src = (int) keys[i];
+                tmpT[i] = targets[start + src];
+                if (weights != null) {
+                    tmpW[i] = weights[start + src];
+                }
+            }
+            System.arraycopy(tmpT, 0, targets, start, len);
+            if (weights != null) {
+                System.arraycopy(tmpW, 0, weights, start, len);
+            }
+        }
     }
 
     static void insertionSort(int[] t, double[] w, int from, int to) {

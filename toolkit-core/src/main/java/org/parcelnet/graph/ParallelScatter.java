@@ -74,35 +74,11 @@ final class ParallelScatter {
             pool.forEach(t, k -> {
                 int vFrom = (int) ((long) n * k / t);
                 int vTo = (int) ((long) n * (k + 1) / t);
-                long[] keys = new long[16];
-                int[] tmpT = new int[16];
-                double[] tmpW = new double[16];
+                CompactGraphBuilder.ListSorter sorter = new CompactGraphBuilder.ListSorter();
                 for (int u = vFrom; u < vTo; u++) {
                     int start = offsets[u];
                     int end = offsets[u + 1];
-                    int len = end - start;
-                    if (len > 1) {
-                        if (len <= 24) {
-                            CompactGraphBuilder.insertionSort(targets, weights, start, end);
-                        } else {
-                            if (keys.length < len) {
-                                keys = new long[len];
-                                tmpT = new int[len];
-                                tmpW = new double[len];
-                            }
-                            for (int i = 0; i < len; i++) {
-                                keys[i] = ((long) targets[start + i] << 32) | i;
-                            }
-                            Arrays.sort(keys, 0, len);
-                            for (int i = 0; i < len; i++) {
-                                int src = (int) keys[i];
-                                tmpT[i] = targets[start + src];
-                                tmpW[i] = weights[start + src];
-                            }
-                            System.arraycopy(tmpT, 0, targets, start, len);
-                            System.arraycopy(tmpW, 0, weights, start, len);
-                        }
-                    }
+                    sorter.sort(targets, weights, start, end);
                     int write = start;
                     int read = start;
                     while (read < end) {
