@@ -347,23 +347,10 @@ public final class CriticalNodes {
 
         /** Labels the live nodes reachable from {@code start} whose label differs from {@code id} with {@code id}. */
         private int flood(int start, int id) {
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = start;
-            comp[start] = id;
-            while (head < tail) {
-                int x = queue[head++];
-                for (int a = off[x]; a < off[x + 1]; a++) {
-                    int y = adj[a];
-                    if (!removed[y] && comp[y] != id) {
-                        comp[y] = id;
-                        queue[tail++] = y;
-                    }
-                }
-            }
-            compSize[id] = tail;
+            int size = relabel(start, id);
+            compSize[id] = size;
             compRoot[id] = start;
-            return tail;
+            return size;
         }
 
         /** Removes live node {@code v}: its component splits into the pieces left. */
@@ -441,7 +428,11 @@ public final class CriticalNodes {
             objective += pairs(size);
         }
 
-        private void relabel(int start, int id) {
+        /**
+         * Labels the live nodes reachable from {@code start} whose label differs from {@code id} with
+         * {@code id} (breadth-first) and returns how many were labelled; sizes and roots untouched.
+         */
+        private int relabel(int start, int id) {
             int head = 0;
             int tail = 0;
             queue[tail++] = start;
@@ -456,6 +447,7 @@ public final class CriticalNodes {
                     }
                 }
             }
+            return tail;
         }
 
         /**
