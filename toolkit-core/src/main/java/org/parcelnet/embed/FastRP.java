@@ -1,0 +1,349 @@
+package org.parcelnet.embed;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.progress.WorkerPool;
+
+/**
+ * FastRP node embeddings: Chen, Sultan, Tian, Chen and Skiena, "Fast and Accurate Network Embeddings
+ * via Very Sparse Random Projection", CIKM 2019 (arXiv:1908.11512).
+ *
+ * <p>Algorithm. Let {@code P = D⁻¹A} be the random-walk transition matrix of the graph (A the
+ * adjacency, weighted when the graph is, D the diagonal of strengths; arcs are followed out of a
+ * node, so a directed graph is embedded along its out-arcs and an undirected one along its edges).
+ * Each node v gets an initial vector {@code R_v ∈ ℝ^d}:
+ * <ul>
+ *   <li>a very sparse random projection of its one-hot id (Achlioptas 2003; Li, Hastie and Church,
+ *       KDD 2006): entry j is {@code +√s} with probability {@code 1/(2s)}, {@code -√s} with
+ *       probability {@code 1/(2s)}, 0 otherwise, so that the expected squared norm of every row is d.
+ *       The sparsity {@code s} defaults to {@code √d}, so that each row has about {@code √d} non-zero
+ *       entries (Li et al. use {@code s = √D} for an input of dimension D; with one-hot inputs that
+ *       would leave most rows of a large graph empty);</li>
+ *   <li>optionally, in its last {@code featureDimension} coordinates, a random projection of the
+ *       node's own features {@code x_v ∈ ℝ^p}: {@code x_v · Q} for a dense p × featureDimension matrix
+ *       Q of ±1 entries drawn from the seed only, so that the same features give the same initial
+ *       vector in every graph. With {@code featureDimension = d} the embedding no longer depends on
+ *       node ids at all and carries over to graphs it was not computed on.</li>
+ * </ul>
+ * Degree normalisation scales the initial vectors by {@code (deg_v / 2m)^β} (β = 0 leaves them as
+ * they are; negative β damps hubs). Then, for i = 1..k, {@code N_i = P · N_{i-1}} with
+ * {@code N_0 = R}; each {@code N_i} is L2-normalised row by row, and the embedding is
+ * {@code Σ_i α_i N_i} with the iteration weights α, L2-normalised row by row at the end when asked.
+ * A node without out-arcs keeps a zero vector in every {@code N_i}.
+ *
+ * <p>Cost: O(k · (n + arcs) · d) time; the initial matrix is generated, not stored apart. Memory:
+ * three n × d float arrays (the previous and current iterate and the weighted sum), i.e.
+ * {@code 12 · d} bytes per node (1,536 bytes per node at d = 128), besides the graph.
+ *
+ * <p>Determinism: the random entries of node v come from a hash of (seed, v, j), and every row of
+ * {@code N_i} is summed over v's arcs in CSR order by one worker, so the result is bit-for-bit the
+ * same for any thread count.
+ */
+public final class FastRP {
+
+    /**
+     * Parameters.
+     *
+     * @param dimension        embedding dimension d (≥ 1)
+     * @param iterationWeights α_1..α_k, one per propagation step (k ≥ 1, finite, not all 0)
+     * @param normalization    β, the exponent of the degree normalisation of the initial vectors
+     * @param sparsity         s ≥ 1 of the random projection (0 means √d)
+     * @param featureDimension trailing coordinates initialised from node features (0..d; 0 without features)
+     * @param normalizeOutput  whether each final row is L2-normalised
+     * @param seed             seed of every random entry
+     * @param threads          worker threads (≥ 1); does not change the result
+     */
+    public record Params(int dimension, double[] iterationWeights, double normalization, double sparsity,
+                         int featureDimension, boolean normalizeOutput, long seed, int threads) {
+
+        public Params {
+            if (dimension < 1) {
+                throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
+            }
+            Objects.requireNonNull(iterationWeights, "iterationWeights");
+            if (iterationWeights.length == 0) {
+                throw new IllegalArgumentException("need at least one iteration weight");
+            }
+            boolean any = false;
+            for (double a : iterationWeights) {
+                if (!Double.isFinite(a)) {
+                    throw new IllegalArgumentException("iteration weights must be finite, got " + a);
+                }
+                any |= a != 0;
+            }
+            if (!any) {
+                throw new IllegalArgumentException("at least one iteration weight must be non-zero");
+            }
+            iterationWeights = iterationWeights.clone();
+            if (!Double.isFinite(normalization)) {
+                throw new IllegalArgumentException("normalization must be finite, got " + normalization);
+            }
+            if (!(sparsity == 0 || sparsity >= 1)) {
+                throw new IllegalArgumentException("sparsity must be 0 (meaning sqrt(dimension)) or >= 1, got " + sparsity);
+            }
+            if (featureDimension < 0 || featureDimension > dimension) {
+                throw new IllegalArgumentException("featureDimension must be in 0.." + dimension + ", got " + featureDimension);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            }
+        }
+
+        /**
+         * Defaults for dimension d: weights (0, 1, 1) — three propagation steps, the first hop left
+         * out because alone it is a random code of the neighbour set, while 2- and 3-hop terms carry
+         * the neighbourhood — β = 0, s = √d, no features, normalised output, seed 42, one thread.
+         */
+        public static Params defaults(int dimension) {
+            return new Params(dimension, new double[] {0, 1, 1}, 0, 0, 0, true, 42, 1);
+        }
+
+        @Override
+        public double[] iterationWeights() {
+            return iterationWeights.clone();
+        }
+
+        /** The sparsity in use: {@link #sparsity()}, or √d when it is 0. */
+        public double effectiveSparsity() {
+            return sparsity == 0 ? Math.sqrt(dimension) : sparsity;
+        }
+
+        public Params withIterationWeights(double... w) {
+            return new Params(dimension, w, normalization, sparsity, featureDimension, normalizeOutput, seed, threads);
+        }
+
+        public Params withNormalization(double beta) {
+            return new Params(dimension, iterationWeights, beta, sparsity, featureDimension, normalizeOutput, seed, threads);
+        }
+
+        public Params withSparsity(double s) {
+            return new Params(dimension, iterationWeights, normalization, s, featureDimension, normalizeOutput, seed, threads);
+        }
+
+        public Params withFeatureDimension(int f) {
+            return new Params(dimension, iterationWeights, normalization, sparsity, f, normalizeOutput, seed, threads);
+        }
+
+        public Params withNormalizeOutput(boolean b) {
+            return new Params(dimension, iterationWeights, normalization, sparsity, featureDimension, b, seed, threads);
+        }
+
+        public Params withSeed(long s) {
+            return new Params(dimension, iterationWeights, normalization, sparsity, featureDimension, normalizeOutput, s, threads);
+        }
+
+        public Params withThreads(int t) {
+            return new Params(dimension, iterationWeights, normalization, sparsity, featureDimension, normalizeOutput, seed, t);
+        }
+    }
+
+    /**
+     * Embeddings: row v is {@code values[v·d .. v·d + d)}.
+     *
+     * @param nodes     number of nodes
+     * @param dimension d
+     * @param values    n × d floats, row-major
+     */
+    public record Embedding(int nodes, int dimension, float[] values) {
+
+        /** Row v (a copy). */
+        public float[] row(int v) {
+            return Arrays.copyOfRange(values, v * dimension, v * dimension + dimension);
+        }
+
+        /** Cosine similarity of rows u and v (0 when either is zero). */
+        public double cosine(int u, int v) {
+            double dot = 0;
+            double nu = 0;
+            double nv = 0;
+            int a = u * dimension;
+            int b = v * dimension;
+            for (int j = 0; j < dimension; j++) {
+                dot += (double) values[a + j] * values[b + j];
+                nu += (double) values[a + j] * values[a + j];
+                nv += (double) values[b + j] * values[b + j];
+            }
+            return nu == 0 || nv == 0 ? 0 : dot / Math.sqrt(nu * nv);
+        }
+    }
+
+    private static final int BLOCK = 1024;
+
+    private FastRP() {
+    }
+
+    /** Embeds {@code g} without node features. */
+    public static Embedding embed(CompactGraph g, Params params) {
+        return embed(g, null, 0, params, ProgressListener.NONE);
+    }
+
+    /**
+     * Embeds {@code g}.
+     *
+     * @param g            the graph
+     * @param features     node features, row-major n × {@code featureCount} (finite), or null when
+     *                     {@code params.featureDimension() == 0}
+     * @param featureCount features per node
+     * @param params       parameters
+     * @param progress     cancellation is checked before each block of nodes
+     */
+    public static Embedding embed(CompactGraph g, double[] features, int featureCount, Params params,
+                                  ProgressListener progress) {
+        Objects.requireNonNull(g, "g");
+        Objects.requireNonNull(params, "params");
+        int n = g.nodeCount();
+        int d = params.dimension();
+        int fd = params.featureDimension();
+        if (fd > 0) {
+            Objects.requireNonNull(features, "features (featureDimension > 0)");
+            if (featureCount < 1 || features.length != (long) n * featureCount) {
+                throw new IllegalArgumentException("features must hold " + n + " x " + featureCount + " values, got "
+                        + features.length);
+            }
+        }
+        if ((long) n * d > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("n x dimension = " + ((long) n * d) + " exceeds one array");
+        }
+        float[][] buf = {new float[n * d], new float[n * d]}; // previous and current iterate
+        float[] sum = new float[n * d];
+        double[] alpha = params.iterationWeights();
+        double s = params.effectiveSparsity();
+        double beta = params.normalization();
+        double twoM = 0;
+        if (beta != 0) {
+            for (int v = 0; v < n; v++) {
+                twoM += g.outStrength(v);
+            }
+        }
+        final double total = twoM;
+        boolean weighted = g.isWeighted();
+        try (WorkerPool pool = WorkerPool.of(params.threads(), "fastrp")) {
+            // N_0 = R (degree-scaled), generated per node from the seed
+            pool.forRange(n, BLOCK, (w, from, to) -> {
+                progress.checkCancelled();
+                for (int v = from; v < to; v++) {
+                    initialRow(v, buf[0], d, fd, s, params.seed(), features, featureCount);
+                    if (beta != 0) {
+                        double strength = g.outStrength(v);
+                        float scale = strength == 0 ? 0f : (float) Math.pow(strength / total, beta);
+                        for (int j = v * d, e = j + d; j < e; j++) {
+                            buf[0][j] *= scale;
+                        }
+                    }
+                }
+            });
+            for (int it = 0; it < alpha.length; it++) {
+                float a = (float) alpha[it];
+                float[] from0 = buf[it & 1];
+                float[] to0 = buf[(it + 1) & 1];
+                pool.forRange(n, BLOCK, (w, from, to) -> {
+                    progress.checkCancelled();
+                    for (int v = from; v < to; v++) {
+                        propagateRow(g, weighted, v, from0, to0, d);
+                        normalizeRow(to0, v * d, d);
+                        if (a != 0) {
+                            for (int j = v * d, e = j + d; j < e; j++) {
+                                sum[j] += a * to0[j];
+                            }
+                        }
+                    }
+                });
+            }
+            if (params.normalizeOutput()) {
+                pool.forRange(n, BLOCK, (w, from, to) -> {
+                    for (int v = from; v < to; v++) {
+                        normalizeRow(sum, v * d, d);
+                    }
+                });
+            }
+        }
+        return new Embedding(n, d, sum);
+    }
+
+    /** {@code out[v] = Σ_{v→u} w(v,u) · in[u] / strength(v)}. */
+    private static void propagateRow(CompactGraph g, boolean weighted, int v, float[] in, float[] out, int d) {
+        int base = v * d;
+        Arrays.fill(out, base, base + d, 0f);
+        int start = g.outStart(v);
+        int end = g.outEnd(v);
+        if (start == end) {
+            return;
+        }
+        double strength = 0;
+        for (int i = start; i < end; i++) {
+            float w = weighted ? (float) g.weight(i) : 1f;
+            strength += w;
+            int ub = g.target(i) * d;
+            for (int j = 0; j < d; j++) {
+                out[base + j] += w * in[ub + j];
+            }
+        }
+        float inv = (float) (1.0 / strength);
+        for (int j = base, e = base + d; j < e; j++) {
+            out[j] *= inv;
+        }
+    }
+
+    private static void normalizeRow(float[] a, int base, int d) {
+        double sq = 0;
+        for (int j = base, e = base + d; j < e; j++) {
+            sq += (double) a[j] * a[j];
+        }
+        if (sq == 0) {
+            return;
+        }
+        float inv = (float) (1.0 / Math.sqrt(sq));
+        for (int j = base, e = base + d; j < e; j++) {
+            a[j] *= inv;
+        }
+    }
+
+    /** Row v of the initial matrix: sparse ±√s entries in the first d - fd coordinates, x_v · Q in the rest. */
+    static void initialRow(int v, float[] out, int d, int fd, double s, long seed, double[] features, int featureCount) {
+        int base = v * d;
+        int rd = d - fd;
+        float mag = (float) Math.sqrt(s);
+        double p = 1.0 / (2 * s);
+        for (int j = 0; j < rd; j++) {
+            double u = unit(mix(seed, v, j));
+            out[base + j] = u < p ? mag : u < 2 * p ? -mag : 0f;
+        }
+        if (fd > 0) {
+            int fb = v * featureCount;
+            for (int j = 0; j < fd; j++) {
+                double x = 0;
+                for (int k = 0; k < featureCount; k++) {
+                    // Q depends on (seed, k, j) only, never on the node
+                    long h = mix(seed ^ 0x5DEECE66DL, -1 - k, j);
+                    x += (h < 0 ? -1 : 1) * features[fb + k];
+                }
+                out[base + rd + j] = (float) (x / Math.sqrt(featureCount));
+            }
+        }
+    }
+
+    /** A 64-bit hash of (seed, a, b): SplitMix64's finaliser over a combination of the three. */
+    static long mix(long seed, long a, long b) {
+        long z = seed + 0x9E3779B97F4A7C15L * (a + 1) + 0xC2B2AE3D27D4EB4FL * (b + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        z += 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** The top 53 bits of h as a double in [0, 1). */
+    private static double unit(long h) {
+        return (h >>> 11) * 0x1.0p-53;
+    }
+
+    /** Bytes of working memory for n nodes at dimension d: three n × d float arrays. */
+    public static long memoryBytes(int n, int d) {
+        return 12L * n * d;
+    }
+}
