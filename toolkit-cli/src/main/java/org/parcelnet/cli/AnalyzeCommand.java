@@ -13,7 +13,11 @@ import java.util.concurrent.Callable;
 import org.parcelnet.eval.Evaluation;
 import org.parcelnet.eval.GroundTruth;
 import org.parcelnet.interdiction.RingInterdiction;
+import org.parcelnet.io.AtomicFiles;
+import org.parcelnet.io.Csv;
 import org.parcelnet.io.ShipmentReader;
+import org.parcelnet.learn.LeadModel;
+import org.parcelnet.learn.LearnedLeads;
 import org.parcelnet.leads.LeadWeights;
 import org.parcelnet.leads.PartyLead;
 import org.parcelnet.linking.CaseLinker;
@@ -40,7 +44,7 @@ import picocli.CommandLine.Option;
                 "Outputs (in --out): report.html, summary.json, networks.csv (case networks of the flagged shipments), "
                         + "links.csv, case_networks.csv, communities.csv, tiers.csv, ring_members.csv, routes.csv, "
                         + "interdiction.csv, disruption.csv, leads.csv, leads/<region>.csv, leads/index.csv, rings.csv, "
-                        + "rings/ring-<k>.graphml|.gexf."})
+                        + "rings/ring-<k>.graphml|.gexf; with --ranking, ranking.csv."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--shipments", paramLabel = "FILE", description = "shipments.csv(.gz); default: the bundled sample")
@@ -101,6 +105,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--lenient", description = "reject bad rows (counted, written to rejects.csv) instead of stopping at the first")
     boolean lenient;
 
+    @Option(names = "--model", paramLabel = "FILE", description = "rank party leads by a trained lead model "
+            + "(from 'parcelnet train') instead of the hand-weighted scorecard; reasons and ring order stay the scorecard's")
+    Path model;
+
+    @Option(names = "--ranking", description = "also write ranking.csv: every party, ranked by the lead score in use")
+    boolean ranking;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
     boolean quiet;
 
@@ -114,6 +125,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (keyFile != null && !desensitize) {
             throw new IllegalArgumentException("--key-file only makes sense with --desensitize");
         }
+        // a bad model file fails here, before any work
+        LeadModel leadModel = model == null ? null : LeadModel.load(model);
         long started = System.nanoTime();
         ProgressListener bar = ConsoleProgress.create(quiet);
         Path staging = ReportFolder.prepare(out);
@@ -135,13 +148,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 key = PseudonymKey.resolve(keyFile, System::getenv);
                 options.pseudonymizer(new Pseudonymizer(key));
             }
-            AnalysisResult result = Analysis.run(input, readOptions, groundTruth, options.build(), bar);
+            AnalysisOptions built = options.build();
+            AnalysisResult result = Analysis.run(input, readOptions, groundTruth, built, bar);
+            if (leadModel != null) {
+                bar.begin("lead model", -1);
+                GroundTruth seen = groundTruth == null || !desensitize ? groundTruth
+                        : groundTruth.withPartyIds(built.pseudonymizer()::phone);
+                result = LearnedLeads.apply(result, leadModel, seen, threads, bar);
+                bar.end();
+            }
             if (key != null) {
                 key.destroy();
                 key = null;
             }
             String inputLabel = shipments == null ? "bundled sample (sample-data/shipments.csv.gz)" : input.toString();
-            new AnalyzeOutputs(result, inputLabel, topRings, bar).withReadParameters(zone, columnMap, lenient).write(staging);
+            AnalyzeOutputs outputs = new AnalyzeOutputs(result, inputLabel, topRings, bar)
+                    .withReadParameters(zone, columnMap, lenient);
+            if (leadModel != null) {
+                outputs.withLeadModel(model.getFileName().toString(), leadModel.algorithm().name().toLowerCase(Locale.ROOT),
+                        leadModel.embedding().dimension(), leadModel.trainedOn());
+            }
+            outputs.write(staging);
+            if (ranking) {
+                writeRanking(result, staging.resolve("ranking.csv"));
+            }
             ReportFolder.commit(staging, out);
             ok = true;
             bar.end();
@@ -159,6 +189,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 ReportFolder.deleteTree(tempSample);
             }
         }
+    }
+
+    /** Every party, best first (ties by party index): rank, party, score, found ring (empty outside rings). */
+    static void writeRanking(AnalysisResult r, Path file) throws IOException {
+        double[] score = r.leads().partyScores();
+        int[] ring = r.rings().ringOf();
+        java.util.List<String> ids = r.partyGraph().ids().ids();
+        Integer[] order = new Integer[score.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
+        AtomicFiles.writeText(file, w -> {
+            w.write("rank,party,score,ring\n");
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < order.length; i++) {
+                int p = order[i];
+                line.setLength(0);
+                line.append(i + 1).append(',').append(Csv.cell(ids.get(p))).append(',')
+                        .append(String.format(Locale.ROOT, "%.6f", score[p])).append(',')
+                        .append(ring[p] < 0 ? "" : Integer.toString(ring[p])).append('\n');
+                w.write(line.toString());
+            }
+        });
     }
 
     /** The pipeline options, validated before any input is read. */

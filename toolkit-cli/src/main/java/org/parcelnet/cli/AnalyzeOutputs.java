@@ -55,6 +55,17 @@ final class AnalyzeOutputs {
         return this;
     }
 
+    /** Records the trained lead model that ranked the party leads (summary.json and the report's parameters). */
+    AnalyzeOutputs withLeadModel(String file, String algorithm, int embeddingDimension, String trainedOn) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("file", file);
+        m.put("algorithm", algorithm);
+        m.put("embedding_dimension", embeddingDimension);
+        m.put("trained_on", trainedOn);
+        readParameters.put("lead_model", m);
+        return this;
+    }
+
     AnalyzeOutputs(AnalysisResult result, String inputLabel, int topRings, ProgressListener progress) {
         this.result = result;
         this.inputLabel = inputLabel;

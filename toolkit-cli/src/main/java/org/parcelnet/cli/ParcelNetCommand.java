@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 AnalyzeCommand.class,
+                TrainCommand.class,
                 GenerateCommand.class,
                 StatsCommand.class,
                 DesensitizeCommand.class,

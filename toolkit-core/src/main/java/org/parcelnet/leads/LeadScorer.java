@@ -59,16 +59,51 @@ public final class LeadScorer {
      * @param topK how many party leads to return ranked (all scores are in {@link LeadResult#partyScores()})
      */
     public LeadResult score(LeadFeatures f, int topK) {
-        if (topK < 0) {
-            throw new IllegalArgumentException("topK must be >= 0");
+        return rank(f, null, topK);
+    }
+
+    /**
+     * Ranks parties by scores computed elsewhere (a trained model's, for instance) instead of the
+     * scorecard's: {@link LeadResult#partyScores()} are {@code partyScore}, the party leads are its
+     * top {@code topK} (ties by party index) and ring members are ordered by it; each lead's reasons
+     * are still the scorecard's largest contributions (what the features say about the party), and
+     * rings are still ranked by the scorecard.
+     *
+     * @param partyScore a finite score per party
+     */
+    public LeadResult rankBy(LeadFeatures f, double[] partyScore, int topK) {
+        Objects.requireNonNull(partyScore, "partyScore");
+        if (partyScore.length != f.size()) {
+            throw new IllegalArgumentException("partyScore has " + partyScore.length + " entries for " + f.size() + " parties");
         }
+        for (double x : partyScore) {
+            if (!Double.isFinite(x)) {
+                throw new IllegalArgumentException("party scores must be finite, got " + x);
+            }
+        }
+        return rank(f, partyScore.clone(), topK);
+    }
+
+    /**
+     * The scorecard's normalised features, row-major: entry {@code p · F + k} is feature k (in
+     * {@link Feature} order) of party p brought to [0, 1] exactly as {@link #score} does before
+     * weighting. O(n · F).
+     */
+    public static double[] normalizedFeatures(LeadFeatures f) {
         int n = f.size();
-        double[] w = weights.asArray();
-        double wSum = 0;
-        for (double x : w) {
-            wSum += x;
+        int[] ringSize = ringSizes(f);
+        double[] denom = denominators(f, ringSize);
+        double[] out = new double[n * FEATURES.length];
+        for (int p = 0; p < n; p++) {
+            for (Feature k : FEATURES) {
+                out[p * FEATURES.length + k.ordinal()] = partyNorm(f, k, p, ringSize, denom);
+            }
         }
-        // Ring sizes.
+        return out;
+    }
+
+    private static int[] ringSizes(LeadFeatures f) {
+        int n = f.size();
         int rings = 0;
         for (int p = 0; p < n; p++) {
             rings = Math.max(rings, f.ringOf(p) + 1);
@@ -79,11 +114,16 @@ public final class LeadScorer {
                 ringSize[f.ringOf(p)]++;
             }
         }
+        return ringSize;
+    }
+
+    /** Log-scale denominators of the count features and of ring size. */
+    private static double[] denominators(LeadFeatures f, int[] ringSize) {
+        int n = f.size();
         int maxRing = 0;
         for (int s : ringSize) {
             maxRing = Math.max(maxRing, s);
         }
-        // Log-scale denominators of the count features.
         double[] denom = new double[FEATURES.length];
         for (Feature k : FEATURES) {
             if (!k.isShare() && k != Feature.COMMUNITY) {
@@ -95,14 +135,31 @@ public final class LeadScorer {
             }
         }
         denom[Feature.COMMUNITY.ordinal()] = Math.log1p(maxRing);
+        return denom;
+    }
 
-        double[] score = new double[n];
-        for (int p = 0; p < n; p++) {
-            double s = 0;
-            for (Feature k : FEATURES) {
-                s += w[k.ordinal()] * partyNorm(f, k, p, ringSize, denom);
+    private LeadResult rank(LeadFeatures f, double[] given, int topK) {
+        if (topK < 0) {
+            throw new IllegalArgumentException("topK must be >= 0");
+        }
+        int n = f.size();
+        double[] w = weights.asArray();
+        double wSum = 0;
+        for (double x : w) {
+            wSum += x;
+        }
+        int[] ringSize = ringSizes(f);
+        double[] denom = denominators(f, ringSize);
+        double[] score = given;
+        if (score == null) {
+            score = new double[n];
+            for (int p = 0; p < n; p++) {
+                double s = 0;
+                for (Feature k : FEATURES) {
+                    s += w[k.ordinal()] * partyNorm(f, k, p, ringSize, denom);
+                }
+                score[p] = s / wSum;
             }
-            score[p] = s / wSum;
         }
 
         int[] top = topK(score, Math.min(topK, n));

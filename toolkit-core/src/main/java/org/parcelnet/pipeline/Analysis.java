@@ -236,21 +236,8 @@ public final class Analysis {
             end("link cases", t);
 
             t = begin("leads");
-            Set<String> borderProvinces = new HashSet<>();
-            for (int c = 0; c < table.placeCount(); c++) {
-                String p = table.place(c).province();
-                if (Geography.isBorderProvince(p) || Geography.isTransitProvince(p)) {
-                    borderProvinces.add(p);
-                }
-            }
-            PartyActivity activity = PartyActivity.compute(table, parties, borderProvinces);
-            double[] relay = new double[parties.partyCount()];
-            for (int v = 0; v < relay.length; v++) {
-                relay[v] = chains.appearances()[v];
-            }
-            LeadFeatures features = LeadFeatures.of(partyGraph.ids().ids(), activity).withRelayChains(relay)
-                    .withRing(rings.ringOf()).withBetweenness(betweenness.score())
-                    .withFlaggedInNetwork(LeadFeatures.flaggedInCaseNetworks(table, parties, links));
+            PartyActivity activity = activity(table, parties);
+            LeadFeatures features = leadFeatures(table, parties, partyGraph, chains, rings, betweenness, links, activity);
             LeadResult leads = new LeadScorer(options.leadWeights()).score(features, options.leadCount());
             String[] regions = Dispatch.regions(table, parties);
             end("leads", t);
@@ -267,6 +254,39 @@ public final class Analysis {
             return new AnalysisResult(options, table, stats, links, parties, partyGraph, communities, chains, rings,
                     members, tiers, betweenness, interdiction, disruption, leads, regions, activity.volume(), evaluation, times);
         }
+    }
+
+    private static PartyActivity activity(ShipmentTable table, PartyIndex parties) {
+        Set<String> borderProvinces = new HashSet<>();
+        for (int c = 0; c < table.placeCount(); c++) {
+            String p = table.place(c).province();
+            if (Geography.isBorderProvince(p) || Geography.isTransitProvince(p)) {
+                borderProvinces.add(p);
+            }
+        }
+        return PartyActivity.compute(table, parties, borderProvinces);
+    }
+
+    private static LeadFeatures leadFeatures(ShipmentTable table, PartyIndex parties, LabeledGraph partyGraph,
+                                             RelayChains.Result chains, RingFinder.Result rings,
+                                             Betweenness.Result betweenness, CaseNetworks.Result links,
+                                             PartyActivity activity) {
+        double[] relay = new double[parties.partyCount()];
+        for (int v = 0; v < relay.length; v++) {
+            relay[v] = chains.appearances()[v];
+        }
+        return LeadFeatures.of(partyGraph.ids().ids(), activity).withRelayChains(relay)
+                .withRing(rings.ringOf()).withBetweenness(betweenness.score())
+                .withFlaggedInNetwork(LeadFeatures.flaggedInCaseNetworks(table, parties, links));
+    }
+
+    /**
+     * The lead features the run scored (recomputed from its parts: one pass over the shipments), for
+     * scoring the same parties another way. O(shipments + parties).
+     */
+    public static LeadFeatures leadFeatures(AnalysisResult r) {
+        return leadFeatures(r.shipments(), r.parties(), r.partyGraph(), r.chains(), r.rings(), r.betweenness(),
+                r.links(), activity(r.shipments(), r.parties()));
     }
 
     /**

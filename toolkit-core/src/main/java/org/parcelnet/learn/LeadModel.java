@@ -1,0 +1,422 @@
+package org.parcelnet.learn;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.zip.CRC32;
+
+import org.parcelnet.io.AtomicFiles;
+import org.parcelnet.io.InputException;
+import org.parcelnet.progress.WorkerPool;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.common.tree.RandomForestTrainer;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+
+/**
+ * A trained lead scorer: a Tribuo classifier of "ring member" vs "other" on {@link LeadVectors},
+ * whose probability of "member" is the party's score.
+ *
+ * <p>Algorithms: {@link Algorithm#LOGISTIC} — multinomial logistic regression fitted by stochastic
+ * gradient descent with AdaGrad (Duchi, Hazan and Singer, JMLR 12, 2011); O(epochs · rows · columns)
+ * to train and O(columns) per party to score. {@link Algorithm#FOREST} — a random forest of 30 CART trees (depth ≤ 10)
+ * (Breiman, Machine Learning 45, 2001, doi:10.1023/A:1010933404324) on bootstrap samples, half the
+ * columns tried per split, the trees' class distributions averaged; O(trees · rows log rows ·
+ * columns) to train, O(trees · depth) per party to score. Both are seeded: the same rows and seed give
+ * the same model.
+ *
+ * <p>Model file ({@value #SUFFIX} by convention): ParcelNet's header, UTF-8 lines ending at an empty
+ * line — {@value #MAGIC} and the format version, the task, the algorithm, the column names in order,
+ * the embedding parameters, what it was trained on, and the payload's length and CRC-32 — followed by
+ * the Tribuo model as a protobuf message ({@code ModelProto}), which carries Tribuo's provenance
+ * (trainer, its parameters, the training data's description and size). {@link #load} refuses, with one
+ * line naming the file and the header line, a file that is not a model, of another format version,
+ * damaged (length or checksum), trained on other columns than this version computes, or holding a
+ * model of another kind.
+ */
+public final class LeadModel {
+
+    /** First word of a model file. */
+    public static final String MAGIC = "parcelnet-lead-model";
+    /** The format version this class writes and reads. */
+    public static final int FORMAT = 1;
+    /** The usual file suffix. */
+    public static final String SUFFIX = ".pnm";
+    /** The predicted task. */
+    public static final String TASK = "ring-member";
+
+    static final String MEMBER = "member";
+    static final String OTHER = "other";
+    private static final int MAX_HEADER_LINE = 1 << 16;
+
+    /** The learning algorithm. */
+    public enum Algorithm {
+        LOGISTIC, FOREST;
+
+        /** Parses {@code logistic} or {@code forest}. */
+        public static Algorithm parse(String s) {
+            for (Algorithm a : values()) {
+                if (a.name().equalsIgnoreCase(s.trim())) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("unknown algorithm '" + s + "' (known: logistic, forest)");
+        }
+    }
+
+    private final Model<Label> model;
+    private final Algorithm algorithm;
+    private final LeadVectors.EmbeddingSpec embedding;
+    private final List<String> names;
+    private final String trainedOn;
+
+    private LeadModel(Model<Label> model, Algorithm algorithm, LeadVectors.EmbeddingSpec embedding, List<String> names,
+                      String trainedOn) {
+        this.model = model;
+        this.algorithm = algorithm;
+        this.embedding = embedding;
+        this.names = List.copyOf(names);
+        this.trainedOn = trainedOn;
+    }
+
+    /**
+     * Trains on labelled rows.
+     *
+     * @param rows      the rows of one or more files, all with the same columns
+     * @param member    per file, whether each row is a true ring member
+     * @param algorithm the algorithm
+     * @param embedding the embedding the rows were computed with
+     * @param seed      seed of the trainer
+     * @param trainedOn a one-line description of the training data (kept in the file)
+     */
+    public static LeadModel train(List<LeadVectors.Vectors> rows, List<boolean[]> member, Algorithm algorithm,
+                                  LeadVectors.EmbeddingSpec embedding, long seed, String trainedOn) {
+        if (rows.isEmpty() || rows.size() != member.size()) {
+            throw new IllegalArgumentException("need one label array per set of rows, and at least one set");
+        }
+        List<String> names = LeadVectors.names(embedding);
+        quietTribuo();
+        LabelFactory factory = new LabelFactory();
+        // a fixed timestamp: the data's provenance then depends on the data only
+        MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance(oneLine(trainedOn),
+                OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), factory), factory);
+        String[] columns = names.toArray(new String[0]);
+        Label yes = new Label(MEMBER);
+        Label no = new Label(OTHER);
+        int positives = 0;
+        for (int s = 0; s < rows.size(); s++) {
+            LeadVectors.Vectors v = rows.get(s);
+            if (!v.names().equals(names)) {
+                throw new IllegalArgumentException("rows have columns " + v.names() + ", expected " + names);
+            }
+            boolean[] m = member.get(s);
+            if (m.length != v.rows()) {
+                throw new IllegalArgumentException("labels for " + m.length + " rows, rows " + v.rows());
+            }
+            int c = columns.length;
+            for (int p = 0; p < v.rows(); p++) {
+                positives += m[p] ? 1 : 0;
+                data.add(new ArrayExample<>(m[p] ? yes : no, columns, Arrays.copyOfRange(v.values(), p * c, p * c + c)));
+            }
+        }
+        if (positives == 0 || positives == data.size()) {
+            throw new IllegalArgumentException("training needs both ring members and other parties; got "
+                    + positives + " members of " + data.size());
+        }
+        Trainer<Label> trainer = switch (algorithm) {
+            case LOGISTIC -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 10, Math.max(1, data.size() / 4), 1, seed);
+            case FOREST -> new RandomForestTrainer<>(new CARTClassificationTrainer(10, 0.5f, seed),
+                    new FullyWeightedVotingCombiner(), 30, seed);
+        };
+        Model<Label> model = trainer.train(data);
+        return new LeadModel(model, algorithm, embedding, names, oneLine(trainedOn));
+    }
+
+    /** Silences Tribuo's training log (progress lines on stderr). */
+    private static void quietTribuo() {
+        Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("[\\r\\n]+", " ").trim();
+    }
+
+    /** The algorithm. */
+    public Algorithm algorithm() {
+        return algorithm;
+    }
+
+    /** The embedding its columns need. */
+    public LeadVectors.EmbeddingSpec embedding() {
+        return embedding;
+    }
+
+    /** Column names, in order. */
+    public List<String> columnNames() {
+        return names;
+    }
+
+    /** What it was trained on. */
+    public String trainedOn() {
+        return trainedOn;
+    }
+
+    /** Tribuo's provenance of the model (trainer, parameters, data), as indented text. */
+    public String provenance() {
+        return ProvenanceUtil.formattedProvenanceString(model.getProvenance());
+    }
+
+    /**
+     * The probability of "ring member" for every row, scored in blocks on {@code threads} workers
+     * (each row is scored alone, so the thread count does not change the result).
+     */
+    public double[] score(LeadVectors.Vectors rows, int threads) {
+        if (!rows.names().equals(names)) {
+            throw new IllegalArgumentException("rows have columns " + rows.names() + ", the model " + names);
+        }
+        int n = rows.rows();
+        int c = names.size();
+        String[] columns = names.toArray(new String[0]);
+        double[] out = new double[n];
+        Label unknown = LabelFactory.UNKNOWN_LABEL;
+        try (WorkerPool pool = WorkerPool.of(threads, "lead-model")) {
+            pool.forRange(n, 4096, (w, from, to) -> {
+                List<Example<Label>> batch = new ArrayList<>(to - from);
+                for (int p = from; p < to; p++) {
+                    batch.add(new ArrayExample<>(unknown, columns, Arrays.copyOfRange(rows.values(), p * c, p * c + c)));
+                }
+                List<Prediction<Label>> preds = model.predict(batch);
+                for (int i = 0; i < preds.size(); i++) {
+                    Label s = preds.get(i).getOutputScores().get(MEMBER);
+                    out[from + i] = s == null ? 0 : s.getScore();
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Writes the model file atomically. */
+    public void save(Path file) throws IOException {
+        byte[] payload = model.serialize().toByteArray();
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        double[] w = embedding.iterationWeights();
+        StringBuilder h = new StringBuilder();
+        h.append(MAGIC).append(' ').append(FORMAT).append('\n');
+        h.append("task ").append(TASK).append('\n');
+        h.append("algorithm ").append(algorithm.name().toLowerCase(Locale.ROOT)).append('\n');
+        h.append("columns ").append(String.join(",", names)).append('\n');
+        h.append("embedding dimension=").append(embedding.dimension()).append(" weights=").append(join(w))
+                .append(" normalization=").append(embedding.normalization()).append(" seed=").append(embedding.seed())
+                .append('\n');
+        h.append("trained-on ").append(trainedOn).append('\n');
+        h.append("payload ").append(payload.length).append(' ').append(String.format(Locale.ROOT, "%08x", crc.getValue()))
+                .append('\n');
+        h.append('\n');
+        byte[] header = h.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> {
+            out.write(header);
+            out.write(payload);
+        });
+    }
+
+    private static String join(double[] w) {
+        StringBuilder b = new StringBuilder();
+        for (double x : w) {
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append(x);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Reads a model file.
+     *
+     * @throws InputException (one line: file, header line, what is wrong) when the file is not a model
+     *                        of this format, is damaged, or was trained on other columns
+     */
+    public static LeadModel load(Path file) throws IOException {
+        String name = file.toString();
+        byte[] all = Files.readAllBytes(file);
+        int pos = 0;
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            int end = pos;
+            while (end < all.length && all[end] != '\n' && end - pos < MAX_HEADER_LINE) {
+                end++;
+            }
+            if (end >= all.length || all[end] != '\n') {
+                throw new InputException(name, lines.size() + 1, 0, lines.isEmpty() ? "not a ParcelNet lead model"
+                        : "header not terminated: the file is truncated or damaged", null);
+            }
+            String line = new String(all, pos, end - pos, StandardCharsets.UTF_8);
+            pos = end + 1;
+            if (line.isEmpty()) {
+                break;
+            }
+            lines.add(line);
+            if (lines.size() == 1 && !line.startsWith(MAGIC + " ")) {
+                throw new InputException(name, 1, 0, "not a ParcelNet lead model", null);
+            }
+        }
+        String first = lines.get(0);
+        int format;
+        try {
+            format = Integer.parseInt(first.substring(MAGIC.length() + 1).trim());
+        } catch (NumberFormatException e) {
+            throw new InputException(name, 1, 0, "not a ParcelNet lead model", null);
+        }
+        if (format != FORMAT) {
+            throw new InputException(name, 1, 0, "model format " + format + ", this version reads format " + FORMAT
+                    + ": retrain the model with this version", null);
+        }
+        String task = field(name, lines, "task");
+        if (!TASK.equals(task)) {
+            throw new InputException(name, line(lines, "task"), 0, "a model for task '" + task + "', expected " + TASK, null);
+        }
+        Algorithm algorithm;
+        try {
+            algorithm = Algorithm.parse(field(name, lines, "algorithm"));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(name, line(lines, "algorithm"), 0, e.getMessage(), null);
+        }
+        LeadVectors.EmbeddingSpec embedding = parseEmbedding(name, line(lines, "embedding"), field(name, lines, "embedding"));
+        List<String> columns = List.of(field(name, lines, "columns").split(",", -1));
+        List<String> expected = LeadVectors.names(embedding);
+        if (!columns.equals(expected)) {
+            throw new InputException(name, line(lines, "columns"), 0, "trained on other columns than this version computes "
+                    + "(" + firstDifference(columns, expected) + "): retrain the model with this version", null);
+        }
+        String trainedOn = field(name, lines, "trained-on");
+        String[] payloadField = field(name, lines, "payload").split(" ");
+        int payloadLine = line(lines, "payload");
+        long length;
+        long crcWanted;
+        try {
+            length = Long.parseLong(payloadField[0]);
+            crcWanted = Long.parseLong(payloadField[1], 16);
+        } catch (RuntimeException e) {
+            throw new InputException(name, payloadLine, 0, "bad payload line", null);
+        }
+        if (all.length - pos != length) {
+            throw new InputException(name, payloadLine, 0, "payload of " + (all.length - pos) + " bytes, the header says "
+                    + length + ": the file is truncated or damaged", null);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(all, pos, all.length - pos);
+        if (crc.getValue() != crcWanted) {
+            throw new InputException(name, payloadLine, 0, "payload checksum does not match: the file is damaged", null);
+        }
+        quietTribuo();
+        Model<?> raw;
+        try {
+            raw = Model.deserialize(ModelProto.parseFrom(new java.io.ByteArrayInputStream(all, pos, all.length - pos)));
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(name, payloadLine, 0, "payload is not a readable Tribuo model", null);
+        }
+        if (!raw.validate(Label.class)) {
+            throw new InputException(name, payloadLine, 0, "payload is not a classification model", null);
+        }
+        @SuppressWarnings("unchecked")
+        Model<Label> model = (Model<Label>) raw;
+        if (model.getOutputIDInfo().getID(new Label(MEMBER)) < 0) {
+            throw new InputException(name, payloadLine, 0, "the model does not predict '" + MEMBER + "'", null);
+        }
+        for (var f : model.getFeatureIDMap()) {
+            if (!expected.contains(f.getName())) {
+                throw new InputException(name, payloadLine, 0, "the model uses a column '" + f.getName()
+                        + "' that the header does not list", null);
+            }
+        }
+        return new LeadModel(model, algorithm, embedding, columns, trainedOn);
+    }
+
+    private static String firstDifference(List<String> got, List<String> want) {
+        for (int i = 0; i < Math.min(got.size(), want.size()); i++) {
+            if (!got.get(i).equals(want.get(i))) {
+                return "column " + (i + 1) + " is '" + shorten(got.get(i)) + "', expected '" + want.get(i) + "'";
+            }
+        }
+        return got.size() + " columns, expected " + want.size();
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    private static int line(List<String> lines, String key) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(key + " ")) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static String field(String name, List<String> lines, String key) {
+        int l = line(lines, key);
+        if (l == 0) {
+            throw new InputException(name, "model header has no '" + key + "' line: the file is damaged");
+        }
+        return lines.get(l - 1).substring(key.length() + 1);
+    }
+
+    private static LeadVectors.EmbeddingSpec parseEmbedding(String name, int line, String value) {
+        try {
+            int d = -1;
+            double[] w = null;
+            double beta = Double.NaN;
+            long seed = 0;
+            boolean seenSeed = false;
+            for (String part : value.trim().split(" ")) {
+                String[] kv = part.split("=", 2);
+                switch (kv[0]) {
+                    case "dimension" -> d = Integer.parseInt(kv[1]);
+                    case "weights" -> w = Arrays.stream(kv[1].split(",")).mapToDouble(Double::parseDouble).toArray();
+                    case "normalization" -> beta = Double.parseDouble(kv[1]);
+                    case "seed" -> {
+                        seed = Long.parseLong(kv[1]);
+                        seenSeed = true;
+                    }
+                    default -> throw new IllegalArgumentException("unknown embedding parameter '" + shorten(kv[0]) + "'");
+                }
+            }
+            if (d < 0 || w == null || Double.isNaN(beta) || !seenSeed) {
+                throw new IllegalArgumentException("incomplete embedding parameters");
+            }
+            return new LeadVectors.EmbeddingSpec(d, w, beta, seed);
+        } catch (RuntimeException e) {
+            throw new InputException(name, line, 0, "bad embedding line: " + e.getMessage(), null);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LeadModel[" + algorithm.name().toLowerCase(Locale.ROOT) + ", " + names.size() + " columns, embedding "
+                + embedding.dimension() + "]";
+    }
+}
