@@ -174,4 +174,47 @@ class LeadScorerTest {
         f.volume()[0] = 100;
         assertEquals(1, f.volume()[0]);
     }
+
+    @Test
+    void normalizedFeaturesAreWhatTheScoreWeighs() {
+        // volume 0, 3, 15 → 0, 0.5, 1 (log1p over log1p(15)); ring sizes 2, 0 → 0.5 + 0.5 · log1p(2)/log1p(2) = 1
+        LeadFeatures f = features(new double[] {0, 3, 15}, new double[] {1, 0.5, 0}, new double[] {0, 1, 0},
+                new int[] {0, 0, -1});
+        double[] x = LeadScorer.normalizedFeatures(f);
+        int nf = Feature.values().length;
+        assertEquals(0.5, x[nf + Feature.VOLUME.ordinal()], EPS);
+        assertEquals(1.0, x[2 * nf + Feature.VOLUME.ordinal()], EPS);
+        assertEquals(1.0, x[Feature.COMMUNITY.ordinal()], EPS);
+        assertEquals(0.0, x[2 * nf + Feature.COMMUNITY.ordinal()], EPS);
+        double[] w = LeadWeights.DEFAULTS.asArray();
+        double[] score = new LeadScorer().score(f, 3).partyScores();
+        for (int p = 0; p < 3; p++) {
+            double s = 0;
+            double sum = 0;
+            for (int k = 0; k < nf; k++) {
+                s += w[k] * x[p * nf + k];
+                sum += w[k];
+            }
+            assertEquals(score[p], s / sum, EPS);
+        }
+    }
+
+    @Test
+    void rankByOrdersPartiesByTheGivenScoresWithTheScorecardsReasons() {
+        LeadFeatures f = features(new double[] {0, 3, 15}, new double[] {1, 0.5, 0}, new double[] {0, 1, 0},
+                new int[] {0, 0, -1});
+        LeadScorer scorer = new LeadScorer();
+        LeadResult hand = scorer.score(f, 3);
+        LeadResult given = scorer.rankBy(f, new double[] {0.2, 0.9, 0.2}, 2);
+        assertArrayEquals(new double[] {0.2, 0.9, 0.2}, given.partyScores(), EPS);
+        assertEquals(List.of(1, 0), given.parties().stream().map(PartyLead::party).toList(), "0.9 first, then the tie by index");
+        for (PartyLead l : given.parties()) {
+            PartyLead h = hand.parties().stream().filter(x -> x.party() == l.party()).findFirst().orElseThrow();
+            assertEquals(h.reasons(), l.reasons());
+        }
+        assertEquals(hand.rings().get(0).score(), given.rings().get(0).score(), EPS);
+        assertEquals(List.of(1, 0), java.util.Arrays.stream(given.rings().get(0).members()).boxed().toList());
+        assertThrows(IllegalArgumentException.class, () -> scorer.rankBy(f, new double[] {0, Double.NaN, 0}, 1));
+        assertThrows(IllegalArgumentException.class, () -> scorer.rankBy(f, new double[2], 1));
+    }
 }
