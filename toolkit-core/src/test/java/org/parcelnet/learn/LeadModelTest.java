@@ -69,6 +69,9 @@ class LeadModelTest {
         LeadVectors.Vectors test = rows(500, 3, m);
         assertArrayEquals(model.score(test, 1), back.score(test, 1));
         assertArrayEquals(model.score(test, 1), back.score(test, 3));
+        // the logistic model's own evaluation against Tribuo's prediction
+        assertArrayEquals(model.scoreWithTribuo(test, 1), model.score(test, 1), 1e-12);
+        assertArrayEquals(back.scoreWithTribuo(test, 2), back.score(test, 1), 1e-12);
         assertEquals("test rows", back.trainedOn());
         assertEquals(LeadModel.Algorithm.LOGISTIC, back.algorithm());
         assertTrue(back.provenance().contains("LinearSGDTrainer"), back.provenance());
