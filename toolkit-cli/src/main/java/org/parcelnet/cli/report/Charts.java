@@ -743,6 +743,43 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * Removal curves: for each method, a measure (e.g. connected pairs, sinks reached) after removing
+     * its first k picks, k = 0 (the value before any removal, shared) up to its number of picks; one
+     * line with points per method, in the given order and the robustness palette.
+     *
+     * @param methods one name per curve (escaped)
+     * @param after   per method, the measure after each of its picks (may be empty)
+     * @param before  the measure before any removal
+     */
+    public static Svg removalCurves(String title, String measure, List<String> methods, List<long[]> after, long before) {
+        requireSameLength(methods.size(), after.size(), "methods", "curves");
+        XYSeriesCollection data = new XYSeriesCollection();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < methods.size(); i++) {
+            XYSeries s = new XYSeries(unique(methods.get(i), seen), false, true);
+            s.add(0, before);
+            for (int k = 0; k < after.get(i).length; k++) {
+                s.add(k + 1, after.get(i)[k]);
+            }
+            data.addSeries(s);
+        }
+        NumberAxis x = new NumberAxis("removals");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+        NumberAxis y = new NumberAxis(measure);
+        y.setAutoRangeIncludesZero(true);
+        y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < methods.size(); i++) {
+            r.setSeriesPaint(i, ROBUSTNESS_PALETTE[i % ROBUSTNESS_PALETTE.length]);
+            r.setSeriesStroke(i, new BasicStroke(2f));
+            r.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
+        }
+        XYPlot plot = new XYPlot(data, x, y, r);
+        styleXY(plot);
+        return render(chart(title, plot, true), WIDTH, HEIGHT);
+    }
+
     /** {@link #robustnessChart} as inline SVG for the report. */
     public static Svg robustness(List<Disruption.Curve> curves, boolean terminals, Disruption.Adaptation adaptation) {
         return render(robustnessChart(curves, terminals, adaptation), 640, 400);
