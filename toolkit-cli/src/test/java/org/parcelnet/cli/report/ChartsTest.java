@@ -55,6 +55,25 @@ class ChartsTest {
     }
 
     @Test
+    void coordinatesHaveAtMostTwoDecimals() {
+        assertEquals("0", Charts.geometry(0.004));
+        assertEquals("0", Charts.geometry(-0.004));
+        assertEquals("1.5", Charts.geometry(1.5));
+        assertEquals("1.05", Charts.geometry(1.0499999));
+        assertEquals("-610.23", Charts.geometry(-610.227294921875));
+        assertEquals("343", Charts.geometry(342.999));
+        assertEquals("12.07", Charts.geometry(12.07));
+        // a scatter of 2,000 distinct degrees stays small: under 300 bytes a point (over 600 with full doubles)
+        double[] degrees = new double[2000];
+        for (int i = 0; i < degrees.length; i++) {
+            degrees[i] = i + 1;
+        }
+        String m = Charts.degreeDistribution("d", degrees).markup();
+        assertEquals(2000, XmlCheck.count(m, "fill:rgb(0,114,178)"), "one dot per degree");
+        assertTrue(m.length() < 300 * 2000 + 20_000, "size " + m.length());
+    }
+
+    @Test
     void communityBinsDouble() {
         int[] sizes = {1, 2, 3, 4, 5, 8, 9, 16, 17, 1 << 20};
         int[] bins = {0, 1, 2, 2, 3, 3, 4, 4, 5, 20};
