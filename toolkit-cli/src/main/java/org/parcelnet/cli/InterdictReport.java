@@ -32,6 +32,9 @@ final class InterdictReport {
         {"betweenness", "top by betweenness"},
     };
 
+    /** The map draws at most this many links (about 2.4 MB). */
+    static final int MAX_LINKS = 100_000;
+
     private InterdictReport() {
     }
 
@@ -107,12 +110,37 @@ final class InterdictReport {
             hasCoordinates = placed > 0;
         }
         if (hasCoordinates) {
-            int[] links = undirectedPairs(cg);
-            int drawn = 0;
-            for (int i = 0; i < links.length; i += 2) {
-                if (Double.isFinite(lat[links[i]]) && Double.isFinite(lat[links[i + 1]])
-                        && Double.isFinite(lon[links[i]]) && Double.isFinite(lon[links[i + 1]])) {
-                    drawn++;
+            int[] all = undirectedPairs(cg);
+            int placedPairs = 0;
+            for (int i = 0; i < all.length; i += 2) {
+                if (Double.isFinite(lat[all[i]]) && Double.isFinite(lat[all[i + 1]])
+                        && Double.isFinite(lon[all[i]]) && Double.isFinite(lon[all[i + 1]])) {
+                    placedPairs++;
+                }
+            }
+            int[] links = strongestPairs(cg, all, lat, lon, MAX_LINKS);
+            int drawn = links.length / 2;
+            String linkNote = drawn < placedPairs
+                    ? String.format(Locale.ROOT, "the %,d node pairs joined by a link between the best-connected nodes (of %,d)",
+                            drawn, placedPairs)
+                    : String.format(Locale.ROOT, "the %,d node pairs joined by a link between them", drawn);
+            double[] dotLat = lat;
+            double[] dotLon = lon;
+            if (drawn < placedPairs) {
+                // A capped map draws the dots of the nodes of its links only.
+                dotLat = new double[n];
+                dotLon = new double[n];
+                Arrays.fill(dotLat, Double.NaN);
+                Arrays.fill(dotLon, Double.NaN);
+                for (int v : links) {
+                    dotLat[v] = lat[v];
+                    dotLon[v] = lon[v];
+                }
+            }
+            int dots = 0;
+            for (int v = 0; v < n; v++) {
+                if (Double.isFinite(dotLat[v]) && Double.isFinite(dotLon[v])) {
+                    dots++;
                 }
             }
             List<WorldMap.Marker> markers = new ArrayList<>();
@@ -133,12 +161,12 @@ final class InterdictReport {
                         lat[v], lon[v], w));
             }
             String summary = String.format(Locale.ROOT,
-                    "World map of %,d nodes with coordinates (of %,d) and the %,d node pairs joined by a link between them, "
+                    "World map of %,d nodes with coordinates (of %,d) and %s, "
                             + "with %d chokepoints highlighted: the nodes picked by any method%s.",
-                    placed, n, drawn, markers.size(),
+                    dots, n, linkNote, markers.size(),
                     unplaced == 0 ? "" : String.format(Locale.ROOT, " (%d more have no coordinates)", unplaced));
             r.section("Chokepoints on the map");
-            r.figure(null, WorldMap.draw("Chokepoints", summary, lat, lon, links, markers),
+            r.figure(null, WorldMap.draw("Chokepoints", summary, dotLat, dotLon, links, markers),
                     "Blue: among the top " + budget + " by betweenness only; orange: picked by a removal method only; "
                             + "pink: both. Dots are nodes, grey lines links (straight in the projection). Hover a "
                             + "marker for its name and ranks.", summary, true);
@@ -198,6 +226,47 @@ final class InterdictReport {
         String label = a.label(id);
         String region = a.region(id);
         return id + (label.equals(id) ? "" : " \u00b7 " + label) + (region.isEmpty() ? "" : " (" + region + ")");
+    }
+
+    /**
+     * The placed pairs (both ends with coordinates) to draw: all of them up to {@code max}, else the
+     * {@code max} whose less connected end has the highest degree (ties by pair order), so a large
+     * network's map stays a few megabytes (about 24 bytes a line).
+     */
+    static int[] strongestPairs(CompactGraph g, int[] pairs, double[] lat, double[] lon, int max) {
+        int k = pairs.length / 2;
+        int[] placed = new int[k];
+        int p = 0;
+        for (int i = 0; i < k; i++) {
+            int u = pairs[2 * i];
+            int v = pairs[2 * i + 1];
+            if (Double.isFinite(lat[u]) && Double.isFinite(lon[u]) && Double.isFinite(lat[v]) && Double.isFinite(lon[v])) {
+                placed[p++] = i;
+            }
+        }
+        int[] keep;
+        if (p <= max) {
+            keep = Arrays.copyOf(placed, p);
+        } else {
+            long[] key = new long[p];
+            for (int j = 0; j < p; j++) {
+                int i = placed[j];
+                long weakest = Math.min(g.degree(pairs[2 * i]), g.degree(pairs[2 * i + 1]));
+                key[j] = ((Long.MAX_VALUE >> 32) - weakest) << 32 | i; // descending degree, then pair order
+            }
+            Arrays.sort(key);
+            keep = new int[max];
+            for (int j = 0; j < max; j++) {
+                keep[j] = (int) (key[j] & 0xFFFFFFFFL);
+            }
+            Arrays.sort(keep);
+        }
+        int[] out = new int[2 * keep.length];
+        for (int j = 0; j < keep.length; j++) {
+            out[2 * j] = pairs[2 * keep[j]];
+            out[2 * j + 1] = pairs[2 * keep[j] + 1];
+        }
+        return out;
     }
 
     /** Each pair of nodes joined by an arc in either direction, once, as (smaller, larger); self loops left out. */

@@ -122,6 +122,20 @@ class InterdictReportTest {
     }
 
     @Test
+    void largeMapsKeepTheLinksOfTheBestConnectedNodes() {
+        // a star on 0 (degree 3) plus the edge 2-3: pairs {0,1}, {0,2}, {0,3}, {2,3}; weakest ends have
+        // degree 1, 2, 2, 2; node 3 has no coordinates, so {0,3} and {2,3} are not placed.
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(4);
+        b.addEdge(0, 1, 1).addEdge(0, 2, 1).addEdge(0, 3, 1).addEdge(2, 3, 1);
+        var g = b.build();
+        int[] pairs = InterdictReport.undirectedPairs(g);
+        double[] lat = {1, 2, 3, Double.NaN};
+        double[] lon = {1, 2, 3, 4};
+        assertArrayEquals(new int[] {0, 1, 0, 2}, InterdictReport.strongestPairs(g, pairs, lat, lon, 5));
+        assertArrayEquals(new int[] {0, 2}, InterdictReport.strongestPairs(g, pairs, lat, lon, 1));
+    }
+
+    @Test
     void everyPairOfLinkedNodesIsDrawnOnce() {
         // arcs 0→1, 1→0, 1→2, 2→2 (a loop), 3→1: pairs {0,1}, {1,2}, {1,3}
         CompactGraphBuilder b = CompactGraphBuilder.directed(4);
