@@ -34,9 +34,10 @@ import org.parcelnet.progress.WorkerPool;
  * {@code Σ_i α_i N_i} with the iteration weights α, L2-normalised row by row at the end when asked.
  * A node without out-arcs keeps a zero vector in every {@code N_i}.
  *
- * <p>Cost: O(k · (n + arcs) · d) time; the initial matrix is generated, not stored apart. Memory:
- * three n × d float arrays (the previous and current iterate and the weighted sum), i.e.
- * {@code 12 · d} bytes per node (1,536 bytes per node at d = 128), besides the graph.
+ * <p>Cost: O(k · (n + arcs) · d) time; without feature coordinates the first step costs
+ * O(arcs · d / s), reading a sparse copy of R. Memory: three n × d float arrays (the previous and
+ * current iterate and the weighted sum), i.e. {@code 12 · d} bytes per node (1,536 bytes per node at
+ * d = 128), plus about {@code 6 · d / s} bytes per node for the sparse copy, besides the graph.
  *
  * <p>Determinism: the random entries of node v come from a hash of (seed, v, j), and every row of
  * {@code N_i} is summed over v's arcs in CSR order by one worker, so the result is bit-for-bit the
@@ -235,14 +236,61 @@ public final class FastRP {
                     }
                 }
             });
+            // Without feature coordinates R has about n·d/s non-zero entries: the first step reads them
+            // from a sparse copy (offsets, coordinates, values) instead of whole rows, adding the same
+            // products in the same order, so the result is the same bit for bit.
+            int[] nzStart = null;
+            short[] nzIndex = null;
+            float[] nzValue = null;
+            if (fd == 0 && d <= Short.MAX_VALUE) {
+                float[] r = buf[0];
+                nzStart = new int[n + 1];
+                int[] start = nzStart;
+                pool.forRange(n, BLOCK, (w, from, to) -> {
+                    for (int v = from; v < to; v++) {
+                        int c = 0;
+                        for (int j = v * d, e = j + d; j < e; j++) {
+                            c += r[j] != 0 ? 1 : 0;
+                        }
+                        start[v + 1] = c;
+                    }
+                });
+                for (int v = 0; v < n; v++) {
+                    start[v + 1] += start[v];
+                }
+                nzIndex = new short[start[n]];
+                nzValue = new float[start[n]];
+                short[] index = nzIndex;
+                float[] value = nzValue;
+                pool.forRange(n, BLOCK, (w, from, to) -> {
+                    for (int v = from; v < to; v++) {
+                        int k = start[v];
+                        for (int j = 0; j < d; j++) {
+                            float x = r[v * d + j];
+                            if (x != 0) {
+                                index[k] = (short) j;
+                                value[k++] = x;
+                            }
+                        }
+                    }
+                });
+            }
             for (int it = 0; it < alpha.length; it++) {
                 float a = (float) alpha[it];
                 float[] from0 = buf[it & 1];
                 float[] to0 = buf[(it + 1) & 1];
+                boolean sparse = it == 0 && nzStart != null;
+                int[] ss = nzStart;
+                short[] si = nzIndex;
+                float[] sv = nzValue;
                 pool.forRange(n, BLOCK, (w, from, to) -> {
                     progress.checkCancelled();
                     for (int v = from; v < to; v++) {
-                        propagateRow(g, weighted, v, from0, to0, d);
+                        if (sparse) {
+                            propagateSparseRow(g, weighted, v, ss, si, sv, to0, d);
+                        } else {
+                            propagateRow(g, weighted, v, from0, to0, d);
+                        }
                         normalizeRow(to0, v * d, d);
                         if (a != 0) {
                             for (int j = v * d, e = j + d; j < e; j++) {
@@ -279,6 +327,31 @@ public final class FastRP {
             int ub = g.target(i) * d;
             for (int j = 0; j < d; j++) {
                 out[base + j] += w * in[ub + j];
+            }
+        }
+        float inv = (float) (1.0 / strength);
+        for (int j = base, e = base + d; j < e; j++) {
+            out[j] *= inv;
+        }
+    }
+
+    /** {@link #propagateRow} from a sparse {@code in}: row u's non-zeros are {@code [start[u], start[u+1])}. */
+    private static void propagateSparseRow(CompactGraph g, boolean weighted, int v, int[] start, short[] index,
+                                           float[] value, float[] out, int d) {
+        int base = v * d;
+        Arrays.fill(out, base, base + d, 0f);
+        int first = g.outStart(v);
+        int end = g.outEnd(v);
+        if (first == end) {
+            return;
+        }
+        double strength = 0;
+        for (int i = first; i < end; i++) {
+            float w = weighted ? (float) g.weight(i) : 1f;
+            strength += w;
+            int u = g.target(i);
+            for (int k = start[u], e = start[u + 1]; k < e; k++) {
+                out[base + index[k]] += w * value[k];
             }
         }
         float inv = (float) (1.0 / strength);
