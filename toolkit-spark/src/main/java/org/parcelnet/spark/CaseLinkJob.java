@@ -89,8 +89,9 @@ public final class CaseLinkJob {
 
         double tau = params.timeScaleDays() * 86_400.0;
         double minEvidence = params.minEvidence();
-        UserDefinedFunction evidence = udf((Double w, Long ta, Long tb) ->
-                w * (0.5 + 0.5 * Math.exp(-Math.abs((double) ta - tb) / tau)), DataTypes.DoubleType);
+        // null-safe: the optimiser may evaluate it before the filter on the first case of an identifier
+        UserDefinedFunction evidence = udf((Double w, Long ta, Long tb) -> ta == null || tb == null ? 0.0
+                : w * (0.5 + 0.5 * Math.exp(-Math.abs((double) ta - tb) / tau)), DataTypes.DoubleType);
         Dataset<Row> cases = ids.where(col("is_case")).join(weights, "ident");
         Dataset<Row> links = cases
                 .withColumn("prev", lag("key", 1).over(Window.partitionBy("ident").orderBy("key")))

@@ -44,6 +44,10 @@ import scala.Tuple2;
  * {@code maxLocalNodes} parties is clustered whole by core's {@link Leiden} inside one task (all its
  * edges grouped to one executor): exactly the algorithm of a one-machine run, seeded the same way.
  *
+ * Modularity is a sum over communities whose null-model term uses the whole graph's weight m, so a
+ * component of weight m_k is clustered at resolution γ·m_k/m: the partition that maximises each
+ * component's share maximises the whole graph's modularity.
+ *
  * <p><b>Components too large for one task</b> are coarsened first by distributed label propagation
  * (Raghavan, Albert, Kumara 2007, doi:10.1103/PhysRevE.76.036106): each round every party takes the
  * label of largest total edge weight among its neighbours (ties: smallest label), but only about half
@@ -127,14 +131,17 @@ public final class CommunityJob {
 
         // components that fit: core Leiden per component, on the executors
         Dataset<Row> small = edges.where(col("size").leq(options.maxLocalNodes()));
-        LeidenParams leiden = LeidenParams.builder().seed(options.seed()).resolution(options.resolution()).threads(1)
-                .build();
+        // Modularity of the whole graph, optimised one component at a time: a component of total weight
+        // m_k is clustered at resolution γ·m_k/m (its share of the null model), else splitting the
+        // graph would change the objective.
+        Row hublessWeight = hubless.agg(sum("w")).first();
+        double totalWeight = hublessWeight.isNullAt(0) ? 0 : hublessWeight.getDouble(0);
         JavaRDD<Row> smallMembers = small.javaRDD()
                 .mapToPair(r -> new Tuple2<>(r.getLong(r.fieldIndex("component")),
                         new double[] {r.getLong(r.fieldIndex("a")), r.getLong(r.fieldIndex("b")),
                             r.getDouble(r.fieldIndex("w"))}))
                 .groupByKey()
-                .flatMap(g -> leidenOnComponent(g._2(), leiden).iterator());
+                .flatMap(g -> leidenOnComponent(g._2(), options, totalWeight).iterator());
         StructType memberSchema = new StructType().add("pid", DataTypes.LongType, false)
                 .add("cid", DataTypes.LongType, false);
         Dataset<Row> membership = spark.createDataFrame(smallMembers, memberSchema);
@@ -145,7 +152,9 @@ public final class CommunityJob {
         long largeComponents = sizes.where(col("size").gt(options.maxLocalNodes())).count();
         if (largeComponents > 0) {
             Dataset<Row> nodes = compOfNode.where(col("size").gt(options.maxLocalNodes())).select("pid");
-            membership = membership.union(coarsenAndCluster(spark, large, nodes, options, leiden));
+            double largeWeight = large.agg(sum("w")).first().getDouble(0);
+            membership = membership.union(coarsenAndCluster(spark, large, nodes, options,
+                    leidenParams(options, options.resolution() * largeWeight / totalWeight)));
         }
         // parties in no clustered component (isolated, hubs, components of one): their own community
         Dataset<Row> all = parties.select("pid").join(membership, "pid", "left")
@@ -158,6 +167,11 @@ public final class CommunityJob {
         Dataset<Row> out = numbered.join(parties, "pid").select(col("party"), col("community"));
         large.unpersist();
         return new Result(out, q, components, largeComponents);
+    }
+
+    /** Core's Leiden parameters for these options: one thread per task (the executors' cores run tasks side by side). */
+    static LeidenParams leidenParams(Options options, double resolution) {
+        return LeidenParams.builder().seed(options.seed()).resolution(resolution).threads(1).build();
     }
 
     /** Parties numbered in sorted order of their ids: {@code (party, pid)}. */
@@ -173,11 +187,14 @@ public final class CommunityJob {
      * Core Leiden on one component's edges (party ids a, b and weight): {@code (pid, cid)} with cid
      * the smallest party id of the community.
      */
-    static List<Row> leidenOnComponent(Iterable<double[]> edgeList, LeidenParams params) {
+    static List<Row> leidenOnComponent(Iterable<double[]> edgeList, Options options, double totalWeight) {
         List<double[]> es = new ArrayList<>();
+        double weight = 0;
         for (double[] e : edgeList) {
             es.add(e);
+            weight += e[2];
         }
+        LeidenParams params = leidenParams(options, options.resolution() * weight / totalWeight);
         long[] ids = new long[es.size() * 2];
         int k = 0;
         for (double[] e : es) {

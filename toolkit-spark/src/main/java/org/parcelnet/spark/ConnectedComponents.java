@@ -47,6 +47,9 @@ public final class ConnectedComponents {
             e.unpersist();
             e = next;
             rounds++;
+            if (Boolean.getBoolean("parcelnet.spark.trace")) {
+                System.err.println("cc round " + rounds + " " + System.currentTimeMillis());
+            }
             if (isStars(e) || rounds > 200) {
                 break;
             }

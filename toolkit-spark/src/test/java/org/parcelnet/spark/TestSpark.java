@@ -1,0 +1,35 @@
+package org.parcelnet.spark;
+
+import java.nio.file.Path;
+
+import org.apache.spark.sql.SparkSession;
+
+/** One local[2] Spark session for all tests: 4 shuffle partitions, no UI, loopback only. */
+final class TestSpark {
+
+    private static SparkSession session;
+
+    private TestSpark() {
+    }
+
+    static synchronized SparkSession get() {
+        if (session == null) {
+            session = SparkSession.builder().master("local[2]").appName("parcelnet-spark-tests")
+                    .config("spark.sql.shuffle.partitions", "4")
+                    .config("spark.default.parallelism", "4")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.sql.adaptive.enabled", "true")
+                    .getOrCreate();
+            session.sparkContext().setLogLevel("ERROR");
+            Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
+        }
+        return session;
+    }
+
+    /** The repository's sample-data folder (tests run in toolkit-spark/). */
+    static Path sampleData() {
+        return Path.of("..", "sample-data").toAbsolutePath().normalize();
+    }
+}
