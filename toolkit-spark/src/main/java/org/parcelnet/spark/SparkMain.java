@@ -36,14 +36,18 @@ public final class SparkMain {
     }
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
+        int code = run(args, System.out, System.err, true);
         if (code != 0) {
             System.exit(code);
         }
     }
 
-    /** Runs the command; returns the exit code. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Runs the command; returns the exit code.
+     *
+     * @param stopSpark whether to stop the Spark session at the end (not when a caller shares it)
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, boolean stopSpark) {
         ScaleOutRequest request;
         try {
             request = parse(args);
@@ -74,7 +78,9 @@ public final class SparkMain {
             err.println("parcelnet-spark: " + u.message());
             return u.exitCode();
         } finally {
-            spark.stop();
+            if (stopSpark) {
+                spark.stop();
+            }
         }
     }
 
