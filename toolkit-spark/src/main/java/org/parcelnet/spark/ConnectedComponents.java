@@ -47,9 +47,6 @@ public final class ConnectedComponents {
             e.unpersist();
             e = next;
             rounds++;
-            if (Boolean.getBoolean("parcelnet.spark.trace")) {
-                System.err.println("cc round " + rounds + " " + System.currentTimeMillis());
-            }
             if (isStars(e) || rounds > 200) {
                 break;
             }
@@ -79,13 +76,11 @@ public final class ConnectedComponents {
         return fromNeighbours.union(fromSelf).distinct();
     }
 
-    /** Whether every node has at most one edge and no edge's target has one: disjoint stars. */
+    /** Whether every node has at most one edge and no edge's target has one: disjoint stars (one action). */
     static boolean isStars(Dataset<Row> e) {
-        Dataset<Row> degrees = e.groupBy("src").count();
-        if (!degrees.where(col("count").gt(1)).isEmpty()) {
-            return false;
-        }
+        Dataset<Row> twoEdges = e.groupBy("src").count().where(col("count").gt(1)).select(col("src").as("bad"));
         Dataset<Row> centres = e.select(col("dst").as("c")).distinct();
-        return centres.join(e, centres.col("c").equalTo(e.col("src"))).isEmpty();
+        Dataset<Row> centreWithEdge = centres.join(e, centres.col("c").equalTo(e.col("src"))).select(col("c").as("bad"));
+        return twoEdges.union(centreWithEdge).isEmpty();
     }
 }

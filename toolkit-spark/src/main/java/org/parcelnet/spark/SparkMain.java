@@ -63,6 +63,11 @@ public final class SparkMain {
         if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
+        if (conf.get("spark.master").startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
+            // Spark's default of 200 shuffle partitions is meant for clusters; on one machine a few
+            // per core keep each task's share moderate without paying 200 tiny tasks per shuffle
+            conf.set("spark.sql.shuffle.partitions", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
+        }
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         try {

@@ -20,7 +20,9 @@ final class TestSpark {
                     .config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.sql.adaptive.enabled", "true")
+                    // tiny inputs: compiling generated code and re-planning each stage cost more than they save
+                    .config("spark.sql.codegen.wholeStage", "false")
+                    .config("spark.sql.adaptive.enabled", "false")
                     .getOrCreate();
             session.sparkContext().setLogLevel("ERROR");
             Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
