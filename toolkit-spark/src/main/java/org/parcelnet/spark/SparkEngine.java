@@ -145,9 +145,11 @@ public final class SparkEngine implements AnalysisEngine {
         out.writeCsv("_duplicates.csv", "file,line,column,reason,value", repeats.map((MapFunction<Row, String>) r ->
                 Csv.cell(nameList.get(r.getInt(0))) + ",,," + Csv.cell("duplicate shipment_id (also in "
                         + nameList.get(r.getInt(3)) + ")") + "," + Csv.cell(r.getString(2)), Encoders.STRING()));
-        Dataset<Row> drop = repeats.select("part", "row");
-        return read.join(drop, read.col("part").equalTo(drop.col("part")).and(read.col("row").equalTo(drop.col("row"))),
-                "left_anti").persist(StorageLevel.MEMORY_AND_DISK());
+        // renamed: both sides derive from `read`, and equal column references would make a trivially true condition
+        Dataset<Row> drop = repeats.select(col("part").as("drop_part"), col("row").as("drop_row"));
+        return read.join(drop, read.col("part").equalTo(drop.col("drop_part"))
+                        .and(read.col("row").equalTo(drop.col("drop_row"))), "left_anti")
+                .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     /** Gathers the tasks' reject files (and cross-file repeats) into rejects.csv; returns the count. */

@@ -69,7 +69,6 @@ public final class SparkMain {
             conf.set("spark.sql.shuffle.partitions", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
         }
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
-        spark.sparkContext().setLogLevel("WARN");
         try {
             ScaleOutSummary s = new SparkEngine(spark).analyze(request);
             out.printf(Locale.ROOT, "%s: %,d shipments (%,d rejected), %,d parties, %,d party edges, %,d communities"
@@ -78,7 +77,8 @@ public final class SparkMain {
                     s.cases(), s.caseNetworks(), s.linkedNetworks());
             out.println("output: " + request.out() + " " + s.stageSeconds());
             return 0;
-        } catch (RuntimeException | IOException e) {
+        } catch (Exception e) {
+            // Spark rethrows a task's failure as its checked SparkException without declaring it
             UserError u = userMessage(e);
             err.println("parcelnet-spark: " + u.message());
             return u.exitCode();
