@@ -61,26 +61,6 @@ class BadInputTest {
     }
 
     @Test
-    void lenientWritesCoresRejectsWithTheFileName() throws IOException {
-        Path bad = badFile();
-        ShipmentReader.Result core = ShipmentReader.read(bad, ShipmentReader.Options.defaults().withLenient(true));
-        Path out = dir.resolve("out");
-        String[] r = run("analyze", "--shipments", bad.toString(), "--out", out.toString(), "--lenient");
-        assertEquals("0", r[0], r[2]);
-        List<String> expected = new ArrayList<>();
-        expected.add("file,line,column,reason,value");
-        for (RejectedRow row : core.stats().rejected()) {
-            expected.add(Csv.cell(bad.toString()) + "," + row.line() + "," + row.column() + "," + Csv.cell(row.reason())
-                    + "," + Csv.cell(row.value()));
-        }
-        assertEquals(2, core.stats().rowsRejected());
-        assertEquals(expected, Files.readAllLines(out.resolve("rejects.csv")));
-        assertTrue(r[1].contains("350 shipments (2 rejected)"), r[1]);
-        assertEquals(List.of("rejects.csv", "party_graph.csv", "communities.csv", "networks.csv", "summary.json"),
-                Files.readAllLines(out.resolve(OutputFolder.MANIFEST)));
-    }
-
-    @Test
     void folderWithOtherFilesIsRefusedAndKept() throws IOException {
         Path out = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(out.resolve("notes.txt"), "keep me");
@@ -101,26 +81,51 @@ class BadInputTest {
         assertTrue(r[2].startsWith("parcelnet-spark: --shipments and --out are required"), r[2]);
     }
 
+    /**
+     * Two part files: a.csv holds the mini file's first 199 rows and two bad rows, b.csv the rest and
+     * a copy of a.csv's last good row. Strict: an error naming both files. Lenient: core's two rejects
+     * of a.csv behind its name, then the repeat, and every other row analysed.
+     */
     @Test
-    void repeatedIdAcrossFilesIsAnErrorOrARejectAsInOneFile() throws IOException {
+    void partsWithBadRowsAndARepeatedId() throws IOException {
         Path parts = Files.createDirectories(dir.resolve("parts"));
         List<String> lines = Files.readAllLines(TestSpark.sampleData().resolve("shipments-mini.csv"));
-        Files.write(parts.resolve("a.csv"), lines.subList(0, 200));
+        List<String> bad = Files.readAllLines(badFile());
+        List<String> first = new ArrayList<>(lines.subList(0, 200));
+        first.addAll(bad.subList(bad.size() - 2, bad.size()));
+        Files.write(parts.resolve("a.csv"), first);
         List<String> second = new ArrayList<>(List.of(lines.get(0)));
         second.addAll(lines.subList(199, lines.size())); // line 199 is in both files
         Files.write(parts.resolve("b.csv"), second);
         String id = lines.get(199).substring(0, lines.get(199).indexOf(','));
+
+        Files.write(parts.resolve("a.csv"), lines.subList(0, 200));
         String[] strict = run("analyze", "--shipments", parts.toString(), "--out", dir.resolve("s").toString());
         assertEquals("2", strict[0]);
         assertTrue(strict[2].contains("b.csv: shipment 1 of the file: duplicate shipment_id (also in "), strict[2]);
         assertFalse(Files.exists(dir.resolve("s")));
-        String[] lenient = run("analyze", "--shipments", parts.toString(), "--out", dir.resolve("l").toString(),
-                "--lenient");
+
+        Files.write(parts.resolve("a.csv"), first);
+        ShipmentReader.Result core = ShipmentReader.read(parts.resolve("a.csv"),
+                ShipmentReader.Options.defaults().withLenient(true));
+        assertEquals(2, core.stats().rowsRejected());
+        Path out = dir.resolve("l");
+        String[] lenient = run("analyze", "--shipments", parts.toString(), "--out", out.toString(), "--lenient");
         assertEquals("0", lenient[0], lenient[2]);
-        List<String> rejects = Files.readAllLines(dir.resolve("l").resolve("rejects.csv"));
-        assertEquals(2, rejects.size());
-        assertTrue(rejects.get(1).contains("b.csv,,,duplicate shipment_id (also in "), rejects.get(1));
-        assertTrue(rejects.get(1).contains("a.csv)," + id), rejects.get(1));
-        assertTrue(lenient[1].contains("350 shipments (1 rejected)"), lenient[1]);
+        List<String> rejects = Files.readAllLines(out.resolve("rejects.csv"));
+        assertEquals("file,line,column,reason,value", rejects.get(0));
+        String aName = rejects.get(1).substring(0, rejects.get(1).indexOf(','));
+        assertTrue(aName.endsWith("a.csv"), aName);
+        for (int k = 0; k < 2; k++) {
+            RejectedRow row = core.stats().rejected().get(k);
+            assertEquals(aName + "," + row.line() + "," + row.column() + "," + Csv.cell(row.reason()) + ","
+                    + Csv.cell(row.value()), rejects.get(1 + k));
+        }
+        assertTrue(rejects.get(3).contains("b.csv,,,duplicate shipment_id (also in "), rejects.get(3));
+        assertTrue(rejects.get(3).endsWith("a.csv)," + id), rejects.get(3));
+        assertEquals(4, rejects.size());
+        assertTrue(lenient[1].contains("350 shipments (3 rejected)"), lenient[1]);
+        assertEquals(List.of("rejects.csv", "party_graph.csv", "communities.csv", "networks.csv", "summary.json"),
+                Files.readAllLines(out.resolve(OutputFolder.MANIFEST)));
     }
 }

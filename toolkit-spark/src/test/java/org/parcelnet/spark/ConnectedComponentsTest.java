@@ -68,7 +68,7 @@ class ConnectedComponentsTest {
 
     @Test
     void equalsUnionFindOnSeededRandomGraphs() {
-        for (long seed = 1; seed <= 3; seed++) {
+        for (long seed = 1; seed <= 2; seed++) {
             SplittableRandom rnd = new SplittableRandom(seed);
             int n = 300;
             List<long[]> edges = new ArrayList<>();

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import org.apache.spark.sql.SparkSession;
 
-/** One local[2] Spark session for all tests: 4 shuffle partitions, no UI, loopback only. */
+/** One local[2] Spark session for all tests: 2 shuffle partitions, no UI, loopback only. */
 final class TestSpark {
 
     private static SparkSession session;
@@ -15,8 +15,8 @@ final class TestSpark {
     static synchronized SparkSession get() {
         if (session == null) {
             session = SparkSession.builder().master("local[2]").appName("parcelnet-spark-tests")
-                    .config("spark.sql.shuffle.partitions", "4")
-                    .config("spark.default.parallelism", "4")
+                    .config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.default.parallelism", "2")
                     .config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
