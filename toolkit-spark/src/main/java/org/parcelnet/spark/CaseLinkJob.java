@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.List;
 
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
@@ -43,7 +41,7 @@ import org.parcelnet.linking.CaseNetworks;
  */
 public final class CaseLinkJob {
 
-    /** Each case's network: {@code part, row, shipment_id, network}, in input order. */
+    /** One identifier of one shipment: its value, the counterparty phone, the row's order key, time, and whether the row is a case. */
     public static final StructType IDENTIFIER_SCHEMA = new StructType()
             .add("ident", DataTypes.StringType, false)
             .add("counter", DataTypes.StringType, false)
@@ -60,7 +58,7 @@ public final class CaseLinkJob {
     }
 
     /**
-     * The case networks.
+     * The case networks: {@code part, row, shipment_id, network} of every case, in input order.
      *
      * @param shipments rows of {@link ShipmentIngest#SCHEMA}
      * @param rows      R, the number of shipments

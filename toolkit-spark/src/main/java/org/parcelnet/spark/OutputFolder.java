@@ -52,6 +52,10 @@ final class OutputFolder implements AutoCloseable {
     static OutputFolder open(Configuration conf, String out) throws IOException {
         Path target = new Path(out);
         FileSystem fs = target.getFileSystem(conf);
+        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem local) {
+            // no hidden .crc checksum file beside each output: the folder holds only what the manifest lists
+            fs = local.getRawFileSystem();
+        }
         target = fs.makeQualified(target);
         checkReplaceable(fs, target);
         Path parent = target.getParent();

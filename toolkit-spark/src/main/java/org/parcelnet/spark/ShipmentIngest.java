@@ -3,7 +3,6 @@ package org.parcelnet.spark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -298,9 +297,5 @@ public final class ShipmentIngest {
 
     private static String value(org.parcelnet.model.StringDictionary d, int code) {
         return code < 0 ? null : d.value(code);
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }

@@ -42,6 +42,17 @@ class SampleAgreementTest {
     }
 
     @Test
+    void outputFolderHoldsExactlyTheListedFiles() throws IOException {
+        assertEquals(SparkEngine.OUTPUTS, Files.readAllLines(out.resolve(OutputFolder.MANIFEST)));
+        java.util.TreeSet<String> expected = new java.util.TreeSet<>(SparkEngine.OUTPUTS);
+        expected.add(OutputFolder.MANIFEST);
+        try (var files = Files.list(out)) {
+            assertEquals(expected, files.map(f -> f.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        }
+    }
+
+    @Test
     void partyGraphEqualsCore() throws IOException {
         Map<String, Long> spark = new HashMap<>();
         for (String line : Files.readAllLines(out.resolve("party_graph.csv")).subList(1, (int) summary.partyEdges() + 1)) {
