@@ -1,0 +1,289 @@
+package org.parcelnet.paths;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.progress.WorkerPool;
+
+/**
+ * Parallel single-source shortest paths by Δ-stepping (U. Meyer, P. Sanders, "Δ-stepping: a
+ * parallelizable shortest path algorithm", J. Algorithms 49(1) (2003) 114–152,
+ * doi:10.1016/S0196-6774(03)00076-2), on the graph's own CSR arrays and its stored weights (no copy of
+ * the arc costs).
+ *
+ * <p>Tentative distances live in buckets of width Δ. The smallest non-empty bucket is settled by
+ * rounds: all its vertices relax all their out-arcs in parallel (vertices handed out in blocks by the
+ * {@link WorkerPool}); an improved vertex goes into the bucket of its new distance, kept per worker
+ * so that pushes need no lock; vertices that land in the current bucket start another round. Like
+ * the bucket fusion of the GAP benchmark suite (Beamer, Asanović, Patterson, arXiv:1508.03619), a
+ * worker goes on with the small remainder of the current bucket it produced itself before the next
+ * global round. Light and heavy arcs are not separated: with 2–8 workers the saved re-relaxations do
+ * not pay for a second pass. Distances are lowered by compare-and-set on their bit patterns (for
+ * non-negative doubles the order of the bits is the order of the values). Buckets are cyclic, ⌊max
+ * weight / Δ⌋ + 2 of them, since every tentative distance lies within one maximum weight of the
+ * current bucket.
+ *
+ * <p>Determinism: the result is the least solution of {@code d(v) = min over arcs (u,v) of
+ * fl(d(u) + w)} with {@code d(source) = 0}, whatever order the relaxations ran in, so it is the same
+ * double for every thread count and equals {@link Dijkstra}'s bit for bit; no parent is output.
+ *
+ * <p>Choice of Δ ({@link #delta}): Meyer and Sanders show linear average work for Δ = Θ(1/d) with
+ * random weights in [0, 1] and maximum degree d. Skewed degrees make the maximum degree a poor guide,
+ * so ParcelNet takes Δ = {@value #DELTA_FACTOR} × mean arc weight / mean out-degree of the vertices
+ * with arcs, and at least max weight / {@value #MAX_BUCKETS} so that the cyclic buckets stay few.
+ *
+ * <p>Cost: O(n + m + rounds) work on average for random weights, O(rounds) pool hand-offs; memory
+ * 8 bytes per vertex of distances plus per-worker buckets that hold each push once (4 bytes per push).
+ */
+public final class DeltaStepping {
+
+    /** Graphs with fewer arcs than this run the sequential {@link Dijkstra} in {@link #distances(CompactGraph, int, WorkerPool)}. */
+    public static final int PARALLEL_FROM_ARCS = 1 << 18;
+
+    /** Δ = this × mean weight / mean out-degree (see the class comment). */
+    static final double DELTA_FACTOR = 4.0;
+
+    private static final int MAX_BUCKETS = 1 << 16;
+    /** A worker settles the part of the current bucket it produced itself while it is this small. */
+    private static final int FUSE_BELOW = 1024;
+    private static final long INFINITE = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+    private static final VarHandle DIST = MethodHandles.arrayElementVarHandle(long[].class);
+
+    private DeltaStepping() {
+    }
+
+    /**
+     * Distances from {@code source} along out-arcs with the graph's weights (all weights must be ≥ 0),
+     * {@code Infinity} when unreachable: Δ-stepping with {@link #delta} on {@code par}'s workers, or the
+     * sequential {@link Dijkstra} for graphs under {@link #PARALLEL_FROM_ARCS} arcs or one worker.
+     */
+    public static double[] distances(CompactGraph g, int source, WorkerPool par) {
+        Objects.requireNonNull(par, "par");
+        WeightStats s = WeightStats.of(g, par);
+        if (g.arcCount() < PARALLEL_FROM_ARCS || par.threads() == 1) {
+            return new Dijkstra(g, arcWeights(g, par)).distances(source);
+        }
+        return run(g, source, s.delta(g), s.max, par);
+    }
+
+    /** Δ-stepping with bucket width {@code delta} (> 0) whatever the graph's size. */
+    public static double[] distances(CompactGraph g, int source, double delta, WorkerPool par) {
+        Objects.requireNonNull(par, "par");
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("delta must be positive and finite, got " + delta);
+        }
+        WeightStats s = WeightStats.of(g, par);
+        return run(g, source, Math.max(delta, s.max / MAX_BUCKETS), s.max, par);
+    }
+
+    /** The bucket width {@link #distances(CompactGraph, int, WorkerPool)} uses for {@code g}. */
+    public static double delta(CompactGraph g, WorkerPool par) {
+        return WeightStats.of(g, par).delta(g);
+    }
+
+    private static double[] arcWeights(CompactGraph g, WorkerPool par) {
+        double[] c = new double[g.arcCount()];
+        par.forRange(c.length, 1 << 16, (w, from, to) -> {
+            for (int a = from; a < to; a++) {
+                c[a] = g.weight(a);
+            }
+        });
+        return c;
+    }
+
+    /** Sum, maximum and count of vertices with arcs; rejects negative or NaN weights. */
+    private record WeightStats(double sum, double max, int activeVertices) {
+
+        static WeightStats of(CompactGraph g, WorkerPool par) {
+            int n = g.nodeCount();
+            int slots = par.threads();
+            double[] sum = new double[slots];
+            double[] max = new double[slots];
+            int[] active = new int[slots];
+            int[] bad = new int[slots];
+            Arrays.fill(bad, -1);
+            par.forRange(n, 1 << 14, (w, from, to) -> {
+                double s = 0;
+                double m = 0;
+                int act = 0;
+                for (int v = from; v < to; v++) {
+                    int a = g.outStart(v);
+                    int end = g.outEnd(v);
+                    if (a < end) {
+                        act++;
+                    }
+                    for (; a < end; a++) {
+                        double x = g.weight(a);
+                        if (!(x >= 0)) {
+                            bad[w] = a;
+                        }
+                        s += x;
+                        m = Math.max(m, x);
+                    }
+                }
+                sum[w] += s;
+                max[w] = Math.max(max[w], m);
+                active[w] += act;
+            });
+            double s = 0;
+            double m = 0;
+            int act = 0;
+            for (int w = 0; w < slots; w++) {
+                if (bad[w] >= 0) {
+                    throw new IllegalArgumentException("arc weights must be >= 0, arc " + bad[w] + " has " + g.weight(bad[w]));
+                }
+                s += sum[w];
+                m = Math.max(m, max[w]);
+                act += active[w];
+            }
+            return new WeightStats(s, m, act);
+        }
+
+        double delta(CompactGraph g) {
+            if (max == 0 || Double.isInfinite(max)) {
+                return max == 0 ? 1 : Double.MAX_VALUE;
+            }
+            double meanWeight = sum / g.arcCount();
+            double meanDegree = (double) g.arcCount() / activeVertices;
+            double d = DELTA_FACTOR * meanWeight / meanDegree;
+            return Math.max(d, max / MAX_BUCKETS);
+        }
+    }
+
+    private static double[] run(CompactGraph g, int source, double delta, double maxWeight, WorkerPool par) {
+        int n = g.nodeCount();
+        if (source < 0 || source >= n) {
+            throw new IllegalArgumentException("node " + source + " out of range 0.." + (n - 1));
+        }
+        long[] dist = new long[n];
+        Arrays.fill(dist, INFINITE);
+        dist[source] = 0L;
+        int bucketCount = Double.isInfinite(maxWeight) || maxWeight / delta >= MAX_BUCKETS
+                ? MAX_BUCKETS + 2 : (int) (maxWeight / delta) + 2;
+        Buckets[] local = new Buckets[par.threads()];
+        for (int w = 0; w < local.length; w++) {
+            local[w] = new Buckets(bucketCount);
+        }
+        double inverseDelta = 1 / delta;
+        int[] frontier = {source};
+        int frontierSize = 1;
+        int[] sizeOut = new int[1];
+        long bucket = 0;
+        while (true) {
+            // settle the current bucket by rounds
+            while (frontierSize > 0) {
+                final int[] f = frontier;
+                final long b = bucket;
+                int size = frontierSize;
+                int block = Math.max(64, Math.min(4096, size / (par.threads() * 8)));
+                par.forRange(size, block, (w, from, to) -> {
+                    Buckets mine = local[w];
+                    for (int i = from; i < to; i++) {
+                        relaxFrom(g, f[i], b, dist, inverseDelta, mine);
+                    }
+                    int slot = (int) (b % mine.count);
+                    int[] scratch = mine.scratch;
+                    for (int k; (k = mine.size[slot]) > 0 && k < FUSE_BELOW; ) {
+                        System.arraycopy(mine.items[slot], 0, scratch, 0, k);
+                        mine.size[slot] = 0;
+                        for (int i = 0; i < k; i++) {
+                            relaxFrom(g, scratch[i], b, dist, inverseDelta, mine);
+                        }
+                    }
+                });
+                frontier = gather(local, (int) (bucket % bucketCount), frontier, sizeOut);
+                frontierSize = sizeOut[0];
+            }
+            // the next non-empty bucket
+            long next = -1;
+            for (int step = 1; step < bucketCount && next < 0; step++) {
+                int slot = (int) ((bucket + step) % bucketCount);
+                for (Buckets l : local) {
+                    if (l.size[slot] > 0) {
+                        next = bucket + step;
+                        break;
+                    }
+                }
+            }
+            if (next < 0) {
+                break;
+            }
+            bucket = next;
+            frontier = gather(local, (int) (bucket % bucketCount), frontier, sizeOut);
+            frontierSize = sizeOut[0];
+        }
+        double[] out = new double[n];
+        par.forRange(n, 1 << 16, (w, from, to) -> {
+            for (int v = from; v < to; v++) {
+                out[v] = Double.longBitsToDouble(dist[v]);
+            }
+        });
+        return out;
+    }
+
+    /** Moves every worker's bucket {@code slot} into one frontier array (its size into {@code sizeOut[0]}). */
+    private static int[] gather(Buckets[] local, int slot, int[] into, int[] sizeOut) {
+        int total = 0;
+        for (Buckets l : local) {
+            total += l.size[slot];
+        }
+        int[] f = into.length >= total ? into : new int[Math.max(total, into.length * 2)];
+        int k = 0;
+        for (Buckets l : local) {
+            System.arraycopy(l.items[slot], 0, f, k, l.size[slot]);
+            k += l.size[slot];
+            l.size[slot] = 0;
+        }
+        sizeOut[0] = total;
+        return f;
+    }
+
+    private static void relaxFrom(CompactGraph g, int u, long bucket, long[] dist, double inverseDelta, Buckets mine) {
+        double du = Double.longBitsToDouble((long) DIST.getOpaque(dist, u));
+        if ((long) (du * inverseDelta) != bucket) {
+            return; // settled in an earlier bucket since it was pushed here
+        }
+        for (int a = g.outStart(u), end = g.outEnd(u); a < end; a++) {
+            double nd = du + g.weight(a);
+            long bits = Double.doubleToRawLongBits(nd);
+            int v = g.target(a);
+            long cur = (long) DIST.getOpaque(dist, v);
+            while (bits < cur) {
+                if (DIST.weakCompareAndSetPlain(dist, v, cur, bits)) {
+                    mine.push((int) ((long) (nd * inverseDelta) % mine.count), v);
+                    break;
+                }
+                cur = (long) DIST.getOpaque(dist, v);
+            }
+        }
+    }
+
+    /** One worker's cyclic buckets: growable int lists. */
+    private static final class Buckets {
+        final int count;
+        final int[][] items;
+        final int[] size;
+        final int[] scratch = new int[FUSE_BELOW];
+
+        Buckets(int count) {
+            this.count = count;
+            this.items = new int[count][];
+            this.size = new int[count];
+            Arrays.fill(items, new int[0]);
+        }
+
+        void push(int slot, int v) {
+            int s = size[slot];
+            int[] it = items[slot];
+            if (s == it.length) {
+                it = Arrays.copyOf(it, Math.max(16, s * 2));
+                items[slot] = it;
+            }
+            it[s] = v;
+            size[slot] = s + 1;
+        }
+    }
+}
