@@ -20,8 +20,10 @@ import org.parcelnet.progress.WorkerPool;
  * so that pushes need no lock; vertices that land in the current bucket start another round. Like
  * the bucket fusion of the GAP benchmark suite (Beamer, Asanović, Patterson, arXiv:1508.03619), a
  * worker goes on with the small remainder of the current bucket it produced itself before the next
- * global round. Light and heavy arcs are not separated: with 2–8 workers the saved re-relaxations do
- * not pay for a second pass. Distances are lowered by compare-and-set on their bit patterns (for
+ * global round. As in the paper, the rounds relax only light arcs (weight ≤ Δ); the heavy arcs of the
+ * bucket's vertices are relaxed once, at their final distances, when the bucket is settled, so a
+ * vertex improved several times inside its bucket does not scan its heavy arcs each time (the arc
+ * lists are not split by weight: both passes read the whole list, the cheap sequential part). Distances are lowered by compare-and-set on their bit patterns (for
  * non-negative doubles the order of the bits is the order of the values). Buckets are cyclic, ⌊max
  * weight / Δ⌋ + 2 of them, since every tentative distance lies within one maximum weight of the
  * current bucket.
@@ -50,6 +52,12 @@ public final class DeltaStepping {
     /** A worker settles the part of the current bucket it produced itself while it is this small. */
     private static final int FUSE_BELOW = 1024;
     private static final long INFINITE = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+    /**
+     * States in {@code relaxedAt}: {@code NEVER}; the distance bits at which the light arcs were relaxed
+     * (the vertex waits in a settled list for its heavy arcs); or the complement of the bits at which
+     * the heavy arcs were relaxed too.
+     */
+    private static final long NEVER = Long.MIN_VALUE;
     private static final VarHandle DIST = MethodHandles.arrayElementVarHandle(long[].class);
 
     private DeltaStepping() {
@@ -161,40 +169,54 @@ public final class DeltaStepping {
         long[] dist = new long[n];
         Arrays.fill(dist, INFINITE);
         dist[source] = 0L;
+        long[] relaxedAt = new long[n];
+        Arrays.fill(relaxedAt, NEVER);
         int bucketCount = Double.isInfinite(maxWeight) || maxWeight / delta >= MAX_BUCKETS
                 ? MAX_BUCKETS + 2 : (int) (maxWeight / delta) + 2;
         Buckets[] local = new Buckets[par.threads()];
         for (int w = 0; w < local.length; w++) {
             local[w] = new Buckets(bucketCount);
         }
-        double inverseDelta = 1 / delta;
+        Relaxer r = new Relaxer(g, dist, relaxedAt, delta);
         int[] frontier = {source};
         int frontierSize = 1;
         int[] sizeOut = new int[1];
         long bucket = 0;
         while (true) {
-            // settle the current bucket by rounds
+            // settle the current bucket by rounds over the light arcs, then relax the heavy arcs of its
+            // vertices once at their final distances (they reach later buckets; one rounded into
+            // this bucket starts another round)
+            final long b = bucket;
             while (frontierSize > 0) {
-                final int[] f = frontier;
-                final long b = bucket;
-                int size = frontierSize;
-                int block = Math.max(64, Math.min(4096, size / (par.threads() * 8)));
-                par.forRange(size, block, (w, from, to) -> {
-                    Buckets mine = local[w];
-                    for (int i = from; i < to; i++) {
-                        relaxFrom(g, f[i], b, dist, inverseDelta, mine);
-                    }
-                    int slot = (int) (b % mine.count);
-                    int[] scratch = mine.scratch;
-                    for (int k; (k = mine.size[slot]) > 0 && k < FUSE_BELOW; ) {
-                        System.arraycopy(mine.items[slot], 0, scratch, 0, k);
-                        mine.size[slot] = 0;
-                        for (int i = 0; i < k; i++) {
-                            relaxFrom(g, scratch[i], b, dist, inverseDelta, mine);
+                while (frontierSize > 0) {
+                    final int[] f = frontier;
+                    int size = frontierSize;
+                    par.forRange(size, blockFor(size, par), (w, from, to) -> {
+                        Buckets mine = local[w];
+                        for (int i = from; i < to; i++) {
+                            r.light(f[i], b, mine);
                         }
+                        int slot = (int) (b % mine.count);
+                        int[] scratch = mine.scratch;
+                        for (int k; (k = mine.size[slot]) > 0 && k < FUSE_BELOW; ) {
+                            System.arraycopy(mine.items[slot], 0, scratch, 0, k);
+                            mine.size[slot] = 0;
+                            for (int i = 0; i < k; i++) {
+                                r.light(scratch[i], b, mine);
+                            }
+                        }
+                    });
+                    frontier = gather(local, (int) (b % bucketCount), frontier, sizeOut);
+                    frontierSize = sizeOut[0];
+                }
+                frontier = gatherSettled(local, frontier, sizeOut);
+                final int[] settled = frontier;
+                par.forRange(sizeOut[0], blockFor(sizeOut[0], par), (w, from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        r.heavy(settled[i], local[w]);
                     }
                 });
-                frontier = gather(local, (int) (bucket % bucketCount), frontier, sizeOut);
+                frontier = gather(local, (int) (b % bucketCount), frontier, sizeOut);
                 frontierSize = sizeOut[0];
             }
             // the next non-empty bucket
@@ -224,6 +246,10 @@ public final class DeltaStepping {
         return out;
     }
 
+    private static int blockFor(int size, WorkerPool par) {
+        return Math.max(64, Math.min(4096, size / (par.threads() * 8)));
+    }
+
     /** Moves every worker's bucket {@code slot} into one frontier array (its size into {@code sizeOut[0]}). */
     private static int[] gather(Buckets[] local, int slot, int[] into, int[] sizeOut) {
         int total = 0;
@@ -241,20 +267,82 @@ public final class DeltaStepping {
         return f;
     }
 
-    private static void relaxFrom(CompactGraph g, int u, long bucket, long[] dist, double inverseDelta, Buckets mine) {
-        double du = Double.longBitsToDouble((long) DIST.getOpaque(dist, u));
-        if ((long) (du * inverseDelta) != bucket) {
-            return; // settled in an earlier bucket since it was pushed here
+    /** Moves every worker's list of vertices settled in the current bucket into one array. */
+    private static int[] gatherSettled(Buckets[] local, int[] into, int[] sizeOut) {
+        int total = 0;
+        for (Buckets l : local) {
+            total += l.settledSize;
         }
-        for (int a = g.outStart(u), end = g.outEnd(u); a < end; a++) {
-            double nd = du + g.weight(a);
+        int[] f = into.length >= total ? into : new int[Math.max(total, into.length * 2)];
+        int k = 0;
+        for (Buckets l : local) {
+            System.arraycopy(l.settled, 0, f, k, l.settledSize);
+            k += l.settledSize;
+            l.settledSize = 0;
+        }
+        sizeOut[0] = total;
+        return f;
+    }
+
+    /** The relaxations, shared by all workers (distances by compare-and-set). */
+    private static final class Relaxer {
+        private final CompactGraph g;
+        private final long[] dist;
+        private final long[] relaxedAt;
+        private final double delta;
+        private final double inverseDelta;
+
+        Relaxer(CompactGraph g, long[] dist, long[] relaxedAt, double delta) {
+            this.g = g;
+            this.dist = dist;
+            this.relaxedAt = relaxedAt;
+            this.delta = delta;
+            this.inverseDelta = 1 / delta;
+        }
+
+        /** Relaxes the light arcs (weight ≤ Δ) of {@code u} if it is still in {@code bucket} and has a new distance. */
+        void light(int u, long bucket, Buckets mine) {
+            long bits = (long) DIST.getOpaque(dist, u);
+            double du = Double.longBitsToDouble(bits);
+            if ((long) (du * inverseDelta) != bucket) {
+                return; // settled in an earlier bucket since it was pushed here
+            }
+            long before = relaxedAt[u];
+            if (before == bits || before == ~bits) {
+                return; // pushed twice at this distance
+            }
+            relaxedAt[u] = bits;
+            if (before < 0) {
+                mine.settle(u); // not waiting for its heavy arcs yet
+            }
+            for (int a = g.outStart(u), end = g.outEnd(u); a < end; a++) {
+                double w = g.weight(a);
+                if (w <= delta) {
+                    lower(g.target(a), du + w, mine);
+                }
+            }
+        }
+
+        /** Relaxes the heavy arcs (weight > Δ) of settled {@code u}: they reach later buckets only. */
+        void heavy(int u, Buckets mine) {
+            long bits = dist[u];
+            relaxedAt[u] = ~bits;
+            double du = Double.longBitsToDouble(bits);
+            for (int a = g.outStart(u), end = g.outEnd(u); a < end; a++) {
+                double w = g.weight(a);
+                if (w > delta) {
+                    lower(g.target(a), du + w, mine);
+                }
+            }
+        }
+
+        private void lower(int v, double nd, Buckets mine) {
             long bits = Double.doubleToRawLongBits(nd);
-            int v = g.target(a);
             long cur = (long) DIST.getOpaque(dist, v);
             while (bits < cur) {
                 if (DIST.weakCompareAndSetPlain(dist, v, cur, bits)) {
                     mine.push((int) ((long) (nd * inverseDelta) % mine.count), v);
-                    break;
+                    return;
                 }
                 cur = (long) DIST.getOpaque(dist, v);
             }
@@ -267,12 +355,21 @@ public final class DeltaStepping {
         final int[][] items;
         final int[] size;
         final int[] scratch = new int[FUSE_BELOW];
+        int[] settled = new int[16];
+        int settledSize;
 
         Buckets(int count) {
             this.count = count;
             this.items = new int[count][];
             this.size = new int[count];
             Arrays.fill(items, new int[0]);
+        }
+
+        void settle(int u) {
+            if (settledSize == settled.length) {
+                settled = Arrays.copyOf(settled, settledSize * 2);
+            }
+            settled[settledSize++] = u;
         }
 
         void push(int slot, int v) {
