@@ -37,8 +37,9 @@ import org.parcelnet.progress.WorkerPool;
  * so ParcelNet takes Δ = {@value #DELTA_FACTOR} × mean arc weight / mean out-degree of the vertices
  * with arcs, and at least max weight / {@value #MAX_BUCKETS} so that the cyclic buckets stay few.
  *
- * <p>Cost: O(n + m + rounds) work on average for random weights, O(rounds) pool hand-offs; memory
- * 8 bytes per vertex of distances plus per-worker buckets that hold each push once (4 bytes per push).
+ * <p>Cost: O(n + m) work on average for random weights (Meyer and Sanders), plus one pool hand-off
+ * per round; memory 16 bytes per vertex (distance bits, and the distance at which its arcs were last
+ * relaxed) plus per-worker buckets that hold each push once (4 bytes per push).
  */
 public final class DeltaStepping {
 
