@@ -52,6 +52,8 @@ public final class DeltaStepping {
     private static final int MAX_BUCKETS = 1 << 16;
     /** A worker settles the part of the current bucket it produced itself while it is this small. */
     private static final int FUSE_BELOW = 1024;
+    /** Rounds over fewer vertices run on the calling thread. */
+    private static final int INLINE_BELOW = 4096;
     private static final long INFINITE = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
     /**
      * States in {@code relaxedAt}: {@code NEVER}; the distance bits at which the light arcs were relaxed
@@ -75,7 +77,7 @@ public final class DeltaStepping {
         if (g.arcCount() < PARALLEL_FROM_ARCS || par.threads() == 1) {
             return new Dijkstra(g, arcWeights(g, par)).distances(source);
         }
-        return run(g, source, s.delta(g), s.max, par);
+        return run(g, source, s.delta(g), s.max, par, INLINE_BELOW);
     }
 
     /** Δ-stepping with bucket width {@code delta} (> 0) whatever the graph's size. */
@@ -84,8 +86,17 @@ public final class DeltaStepping {
         if (!(delta > 0) || Double.isInfinite(delta)) {
             throw new IllegalArgumentException("delta must be positive and finite, got " + delta);
         }
+        return distances(g, source, delta, par, INLINE_BELOW);
+    }
+
+    /** As {@link #distances(CompactGraph, int, double, WorkerPool)}; rounds under {@code inlineBelow} vertices run inline (tests use 1). */
+    static double[] distances(CompactGraph g, int source, double delta, WorkerPool par, int inlineBelow) {
+        Objects.requireNonNull(par, "par");
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("delta must be positive and finite, got " + delta);
+        }
         WeightStats s = WeightStats.of(g, par);
-        return run(g, source, Math.max(delta, s.max / MAX_BUCKETS), s.max, par);
+        return run(g, source, Math.max(delta, s.max / MAX_BUCKETS), s.max, par, inlineBelow);
     }
 
     /** The bucket width {@link #distances(CompactGraph, int, WorkerPool)} uses for {@code g}. */
@@ -162,7 +173,8 @@ public final class DeltaStepping {
         }
     }
 
-    private static double[] run(CompactGraph g, int source, double delta, double maxWeight, WorkerPool par) {
+    private static double[] run(CompactGraph g, int source, double delta, double maxWeight, WorkerPool par,
+                                int inlineBelow) {
         int n = g.nodeCount();
         if (source < 0 || source >= n) {
             throw new IllegalArgumentException("node " + source + " out of range 0.." + (n - 1));
@@ -192,7 +204,7 @@ public final class DeltaStepping {
                 while (frontierSize > 0) {
                     final int[] f = frontier;
                     int size = frontierSize;
-                    par.forRange(size, blockFor(size, par), (w, from, to) -> {
+                    forRange(par, size, inlineBelow, (w, from, to) -> {
                         Buckets mine = local[w];
                         for (int i = from; i < to; i++) {
                             r.light(f[i], b, mine);
@@ -212,7 +224,7 @@ public final class DeltaStepping {
                 }
                 frontier = gatherSettled(local, frontier, sizeOut);
                 final int[] settled = frontier;
-                par.forRange(sizeOut[0], blockFor(sizeOut[0], par), (w, from, to) -> {
+                forRange(par, sizeOut[0], inlineBelow, (w, from, to) -> {
                     for (int i = from; i < to; i++) {
                         r.heavy(settled[i], local[w]);
                     }
@@ -247,8 +259,18 @@ public final class DeltaStepping {
         return out;
     }
 
-    private static int blockFor(int size, WorkerPool par) {
-        return Math.max(64, Math.min(4096, size / (par.threads() * 8)));
+    /**
+     * Runs {@code body} over {@code [0, n)}: on the calling thread as worker 0 below
+     * {@value #INLINE_BELOW} vertices (a hand-off to the pool and the wait for the slowest worker cost
+     * more than such a round, and far more when other processes hold the cores), else in blocks on
+     * the pool.
+     */
+    private static void forRange(WorkerPool par, int n, int inlineBelow, WorkerPool.RangeBody body) {
+        if (n < inlineBelow || par.threads() == 1) {
+            body.run(0, 0, n);
+        } else {
+            par.forRange(n, Math.max(256, Math.min(4096, n / (par.threads() * 8))), body);
+        }
     }
 
     /** Moves every worker's bucket {@code slot} into one frontier array (its size into {@code sizeOut[0]}). */

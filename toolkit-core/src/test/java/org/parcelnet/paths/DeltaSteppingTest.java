@@ -52,7 +52,7 @@ class DeltaSteppingTest {
                             try (WorkerPool par = WorkerPool.of(threads, "test")) {
                                 double chosen = DeltaStepping.delta(g, par);
                                 for (double delta : new double[] {chosen / 16, chosen, 0.37, 1e6}) {
-                                    assertArrayEquals(expected, DeltaStepping.distances(g, source, delta, par),
+                                    assertArrayEquals(expected, DeltaStepping.distances(g, source, delta, par, 1),
                                             "directed " + directed + " n " + nm[0] + " delta " + delta + " threads " + threads);
                                 }
                             }
