@@ -46,7 +46,7 @@ import org.parcelnet.progress.WorkerPool;
  * single-threaded; {@link Options#searches} independent searches (seeds split off the one generator in
  * order) run on a {@link WorkerPool}, and the result depends on their number, not on the worker count.
  *
- * <p>Memory: about 60 bytes per node plus the population ({@code populationSize·k} ints).
+ * <p>Memory per search: about 60 bytes per node plus the population ({@code populationSize·k} ints).
  */
 public final class CriticalNodes {
 
