@@ -15,18 +15,19 @@ import org.parcelnet.progress.WorkerPool;
  * the arc costs).
  *
  * <p>Tentative distances live in buckets of width Δ. The smallest non-empty bucket is settled by
- * rounds: all its vertices relax all their out-arcs in parallel (vertices handed out in blocks by the
- * {@link WorkerPool}); an improved vertex goes into the bucket of its new distance, kept per worker
- * so that pushes need no lock; vertices that land in the current bucket start another round. Like
- * the bucket fusion of the GAP benchmark suite (Beamer, Asanović, Patterson, arXiv:1508.03619), a
- * worker goes on with the small remainder of the current bucket it produced itself before the next
- * global round. As in the paper, the rounds relax only light arcs (weight ≤ Δ); the heavy arcs of the
+ * rounds: all its vertices relax their light arcs (weight ≤ Δ) in parallel (vertices handed out in
+ * blocks by the {@link WorkerPool}; rounds of fewer than {@value #INLINE_BELOW} vertices run on the
+ * calling thread, where a hand-off would cost more than the round); an improved vertex goes into the
+ * bucket of its new distance, kept per worker so that pushes need no lock; vertices that land in the
+ * current bucket start another round. Like the bucket fusion of the GAP benchmark suite (Beamer,
+ * Asanović, Patterson, arXiv:1508.03619), a worker goes on with the small remainder of the current
+ * bucket it produced itself before the next global round. As in the paper, the heavy arcs of the
  * bucket's vertices are relaxed once, at their final distances, when the bucket is settled, so a
  * vertex improved several times inside its bucket does not scan its heavy arcs each time (the arc
- * lists are not split by weight: both passes read the whole list, the cheap sequential part). Distances are lowered by compare-and-set on their bit patterns (for
- * non-negative doubles the order of the bits is the order of the values). Buckets are cyclic, ⌊max
- * weight / Δ⌋ + 2 of them, since every tentative distance lies within one maximum weight of the
- * current bucket.
+ * lists are not split by weight: both passes read the whole list, the cheap sequential part).
+ * Distances are lowered by compare-and-set on their bit patterns (for non-negative doubles the order
+ * of the bits is the order of the values). Buckets are cyclic, ⌊max weight / Δ⌋ + 2 of them, since
+ * every tentative distance lies within one maximum weight of the current bucket.
  *
  * <p>Determinism: the result is the least solution of {@code d(v) = min over arcs (u,v) of
  * fl(d(u) + w)} with {@code d(source) = 0}, whatever order the relaxations ran in, so it is the same
