@@ -101,8 +101,15 @@ public final class InterdictCommand implements Callable<Integer> {
     @Option(names = "--truth", paramLabel = "FILE", description = "truth_parties.csv (party,ring,tier): report precision of the picks")
     Path truth;
 
+    @Option(names = "--report", description = "also write report.html: the picks of every method on a world map "
+            + "(when --nodes has lat,lon), their removal curves and a table; one self-contained page that opens offline")
+    boolean report;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
     Path out;
+
+    /** Betweenness of the comparison, kept for the report. */
+    private double[] betweenness;
 
     private record Row(String party, String method, int rank, long after) {
     }
@@ -125,7 +132,8 @@ public final class InterdictCommand implements Callable<Integer> {
         }
         flowAlgorithm();
         input.validate(out);
-        ReportFolder.claim(out, input.outputs("interdiction.csv", "tiers.csv", "summary.json"));
+        ReportFolder.claim(out, input.outputs(report ? new String[] {"interdiction.csv", "tiers.csv", "summary.json", "report.html"}
+                : new String[] {"interdiction.csv", "tiers.csv", "summary.json"}));
         long started = System.nanoTime();
         LabeledGraph g = input.loadGraph(out);
         CompactGraph cg = g.graph();
@@ -159,9 +167,19 @@ public final class InterdictCommand implements Callable<Integer> {
         if (nc.hasRegions()) {
             summary.put("by_region", picksByRegion(nc, g, rows, sources, sinks));
         }
+        if (report) {
+            List<InterdictReport.Pick> picks = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                picks.add(new InterdictReport.Pick(g.node(r.party()), r.method(), r.rank(), r.after()));
+            }
+            InterdictReport.write(out.resolve("report.html"), input.file().getFileName().toString(), g,
+                    input.nodeAttributes(), picks, ((Number) summary.get("initial_reachability")).longValue(), betweenness,
+                    sources != null, budget, seed);
+        }
         summary.put("seconds", (System.nanoTime() - started) / 1e9);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary));
-        System.err.println(rows.size() + " rows written to " + out.resolve("interdiction.csv"));
+        System.err.println(rows.size() + " rows written to " + out.resolve("interdiction.csv")
+                + (report ? "; report: " + out.resolve("report.html") : ""));
         return Cli.OK;
     }
 
@@ -222,6 +240,7 @@ public final class InterdictCommand implements Callable<Integer> {
         int n = cg.nodeCount();
         Betweenness.Options o = Betweenness.Options.builder().samples(n > 20_000 ? samples : 0).seed(seed).build();
         Betweenness.Result b = Betweenness.compute(cg, o, input.progress());
+        betweenness = b.score();
         InterdictionPlan.Options options = InterdictionPlan.Options.defaults().withBudget(budget).withFlow(alg);
         InterdictionPlan.Result plan = terminals
                 ? InterdictionPlan.betweenSourcesAndSinks(cg, sources, sinks, b.score(), options, input.progress())
