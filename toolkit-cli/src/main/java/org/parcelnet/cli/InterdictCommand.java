@@ -26,6 +26,7 @@ import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.paths.Betweenness;
 import org.parcelnet.paths.RelayChains;
+import org.parcelnet.progress.WorkerPool;
 import org.parcelnet.roles.PlaceFacts;
 import org.parcelnet.roles.Tier;
 import org.parcelnet.roles.TierClassifier;
@@ -91,6 +92,11 @@ public final class InterdictCommand implements Callable<Integer> {
     @Option(names = "--time-limit", paramLabel = "SECONDS",
             description = "stop the critical node search after this long instead (results then depend on machine speed)")
     Double timeLimit;
+
+    @Option(names = "--searches", defaultValue = "1", paramLabel = "N",
+            description = "independent critical node searches, run on up to as many threads as the machine has; the best "
+                    + "wins; the same seed, steps and searches give the same picks on any machine (default: ${DEFAULT-VALUE})")
+    int searches;
 
     @Option(names = "--truth", paramLabel = "FILE", description = "truth_parties.csv (party,ring,tier): report precision of the picks")
     Path truth;
@@ -265,13 +271,18 @@ public final class InterdictCommand implements Callable<Integer> {
             CriticalNodes.Options co = timeLimit != null
                     ? CriticalNodes.Options.timeLimited(budget, seed, Math.max(1, Math.round(timeLimit * 1000)))
                     : CriticalNodes.Options.steps(budget, seed, steps);
-            CriticalNodes.Result r = CriticalNodes.solve(cg, co, input.progress());
+            CriticalNodes.Result r;
+            int workers = Math.min(searches, Runtime.getRuntime().availableProcessors());
+            try (WorkerPool par = WorkerPool.of(workers, "critical-nodes")) {
+                r = CriticalNodes.solve(cg, co.withSearches(searches), par, input.progress());
+            }
             KeyPlayers.Result ordered = KeyPlayers.evaluate(cg, pickOrder(cg, r.removed()));
             add(rows, g, "cnp", ordered);
             summary.put("cnp_reachability", r.objective());
             Map<String, Object> c = Json.object();
             c.put("seed", seed);
             c.put("steps", r.steps());
+            c.put("searches", searches);
             c.put("best_found_at_step", r.bestStep());
             c.put("time_limit_seconds", timeLimit);
             c.put("greedy_start", r.greedyObjective());
@@ -288,8 +299,8 @@ public final class InterdictCommand implements Callable<Integer> {
         if (m.equals("cnp") && terminals) {
             throw new IllegalArgumentException("--method cnp minimises connected pairs: use it without --sources/--sinks/--communities");
         }
-        if (steps < 1 || (timeLimit != null && !(timeLimit > 0))) {
-            throw new IllegalArgumentException("--steps and --time-limit must be > 0");
+        if (steps < 1 || (timeLimit != null && !(timeLimit > 0)) || searches < 1) {
+            throw new IllegalArgumentException("--steps, --time-limit and --searches must be > 0");
         }
         return m.equals("cnp");
     }
