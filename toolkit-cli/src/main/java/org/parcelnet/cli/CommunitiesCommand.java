@@ -127,6 +127,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
         ReportFolder.claim(out, input.outputs("communities.csv", "summary.json"));
         long started = System.nanoTime();
         LabeledGraph g = input.loadGraph(out);
+        double readSeconds = (System.nanoTime() - started) / 1e9;
         GroundTruth gt = truth == null ? null : GroundTruth.read(truth);
         long algStarted = System.nanoTime();
         CommunityResult r = louvain != null ? louvain.run(g.graph(), input.progress())
@@ -186,6 +187,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
         if (nc.hasRegions()) {
             summary.put("regions", regionSummary(nc, p));
         }
+        summary.put("read_seconds", readSeconds);
         summary.put("algorithm_seconds", algSeconds);
         summary.put("communities_csv_seconds", writeSeconds);
         summary.put("seconds", (System.nanoTime() - started) / 1e9);
