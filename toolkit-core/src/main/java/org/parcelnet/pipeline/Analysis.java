@@ -173,10 +173,12 @@ public final class Analysis {
             t = begin("communities (Leiden)");
             LeidenParams leiden = LeidenParams.builder().seed(options.seed()).resolution(options.resolution())
                     .threads(options.threads()).build();
-            // without the edges of hub parties (courier stations, busy shops): they join unrelated people
-            // and would let modularity merge the rings that use the same station or shop
+            // without the one-off edges of hub parties (courier stations, busy shops): they join unrelated
+            // people and would let modularity merge the rings that use the same station or shop; a hub's
+            // repeated ties stay when it relays (a distributor that also sells to many one-off buyers)
             CompactGraph whole = g.toUndirected();
-            CompactGraph undirected = RingFinder.withoutHubs(whole, options.hubThreshold());
+            CompactGraph undirected = RingFinder.withoutHubs(g, options.hubThreshold(),
+                    RingFinder.Options.defaults().minTie());
             CommunityResult hubless = new Leiden(leiden).run(undirected, progress);
             // modularity reported on the whole party graph (hub parties are singletons there)
             CommunityResult communities = new CommunityResult(hubless.algorithm(), hubless.partition(),
