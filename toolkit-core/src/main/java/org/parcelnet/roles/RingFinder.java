@@ -367,7 +367,32 @@ public final class RingFinder {
      * node ids. {@link #withoutHubs(CompactGraph, int, double)} keeps the repeated ties of hubs that relay.
      */
     public static CompactGraph withoutHubs(CompactGraph undirected, int maxNeighbours) {
-        return withoutHubs(undirected, maxNeighbours, Double.POSITIVE_INFINITY);
+        if (undirected.isDirected()) {
+            throw new IllegalArgumentException("withoutHubs needs the undirected party graph");
+        }
+        if (maxNeighbours < 1) {
+            throw new IllegalArgumentException("maxNeighbours must be >= 1, got " + maxNeighbours);
+        }
+        int n = undirected.nodeCount();
+        boolean[] hub = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            int d = undirected.outEnd(v) - undirected.outStart(v) - (undirected.hasSelfLoop(v) ? 1 : 0);
+            hub[v] = d > maxNeighbours;
+        }
+        org.parcelnet.graph.CompactGraphBuilder b = org.parcelnet.graph.CompactGraphBuilder.undirected(n)
+                .expectedEdges(undirected.edgeCount());
+        for (int v = 0; v < n; v++) {
+            if (hub[v]) {
+                continue;
+            }
+            for (int a = undirected.outStart(v), end = undirected.outEnd(v); a < end; a++) {
+                int u = undirected.target(a);
+                if (u >= v && !hub[u]) {
+                    b.addEdge(v, u, undirected.weight(a));
+                }
+            }
+        }
+        return b.build();
     }
 
     /**
