@@ -39,6 +39,12 @@ import org.parcelnet.progress.ProgressListener;
  * from customers on this evidence and are counted as customers; in the generator's data a retailer's
  * single parcel is a 2-carton lot of 17–23 kg.
  *
+ * <p><b>Rings cut in two.</b> Two found rings are joined when their members exchange at least
+ * {@link Options#mergeShare()} of the parcels inside the smaller (one ring that community detection
+ * cut), or when they share member addresses ({@link #SHARED_ADDRESSES} or more, and at least
+ * {@link #SHARED_ADDRESS_SHARE} of the smaller ring's): members who changed phones keep their
+ * addresses, so the same people under new phones show up as a second ring.
+ *
  * <p>Cost: two passes over the shipments and a sort of the core parcels' weights per ring, O(R + E log E).
  * Memory: 16 bytes per party and 8 per core parcel.
  */
@@ -80,7 +86,8 @@ public final class RingMembers {
      * @param minRingShare   a party that only sends or only receives ring parcels is a member only when
      *                       they are at least this share of all its parcels (0..1)
      * @param mergeShare     two rings whose members exchange at least this share of the parcels inside
-     *                       the smaller are one ring cut in two, and are joined (0 never joins)
+     *                       the smaller are one ring cut in two, and are joined (0 joins no rings, by
+     *                       parcels or by shared addresses)
      */
     public record Options(double wholesaleShare, double minRingShare, double mergeShare) {
         public Options {
