@@ -51,8 +51,9 @@ import org.parcelnet.progress.WorkerPool;
  * anyway), so its work is bounded by the community's shipments near the case, not by R; an
  * identifier's adjacency then costs O(df) per expansion. Without communities each identifier's
  * adjacency is built once, when first reached.
- * Memory: about 72 bytes per shipment (six identifier slots with their counterparties, 48 bytes, and
- * the rows-by-identifier index, 24) plus about 40 bytes per identifier (counts, weight, search state)
+ * Memory: about 48 bytes per shipment kept (six identifier slots, 24 bytes, and the rows-by-identifier
+ * index, 24; the slots' counterparties, another 24, only while indexing) plus about 40 bytes per
+ * identifier (counts, weight, search state)
  * and the adjacency of the identifiers reached.
  */
 public final class CaseNetworks {
@@ -368,7 +369,7 @@ public final class CaseNetworks {
      * so whoever is free does the work: a pipeline passes the worker that ran its background stages,
      * which joins the search as soon as it is idle. Each case's links are found from that case alone
      * and kept per case, then combined in case order, so the result does not depend on who searched
-     * which case. Extra memory: one search state (about 28 bytes per identifier) for the helper.
+     * which case. Extra memory: one search state (24 bytes per identifier) for the helper.
      *
      * @throws java.io.InterruptedIOException when interrupted while waiting for the helper
      */
