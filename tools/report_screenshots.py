@@ -7,6 +7,9 @@ a CJK font such as `fonts-wqy-microhei` for Chinese place names).
 - report-map.png:      the route map of all rings and the first ring's time line and map: the
                        figures' markup copied from report.html into a page with the report's own
                        styles (Chromium cannot screenshot a scrolled position of a page).
+- report-dark.png:     the first charts of the same report in the dark style.
+- report-world.png:    the world map of `parcelnet interdict --report` on the bundled OpenFlights
+                       network (docs/openflights.md), chokepoints highlighted.
 
 Usage: python3 tools/report_screenshots.py   (from the repository root; takes about a minute)
 """
@@ -45,6 +48,25 @@ def main():
                         + '</head><body><main><div class="grid">' + "".join(figures)
                         + "</div></main></body></html>", encoding="utf-8")
         shoot(maps.as_uri(), IMG / "report-map.png", 1280, 1500)
+        charts = re.findall(r"<figure><h3>(?:Degree distribution|Community sizes)</h3>.*?</figure>", html, re.S)[:2]
+        dark = pathlib.Path(tmp) / "dark.html"
+        dark.write_text('<!DOCTYPE html><html lang="en" data-theme="dark"><head><meta charset="utf-8"/>' + style
+                        + '</head><body><main><div class="grid">' + "".join(charts)
+                        + "</div></main></body></html>", encoding="utf-8")
+        shoot(dark.as_uri(), IMG / "report-dark.png", 1280, 560)
+
+        flights = ROOT / "sample-data" / "openflights"
+        of = pathlib.Path(tmp) / "openflights"
+        subprocess.run([str(ROOT / "parcelnet"), "interdict", "--graph", str(flights / "edges.csv"), "--directed",
+                        "--nodes", str(flights / "nodes.csv"), "--budget", "10", "--report", "--out", str(of), "-q"],
+                       check=True)
+        html = (of / "report.html").read_text(encoding="utf-8")
+        style = re.search(r"<style>.*?</style>", html, re.S).group(0)
+        world = re.findall(r'<figure class="wide">.*?</figure>', html, re.S)[:1]
+        page = pathlib.Path(tmp) / "world.html"
+        page.write_text('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/>' + style
+                        + "</head><body><main>" + "".join(world) + "</main></body></html>", encoding="utf-8")
+        shoot(page.as_uri(), IMG / "report-world.png", 1300, 610)
     print("wrote", ", ".join(str(p.relative_to(ROOT)) for p in sorted(IMG.glob("report-*.png"))))
 
 

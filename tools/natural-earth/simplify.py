@@ -4,12 +4,34 @@ Douglas & Peucker 1973, doi:10.3138/FM57-6770-U75U-7727) and writes the outline 
 reads: comment lines, then one ring per line, "A3 lon,lat lon,lat ..." with two decimals.
 
 Usage: python3 simplify.py rings.tsv > ../../toolkit-cli/src/main/resources-report/org/parcelnet/cli/report/natural-earth-china.txt
+       python3 simplify.py --world rings.tsv > .../natural-earth-world.txt   (rings from extract.R 110 ...)
 """
 import sys
 
-WINDOW = (68.0, 140.0, 12.0, 57.0)  # lon min, lon max, lat min, lat max
-TOLERANCE = 0.06                    # degrees (about 6 km)
-MIN_AREA = 0.15                     # square degrees: smaller islands are dropped (Hainan is about 3)
+CHINA = {
+    "window": (68.0, 140.0, 12.0, 57.0),  # lon min, lon max, lat min, lat max
+    "tolerance": 0.06,                    # degrees (about 6 km)
+    "min_area": 0.15,                     # square degrees: smaller islands are dropped (Hainan is about 3)
+    "first": "CHN",                       # written first (filled darker on the map)
+    "header": [
+        "# Country outlines around China for the report's route maps: Natural Earth 1:50m Admin 0 - Countries",
+        "# (public domain; Made with Natural Earth), outer rings clipped to lon 68..140, lat 12..57,",
+        "# simplified (Douglas-Peucker, 0.06 degrees), islands under 0.15 square degrees dropped.",
+    ],
+}
+WORLD = {
+    "window": (-180.0, 180.0, -58.0, 84.0),  # Antarctica left out (no routes to draw there)
+    "tolerance": 0.2,                        # degrees (about 20 km), ample at world scale
+    "min_area": 0.5,
+    "first": None,
+    "header": [
+        "# Country outlines of the world for the report's network maps: Natural Earth 1:110m Admin 0 - Countries",
+        "# (public domain; Made with Natural Earth), outer rings clipped to lat -58..84 (no Antarctica),",
+        "# simplified (Douglas-Peucker, 0.2 degrees), islands under 0.5 square degrees dropped.",
+    ],
+}
+MAP = CHINA
+WINDOW = MAP["window"]
 
 
 def clip(ring):
@@ -72,9 +94,8 @@ def douglas_peucker(points, tol):
 
 
 def main(path):
-    print("# Country outlines around China for the report's route maps: Natural Earth 1:50m Admin 0 - Countries")
-    print("# (public domain; Made with Natural Earth), outer rings clipped to lon 68..140, lat 12..57,")
-    print("# simplified (Douglas-Peucker, 0.06 degrees), islands under 0.15 square degrees dropped.")
+    for line in MAP["header"]:
+        print(line)
     print("# Produced by tools/natural-earth/extract.R and simplify.py; see tools/natural-earth/README.md.")
     print("# One ring per line: ISO A3 code, then lon,lat pairs (WGS 84 degrees).")
     rings = []
@@ -84,15 +105,20 @@ def main(path):
         if ring[0] == ring[-1]:
             ring = ring[:-1]
         ring = clip(ring)
-        if len(ring) < 3 or area(ring) < MIN_AREA:
+        if len(ring) < 3 or area(ring) < MAP["min_area"]:
             continue
-        simple = douglas_peucker(ring + [ring[0]], TOLERANCE)[:-1]
+        simple = douglas_peucker(ring + [ring[0]], MAP["tolerance"])[:-1]
         if len(simple) >= 3:
             rings.append((a3, simple))
-    rings.sort(key=lambda r: (r[0] != "CHN", r[0]))
+    rings.sort(key=lambda r: (r[0] != MAP["first"], r[0]))
     for a3, ring in rings:
         print(a3, " ".join("%.2f,%.2f" % p for p in ring))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--world":
+        MAP = WORLD
+        WINDOW = MAP["window"]
+        main(sys.argv[2])
+    else:
+        main(sys.argv[1])

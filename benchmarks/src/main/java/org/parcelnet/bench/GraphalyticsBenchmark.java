@@ -22,6 +22,7 @@ import org.parcelnet.graphalytics.Dataset;
 import org.parcelnet.graphalytics.Lcc;
 import org.parcelnet.graphalytics.Sssp;
 import org.parcelnet.graphalytics.Wcc;
+import org.parcelnet.paths.DeltaStepping;
 import org.parcelnet.paths.PageRank;
 
 /**
@@ -85,8 +86,24 @@ public class GraphalyticsBenchmark {
         return Lcc.coefficients(data.graph(), par);
     }
 
+    /** Δ-stepping on {@code threads} workers with the Δ the kernel chooses. */
     @Benchmark
     public double[] sssp() {
+        return Sssp.distances(data.graph(), source, par);
+    }
+
+    /** The sequential Dijkstra (4-ary heap) that Δ-stepping replaced, for comparison. */
+    @Benchmark
+    public double[] ssspDijkstra() {
         return Sssp.distances(data.graph(), source);
+    }
+
+    /** Δ-stepping with Δ = {@code deltaScale} × the chosen Δ, to check the choice. */
+    @Param({"1"})
+    double deltaScale;
+
+    @Benchmark
+    public double[] ssspDeltaScaled() {
+        return DeltaStepping.distances(data.graph(), source, deltaScale * DeltaStepping.delta(data.graph(), par), par);
     }
 }

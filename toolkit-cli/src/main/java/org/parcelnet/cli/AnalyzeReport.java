@@ -586,7 +586,7 @@ final class AnalyzeReport {
         return Instant.ofEpochSecond(epoch).atZone(ZoneOffset.UTC).toLocalDate().toString();
     }
 
-    private static String versionText() {
+    static String versionText() {
         try {
             return new VersionProvider().getVersion()[0].replace("parcelnet ", "");
         } catch (IOException e) {

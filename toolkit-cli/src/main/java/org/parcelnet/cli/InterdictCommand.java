@@ -26,6 +26,7 @@ import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.paths.Betweenness;
 import org.parcelnet.paths.RelayChains;
+import org.parcelnet.progress.WorkerPool;
 import org.parcelnet.roles.PlaceFacts;
 import org.parcelnet.roles.Tier;
 import org.parcelnet.roles.TierClassifier;
@@ -92,11 +93,23 @@ public final class InterdictCommand implements Callable<Integer> {
             description = "stop the critical node search after this long instead (results then depend on machine speed)")
     Double timeLimit;
 
+    @Option(names = "--searches", defaultValue = "1", paramLabel = "N",
+            description = "independent critical node searches, run on up to as many threads as the machine has; the best "
+                    + "wins; the same seed, steps and searches give the same picks on any machine (default: ${DEFAULT-VALUE})")
+    int searches;
+
     @Option(names = "--truth", paramLabel = "FILE", description = "truth_parties.csv (party,ring,tier): report precision of the picks")
     Path truth;
 
+    @Option(names = "--report", description = "also write report.html: the picks of every method on a world map "
+            + "(when --nodes has lat,lon), their removal curves and a table; one self-contained page that opens offline")
+    boolean report;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
     Path out;
+
+    /** Betweenness of the comparison, kept for the report. */
+    private double[] betweenness;
 
     private record Row(String party, String method, int rank, long after) {
     }
@@ -119,7 +132,8 @@ public final class InterdictCommand implements Callable<Integer> {
         }
         flowAlgorithm();
         input.validate(out);
-        ReportFolder.claim(out, input.outputs("interdiction.csv", "tiers.csv", "summary.json"));
+        ReportFolder.claim(out, input.outputs(report ? new String[] {"interdiction.csv", "tiers.csv", "summary.json", "report.html"}
+                : new String[] {"interdiction.csv", "tiers.csv", "summary.json"}));
         long started = System.nanoTime();
         LabeledGraph g = input.loadGraph(out);
         CompactGraph cg = g.graph();
@@ -153,9 +167,19 @@ public final class InterdictCommand implements Callable<Integer> {
         if (nc.hasRegions()) {
             summary.put("by_region", picksByRegion(nc, g, rows, sources, sinks));
         }
+        if (report) {
+            List<InterdictReport.Pick> picks = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                picks.add(new InterdictReport.Pick(g.node(r.party()), r.method(), r.rank(), r.after()));
+            }
+            InterdictReport.write(out.resolve("report.html"), input.file().getFileName().toString(), g,
+                    input.nodeAttributes(), picks, ((Number) summary.get("initial_reachability")).longValue(), betweenness,
+                    sources != null, budget, seed);
+        }
         summary.put("seconds", (System.nanoTime() - started) / 1e9);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary));
-        System.err.println(rows.size() + " rows written to " + out.resolve("interdiction.csv"));
+        System.err.println(rows.size() + " rows written to " + out.resolve("interdiction.csv")
+                + (report ? "; report: " + out.resolve("report.html") : ""));
         return Cli.OK;
     }
 
@@ -216,6 +240,7 @@ public final class InterdictCommand implements Callable<Integer> {
         int n = cg.nodeCount();
         Betweenness.Options o = Betweenness.Options.builder().samples(n > 20_000 ? samples : 0).seed(seed).build();
         Betweenness.Result b = Betweenness.compute(cg, o, input.progress());
+        betweenness = b.score();
         InterdictionPlan.Options options = InterdictionPlan.Options.defaults().withBudget(budget).withFlow(alg);
         InterdictionPlan.Result plan = terminals
                 ? InterdictionPlan.betweenSourcesAndSinks(cg, sources, sinks, b.score(), options, input.progress())
@@ -246,13 +271,18 @@ public final class InterdictCommand implements Callable<Integer> {
             CriticalNodes.Options co = timeLimit != null
                     ? CriticalNodes.Options.timeLimited(budget, seed, Math.max(1, Math.round(timeLimit * 1000)))
                     : CriticalNodes.Options.steps(budget, seed, steps);
-            CriticalNodes.Result r = CriticalNodes.solve(cg, co, input.progress());
+            CriticalNodes.Result r;
+            int workers = Math.min(searches, Runtime.getRuntime().availableProcessors());
+            try (WorkerPool par = WorkerPool.of(workers, "critical-nodes")) {
+                r = CriticalNodes.solve(cg, co.withSearches(searches), par, input.progress());
+            }
             KeyPlayers.Result ordered = KeyPlayers.evaluate(cg, pickOrder(cg, r.removed()));
             add(rows, g, "cnp", ordered);
             summary.put("cnp_reachability", r.objective());
             Map<String, Object> c = Json.object();
             c.put("seed", seed);
             c.put("steps", r.steps());
+            c.put("searches", searches);
             c.put("best_found_at_step", r.bestStep());
             c.put("time_limit_seconds", timeLimit);
             c.put("greedy_start", r.greedyObjective());
@@ -269,8 +299,8 @@ public final class InterdictCommand implements Callable<Integer> {
         if (m.equals("cnp") && terminals) {
             throw new IllegalArgumentException("--method cnp minimises connected pairs: use it without --sources/--sinks/--communities");
         }
-        if (steps < 1 || (timeLimit != null && !(timeLimit > 0))) {
-            throw new IllegalArgumentException("--steps and --time-limit must be > 0");
+        if (steps < 1 || (timeLimit != null && !(timeLimit > 0)) || searches < 1) {
+            throw new IllegalArgumentException("--steps, --time-limit and --searches must be > 0");
         }
         return m.equals("cnp");
     }

@@ -68,6 +68,12 @@ class GraphalyticsAndCnpCommandTest {
         }
         assertEquals(best, cnpLeft, lines.toString());
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"cnp_reachability\": " + best));
+        Path two = dir.resolve("cnp2");
+        assertEquals(0, CliTestSupport.run("interdict", "--graph", KARATE.toString(), "--budget", "2", "--method", "cnp",
+                "--steps", "500", "--searches", "2", "--out", two.toString(), "-q").exitCode());
+        assertTrue(Files.readString(two.resolve("summary.json")).contains("\"cnp_reachability\": " + best));
+        assertEquals(2, CliTestSupport.run("interdict", "--graph", KARATE.toString(), "--method", "cnp", "--searches", "0",
+                "--out", dir.resolve("cnp3").toString(), "-q").exitCode());
         assertEquals(2, CliTestSupport.run("interdict", "--graph", KARATE.toString(), "--method", "magic",
                 "--out", out.toString(), "-q").exitCode());
     }

@@ -165,9 +165,19 @@ class ReportBrowserTest {
                         .asNormalizedText()));
             }
 
-            // the theme switch
+            // the theme switch; no chart of the page keeps a fixed white background or black text,
+            // so in the dark style none stays a white card (their frames use the page's properties)
             page.getHtmlElementById("pn-theme").click();
             assertTrue(List.of("dark", "light").contains(page.getDocumentElement().getAttribute("data-theme")));
+            List<DomNode> charts = page.querySelectorAll("figure svg");
+            assertTrue(charts.size() >= 8, "charts: " + charts.size());
+            for (DomNode svg : charts) {
+                String markup = ((DomElement) svg).asXml().replace(" ", "").replace("\n", "");
+                for (String fixed : new String[] {"fill:rgb(255,255,255)", "fill=\"#ffffff\"", "fill:rgb(0,0,0)",
+                    "fill=\"#000000\""}) {
+                    assertFalse(markup.contains(fixed), fixed + " in a chart");
+                }
+            }
             assertTrue(b.alerts.isEmpty());
             assertEquals(List.of(PAGE), b.requests, "still no other request");
         }

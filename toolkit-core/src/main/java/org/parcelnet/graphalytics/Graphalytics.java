@@ -108,7 +108,7 @@ public final class Graphalytics {
                 case SSSP -> {
                     int src = data.sourceNode("sssp");
                     t0 = System.nanoTime();
-                    double[] d = Sssp.distances(g, src);
+                    double[] d = Sssp.distances(g, src, par);
                     return new Output(algorithm, null, d, System.nanoTime() - t0);
                 }
                 default -> throw new AssertionError(algorithm);

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * The critical node problem (CNP): remove {@code k} nodes from an undirected graph so that the
@@ -41,9 +42,11 @@ import org.parcelnet.progress.ProgressListener;
  * <p><b>Determinism.</b> Every random choice comes from one {@link SplittableRandom} seeded with
  * {@code seed}. With a step budget and no time limit the result is a function of graph, k, seed and
  * budget. A time limit stops the search after however many steps fit, so the result then also depends
- * on machine speed and load: use {@link Options#maxSteps} for exactly reproducible runs. Single-threaded.
+ * on machine speed and load: use {@link Options#maxSteps} for exactly reproducible runs. Each search is
+ * single-threaded; {@link Options#searches} independent searches (seeds split off the one generator in
+ * order) run on a {@link WorkerPool}, and the result depends on their number, not on the worker count.
  *
- * <p>Memory: about 60 bytes per node plus the population ({@code populationSize·k} ints).
+ * <p>Memory per search: about 60 bytes per node plus the population ({@code populationSize·k} ints).
  */
 public final class CriticalNodes {
 
@@ -59,9 +62,17 @@ public final class CriticalNodes {
      * @param timeLimitMillis wall-clock limit in milliseconds (0: none; then {@code maxSteps} must be finite)
      * @param populationSize  solutions kept for crossover (≥ 1; 1 disables crossover)
      * @param idleSteps       steps without improvement before the search moves to a new solution
+     * @param searches        independent searches (≥ 1), each with its own seed drawn from {@code seed} and
+     *                        the whole budget, run on the workers of the pool given to
+     *                        {@link #solve(CompactGraph, Options, WorkerPool, ProgressListener)}; the best
+     *                        solution wins (ties: the first search)
      */
-    public record Options(int k, long seed, long maxSteps, long timeLimitMillis, int populationSize, int idleSteps) {
+    public record Options(int k, long seed, long maxSteps, long timeLimitMillis, int populationSize, int idleSteps,
+                          int searches) {
         public Options {
+            if (searches < 1) {
+                throw new IllegalArgumentException("searches must be >= 1, got " + searches);
+            }
             if (k < 1) {
                 throw new IllegalArgumentException("k must be >= 1, got " + k);
             }
@@ -78,12 +89,17 @@ public final class CriticalNodes {
 
         /** A reproducible run: {@code steps} local-search steps, no time limit, population 8, idle 1000. */
         public static Options steps(int k, long seed, long steps) {
-            return new Options(k, seed, steps, 0, 8, 1000);
+            return new Options(k, seed, steps, 0, 8, 1000, 1);
         }
 
         /** A time-bounded run (not reproducible across machines): population 8, idle 1000. */
         public static Options timeLimited(int k, long seed, long millis) {
-            return new Options(k, seed, Long.MAX_VALUE, millis, 8, 1000);
+            return new Options(k, seed, Long.MAX_VALUE, millis, 8, 1000, 1);
+        }
+
+        /** The same options with {@code n} independent searches. */
+        public Options withSearches(int n) {
+            return new Options(k, seed, maxSteps, timeLimitMillis, populationSize, idleSteps, n);
         }
     }
 
@@ -94,8 +110,8 @@ public final class CriticalNodes {
      * @param objective        connected pairs left after removing them
      * @param greedyObjective  connected pairs left by the plain greedy
      * @param initial          connected pairs before any removal
-     * @param steps            local-search steps run
-     * @param bestStep         step at which the returned solution was found (0: the greedy one)
+     * @param steps            local-search steps run (all searches together)
+     * @param bestStep         step of its search at which the returned solution was found (0: the greedy one)
      * @param millis           wall-clock time of the search
      */
     public record Result(int[] removed, long objective, long greedyObjective, long initial, long steps, long bestStep,
@@ -107,10 +123,22 @@ public final class CriticalNodes {
         return KeyPlayers.connectedPairs(g, removed);
     }
 
-    /** Solves the critical node problem on {@code g} (arc directions ignored). */
+    /** Solves the critical node problem on {@code g} (arc directions ignored), searches one after the other. */
     public static Result solve(CompactGraph g, Options o, ProgressListener progress) {
+        try (WorkerPool one = WorkerPool.of(1, "critical-nodes")) {
+            return solve(g, o, one, progress);
+        }
+    }
+
+    /**
+     * Solves the critical node problem on {@code g} (arc directions ignored), running the
+     * {@link Options#searches} independent searches on {@code par}'s workers. With a step budget the
+     * result does not depend on the number of workers.
+     */
+    public static Result solve(CompactGraph g, Options o, WorkerPool par, ProgressListener progress) {
         Objects.requireNonNull(g, "graph");
         Objects.requireNonNull(o, "options");
+        Objects.requireNonNull(par, "par");
         long start = System.nanoTime();
         long deadline = o.timeLimitMillis() > 0 ? start + o.timeLimitMillis() * 1_000_000L : Long.MAX_VALUE;
         CompactGraph u = g.toUndirected();
@@ -121,8 +149,52 @@ public final class CriticalNodes {
             Arrays.setAll(all, i -> i);
             return new Result(all, 0, 0, initial, 0, 0, (System.nanoTime() - start) / 1_000_000);
         }
-        Search s = new Search(u, o.k(), new SplittableRandom(o.seed()));
         int[] greedy = KeyPlayers.fragmentation(u, o.k(), ProgressListener.NONE).picks();
+        SplittableRandom root = new SplittableRandom(o.seed());
+        SplittableRandom[] seeds = new SplittableRandom[o.searches()];
+        seeds[0] = root;
+        for (int i = 1; i < seeds.length; i++) {
+            seeds[i] = root.split();
+        }
+        Result[] results = new Result[o.searches()];
+        progress.begin("critical nodes", o.maxSteps() == Long.MAX_VALUE ? -1 : o.maxSteps() * o.searches());
+        ProgressListener quiet = new ProgressListener() { // the other searches only look for cancellation
+            @Override
+            public void begin(String task, long totalWork) {
+            }
+
+            @Override
+            public void advance(long work) {
+            }
+
+            @Override
+            public void end() {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return progress.isCancelled();
+            }
+        };
+        par.forEach(o.searches(), i -> results[i] = search(u, o, greedy, seeds[i], deadline, i == 0 ? progress : quiet),
+                progress);
+        progress.end();
+        Result best = results[0];
+        long steps = 0;
+        for (Result r : results) {
+            steps += r.steps();
+            if (r.objective() < best.objective()) {
+                best = r;
+            }
+        }
+        return new Result(best.removed(), best.objective(), best.greedyObjective(), initial, steps, best.bestStep(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** One memetic search from the greedy start and {@code populationSize - 1} random ones. */
+    private static Result search(CompactGraph u, Options o, int[] greedy, SplittableRandom rnd, long deadline,
+                                 ProgressListener progress) {
+        Search s = new Search(u, o.k(), rnd);
         s.load(greedy);
         s.repair(); // the greedy stops early once nothing is connected; fill up to k
         long greedyObjective = s.objective;
@@ -146,7 +218,6 @@ public final class CriticalNodes {
             }
         }
         s.load(best);
-        progress.begin("critical nodes", o.maxSteps() == Long.MAX_VALUE ? -1 : o.maxSteps());
         long step = 0;
         long runBest = s.objective;
         int[] runBestSet = s.removedNodes();
@@ -198,10 +269,8 @@ public final class CriticalNodes {
                 progress.advance(1024);
             }
         }
-        progress.end();
         Arrays.sort(best);
-        return new Result(best, bestObj, greedyObjective, initial, step, bestStep,
-                (System.nanoTime() - start) / 1_000_000);
+        return new Result(best, bestObj, greedyObjective, 0, step, bestStep, 0);
     }
 
     /** Replaces the worst member with {@code sol} when better and not already present. */
@@ -456,6 +525,9 @@ public final class CriticalNodes {
          * Returns -1 when every node is tabu.
          */
         int bestInComponent(int c, long step, boolean diversify) {
+            if (diversify && rnd.nextInt(100) < AGE_PERCENT) {
+                return oldestInComponent(c, step);
+            }
             int root = compRoot[c];
             int size = compSize[c];
             epoch++;
@@ -509,24 +581,6 @@ public final class CriticalNodes {
             int best = -1;
             long bestLeft = Long.MAX_VALUE;
             int ties = 0;
-            if (diversify && rnd.nextInt(100) < AGE_PERCENT) {
-                // diversification (the node weighting of Zhou, Hao and Glover): the node that has sat
-                // longest in chosen components without being removed; ages grow by one per visit
-                for (int i = 0; i < cnt; i++) {
-                    int x = order[i];
-                    weight[x]++;
-                    if (tabuUntil[x] > step) {
-                        continue;
-                    }
-                    if (best < 0 || weight[x] > weight[best]) {
-                        best = x;
-                    }
-                }
-                if (best >= 0) {
-                    weight[best] = 0;
-                }
-                return best;
-            }
             for (int i = 0; i < cnt; i++) {
                 int x = order[i];
                 if (tabuUntil[x] > step) {
@@ -540,6 +594,39 @@ public final class CriticalNodes {
                 } else if (left == bestLeft && rnd.nextInt(++ties) == 0) {
                     best = x;
                 }
+            }
+            return best;
+        }
+
+        /**
+         * Diversification (the node weighting of Zhou, Hao and Glover): the node of component {@code c}
+         * that has sat longest in chosen components without being removed, not tabu at {@code step};
+         * ages grow by one per visit. A breadth-first pass, no articulation search. -1 when all are tabu.
+         */
+        private int oldestInComponent(int c, long step) {
+            int root = compRoot[c];
+            epoch++;
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = root;
+            mark[root] = epoch;
+            int best = -1;
+            while (head < tail) {
+                int x = queue[head++];
+                weight[x]++;
+                if (tabuUntil[x] <= step && (best < 0 || weight[x] > weight[best])) {
+                    best = x;
+                }
+                for (int a = off[x]; a < off[x + 1]; a++) {
+                    int y = adj[a];
+                    if (!removed[y] && mark[y] != epoch) {
+                        mark[y] = epoch;
+                        queue[tail++] = y;
+                    }
+                }
+            }
+            if (best >= 0) {
+                weight[best] = 0;
             }
             return best;
         }

@@ -57,6 +57,41 @@ class KernelsTest {
         }
     }
 
+    /**
+     * Δ-stepping itself (the kernel runs Dijkstra on graphs this small) on every SSSP reference graph,
+     * with buckets much narrower and much wider than the chosen width.
+     */
+    @Test
+    void deltaSteppingOnSsspReferenceGraphs() throws Exception {
+        java.util.List<Dataset> data = new java.util.ArrayList<>();
+        java.util.List<Path> expected = new java.util.ArrayList<>();
+        for (String name : new String[] {"example-directed", "example-undirected"}) {
+            data.add(ReferenceGraphs.example(name));
+            expected.add(ReferenceGraphs.GRAPHS.resolve("example").resolve(name + "-SSSP"));
+        }
+        for (boolean directed : new boolean[] {true, false}) {
+            String dir = directed ? "dir" : "undir";
+            String name = "test-sssp-" + (directed ? "directed" : "undirected");
+            Path base = ReferenceGraphs.GRAPHS.resolve("sssp");
+            data.add(Dataset.read(name, base.resolve(dir + "-input.v"), base.resolve(dir + "-input.e"), directed,
+                    ReferenceGraphs.properties(name)));
+            expected.add(base.resolve(dir + "-output"));
+        }
+        for (int i = 0; i < data.size(); i++) {
+            Dataset d = data.get(i);
+            for (int threads : new int[] {1, 2, 3}) {
+                try (org.parcelnet.progress.WorkerPool par = org.parcelnet.progress.WorkerPool.of(threads, "test")) {
+                    double chosen = org.parcelnet.paths.DeltaStepping.delta(d.graph(), par);
+                    for (double delta : new double[] {chosen / 100, chosen, chosen * 100}) {
+                        double[] dist = org.parcelnet.paths.DeltaStepping.distances(d.graph(), d.sourceNode("sssp"), delta, par);
+                        Validation.Result r = Validation.check(d, new Graphalytics.Output(Algorithm.SSSP, null, dist, 0), expected.get(i));
+                        assertTrue(r.valid(), d.name() + " delta " + delta + " threads " + threads + ": " + r.firstProblem());
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void validationRejectsWrongOutputs() throws Exception {
         Dataset d = ReferenceGraphs.example("example-directed");

@@ -135,6 +135,26 @@ class CriticalNodesTest {
     }
 
     @Test
+    void parallelSearchesGiveTheSameSolutionForAnyWorkerCount() throws Exception {
+        CompactGraph g = CnpFormat.read(CNP.resolve("synthetic/ErdosRenyi_n235.txt"));
+        CriticalNodes.Options o = CriticalNodes.Options.steps(50, 7, 3_000).withSearches(3);
+        CriticalNodes.Result[] r = new CriticalNodes.Result[3];
+        for (int threads = 1; threads <= 3; threads++) {
+            try (org.parcelnet.progress.WorkerPool par = org.parcelnet.progress.WorkerPool.of(threads, "test")) {
+                r[threads - 1] = CriticalNodes.solve(g, o, par, ProgressListener.NONE);
+            }
+            assertArrayEquals(r[0].removed(), r[threads - 1].removed());
+            assertEquals(r[0].objective(), r[threads - 1].objective());
+            assertEquals(3 * 3_000, r[threads - 1].steps());
+            boolean[] removed = new boolean[g.nodeCount()];
+            for (int v : r[threads - 1].removed()) {
+                removed[v] = true;
+            }
+            assertEquals(r[0].objective(), CriticalNodes.pairwiseConnectivity(g, removed));
+        }
+    }
+
+    @Test
     void readsEveryBenchmarkInstanceWithItsPublishedSize() throws Exception {
         List<String> rows = Files.readAllLines(CNP.resolve("bkv.csv"));
         assertEquals(27, rows.size());

@@ -149,6 +149,7 @@ public final class Charts {
         LogAxis x = logAxis("degree");
         LogAxis y = logAxis("nodes");
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        r.setDrawOutlines(false); // filled dots only: an outline in the same colour doubled the markup
         r.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
         r.setSeriesPaint(0, BAR);
         XYPlot plot = new XYPlot(data, x, y, r);
@@ -524,19 +525,19 @@ public final class Charts {
                     .append("markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">")
                     .append("<path d=\"M0,0L10,5L0,10z\" fill=\"#777777\"/></marker></defs>");
         }
-        sb.append("<rect x=\"0\" y=\"0\" width=\"").append(w).append("\" height=\"").append(h).append("\" fill=\"#ffffff\"/>");
-        sb.append("<text x=\"").append(w / 2).append("\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">")
+        sb.append("<rect x=\"0\" y=\"0\" width=\"").append(w).append("\" height=\"").append(h).append("\" style=\"fill:var(--card,#ffffff)\"/>");
+        sb.append("<text x=\"").append(w / 2).append("\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\" style=\"fill:var(--ink,#1f2328)\">")
                 .append(Html.escape(title)).append("</text>");
         String note = n + " node" + (n == 1 ? "" : "s") + ", " + cg.edgeCount() + " link" + (cg.edgeCount() == 1 ? "" : "s")
                 + (n < n0 ? " (the " + n + " strongest of " + n0 + ")" : "");
-        sb.append("<text x=\"").append(w / 2).append("\" y=\"40\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555555\">")
+        sb.append("<text x=\"").append(w / 2).append("\" y=\"40\" text-anchor=\"middle\" font-size=\"11\" style=\"fill:var(--muted,#59636e)\">")
                 .append(Html.escape(n == 0 ? "no data" : note)).append("</text>");
         // legend
         double lx = 8;
         for (Map.Entry<String, Color> e : colours.entrySet()) {
             sb.append("<circle cx=\"").append(fmt(lx + 5)).append("\" cy=\"").append(h - 12).append("\" r=\"5\" fill=\"")
                     .append(hex(e.getValue())).append("\"/>");
-            sb.append("<text x=\"").append(fmt(lx + 13)).append("\" y=\"").append(h - 8).append("\" font-size=\"11\">")
+            sb.append("<text x=\"").append(fmt(lx + 13)).append("\" y=\"").append(h - 8).append("\" font-size=\"11\" style=\"fill:var(--ink,#1f2328)\">")
                     .append(Html.escape(e.getKey())).append("</text>");
             lx += 22 + 6.5 * e.getKey().length();
         }
@@ -597,11 +598,11 @@ public final class Charts {
             sb.append("<g><title>").append(Html.escape(id)).append(t == null || t.isEmpty() ? "" : " (" + Html.escape(t) + ")")
                     .append("</title><circle cx=\"").append(fmt(px[v])).append("\" cy=\"").append(fmt(py[v]))
                     .append("\" r=\"").append(fmt(radius[v])).append("\" fill=\"").append(hex(colourOf(t, colours)))
-                    .append("\" stroke=\"#ffffff\" stroke-width=\"1\"/>");
+                    .append("\" style=\"stroke:var(--card,#ffffff)\" stroke-width=\"1\"/>");
             if (labelled[v]) {
                 String shortId = id.length() > 10 ? id.substring(0, 10) + "\u2026" : id;
                 sb.append("<text x=\"").append(fmt(px[v] + radius[v] + 2)).append("\" y=\"").append(fmt(py[v] + 3.5))
-                        .append("\" font-size=\"9\" fill=\"#333333\">").append(Html.escape(shortId)).append("</text>");
+                        .append("\" font-size=\"9\" style=\"fill:var(--ink,#1f2328)\">").append(Html.escape(shortId)).append("</text>");
             }
             sb.append("</g>");
         }
@@ -743,17 +744,165 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * Removal curves: for each method, a measure (e.g. connected pairs, sinks reached) after removing
+     * its first k picks, k = 0 (the value before any removal, shared) up to its number of picks; one
+     * line with points per method, in the given order and the robustness palette.
+     *
+     * @param methods one name per curve (escaped)
+     * @param after   per method, the measure after each of its picks (may be empty)
+     * @param before  the measure before any removal
+     */
+    public static Svg removalCurves(String title, String measure, List<String> methods, List<long[]> after, long before) {
+        requireSameLength(methods.size(), after.size(), "methods", "curves");
+        XYSeriesCollection data = new XYSeriesCollection();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < methods.size(); i++) {
+            XYSeries s = new XYSeries(unique(methods.get(i), seen), false, true);
+            s.add(0, before);
+            for (int k = 0; k < after.get(i).length; k++) {
+                s.add(k + 1, after.get(i)[k]);
+            }
+            data.addSeries(s);
+        }
+        NumberAxis x = new NumberAxis("removals");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+        NumberAxis y = new NumberAxis(measure);
+        y.setAutoRangeIncludesZero(true);
+        y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < methods.size(); i++) {
+            r.setSeriesPaint(i, ROBUSTNESS_PALETTE[i % ROBUSTNESS_PALETTE.length]);
+            r.setSeriesStroke(i, new BasicStroke(2f));
+            r.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
+        }
+        XYPlot plot = new XYPlot(data, x, y, r);
+        styleXY(plot);
+        return render(chart(title, plot, true), WIDTH, HEIGHT);
+    }
+
     /** {@link #robustnessChart} as inline SVG for the report. */
     public static Svg robustness(List<Disruption.Curve> curves, boolean terminals, Disruption.Adaptation adaptation) {
         return render(robustnessChart(curves, terminals, adaptation), 640, 400);
     }
 
     private static Svg render(JFreeChart chart, int w, int h) {
+        themeable(chart);
         SVGGraphics2D g2 = new SVGGraphics2D(w, h);
         g2.setDefsKeyPrefix(PLACEHOLDER);
+        // Two decimals of an SVG unit are far below a screen pixel; full doubles made a degree
+        // distribution of 1,900 points 1.2 MB.
+        g2.setGeomDoubleConverter(Charts::geometry);
         chart.draw(g2, new Rectangle2D.Double(0, 0, w, h));
         String el = g2.getSVGElement(null, false, new ViewBox(0, 0, w, h), PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
-        return new Svg(withPrefix(stripNamespaces(el)));
+        return new Svg(withPrefix(themed(stripNamespaces(el))));
+    }
+
+    // ---------------------------------------------------------------- light and dark
+
+    /*
+     * A chart follows the page's light or dark style: its frame (backgrounds, text, axes, grid lines)
+     * is drawn in sentinel colours used nowhere else, and the SVG's sentinels are then replaced by CSS
+     * custom properties of the page (var(--card) and so on) with the light colour as fallback, so the
+     * chart looks the same outside the page. Data colours (bars, points, curves) stay as they are.
+     */
+    private static final Color FRAME_BACKGROUND = new Color(254, 254, 253);
+    private static final Color FRAME_INK = new Color(1, 2, 3);
+    private static final Color FRAME_MUTED = new Color(121, 122, 123);
+    private static final Color FRAME_GRID = new Color(222, 223, 224);
+
+    /** Sentinel {@code rgb(...)} as JFreeSVG writes it, and the theme property replacing it. */
+    private static final String[][] FRAME_STYLES = {
+        {rgb(FRAME_BACKGROUND), "var(--card,#ffffff)"},
+        {rgb(FRAME_INK), "var(--ink,#1f2328)"},
+        {rgb(FRAME_MUTED), "var(--muted,#59636e)"},
+        {rgb(FRAME_GRID), "var(--line,#d1d9e0)"},
+    };
+
+    private static String rgb(Color c) {
+        return "rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")";
+    }
+
+    /** Paints the frame of the chart (titles, legends, plot, axes) in the sentinel colours. */
+    static void themeable(JFreeChart chart) {
+        chart.setBackgroundPaint(FRAME_BACKGROUND);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setPaint(FRAME_INK);
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            org.jfree.chart.title.Title t = chart.getSubtitle(i);
+            if (t instanceof TextTitle tt) {
+                tt.setPaint(FRAME_INK);
+            } else if (t instanceof org.jfree.chart.title.LegendTitle lt) {
+                lt.setItemPaint(FRAME_INK);
+                lt.setBackgroundPaint(FRAME_BACKGROUND);
+            } else if (t instanceof PaintScaleLegend psl) {
+                psl.setBackgroundPaint(FRAME_BACKGROUND);
+                psl.setStripOutlinePaint(FRAME_MUTED);
+                themeable(psl.getAxis());
+            }
+        }
+        org.jfree.chart.plot.Plot plot = chart.getPlot();
+        plot.setBackgroundPaint(FRAME_BACKGROUND);
+        plot.setNoDataMessagePaint(FRAME_INK);
+        plot.setOutlinePaint(FRAME_MUTED);
+        if (plot instanceof XYPlot xy) {
+            xy.setDomainGridlinePaint(FRAME_GRID);
+            xy.setRangeGridlinePaint(FRAME_GRID);
+            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+                themeable(xy.getDomainAxis(i));
+            }
+            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+                themeable(xy.getRangeAxis(i));
+            }
+        } else if (plot instanceof CategoryPlot cp) {
+            cp.setDomainGridlinePaint(FRAME_GRID);
+            cp.setRangeGridlinePaint(FRAME_GRID);
+            for (int i = 0; i < cp.getDomainAxisCount(); i++) {
+                themeable(cp.getDomainAxis(i));
+            }
+            for (int i = 0; i < cp.getRangeAxisCount(); i++) {
+                themeable(cp.getRangeAxis(i));
+            }
+        }
+    }
+
+    private static void themeable(org.jfree.chart.axis.Axis a) {
+        if (a == null) {
+            return;
+        }
+        a.setLabelPaint(FRAME_INK);
+        a.setTickLabelPaint(FRAME_INK);
+        a.setAxisLinePaint(FRAME_MUTED);
+        a.setTickMarkPaint(FRAME_MUTED);
+    }
+
+    /** Replaces the frame's sentinel colours by the page's theme properties. */
+    static String themed(String svg) {
+        String s = svg;
+        for (String[] r : FRAME_STYLES) {
+            s = s.replace(r[0], r[1]);
+        }
+        return s;
+    }
+
+    /** A coordinate with at most two decimals, no trailing zeros, no exponent. */
+    static String geometry(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        long hundredths = Math.round(v * 100);
+        if (hundredths == 0) {
+            return "0";
+        }
+        String sign = hundredths < 0 ? "-" : "";
+        long a = Math.abs(hundredths);
+        long whole = a / 100;
+        int frac = (int) (a % 100);
+        if (frac == 0) {
+            return sign + whole;
+        }
+        return sign + whole + (frac % 10 == 0 ? "." + frac / 10 : (frac < 10 ? ".0" : ".") + frac);
     }
 
     /** Removes {@code xmlns} attributes of the root tag: inline SVG in HTML needs none, and they are URLs. */

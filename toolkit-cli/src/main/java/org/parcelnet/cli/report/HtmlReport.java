@@ -94,6 +94,11 @@ public final class HtmlReport {
                     + "svg .land .china{fill:var(--china)}svg .graticule{stroke:var(--grat);stroke-width:0.6}",
             "svg .places .border,svg .legend .border{fill:#d55e00;stroke:var(--card)}svg .hub{fill:#0072b2;stroke:var(--card)}"
                     + "svg .dest{fill:var(--ink);stroke:var(--card)}",
+            "svg .links{fill:none;stroke:var(--muted);stroke-opacity:.22;stroke-width:.4}"
+                    + "svg .nodes{fill:none;stroke:var(--ink);stroke-opacity:.55;stroke-width:2.2;stroke-linecap:round}"
+                    + "svg .choke circle,svg .choke-key circle{stroke:var(--card);stroke-width:1.5}"
+                    + "svg .central circle{fill:#0072b2}svg .key-player circle{fill:#d55e00}svg .both circle{fill:#cc79a7}",
+            "figure.wide svg.map.world{max-width:1240px}",
             "svg.map text{font-size:11px;fill:var(--ink);paint-order:stroke;stroke:var(--card);stroke-width:2.5px}"
                     + "svg.map text.credit{font-size:9px;fill:var(--muted)}",
             "svg.timeline,svg.ego{width:100%;height:auto;display:block;background:var(--card);border:1px solid var(--line);border-radius:8px}",

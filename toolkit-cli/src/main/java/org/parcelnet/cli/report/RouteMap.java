@@ -53,7 +53,7 @@ public final class RouteMap {
     /** Map window in degrees: lon 72..136, lat 16..54.5 (China with a margin). */
     private static final double[] WINDOW = {72, 136, 16, 54.5};
 
-    private static final Outline OUTLINE = Outline.load();
+    private static final Outline OUTLINE = Outline.load("natural-earth-china.txt", "CHN");
 
     /** What a place on the map is. */
     public enum Kind {
@@ -334,14 +334,15 @@ public final class RouteMap {
         return tenth == 0 ? sign + whole : sign + whole + "." + tenth;
     }
 
-    /** The vendored outline. */
+    /** A vendored outline (see tools/natural-earth/README.md). */
     record Outline(List<Ring> rings) {
 
+        /** One ring; {@code china}: of the country filled darker. */
         record Ring(boolean china, double[] lats, double[] lons) {
         }
 
-        static Outline load() {
-            String name = "natural-earth-china.txt";
+        /** Reads resource {@code name}; rings of country {@code darker} (ISO A3, may be null) are marked. */
+        static Outline load(String name, String darker) {
             try (InputStream in = RouteMap.class.getResourceAsStream(name)) {
                 if (in == null) {
                     throw new IllegalStateException("resource " + name + " missing from the build");
@@ -360,7 +361,7 @@ public final class RouteMap {
                         lons[i - 1] = Double.parseDouble(parts[i].substring(0, comma));
                         lats[i - 1] = Double.parseDouble(parts[i].substring(comma + 1));
                     }
-                    rings.add(new Ring(parts[0].equals("CHN"), lats, lons));
+                    rings.add(new Ring(parts[0].equals(darker), lats, lons));
                 }
                 return new Outline(List.copyOf(rings));
             } catch (IOException e) {

@@ -98,7 +98,10 @@
   var dataBlock = doc.getElementById("pn-data");
   var out = doc.getElementById("pn-result");
   var form = doc.getElementById("pn-search");
-  if (!dataBlock || !out || !form) return;
+  if (!dataBlock || !out || !form) {
+    doc.documentElement.setAttribute("data-ready", "1"); // a page without search: theme and tables are ready
+    return;
+  }
   // The data is parsed and indexed on first use (a search, or a moment after the page has loaded),
   // so the page shows at once however much it holds.
   var D = null, partyIndex, digitIndex, focus, rings, waybills, parcelsOf, linksOf;

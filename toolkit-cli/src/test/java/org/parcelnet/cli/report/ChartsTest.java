@@ -55,6 +55,25 @@ class ChartsTest {
     }
 
     @Test
+    void coordinatesHaveAtMostTwoDecimals() {
+        assertEquals("0", Charts.geometry(0.004));
+        assertEquals("0", Charts.geometry(-0.004));
+        assertEquals("1.5", Charts.geometry(1.5));
+        assertEquals("1.05", Charts.geometry(1.0499999));
+        assertEquals("-610.23", Charts.geometry(-610.227294921875));
+        assertEquals("343", Charts.geometry(342.999));
+        assertEquals("12.07", Charts.geometry(12.07));
+        // a scatter of 2,000 distinct degrees stays small: under 300 bytes a point (over 600 with full doubles)
+        double[] degrees = new double[2000];
+        for (int i = 0; i < degrees.length; i++) {
+            degrees[i] = i + 1;
+        }
+        String m = Charts.degreeDistribution("d", degrees).markup();
+        assertEquals(2000, XmlCheck.count(m, "fill:rgb(0,114,178)"), "one dot per degree");
+        assertTrue(m.length() < 300 * 2000 + 20_000, "size " + m.length());
+    }
+
+    @Test
     void communityBinsDouble() {
         int[] sizes = {1, 2, 3, 4, 5, 8, 9, 16, 17, 1 << 20};
         int[] bins = {0, 1, 2, 2, 3, 3, 4, 4, 5, 20};
@@ -153,6 +172,53 @@ class ChartsTest {
         assertGoodSvg(ba);
         assertTrue(ba.markup().contains(">before<") && ba.markup().contains(">after<"), "legend");
         assertThrows(IllegalArgumentException.class, () -> Charts.barChart("x", "y", List.of("a"), new double[0]));
+    }
+
+    /** One chart of every kind, with data. */
+    static List<Svg> everyKindOfChart() {
+        List<Svg> all = new ArrayList<>();
+        all.add(Charts.degreeDistribution("Degrees", new double[] {1, 3, 1, 0, 2, 3, 3}));
+        all.add(Charts.communitySizes("Sizes", new int[] {1, 7, 1, 2, 1}));
+        all.add(Charts.flowHeatMap("Flows", List.of("a", "b"), new double[][] {{0, 5}, {100, 1}}));
+        all.add(Charts.ringDiagram("Ring", ring("P-SOURCEAAAAAAAAAA"), TIERS, 3));
+        all.add(Charts.barChart("Bars", "v", List.of("a", "b"), new double[] {1, 2}));
+        all.add(Charts.beforeAfter("BA", "v", List.of("a"), new double[] {4}, new double[] {1}));
+        var curve = new org.parcelnet.interdiction.Disruption.Curve(org.parcelnet.interdiction.Disruption.Strategy.DEGREE,
+                org.parcelnet.interdiction.Disruption.Adaptation.NONE,
+                List.of(new org.parcelnet.interdiction.Disruption.Point(0, 0, -1, 10, 10, 5, 10, 0),
+                        new org.parcelnet.interdiction.Disruption.Point(1, 1, 2, 4, 4, 3, 3, 0)));
+        all.add(Charts.robustness(List.of(curve), true, org.parcelnet.interdiction.Disruption.Adaptation.NONE));
+        return all;
+    }
+
+    @Test
+    void chartFramesFollowThePageTheme() throws Exception {
+        java.util.regex.Pattern fill = java.util.regex.Pattern.compile("fill:\\s*([^;'\"]+)");
+        for (Svg svg : everyKindOfChart()) {
+            String m = svg.markup();
+            assertGoodSvg(svg);
+            String head = m.substring(0, 60);
+            // Every text is drawn in the page's ink (or muted ink), so it stays readable on a dark card.
+            org.w3c.dom.NodeList texts = XmlCheck.parse(m).getElementsByTagName("text");
+            assertTrue(texts.getLength() > 0, head);
+            for (int i = 0; i < texts.getLength(); i++) {
+                String style = ((org.w3c.dom.Element) texts.item(i)).getAttribute("style");
+                java.util.regex.Matcher f = fill.matcher(style);
+                assertTrue(f.find(), "text without a themed fill in " + head + ": " + style);
+                assertTrue(f.group(1).trim().startsWith("var(--ink,") || f.group(1).trim().startsWith("var(--muted,"),
+                        head + ": " + style);
+            }
+            // The background is the page's card colour, not a fixed white.
+            org.w3c.dom.Element first = (org.w3c.dom.Element) XmlCheck.parse(m).getElementsByTagName("rect").item(0);
+            assertTrue(first.getAttribute("style").contains("var(--card,#ffffff)"), head + ": " + first.getAttribute("style"));
+            assertFalse(m.contains("rgb(255,255,255)") || m.contains("#ffffff\""), "no fixed white in " + head);
+            assertFalse(m.contains("fill:rgb(0,0,0)") || m.contains("fill: rgb(0,0,0)"), "no fixed black text in " + head);
+            for (String sentinel : new String[] {"rgb(254,254,253)", "rgb(1,2,3)", "rgb(121,122,123)", "rgb(222,223,224)"}) {
+                assertFalse(m.contains(sentinel), sentinel + " left in " + head);
+            }
+        }
+        // Data colours are not themed: the bars keep their colour.
+        assertTrue(everyKindOfChart().get(4).markup().contains("fill:rgb(0,114,178)"));
     }
 
     @Test

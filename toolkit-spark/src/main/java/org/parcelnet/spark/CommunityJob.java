@@ -1,0 +1,332 @@
+package org.parcelnet.spark;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.parcelnet.community.Leiden;
+import org.parcelnet.community.LeidenParams;
+import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.graph.CompactGraphBuilder;
+
+import scala.Tuple2;
+
+/**
+ * Communities of the party graph on Spark, on the same graph core's pipeline clusters: undirected,
+ * weights summed over both directions, without the edges of hub parties (more than
+ * {@code hubThreshold} distinct neighbours; {@code RingFinder.withoutHubs}); modularity is reported
+ * on the whole undirected graph, hubs included, as core reports it.
+ *
+ * <p><b>Split by component.</b> Modularity never gains from joining two components, so the graph
+ * is cut into its connected components ({@link ConnectedComponents}). A component of at most
+ * {@code maxLocalNodes} parties is clustered whole by core's {@link Leiden} inside one task (all its
+ * edges grouped to one executor): exactly the algorithm of a one-machine run, seeded the same way.
+ *
+ * Modularity is a sum over communities whose null-model term uses the whole graph's weight m, so a
+ * component of weight m_k is clustered at resolution γ·m_k/m: the partition that maximises each
+ * component's share maximises the whole graph's modularity.
+ *
+ * <p><b>Components too large for one task</b> are coarsened first by distributed label propagation
+ * (Raghavan, Albert, Kumara 2007, doi:10.1103/PhysRevE.76.036106): each round every party takes the
+ * label of largest total edge weight among its neighbours (ties: smallest label), but only about half
+ * of the parties move per round (chosen by a seeded hash of party and round), which stops the
+ * two-cycle oscillation synchronous updates fall into on bipartite-like sender–receiver graphs. The
+ * labels' aggregate graph (one node per label, internal weight as a self loop) is collected to the
+ * driver and clustered by core's Leiden, which can merge labels but not split them. Quality
+ * trade-off: a party whose label propagation put it with the wrong neighbours stays there, so
+ * modularity can only be lower than Leiden on the whole component; docs/spark.md gives the figures.
+ *
+ * <p>Output: {@code (party, community)} with communities numbered as core numbers them (0 = most
+ * parties, ties by the smallest member, here by party id order). Deterministic for a seed: party
+ * numbers come from the sorted phone list and every step is order-independent.
+ */
+public final class CommunityJob {
+
+    /**
+     * Options.
+     *
+     * @param seed          Leiden's and label propagation's seed
+     * @param resolution    γ
+     * @param hubThreshold  parties with more distinct neighbours lose their edges
+     * @param maxLocalNodes components up to this many parties are clustered whole on one executor
+     * @param lpaRounds     label propagation rounds on larger components
+     */
+    public record Options(long seed, double resolution, int hubThreshold, int maxLocalNodes, int lpaRounds)
+            implements java.io.Serializable {
+        public Options {
+            if (maxLocalNodes < 2) {
+                throw new IllegalArgumentException("maxLocalNodes must be >= 2, got " + maxLocalNodes);
+            }
+            if (lpaRounds < 0) {
+                throw new IllegalArgumentException("lpaRounds must be >= 0, got " + lpaRounds);
+            }
+        }
+    }
+
+    /**
+     * The result.
+     *
+     * @param membership    {@code (party, community)}
+     * @param modularity    modularity of the partition on the whole undirected party graph
+     * @param components    connected components of the hub-free graph (isolated parties included)
+     * @param largeComponents components coarsened by label propagation
+     */
+    public record Result(Dataset<Row> membership, double modularity, long components, long largeComponents) {
+    }
+
+    private CommunityJob() {
+    }
+
+    /**
+     * Communities of the directed party graph {@code arcs} ({@code source, target, weight}).
+     */
+    public static Result run(Dataset<Row> arcs, Options options) {
+        SparkSession spark = arcs.sparkSession();
+        Dataset<Row> parties = partyIds(arcs).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> ps = parties.select(col("party").as("source"), col("pid").as("s"));
+        Dataset<Row> pt = parties.select(col("party").as("target"), col("pid").as("t"));
+        Dataset<Row> und = arcs.join(ps, "source").join(pt, "target")
+                .select(least(col("s"), col("t")).as("a"), greatest(col("s"), col("t")).as("b"),
+                        col("weight").cast(DataTypes.DoubleType).as("w"))
+                .groupBy("a", "b").agg(sum("w").as("w")).persist(StorageLevel.MEMORY_AND_DISK());
+
+        Dataset<Row> nonLoop = und.where(col("a").notEqual(col("b")));
+        Dataset<Row> hubs = nonLoop.select(col("a").as("v")).union(nonLoop.select(col("b").as("v")))
+                .groupBy("v").count().where(col("count").gt(options.hubThreshold())).select("v");
+        Dataset<Row> hubless = und.join(hubs, und.col("a").equalTo(hubs.col("v")), "left_anti");
+        hubless = hubless.join(hubs, hubless.col("b").equalTo(hubs.col("v")), "left_anti")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+
+        Dataset<Row> cc = ConnectedComponents.of(hubless.where(col("a").notEqual(col("b")))
+                .select(col("a").as("src"), col("b").as("dst")));
+        Dataset<Row> nodeComp = parties.join(cc, parties.col("pid").equalTo(cc.col("node")), "left")
+                .select(col("pid"), coalesce(col("component"), col("pid")).as("component"));
+        Dataset<Row> sizes = nodeComp.groupBy("component").agg(count(lit(1)).as("size"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long components = sizes.count();
+        Dataset<Row> compOfNode = nodeComp.join(sizes, "component").persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> edges = hubless.join(compOfNode.select(col("pid").as("a"), col("component"), col("size")), "a");
+
+        // components that fit: core Leiden per component, on the executors
+        Dataset<Row> small = edges.where(col("size").leq(options.maxLocalNodes()));
+        // Modularity of the whole graph, optimised one component at a time: a component of total weight
+        // m_k is clustered at resolution γ·m_k/m (its share of the null model), else splitting the
+        // graph would change the objective.
+        Row hublessWeight = hubless.agg(sum("w")).first();
+        double totalWeight = hublessWeight.isNullAt(0) ? 0 : hublessWeight.getDouble(0);
+        JavaRDD<Row> smallMembers = small.javaRDD()
+                .mapToPair(r -> new Tuple2<>(r.getLong(r.fieldIndex("component")),
+                        new double[] {r.getLong(r.fieldIndex("a")), r.getLong(r.fieldIndex("b")),
+                            r.getDouble(r.fieldIndex("w"))}))
+                .groupByKey()
+                .flatMap(g -> leidenOnComponent(g._2(), options, totalWeight).iterator());
+        StructType memberSchema = new StructType().add("pid", DataTypes.LongType, false)
+                .add("cid", DataTypes.LongType, false);
+        Dataset<Row> membership = spark.createDataFrame(smallMembers, memberSchema);
+
+        // larger components: label propagation, then Leiden on the labels' graph on the driver
+        Dataset<Row> large = edges.where(col("size").gt(options.maxLocalNodes())).select("a", "b", "w")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long largeComponents = sizes.where(col("size").gt(options.maxLocalNodes())).count();
+        if (largeComponents > 0) {
+            Dataset<Row> nodes = compOfNode.where(col("size").gt(options.maxLocalNodes())).select("pid");
+            double largeWeight = large.agg(sum("w")).first().getDouble(0);
+            membership = membership.union(coarsenAndCluster(spark, large, nodes, options,
+                    leidenParams(options, options.resolution() * largeWeight / totalWeight)));
+        }
+        // parties in no clustered component (isolated, hubs, components of one): their own community
+        Dataset<Row> all = parties.select("pid").join(membership, "pid", "left")
+                .select(col("pid"), coalesce(col("cid"), col("pid")).as("cid"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> ranks = DenseRank.bySizeThenSmallest(all, "cid", "pid");
+        Dataset<Row> numbered = all.join(ranks, "cid").select(col("pid"), col("rank").as("community"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        double q = modularity(und, numbered, options.resolution());
+        Dataset<Row> out = numbered.join(parties, "pid").select(col("party"), col("community"));
+        large.unpersist();
+        return new Result(out, q, components, largeComponents);
+    }
+
+    /** Core's Leiden parameters for these options: one thread per task (the executors' cores run tasks side by side). */
+    static LeidenParams leidenParams(Options options, double resolution) {
+        return LeidenParams.builder().seed(options.seed()).resolution(resolution).threads(1).build();
+    }
+
+    /** Parties numbered in sorted order of their ids: {@code (party, pid)}. */
+    static Dataset<Row> partyIds(Dataset<Row> arcs) {
+        Dataset<Row> names = arcs.select(col("source").as("party")).union(arcs.select(col("target").as("party")))
+                .distinct().orderBy("party");
+        JavaRDD<Row> numbered = names.javaRDD().zipWithIndex().map(t -> RowFactory.create(t._1().getString(0), t._2()));
+        return arcs.sparkSession().createDataFrame(numbered,
+                new StructType().add("party", DataTypes.StringType, false).add("pid", DataTypes.LongType, false));
+    }
+
+    /**
+     * Core Leiden on one component's edges (party ids a, b and weight): {@code (pid, cid)} with cid
+     * the smallest party id of the community.
+     */
+    static List<Row> leidenOnComponent(Iterable<double[]> edgeList, Options options, double totalWeight) {
+        List<double[]> es = new ArrayList<>();
+        double weight = 0;
+        for (double[] e : edgeList) {
+            es.add(e);
+            weight += e[2];
+        }
+        LeidenParams params = leidenParams(options, options.resolution() * weight / totalWeight);
+        long[] ids = new long[es.size() * 2];
+        int k = 0;
+        for (double[] e : es) {
+            ids[k++] = (long) e[0];
+            ids[k++] = (long) e[1];
+        }
+        Arrays.sort(ids);
+        int n = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (i == 0 || ids[i] != ids[i - 1]) {
+                ids[n++] = ids[i];
+            }
+        }
+        long[] node = Arrays.copyOf(ids, n);
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(n).expectedEdges(es.size());
+        for (double[] e : es) {
+            b.addEdge(Arrays.binarySearch(node, (long) e[0]), Arrays.binarySearch(node, (long) e[1]), e[2]);
+        }
+        int[] membership = new Leiden(params).run(b.build()).partition().membership();
+        return members(node, membership);
+    }
+
+    /** {@code (pid, cid)} rows, cid = smallest id of each community (ids ascending, so the first seen). */
+    private static List<Row> members(long[] node, int[] membership) {
+        int k = 0;
+        for (int c : membership) {
+            k = Math.max(k, c + 1);
+        }
+        long[] first = new long[k];
+        Arrays.fill(first, Long.MAX_VALUE);
+        for (int v = 0; v < node.length; v++) {
+            first[membership[v]] = Math.min(first[membership[v]], node[v]);
+        }
+        List<Row> out = new ArrayList<>(node.length);
+        for (int v = 0; v < node.length; v++) {
+            out.add(RowFactory.create(node[v], first[membership[v]]));
+        }
+        return out;
+    }
+
+    /**
+     * Label propagation on the large components' edges, then core Leiden on the aggregate graph of
+     * the labels, collected to the driver. Returns {@code (pid, cid)} for every node of {@code nodes}.
+     */
+    static Dataset<Row> coarsenAndCluster(SparkSession spark, Dataset<Row> edges, Dataset<Row> nodes, Options options,
+                                          LeidenParams leiden) {
+        Dataset<Row> arcs = edges.where(col("a").notEqual(col("b")));
+        Dataset<Row> both = arcs.select(col("a").as("v"), col("b").as("u"), col("w"))
+                .union(arcs.select(col("b").as("v"), col("a").as("u"), col("w")))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> labels = nodes.select(col("pid").as("v"), col("pid").as("label")).localCheckpoint(true);
+        long seed = options.seed();
+        for (int round = 1; round <= options.lpaRounds(); round++) {
+            int rd = round;
+            UserDefinedFunction active = udf((Long v) -> (mix(v * 0x9E3779B97F4A7C15L + rd + seed * 31) & 1) == 1,
+                    DataTypes.BooleanType);
+            Dataset<Row> lu = labels.select(col("v").as("u"), col("label").as("lu"));
+            Dataset<Row> votes = both.join(lu, "u").groupBy("v", "lu").agg(sum("w").as("s"));
+            Dataset<Row> best = votes
+                    .withColumn("rn", row_number().over(Window.partitionBy("v").orderBy(col("s").desc(), col("lu").asc())))
+                    .where(col("rn").equalTo(1)).select(col("v"), col("lu").as("best"));
+            labels = labels.join(best, "v", "left")
+                    .select(col("v"), when(col("best").isNotNull().and(active.apply(col("v"))), col("best"))
+                            .otherwise(col("label")).as("label"))
+                    .localCheckpoint(true);
+        }
+        both.unpersist();
+        Dataset<Row> la = labels.select(col("v").as("a"), col("label").as("la"));
+        Dataset<Row> lb = labels.select(col("v").as("b"), col("label").as("lb"));
+        List<Row> coarse = edges.join(la, "a").join(lb, "b")
+                .select(least(col("la"), col("lb")).as("x"), greatest(col("la"), col("lb")).as("y"), col("w"))
+                .groupBy("x", "y").agg(sum("w").as("w")).collectAsList();
+        List<Row> labelFirst = labels.groupBy("label").agg(min("v").as("first")).orderBy("label").collectAsList();
+        int k = labelFirst.size();
+        long[] label = new long[k];
+        long[] first = new long[k];
+        for (int i = 0; i < k; i++) {
+            label[i] = labelFirst.get(i).getLong(0);
+            first[i] = labelFirst.get(i).getLong(1);
+        }
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(k).expectedEdges(coarse.size());
+        for (Row r : coarse) {
+            b.addEdge(Arrays.binarySearch(label, r.getLong(0)), Arrays.binarySearch(label, r.getLong(1)), r.getDouble(2));
+        }
+        CompactGraph g = b.build();
+        int[] membership = new Leiden(leiden).run(g).partition().membership();
+        int communities = 0;
+        for (int c : membership) {
+            communities = Math.max(communities, c + 1);
+        }
+        long[] cid = new long[communities];
+        Arrays.fill(cid, Long.MAX_VALUE);
+        for (int i = 0; i < k; i++) {
+            cid[membership[i]] = Math.min(cid[membership[i]], first[i]);
+        }
+        List<Row> map = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            map.add(RowFactory.create(label[i], cid[membership[i]]));
+        }
+        Dataset<Row> labelCid = spark.createDataFrame(map,
+                new StructType().add("label", DataTypes.LongType, false).add("cid", DataTypes.LongType, false));
+        return labels.join(labelCid, "label").select(col("v").as("pid"), col("cid"));
+    }
+
+    /**
+     * Modularity of {@code membership} ({@code pid, community}) on the undirected edges {@code und}
+     * ({@code a ≤ b, w}): Q = Σ_c [L_c/m − γ(D_c/2m)²], a self loop counted once in m and L_c and
+     * twice in its node's degree (core's {@code Modularity.of}).
+     */
+    static double modularity(Dataset<Row> und, Dataset<Row> membership, double gamma) {
+        Dataset<Row> ca = membership.select(col("pid").as("a"), col("community").as("ca"));
+        Dataset<Row> cb = membership.select(col("pid").as("b"), col("community").as("cb"));
+        Dataset<Row> e = und.join(ca, "a").join(cb, "b").persist(StorageLevel.MEMORY_AND_DISK());
+        Row totals = e.agg(sum("w"), sum(when(col("ca").equalTo(col("cb")), col("w")).otherwise(0.0))).first();
+        double m = totals.getDouble(0);
+        double internal = totals.getDouble(1);
+        if (m <= 0) {
+            e.unpersist();
+            return 0;
+        }
+        Dataset<Row> ends = e.select(col("ca").as("c"), col("w")).union(e.select(col("cb").as("c"), col("w")));
+        Row sq = ends.groupBy("c").agg(sum("w").as("d"))
+                .agg(sum(col("d").multiply(col("d")))).first();
+        e.unpersist();
+        double twoM = 2 * m;
+        return internal / m - gamma * sq.getDouble(0) / (twoM * twoM);
+    }
+
+    /** SplitMix64's finaliser: a well-mixed hash of a long. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,25 @@
+package org.parcelnet.spark;
+
+import java.util.Map;
+
+/**
+ * What a scale-out run did: counts, the communities' modularity and the seconds per stage.
+ *
+ * @param files           input files read
+ * @param rowsRead        shipments kept
+ * @param rowsRejected    rows rejected (lenient mode), all in rejects.csv
+ * @param parties         parties (phones)
+ * @param partyEdges      distinct sender → receiver pairs
+ * @param cases           cases linked (flagged shipments, or all when none is flagged)
+ * @param caseNetworks    case networks (single cases included)
+ * @param linkedNetworks  case networks with two or more cases
+ * @param communities     communities
+ * @param modularity      their modularity on the undirected party graph
+ * @param components      connected components of the hub-free party graph
+ * @param largeComponents components clustered by label propagation + Leiden on the driver
+ * @param stageSeconds    wall-clock seconds per stage, in order
+ */
+public record ScaleOutSummary(int files, long rowsRead, long rowsRejected, long parties, long partyEdges, long cases,
+                              long caseNetworks, long linkedNetworks, long communities, double modularity,
+                              long components, long largeComponents, Map<String, Double> stageSeconds) {
+}

@@ -1,0 +1,225 @@
+package org.parcelnet.spark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.parcelnet.io.InputException;
+import org.parcelnet.privacy.PseudonymKey;
+
+/**
+ * The job's entry point, the same under {@code spark-submit} (which sets the master) and under the
+ * {@code parcelnet-spark} launcher ({@code local[*]} unless {@code spark.master} is set):
+ *
+ * <pre>
+ * analyze --shipments PATH --out DIR [--lenient] [--zone Z] [--map column=name]...
+ *         [--desensitize [--key-file K]] [--seed N] [--resolution G] [--hub-threshold K]
+ *         [--max-local-parties N] [--lpa-rounds R]
+ * </pre>
+ *
+ * Exit codes as core's command line: 0 success, 1 failure while running, 2 bad usage or input (one
+ * line on stderr, no stack trace).
+ */
+public final class SparkMain {
+
+    private static final String USAGE = "usage: parcelnet-spark analyze --shipments PATH --out DIR [--lenient]"
+            + " [--zone Z] [--map column=name]... [--desensitize [--key-file K]] [--seed N] [--resolution G]"
+            + " [--hub-threshold K] [--max-local-parties N] [--lpa-rounds R]";
+
+    private SparkMain() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err, true);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Runs the command; returns the exit code.
+     *
+     * @param stopSpark whether to stop the Spark session at the end (not when a caller shares it)
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, boolean stopSpark) {
+        ScaleOutRequest request;
+        try {
+            request = parse(args);
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("parcelnet-spark: " + e.getMessage());
+            return 2;
+        }
+        if (request == null) {
+            out.println(USAGE);
+            return 0;
+        }
+        SparkConf conf = new SparkConf().setAppName("parcelnet-spark");
+        if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        if (conf.get("spark.master").startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
+            // Spark's default of 200 shuffle partitions is meant for clusters; on one machine a few
+            // per core keep each task's share moderate without paying 200 tiny tasks per shuffle
+            conf.set("spark.sql.shuffle.partitions", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
+        }
+        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        try {
+            ScaleOutSummary s = new SparkEngine(spark).analyze(request);
+            out.printf(Locale.ROOT, "%s: %,d shipments (%,d rejected), %,d parties, %,d party edges, %,d communities"
+                            + " (modularity %.3f), %,d cases in %,d case networks (%,d linked)%n", request.input(),
+                    s.rowsRead(), s.rowsRejected(), s.parties(), s.partyEdges(), s.communities(), s.modularity(),
+                    s.cases(), s.caseNetworks(), s.linkedNetworks());
+            out.println("output: " + request.out() + " " + s.stageSeconds());
+            return 0;
+        } catch (Exception e) {
+            // Spark rethrows a task's failure as its checked SparkException without declaring it
+            UserError u = userMessage(e);
+            err.println("parcelnet-spark: " + u.message());
+            return u.exitCode();
+        } finally {
+            if (stopSpark) {
+                spark.stop();
+            }
+        }
+    }
+
+    /** A message for the user and its exit code. */
+    record UserError(String message, int exitCode) {
+    }
+
+    /**
+     * The user's message in a failure: a {@link SparkJobException} or core's {@link InputException}
+     * anywhere in the cause chain (Spark wraps a task's exception in its own) gives its one line and
+     * exit code 2; anything else exit code 1 with the exception's class and message.
+     */
+    static UserError userMessage(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SparkJobException s) {
+                return new UserError(s.getMessage(), s.exitCode());
+            }
+            if (c instanceof InputException i) {
+                return new UserError(i.getMessage(), 2);
+            }
+        }
+        // a task's exception that Spark could only pass on as text
+        String m = String.valueOf(e.getMessage());
+        String marker = SparkJobException.class.getName() + ": ";
+        int at = m.indexOf(marker);
+        if (at >= 0) {
+            String line = m.substring(at + marker.length()).lines().findFirst().orElse("");
+            return new UserError(line, 2);
+        }
+        return new UserError(e.getClass().getSimpleName() + ": " + m.lines().findFirst().orElse(""), 1);
+    }
+
+    /** Parses the arguments; null when help was asked for. */
+    static ScaleOutRequest parse(String[] args) throws IOException {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            return null;
+        }
+        if (!args[0].equals("analyze")) {
+            throw new IllegalArgumentException("unknown command '" + args[0] + "'; " + USAGE);
+        }
+        String shipments = null;
+        String outDir = null;
+        boolean lenient = false;
+        boolean desensitize = false;
+        String keyFile = null;
+        String zone = "UTC";
+        Map<String, String> map = new HashMap<>();
+        CommunityJob.Options defaults = ScaleOutRequest.of("-", "-").communities();
+        long seed = defaults.seed();
+        double resolution = defaults.resolution();
+        int hub = defaults.hubThreshold();
+        int maxLocal = defaults.maxLocalNodes();
+        int rounds = defaults.lpaRounds();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--help", "-h" -> {
+                    return null;
+                }
+                case "--shipments" -> shipments = value(args, ++i, a);
+                case "--out" -> outDir = value(args, ++i, a);
+                case "--lenient" -> lenient = true;
+                case "--desensitize" -> desensitize = true;
+                case "--key-file" -> keyFile = value(args, ++i, a);
+                case "--zone" -> zone = value(args, ++i, a);
+                case "--map" -> {
+                    String m = value(args, ++i, a);
+                    int eq = m.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--map: expected column=name, got '" + m + "'");
+                    }
+                    map.put(m.substring(0, eq).trim(), m.substring(eq + 1).trim());
+                }
+                case "--seed" -> seed = Long.parseLong(number(args, ++i, a));
+                case "--resolution" -> resolution = Double.parseDouble(number(args, ++i, a));
+                case "--hub-threshold" -> hub = Integer.parseInt(number(args, ++i, a));
+                case "--max-local-parties" -> maxLocal = Integer.parseInt(number(args, ++i, a));
+                case "--lpa-rounds" -> rounds = Integer.parseInt(number(args, ++i, a));
+                default -> throw new IllegalArgumentException("unknown option '" + a + "'; " + USAGE);
+            }
+        }
+        if (shipments == null || outDir == null) {
+            throw new IllegalArgumentException("--shipments and --out are required; " + USAGE);
+        }
+        if (keyFile != null && !desensitize) {
+            throw new IllegalArgumentException("--key-file needs --desensitize");
+        }
+        java.time.ZoneId.of(zone);
+        if (!(resolution > 0) || Double.isInfinite(resolution) || hub < 1) {
+            throw new IllegalArgumentException("--resolution must be > 0 and --hub-threshold >= 1");
+        }
+        ScaleOutRequest r = ScaleOutRequest.of(shipments, outDir).withLenient(lenient).withZone(zone)
+                .withCommunities(new CommunityJob.Options(seed, resolution, hub, maxLocal, rounds));
+        r = new ScaleOutRequest(r.input(), r.out(), r.lenient(), r.zone(), map, null,
+                SparkEngine.directEvidence(r.cases()).withHubThreshold(hub), r.communities());
+        if (desensitize) {
+            r = r.withKey(keySource(keyFile));
+        }
+        return r;
+    }
+
+    /** The key as given, checked by core on the driver first (so a short key fails before any job). */
+    private static ShipmentIngest.KeySource keySource(String keyFile) throws IOException {
+        ShipmentIngest.KeySource source;
+        if (keyFile != null) {
+            Path p = Path.of(keyFile);
+            if (!Files.isRegularFile(p)) {
+                throw new IllegalArgumentException(keyFile + ": no such key file");
+            }
+            source = new ShipmentIngest.KeySource(Files.readAllBytes(p), null);
+        } else {
+            source = new ShipmentIngest.KeySource(null, System.getenv(PseudonymKey.ENV_VAR));
+            if (source.text() == null || source.text().isEmpty()) {
+                PseudonymKey.resolve(null, System::getenv); // throws core's message
+            }
+        }
+        source.open().destroy();
+        return source;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static String number(String[] args, int i, String option) {
+        String v = value(args, i, option);
+        try {
+            Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + ": not a number: '" + v + "'");
+        }
+        return v;
+    }
+}

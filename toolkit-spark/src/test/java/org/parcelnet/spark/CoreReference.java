@@ -1,0 +1,85 @@
+package org.parcelnet.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.parcelnet.community.CommunityResult;
+import org.parcelnet.community.Leiden;
+import org.parcelnet.community.LeidenParams;
+import org.parcelnet.community.Modularity;
+import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.graph.LabeledGraph;
+import org.parcelnet.graph.Projections;
+import org.parcelnet.io.Csv;
+import org.parcelnet.linking.CaseNetworks;
+import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.roles.RingFinder;
+
+/** Core's results on a table, computed as core's pipeline computes them: what the Spark job must match. */
+final class CoreReference {
+
+    private CoreReference() {
+    }
+
+    /** Core's party graph as "sender>receiver" → shipments. */
+    static Map<String, Long> partyArcs(ShipmentTable t) {
+        LabeledGraph lg = Projections.partyGraph(t);
+        CompactGraph g = lg.graph();
+        Map<String, Long> out = new HashMap<>();
+        for (int u = 0; u < g.nodeCount(); u++) {
+            for (int a = g.outStart(u); a < g.outEnd(u); a++) {
+                out.put(Csv.cell(lg.label(u)) + ">" + Csv.cell(lg.label(g.target(a))), (long) g.weight(a));
+            }
+        }
+        return out;
+    }
+
+    /** Core's networks.csv lines (without header) under the direct-evidence rule, no community split. */
+    static List<String> networkLines(ShipmentTable t) {
+        boolean flagged = CaseNetworks.anyFlagged(t);
+        CaseNetworks.Result r = new CaseNetworks(SparkEngine.directEvidence(CaseNetworks.Params.DEFAULTS))
+                .link(t, CaseNetworks.flaggedOrAll(t), flagged ? CaseNetworks.CaseMode.FLAGGED : CaseNetworks.CaseMode.ALL,
+                        null);
+        List<String> lines = new ArrayList<>();
+        for (int c = 0; c < r.caseRows().length; c++) {
+            lines.add(Csv.cell(t.shipmentId(r.caseRows()[c])) + "," + r.network()[c]);
+        }
+        return lines;
+    }
+
+    record Communities(double modularity, int count) {
+    }
+
+    /** Leiden as core's pipeline runs it: on the party graph without hub edges, modularity on the whole graph. */
+    static Communities communities(ShipmentTable t, long seed) {
+        CompactGraph whole = Projections.partyGraph(t).graph().toUndirected();
+        CompactGraph hubless = RingFinder.withoutHubs(whole, CaseNetworks.Params.DEFAULTS.maxCounterparties());
+        CommunityResult r = new Leiden(LeidenParams.builder().seed(seed).threads(1).build()).run(hubless);
+        return new Communities(Modularity.of(whole, r.partition(), 1.0), r.communityCount());
+    }
+
+    /** Core's modularity (whole undirected party graph) of the partition in a communities.csv. */
+    static double modularityOf(ShipmentTable t, Path communitiesCsv) throws IOException {
+        LabeledGraph lg = Projections.partyGraph(t);
+        CompactGraph whole = lg.graph().toUndirected();
+        int[] membership = new int[whole.nodeCount()];
+        java.util.Arrays.fill(membership, -1);
+        List<String> lines = Files.readAllLines(communitiesCsv);
+        for (String line : lines.subList(1, lines.size())) {
+            int comma = line.lastIndexOf(',');
+            String node = line.substring(0, comma);
+            membership[lg.node(node)] = Integer.parseInt(line.substring(comma + 1));
+        }
+        for (int v = 0; v < membership.length; v++) {
+            if (membership[v] < 0) {
+                throw new AssertionError("party " + v + " has no community");
+            }
+        }
+        return Modularity.of(whole, membership, 1.0);
+    }
+}

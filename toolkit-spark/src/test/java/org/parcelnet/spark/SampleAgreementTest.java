@@ -1,0 +1,80 @@
+package org.parcelnet.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parcelnet.io.ShipmentReader;
+import org.parcelnet.model.ShipmentTable;
+
+/** The whole Spark job on the bundled sample against core's results on the same file. */
+class SampleAgreementTest {
+
+    @TempDir
+    static Path dir;
+
+    static ShipmentTable table;
+    static Path out;
+    static ScaleOutSummary summary;
+
+    @BeforeAll
+    static void run() throws IOException {
+        Path sample = TestSpark.sampleData().resolve("shipments.csv.gz");
+        table = ShipmentReader.read(sample).table();
+        out = dir.resolve("out");
+        summary = new SparkEngine(TestSpark.get()).analyze(ScaleOutRequest.of(sample.toString(), out.toString()));
+        System.out.println("sample: " + summary);
+    }
+
+    @Test
+    void readsEveryShipmentAsCoreDoes() {
+        assertEquals(table.size(), summary.rowsRead());
+        assertEquals(0, summary.rowsRejected());
+    }
+
+    @Test
+    void outputFolderHoldsExactlyTheListedFiles() throws IOException {
+        assertEquals(SparkEngine.OUTPUTS, Files.readAllLines(out.resolve(OutputFolder.MANIFEST)));
+        java.util.TreeSet<String> expected = new java.util.TreeSet<>(SparkEngine.OUTPUTS);
+        expected.add(OutputFolder.MANIFEST);
+        try (var files = Files.list(out)) {
+            assertEquals(expected, files.map(f -> f.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        }
+    }
+
+    @Test
+    void partyGraphEqualsCore() throws IOException {
+        Map<String, Long> spark = new HashMap<>();
+        for (String line : Files.readAllLines(out.resolve("party_graph.csv")).subList(1, (int) summary.partyEdges() + 1)) {
+            String[] f = line.split(",");
+            spark.put(f[0] + ">" + f[1], Long.parseLong(f[2]));
+        }
+        assertEquals(CoreReference.partyArcs(table), spark);
+    }
+
+    @Test
+    void caseNetworksEqualCore() throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve("networks.csv"));
+        assertEquals("shipment_id,network", lines.get(0));
+        assertEquals(CoreReference.networkLines(table), lines.subList(1, lines.size()));
+    }
+
+    @Test
+    void modularityAtLeastCoresLessOneHundredth() throws IOException {
+        CoreReference.Communities core = CoreReference.communities(table, 42);
+        double sparkOnCore = CoreReference.modularityOf(table, out.resolve("communities.csv"));
+        assertEquals(sparkOnCore, summary.modularity(), 1e-9, "the job's own modularity figure");
+        assertTrue(summary.modularity() >= core.modularity() - 0.01,
+                "spark " + summary.modularity() + " vs core " + core.modularity());
+    }
+}
