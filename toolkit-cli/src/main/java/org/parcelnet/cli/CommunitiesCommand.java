@@ -49,8 +49,9 @@ public final class CommunitiesCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed of node orders and random choices (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "worker threads (louvain, leiden); the result is the same for every N (default: ${DEFAULT-VALUE})")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads of louvain and leiden (default: the "
+            + "available processors); the partition is the same for every N, lpa runs on one thread")
+    Integer threads;
 
     @Option(names = "--theta", defaultValue = "0.01", paramLabel = "T", description = "Leiden refinement randomness (default: ${DEFAULT-VALUE})")
     double theta;
@@ -78,6 +79,11 @@ public final class CommunitiesCommand implements Callable<Integer> {
         String alg = algorithm.toLowerCase(Locale.ROOT);
         if (!alg.equals("louvain") && !alg.equals("leiden") && !alg.equals("lpa")) {
             throw new IllegalArgumentException("--algorithm must be louvain, leiden or lpa, got '" + algorithm + "'");
+        }
+        // The default uses every core: local moving and refinement give the same partition for any count.
+        int threads = this.threads == null ? Runtime.getRuntime().availableProcessors() : this.threads;
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         }
         Map<String, Object> parameters = Json.object();
         Louvain louvain = null;
@@ -121,6 +127,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
         ReportFolder.claim(out, input.outputs("communities.csv", "summary.json"));
         long started = System.nanoTime();
         LabeledGraph g = input.loadGraph(out);
+        double readSeconds = (System.nanoTime() - started) / 1e9;
         GroundTruth gt = truth == null ? null : GroundTruth.read(truth);
         long algStarted = System.nanoTime();
         CommunityResult r = louvain != null ? louvain.run(g.graph(), input.progress())
@@ -180,6 +187,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
         if (nc.hasRegions()) {
             summary.put("regions", regionSummary(nc, p));
         }
+        summary.put("read_seconds", readSeconds);
         summary.put("algorithm_seconds", algSeconds);
         summary.put("communities_csv_seconds", writeSeconds);
         summary.put("seconds", (System.nanoTime() - started) / 1e9);

@@ -103,5 +103,55 @@ class CommunitiesCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("resolution must be finite and > 0"), r.err());
         assertEquals(1, r.err().strip().split("\n").length, r.err());
+        r = CliTestSupport.run("communities", "--graph", edges.toString(), "--threads", "0",
+                "--out", dir.resolve("o").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--threads must be >= 1, got 0"), r.err());
+    }
+
+    /**
+     * The default thread count is the machine's processors, so the written partition must not depend on
+     * it: 1, 2 and 3 threads and the default write byte-identical communities.csv files (a seeded
+     * planted-partition graph of 3,000 nodes, large enough for hundreds of local-moving batches).
+     */
+    @Test
+    void communitiesCsvIsTheSameForEveryThreadCount() throws IOException {
+        Path edges = dir.resolve("planted.csv");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        StringBuilder sb = new StringBuilder("source,target,weight\n");
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        java.util.Set<Integer> nodes = new java.util.HashSet<>();
+        int n = 3000;
+        while (seen.size() < 15_000) {
+            int u = rnd.nextInt(n);
+            int v = rnd.nextDouble() < 0.8 ? u / 30 * 30 + rnd.nextInt(30) : rnd.nextInt(n);
+            if (u != v && seen.add((long) Math.min(u, v) * n + Math.max(u, v))) {
+                nodes.add(u);
+                nodes.add(v);
+                sb.append(u).append(',').append(v).append(',').append(1 + rnd.nextInt(9)).append('\n');
+            }
+        }
+        Files.writeString(edges, sb.toString(), StandardCharsets.UTF_8);
+        for (String alg : new String[] {"louvain", "leiden"}) {
+            byte[] first = null;
+            for (String threads : new String[] {"1", "2", "3", null}) {
+                Path out = dir.resolve(alg + "-" + threads);
+                List<String> args = new java.util.ArrayList<>(List.of("communities", "--graph", edges.toString(),
+                        "--algorithm", alg, "--seed", "5", "--out", out.toString(), "-q"));
+                if (threads != null) {
+                    args.add("--threads");
+                    args.add(threads);
+                }
+                CliTestSupport.Run r = CliTestSupport.run(args.toArray(new String[0]));
+                assertEquals(0, r.exitCode(), r.err());
+                byte[] csv = Files.readAllBytes(out.resolve("communities.csv"));
+                if (first == null) {
+                    first = csv;
+                    assertEquals(nodes.size(), communities(out.resolve("communities.csv")).size(), alg);
+                } else {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(first, csv, alg + " threads " + threads);
+                }
+            }
+        }
     }
 }

@@ -176,7 +176,8 @@ public final class CaseLinker {
             hubs.add(new LinkResult.Hub(kind(id, phones, addresses), value(table, id, phones, addresses, pairIds.keys, addressForms),
                     shipments[id], counterparties[id]));
         }
-        return new Identifiers(ident, counter, idCount, phones, addresses, shipments, counterparties, hub, hubs,
+        // the counterparty per slot is not kept: only the hub test needs it (4 bytes per slot)
+        return new Identifiers(ident, idCount, phones, addresses, shipments, counterparties, hub, hubs,
                 pairIds.keys, addressForms);
     }
 
@@ -184,14 +185,13 @@ public final class CaseLinker {
      * Identifier table of a shipment table ({@link #identify}).
      *
      * @param ident          per row, {@link #SLOTS} identifier ids (-1: none)
-     * @param counter        per slot, the counterparty phone
      * @param idCount        identifiers: phones [0, phones), addresses [phones, phones + addresses), name+phone pairs after
      * @param shipments      shipments per identifier
      * @param counterparties distinct counterparties per identifier
      * @param hub            whether an identifier is a hub
      * @param hubs           the hubs, most counterparties first
      */
-    record Identifiers(int[] ident, int[] counter, int idCount, int phones, int addresses, int[] shipments,
+    record Identifiers(int[] ident, int idCount, int phones, int addresses, int[] shipments,
                        int[] counterparties, boolean[] hub, List<LinkResult.Hub> hubs, long[] pairKeys,
                        StringDictionary addressForms) {
 

@@ -1,12 +1,15 @@
 package org.parcelnet.linking;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * Links <em>cases</em> (shipments under suspicion) into case networks on weighted evidence, and says
@@ -48,8 +51,9 @@ import org.parcelnet.progress.ProgressListener;
  * anyway), so its work is bounded by the community's shipments near the case, not by R; an
  * identifier's adjacency then costs O(df) per expansion. Without communities each identifier's
  * adjacency is built once, when first reached.
- * Memory: about 72 bytes per shipment (six identifier slots with their counterparties, 48 bytes, and
- * the rows-by-identifier index, 24) plus about 40 bytes per identifier (counts, weight, search state)
+ * Memory: about 48 bytes per shipment kept (six identifier slots, 24 bytes, and the rows-by-identifier
+ * index, 24; the slots' counterparties, another 24, only while indexing) plus about 40 bytes per
+ * identifier (counts, weight, search state)
  * and the adjacency of the identifiers reached.
  */
 public final class CaseNetworks {
@@ -352,6 +356,25 @@ public final class CaseNetworks {
 
     /** Links the cases of a prepared table (see {@link #link(ShipmentTable, boolean[], CaseMode, int[], ProgressListener)}). */
     public Result link(Prepared prepared, boolean[] isCase, CaseMode mode, int[] rowCommunity, ProgressListener progress) {
+        try {
+            return link(prepared, isCase, mode, rowCommunity, progress, null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // only waiting for a helper throws it
+        }
+    }
+
+    /**
+     * Links the cases of a prepared table, the evidence search shared between the calling thread and
+     * one task on {@code helper} (null: the caller alone). Both take blocks of cases from one counter,
+     * so whoever is free does the work: a pipeline passes the worker that ran its background stages,
+     * which joins the search as soon as it is idle. Each case's links are found from that case alone
+     * and kept per case, then combined in case order, so the result does not depend on who searched
+     * which case. Extra memory: one search state (24 bytes per identifier) for the helper.
+     *
+     * @throws java.io.InterruptedIOException when interrupted while waiting for the helper
+     */
+    public Result link(Prepared prepared, boolean[] isCase, CaseMode mode, int[] rowCommunity, ProgressListener progress,
+                       WorkerPool helper) throws IOException {
         Objects.requireNonNull(prepared, "prepared");
         Objects.requireNonNull(mode, "mode");
         ShipmentTable t = prepared.table;
@@ -413,15 +436,11 @@ public final class CaseNetworks {
                 }
                 progress.advance(cases);
             } else {
-                Search search = new Search(t, ids, weight, start, rowsOf, caseOf, caseRows, params, tauSeconds,
-                        rowCommunity);
+                List<Link>[] found = search(t, ids, weight, start, rowsOf, caseOf, caseRows, tauSeconds, rowCommunity,
+                        progress, helper);
                 java.util.HashSet<Long> splitPairs = new java.util.HashSet<>();
                 for (int c = 0; c < cases; c++) {
-                    if ((c & 0x3FF) == 0) {
-                        progress.checkCancelled();
-                        progress.advance(c == 0 ? 0 : 0x400);
-                    }
-                    for (Link l : search.from(c)) {
+                    for (Link l : found[c]) {
                         if (rowCommunity != null && rowCommunity[caseRows[l.a()]] != rowCommunity[caseRows[l.b()]]) {
                             splitPairs.add(((long) Math.min(l.a(), l.b()) << 32) | Math.max(l.a(), l.b()));
                         } else {
@@ -447,6 +466,61 @@ public final class CaseNetworks {
         }
         return new Result(mode, caseRows, network, sizes, List.copyOf(links), split, ids.hubs(),
                 new Identifiers(ids, t, weight));
+    }
+
+    /** Cases handed out at a time to the searching threads. */
+    private static final int SEARCH_BLOCK = 64;
+
+    /** Links found from each case, by case; searched by the caller and, when given, one helper task. */
+    private List<Link>[] search(ShipmentTable t, CaseLinker.Identifiers ids, double[] weight, int[] start, int[] rowsOf,
+                                int[] caseOf, int[] caseRows, double tauSeconds, int[] rowCommunity,
+                                ProgressListener progress, WorkerPool helper) throws IOException {
+        int cases = caseRows.length;
+        @SuppressWarnings("unchecked")
+        List<Link>[] found = new List[cases];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        WorkerPool.Pending<Void> beside = null;
+        if (helper != null && cases > SEARCH_BLOCK) {
+            beside = helper.submit(() -> {
+                Search search = new Search(t, ids, weight, start, rowsOf, caseOf, caseRows, params, tauSeconds,
+                        rowCommunity);
+                int from;
+                while ((from = next.getAndAdd(SEARCH_BLOCK)) < cases) {
+                    progress.checkCancelled();
+                    int to = Math.min(cases, from + SEARCH_BLOCK);
+                    for (int c = from; c < to; c++) {
+                        found[c] = search.from(c);
+                    }
+                    done.addAndGet(to - from);
+                }
+                return null;
+            });
+        }
+        try {
+            Search search = new Search(t, ids, weight, start, rowsOf, caseOf, caseRows, params, tauSeconds,
+                    rowCommunity);
+            int from;
+            int reported = 0;
+            while ((from = next.getAndAdd(SEARCH_BLOCK)) < cases) {
+                progress.checkCancelled();
+                int to = Math.min(cases, from + SEARCH_BLOCK);
+                for (int c = from; c < to; c++) {
+                    found[c] = search.from(c);
+                }
+                int now = done.addAndGet(to - from);
+                progress.advance(now - reported);
+                reported = now;
+            }
+            if (beside != null) {
+                beside.get();
+                progress.advance(cases - reported);
+            }
+        } catch (RuntimeException | Error e) {
+            next.set(cases); // the helper takes nothing more
+            throw e;
+        }
+        return found;
     }
 
     private static double timeFactor(ShipmentTable t, int rowA, int rowB, double tauSeconds) {

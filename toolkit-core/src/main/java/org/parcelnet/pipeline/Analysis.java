@@ -64,7 +64,8 @@ import org.parcelnet.synth.Geography;
  * <p>Threads: case linking's identifier index needs only the shipments and betweenness only the
  * party graph, and nothing needs either before interdiction, so both run one after the other on a
  * background thread beside the main line (Leiden, relay chains, rings, members); the case search
- * follows on the main line. Results do not depend on that overlap. Cost: dominated by reading, Leiden (O(m) per level) and sampled betweenness
+ * follows on the main line, and the background thread joins it once betweenness is done (both take
+ * blocks of cases from one counter). Results do not depend on that overlap. Cost: dominated by reading, Leiden (O(m) per level) and sampled betweenness
  * (O(pivots·m)); memory about 1 KB per shipment at millions of rows (see docs/benchmarks.md).
  *
  * <p>Determinism: the same shipments, options (seed included) and truth give the same result.
@@ -173,10 +174,12 @@ public final class Analysis {
             t = begin("communities (Leiden)");
             LeidenParams leiden = LeidenParams.builder().seed(options.seed()).resolution(options.resolution())
                     .threads(options.threads()).build();
-            // without the edges of hub parties (courier stations, busy shops): they join unrelated people
-            // and would let modularity merge the rings that use the same station or shop
+            // without the one-off edges of hub parties (courier stations, busy shops): they join unrelated
+            // people and would let modularity merge the rings that use the same station or shop; a hub's
+            // repeated ties stay when it relays (a distributor that also sells to many one-off buyers)
             CompactGraph whole = g.toUndirected();
-            CompactGraph undirected = RingFinder.withoutHubs(whole, options.hubThreshold());
+            CompactGraph undirected = RingFinder.withoutHubs(g, options.hubThreshold(),
+                    RingFinder.Options.defaults().minTie());
             CommunityResult hubless = new Leiden(leiden).run(undirected, progress);
             // modularity reported on the whole party graph (hub parties are singletons there)
             CommunityResult communities = new CommunityResult(hubless.algorithm(), hubless.partition(),
@@ -231,8 +234,10 @@ public final class Analysis {
             }
             int[] rowCommunity = CaseNetworks.rowCommunities(parties.senderParty(), parties.receiverParty(),
                     CaseNetworks.splitLabels(rings.partition().membership(), rings.ringOf()), anchor);
+            // the background worker (idle once betweenness is done) shares the evidence search
             CaseNetworks.Result links = linker.link(linkIndex.await("case linking"), isCase,
-                    flagged ? CaseNetworks.CaseMode.FLAGGED : CaseNetworks.CaseMode.ALL, rowCommunity, progress);
+                    flagged ? CaseNetworks.CaseMode.FLAGGED : CaseNetworks.CaseMode.ALL, rowCommunity, progress,
+                    background.worker);
             end("link cases", t);
 
             t = begin("leads");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.parcelnet.graph.PartyIndex;
+import org.parcelnet.linking.UnionFind;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.progress.ProgressListener;
 
@@ -37,6 +38,12 @@ import org.parcelnet.progress.ProgressListener;
  * parcel, 0.1 for none. Retailers who received exactly one retail-sized parcel are indistinguishable
  * from customers on this evidence and are counted as customers; in the generator's data a retailer's
  * single parcel is a 2-carton lot of 17–23 kg.
+ *
+ * <p><b>Rings cut in two.</b> Two found rings are joined when their members exchange at least
+ * {@link Options#mergeShare()} of the parcels inside the smaller (one ring that community detection
+ * cut), or when they share member addresses ({@link #SHARED_ADDRESSES} or more, and at least
+ * {@link #SHARED_ADDRESS_SHARE} of the smaller ring's): members who changed phones keep their
+ * addresses, so the same people under new phones show up as a second ring.
  *
  * <p>Cost: two passes over the shipments and a sort of the core parcels' weights per ring, O(R + E log E).
  * Memory: 16 bytes per party and 8 per core parcel.
@@ -79,7 +86,8 @@ public final class RingMembers {
      * @param minRingShare   a party that only sends or only receives ring parcels is a member only when
      *                       they are at least this share of all its parcels (0..1)
      * @param mergeShare     two rings whose members exchange at least this share of the parcels inside
-     *                       the smaller are one ring cut in two, and are joined (0 never joins)
+     *                       the smaller are one ring cut in two, and are joined (0 joins no rings, by
+     *                       parcels or by shared addresses)
      */
     public record Options(double wholesaleShare, double minRingShare, double mergeShare) {
         public Options {
@@ -304,7 +312,7 @@ public final class RingMembers {
             for (int v = 0; v < n; v++) {
                 listed[v] = role[v] == null ? -1 : assigned[v];
             }
-            int[] merged = mergeSplitRings(snd, rcv, members, rings, options.mergeShare());
+            int[] merged = mergeSplitRings(t, snd, rcv, members, rings, options.mergeShare());
             int[] ringMap = merged != null ? merged : identity(rings);
             if (merged != null) {
                 for (int v = 0; v < n; v++) {
@@ -324,7 +332,8 @@ public final class RingMembers {
      * rings are a few per cent at most). Returns the new dense ring ids (by old id, in order of the
      * smallest old id of each merged group), or null when nothing merges.
      */
-    private static int[] mergeSplitRings(int[] snd, int[] rcv, int[] members, int rings, double share) {
+    private static int[] mergeSplitRings(ShipmentTable t, int[] snd, int[] rcv, int[] members, int rings,
+                                         double share) {
         if (rings < 2 || share <= 0) {
             return null;
         }
@@ -342,7 +351,7 @@ public final class RingMembers {
                 cross.merge(((long) Math.min(a, b) << 32) | Math.max(a, b), 1L, Long::sum);
             }
         }
-        org.parcelnet.linking.UnionFind uf = new org.parcelnet.linking.UnionFind(rings);
+        UnionFind uf = new UnionFind(rings);
         boolean any = false;
         for (java.util.Map.Entry<Long, Long> e : cross.entrySet()) {
             int a = (int) (e.getKey() >>> 32);
@@ -351,6 +360,7 @@ public final class RingMembers {
                 any |= uf.union(a, b);
             }
         }
+        any |= joinBySharedAddresses(t, snd, rcv, members, uf);
         if (!any) {
             return null;
         }
@@ -367,6 +377,105 @@ public final class RingMembers {
         }
         return out;
     }
+
+    /**
+     * Rings that are one ring seen through changed phones: a member who switches phones keeps his
+     * address, so when rings share {@link #SHARED_ADDRESSES} or more <em>member addresses</em> they are
+     * joined. A member address is one that members of a ring use as their own (sender address on
+     * parcels they send, receiver address on parcels they receive) and at which members' parcels are
+     * at least half of all parcels (not a courier station or a shop that many people pass through).
+     * Two different rings share such an address only by coincidence, twice hardly ever. O(R) plus a
+     * sort of the members' (address, ring) pairs.
+     *
+     * @return whether any two rings were joined
+     */
+    private static boolean joinBySharedAddresses(ShipmentTable t, int[] snd, int[] rcv, int[] members, UnionFind uf) {
+        int addresses = t.addresses().size();
+        if (addresses == 0) {
+            return false;
+        }
+        int[] all = new int[addresses];
+        int[] byMembers = new int[addresses];
+        int memberUses = 0;
+        for (int i = 0; i < snd.length; i++) {
+            int sa = t.senderAddress(i);
+            int ra = t.receiverAddress(i);
+            if (sa >= 0) {
+                all[sa]++;
+                if (members[snd[i]] >= 0) {
+                    byMembers[sa]++;
+                    memberUses++;
+                }
+            }
+            if (ra >= 0) {
+                all[ra]++;
+                if (members[rcv[i]] >= 0) {
+                    byMembers[ra]++;
+                    memberUses++;
+                }
+            }
+        }
+        // distinct (address, ring) pairs of member addresses
+        long[] pairs = new long[memberUses];
+        int n = 0;
+        for (int i = 0; i < snd.length; i++) {
+            int sa = t.senderAddress(i);
+            int ra = t.receiverAddress(i);
+            if (sa >= 0 && members[snd[i]] >= 0 && 2 * byMembers[sa] >= all[sa]) {
+                pairs[n++] = (long) sa << 32 | members[snd[i]];
+            }
+            if (ra >= 0 && members[rcv[i]] >= 0 && 2 * byMembers[ra] >= all[ra]) {
+                pairs[n++] = (long) ra << 32 | members[rcv[i]];
+            }
+        }
+        Arrays.sort(pairs, 0, n);
+        // per pair of rings: member addresses they share
+        java.util.Map<Long, Integer> shared = new java.util.TreeMap<>();
+        int from = 0;
+        while (from < n) {
+            int to = from;
+            while (to < n && pairs[to] >>> 32 == pairs[from] >>> 32) {
+                to++;
+            }
+            int prev = -1;
+            int distinct = 0;
+            int[] ringsHere = new int[to - from];
+            for (int k = from; k < to; k++) {
+                int g = (int) pairs[k];
+                if (g != prev) {
+                    ringsHere[distinct++] = g;
+                    prev = g;
+                }
+            }
+            for (int x = 0; x < distinct; x++) {
+                for (int y = x + 1; y < distinct; y++) {
+                    shared.merge((long) ringsHere[x] << 32 | ringsHere[y], 1, Integer::sum);
+                }
+            }
+            from = to;
+        }
+        int[] own = new int[uf.size()];
+        for (int k = 0; k < n; k++) {
+            if (k == 0 || pairs[k] != pairs[k - 1]) {
+                own[(int) pairs[k]]++;
+            }
+        }
+        boolean any = false;
+        for (java.util.Map.Entry<Long, Integer> e : shared.entrySet()) {
+            int a = (int) (e.getKey() >>> 32);
+            int b = (int) (long) e.getKey();
+            if (e.getValue() >= Math.max(SHARED_ADDRESSES, SHARED_ADDRESS_SHARE * Math.min(own[a], own[b]))) {
+                any |= uf.union((int) (e.getKey() >>> 32), (int) (long) e.getKey());
+            }
+        }
+        return any;
+    }
+
+    /** Member addresses two rings must share to be one ring seen through changed phones. */
+    public static final int SHARED_ADDRESSES = 2;
+
+    /** Share of the smaller ring's member addresses two rings must share to be joined. */
+    public static final double SHARED_ADDRESS_SHARE = 0.1;
 
     private static int[] identity(int n) {
         int[] out = new int[n];

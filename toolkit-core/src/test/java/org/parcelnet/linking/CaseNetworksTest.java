@@ -211,6 +211,45 @@ class CaseNetworksTest {
         assertEquals(4, calls[1], "end() in finally");
     }
 
+    /**
+     * 40 gangs of 5 flagged parcels each, every gang's parcels chained through its own phones, so
+     * every case links to the others of its gang and nothing else: the search shared with a helper
+     * worker gives the same links, evidence and networks as the caller alone (each case's links come
+     * from that case alone, combined in case order).
+     */
+    @Test
+    void searchSharedWithAHelperGivesTheSameResult() throws Exception {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int g = 0; g < 40; g++) {
+            for (int k = 0; k < 5; k++) {
+                add(b, "G" + g + "-" + k, T0 + 3600L * k, "7" + g + "0" + k, "7" + g + "0" + (k + 1), true);
+            }
+        }
+        for (int i = 0; i < 200; i++) {
+            add(b, "F" + i, T0, "90" + i, "80" + i, false);
+        }
+        ShipmentTable t = b.build();
+        CaseNetworks linker = new CaseNetworks(CaseNetworks.Params.DEFAULTS);
+        boolean[] cases = CaseNetworks.flaggedOrAll(t);
+        CaseNetworks.Result alone = linker.link(t, cases, CaseNetworks.CaseMode.FLAGGED, null);
+        CaseNetworks.Result shared;
+        try (org.parcelnet.progress.WorkerPool helper = org.parcelnet.progress.WorkerPool.beside("test")) {
+            shared = linker.link(linker.prepare(t), cases, CaseNetworks.CaseMode.FLAGGED, null,
+                    ProgressListener.NONE, helper);
+        }
+        assertEquals(40, alone.linkedNetworkCount());
+        assertArrayEquals(alone.network(), shared.network());
+        assertEquals(alone.links().size(), shared.links().size());
+        for (int i = 0; i < alone.links().size(); i++) {
+            CaseNetworks.Link x = alone.links().get(i);
+            CaseNetworks.Link y = shared.links().get(i);
+            assertEquals(x.a(), y.a());
+            assertEquals(x.b(), y.b());
+            assertEquals(x.evidence(), y.evidence(), 0);
+            assertArrayEquals(x.path(), y.path());
+        }
+    }
+
     @Test
     void paramsAreValidated() {
         assertEquals("minEvidence must be in (0, 1], got 0.0", assertThrows(IllegalArgumentException.class,

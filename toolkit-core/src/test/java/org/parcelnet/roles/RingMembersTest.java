@@ -93,6 +93,89 @@ class RingMembersTest {
         assertThrows(IllegalArgumentException.class, () -> RingFinder.withoutHubs(g, 0));
     }
 
+    /**
+     * Hubs (more than 3 neighbours) by hand, directed: D is supplied 3 parcels by T, supplies R1 and
+     * R2 twice each and sells one parcel each to buyers B1..B4 (11 parcels, repeated ties 3 in and 4
+     * out, both at least a tenth): a relay, it keeps T, R1 and R2. Station H hands in two parcels each
+     * to R3 and R4 and one each to P1..P3: repeated one way only, it keeps nothing; nor does its
+     * repeated tie to the hub D.
+     */
+    @Test
+    void relayingHubsKeepRepeatedTies() {
+        String[] names = {"T", "D", "R1", "R2", "B1", "B2", "B3", "B4", "H", "R3", "R4", "P1", "P2", "P3"};
+        java.util.Map<String, Integer> id = new java.util.HashMap<>();
+        for (String x : names) {
+            id.put(x, id.size());
+        }
+        CompactGraphBuilder b = CompactGraphBuilder.directed(names.length);
+        b.addEdge(id.get("T"), id.get("D"), 3).addEdge(id.get("D"), id.get("R1"), 2).addEdge(id.get("D"), id.get("R2"), 2);
+        for (int i = 1; i <= 4; i++) {
+            b.addEdge(id.get("D"), id.get("B" + i), 1);
+        }
+        b.addEdge(id.get("H"), id.get("R3"), 2).addEdge(id.get("H"), id.get("R4"), 2).addEdge(id.get("H"), id.get("D"), 2);
+        for (int i = 1; i <= 3; i++) {
+            b.addEdge(id.get("H"), id.get("P" + i), 1);
+        }
+        CompactGraph directed = b.build();
+        CompactGraph h = RingFinder.withoutHubs(directed, 3, 2);
+        assertEquals(false, h.isDirected());
+        assertEquals(3, h.edgeCount());
+        assertEquals(3.0, h.weight(h.arcIndex(id.get("T"), id.get("D"))), 0);
+        assertEquals(2.0, h.weight(h.arcIndex(id.get("D"), id.get("R1"))), 0);
+        assertEquals(2.0, h.weight(h.arcIndex(id.get("R2"), id.get("D"))), 0);
+        assertEquals(0, h.degree(id.get("H")));
+        assertEquals(0, h.degree(id.get("B1")));
+        // without the repeated ties rule D is cut off entirely
+        assertEquals(0, RingFinder.withoutHubs(directed.toUndirected(), 3).degree(id.get("D")));
+        assertThrows(IllegalArgumentException.class, () -> RingFinder.withoutHubs(h, 3, 2));
+    }
+
+    private static void add(ShipmentTable.Builder b, String s, String r, String senderAddress, String receiverAddress) {
+        b.add("S" + (row++), 1_700_000_000L + row, "Yunnan", "Ruili", "Sichuan", "Chengdu", s, r, null, null,
+                senderAddress, receiverAddress, "c1", TransportMode.LAND, 2, 20, "tea", false);
+    }
+
+    /**
+     * Phone churn by hand. Ring 0 is A1 → B1 → C1 (two parcels each leg); ring 1 is the same three
+     * people after changing phones (A2, B2, C2 at the same addresses); ring 2 (X → Y → Z) shares one
+     * address with ring 0 by coincidence; ring 3 (U → V → W) uses a courier station's address as V's,
+     * where ring 0's C1 also collects, among twenty ordinary parcels. Rings 0 and 1 share three member
+     * addresses and are one ring; ring 2 shares only one and ring 3 only a station's address (members'
+     * parcels a minority there), so both stay apart: 3 rings.
+     */
+    @Test
+    void ringsSharingMemberAddressesAreOneRing() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        String[][] rings = {{"A1", "B1", "C1"}, {"A2", "B2", "C2"}, {"X", "Y", "Z"}, {"U", "V", "W"}};
+        String[][] addresses = {{"1 Road A", "2 Road B", "3 Road C"}, {"1 Road A", "2 Road B", "3 Road C"},
+            {"7 Road X", "8 Road Y", "3 Road C"}, {"4 Road U", "9 Station Road", "6 Road W"}};
+        for (int g = 0; g < rings.length; g++) {
+            for (int k = 0; k < 2; k++) {
+                add(b, rings[g][0], rings[g][1], addresses[g][0], addresses[g][1]);
+                add(b, rings[g][1], rings[g][2], addresses[g][1], addresses[g][2]);
+            }
+        }
+        add(b, "A1", "C1", "1 Road A", "9 Station Road");
+        for (int i = 0; i < 20; i++) {
+            add(b, "shop" + i, "buyer" + i, "10 Shop Street", "9 Station Road");
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = new int[p.partyCount()];
+        java.util.Arrays.fill(ring, -1);
+        for (int g = 0; g < rings.length; g++) {
+            for (String m : rings[g]) {
+                ring[p.parties().indexOf(m)] = g;
+            }
+        }
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(12, r.memberCount());
+        assertEquals(3, r.ringCount());
+        assertEquals(r.members()[p.parties().indexOf("A1")], r.members()[p.parties().indexOf("C2")]);
+        assertEquals(false, r.members()[p.parties().indexOf("A1")] == r.members()[p.parties().indexOf("X")]);
+        assertEquals(false, r.members()[p.parties().indexOf("A1")] == r.members()[p.parties().indexOf("U")]);
+    }
+
     @Test
     void caseRules() {
         ShipmentTable.Builder b = new ShipmentTable.Builder();
