@@ -137,7 +137,7 @@ public final class LearnedLeadsReport {
                 System.err.printf(Locale.ROOT, "%s %s (%.0f s)%n", k.label(), label(k, pts[i]), (System.nanoTime() - t0) / 1e9);
             }
         }
-        deleteTree(work);
+        AtomicFiles.deleteTree(work);
         String page = page(shipments, trainSeed, testSeed, table, sums, heldSums, tests, heldOut, worseAt, models);
         System.out.print(page);
         AtomicFiles.writeString(docs.resolve("leads-learned.md"), page);
@@ -198,7 +198,7 @@ public final class LearnedLeadsReport {
     static Point analyse(GeneratorConfig cfg, DifficultySweep.Knob k, double v, boolean held,
                          LeadVectors.EmbeddingSpec spec, Path work) throws IOException {
         Path dir = work.resolve("run");
-        deleteTree(dir);
+        AtomicFiles.deleteTree(dir);
         Files.createDirectories(dir);
         new NetworkGenerator(cfg).writeTo(dir, false, 1);
         ShipmentTable t = ShipmentReader.read(dir.resolve("shipments.csv")).table();
@@ -206,7 +206,7 @@ public final class LearnedLeadsReport {
         AnalysisResult r = Analysis.run(t, truth, AnalysisOptions.builder().seed(42).threads(2).build(),
                 ProgressListener.NONE);
         LeadVectors.Vectors rows = LearnedLeads.vectors(r, spec, 2, ProgressListener.NONE);
-        deleteTree(dir);
+        AtomicFiles.deleteTree(dir);
         return new Point(k, v, held, rows, LearnedLeads.members(r, truth), r.leads().partyScores(),
                 r.evaluation().orElseThrow().tiers().accuracy());
     }
@@ -283,16 +283,5 @@ public final class LearnedLeadsReport {
                 yield s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
             }
         };
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

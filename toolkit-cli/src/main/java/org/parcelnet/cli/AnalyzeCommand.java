@@ -186,7 +186,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 ReportFolder.discard(staging);
             }
             if (tempSample != null) {
-                ReportFolder.deleteTree(tempSample);
+                AtomicFiles.deleteTree(tempSample);
             }
         }
     }

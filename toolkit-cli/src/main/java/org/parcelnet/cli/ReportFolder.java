@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -329,14 +328,14 @@ final class ReportFolder {
             throw e;
         }
         if (old != null) {
-            deleteTree(old);
+            AtomicFiles.deleteTree(old);
         }
     }
 
     /** Deletes a staging folder after a failure. */
     static void discard(Path staging) {
         try {
-            deleteTree(staging);
+            AtomicFiles.deleteTree(staging);
         } catch (IOException e) {
             System.err.println("parcelnet: could not remove " + staging + ": " + e.getMessage());
         }
@@ -377,7 +376,7 @@ final class ReportFolder {
                 continue;
             }
             if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-                deleteTree(p);
+                AtomicFiles.deleteTree(p);
             } else {
                 move(p, abs);
             }
@@ -404,7 +403,7 @@ final class ReportFolder {
                 stale = t.toInstant().isBefore(cutoff);
             }
             if (stale) {
-                deleteTree(p);
+                AtomicFiles.deleteTree(p);
                 removed.add(p);
             }
         }
@@ -416,18 +415,6 @@ final class ReportFolder {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
-        }
-    }
-
-    /** Deletes a folder and everything under it (no-op when absent). */
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

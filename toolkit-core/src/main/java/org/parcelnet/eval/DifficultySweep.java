@@ -18,6 +18,7 @@ import org.parcelnet.community.Louvain;
 import org.parcelnet.community.LouvainParams;
 import org.parcelnet.community.PartitionComparison;
 import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.io.AtomicFiles;
 import org.parcelnet.io.ShipmentReader;
 import org.parcelnet.linking.CaseNetworks;
 import org.parcelnet.model.ShipmentTable;
@@ -201,21 +202,10 @@ public final class DifficultySweep {
                     GeneratorConfig cfg = k.at(base.toBuilder().seed(s).build(), v);
                     Path dir = work.resolve(k.name().toLowerCase() + "-" + v + "-" + s);
                     out.add(new Row(k, v, s, evaluate(cfg, dir)));
-                    deleteTree(dir);
+                    AtomicFiles.deleteTree(dir);
                 }
             }
         }
         return out;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -158,24 +158,7 @@ public final class CriticalNodes {
         }
         Result[] results = new Result[o.searches()];
         progress.begin("critical nodes", o.maxSteps() == Long.MAX_VALUE ? -1 : o.maxSteps() * o.searches());
-        ProgressListener quiet = new ProgressListener() { // the other searches only look for cancellation
-            @Override
-            public void begin(String task, long totalWork) {
-            }
-
-            @Override
-            public void advance(long work) {
-            }
-
-            @Override
-            public void end() {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return progress.isCancelled();
-            }
-        };
+        ProgressListener quiet = ProgressListener.cancelledWith(progress); // the other searches only look for cancellation
         par.forEach(o.searches(), i -> results[i] = search(u, o, greedy, seeds[i], deadline, i == 0 ? progress : quiet),
                 progress);
         progress.end();

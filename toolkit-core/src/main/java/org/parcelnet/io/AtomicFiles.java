@@ -86,4 +86,21 @@ public final class AtomicFiles {
     public static void writeString(Path target, String content) throws IOException {
         writeText(target, w -> w.write(content));
     }
+
+    /**
+     * Deletes a folder and everything under it, deepest first; a missing folder is not an error. A
+     * symbolic link is removed, never followed.
+     *
+     * @throws IOException when an entry cannot be deleted
+     */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 }

@@ -43,4 +43,30 @@ public interface ProgressListener {
             throw new CancelledException();
         }
     }
+
+    /**
+     * A listener that reports nothing but is cancelled when {@code owner} is: for work running beside
+     * the task that reports progress (parallel searches of which one reports), so that progress is not
+     * counted twice while every part still stops on a cancellation.
+     */
+    static ProgressListener cancelledWith(ProgressListener owner) {
+        return new ProgressListener() {
+            @Override
+            public void begin(String task, long totalWork) {
+            }
+
+            @Override
+            public void advance(long work) {
+            }
+
+            @Override
+            public void end() {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return owner.isCancelled();
+            }
+        };
+    }
 }
