@@ -22,4 +22,18 @@ interface BrandesKernel {
             case HEAP -> new HeapDijkstra(g);
         };
     }
+
+    /** A kernel that takes its sources one at a time (every kernel but the batched BFS). */
+    interface SingleSource extends BrandesKernel {
+
+        /** Runs Brandes from source {@code s}, adding its dependencies δ_s(v) (v ≠ s) to {@code score}. */
+        void one(int s, double[] score);
+
+        @Override
+        default void run(int[] src, int from, int to, double[] score) {
+            for (int i = from; i < to; i++) {
+                one(src[i], score);
+            }
+        }
+    }
 }

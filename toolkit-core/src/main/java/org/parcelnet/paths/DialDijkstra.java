@@ -8,7 +8,7 @@ import java.util.Arrays;
  * O(m + D) per source for a largest distance D; ties are exact in integer arithmetic. 24 bytes per
  * node per thread plus the C+1 bucket heads.
  */
-final class DialDijkstra implements BrandesKernel {
+final class DialDijkstra implements BrandesKernel.SingleSource {
     static final int MAX_COST = 1 << 16;
     private static final int UNREACHED = Integer.MAX_VALUE;
     private final int[] off;
@@ -36,13 +36,7 @@ final class DialDijkstra implements BrandesKernel {
     }
 
     @Override
-    public void run(int[] src, int from, int to, double[] score) {
-        for (int i = from; i < to; i++) {
-            one(src[i], score);
-        }
-    }
-
-    private void one(int s, double[] score) {
+    public void one(int s, double[] score) {
         final int[] off = this.off;
         final int[] tgt = this.tgt;
         final int[] cost = this.cost;

@@ -5,7 +5,7 @@ package org.parcelnet.paths;
  * (1 + level, 0 unreached) are kept in an int array. The backward pass overwrites σ(v) with
  * (1+δ(v))/σ(v), the only value v's predecessors need. 16 bytes per node per thread.
  */
-final class DirectedBfs implements BrandesKernel {
+final class DirectedBfs implements BrandesKernel.SingleSource {
     private final int[] off;
     private final int[] tgt;
     private final int[] depth;
@@ -21,13 +21,7 @@ final class DirectedBfs implements BrandesKernel {
     }
 
     @Override
-    public void run(int[] src, int from, int to, double[] score) {
-        for (int i = from; i < to; i++) {
-            one(src[i], score);
-        }
-    }
-
-    private void one(int s, double[] score) {
+    public void one(int s, double[] score) {
         final int[] off = this.off;
         final int[] tgt = this.tgt;
         final int[] depth = this.depth;

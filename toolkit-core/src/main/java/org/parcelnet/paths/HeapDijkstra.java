@@ -6,7 +6,7 @@ package org.parcelnet.paths;
  * ({@code st[2v]}, {@code st[2v+1]}) so that each arc costs one cache line in either pass; 36 bytes
  * per node per thread.
  */
-final class HeapDijkstra implements BrandesKernel {
+final class HeapDijkstra implements BrandesKernel.SingleSource {
     /** Relative difference up to which two path costs count as equal. */
     static final double TIE = 1e-10;
     private final int[] off;
@@ -29,13 +29,7 @@ final class HeapDijkstra implements BrandesKernel {
     }
 
     @Override
-    public void run(int[] src, int from, int to, double[] score) {
-        for (int i = from; i < to; i++) {
-            one(src[i], score);
-        }
-    }
-
-    private void one(int s, double[] score) {
+    public void one(int s, double[] score) {
         final int[] off = this.off;
         final int[] tgt = this.tgt;
         final double[] st = this.st;
