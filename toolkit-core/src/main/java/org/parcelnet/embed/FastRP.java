@@ -35,13 +35,18 @@ import org.parcelnet.progress.WorkerPool;
  * A node without out-arcs keeps a zero vector in every {@code N_i}.
  *
  * <p>Cost: O(k · (n + arcs) · d) time; without feature coordinates the first step costs
- * O(arcs · d / s), reading a sparse copy of R. Memory: three n × d float arrays (the previous and
- * current iterate and the weighted sum), i.e. {@code 12 · d} bytes per node (1,536 bytes per node at
- * d = 128), plus about {@code 6 · d / s} bytes per node for the sparse copy, besides the graph.
+ * O(arcs · d / s), reading a sparse copy of R. The propagation runs on a renumbered copy of the
+ * out-arcs ({@link Local}: one label-propagation sweep puts densely linked nodes next to each other),
+ * because reading a whole row per arc at random is memory-bound. Memory ({@link #memoryBytes}): two
+ * n × d float arrays (the previous and current iterate; the output is formed over the one no longer
+ * read) when only the last two iteration weights are non-zero, as with the defaults, else a third for
+ * the weighted sum — {@code 8 · d} or {@code 12 · d} bytes per node (1,024 or 1,536 at d = 128) — plus
+ * the renumbered arcs ({@code 4} bytes per arc, {@code 8} when weighted), at most 24 bytes per node of
+ * numbering and strengths, and about {@code 6 · d / s} bytes per node for the sparse copy of R.
  *
  * <p>Determinism: the random entries of node v come from a hash of (seed, v, j), and every row of
  * {@code N_i} is summed over v's arcs in CSR order by one worker, so the result is bit-for-bit the
- * same for any thread count.
+ * same for any thread count, and the renumbering changes no sum.
  */
 public final class FastRP {
 
@@ -208,9 +213,14 @@ public final class FastRP {
         if ((long) n * d > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("n x dimension = " + ((long) n * d) + " exceeds one array");
         }
-        float[][] buf = {new float[n * d], new float[n * d]}; // previous and current iterate
-        float[] sum = new float[n * d];
         double[] alpha = params.iterationWeights();
+        int k = alpha.length;
+        // The output is Σ α_i N_i. When only the last two weights can be non-zero, the sum is formed in
+        // the last step from N_{k-1} and N_k into the buffer that held N_{k-2}, so no third matrix exists.
+        boolean fused = true;
+        for (int i = 0; i < k - 2; i++) {
+            fused &= alpha[i] == 0;
+        }
         double s = params.effectiveSparsity();
         double beta = params.normalization();
         double twoM = 0;
@@ -220,15 +230,19 @@ public final class FastRP {
             }
         }
         final double total = twoM;
-        boolean weighted = g.isWeighted();
         try (WorkerPool pool = WorkerPool.of(params.threads(), "fastrp")) {
-            // N_0 = R (degree-scaled), generated per node from the seed
+            Local local = Local.of(g, pool, progress);
+            int[] old = local.old;
+            float[][] buf = {new float[n * d], new float[n * d]};
+            float[] sum = fused ? null : new float[n * d];
+            // N_0 = R (degree-scaled) in local order, row v generated from the seed and node old[v]
             pool.forRange(n, BLOCK, (w, from, to) -> {
                 progress.checkCancelled();
                 for (int v = from; v < to; v++) {
-                    initialRow(v, buf[0], d, fd, s, params.seed(), features, featureCount);
+                    int u = old[v];
+                    initialRow(u, buf[0], v * d, d, fd, s, params.seed(), features, featureCount);
                     if (beta != 0) {
-                        double strength = g.outStrength(v);
+                        double strength = g.outStrength(u);
                         float scale = strength == 0 ? 0f : (float) Math.pow(strength / total, beta);
                         for (int j = v * d, e = j + d; j < e; j++) {
                             buf[0][j] *= scale;
@@ -239,124 +253,262 @@ public final class FastRP {
             // Without feature coordinates R has about n·d/s non-zero entries: the first step reads them
             // from a sparse copy (offsets, coordinates, values) instead of whole rows, adding the same
             // products in the same order, so the result is the same bit for bit.
-            int[] nzStart = null;
-            short[] nzIndex = null;
-            float[] nzValue = null;
-            if (fd == 0 && d <= Short.MAX_VALUE) {
-                float[] r = buf[0];
-                nzStart = new int[n + 1];
-                int[] start = nzStart;
-                pool.forRange(n, BLOCK, (w, from, to) -> {
-                    for (int v = from; v < to; v++) {
-                        int c = 0;
-                        for (int j = v * d, e = j + d; j < e; j++) {
-                            c += r[j] != 0 ? 1 : 0;
-                        }
-                        start[v + 1] = c;
-                    }
-                });
-                for (int v = 0; v < n; v++) {
-                    start[v + 1] += start[v];
-                }
-                nzIndex = new short[start[n]];
-                nzValue = new float[start[n]];
-                short[] index = nzIndex;
-                float[] value = nzValue;
-                pool.forRange(n, BLOCK, (w, from, to) -> {
-                    for (int v = from; v < to; v++) {
-                        int k = start[v];
-                        for (int j = 0; j < d; j++) {
-                            float x = r[v * d + j];
-                            if (x != 0) {
-                                index[k] = (short) j;
-                                value[k++] = x;
-                            }
-                        }
-                    }
-                });
-            }
-            for (int it = 0; it < alpha.length; it++) {
+            Sparse sparse = fd == 0 && d <= Short.MAX_VALUE ? Sparse.of(buf[0], n, d, pool) : null;
+            float[] out = null;
+            for (int it = 0; it < k; it++) {
                 float a = (float) alpha[it];
-                float[] from0 = buf[it & 1];
-                float[] to0 = buf[(it + 1) & 1];
-                boolean sparse = it == 0 && nzStart != null;
-                int[] ss = nzStart;
-                short[] si = nzIndex;
-                float[] sv = nzValue;
+                boolean last = it == k - 1;
+                float[] in = buf[it & 1];
+                float[] next = buf[(it + 1) & 1];
+                Sparse sp = it == 0 ? sparse : null;
+                // the fused last step writes the output (original order) over the buffer it does not read
+                float[] dest = last && fused ? next : null;
+                float prevWeight = last && fused && k >= 2 ? (float) alpha[k - 2] : 0f;
                 pool.forRange(n, BLOCK, (w, from, to) -> {
                     progress.checkCancelled();
+                    float[] row = new float[d];
                     for (int v = from; v < to; v++) {
-                        if (sparse) {
-                            propagateSparseRow(g, weighted, v, ss, si, sv, to0, d);
+                        if (sp != null) {
+                            sp.propagateRow(local, v, row);
                         } else {
-                            propagateRow(g, weighted, v, from0, to0, d);
+                            local.propagateRow(v, in, row, d);
                         }
-                        normalizeRow(to0, v * d, d);
-                        if (a != 0) {
-                            for (int j = v * d, e = j + d; j < e; j++) {
-                                sum[j] += a * to0[j];
+                        normalizeRow(row, 0, d);
+                        if (dest != null) {
+                            // exactly what accumulating 0 + α_{k-1} N_{k-1} + α_k N_k in a zeroed sum gives
+                            int o = old[v] * d;
+                            int p = v * d;
+                            for (int j = 0; j < d; j++) {
+                                float t = 0f;
+                                t += prevWeight * in[p + j];
+                                t += a * row[j];
+                                dest[o + j] = t;
+                            }
+                        } else {
+                            System.arraycopy(row, 0, next, v * d, d);
+                            if (sum != null && a != 0) {
+                                int o = old[v] * d;
+                                for (int j = 0; j < d; j++) {
+                                    sum[o + j] += a * row[j];
+                                }
                             }
                         }
                     }
                 });
+                if (dest != null) {
+                    out = dest;
+                }
             }
+            float[] result = fused ? out : sum;
             if (params.normalizeOutput()) {
                 pool.forRange(n, BLOCK, (w, from, to) -> {
                     for (int v = from; v < to; v++) {
-                        normalizeRow(sum, v * d, d);
+                        normalizeRow(result, v * d, d);
                     }
                 });
             }
+            return new Embedding(n, d, result);
         }
-        return new Embedding(n, d, sum);
     }
 
-    /** {@code out[v] = Σ_{v→u} w(v,u) · in[u] / strength(v)}. */
-    private static void propagateRow(CompactGraph g, boolean weighted, int v, float[] in, float[] out, int d) {
-        int base = v * d;
-        Arrays.fill(out, base, base + d, 0f);
-        int start = g.outStart(v);
-        int end = g.outEnd(v);
-        if (start == end) {
-            return;
+    /**
+     * The graph's out-arcs renumbered for locality: rows are read at random by the propagation, and a
+     * 512-byte row fetched from memory for every arc makes the step memory-bound. One sweep of
+     * asynchronous label propagation (Raghavan, Albert and Kumara, Phys. Rev. E 76, 2007,
+     * doi:10.1103/PhysRevE.76.036106; each node in id order takes the most frequent label of its
+     * out-neighbours, ties to the smallest) gathers densely linked nodes under shared labels; nodes are
+     * numbered group by group, so that most rows an arc reads are near the row being written and already
+     * in cache. Each local row keeps its node's arcs in their order, so every sum adds the same terms in
+     * the same order as on the original numbering: the numbering changes time, never a bit of the result.
+     * Cost: O(n + arcs) time on one thread for the sweep, the copy on all workers; memory
+     * {@code 4 (n + 1) + 4 arcs} bytes (plus 4 per arc for weights), a double and an int per node, and
+     * two more ints per node while it is built.
+     */
+    static final class Local {
+        final int[] old;       // local id -> node
+        final int[] start;     // local CSR offsets
+        final int[] target;    // local ids of heads, in the node's arc order
+        final float[] weight;  // arc weights, or null when unweighted
+        final double[] strength;
+
+        private Local(int[] old, int[] start, int[] target, float[] weight, double[] strength) {
+            this.old = old;
+            this.start = start;
+            this.target = target;
+            this.weight = weight;
+            this.strength = strength;
         }
-        double strength = 0;
-        for (int i = start; i < end; i++) {
-            float w = weighted ? (float) g.weight(i) : 1f;
-            strength += w;
-            int ub = g.target(i) * d;
+
+        static Local of(CompactGraph g, WorkerPool pool, ProgressListener progress) {
+            int n = g.nodeCount();
+            int[] label = new int[n];
+            for (int v = 0; v < n; v++) {
+                label[v] = v;
+            }
+            int[] count = new int[n];
+            int[] touched = new int[16];
+            for (int v = 0; v < n; v++) {
+                if ((v & 0xFFFF) == 0) {
+                    progress.checkCancelled();
+                }
+                int best = label[v];
+                int bestCount = 0;
+                int seen = 0;
+                for (int i = g.outStart(v), e = g.outEnd(v); i < e; i++) {
+                    int l = label[g.target(i)];
+                    int c = ++count[l];
+                    if (c == 1) {
+                        if (seen == touched.length) {
+                            touched = Arrays.copyOf(touched, 2 * seen);
+                        }
+                        touched[seen++] = l;
+                    }
+                    if (c > bestCount || (c == bestCount && l < best)) {
+                        bestCount = c;
+                        best = l;
+                    }
+                }
+                for (int i = 0; i < seen; i++) {
+                    count[touched[i]] = 0;
+                }
+                if (seen > 0) {
+                    label[v] = best;
+                }
+            }
+            // groups numbered by first appearance, nodes in id order within a group (count is reused)
+            int[] group = count;
+            Arrays.fill(group, -1);
+            int groups = 0;
+            int[] size = new int[n + 1];
+            for (int v = 0; v < n; v++) {
+                int l = label[v];
+                if (group[l] < 0) {
+                    group[l] = groups++;
+                }
+                size[group[l] + 1]++;
+            }
+            for (int i = 0; i < groups; i++) {
+                size[i + 1] += size[i];
+            }
+            int[] local = label; // node -> local id, overwriting the labels once read
+            int[] old = new int[n];
+            for (int v = 0; v < n; v++) {
+                int id = size[group[label[v]]]++;
+                local[v] = id;
+                old[id] = v;
+            }
+            int[] start = new int[n + 1];
+            for (int v = 0; v < n; v++) {
+                int u = old[v];
+                start[v + 1] = start[v] + (g.outEnd(u) - g.outStart(u));
+            }
+            int[] target = new int[start[n]];
+            boolean weighted = g.isWeighted();
+            float[] weight = weighted ? new float[start[n]] : null;
+            double[] strength = new double[n];
+            pool.forRange(n, BLOCK, (w, from, to) -> {
+                for (int v = from; v < to; v++) {
+                    int u = old[v];
+                    int p = start[v];
+                    double st = 0;
+                    for (int i = g.outStart(u), e = g.outEnd(u); i < e; i++, p++) {
+                        target[p] = local[g.target(i)];
+                        float x = weighted ? (float) g.weight(i) : 1f;
+                        if (weighted) {
+                            weight[p] = x;
+                        }
+                        st += x;
+                    }
+                    strength[v] = st;
+                }
+            });
+            return new Local(old, start, target, weight, strength);
+        }
+
+        /** {@code row = Σ_{v→u} w(v,u) · in[u] / strength(v)} in local ids. */
+        void propagateRow(int v, float[] in, float[] row, int d) {
+            Arrays.fill(row, 0f);
+            int first = start[v];
+            int end = start[v + 1];
+            if (first == end) {
+                return;
+            }
+            if (weight == null) {
+                for (int i = first; i < end; i++) {
+                    int ub = target[i] * d;
+                    for (int j = 0; j < d; j++) {
+                        row[j] += 1f * in[ub + j];
+                    }
+                }
+            } else {
+                for (int i = first; i < end; i++) {
+                    float w = weight[i];
+                    int ub = target[i] * d;
+                    for (int j = 0; j < d; j++) {
+                        row[j] += w * in[ub + j];
+                    }
+                }
+            }
+            float inv = (float) (1.0 / strength[v]);
             for (int j = 0; j < d; j++) {
-                out[base + j] += w * in[ub + j];
+                row[j] *= inv;
             }
-        }
-        float inv = (float) (1.0 / strength);
-        for (int j = base, e = base + d; j < e; j++) {
-            out[j] *= inv;
         }
     }
 
-    /** {@link #propagateRow} from a sparse {@code in}: row u's non-zeros are {@code [start[u], start[u+1])}. */
-    private static void propagateSparseRow(CompactGraph g, boolean weighted, int v, int[] start, short[] index,
-                                           float[] value, float[] out, int d) {
-        int base = v * d;
-        Arrays.fill(out, base, base + d, 0f);
-        int first = g.outStart(v);
-        int end = g.outEnd(v);
-        if (first == end) {
-            return;
-        }
-        double strength = 0;
-        for (int i = first; i < end; i++) {
-            float w = weighted ? (float) g.weight(i) : 1f;
-            strength += w;
-            int u = g.target(i);
-            for (int k = start[u], e = start[u + 1]; k < e; k++) {
-                out[base + index[k]] += w * value[k];
+    /** The non-zero entries of R by local row: row v's are {@code [start[v], start[v+1])}. */
+    private record Sparse(int[] start, short[] index, float[] value) {
+
+        static Sparse of(float[] r, int n, int d, WorkerPool pool) {
+            int[] start = new int[n + 1];
+            pool.forRange(n, BLOCK, (w, from, to) -> {
+                for (int v = from; v < to; v++) {
+                    int c = 0;
+                    for (int j = v * d, e = j + d; j < e; j++) {
+                        c += r[j] != 0 ? 1 : 0;
+                    }
+                    start[v + 1] = c;
+                }
+            });
+            for (int v = 0; v < n; v++) {
+                start[v + 1] += start[v];
             }
+            short[] index = new short[start[n]];
+            float[] value = new float[start[n]];
+            pool.forRange(n, BLOCK, (w, from, to) -> {
+                for (int v = from; v < to; v++) {
+                    int k = start[v];
+                    for (int j = 0; j < d; j++) {
+                        float x = r[v * d + j];
+                        if (x != 0) {
+                            index[k] = (short) j;
+                            value[k++] = x;
+                        }
+                    }
+                }
+            });
+            return new Sparse(start, index, value);
         }
-        float inv = (float) (1.0 / strength);
-        for (int j = base, e = base + d; j < e; j++) {
-            out[j] *= inv;
+
+        /** {@link Local#propagateRow} from the sparse R. */
+        void propagateRow(Local g, int v, float[] row) {
+            Arrays.fill(row, 0f);
+            int first = g.start[v];
+            int end = g.start[v + 1];
+            if (first == end) {
+                return;
+            }
+            for (int i = first; i < end; i++) {
+                float w = g.weight == null ? 1f : g.weight[i];
+                int u = g.target[i];
+                for (int k = start[u], e = start[u + 1]; k < e; k++) {
+                    row[index[k]] += w * value[k];
+                }
+            }
+            float inv = (float) (1.0 / g.strength[v]);
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= inv;
+            }
         }
     }
 
@@ -376,7 +528,12 @@ public final class FastRP {
 
     /** Row v of the initial matrix: sparse ±√s entries in the first d - fd coordinates, x_v · Q in the rest. */
     static void initialRow(int v, float[] out, int d, int fd, double s, long seed, double[] features, int featureCount) {
-        int base = v * d;
+        initialRow(v, out, v * d, d, fd, s, seed, features, featureCount);
+    }
+
+    /** {@link #initialRow(int, float[], int, int, double, long, double[], int)} written at {@code out[base..base+d)}. */
+    static void initialRow(int v, float[] out, int base, int d, int fd, double s, long seed, double[] features,
+                           int featureCount) {
         int rd = d - fd;
         float mag = (float) Math.sqrt(s);
         double p = 1.0 / (2 * s);
@@ -415,8 +572,22 @@ public final class FastRP {
         return (h >>> 11) * 0x1.0p-53;
     }
 
-    /** Bytes of working memory for n nodes at dimension d: three n × d float arrays. */
-    public static long memoryBytes(int n, int d) {
-        return 12L * n * d;
+    /**
+     * Bytes of working memory of {@link #embed} for n nodes, {@code arcs} out-arcs and {@code params},
+     * besides the graph and the returned array's share of it: the iterates (and the sum unless fused),
+     * the renumbered arcs and the sparse copy of R at its expected density.
+     */
+    public static long memoryBytes(int n, long arcs, boolean weighted, Params params) {
+        int d = params.dimension();
+        double[] alpha = params.iterationWeights();
+        boolean fused = true;
+        for (int i = 0; i < alpha.length - 2; i++) {
+            fused &= alpha[i] == 0;
+        }
+        long matrices = (fused ? 2L : 3L) * 4L * n * d;
+        long local = 4L * (n + 1) + (weighted ? 8L : 4L) * arcs + 24L * n;
+        long sparse = params.featureDimension() == 0
+                ? 4L * (n + 1) + Math.round(6.0 * n * (d - params.featureDimension()) / params.effectiveSparsity()) : 0;
+        return matrices + local + sparse;
     }
 }

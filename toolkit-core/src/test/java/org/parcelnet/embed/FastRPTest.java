@@ -145,6 +145,128 @@ class FastRPTest {
         }
     }
 
+    /**
+     * The algorithm as stated, row by row on the original numbering in float arithmetic: R, then
+     * {@code N_i = normalise(D⁻¹A N_{i-1})} summed with the weights into a third matrix.
+     */
+    static float[] straightforward(CompactGraph g, double[] features, int featureCount, FastRP.Params p) {
+        int n = g.nodeCount();
+        int d = p.dimension();
+        float[] x = new float[n * d];
+        double twoM = 0;
+        for (int v = 0; v < n; v++) {
+            twoM += g.outStrength(v);
+        }
+        for (int v = 0; v < n; v++) {
+            FastRP.initialRow(v, x, d, p.featureDimension(), p.effectiveSparsity(), p.seed(), features, featureCount);
+            if (p.normalization() != 0) {
+                double st = g.outStrength(v);
+                float scale = st == 0 ? 0f : (float) Math.pow(st / twoM, p.normalization());
+                for (int j = 0; j < d; j++) {
+                    x[v * d + j] *= scale;
+                }
+            }
+        }
+        float[] sum = new float[n * d];
+        for (double alpha : p.iterationWeights()) {
+            float a = (float) alpha;
+            float[] next = new float[n * d];
+            for (int v = 0; v < n; v++) {
+                double st = 0;
+                for (int i = g.outStart(v); i < g.outEnd(v); i++) {
+                    float w = g.isWeighted() ? (float) g.weight(i) : 1f;
+                    st += w;
+                    for (int j = 0; j < d; j++) {
+                        next[v * d + j] += w * x[g.target(i) * d + j];
+                    }
+                }
+                if (st == 0) {
+                    continue;
+                }
+                float inv = (float) (1.0 / st);
+                double sq = 0;
+                for (int j = 0; j < d; j++) {
+                    next[v * d + j] *= inv;
+                    sq += (double) next[v * d + j] * next[v * d + j];
+                }
+                if (sq > 0) {
+                    float norm = (float) (1.0 / Math.sqrt(sq));
+                    for (int j = 0; j < d; j++) {
+                        next[v * d + j] *= norm;
+                    }
+                }
+                if (a != 0) {
+                    for (int j = 0; j < d; j++) {
+                        sum[v * d + j] += a * next[v * d + j];
+                    }
+                }
+            }
+            x = next;
+        }
+        if (p.normalizeOutput()) {
+            for (int v = 0; v < n; v++) {
+                double sq = 0;
+                for (int j = 0; j < d; j++) {
+                    sq += (double) sum[v * d + j] * sum[v * d + j];
+                }
+                if (sq > 0) {
+                    float norm = (float) (1.0 / Math.sqrt(sq));
+                    for (int j = 0; j < d; j++) {
+                        sum[v * d + j] *= norm;
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void renumberedPropagationEqualsTheStraightforwardComputationBitForBit() {
+        int[] truth = new int[3_000];
+        CompactGraph planted = planted(3_000, 15_000, 50, 0.9, 3, truth);
+        CompactGraph weighted = randomGraph(2_000, 9_000, 8, true);
+        CompactGraphBuilder db = CompactGraphBuilder.directed(500);
+        SplittableRandom rnd = new SplittableRandom(21);
+        for (int i = 0; i < 2_500; i++) {
+            int u = rnd.nextInt(500);
+            int v = rnd.nextInt(500);
+            if (u != v) {
+                db.addEdge(u, v, 1 + rnd.nextInt(4));
+            }
+        }
+        CompactGraph directed = db.build();
+        for (CompactGraph g : new CompactGraph[] {planted, weighted, directed}) {
+            for (double[] alpha : new double[][] {{1}, {0, 1, 1}, {0.5, 0, 2}, {1, 1, 1, 0.25}}) {
+                for (int threads : new int[] {1, 2}) {
+                    FastRP.Params p = FastRP.Params.defaults(24).withIterationWeights(alpha).withNormalization(-0.25)
+                            .withThreads(threads);
+                    assertArrayEquals(straightforward(g, null, 0, p), FastRP.embed(g, p).values(),
+                            "weights " + Arrays.toString(alpha) + ", " + g.nodeCount() + " nodes, threads " + threads);
+                }
+            }
+            int f = 3;
+            double[] features = new double[g.nodeCount() * f];
+            for (int i = 0; i < features.length; i++) {
+                features[i] = rnd.nextDouble();
+            }
+            FastRP.Params p = FastRP.Params.defaults(16).withFeatureDimension(6).withNormalizeOutput(false);
+            assertArrayEquals(straightforward(g, features, f, p),
+                    FastRP.embed(g, features, f, p, ProgressListener.NONE).values(), "with features");
+        }
+    }
+
+    @Test
+    void memoryFollowsTheFusedSum() {
+        FastRP.Params fused = FastRP.Params.defaults(128);
+        FastRP.Params third = fused.withIterationWeights(1, 1, 1);
+        int n = 1_000_000;
+        long arcs = 20_000_000;
+        // two or three n x d float matrices, arcs, numbering and the sparse R (6 d / sqrt(d) bytes per node)
+        long base = 4L * (n + 1) + 4L * arcs + 24L * n + 4L * (n + 1) + Math.round(6.0 * n * 128 / Math.sqrt(128));
+        assertEquals(2L * 4 * n * 128 + base, FastRP.memoryBytes(n, arcs, false, fused));
+        assertEquals(3L * 4 * n * 128 + base, FastRP.memoryBytes(n, arcs, false, third));
+    }
+
     @Test
     void randomProjectionHasTheStatedDensityAndNorm() {
         int n = 20_000;
