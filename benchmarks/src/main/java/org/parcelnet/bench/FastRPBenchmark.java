@@ -20,7 +20,8 @@ import org.parcelnet.graph.CompactGraph;
 /**
  * FastRP ({@link FastRP}) on the standard {@link PlantedPartitionFixture} (1M nodes, 10M undirected
  * edges, blocks of 100, 90% inside, seed 42): dimension 128, the default three propagation steps,
- * on {@code threads} workers. Working memory: 12 · 128 bytes per node, 1.54 GB.
+ * on {@code threads} workers. Working memory ({@link FastRP#memoryBytes}): 1.20 GB, 1,204 bytes per node
+ * (two n × 128 float arrays, the renumbered arcs and the sparse projection).
  * Run: {@code java -jar benchmarks/target/benchmarks.jar FastRPBenchmark -f 1 -wi 1 -i 3}.
  */
 @State(Scope.Benchmark)

@@ -31,8 +31,8 @@ import org.parcelnet.progress.ProgressListener;
  *       to another; coordinates seeded from node ids would be a different random code in every file
  *       and could not be learned across files.</li>
  * </ul>
- * Cost: O(n · 9) plus FastRP's O(k · (n + arcs) · d) and 12 d bytes per party; the rows take
- * 8 (9 + d) bytes per party.
+ * Cost: O(n · 9) plus FastRP's O(k · (n + arcs) · d) and its memory ({@link FastRP#memoryBytes});
+ * the rows take 8 (9 + d) bytes per party.
  */
 public final class LeadVectors {
 
