@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.csv.CSVParser;
@@ -27,6 +28,24 @@ final class ShipmentChunk {
 
     /** What the header said, shared by all chunks of a file (immutable). */
     record Layout(String file, int width, int[] col, boolean[] personal, int maxFieldChars, ZoneId zone) {
+
+        /** Schema columns whose values repeat across rows: places, carrier, mode, pieces, goods, flag. */
+        private static final List<String> REPEATED = List.of(ShipmentColumns.ORIGIN_PROVINCE,
+                ShipmentColumns.ORIGIN_CITY, ShipmentColumns.DESTINATION_PROVINCE, ShipmentColumns.DESTINATION_CITY,
+                ShipmentColumns.CARRIER, ShipmentColumns.MODE, ShipmentColumns.PIECES, ShipmentColumns.DECLARED_GOODS,
+                ShipmentColumns.FLAGGED);
+
+        /** Per file column: whether {@link FieldCache} should serve its values. */
+        boolean[] repeatedValues() {
+            boolean[] r = new boolean[width];
+            for (String name : REPEATED) {
+                int i = col[ShipmentColumns.ALL.indexOf(name)];
+                if (i >= 0) {
+                    r[i] = true;
+                }
+            }
+            return r;
+        }
     }
 
     private final Layout layout;
@@ -154,6 +173,8 @@ final class ShipmentChunk {
         int width = layout.width();
         String[] rec = new String[width];
         int[] commas = new int[width + 1];
+        boolean[] repeated = layout.repeatedValues();
+        FieldCache cache = new FieldCache();
         long lines = 0;
         long prevEnd = 0;
         int pos = 0;
@@ -217,7 +238,7 @@ final class ShipmentChunk {
             int from = pos;
             for (int f = 0; f <= fields; f++) {
                 int to = f < fields ? commas[f] : contentEnd;
-                r[f] = field(b, from, to);
+                r[f] = f < repeated.length && repeated[f] ? cache.field(b, from, to) : field(b, from, to);
                 from = to + 1;
             }
             long end = terminated ? lines : lines + 1;
@@ -525,6 +546,65 @@ final class ShipmentChunk {
             v = v * 10 + (c - '0');
         }
         return v;
+    }
+
+    /**
+     * The strings of a chunk's few-valued fields (places, carrier, mode, goods ...), keyed by their
+     * bytes: a repeated value costs a hash and a byte comparison instead of a new string, and the
+     * same string instance reaches {@link LocalStrings}, whose lookup then compares by identity. The
+     * string of a byte key is {@link #field}'s, so values are unchanged. Holds at most
+     * {@value #MAX_ENTRIES} values; past that, fields are decoded as usual.
+     */
+    static final class FieldCache {
+        private static final int MAX_ENTRIES = 1 << 12;
+        private final int[] table = new int[2 * MAX_ENTRIES];
+        private byte[][] keys = new byte[64][];
+        private String[] strings = new String[64];
+        private int size;
+
+        FieldCache() {
+            Arrays.fill(table, -1);
+        }
+
+        String field(byte[] b, int from, int to) {
+            while (from < to && (b[from] & 0xff) <= ' ') {
+                from++;
+            }
+            while (to > from && (b[to - 1] & 0xff) <= ' ') {
+                to--;
+            }
+            if (from == to) {
+                return "";
+            }
+            int h = 1;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + b[i];
+            }
+            int mask = table.length - 1;
+            int slot = (h * 0x9E3779B9) & mask;
+            while (true) {
+                int c = table[slot];
+                if (c < 0) {
+                    break;
+                }
+                byte[] k = keys[c];
+                if (Arrays.equals(k, 0, k.length, b, from, to)) {
+                    return strings[c];
+                }
+                slot = (slot + 1) & mask;
+            }
+            String v = new String(b, from, to - from, StandardCharsets.UTF_8);
+            if (size < MAX_ENTRIES) {
+                if (size == keys.length) {
+                    keys = Arrays.copyOf(keys, 2 * size);
+                    strings = Arrays.copyOf(strings, 2 * size);
+                }
+                keys[size] = Arrays.copyOfRange(b, from, to);
+                strings[size] = v;
+                table[slot] = size++;
+            }
+            return v;
+        }
     }
 
     /**
