@@ -17,6 +17,7 @@ import java.util.zip.CRC32;
 import org.parcelnet.io.AtomicFiles;
 import org.parcelnet.io.InputException;
 import org.parcelnet.progress.WorkerPool;
+import org.parcelnet.roles.Tier;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -53,7 +54,10 @@ import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
  * line — {@value #MAGIC} and the format version, the task, the algorithm, the column names in order,
  * the embedding parameters, what it was trained on, and the payload's length and CRC-32 — followed by
  * the Tribuo model as a protobuf message ({@code ModelProto}), which carries Tribuo's provenance
- * (trainer, its parameters, the training data's description and size). {@link #load} refuses, with one
+ * (trainer, its parameters, the training data's description and size). A model with a tier model
+ * ({@link #withTiers}) adds two header lines after the payload line — {@code tier-columns} (its column
+ * names in order) and {@code tier-payload} (its length and CRC-32) — and its Tribuo model follows the
+ * first payload; a file without them (or of format 1) is a membership-only model. {@link #load} refuses, with one
  * line naming the file and the header line, a file that is not a model, of another format version,
  * damaged (length or checksum), trained on other columns than this version computes, or holding a
  * model of another kind.
@@ -62,8 +66,13 @@ public final class LeadModel {
 
     /** First word of a model file. */
     public static final String MAGIC = "parcelnet-lead-model";
-    /** The format version this class writes and reads. */
-    public static final int FORMAT = 1;
+    /**
+     * The format version this class writes. It reads this one and format 1 (the same header and payload
+     * without a tier section: a membership-only model).
+     */
+    public static final int FORMAT = 2;
+    /** The oldest format version this class reads. */
+    public static final int OLDEST_FORMAT = 1;
     /** The usual file suffix. */
     public static final String SUFFIX = ".pnm";
     /** The predicted task. */
@@ -97,10 +106,16 @@ public final class LeadModel {
     private final double[][] linear;
     /** Index of "member" among the outputs of {@link #linear}. */
     private final int memberOutput;
+    /** The tier model (outputs the {@link Tier#label()}s), or null for a membership-only model. */
+    private final Model<Label> tierModel;
+    /** Its column names ({@link LeadVectors#tierNames}), or an empty list. */
+    private final List<String> tierNames;
 
     private LeadModel(Model<Label> model, Algorithm algorithm, LeadVectors.EmbeddingSpec embedding, List<String> names,
-                      String trainedOn) {
+                      String trainedOn, Model<Label> tierModel) {
         this.model = model;
+        this.tierModel = tierModel;
+        this.tierNames = tierModel == null ? List.of() : LeadVectors.tierNames(embedding);
         this.algorithm = algorithm;
         this.embedding = embedding;
         this.names = List.copyOf(names);
@@ -143,10 +158,7 @@ public final class LeadModel {
         }
         List<String> names = LeadVectors.names(embedding);
         quietTribuo();
-        LabelFactory factory = new LabelFactory();
-        // a fixed timestamp: the data's provenance then depends on the data only
-        MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance(oneLine(trainedOn),
-                OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), factory), factory);
+        MutableDataset<Label> data = dataset(trainedOn);
         String[] columns = names.toArray(new String[0]);
         Label yes = new Label(MEMBER);
         Label no = new Label(OTHER);
@@ -176,7 +188,115 @@ public final class LeadModel {
                     new FullyWeightedVotingCombiner(), 30, seed);
         };
         Model<Label> model = trainer.train(data);
-        return new LeadModel(model, algorithm, embedding, names, oneLine(trainedOn));
+        return new LeadModel(model, algorithm, embedding, names, oneLine(trainedOn), null);
+    }
+
+    private static MutableDataset<Label> dataset(String trainedOn) {
+        LabelFactory factory = new LabelFactory();
+        // a fixed timestamp: the data's provenance then depends on the data only
+        return new MutableDataset<>(new SimpleDataSourceProvenance(oneLine(trainedOn),
+                OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), factory), factory);
+    }
+
+    private static Trainer<Label> tierTrainer(long seed, int rows) {
+        return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 10, Math.max(1, rows / 4), 1, seed);
+    }
+
+    /**
+     * This membership model with a tier model added (replacing any it had): multinomial logistic
+     * regression (the {@link Algorithm#LOGISTIC} trainer, whatever this model's algorithm) on the rows
+     * of {@link LeadVectors#withTierFeatures}, predicting a party's {@link Tier}. Trained on the parties
+     * with a tier in {@code tiers} — meant to be the true ring members that the pipeline placed in a tier
+     * ({@link LearnedLeads#placedTruthTiers}). O(epochs · rows · columns · 4).
+     *
+     * @param rows  tier rows of one or more files, columns {@link LeadVectors#tierNames} of this model's embedding
+     * @param tiers per file, the tier to learn for each row, null to leave the row out
+     * @param seed  seed of the trainer
+     * @throws IllegalArgumentException when the rows have other columns, or fewer than two tiers occur
+     */
+    public LeadModel withTiers(List<LeadVectors.Vectors> rows, List<Tier[]> tiers, long seed) {
+        if (rows.isEmpty() || rows.size() != tiers.size()) {
+            throw new IllegalArgumentException("need one tier array per set of rows, and at least one set");
+        }
+        List<String> want = LeadVectors.tierNames(embedding);
+        quietTribuo();
+        MutableDataset<Label> data = dataset(trainedOn + "; tiers of placed ring members");
+        String[] columns = want.toArray(new String[0]);
+        int c = columns.length;
+        boolean[] seen = new boolean[Tier.values().length];
+        for (int s = 0; s < rows.size(); s++) {
+            LeadVectors.Vectors v = rows.get(s);
+            if (!v.names().equals(want)) {
+                throw new IllegalArgumentException("tier rows have columns " + v.names() + ", expected " + want);
+            }
+            Tier[] t = tiers.get(s);
+            if (t.length != v.rows()) {
+                throw new IllegalArgumentException("tiers for " + t.length + " rows, rows " + v.rows());
+            }
+            for (int p = 0; p < v.rows(); p++) {
+                if (t[p] != null) {
+                    seen[t[p].ordinal()] = true;
+                    data.add(new ArrayExample<>(new Label(t[p].label()), columns,
+                            Arrays.copyOfRange(v.values(), p * c, p * c + c)));
+                }
+            }
+        }
+        int kinds = 0;
+        for (boolean b : seen) {
+            kinds += b ? 1 : 0;
+        }
+        if (kinds < 2) {
+            throw new IllegalArgumentException("a tier model needs parties of at least two tiers; got " + kinds
+                    + " tier(s) over " + data.size() + " parties");
+        }
+        Model<Label> tm = tierTrainer(seed, data.size()).train(data);
+        return new LeadModel(model, algorithm, embedding, names, trainedOn, tm);
+    }
+
+    /** Whether the model holds a tier model. */
+    public boolean hasTiers() {
+        return tierModel != null;
+    }
+
+    /** The tier model's column names ({@link LeadVectors#tierNames}); empty without a tier model. */
+    public List<String> tierColumnNames() {
+        return tierNames;
+    }
+
+    /**
+     * The tier model's most probable tier of each row where {@code which} is true, null elsewhere;
+     * through Tribuo's {@code Model.predict}, O(columns · 4) per predicted row.
+     *
+     * @throws IllegalStateException when the model has no tier model
+     */
+    public Tier[] predictTiers(LeadVectors.Vectors rows, boolean[] which) {
+        if (tierModel == null) {
+            throw new IllegalStateException("this model predicts ring membership only (no tier model)");
+        }
+        if (!rows.names().equals(tierNames)) {
+            throw new IllegalArgumentException("tier rows have columns " + rows.names() + ", the model " + tierNames);
+        }
+        if (which.length != rows.rows()) {
+            throw new IllegalArgumentException("selection of " + which.length + " rows, rows " + rows.rows());
+        }
+        int c = tierNames.size();
+        String[] columns = tierNames.toArray(new String[0]);
+        List<Example<Label>> batch = new ArrayList<>();
+        for (int p = 0; p < rows.rows(); p++) {
+            if (which[p]) {
+                batch.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, columns,
+                        Arrays.copyOfRange(rows.values(), p * c, p * c + c)));
+            }
+        }
+        List<Prediction<Label>> preds = batch.isEmpty() ? List.of() : tierModel.predict(batch);
+        Tier[] out = new Tier[rows.rows()];
+        int i = 0;
+        for (int p = 0; p < rows.rows(); p++) {
+            if (which[p]) {
+                out[p] = Tier.parse(preds.get(i++).getOutput().getLabel());
+            }
+        }
+        return out;
     }
 
     /** Silences Tribuo's training log (progress lines on stderr). */
@@ -303,11 +423,20 @@ public final class LeadModel {
         h.append("trained-on ").append(trainedOn).append('\n');
         h.append("payload ").append(payload.length).append(' ').append(String.format(Locale.ROOT, "%08x", crc.getValue()))
                 .append('\n');
+        byte[] tierPayload = tierModel == null ? new byte[0] : tierModel.serialize().toByteArray();
+        if (tierModel != null) {
+            CRC32 tierCrc = new CRC32();
+            tierCrc.update(tierPayload);
+            h.append("tier-columns ").append(String.join(",", tierNames)).append('\n');
+            h.append("tier-payload ").append(tierPayload.length).append(' ')
+                    .append(String.format(Locale.ROOT, "%08x", tierCrc.getValue())).append('\n');
+        }
         h.append('\n');
         byte[] header = h.toString().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> {
             out.write(header);
             out.write(payload);
+            out.write(tierPayload);
         });
     }
 
@@ -359,9 +488,9 @@ public final class LeadModel {
         } catch (NumberFormatException e) {
             throw new InputException(name, 1, 0, "not a ParcelNet lead model", null);
         }
-        if (format != FORMAT) {
-            throw new InputException(name, 1, 0, "model format " + format + ", this version reads format " + FORMAT
-                    + ": retrain the model with this version", null);
+        if (format < OLDEST_FORMAT || format > FORMAT) {
+            throw new InputException(name, 1, 0, "model format " + format + ", this version reads formats "
+                    + OLDEST_FORMAT + " to " + FORMAT + ": retrain the model with this version", null);
         }
         String task = field(name, lines, "task");
         if (!TASK.equals(task)) {
@@ -381,47 +510,97 @@ public final class LeadModel {
                     + "(" + firstDifference(columns, expected) + "): retrain the model with this version", null);
         }
         String trainedOn = field(name, lines, "trained-on");
-        String[] payloadField = field(name, lines, "payload").split(" ");
         int payloadLine = line(lines, "payload");
-        long length;
-        long crcWanted;
+        long[] payload = payloadField(name, lines, "payload");
+        int tierLine = line(lines, "tier-payload");
+        if (format == 1 && (tierLine > 0 || line(lines, "tier-columns") > 0)) {
+            throw new InputException(name, Math.max(tierLine, line(lines, "tier-columns")), 0,
+                    "a tier section in a format 1 file: the file is damaged", null);
+        }
+        long[] tierPayload = tierLine == 0 ? new long[] {0, 0} : payloadField(name, lines, "tier-payload");
+        if (tierLine == 0 && line(lines, "tier-columns") > 0) {
+            throw new InputException(name, line(lines, "tier-columns"), 0,
+                    "a 'tier-columns' line without a 'tier-payload' line: the file is damaged", null);
+        }
+        long rest = all.length - pos;
+        if (rest != payload[0] + tierPayload[0]) {
+            throw new InputException(name, tierLine == 0 ? payloadLine : tierLine, 0, "payload of " + rest
+                    + " bytes, the header says " + (payload[0] + tierPayload[0]) + ": the file is truncated or damaged", null);
+        }
+        Model<Label> model = section(name, payloadLine, all, pos, (int) payload[0], payload[1], "payload");
+        if (model.getOutputIDInfo().getID(new Label(MEMBER)) < 0) {
+            throw new InputException(name, payloadLine, 0, "the model does not predict '" + MEMBER + "'", null);
+        }
+        checkFeatures(name, payloadLine, model, expected, "header");
+        Model<Label> tierModel = null;
+        if (tierLine > 0) {
+            List<String> tierColumns = List.of(field(name, lines, "tier-columns").split(",", -1));
+            List<String> tierExpected = LeadVectors.tierNames(embedding);
+            if (!tierColumns.equals(tierExpected)) {
+                throw new InputException(name, line(lines, "tier-columns"), 0, "tier model trained on other columns than "
+                        + "this version computes (" + firstDifference(tierColumns, tierExpected)
+                        + "): retrain the model with this version", null);
+            }
+            tierModel = section(name, tierLine, all, pos + (int) payload[0], (int) tierPayload[0], tierPayload[1],
+                    "tier payload");
+            for (var o : tierModel.getOutputIDInfo().getDomain()) {
+                try {
+                    Tier.parse(o.getLabel());
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(name, tierLine, 0, "the tier model predicts '" + shorten(o.getLabel())
+                            + "', not a tier", null);
+                }
+            }
+            checkFeatures(name, tierLine, tierModel, tierExpected, "tier-columns line");
+        }
+        return new LeadModel(model, algorithm, embedding, columns, trainedOn, tierModel);
+    }
+
+    /** A "payload" or "tier-payload" line: length and CRC-32. */
+    private static long[] payloadField(String name, List<String> lines, String key) {
+        String[] f = field(name, lines, key).split(" ");
         try {
-            length = Long.parseLong(payloadField[0]);
-            crcWanted = Long.parseLong(payloadField[1], 16);
+            long length = Long.parseLong(f[0]);
+            long crc = Long.parseLong(f[1], 16);
+            if (length < 0 || length > Integer.MAX_VALUE) {
+                throw new NumberFormatException();
+            }
+            return new long[] {length, crc};
         } catch (RuntimeException e) {
-            throw new InputException(name, payloadLine, 0, "bad payload line", null);
+            throw new InputException(name, line(lines, key), 0, "bad " + key + " line", null);
         }
-        if (all.length - pos != length) {
-            throw new InputException(name, payloadLine, 0, "payload of " + (all.length - pos) + " bytes, the header says "
-                    + length + ": the file is truncated or damaged", null);
-        }
+    }
+
+    /** Checks the CRC of one payload section and reads the Tribuo classification model in it. */
+    private static Model<Label> section(String name, int headerLine, byte[] all, int from, int length, long crcWanted,
+                                        String what) {
         CRC32 crc = new CRC32();
-        crc.update(all, pos, all.length - pos);
+        crc.update(all, from, length);
         if (crc.getValue() != crcWanted) {
-            throw new InputException(name, payloadLine, 0, "payload checksum does not match: the file is damaged", null);
+            throw new InputException(name, headerLine, 0, what + " checksum does not match: the file is damaged", null);
         }
         quietTribuo();
         Model<?> raw;
         try {
-            raw = Model.deserialize(ModelProto.parseFrom(new java.io.ByteArrayInputStream(all, pos, all.length - pos)));
+            raw = Model.deserialize(ModelProto.parseFrom(new java.io.ByteArrayInputStream(all, from, length)));
         } catch (IOException | RuntimeException e) {
-            throw new InputException(name, payloadLine, 0, "payload is not a readable Tribuo model", null);
+            throw new InputException(name, headerLine, 0, what + " is not a readable Tribuo model", null);
         }
         if (!raw.validate(Label.class)) {
-            throw new InputException(name, payloadLine, 0, "payload is not a classification model", null);
+            throw new InputException(name, headerLine, 0, what + " is not a classification model", null);
         }
         @SuppressWarnings("unchecked")
         Model<Label> model = (Model<Label>) raw;
-        if (model.getOutputIDInfo().getID(new Label(MEMBER)) < 0) {
-            throw new InputException(name, payloadLine, 0, "the model does not predict '" + MEMBER + "'", null);
-        }
+        return model;
+    }
+
+    private static void checkFeatures(String name, int headerLine, Model<Label> model, List<String> expected, String where) {
         for (var f : model.getFeatureIDMap()) {
             if (!expected.contains(f.getName())) {
-                throw new InputException(name, payloadLine, 0, "the model uses a column '" + f.getName()
-                        + "' that the header does not list", null);
+                throw new InputException(name, headerLine, 0, "the model uses a column '" + shorten(f.getName())
+                        + "' that the " + where + " does not list", null);
             }
         }
-        return new LeadModel(model, algorithm, embedding, columns, trainedOn);
     }
 
     private static String firstDifference(List<String> got, List<String> want) {
@@ -486,6 +665,6 @@ public final class LeadModel {
     @Override
     public String toString() {
         return "LeadModel[" + algorithm.name().toLowerCase(Locale.ROOT) + ", " + names.size() + " columns, embedding "
-                + embedding.dimension() + "]";
+                + embedding.dimension() + (tierModel == null ? ", membership only" : ", with tier model") + "]";
     }
 }

@@ -12,6 +12,8 @@ import org.parcelnet.leads.LeadFeatures;
 import org.parcelnet.leads.LeadScorer;
 import org.parcelnet.leads.LeadWeights;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.roles.PlaceFacts;
+import org.parcelnet.roles.TierClassifier;
 
 /**
  * The inputs of a trained lead scorer: one row per party, {@code features ⊕ embedding}.
@@ -169,5 +171,52 @@ public final class LeadVectors {
             }
         }
         return new Vectors(names(spec), n, out);
+    }
+    /**
+     * The columns a tier model adds to a lead row: from {@link TierClassifier.Result}, log(1 + sent),
+     * log(1 + received), sent / (sent + received) (0 with neither), and the home place class one-hot
+     * (all zero for a party with no shipments).
+     */
+    public static final List<String> TIER_EXTRA_NAMES = List.of("tier-sent-log", "tier-received-log", "tier-sent-share",
+            "home-entry", "home-transit", "home-destination");
+
+    /** Column names of the tier model's rows for {@code spec}: {@link #names} then {@link #TIER_EXTRA_NAMES}. */
+    public static List<String> tierNames(EmbeddingSpec spec) {
+        List<String> names = names(spec);
+        names.addAll(TIER_EXTRA_NAMES);
+        return names;
+    }
+
+    /**
+     * The tier model's rows: each lead row followed by the party's {@link #TIER_EXTRA_NAMES} values.
+     * O(rows · columns).
+     *
+     * @param leadRows the lead rows of n parties
+     * @param tiers    the rule-based tier classification of the same n parties
+     */
+    public static Vectors withTierFeatures(Vectors leadRows, TierClassifier.Result tiers) {
+        int n = leadRows.rows();
+        if (tiers.sent().length != n) {
+            throw new IllegalArgumentException("tier features for " + tiers.sent().length + " parties, rows " + n);
+        }
+        int c = leadRows.names().size();
+        int extra = TIER_EXTRA_NAMES.size();
+        int cols = c + extra;
+        double[] out = new double[n * cols];
+        for (int p = 0; p < n; p++) {
+            System.arraycopy(leadRows.values(), p * c, out, p * cols, c);
+            int s = tiers.sent()[p];
+            int r = tiers.received()[p];
+            out[p * cols + c] = Math.log1p(s);
+            out[p * cols + c + 1] = Math.log1p(r);
+            out[p * cols + c + 2] = s + r == 0 ? 0 : (double) s / (s + r);
+            PlaceFacts.PlaceClass home = tiers.home()[p];
+            if (home != null) {
+                out[p * cols + c + 3 + home.ordinal()] = 1;
+            }
+        }
+        List<String> names = new ArrayList<>(leadRows.names());
+        names.addAll(TIER_EXTRA_NAMES);
+        return new Vectors(names, n, out);
     }
 }

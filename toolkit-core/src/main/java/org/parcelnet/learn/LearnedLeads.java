@@ -8,10 +8,12 @@ import org.parcelnet.leads.LeadScorer;
 import org.parcelnet.pipeline.Analysis;
 import org.parcelnet.pipeline.AnalysisResult;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.roles.Tier;
+import org.parcelnet.roles.TierClassifier;
 
 /**
  * Glue between a finished {@link Analysis} and a {@link LeadModel}: the rows of its parties, their
- * truth labels, and leads ranked by a model.
+ * truth labels, leads ranked by a model and, when the model has one, tiers from its tier model.
  */
 public final class LearnedLeads {
 
@@ -27,13 +29,20 @@ public final class LearnedLeads {
     }
 
     /**
-     * The run with its party leads re-ranked by {@code model} ({@link #rank}); when the run was evaluated,
-     * its lead precision is recomputed for the new leads against {@code truth} (the truth the run was
-     * evaluated against, with party ids as the run saw them).
+     * The run with its party leads re-ranked by {@code model} ({@link #rank}) and, when the model has a
+     * tier model, the tiers of its placed parties replaced by the model's ({@link #learnedTiers}); when
+     * the run was evaluated, its lead precision (and tier accuracy) is recomputed against {@code truth}
+     * (the truth the run was evaluated against, with party ids as the run saw them). The interdiction
+     * plan and the rest of the run are kept as the pipeline computed them.
      */
     public static AnalysisResult apply(AnalysisResult r, LeadModel model, GroundTruth truth, int threads,
                                        ProgressListener progress) {
-        LeadResult leads = rank(r, model, r.options().leadCount(), threads, progress);
+        LeadFeatures f = Analysis.leadFeatures(r);
+        LeadVectors.Vectors v = LeadVectors.of(f, model.embedding().dimension() == 0 ? null
+                : r.partyGraph().graph().toUndirected(), model.embedding(), threads, progress);
+        LeadResult leads = new LeadScorer(r.options().leadWeights()).rankBy(f, model.score(v, threads),
+                r.options().leadCount());
+        TierClassifier.Result tiers = model.hasTiers() ? learnedTiers(r, model, v) : r.tiers();
         java.util.Optional<Evaluation> evaluation = r.evaluation();
         if (evaluation.isPresent() && truth != null) {
             Evaluation e = evaluation.get();
@@ -42,12 +51,51 @@ public final class LearnedLeads {
             for (int k : Evaluation.PRECISION_AT) {
                 precision.put(k, Evaluation.precisionAt(k, leads.parties(), truthRing));
             }
+            TierClassifier.Accuracy tierAccuracy = model.hasTiers()
+                    ? TierClassifier.accuracy(tiers.tier(), truth.tiers(r.partyGraph().ids())) : e.tiers();
             evaluation = java.util.Optional.of(new Evaluation(e.truthRings(), e.truthRingParties(), e.ringsFound(), e.ring(),
-                    e.communityOnRingParties(), e.tiers(), precision, e.interdiction()));
+                    e.communityOnRingParties(), tierAccuracy, precision, e.interdiction()));
         }
         return new AnalysisResult(r.options(), r.shipments(), r.read(), r.links(), r.parties(), r.partyGraph(),
-                r.communities(), r.chains(), r.rings(), r.members(), r.tiers(), r.betweenness(), r.interdiction(),
+                r.communities(), r.chains(), r.rings(), r.members(), tiers, r.betweenness(), r.interdiction(),
                 r.disruption(), leads, r.regions(), r.volume(), evaluation, r.times());
+    }
+
+    /**
+     * The run's tiers with every placed party's tier (non-null in {@link AnalysisResult#tiers()})
+     * replaced by the model's tier model's prediction; the same parties stay placed, and the
+     * sent/received/home features are the rule-based classifier's.
+     *
+     * @param leadRows the run's lead rows for the model's embedding
+     */
+    public static TierClassifier.Result learnedTiers(AnalysisResult r, LeadModel model, LeadVectors.Vectors leadRows) {
+        TierClassifier.Result rule = r.tiers();
+        Tier[] ruleTier = rule.tier();
+        boolean[] placed = new boolean[ruleTier.length];
+        for (int p = 0; p < placed.length; p++) {
+            placed[p] = ruleTier[p] != null;
+        }
+        Tier[] learned = model.predictTiers(LeadVectors.withTierFeatures(leadRows, rule), placed);
+        return new TierClassifier.Result(learned, rule.sent(), rule.received(), rule.home());
+    }
+
+    /** The tier model's rows of the run: its lead rows with the rule-based classifier's features. */
+    public static LeadVectors.Vectors tierVectors(AnalysisResult r, LeadVectors.Vectors leadRows) {
+        return LeadVectors.withTierFeatures(leadRows, r.tiers());
+    }
+
+    /**
+     * The tier-model training labels of the run: the true tier of every party that is a true ring member
+     * and that the pipeline placed in a tier, null for all others.
+     */
+    public static Tier[] placedTruthTiers(AnalysisResult r, GroundTruth truth) {
+        Tier[] t = truth.tiers(r.partyGraph().ids());
+        Tier[] placed = r.tiers().tier();
+        Tier[] out = new Tier[t.length];
+        for (int p = 0; p < t.length; p++) {
+            out[p] = placed[p] == null ? null : t[p];
+        }
+        return out;
     }
 
     /** Whether each party of the run is a member of a true ring. */

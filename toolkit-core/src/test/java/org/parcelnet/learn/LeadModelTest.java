@@ -132,8 +132,8 @@ class LeadModelTest {
         assertTrue(refusal("party,ring\n1,2\n".getBytes(StandardCharsets.UTF_8)).endsWith(":1: not a ParcelNet lead model"));
         assertTrue(refusal(new byte[0]).contains("not a ParcelNet lead model"));
 
-        String other = header.replace(LeadModel.MAGIC + " 1\n", LeadModel.MAGIC + " 2\n");
-        assertTrue(refusal(join(other, payload)).contains(":1: model format 2, this version reads format 1"));
+        String other = header.replace(LeadModel.MAGIC + " 2\n", LeadModel.MAGIC + " 3\n");
+        assertTrue(refusal(join(other, payload)).contains(":1: model format 3, this version reads formats 1 to 2"));
 
         String columns = header.replace(",scorecard", ",score_v0");
         assertTrue(refusal(join(columns, payload)).contains("trained on other columns than this version computes "
