@@ -166,7 +166,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     .withReadParameters(zone, columnMap, lenient);
             if (leadModel != null) {
                 outputs.withLeadModel(model.getFileName().toString(), leadModel.algorithm().name().toLowerCase(Locale.ROOT),
-                        leadModel.embedding().dimension(), leadModel.trainedOn());
+                        leadModel.embedding().dimension(), leadModel.trainedOn(), leadModel.hasTiers());
             }
             outputs.write(staging);
             if (ranking) {

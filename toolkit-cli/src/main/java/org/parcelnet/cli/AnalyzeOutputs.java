@@ -55,13 +55,19 @@ final class AnalyzeOutputs {
         return this;
     }
 
-    /** Records the trained lead model that ranked the party leads (summary.json and the report's parameters). */
-    AnalyzeOutputs withLeadModel(String file, String algorithm, int embeddingDimension, String trainedOn) {
+    /**
+     * Records the trained lead model that ranked the party leads (summary.json and the report's
+     * parameters), and whether its tier model set the placed parties' tiers ({@code tiers}: learned or
+     * rule-based).
+     */
+    AnalyzeOutputs withLeadModel(String file, String algorithm, int embeddingDimension, String trainedOn,
+                                 boolean learnedTiers) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("file", file);
         m.put("algorithm", algorithm);
         m.put("embedding_dimension", embeddingDimension);
         m.put("trained_on", trainedOn);
+        m.put("tiers", learnedTiers ? "learned" : "rule-based");
         readParameters.put("lead_model", m);
         return this;
     }

@@ -20,17 +20,21 @@ import org.parcelnet.pipeline.Analysis;
 import org.parcelnet.pipeline.AnalysisOptions;
 import org.parcelnet.pipeline.AnalysisResult;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.roles.Tier;
+import org.parcelnet.roles.TierClassifier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code parcelnet train}: runs the pipeline on labelled shipments (generator output with its truth),
- * turns every party into a row of {@link LeadVectors} and trains a {@link LeadModel} of ring membership,
- * which {@code analyze --model} then uses to rank leads.
+ * turns every party into a row of {@link LeadVectors} and trains a {@link LeadModel} of ring membership
+ * and (unless {@code --no-tiers}) a tier model on the true ring members the pipeline placed in a tier;
+ * {@code analyze --model} then uses it to rank leads and to tier the placed parties.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a lead model (ring member or not) on shipments with ground truth, for analyze --model.",
+        description = {"Train a lead model (ring member or not, and the tier of placed ring members) on shipments with "
+                + "ground truth, for analyze --model.",
                 "Each --shipments file is analysed like analyze does (same --seed); its parties, labelled by the "
                         + "--truth given in the same position, become the training rows."})
 public final class TrainCommand implements Callable<Integer> {
@@ -56,6 +60,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "worker threads; do not change the model (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--no-tiers", description = "train the ring-member model only, without the tier model")
+    boolean noTiers;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
     boolean quiet;
 
@@ -75,6 +82,10 @@ public final class TrainCommand implements Callable<Integer> {
         ProgressListener bar = ConsoleProgress.create(quiet);
         List<LeadVectors.Vectors> rows = new ArrayList<>();
         List<boolean[]> labels = new ArrayList<>();
+        List<LeadVectors.Vectors> tierRows = new ArrayList<>();
+        List<Tier[]> tierLabels = new ArrayList<>();
+        List<Tier[]> truthTiers = new ArrayList<>();
+        List<Tier[]> ruleTiers = new ArrayList<>();
         int members = 0;
         int parties = 0;
         try {
@@ -83,9 +94,16 @@ public final class TrainCommand implements Callable<Integer> {
                 GroundTruth g = GroundTruth.read(Files.isDirectory(t) ? t.resolve("truth_parties.csv") : t);
                 AnalysisResult r = Analysis.run(shipments.get(i), ShipmentReader.Options.defaults(), g, options, bar);
                 bar.begin("lead rows", -1);
-                rows.add(LearnedLeads.vectors(r, spec, threads, bar));
+                LeadVectors.Vectors v = LearnedLeads.vectors(r, spec, threads, bar);
+                rows.add(v);
                 boolean[] m = LearnedLeads.members(r, g);
                 labels.add(m);
+                if (!noTiers) {
+                    tierRows.add(LearnedLeads.tierVectors(r, v));
+                    tierLabels.add(LearnedLeads.placedTruthTiers(r, g));
+                    truthTiers.add(g.tiers(r.partyGraph().ids()));
+                    ruleTiers.add(r.tiers().tier());
+                }
                 bar.end();
                 parties += m.length;
                 for (boolean b : m) {
@@ -100,6 +118,9 @@ public final class TrainCommand implements Callable<Integer> {
             LeadModel model = LeadModel.train(rows, labels, alg, spec, seed, String.format(Locale.ROOT,
                     "%d file(s) (%s), %d parties, %d ring members, pipeline seed %d", shipments.size(),
                     String.join(" ", names), parties, members, seed));
+            if (!noTiers) {
+                model = model.withTiers(tierRows, tierLabels, seed);
+            }
             bar.end();
             model.save(out);
             bar.end();
@@ -114,10 +135,39 @@ public final class TrainCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "trained %s on %,d parties (%,d ring members) from %d file(s), %d columns: %s%n",
                     alg.name().toLowerCase(Locale.ROOT), parties, members, shipments.size(), model.columnNames().size(), out);
             System.out.printf(Locale.ROOT, "on its training files: AUC %.3f, R-precision %.3f%n", auc, rp);
+            if (!noTiers) {
+                int compared = 0;
+                int rightLearned = 0;
+                int rightRule = 0;
+                for (int i = 0; i < tierRows.size(); i++) {
+                    Tier[] rule = ruleTiers.get(i);
+                    boolean[] placed = new boolean[rule.length];
+                    for (int p = 0; p < placed.length; p++) {
+                        placed[p] = rule[p] != null;
+                    }
+                    TierClassifier.Accuracy learned = TierClassifier.accuracy(model.predictTiers(tierRows.get(i), placed),
+                            truthTiers.get(i));
+                    TierClassifier.Accuracy ruled = TierClassifier.accuracy(rule, truthTiers.get(i));
+                    compared += learned.compared();
+                    rightLearned += correct(learned);
+                    rightRule += correct(ruled);
+                }
+                System.out.printf(Locale.ROOT, "tier accuracy on its training files over %,d placed ring members: "
+                        + "learned %.3f, rule-based %.3f%n", compared, (double) rightLearned / compared,
+                        (double) rightRule / compared);
+            }
             return Cli.OK;
         } finally {
             bar.end();
         }
+    }
+
+    private static int correct(TierClassifier.Accuracy a) {
+        int right = 0;
+        for (int t = 0; t < a.confusion().length; t++) {
+            right += a.confusion()[t][t];
+        }
+        return right;
     }
 
     /** Refuses to replace a file that is not a lead model. */

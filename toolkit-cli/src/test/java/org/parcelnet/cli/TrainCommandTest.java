@@ -35,6 +35,7 @@ class TrainCommandTest {
                 "--truth", dir.resolve("gen1").toString(), "--embedding", "8", "--out", model.toString(), "-q");
         assertEquals(0, t.exitCode(), t.err());
         assertTrue(t.out().startsWith("trained logistic on "), t.out());
+        assertTrue(t.out().contains("\ntier accuracy on its training files over "), t.out());
     }
 
     @Test
@@ -43,6 +44,8 @@ class TrainCommandTest {
         assertTrue(head.startsWith(LeadModel.MAGIC + " " + LeadModel.FORMAT + "\ntask ring-member\nalgorithm logistic\n"
                 + "columns volume,two_carton,border,counterparties,relay,community,betweenness,flagged,scorecard,emb_0,"), head);
         assertTrue(head.contains("\nembedding dimension=8 weights=1.0,1.0,1.0 normalization=0.0 seed=42\n"));
+        assertTrue(head.contains("\ntier-columns volume,") && head.contains(",emb_7,tier-sent-log,tier-received-log,"
+                + "tier-sent-share,home-entry,home-transit,home-destination\ntier-payload "), head);
     }
 
     @Test
@@ -54,6 +57,7 @@ class TrainCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"lead_model\"") && summary.contains("\"algorithm\": \"logistic\""), summary);
+        assertTrue(summary.contains("\"tiers\": \"learned\""), summary);
         List<String> ranking = Files.readAllLines(out.resolve("ranking.csv"));
         assertEquals("rank,party,score,ring", ranking.get(0));
         double last = Double.POSITIVE_INFINITY;
@@ -91,7 +95,7 @@ class TrainCommandTest {
         Path foreign = dir.resolve("foreign.pnm");
         Files.writeString(foreign, "party,ring,tier\n");
         Path future = dir.resolve("future.pnm");
-        Files.write(future, new String(good, StandardCharsets.ISO_8859_1).replaceFirst(LeadModel.MAGIC + " 1",
+        Files.write(future, new String(good, StandardCharsets.ISO_8859_1).replaceFirst(LeadModel.MAGIC + " " + LeadModel.FORMAT,
                 LeadModel.MAGIC + " 9").getBytes(StandardCharsets.ISO_8859_1));
         for (Path p : List.of(damaged, foreign, future)) {
             CliTestSupport.Run r = CliTestSupport.run("analyze", "--shipments", dir.resolve("gen2/shipments.csv").toString(),
@@ -102,6 +106,21 @@ class TrainCommandTest {
             assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
             assertFalse(Files.exists(dir.resolve("never")));
         }
+    }
+
+    @Test
+    void noTiersWritesAMembershipOnlyModelThatAnalyzeUsesWithRuleBasedTiers() throws IOException {
+        Path plain = dir.resolve("plain.pnm");
+        CliTestSupport.Run t = CliTestSupport.run("train", "--shipments", dir.resolve("gen1/shipments.csv").toString(),
+                "--truth", dir.resolve("gen1").toString(), "--embedding", "0", "--no-tiers", "--out", plain.toString(), "-q");
+        assertEquals(0, t.exitCode(), t.err());
+        assertFalse(t.out().contains("tier accuracy"), t.out());
+        assertFalse(new String(Files.readAllBytes(plain), StandardCharsets.ISO_8859_1).contains("\ntier-payload "));
+        Path out = dir.resolve("plain-model");
+        CliTestSupport.Run r = CliTestSupport.run("analyze", "--shipments", dir.resolve("gen2/shipments.csv").toString(),
+                "--truth", dir.resolve("gen2").toString(), "--model", plain.toString(), "--out", out.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"tiers\": \"rule-based\""));
     }
 
     @Test
