@@ -22,6 +22,8 @@ import org.parcelnet.pipeline.Analysis;
 import org.parcelnet.pipeline.AnalysisOptions;
 import org.parcelnet.pipeline.AnalysisResult;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.roles.Tier;
+import org.parcelnet.roles.TierClassifier;
 import org.parcelnet.synth.GeneratorConfig;
 import org.parcelnet.synth.NetworkGenerator;
 
@@ -43,10 +45,23 @@ public final class LearnedLeadsReport {
     private LearnedLeadsReport() {
     }
 
-    /** One analysed file: its rows (with the embedding), labels, scorecard scores and tier accuracy. */
+    /**
+     * One analysed file: its rows (with the embedding), labels, scorecard scores, the rule-based tier
+     * accuracy, and for the tier model its rows, the true tiers of placed ring members (training labels),
+     * which parties the pipeline placed, and every party's true tier.
+     */
     record Point(DifficultySweep.Knob knob, double value, boolean heldOut, LeadVectors.Vectors rows, boolean[] member,
-                 double[] scorecard, double tierAccuracy) {
+                 double[] scorecard, double tierAccuracy, LeadVectors.Vectors tierRows, Tier[] placedTruth,
+                 boolean[] placed, Tier[] truthTier) {
+
+        /** The tier accuracy of {@code model}'s tier model on this file's placed ring members. */
+        double learnedTierAccuracy(LeadModel model) {
+            return TierClassifier.accuracy(model.predictTiers(tierRows, placed), truthTier).accuracy();
+        }
     }
+
+    /** The variant that carries the tier model. */
+    static final String TIER_VARIANT = "logistic + FastRP";
 
     /** The model variants compared. */
     record Variant(String label, LeadModel.Algorithm algorithm, boolean embedding) {
@@ -92,8 +107,18 @@ public final class LearnedLeadsReport {
                 rows.add(v);
                 labels.add(m);
             }
-            models.put(variant, LeadModel.train(rows, labels, variant.algorithm(), s, 42, "generator seed " + trainSeed
-                    + ", " + shipments + " shipments, 8 rings, default and third sweep point of every knob"));
+            LeadModel model = LeadModel.train(rows, labels, variant.algorithm(), s, 42, "generator seed " + trainSeed
+                    + ", " + shipments + " shipments, 8 rings, default and third sweep point of every knob");
+            if (variant.label().equals(TIER_VARIANT)) {
+                List<LeadVectors.Vectors> tierRows = new ArrayList<>();
+                List<Tier[]> tiers = new ArrayList<>();
+                for (Point p : train) {
+                    tierRows.add(p.tierRows());
+                    tiers.add(p.placedTruth());
+                }
+                model = model.withTiers(tierRows, tiers, 42);
+            }
+            models.put(variant, model);
             System.err.printf(Locale.ROOT, "%s trained (%.0f s)%n", variant.label(), (System.nanoTime() - t0) / 1e9);
         }
         System.err.printf(Locale.ROOT, "models trained (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
@@ -104,6 +129,9 @@ public final class LearnedLeadsReport {
         int tests = 0;
         boolean[][] okAuc = new boolean[VARIANTS.size()][1];
         int[] worseAt = new int[VARIANTS.size()];
+        LeadModel tierModel = models.values().stream().filter(LeadModel::hasTiers).findFirst().orElseThrow();
+        double[] tierSums = new double[2];
+        double[] heldTierSums = new double[2];
         for (DifficultySweep.Knob k : DifficultySweep.Knob.values()) {
             double[] pts = k.points();
             for (int i = 0; i < pts.length; i++) {
@@ -131,14 +159,24 @@ public final class LearnedLeadsReport {
                         worseAt[m]++;
                     }
                 }
+                double learnedTier = p.learnedTierAccuracy(tierModel);
+                tierSums[0] += p.tierAccuracy();
+                tierSums[1] += learnedTier;
+                if (held) {
+                    heldTierSums[0] += p.tierAccuracy();
+                    heldTierSums[1] += learnedTier;
+                }
                 tests++;
                 heldOut += held ? 1 : 0;
-                table.add(row(k, pts[i], held, p, all));
+                table.add(row(k, pts[i], held, p, all, learnedTier));
                 System.err.printf(Locale.ROOT, "%s %s (%.0f s)%n", k.label(), label(k, pts[i]), (System.nanoTime() - t0) / 1e9);
             }
         }
         AtomicFiles.deleteTree(work);
-        String page = page(shipments, trainSeed, testSeed, table, sums, heldSums, tests, heldOut, worseAt, models);
+        String page = page(shipments, trainSeed, testSeed, table, sums, heldSums, tests, heldOut, worseAt, models)
+                + String.format(Locale.ROOT, "%nMean tier accuracy, rule-based / learned: %.3f / %.3f over all %d test points,"
+                        + " %.3f / %.3f over the %d held-out points.%n", tierSums[0] / tests, tierSums[1] / tests, tests,
+                        heldTierSums[0] / heldOut, heldTierSums[1] / heldOut, heldOut);
         System.out.print(page);
         AtomicFiles.writeString(docs.resolve("leads-learned.md"), page);
     }
@@ -207,11 +245,18 @@ public final class LearnedLeadsReport {
                 ProgressListener.NONE);
         LeadVectors.Vectors rows = LearnedLeads.vectors(r, spec, 2, ProgressListener.NONE);
         AtomicFiles.deleteTree(dir);
+        Tier[] rule = r.tiers().tier();
+        boolean[] placed = new boolean[rule.length];
+        for (int p = 0; p < placed.length; p++) {
+            placed[p] = rule[p] != null;
+        }
         return new Point(k, v, held, rows, LearnedLeads.members(r, truth), r.leads().partyScores(),
-                r.evaluation().orElseThrow().tiers().accuracy());
+                r.evaluation().orElseThrow().tiers().accuracy(), LearnedLeads.tierVectors(r, rows),
+                LearnedLeads.placedTruthTiers(r, truth), placed, truth.tiers(r.partyGraph().ids()));
     }
 
-    private static String[] row(DifficultySweep.Knob k, double v, boolean held, Point p, List<RankingMetrics> all) {
+    private static String[] row(DifficultySweep.Knob k, double v, boolean held, Point p, List<RankingMetrics> all,
+                                double learnedTier) {
         List<String> cells = new ArrayList<>();
         cells.add(k.label());
         cells.add(label(k, v) + (held ? " (held out)" : ""));
@@ -223,6 +268,7 @@ public final class LearnedLeadsReport {
         RankingMetrics best = all.get(2);
         cells.add(String.format(Locale.ROOT, "%.2f / %.2f", best.precisionAt(50), best.precisionAt(100)));
         cells.add(String.format(Locale.ROOT, "%.3f", p.tierAccuracy()));
+        cells.add(String.format(Locale.ROOT, "%.3f", learnedTier));
         return cells.toArray(new String[0]);
     }
 
@@ -245,16 +291,18 @@ public final class LearnedLeadsReport {
                   Logistic regression is trained on every party of the training files, the forests on every
                   ring member and a seeded tenth of the other parties (Tribuo's trees are slow on all rows).
                 - **p@50 / p@100**: precision of the top 50 and 100 parties, scorecard and logistic + FastRP.
-                - **tier acc.**: the pipeline's tier accuracy (`TierClassifier`, rule-based) on the found ring
-                  members, for reference: no trained tier model is compared here.
+                - **tier acc.**: tier accuracy over the true ring members the pipeline placed in a tier: the
+                  pipeline's rule-based `TierClassifier`, and the tier model of the logistic + FastRP file
+                  (multinomial logistic regression on its columns plus the classifier's sent/received/home
+                  features, trained on the placed ring members of the training files, docs/leads.md).
 
                 """, shipments, trainSeed, testSeed, DIMENSION));
         b.append("| knob | value | R | scorecard AUC / R-P |");
         for (Variant v : VARIANTS) {
             b.append(' ').append(v.label()).append(" |");
         }
-        b.append(" scorecard p@50 / p@100 | logistic + FastRP p@50 / p@100 | tier acc. |\n|");
-        b.append("---|".repeat(4 + VARIANTS.size() + 3)).append('\n');
+        b.append(" scorecard p@50 / p@100 | logistic + FastRP p@50 / p@100 | tier acc. rule-based | tier acc. learned |\n|");
+        b.append("---|".repeat(4 + VARIANTS.size() + 4)).append('\n');
         for (String[] r : table) {
             b.append("| ").append(String.join(" | ", r)).append(" |\n");
         }
