@@ -74,6 +74,29 @@ class GeneratedAgreementTest {
         assertTrue(networks > 1 && networks < core.size(), "some cases linked, not all into one network");
     }
 
+    /**
+     * The whole evidence rule: fed the communities {@code parcelnet link} splits by (core's Leiden,
+     * seed 42), the job's per-community linking gives exactly core's networks.
+     */
+    @Test
+    void evidenceNetworksEqualCoresLink() {
+        Map<String, Integer> communities = CoreReference.linkCommunities(table, 42);
+        List<Row> rows = new java.util.ArrayList<>();
+        communities.forEach((party, c) -> rows.add(org.apache.spark.sql.RowFactory.create(party, c)));
+        Dataset<Row> membership = TestSpark.get().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                .add("party", org.apache.spark.sql.types.DataTypes.StringType, false)
+                .add("community", org.apache.spark.sql.types.DataTypes.IntegerType, false));
+        boolean flagged = CaseNetworks.anyFlagged(table);
+        assertTrue(flagged, "the generator flags shipments: cases are searched through other shipments");
+        List<String> spark = CaseLinkJob.evidenceNetworks(shipments, table.size(), CaseNetworks.Params.DEFAULTS,
+                        flagged, membership)
+                .collectAsList().stream().map(r -> Csv.cell(r.getString(2)) + "," + r.getInt(3)).toList();
+        List<String> core = CoreReference.evidenceNetworkLines(table, communities);
+        assertEquals(core, spark);
+        long networks = core.stream().map(l -> l.substring(l.lastIndexOf(',') + 1)).distinct().count();
+        assertTrue(networks > 1 && networks < core.size(), "some cases linked, not all into one network");
+    }
+
     @Test
     void distributedCommunitiesReachCoresModularityLessOneHundredth() {
         Dataset<Row> arcs = PartyGraphJob.arcs(shipments);
