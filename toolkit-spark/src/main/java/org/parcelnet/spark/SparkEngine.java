@@ -203,7 +203,7 @@ public final class SparkEngine implements AnalysisEngine {
         params.put("resolution", request.communities().resolution());
         params.put("hub_threshold", request.communities().hubThreshold());
         params.put("max_local_parties", request.communities().maxLocalNodes());
-        params.put("label_propagation_rounds", request.communities().lpaRounds());
+        params.put("local_moving_rounds", request.communities().moveRounds());
         params.put("case_max_counterparties", request.cases().maxCounterparties());
         params.put("case_max_shipments", request.cases().maxShipments());
         params.put("case_min_evidence", request.cases().minEvidence());

@@ -21,7 +21,7 @@ import org.parcelnet.privacy.PseudonymKey;
  * <pre>
  * analyze --shipments PATH --out DIR [--lenient] [--zone Z] [--map column=name]...
  *         [--desensitize [--key-file K]] [--seed N] [--resolution G] [--hub-threshold K]
- *         [--max-local-parties N] [--lpa-rounds R]
+ *         [--max-local-parties N] [--move-rounds R]
  * </pre>
  *
  * Exit codes as core's command line: 0 success, 1 failure while running, 2 bad usage or input (one
@@ -31,7 +31,7 @@ public final class SparkMain {
 
     private static final String USAGE = "usage: parcelnet-spark analyze --shipments PATH --out DIR [--lenient]"
             + " [--zone Z] [--map column=name]... [--desensitize [--key-file K]] [--seed N] [--resolution G]"
-            + " [--hub-threshold K] [--max-local-parties N] [--lpa-rounds R] [--max-path K] [--min-evidence E]"
+            + " [--hub-threshold K] [--max-local-parties N] [--move-rounds R] [--max-path K] [--min-evidence E]"
             + " [--no-split] [--parquet]";
 
     private SparkMain() {
@@ -140,7 +140,7 @@ public final class SparkMain {
         double resolution = defaults.resolution();
         int hub = defaults.hubThreshold();
         int maxLocal = defaults.maxLocalNodes();
-        int rounds = defaults.lpaRounds();
+        int rounds = defaults.moveRounds();
         int maxPath = CaseNetworks.Params.DEFAULTS.maxPathIdentifiers();
         double minEvidence = CaseNetworks.Params.DEFAULTS.minEvidence();
         boolean split = true;
@@ -169,7 +169,7 @@ public final class SparkMain {
                 case "--resolution" -> resolution = Double.parseDouble(number(args, ++i, a));
                 case "--hub-threshold" -> hub = Integer.parseInt(number(args, ++i, a));
                 case "--max-local-parties" -> maxLocal = Integer.parseInt(number(args, ++i, a));
-                case "--lpa-rounds" -> rounds = Integer.parseInt(number(args, ++i, a));
+                case "--move-rounds" -> rounds = Integer.parseInt(number(args, ++i, a));
                 case "--max-path" -> maxPath = Integer.parseInt(number(args, ++i, a));
                 case "--min-evidence" -> minEvidence = Double.parseDouble(number(args, ++i, a));
                 case "--no-split" -> split = false;

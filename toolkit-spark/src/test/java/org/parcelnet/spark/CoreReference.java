@@ -104,12 +104,18 @@ final class CoreReference {
     record Communities(double modularity, int count) {
     }
 
-    /** Leiden as core's pipeline runs it: on the party graph without hub edges, modularity on the whole graph. */
+    /** Leiden as core's analyze runs it: on the party graph without hubs' one-off edges, modularity on the whole graph. */
     static Communities communities(ShipmentTable t, long seed) {
         CompactGraph whole = Projections.partyGraph(t).graph().toUndirected();
-        CompactGraph hubless = RingFinder.withoutHubs(whole, CaseNetworks.Params.DEFAULTS.maxCounterparties());
+        CompactGraph hubless = hubless(t);
         CommunityResult r = new Leiden(LeidenParams.builder().seed(seed).threads(1).build()).run(hubless);
         return new Communities(Modularity.of(whole, r.partition(), 1.0), r.communityCount());
+    }
+
+    /** The graph core's analyze clusters: the directed party graph without hubs' one-off edges, relays keeping repeated ties. */
+    static CompactGraph hubless(ShipmentTable t) {
+        return RingFinder.withoutHubs(Projections.partyGraph(t).graph(), CaseNetworks.Params.DEFAULTS.maxCounterparties(),
+                RingFinder.Options.defaults().minTie());
     }
 
     /** Core's modularity (whole undirected party graph) of the partition in a communities.csv. */
