@@ -144,8 +144,9 @@ public final class CaseLinkJob {
      * the case's {@code maxLinksPerCase} places before the drop. So community L needs its own
      * shipments, the cases elsewhere that share one of their identifiers, and the whole data set's
      * weights of those identifiers (only weights of at least {@code minEvidence} can start or extend
-     * a path). The job builds that part in input order, gives each foreign case a label of its own
-     * (so nothing is linked through or among them), and runs core's linking on it with the whole set's
+     * a path); communities without a case of their own are skipped. The job builds that part in
+     * input order, gives each foreign case a label of its own (so nothing is linked through or among
+     * them), and runs core's linking on it with the whole set's
      * weights ({@link CaseNetworks#prepare(org.parcelnet.model.ShipmentTable,
      * java.util.function.ToDoubleBiFunction)}): the same identifiers, the same rows in the same order,
      * the same weights, hence the same search and the same links. Networks are then the connected
@@ -188,13 +189,16 @@ public final class CaseLinkJob {
         Dataset<Row> weights = ids.groupBy("ident").agg(count(lit(1)).as("df"), countDistinct("counter").as("cp"))
                 .select(col("ident"), weight.apply(col("df"), col("cp")).as("w"))
                 .where(col("w").geq(minEvidence));
-        Dataset<Row> identLabel = ids.select("ident", "label").distinct().join(weights, "ident")
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        // only communities holding a case of their own have links to find
+        Dataset<Row> caseLabels = ids.where(col("is_case")).select("label").distinct();
+        Dataset<Row> identLabel = ids.select("ident", "label").distinct().join(caseLabels, "label")
+                .join(weights, "ident").persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> caseIds = ids.where(col("is_case"))
                 .select(col("ident"), col("key").as("ckey"), col("label").as("clabel"));
         Dataset<Row> foreign = identLabel.join(caseIds, "ident").where(col("clabel").notEqual(col("label")))
                 .select(col("label"), col("ckey").as("key")).distinct().withColumn("own", lit(false));
-        Dataset<Row> members = labelled.select(col("label"), col("key"), lit(true).as("own")).union(foreign);
+        Dataset<Row> members = labelled.join(caseLabels, "label").select(col("label"), col("key"), lit(true).as("own"))
+                .union(foreign);
         Dataset<Row> rowsOfPart = members.join(labelled.drop("label"), "key");
 
         int maxPath = params.maxPathIdentifiers();
