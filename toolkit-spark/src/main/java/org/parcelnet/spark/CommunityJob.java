@@ -293,13 +293,15 @@ public final class CommunityJob {
     static Dataset<Row> coarsenAndCluster(SparkSession spark, Dataset<Row> edges, Dataset<Row> nodes, Options options,
                                           LeidenParams leiden) {
         Dataset<Row> arcs = edges.where(col("a").notEqual(col("b")));
+        // checkpointed rather than cached: each round's queries then start from these rows, not from
+        // the whole plan behind them (Spark describes every query's plan, which grew with each round)
         Dataset<Row> both = arcs.select(col("a").as("v"), col("b").as("u"), col("w"))
                 .union(arcs.select(col("b").as("v"), col("a").as("u"), col("w")))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .localCheckpoint(true);
         // degree as modularity counts it: a self loop twice; m counts it once
         Dataset<Row> loops = edges.where(col("a").equalTo(col("b"))).select(col("a").as("v"), col("w").multiply(2).as("w"));
         Dataset<Row> degree = both.select("v", "w").union(loops).groupBy("v").agg(sum("w").as("k"))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .localCheckpoint(true);
         Row mRow = edges.agg(sum("w")).first();
         double m = mRow.isNullAt(0) ? 0 : mRow.getDouble(0);
         double gamma = leiden.resolution();
@@ -344,8 +346,6 @@ public final class CommunityJob {
         // refinement: a party the coarsening put with the wrong neighbours can leave now
         clustered = localMoves(clustered, both, degree, m, gamma, options.seed(), options.moveRounds(),
                 options.moveRounds());
-        both.unpersist();
-        degree.unpersist();
         return clustered.select(col("v").as("pid"), col("label").as("cid"));
     }
 
