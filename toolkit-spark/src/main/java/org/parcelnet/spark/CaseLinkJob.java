@@ -25,21 +25,21 @@ import org.apache.spark.storage.StorageLevel;
 import org.parcelnet.linking.CaseNetworks;
 
 /**
- * Case networks on Spark with core's direct-evidence rule ({@link CaseNetworks} with one identifier
- * per path, no community split): the same identifiers (phones, normalised addresses, name with
- * phone; one identifier twice on a shipment counts once), the same hubs (more than
- * {@code maxCounterparties} distinct counterparties or more than {@code maxShipments} shipments), the
- * same weight {@code ln(R/df)/ln(R)}, and each case linked to the previous case (in input order)
- * carrying the same identifier when weight × time factor reaches {@code minEvidence}. Networks are
- * the connected components of those links ({@link ConnectedComponents}), numbered as core numbers
- * them: 0 = most cases, ties by the earliest case.
+ * Case networks on Spark, two rules. {@link #evidenceNetworks}: core's whole evidence rule
+ * ({@link CaseNetworks}: paths of several identifiers through non-case shipments, each case's
+ * strongest links, split by communities), run by core's own linker on the executors, one task per
+ * community. {@link #networks}: core's direct rule without a split ({@link CaseNetworks} with one
+ * identifier per path): the same identifiers (phones, normalised addresses, name with phone; one
+ * identifier twice on a shipment counts once), the same hubs (more than {@code maxCounterparties}
+ * distinct counterparties or more than {@code maxShipments} shipments), the same weight
+ * {@code ln(R/df)/ln(R)}, and each case linked to the previous case (in input order) carrying the
+ * same identifier when weight × time factor reaches {@code minEvidence}, by window functions.
+ * Networks are the connected components of the links ({@link ConnectedComponents}), numbered as core
+ * numbers them: 0 = most cases, ties by the earliest case.
  *
- * <p>Not distributed here: core's multi-identifier paths (best-first search through non-case
- * shipments) and the split of networks by party communities; docs/spark.md says so.
- *
- * <p>Cost: one explode of at most six identifiers per shipment, two aggregations (shipments and
- * distinct counterparties per identifier), one sort of each identifier's cases (a window), then the
- * components: O(R) data per shuffle.
+ * <p>Cost of the direct rule: one explode of at most six identifiers per shipment, two aggregations
+ * (shipments and distinct counterparties per identifier), one sort of each identifier's cases (a
+ * window), then the components: O(R) data per shuffle.
  */
 public final class CaseLinkJob {
 
