@@ -310,14 +310,40 @@ public final class CaseNetworks {
         CaseLinker.Identifiers ids = new CaseLinker(new CaseLinker.Params(params.maxCounterparties(),
                 params.maxShipments(), params.useAddresses(), params.useNamePhone())).identify(t);
         int idCount = ids.idCount();
-        int[] ident = ids.ident();
-        int slots = CaseLinker.SLOTS;
         double logR = Math.log(Math.max(rows, 3));
         double[] weight = new double[idCount];
         for (int id = 0; id < idCount; id++) {
             int df = ids.shipments()[id];
             weight[id] = ids.hub()[id] || df == 0 ? 0 : Math.log((double) rows / df) / logR;
         }
+        return index(t, ids, weight);
+    }
+
+    /**
+     * The identifier index of a table that is one part of a larger data set: each identifier weighs
+     * what {@code weightOf} gives for its kind and value (phone, normalised address, or
+     * {@code name|phone}, as {@link Identifiers#value}), 0 for a hub, so the weights are the whole
+     * data set's rather than this part's. A distributed run links each part holding a community's
+     * shipments (plus the cases elsewhere that share their identifiers) with the whole set's weights,
+     * and gets exactly the links the whole table would give inside that community. O(R) plus one
+     * {@code weightOf} call per identifier.
+     */
+    public Prepared prepare(ShipmentTable t, java.util.function.ToDoubleBiFunction<LinkResult.Kind, String> weightOf) {
+        Objects.requireNonNull(t, "t");
+        Objects.requireNonNull(weightOf, "weightOf");
+        CaseLinker.Identifiers ids = new CaseLinker(new CaseLinker.Params(params.maxCounterparties(),
+                params.maxShipments(), params.useAddresses(), params.useNamePhone())).identify(t);
+        double[] weight = new double[ids.idCount()];
+        for (int id = 0; id < weight.length; id++) {
+            weight[id] = weightOf.applyAsDouble(ids.kind(id), ids.value(t, id));
+        }
+        return index(t, ids, weight);
+    }
+
+    private static Prepared index(ShipmentTable t, CaseLinker.Identifiers ids, double[] weight) {
+        int idCount = ids.idCount();
+        int[] ident = ids.ident();
+        int slots = CaseLinker.SLOTS;
         int[] start = new int[idCount + 1];
         for (int x : ident) {
             if (x >= 0) {
