@@ -43,7 +43,10 @@ import org.parcelnet.progress.WorkerPool;
  * detection: the caller passes each shipment's community on the party graph (Leiden on the
  * sender–receiver projection of the record–identifier graph, e.g. {@link #rowCommunities}); links
  * between cases of different communities are dropped (counted in {@link Result#splitLinks()}) before
- * the closure. Pass null to keep every link.
+ * the closure. Pass null to keep every link. With communities, a hub by counterparties on at most
+ * {@link Params#maxShipments()} shipments weighs {@code ln(R / df) / ln(R)} like any identifier: it
+ * can then only link cases of one community, so the chaining that suppression prevents cannot happen,
+ * and a distributor that also sells to many one-off buyers links its own ring's cases again.
  *
  * <p><b>Cost.</b> O(R) to index identifiers (as {@link CaseLinker}); per case a best-first search over
  * the identifier adjacency, pruned at the evidence threshold. With communities the search only
