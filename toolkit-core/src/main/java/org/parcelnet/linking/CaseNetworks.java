@@ -43,7 +43,10 @@ import org.parcelnet.progress.WorkerPool;
  * detection: the caller passes each shipment's community on the party graph (Leiden on the
  * sender–receiver projection of the record–identifier graph, e.g. {@link #rowCommunities}); links
  * between cases of different communities are dropped (counted in {@link Result#splitLinks()}) before
- * the closure. Pass null to keep every link.
+ * the closure. Pass null to keep every link. With communities, a hub by counterparties on at most
+ * {@link Params#maxShipments()} shipments weighs {@code ln(R / df) / ln(R)} like any identifier: it
+ * can then only link cases of one community, so the chaining that suppression prevents cannot happen,
+ * and a distributor that also sells to many one-off buyers links its own ring's cases again.
  *
  * <p><b>Cost.</b> O(R) to index identifiers (as {@link CaseLinker}); per case a best-first search over
  * the identifier adjacency, pruned at the evidence threshold. With communities the search only
@@ -410,7 +413,7 @@ public final class CaseNetworks {
         }
         CaseLinker.Identifiers ids = prepared.ids;
         int idCount = ids.idCount();
-        double[] weight = prepared.weight;
+        double[] weight = rowCommunity == null ? prepared.weight : weightsInsideCommunities(prepared, rows);
         int[] start = prepared.start;
         int[] rowsOf = prepared.rowsOf;
         int cases = 0;
@@ -492,6 +495,27 @@ public final class CaseNetworks {
         }
         return new Result(mode, caseRows, network, sizes, List.copyOf(links), split, ids.hubs(),
                 new Identifiers(ids, t, weight));
+    }
+
+    /**
+     * Identifier weights when networks are split by communities: a hub by counterparties (on at most
+     * {@link Params#maxShipments()} shipments) carries its inverse-document-frequency weight like any
+     * other identifier. Hubs are suppressed because they chain unrelated people together; once links
+     * across communities are dropped, a hub can only link cases of one community — a distributor who
+     * also sells single parcels to dozens of one-off buyers, or a transit warehouse that members buy
+     * online at, links its own ring's cases again. O(identifiers).
+     */
+    private double[] weightsInsideCommunities(Prepared prepared, int rows) {
+        double[] w = prepared.weight.clone();
+        int[] df = prepared.ids.shipments();
+        boolean[] hub = prepared.ids.hub();
+        double logR = Math.log(Math.max(rows, 3));
+        for (int id = 0; id < w.length; id++) {
+            if (hub[id] && df[id] > 0 && df[id] <= params.maxShipments()) {
+                w[id] = Math.log((double) rows / df[id]) / logR;
+            }
+        }
+        return w;
     }
 
     /** Cases handed out at a time to the searching threads. */
