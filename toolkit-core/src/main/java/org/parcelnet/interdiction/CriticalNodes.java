@@ -48,8 +48,8 @@ import org.parcelnet.progress.WorkerPool;
  *
  * <p><b>Determinism.</b> Every random choice comes from one {@link SplittableRandom} seeded with
  * {@code seed}. With a step budget and no time limit the result is a function of graph, k, seed and
- * budget. A time limit stops the search after however many steps fit, so the result then also depends
- * on machine speed and load: use {@link Options#maxSteps} for exactly reproducible runs. Each search is
+ * budget. A time limit ({@link Options#withTimeLimit}) caps the step budget; only when it stops the
+ * search first does the result also depend on machine speed and load. Each search is
  * single-threaded; {@link Options#searches} independent searches (seeds split off the one generator in
  * order) run on a {@link WorkerPool}, and the result depends on their number, not on the worker count.
  *
