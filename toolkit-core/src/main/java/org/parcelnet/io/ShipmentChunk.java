@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.csv.CSVParser;
@@ -27,6 +28,24 @@ final class ShipmentChunk {
 
     /** What the header said, shared by all chunks of a file (immutable). */
     record Layout(String file, int width, int[] col, boolean[] personal, int maxFieldChars, ZoneId zone) {
+
+        /** Schema columns whose values repeat across rows: places, carrier, mode, pieces, goods, flag. */
+        private static final List<String> REPEATED = List.of(ShipmentColumns.ORIGIN_PROVINCE,
+                ShipmentColumns.ORIGIN_CITY, ShipmentColumns.DESTINATION_PROVINCE, ShipmentColumns.DESTINATION_CITY,
+                ShipmentColumns.CARRIER, ShipmentColumns.MODE, ShipmentColumns.PIECES, ShipmentColumns.DECLARED_GOODS,
+                ShipmentColumns.FLAGGED);
+
+        /** Per file column: whether {@link FieldCache} should serve its values. */
+        boolean[] repeatedValues() {
+            boolean[] r = new boolean[width];
+            for (String name : REPEATED) {
+                int i = col[ShipmentColumns.ALL.indexOf(name)];
+                if (i >= 0) {
+                    r[i] = true;
+                }
+            }
+            return r;
+        }
     }
 
     private final Layout layout;
@@ -96,10 +115,33 @@ final class ShipmentChunk {
     }
 
     /**
+     * Parses {@code bytes[0, length)} (whole records, no header): the records come out exactly as
+     * {@link #parseWithCommons} gives them (same fields, lines, rejects and failure).
+     *
+     * <p>Why a hand-written tokeniser: on generated and exported files nearly every record is a line
+     * of unquoted fields, and Commons CSV, which decodes the chunk to one string and lexes it character
+     * by character through a buffered reader, took about 40 % of the read's CPU. A line without a
+     * quote and without a lone carriage return is split here on comma bytes; each field is trimmed of
+     * bytes up to U+0020 and decoded on its own, which gives the strings the parser gives: the bytes
+     * looked at are ASCII, which never occur inside a UTF-8 sequence, so the decoder replaces malformed
+     * input (U+FFFD) the same way field by field. Any record with a quote or a lone carriage return
+     * (and whatever follows it up to the record's end) goes to Commons CSV, which keeps RFC 4180's
+     * quoting rules, and its failures, in one place: when it fails the whole chunk is parsed again by
+     * {@link #parseWithCommons}, so the records before the failure and the error are the reference's.
+     */
+    static ShipmentChunk parse(Layout layout, byte[] bytes, int length) {
+        ShipmentChunk chunk = new ShipmentChunk(layout, length / 96);
+        if (!chunk.parseBytes(bytes, length)) {
+            return parseWithCommons(layout, bytes, length);
+        }
+        return chunk;
+    }
+
+    /**
      * Decodes and parses {@code bytes[0, length)} (whole records, no header) with Commons CSV.
      * Malformed UTF-8 becomes U+FFFD, rejected per field like the streaming reader does.
      */
-    static ShipmentChunk parse(Layout layout, byte[] bytes, int length) {
+    static ShipmentChunk parseWithCommons(Layout layout, byte[] bytes, int length) {
         ShipmentChunk chunk = new ShipmentChunk(layout, length / 96);
         String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(Csv.FORMAT).get()) {
@@ -120,6 +162,165 @@ final class ShipmentChunk {
             chunk.failure = e;
         }
         return chunk;
+    }
+
+    /**
+     * The byte-level parse of {@link #parse}; false when Commons CSV failed on a quoted record (the
+     * caller then parses the whole chunk with it). Line numbers follow Commons CSV's count: a record
+     * ends on the line count after its line break, a last record without one on the count before.
+     */
+    private boolean parseBytes(byte[] b, int length) {
+        int width = layout.width();
+        String[] rec = new String[width];
+        int[] commas = new int[width + 1];
+        boolean[] repeated = layout.repeatedValues();
+        FieldCache cache = new FieldCache();
+        long lines = 0;
+        long prevEnd = 0;
+        int pos = 0;
+        while (pos < length) {
+            int p = pos;
+            int fields = 0;
+            boolean plain = true;
+            int contentEnd;
+            int next;
+            while (true) {
+                if (p == length) {
+                    contentEnd = length;
+                    next = length;
+                    break;
+                }
+                byte c = b[p];
+                if (c == ',') {
+                    if (fields == commas.length) {
+                        commas = Arrays.copyOf(commas, 2 * fields);
+                    }
+                    commas[fields++] = p;
+                } else if (c == '\n') {
+                    contentEnd = p;
+                    next = p + 1;
+                    break;
+                } else if (c == '"' || c == '\r') {
+                    if (c == '\r' && p + 1 < length && b[p + 1] == '\n') {
+                        contentEnd = p;
+                        next = p + 2;
+                        break;
+                    }
+                    plain = false;
+                    contentEnd = -1;
+                    next = recordEnd(b, pos, length);
+                    break;
+                }
+                p++;
+            }
+            if (!plain) {
+                int before = size;
+                long done = parseQuoted(b, pos, next, lines, prevEnd);
+                if (done < 0) {
+                    return false;
+                }
+                if (size > before) {
+                    prevEnd = lastEnd;
+                }
+                lines = done;
+                pos = next;
+                continue;
+            }
+            boolean terminated = next > contentEnd;
+            if (terminated) {
+                lines++;
+            }
+            if (contentEnd == pos) {
+                pos = next; // a blank line: skipped, as the parser skips it
+                continue;
+            }
+            String[] r = fields + 1 == width ? rec : new String[fields + 1];
+            int from = pos;
+            for (int f = 0; f <= fields; f++) {
+                int to = f < fields ? commas[f] : contentEnd;
+                r[f] = f < repeated.length && repeated[f] ? cache.field(b, from, to) : field(b, from, to);
+                from = to + 1;
+            }
+            long end = terminated ? lines : lines + 1;
+            add(r, end, prevEnd);
+            lastEnd = end;
+            prevEnd = end;
+            pos = next;
+            if (!terminated) {
+                lines++; // the parser counts the unterminated last line too
+            }
+        }
+        lineCount = lines;
+        return true;
+    }
+
+    /** The end line of the latest record added by {@link #parseBytes} or {@link #parseQuoted}. */
+    private long lastEnd;
+
+    /** The field {@code b[from, to)} trimmed of bytes up to U+0020, as {@link String#trim()} trims. */
+    private static String field(byte[] b, int from, int to) {
+        while (from < to && (b[from] & 0xff) <= ' ') {
+            from++;
+        }
+        while (to > from && (b[to - 1] & 0xff) <= ' ') {
+            to--;
+        }
+        return from == to ? "" : new String(b, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Parses the records of {@code b[from, to)} (from a record start to a record end) with Commons CSV;
+     * returns the line count after them, or -1 when the parser fails.
+     */
+    private long parseQuoted(byte[] b, int from, int to, long linesBefore, long prevEnd) {
+        String text = new String(b, from, to - from, StandardCharsets.UTF_8);
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(Csv.FORMAT).get()) {
+            Iterator<CSVRecord> it = parser.iterator();
+            long prev = prevEnd;
+            while (it.hasNext()) {
+                String[] rec = it.next().values();
+                long end = linesBefore + parser.getCurrentLineNumber();
+                add(rec, end, prev);
+                lastEnd = end;
+                prev = end;
+            }
+            return linesBefore + parser.getCurrentLineNumber();
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Where the record starting at {@code from} ends: after the first line feed outside a quoted
+     * field ({@link RecordChunker}'s scan: a quote opens a field only as its first byte, a doubled
+     * quote inside is a literal), or {@code length}.
+     */
+    private static int recordEnd(byte[] b, int from, int length) {
+        boolean quoted = false;
+        boolean fieldStart = true;
+        int i = from;
+        while (i < length) {
+            byte c = b[i];
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < length && b[i + 1] == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                }
+                fieldStart = false;
+            } else if (c == '\n') {
+                return i + 1;
+            } else if (c == '"' && fieldStart) {
+                quoted = true;
+                fieldStart = false;
+            } else {
+                fieldStart = c == ',' || c == '\r';
+            }
+            i++;
+        }
+        return length;
     }
 
     private void grow() {
@@ -345,6 +546,65 @@ final class ShipmentChunk {
             v = v * 10 + (c - '0');
         }
         return v;
+    }
+
+    /**
+     * The strings of a chunk's few-valued fields (places, carrier, mode, goods ...), keyed by their
+     * bytes: a repeated value costs a hash and a byte comparison instead of a new string, and the
+     * same string instance reaches {@link LocalStrings}, whose lookup then compares by identity. The
+     * string of a byte key is {@link #field}'s, so values are unchanged. Holds at most
+     * {@value #MAX_ENTRIES} values; past that, fields are decoded as usual.
+     */
+    static final class FieldCache {
+        private static final int MAX_ENTRIES = 1 << 12;
+        private final int[] table = new int[2 * MAX_ENTRIES];
+        private byte[][] keys = new byte[64][];
+        private String[] strings = new String[64];
+        private int size;
+
+        FieldCache() {
+            Arrays.fill(table, -1);
+        }
+
+        String field(byte[] b, int from, int to) {
+            while (from < to && (b[from] & 0xff) <= ' ') {
+                from++;
+            }
+            while (to > from && (b[to - 1] & 0xff) <= ' ') {
+                to--;
+            }
+            if (from == to) {
+                return "";
+            }
+            int h = 1;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + b[i];
+            }
+            int mask = table.length - 1;
+            int slot = (h * 0x9E3779B9) & mask;
+            while (true) {
+                int c = table[slot];
+                if (c < 0) {
+                    break;
+                }
+                byte[] k = keys[c];
+                if (Arrays.equals(k, 0, k.length, b, from, to)) {
+                    return strings[c];
+                }
+                slot = (slot + 1) & mask;
+            }
+            String v = new String(b, from, to - from, StandardCharsets.UTF_8);
+            if (size < MAX_ENTRIES) {
+                if (size == keys.length) {
+                    keys = Arrays.copyOf(keys, 2 * size);
+                    strings = Arrays.copyOf(strings, 2 * size);
+                }
+                keys[size] = Arrays.copyOfRange(b, from, to);
+                strings[size] = v;
+                table[slot] = size++;
+            }
+            return v;
+        }
     }
 
     /**

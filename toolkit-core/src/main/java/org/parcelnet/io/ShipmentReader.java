@@ -26,7 +26,8 @@ import org.parcelnet.progress.WorkerPool;
 
 /**
  * Streams {@code shipments.csv} (or {@code .csv.gz}; schema in docs/data-format.md) into a
- * {@link ShipmentTable} with Apache Commons CSV.
+ * {@link ShipmentTable}: lines of unquoted fields are split on bytes, records with quotes go to Apache
+ * Commons CSV (see {@link ShipmentChunk#parse}).
  *
  * <p>UTF-8 with or without a byte-order mark; RFC 4180 quoting (commas and line breaks inside quoted
  * fields); blank lines skipped. Column names map through {@link Options#columnMap()}; unknown extra
@@ -128,7 +129,7 @@ public final class ShipmentReader {
 
     /**
      * Reads a shipments file. The bytes are cut into chunks of whole records (a quote-aware scan,
-     * see {@link RecordChunker}); parsing threads (one per core) decode, tokenise (Commons CSV),
+     * see {@link RecordChunker}); parsing threads (one per core) tokenise (on bytes, Commons CSV for quoted records), decode,
      * validate and encode the chunks, and the calling thread merges them in file order. The table,
      * the rejected rows and the first error are therefore those of a one-thread read of the file.
      *
