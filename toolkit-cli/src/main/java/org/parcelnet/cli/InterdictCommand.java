@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
                 + "betweenness. Writes interdiction.csv (party,method,rank,reachability_after) and summary.json.",
                 "Without sources and sinks, --method cnp (the default there) also solves the critical node problem: "
                         + "the K parties whose removal leaves fewest connected pairs, by a seeded memetic local search "
-                        + "(--steps for a reproducible budget, --time-limit to bound the time instead).",
+                        + "(--steps for a reproducible budget, --time-limit to cap its time as well).",
                 "With --sources/--sinks (files of party ids), or with --communities (sources = parties classed "
                         + "'source' in their community, sinks = 'retailer'; tiers written to tiers.csv), reachability "
                         + "is the number of sinks reached from the sources (sources and sinks are never removed); "
@@ -90,7 +90,8 @@ public final class InterdictCommand implements Callable<Integer> {
     long steps;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS",
-            description = "stop the critical node search after this long instead (results then depend on machine speed)")
+            description = "cap the critical node search at this many seconds: it stops at --steps or at the cap, whichever "
+                    + "comes first (when the cap stops it, the picks depend on machine speed and load)")
     Double timeLimit;
 
     @Option(names = "--searches", defaultValue = "1", paramLabel = "N",
@@ -268,9 +269,10 @@ public final class InterdictCommand implements Callable<Integer> {
         summary.put("betweenness_pivots", b.pivots());
         summary.put("betweenness_threads", o.threads());
         if (!terminals && useCnp(false)) {
-            CriticalNodes.Options co = timeLimit != null
-                    ? CriticalNodes.Options.timeLimited(budget, seed, Math.max(1, Math.round(timeLimit * 1000)))
-                    : CriticalNodes.Options.steps(budget, seed, steps);
+            CriticalNodes.Options co = CriticalNodes.Options.steps(budget, seed, steps);
+            if (timeLimit != null) {
+                co = co.withTimeLimit(Math.max(1, Math.round(timeLimit * 1000)));
+            }
             CriticalNodes.Result r;
             int workers = Math.min(searches, Runtime.getRuntime().availableProcessors());
             try (WorkerPool par = WorkerPool.of(workers, "critical-nodes")) {

@@ -29,8 +29,15 @@ import org.parcelnet.progress.WorkerPool;
  * 30 % of the steps, the node of that component that has waited longest (the node weighting of
  * Zhou, Hao and Glover, which keeps the search moving where no node splits anything), then returns
  * to the graph the removed node whose return adds fewest connected pairs (ties at random).
+ * Ties decide the search on a plateau, where one large component remains and no single removal
+ * splits it (rings of Watts–Strogatz graphs need several adjacent removals before anything falls
+ * off): in half of the steps (at random) the removal prefers, among the equally good, the node with
+ * fewest live neighbours, i.e. the one next to most removed nodes, so that partial cuts grow into
+ * cuts; the return prefers, among the equally cheap, the node with most live neighbours, the one
+ * least likely to be part of a cut.
  * Nodes just moved are tabu for a few steps. The search state keeps component labels and sizes
- * incrementally, so a step costs O(size of the touched components + Σ degrees of removed nodes).</li>
+ * incrementally, so a step costs O(size of the touched components + Σ degrees of removed nodes); a
+ * removal that the articulation search shows to split nothing costs O(1).</li>
  * <li>After {@code idleSteps} steps without improvement the solution joins the population (replacing
  * its worst member when better) and a child is made by the double-backbone crossover of
  * Zhou, Li, Hao, Glover, "Detecting critical nodes in sparse graphs via 'reduce-solve-combine'
@@ -41,8 +48,8 @@ import org.parcelnet.progress.WorkerPool;
  *
  * <p><b>Determinism.</b> Every random choice comes from one {@link SplittableRandom} seeded with
  * {@code seed}. With a step budget and no time limit the result is a function of graph, k, seed and
- * budget. A time limit stops the search after however many steps fit, so the result then also depends
- * on machine speed and load: use {@link Options#maxSteps} for exactly reproducible runs. Each search is
+ * budget. A time limit ({@link Options#withTimeLimit}) caps the step budget; only when it stops the
+ * search first does the result also depend on machine speed and load. Each search is
  * single-threaded; {@link Options#searches} independent searches (seeds split off the one generator in
  * order) run on a {@link WorkerPool}, and the result depends on their number, not on the worker count.
  *
@@ -95,6 +102,14 @@ public final class CriticalNodes {
         /** A time-bounded run (not reproducible across machines): population 8, idle 1000. */
         public static Options timeLimited(int k, long seed, long millis) {
             return new Options(k, seed, Long.MAX_VALUE, millis, 8, 1000, 1);
+        }
+
+        /**
+         * The same options with a wall-clock cap: the search stops at its step budget or after
+         * {@code millis}, whichever comes first (when the cap stops it, the result depends on machine speed).
+         */
+        public Options withTimeLimit(long millis) {
+            return new Options(k, seed, maxSteps, millis, populationSize, idleSteps, searches);
         }
 
         /** The same options with {@code n} independent searches. */
@@ -318,6 +333,9 @@ public final class CriticalNodes {
         private final int[] order;
         private final int[] large;
         private final long[] weight; // age: visits of the node's component since it was last removed
+        private final int[] liveDeg;    // live neighbours, filled by the articulation search
+        private int splitEpoch;          // epoch of the last articulation search (its disc/sep data are valid)
+        private int returnLive; // live neighbours of the node last priced by returnCost
         /** Percent of removal steps that take the longest-waiting node instead of the best split. */
         static final int AGE_PERCENT = 30;
 
@@ -365,6 +383,7 @@ public final class CriticalNodes {
             order = new int[n];
             large = new int[n];
             weight = new long[n];
+            liveDeg = new int[n];
         }
 
         /** Sets the removed set to {@code nodes} and rebuilds all components. */
@@ -391,6 +410,7 @@ public final class CriticalNodes {
                 }
             }
             Arrays.fill(tabuUntil, 0);
+            splitEpoch = -1;
         }
 
         int[] removedNodes() {
@@ -408,6 +428,12 @@ public final class CriticalNodes {
         /** Removes live node {@code v}: its component splits into the pieces left. */
         void remove(int v) {
             int c = comp[v];
+            boolean fresh = splitEpoch == epoch && mark[v] == epoch;
+            splitEpoch = -1;
+            if (fresh && sepSum[v] == (parent[v] < 0 ? compSize[c] - 1 : 0) && (parent[v] >= 0 || oneChild(v))) {
+                removeLeaf(v, c); // the articulation search just run shows v splits nothing
+                return;
+            }
             objective -= pairs(compSize[c]);
             removed[v] = true;
             comp[v] = -1;
@@ -423,14 +449,52 @@ public final class CriticalNodes {
             freeIds[freeCount++] = c;
         }
 
+        /** Whether DFS root {@code r} of the last articulation search has a single child. */
+        private boolean oneChild(int r) {
+            int children = 0;
+            for (int a = off[r]; a < off[r + 1]; a++) {
+                int y = adj[a];
+                if (!removed[y] && parent[y] == r && mark[y] == epoch) {
+                    children++;
+                }
+            }
+            return children <= 1;
+        }
+
+        /** Removes {@code v} from component {@code c} that stays connected without it. */
+        private void removeLeaf(int v, int c) {
+            int size = compSize[c];
+            objective -= pairs(size) - pairs(size - 1);
+            removed[v] = true;
+            comp[v] = -1;
+            removedPos[v] = removedCount;
+            removedList[removedCount++] = v;
+            if (size == 1) {
+                compSize[c] = 0;
+                freeIds[freeCount++] = c;
+                return;
+            }
+            compSize[c] = size - 1;
+            if (compRoot[c] == v) {
+                for (int a = off[v]; a < off[v + 1]; a++) {
+                    if (!removed[adj[a]]) {
+                        compRoot[c] = adj[a];
+                        break;
+                    }
+                }
+            }
+        }
+
         /** Connected pairs added by returning removed node {@code u}. */
         long returnCost(int u) {
             compEpoch++;
             long sum = 0;
             long within = 0;
+            int live = 0;
             for (int a = off[u]; a < off[u + 1]; a++) {
                 int y = adj[a];
                 if (!removed[y]) {
+                    live++;
                     int c = comp[y];
                     if (compMark[c] != compEpoch) {
                         compMark[c] = compEpoch;
@@ -439,11 +503,13 @@ public final class CriticalNodes {
                     }
                 }
             }
+            returnLive = live;
             return pairs(sum + 1) - within;
         }
 
         /** Returns removed node {@code u} to the graph, merging its neighbours' components into the largest. */
         void giveBack(int u) {
+            splitEpoch = -1;
             removed[u] = false;
             int last = removedList[--removedCount];
             removedList[removedPos[u]] = last;
@@ -523,6 +589,7 @@ public final class CriticalNodes {
             parent[root] = -1;
             sepSum[root] = 0;
             sepPairs[root] = 0;
+            liveDeg[root] = 0;
             stackNode[sp] = root;
             stackArc[sp++] = off[root];
             order[cnt++] = root;
@@ -535,6 +602,7 @@ public final class CriticalNodes {
                     if (removed[y]) {
                         continue;
                     }
+                    liveDeg[x]++;
                     if (mark[y] != epoch) {
                         mark[y] = epoch;
                         disc[y] = low[y] = ++time;
@@ -542,6 +610,7 @@ public final class CriticalNodes {
                         parent[y] = x;
                         sepSum[y] = 0;
                         sepPairs[y] = 0;
+                        liveDeg[y] = 0;
                         stackNode[sp] = y;
                         stackArc[sp++] = off[y];
                         order[cnt++] = y;
@@ -561,8 +630,13 @@ public final class CriticalNodes {
                     }
                 }
             }
+            splitEpoch = epoch;
+            // ties (on a plateau nearly every node leaves the same pairs): in half of the steps the node
+            // with fewest live neighbours, i.e. next to most removed ones, so that partial cuts grow into cuts
+            boolean byLiveDegree = rnd.nextBoolean();
             int best = -1;
             long bestLeft = Long.MAX_VALUE;
+            long bestKey = 0;
             int ties = 0;
             for (int i = 0; i < cnt; i++) {
                 int x = order[i];
@@ -570,11 +644,13 @@ public final class CriticalNodes {
                     continue;
                 }
                 long left = sepPairs[x] + pairs(size - 1 - sepSum[x]);
-                if (left < bestLeft) {
+                long key = byLiveDegree ? liveDeg[x] : 0;
+                if (left < bestLeft || (left == bestLeft && key < bestKey)) {
                     bestLeft = left;
+                    bestKey = key;
                     best = x;
                     ties = 1;
-                } else if (left == bestLeft && rnd.nextInt(++ties) == 0) {
+                } else if (left == bestLeft && key == bestKey && rnd.nextInt(++ties) == 0) {
                     best = x;
                 }
             }
@@ -642,6 +718,7 @@ public final class CriticalNodes {
         int cheapestReturn(int except, long step) {
             int best = -1;
             long bestCost = Long.MAX_VALUE;
+            long bestKey = 0;
             int ties = 0;
             for (int i = 0; i < removedCount; i++) {
                 int u = removedList[i];
@@ -649,11 +726,14 @@ public final class CriticalNodes {
                     continue;
                 }
                 long cost = returnCost(u);
-                if (cost < bestCost) {
+                // ties: the node with most live neighbours, which is the least likely to be part of a cut
+                long key = -returnLive;
+                if (cost < bestCost || (cost == bestCost && key < bestKey)) {
                     bestCost = cost;
+                    bestKey = key;
                     best = u;
                     ties = 1;
-                } else if (cost == bestCost && rnd.nextInt(++ties) == 0) {
+                } else if (cost == bestCost && key == bestKey && rnd.nextInt(++ties) == 0) {
                     best = u;
                 }
             }

@@ -43,7 +43,10 @@ import org.parcelnet.progress.WorkerPool;
  * detection: the caller passes each shipment's community on the party graph (Leiden on the
  * sender–receiver projection of the record–identifier graph, e.g. {@link #rowCommunities}); links
  * between cases of different communities are dropped (counted in {@link Result#splitLinks()}) before
- * the closure. Pass null to keep every link.
+ * the closure. Pass null to keep every link. With communities, a hub by counterparties on at most
+ * {@link Params#maxShipments()} shipments weighs {@code ln(R / df) / ln(R)} like any identifier: it
+ * can then only link cases of one community, so the chaining that suppression prevents cannot happen,
+ * and a distributor that also sells to many one-off buyers links its own ring's cases again.
  *
  * <p><b>Cost.</b> O(R) to index identifiers (as {@link CaseLinker}); per case a best-first search over
  * the identifier adjacency, pruned at the evidence threshold. With communities the search only
@@ -310,14 +313,40 @@ public final class CaseNetworks {
         CaseLinker.Identifiers ids = new CaseLinker(new CaseLinker.Params(params.maxCounterparties(),
                 params.maxShipments(), params.useAddresses(), params.useNamePhone())).identify(t);
         int idCount = ids.idCount();
-        int[] ident = ids.ident();
-        int slots = CaseLinker.SLOTS;
         double logR = Math.log(Math.max(rows, 3));
         double[] weight = new double[idCount];
         for (int id = 0; id < idCount; id++) {
             int df = ids.shipments()[id];
             weight[id] = ids.hub()[id] || df == 0 ? 0 : Math.log((double) rows / df) / logR;
         }
+        return index(t, ids, weight);
+    }
+
+    /**
+     * The identifier index of a table that is one part of a larger data set: each identifier weighs
+     * what {@code weightOf} gives for its kind and value (phone, normalised address, or
+     * {@code name|phone}, as {@link Identifiers#value}), 0 for a hub, so the weights are the whole
+     * data set's rather than this part's. A distributed run links each part holding a community's
+     * shipments (plus the cases elsewhere that share their identifiers) with the whole set's weights,
+     * and gets exactly the links the whole table would give inside that community. O(R) plus one
+     * {@code weightOf} call per identifier.
+     */
+    public Prepared prepare(ShipmentTable t, java.util.function.ToDoubleBiFunction<LinkResult.Kind, String> weightOf) {
+        Objects.requireNonNull(t, "t");
+        Objects.requireNonNull(weightOf, "weightOf");
+        CaseLinker.Identifiers ids = new CaseLinker(new CaseLinker.Params(params.maxCounterparties(),
+                params.maxShipments(), params.useAddresses(), params.useNamePhone())).identify(t);
+        double[] weight = new double[ids.idCount()];
+        for (int id = 0; id < weight.length; id++) {
+            weight[id] = weightOf.applyAsDouble(ids.kind(id), ids.value(t, id));
+        }
+        return index(t, ids, weight);
+    }
+
+    private static Prepared index(ShipmentTable t, CaseLinker.Identifiers ids, double[] weight) {
+        int idCount = ids.idCount();
+        int[] ident = ids.ident();
+        int slots = CaseLinker.SLOTS;
         int[] start = new int[idCount + 1];
         for (int x : ident) {
             if (x >= 0) {
@@ -384,7 +413,7 @@ public final class CaseNetworks {
         }
         CaseLinker.Identifiers ids = prepared.ids;
         int idCount = ids.idCount();
-        double[] weight = prepared.weight;
+        double[] weight = rowCommunity == null ? prepared.weight : weightsInsideCommunities(prepared, rows);
         int[] start = prepared.start;
         int[] rowsOf = prepared.rowsOf;
         int cases = 0;
@@ -466,6 +495,27 @@ public final class CaseNetworks {
         }
         return new Result(mode, caseRows, network, sizes, List.copyOf(links), split, ids.hubs(),
                 new Identifiers(ids, t, weight));
+    }
+
+    /**
+     * Identifier weights when networks are split by communities: a hub by counterparties (on at most
+     * {@link Params#maxShipments()} shipments) carries its inverse-document-frequency weight like any
+     * other identifier. Hubs are suppressed because they chain unrelated people together; once links
+     * across communities are dropped, a hub can only link cases of one community — a distributor who
+     * also sells single parcels to dozens of one-off buyers, or a transit warehouse that members buy
+     * online at, links its own ring's cases again. O(identifiers).
+     */
+    private double[] weightsInsideCommunities(Prepared prepared, int rows) {
+        double[] w = prepared.weight.clone();
+        int[] df = prepared.ids.shipments();
+        boolean[] hub = prepared.ids.hub();
+        double logR = Math.log(Math.max(rows, 3));
+        for (int id = 0; id < w.length; id++) {
+            if (hub[id] && df[id] > 0 && df[id] <= params.maxShipments()) {
+                w[id] = Math.log((double) rows / df[id]) / logR;
+            }
+        }
+        return w;
     }
 
     /** Cases handed out at a time to the searching threads. */

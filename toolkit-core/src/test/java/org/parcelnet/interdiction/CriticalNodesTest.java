@@ -110,6 +110,60 @@ class CriticalNodesTest {
         }
     }
 
+    /** The circulant ring lattice on {@code n} nodes, each joined to the {@code r} nearest on either side. */
+    static CompactGraph ringLattice(int n, int r) {
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(n);
+        for (int v = 0; v < n; v++) {
+            for (int d = 1; d <= r; d++) {
+                b.addEdge(v, (v + d) % n);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * Ring lattices are all plateau: no single removal splits them. Only a run of r consecutive
+     * removed nodes cuts the ring, so k = j·r removals leave at most j pieces, and by convexity of
+     * s(s−1)/2 the optimum is j pieces of equal size: n = 60, r = 3, k = 12 gives 4 pieces of 12,
+     * 4·66 = 264 pairs; n = 20, r = 2, k = 4 gives 2 pieces of 8, 56 pairs (checked exhaustively).
+     */
+    @Test
+    void cutsRingLatticesIntoEqualPieces() {
+        CompactGraph small = ringLattice(20, 2);
+        long best = Long.MAX_VALUE;
+        for (int a = 0; a < 20; a++) {
+            for (int b = a + 1; b < 20; b++) {
+                for (int c = b + 1; c < 20; c++) {
+                    for (int d = c + 1; d < 20; d++) {
+                        boolean[] rem = new boolean[20];
+                        rem[a] = rem[b] = rem[c] = rem[d] = true;
+                        best = Math.min(best, CriticalNodes.pairwiseConnectivity(small, rem));
+                    }
+                }
+            }
+        }
+        assertEquals(56, best);
+        assertEquals(56, CriticalNodes.solve(small, CriticalNodes.Options.steps(4, 3, 5_000), ProgressListener.NONE)
+                .objective());
+        CriticalNodes.Result r = CriticalNodes.solve(ringLattice(60, 3), CriticalNodes.Options.steps(12, 3, 20_000),
+                ProgressListener.NONE);
+        assertEquals(264, r.objective());
+        assertEquals(12, r.removed().length);
+    }
+
+    /** A path of 31 nodes with 3 removals: 4 pieces of 7 nodes are best, 4·21 = 84 pairs. */
+    @Test
+    void splitsAPathEvenly() {
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(31);
+        for (int v = 0; v + 1 < 31; v++) {
+            b.addEdge(v, v + 1);
+        }
+        CriticalNodes.Result r = CriticalNodes.solve(b.build(), CriticalNodes.Options.steps(3, 5, 2_000),
+                ProgressListener.NONE);
+        assertEquals(84, r.objective());
+        assertArrayEquals(new int[] {7, 15, 23}, r.removed());
+    }
+
     /** Instances whose best known value is proven optimal (branch-and-cut): the solver reaches it. */
     @Test
     void reachesProvenOptimaOfBenchmarkInstances() throws Exception {
@@ -118,7 +172,7 @@ class CriticalNodesTest {
             String[] f = line.split(",");
             CompactGraph g = CnpFormat.read(CNP.resolve(f[1]));
             CriticalNodes.Result r = CriticalNodes.solve(g,
-                    CriticalNodes.Options.steps(Integer.parseInt(f[2]), 1, 20_000), ProgressListener.NONE);
+                    CriticalNodes.Options.steps(Integer.parseInt(f[2]), 1, 50_000), ProgressListener.NONE);
             assertEquals(Long.parseLong(f[3]), r.objective(), f[0]);
             assertTrue(r.objective() <= r.greedyObjective());
         }

@@ -133,6 +133,37 @@ class CaseNetworksTest {
     }
 
     @Test
+    void insideCommunitiesAHubLinksItsOwnCommunitysCasesOnly() {
+        // a distributor 000 with 5 counterparties (a hub at K = 3) sells to 201 and 202 (cases A, B,
+        // its community 0) and 203 (case C, community 1); 5 unrelated parcels: R = 10
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        add(b, "A", T0, "000", "201", true);
+        add(b, "B", T0, "000", "202", true);
+        add(b, "C", T0, "000", "203", true);
+        add(b, "S0", T0, "000", "300", false);
+        add(b, "S1", T0, "000", "301", false);
+        for (int i = 0; i < 5; i++) {
+            add(b, "F" + i, T0, "90" + i, "80" + i, false);
+        }
+        ShipmentTable t = b.build();
+        CaseNetworks linker = new CaseNetworks(CaseNetworks.Params.DEFAULTS.withHubThreshold(3));
+        // without communities the hub carries no evidence
+        assertEquals(0, linker.link(t, CaseNetworks.flaggedOrAll(t), CaseNetworks.CaseMode.FLAGGED, null)
+                .links().size());
+        int[] community = {0, 0, 1, 0, 0, 2, 3, 4, 5, 6};
+        CaseNetworks.Result r = linker.link(t, CaseNetworks.flaggedOrAll(t), CaseNetworks.CaseMode.FLAGGED, community);
+        // A–B through the hub's phone, on 5 of 10 shipments: ln 2 / ln 10; C is in another community
+        assertEquals(1, r.links().size());
+        CaseNetworks.Link l = r.links().get(0);
+        assertEquals(0, l.a());
+        assertEquals(1, l.b());
+        assertEquals(Math.log(2) / Math.log(10), l.evidence(), 1e-12);
+        assertEquals("000", r.identifiers().value(l.path()[0]));
+        assertArrayEquals(new int[] {2, 1}, r.sizes());
+        assertEquals(1, r.hubs().size(), "still listed as a hub");
+    }
+
+    @Test
     void filesExplainEveryLink(@TempDir Path dir) throws Exception {
         ShipmentTable t = chain(T0 + 86_400L);
         CaseNetworks.Result r = new CaseNetworks(CaseNetworks.Params.DEFAULTS)

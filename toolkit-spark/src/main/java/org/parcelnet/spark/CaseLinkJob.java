@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -23,21 +25,21 @@ import org.apache.spark.storage.StorageLevel;
 import org.parcelnet.linking.CaseNetworks;
 
 /**
- * Case networks on Spark with core's direct-evidence rule ({@link CaseNetworks} with one identifier
- * per path, no community split): the same identifiers (phones, normalised addresses, name with
- * phone; one identifier twice on a shipment counts once), the same hubs (more than
- * {@code maxCounterparties} distinct counterparties or more than {@code maxShipments} shipments), the
- * same weight {@code ln(R/df)/ln(R)}, and each case linked to the previous case (in input order)
- * carrying the same identifier when weight × time factor reaches {@code minEvidence}. Networks are
- * the connected components of those links ({@link ConnectedComponents}), numbered as core numbers
- * them: 0 = most cases, ties by the earliest case.
+ * Case networks on Spark, two rules. {@link #evidenceNetworks}: core's whole evidence rule
+ * ({@link CaseNetworks}: paths of several identifiers through non-case shipments, each case's
+ * strongest links, split by communities), run by core's own linker on the executors, one task per
+ * community. {@link #networks}: core's direct rule without a split ({@link CaseNetworks} with one
+ * identifier per path): the same identifiers (phones, normalised addresses, name with phone; one
+ * identifier twice on a shipment counts once), the same hubs (more than {@code maxCounterparties}
+ * distinct counterparties or more than {@code maxShipments} shipments), the same weight
+ * {@code ln(R/df)/ln(R)}, and each case linked to the previous case (in input order) carrying the
+ * same identifier when weight × time factor reaches {@code minEvidence}, by window functions.
+ * Networks are the connected components of the links ({@link ConnectedComponents}), numbered as core
+ * numbers them: 0 = most cases, ties by the earliest case.
  *
- * <p>Not distributed here: core's multi-identifier paths (best-first search through non-case
- * shipments) and the split of networks by party communities; docs/spark.md says so.
- *
- * <p>Cost: one explode of at most six identifiers per shipment, two aggregations (shipments and
- * distinct counterparties per identifier), one sort of each identifier's cases (a window), then the
- * components: O(R) data per shuffle.
+ * <p>Cost of the direct rule: one explode of at most six identifiers per shipment, two aggregations
+ * (shipments and distinct counterparties per identifier), one sort of each identifier's cases (a
+ * window), then the components: O(R) data per shuffle.
  */
 public final class CaseLinkJob {
 
@@ -98,6 +100,16 @@ public final class CaseLinkJob {
                 .where(evidence.apply(col("w"), col("prev_t"), col("t")).geq(minEvidence))
                 .select(col("key").as("src"), col("prev").as("dst"));
 
+        Dataset<Row> out = closure(shipments, onlyFlagged, links);
+        ids.unpersist();
+        return out;
+    }
+
+    /**
+     * Networks as the transitive closure of {@code links} ({@code src, dst} order keys), every case a
+     * network of its own when unlinked, numbered as core numbers them; in input order.
+     */
+    private static Dataset<Row> closure(Dataset<Row> shipments, boolean onlyFlagged, Dataset<Row> links) {
         Dataset<Row> caseRows = shipments.where(onlyFlagged ? col("flagged") : lit(true))
                 .select(col("part"), col("row"), col("shipment_id"),
                         udf((Integer p, Integer w) -> orderKey(p, w), DataTypes.LongType)
@@ -106,10 +118,169 @@ public final class CaseLinkJob {
         Dataset<Row> labelled = caseRows.join(comp, caseRows.col("key").equalTo(comp.col("node")), "left")
                 .select(col("part"), col("row"), col("shipment_id"), col("key"),
                         org.apache.spark.sql.functions.coalesce(col("component"), col("key")).as("component"));
-        ids.unpersist();
         Dataset<Row> ranked = DenseRank.bySizeThenSmallest(labelled, "component", "key");
         return labelled.join(ranked, "component").select("part", "row", "shipment_id", "rank")
                 .withColumnRenamed("rank", "network").orderBy("part", "row");
+    }
+
+    /** One link between two cases, by their order keys. */
+    static final StructType LINK_SCHEMA = new StructType()
+            .add("src", DataTypes.LongType, false)
+            .add("dst", DataTypes.LongType, false);
+
+    /** An identifier of a shipment, with the shipment's community label. */
+    static final StructType LABELLED_IDENTIFIER_SCHEMA = IDENTIFIER_SCHEMA.add("label", DataTypes.IntegerType, false);
+
+    /**
+     * Case networks under core's whole evidence rule ({@link CaseNetworks} with paths of up to
+     * {@code params.maxPathIdentifiers()} identifiers through non-case shipments, each case's
+     * strongest {@code maxLinksPerCase} links, networks split by communities), computed by core's own
+     * {@link CaseNetworks} on the executors, one task per community.
+     *
+     * <p>Why this is exact. With a split, core's search from a case only crosses shipments of the
+     * case's community (the community of its receiver, {@link CaseNetworks#rowCommunities} without
+     * anchors, as {@code parcelnet link} splits), and links across communities are dropped; it does
+     * reach the cases of other communities that carry an identifier it expanded, and those compete for
+     * the case's {@code maxLinksPerCase} places before the drop. So community L needs its own
+     * shipments, the cases elsewhere that share one of their identifiers, and the whole data set's
+     * weights of those identifiers (only weights of at least {@code minEvidence} can start or extend
+     * a path); communities without a case of their own are skipped. The job builds that part in
+     * input order, gives each foreign case a label of its own (so nothing is linked through or among
+     * them), and runs core's linking on it with the whole set's
+     * weights ({@link CaseNetworks#prepare(org.parcelnet.model.ShipmentTable,
+     * java.util.function.ToDoubleBiFunction)}): the same identifiers, the same rows in the same order,
+     * the same weights, hence the same search and the same links. Networks are then the connected
+     * components of all links (large-star/small-star), numbered as core numbers them.
+     *
+     * <p>Cost: an explode of at most six identifiers per shipment, one aggregation for the weights,
+     * one join for the foreign cases, one shuffle of the shipments (plus foreign copies) by community;
+     * per community, core's cost on its part. A community's part is held by one task.
+     *
+     * @param membership {@code party, community} of every party (receivers' communities split the networks)
+     */
+    public static Dataset<Row> evidenceNetworks(Dataset<Row> shipments, long rows, CaseNetworks.Params params,
+                                                boolean onlyFlagged, Dataset<Row> membership) {
+        UserDefinedFunction keyOf = udf((Integer p, Integer w) -> orderKey(p, w), DataTypes.LongType);
+        Dataset<Row> labelled = shipments
+                .join(membership.select(col("party").as("receiver_phone"), col("community").as("label")),
+                        "receiver_phone")
+                .withColumn("key", keyOf.apply(col("part"), col("row")))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        boolean addresses = params.useAddresses();
+        boolean namePhone = params.useNamePhone();
+        FlatMapFunction<Row, Row> explode = r -> {
+            int label = r.getInt(r.fieldIndex("label"));
+            List<Row> out = new ArrayList<>(6);
+            identifiers(r, addresses, namePhone, onlyFlagged).forEachRemaining(x -> out.add(RowFactory.create(
+                    x.get(0), x.get(1), x.get(2), x.get(3), x.get(4), label)));
+            return out.iterator();
+        };
+        Dataset<Row> ids = labelled.flatMap(explode, ExpressionEncoder.apply(LABELLED_IDENTIFIER_SCHEMA))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        double logR = Math.log(Math.max(rows, 3));
+        double r = rows;
+        int maxCounterparties = params.maxCounterparties();
+        int maxShipments = params.maxShipments();
+        double minEvidence = params.minEvidence();
+        // core's weight with java.lang.Math; below minEvidence a weight can neither start nor extend a path
+        UserDefinedFunction weight = udf((Long df, Long cp) ->
+                df > maxShipments || cp > maxCounterparties || df == 0 ? 0.0 : Math.log(r / df) / logR,
+                DataTypes.DoubleType);
+        Dataset<Row> weights = ids.groupBy("ident").agg(count(lit(1)).as("df"), countDistinct("counter").as("cp"))
+                .select(col("ident"), weight.apply(col("df"), col("cp")).as("w"))
+                .where(col("w").geq(minEvidence));
+        // only communities holding a case of their own have links to find
+        Dataset<Row> caseLabels = ids.where(col("is_case")).select("label").distinct();
+        Dataset<Row> identLabel = ids.select("ident", "label").distinct().join(caseLabels, "label")
+                .join(weights, "ident").persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> caseIds = ids.where(col("is_case"))
+                .select(col("ident"), col("key").as("ckey"), col("label").as("clabel"));
+        Dataset<Row> foreign = identLabel.join(caseIds, "ident").where(col("clabel").notEqual(col("label")))
+                .select(col("label"), col("ckey").as("key")).distinct().withColumn("own", lit(false));
+        Dataset<Row> members = labelled.join(caseLabels, "label").select(col("label"), col("key"), lit(true).as("own"))
+                .union(foreign);
+        Dataset<Row> rowsOfPart = members.join(labelled.drop("label"), "key");
+
+        int maxPath = params.maxPathIdentifiers();
+        double tauDays = params.timeScaleDays();
+        int maxLinks = params.maxLinksPerCase();
+        org.apache.spark.api.java.function.CoGroupFunction<Integer, Row, Row, Row> linkPart = (label, parts, idw) ->
+                linkCommunity(parts, idw, onlyFlagged, new CaseNetworks.Params(maxCounterparties, maxShipments,
+                        addresses, namePhone, minEvidence, maxPath, tauDays, maxLinks));
+        Dataset<Row> links = rowsOfPart.groupByKey((MapFunction<Row, Integer>) x -> x.getInt(x.fieldIndex("label")),
+                        Encoders.INT())
+                .cogroup(identLabel.groupByKey((MapFunction<Row, Integer>) x -> x.getInt(x.fieldIndex("label")),
+                        Encoders.INT()), linkPart, ExpressionEncoder.apply(LINK_SCHEMA))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        links.count();
+        ids.unpersist();
+        identLabel.unpersist();
+        Dataset<Row> out = closure(shipments, onlyFlagged, links);
+        labelled.unpersist();
+        return out;
+    }
+
+    /** Core's linking on one community's part; the links as order-key pairs. */
+    private static java.util.Iterator<Row> linkCommunity(java.util.Iterator<Row> parts, java.util.Iterator<Row> idw,
+                                                         boolean onlyFlagged, CaseNetworks.Params params) {
+        java.util.Map<String, Double> weightOf = new java.util.HashMap<>();
+        while (idw.hasNext()) {
+            Row x = idw.next();
+            weightOf.put(x.getString(x.fieldIndex("ident")), x.getDouble(x.fieldIndex("w")));
+        }
+        List<Row> part = new ArrayList<>();
+        parts.forEachRemaining(part::add);
+        if (part.isEmpty()) {
+            return java.util.Collections.emptyIterator();
+        }
+        int keyAt = part.get(0).fieldIndex("key");
+        part.sort(java.util.Comparator.comparingLong(x -> x.getLong(keyAt)));
+        Row first = part.get(0);
+        int[] at = new int[] {first.fieldIndex("shipment_id"), first.fieldIndex("shipped_at"),
+            first.fieldIndex("origin_province"), first.fieldIndex("origin_city"),
+            first.fieldIndex("destination_province"), first.fieldIndex("destination_city"),
+            first.fieldIndex("sender_phone"), first.fieldIndex("receiver_phone"), first.fieldIndex("sender_name"),
+            first.fieldIndex("receiver_name"), first.fieldIndex("sender_address"),
+            first.fieldIndex("receiver_address"), first.fieldIndex("flagged"), first.fieldIndex("own"),
+            first.fieldIndex("label")};
+        org.parcelnet.model.ShipmentTable.Builder b = new org.parcelnet.model.ShipmentTable.Builder();
+        int n = part.size();
+        long[] key = new long[n];
+        boolean[] isCase = new boolean[n];
+        int[] rowCommunity = new int[n];
+        for (int i = 0; i < n; i++) {
+            Row x = part.get(i);
+            key[i] = x.getLong(keyAt);
+            boolean flagged = x.getBoolean(at[12]);
+            // only the linking columns matter here; carrier, mode, weight and goods are left out
+            b.add(x.getString(at[0]), x.getLong(at[1]), x.getString(at[2]), x.getString(at[3]), x.getString(at[4]),
+                    x.getString(at[5]), x.getString(at[6]), x.getString(at[7]), x.getString(at[8]),
+                    x.getString(at[9]), x.getString(at[10]), x.getString(at[11]), null, null, 1, Double.NaN, null,
+                    flagged);
+            isCase[i] = !onlyFlagged || flagged;
+            // a foreign case gets a label of its own: nothing is linked among or through foreign cases
+            rowCommunity[i] = x.getBoolean(at[13]) ? x.getInt(at[14]) : -1 - i;
+        }
+        org.parcelnet.model.ShipmentTable t = b.build();
+        CaseNetworks linker = new CaseNetworks(params);
+        CaseNetworks.Result res = linker.link(linker.prepare(t, (kind, value) ->
+                        weightOf.getOrDefault(identifierKey(kind, value), 0.0)), isCase,
+                onlyFlagged ? CaseNetworks.CaseMode.FLAGGED : CaseNetworks.CaseMode.ALL, rowCommunity,
+                org.parcelnet.progress.ProgressListener.NONE);
+        List<Row> out = new ArrayList<>(res.links().size());
+        for (CaseNetworks.Link l : res.links()) {
+            out.add(RowFactory.create(key[res.caseRows()[l.a()]], key[res.caseRows()[l.b()]]));
+        }
+        return out.iterator();
+    }
+
+    /** The job's name of an identifier of core's kind and value (as {@link #identifiers} writes them). */
+    static String identifierKey(org.parcelnet.linking.LinkResult.Kind kind, String value) {
+        return switch (kind) {
+            case PHONE -> "phone:" + value;
+            case ADDRESS -> "address:" + value;
+            case NAME_PHONE -> "name:" + value;
+        };
     }
 
     /** The identifiers of one shipment as CaseLinker sees them (first slot wins a repeat). */

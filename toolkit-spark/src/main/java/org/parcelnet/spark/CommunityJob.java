@@ -30,13 +30,15 @@ import org.parcelnet.community.Leiden;
 import org.parcelnet.community.LeidenParams;
 import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.graph.CompactGraphBuilder;
+import org.parcelnet.roles.RingFinder;
 
 import scala.Tuple2;
 
 /**
  * Communities of the party graph on Spark, on the same graph core's pipeline clusters: undirected,
- * weights summed over both directions, without the edges of hub parties (more than
- * {@code hubThreshold} distinct neighbours; {@code RingFinder.withoutHubs}); modularity is reported
+ * weights summed over both directions, without the one-off edges of hub parties (more than
+ * {@code hubThreshold} distinct neighbours; relaying hubs keep their repeated ties:
+ * {@link #withoutHubs}, core's {@code RingFinder.withoutHubs(directed, k, minTie)}); modularity is reported
  * on the whole undirected graph, hubs included, as core reports it.
  *
  * <p><b>Split by component.</b> Modularity never gains from joining two components, so the graph
@@ -48,15 +50,14 @@ import scala.Tuple2;
  * component of weight m_k is clustered at resolution γ·m_k/m: the partition that maximises each
  * component's share maximises the whole graph's modularity.
  *
- * <p><b>Components too large for one task</b> are coarsened first by distributed label propagation
- * (Raghavan, Albert, Kumara 2007, doi:10.1103/PhysRevE.76.036106): each round every party takes the
- * label of largest total edge weight among its neighbours (ties: smallest label), but only about half
- * of the parties move per round (chosen by a seeded hash of party and round), which stops the
- * two-cycle oscillation synchronous updates fall into on bipartite-like sender–receiver graphs. The
- * labels' aggregate graph (one node per label, internal weight as a self loop) is collected to the
- * driver and clustered by core's Leiden, which can merge labels but not split them. Quality
- * trade-off: a party whose label propagation put it with the wrong neighbours stays there, so
- * modularity can only be lower than Leiden on the whole component; docs/spark.md gives the figures.
+ * <p><b>Components too large for one task</b> go through three steps: distributed local moving
+ * from singletons ({@link #localMoves}: the parallel move phase of Louvain, half of the parties per
+ * round) coarsens them; the coarse graph (one node per community, internal weight as a self loop) is
+ * collected to the driver and clustered by core's Leiden, which merges communities but cannot split
+ * them; then distributed local moving again, now of single parties between the final communities,
+ * so that a party the coarsening placed badly can still move. Quality trade-off: the moves are
+ * synchronous on stale community totals and the driver cannot split what the coarsening joined, so
+ * modularity can be somewhat below Leiden on the whole component; docs/spark.md gives the figures.
  *
  * <p>Output: {@code (party, community)} with communities numbered as core numbers them (0 = most
  * parties, ties by the smallest member, here by party id order). Deterministic for a seed: party
@@ -67,20 +68,21 @@ public final class CommunityJob {
     /**
      * Options.
      *
-     * @param seed          Leiden's and label propagation's seed
+     * @param seed          Leiden's seed and the seed of which parties move in which round
      * @param resolution    γ
      * @param hubThreshold  parties with more distinct neighbours lose their edges
      * @param maxLocalNodes components up to this many parties are clustered whole on one executor
-     * @param lpaRounds     label propagation rounds on larger components
+     * @param moveRounds    rounds of distributed local moving on larger components, before the driver's
+     *                      Leiden and again after it
      */
-    public record Options(long seed, double resolution, int hubThreshold, int maxLocalNodes, int lpaRounds)
+    public record Options(long seed, double resolution, int hubThreshold, int maxLocalNodes, int moveRounds)
             implements java.io.Serializable {
         public Options {
             if (maxLocalNodes < 2) {
                 throw new IllegalArgumentException("maxLocalNodes must be >= 2, got " + maxLocalNodes);
             }
-            if (lpaRounds < 0) {
-                throw new IllegalArgumentException("lpaRounds must be >= 0, got " + lpaRounds);
+            if (moveRounds < 0) {
+                throw new IllegalArgumentException("moveRounds must be >= 0, got " + moveRounds);
             }
         }
     }
@@ -91,7 +93,7 @@ public final class CommunityJob {
      * @param membership    {@code (party, community)}
      * @param modularity    modularity of the partition on the whole undirected party graph
      * @param components    connected components of the hub-free graph (isolated parties included)
-     * @param largeComponents components coarsened by label propagation
+     * @param largeComponents components clustered by the distributed path
      */
     public record Result(Dataset<Row> membership, double modularity, long components, long largeComponents) {
     }
@@ -105,18 +107,9 @@ public final class CommunityJob {
     public static Result run(Dataset<Row> arcs, Options options) {
         SparkSession spark = arcs.sparkSession();
         Dataset<Row> parties = partyIds(arcs).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> ps = parties.select(col("party").as("source"), col("pid").as("s"));
-        Dataset<Row> pt = parties.select(col("party").as("target"), col("pid").as("t"));
-        Dataset<Row> und = arcs.join(ps, "source").join(pt, "target")
-                .select(least(col("s"), col("t")).as("a"), greatest(col("s"), col("t")).as("b"),
-                        col("weight").cast(DataTypes.DoubleType).as("w"))
-                .groupBy("a", "b").agg(sum("w").as("w")).persist(StorageLevel.MEMORY_AND_DISK());
-
-        Dataset<Row> nonLoop = und.where(col("a").notEqual(col("b")));
-        Dataset<Row> hubs = nonLoop.select(col("a").as("v")).union(nonLoop.select(col("b").as("v")))
-                .groupBy("v").count().where(col("count").gt(options.hubThreshold())).select("v");
-        Dataset<Row> hubless = und.join(hubs, und.col("a").equalTo(hubs.col("v")), "left_anti");
-        hubless = hubless.join(hubs, hubless.col("b").equalTo(hubs.col("v")), "left_anti")
+        Dataset<Row> directed = directed(arcs, parties);
+        Dataset<Row> und = undirected(directed).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> hubless = withoutHubs(directed, und, options.hubThreshold())
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
         Dataset<Row> cc = ConnectedComponents.of(hubless.where(col("a").notEqual(col("b")))
@@ -146,7 +139,7 @@ public final class CommunityJob {
                 .add("cid", DataTypes.LongType, false);
         Dataset<Row> membership = spark.createDataFrame(smallMembers, memberSchema);
 
-        // larger components: label propagation, then Leiden on the labels' graph on the driver
+        // larger components: distributed local moving, Leiden on the driver, local moving again
         Dataset<Row> large = edges.where(col("size").gt(options.maxLocalNodes())).select("a", "b", "w")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long largeComponents = sizes.where(col("size").gt(options.maxLocalNodes())).count();
@@ -167,6 +160,63 @@ public final class CommunityJob {
         Dataset<Row> out = numbered.join(parties, "pid").select(col("party"), col("community"));
         large.unpersist();
         return new Result(out, q, components, largeComponents);
+    }
+
+    /** The arcs by party id: {@code s, t, w}. */
+    static Dataset<Row> directed(Dataset<Row> arcs, Dataset<Row> parties) {
+        Dataset<Row> ps = parties.select(col("party").as("source"), col("pid").as("s"));
+        Dataset<Row> pt = parties.select(col("party").as("target"), col("pid").as("t"));
+        return arcs.join(ps, "source").join(pt, "target")
+                .select(col("s"), col("t"), col("weight").cast(DataTypes.DoubleType).as("w"));
+    }
+
+    /** The undirected graph of {@link #directed} arcs, both directions summed: {@code a ≤ b, w}. */
+    static Dataset<Row> undirected(Dataset<Row> directed) {
+        return directed.select(least(col("s"), col("t")).as("a"), greatest(col("s"), col("t")).as("b"), col("w"))
+                .groupBy("a", "b").agg(sum("w").as("w"));
+    }
+
+    /**
+     * The undirected party graph core's pipeline clusters ({@link RingFinder#withoutHubs(CompactGraph,
+     * int, double)}): parties with more than {@code hubThreshold} distinct neighbours are hubs and
+     * lose their edges, except that a relaying hub (at least {@link RingFinder#RELAY_SHARE} of its
+     * parcels on repeated ties, of at least {@code minTie} parcels to non-hubs, inbound and again
+     * outbound) keeps its edges of at least {@code minTie} parcels to non-hubs. Two aggregations over
+     * the arcs and two joins.
+     *
+     * @param directed {@code s, t, w}: party ids and parcels of each arc
+     * @param und      {@code a ≤ b, w}: the undirected graph (both directions summed)
+     * @return the kept undirected edges {@code a, b, w}
+     */
+    static Dataset<Row> withoutHubs(Dataset<Row> directed, Dataset<Row> und, int hubThreshold) {
+        double minTie = RingFinder.Options.defaults().minTie();
+        Dataset<Row> nonLoop = und.where(col("a").notEqual(col("b")));
+        Dataset<Row> hubs = nonLoop.select(col("a").as("v")).union(nonLoop.select(col("b").as("v")))
+                .groupBy("v").count().where(col("count").gt(hubThreshold)).select("v")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> arcs = directed.where(col("s").notEqual(col("t")));
+        Dataset<Row> ends = arcs.select(col("s").as("v"), col("t").as("u"), col("w"), lit(true).as("outgoing"))
+                .union(arcs.select(col("t").as("v"), col("s").as("u"), col("w"), lit(false).as("outgoing")))
+                .join(hubs, "v")
+                .join(hubs.select(col("v").as("u"), lit(true).as("u_hub")), "u", "left");
+        org.apache.spark.sql.Column repeated = col("u_hub").isNull().and(col("w").geq(minTie));
+        Dataset<Row> relays = ends.groupBy("v").agg(sum("w").as("all"),
+                        sum(when(repeated.and(col("outgoing")), col("w")).otherwise(0.0)).as("out"),
+                        sum(when(repeated.and(col("outgoing").equalTo(false)), col("w")).otherwise(0.0)).as("in"))
+                .where(col("in").geq(col("all").multiply(RingFinder.RELAY_SHARE))
+                        .and(col("out").geq(col("all").multiply(RingFinder.RELAY_SHARE))))
+                .select("v");
+        Dataset<Row> flags = hubs.select(col("v"), lit(true).as("hub"))
+                .join(relays.select(col("v"), lit(true).as("relay")), "v", "left");
+        Dataset<Row> fa = flags.select(col("v").as("a"), col("hub").as("ha"), col("relay").as("ra"));
+        Dataset<Row> fb = flags.select(col("v").as("b"), col("hub").as("hb"), col("relay").as("rb"));
+        org.apache.spark.sql.Column ha = col("ha").isNotNull();
+        org.apache.spark.sql.Column hb = col("hb").isNotNull();
+        org.apache.spark.sql.Column relay = col("ra").isNotNull().or(col("rb").isNotNull());
+        return und.join(fa, "a", "left").join(fb, "b", "left")
+                .where(ha.or(hb).equalTo(false)
+                        .or(ha.notEqual(hb).and(relay).and(col("w").geq(minTie))))
+                .select("a", "b", "w");
     }
 
     /** Core's Leiden parameters for these options: one thread per task (the executors' cores run tasks side by side). */
@@ -236,32 +286,27 @@ public final class CommunityJob {
     }
 
     /**
-     * Label propagation on the large components' edges, then core Leiden on the aggregate graph of
-     * the labels, collected to the driver. Returns {@code (pid, cid)} for every node of {@code nodes}.
+     * The large components: distributed local moving from singletons (coarsening), core Leiden on the
+     * coarse graph on the driver, then distributed local moving of single parties again (refinement).
+     * Returns {@code (pid, cid)} for every node of {@code nodes}.
      */
     static Dataset<Row> coarsenAndCluster(SparkSession spark, Dataset<Row> edges, Dataset<Row> nodes, Options options,
                                           LeidenParams leiden) {
         Dataset<Row> arcs = edges.where(col("a").notEqual(col("b")));
+        // checkpointed rather than cached: each round's queries then start from these rows, not from
+        // the whole plan behind them (Spark describes every query's plan, which grew with each round)
         Dataset<Row> both = arcs.select(col("a").as("v"), col("b").as("u"), col("w"))
                 .union(arcs.select(col("b").as("v"), col("a").as("u"), col("w")))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .localCheckpoint(true);
+        // degree as modularity counts it: a self loop twice; m counts it once
+        Dataset<Row> loops = edges.where(col("a").equalTo(col("b"))).select(col("a").as("v"), col("w").multiply(2).as("w"));
+        Dataset<Row> degree = both.select("v", "w").union(loops).groupBy("v").agg(sum("w").as("k"))
+                .localCheckpoint(true);
+        Row mRow = edges.agg(sum("w")).first();
+        double m = mRow.isNullAt(0) ? 0 : mRow.getDouble(0);
+        double gamma = leiden.resolution();
         Dataset<Row> labels = nodes.select(col("pid").as("v"), col("pid").as("label")).localCheckpoint(true);
-        long seed = options.seed();
-        for (int round = 1; round <= options.lpaRounds(); round++) {
-            int rd = round;
-            UserDefinedFunction active = udf((Long v) -> (mix(v * 0x9E3779B97F4A7C15L + rd + seed * 31) & 1) == 1,
-                    DataTypes.BooleanType);
-            Dataset<Row> lu = labels.select(col("v").as("u"), col("label").as("lu"));
-            Dataset<Row> votes = both.join(lu, "u").groupBy("v", "lu").agg(sum("w").as("s"));
-            Dataset<Row> best = votes
-                    .withColumn("rn", row_number().over(Window.partitionBy("v").orderBy(col("s").desc(), col("lu").asc())))
-                    .where(col("rn").equalTo(1)).select(col("v"), col("lu").as("best"));
-            labels = labels.join(best, "v", "left")
-                    .select(col("v"), when(col("best").isNotNull().and(active.apply(col("v"))), col("best"))
-                            .otherwise(col("label")).as("label"))
-                    .localCheckpoint(true);
-        }
-        both.unpersist();
+        labels = localMoves(labels, both, degree, m, gamma, options.seed(), 0, options.moveRounds());
         Dataset<Row> la = labels.select(col("v").as("a"), col("label").as("la"));
         Dataset<Row> lb = labels.select(col("v").as("b"), col("label").as("lb"));
         List<Row> coarse = edges.join(la, "a").join(lb, "b")
@@ -296,7 +341,57 @@ public final class CommunityJob {
         }
         Dataset<Row> labelCid = spark.createDataFrame(map,
                 new StructType().add("label", DataTypes.LongType, false).add("cid", DataTypes.LongType, false));
-        return labels.join(labelCid, "label").select(col("v").as("pid"), col("cid"));
+        Dataset<Row> clustered = labels.join(labelCid, "label").select(col("v"), col("cid").as("label"))
+                .localCheckpoint(true);
+        // refinement: a party the coarsening put with the wrong neighbours can leave now
+        clustered = localMoves(clustered, both, degree, m, gamma, options.seed(), options.moveRounds(),
+                options.moveRounds());
+        return clustered.select(col("v").as("pid"), col("label").as("cid"));
+    }
+
+    /**
+     * Rounds of distributed local moving (the move phase of Louvain, Blondel et al. 2008,
+     * doi:10.1088/1742-5468/2008/10/P10008, run in parallel as in Lu, Halappanavar, Kalyanaraman 2015,
+     * doi:10.1016/j.parco.2015.03.003): every active party v goes to the community C among its own and
+     * its neighbours' that maximises {@code k_v,C − γ·k_v·Σ_C / 2m} (k_v,C: edge weight from v to C;
+     * Σ_C: C's total degree without v), which is the modularity gain of the move up to terms that do not
+     * depend on C; ties keep v where it is, else take the smallest label. Only about half of the parties
+     * are active per round (a seeded hash of party and round): moving all at once on the stale Σ_C
+     * makes neighbours swap places forever. Cost per round: two joins and two aggregations over the
+     * edges, one over the parties.
+     */
+    static Dataset<Row> localMoves(Dataset<Row> labels, Dataset<Row> both, Dataset<Row> degree, double m, double gamma,
+                                   long seed, int firstRound, int rounds) {
+        if (m <= 0) {
+            return labels;
+        }
+        double scale = gamma / (2 * m);
+        for (int round = firstRound + 1; round <= firstRound + rounds; round++) {
+            int rd = round;
+            UserDefinedFunction active = udf((Long v) -> (mix(v * 0x9E3779B97F4A7C15L + rd + seed * 31) & 1) == 1,
+                    DataTypes.BooleanType);
+            Dataset<Row> own = labels.join(degree, "v").select(col("v"), col("label").as("own"), col("k"))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> sigma = own.groupBy(col("own").as("lu")).agg(sum("k").as("sigma"));
+            Dataset<Row> lu = labels.select(col("v").as("u"), col("label").as("lu"));
+            Dataset<Row> links = both.join(lu, "u").groupBy("v", "lu").agg(sum("w").as("s"))
+                    .union(own.select(col("v"), col("own").as("lu"), lit(0.0).as("s")))
+                    .groupBy("v", "lu").agg(sum("s").as("s"));
+            Dataset<Row> scored = links.join(own, "v").join(sigma, "lu")
+                    .withColumn("stay", col("lu").equalTo(col("own")))
+                    .withColumn("score", col("s").minus(col("k").multiply(lit(scale)).multiply(
+                            col("sigma").minus(when(col("stay"), col("k")).otherwise(0.0)))));
+            Dataset<Row> best = scored
+                    .withColumn("rn", row_number().over(Window.partitionBy("v")
+                            .orderBy(col("score").desc(), col("stay").desc(), col("lu").asc())))
+                    .where(col("rn").equalTo(1)).select(col("v"), col("lu").as("best"));
+            labels = labels.join(best, "v", "left")
+                    .select(col("v"), when(col("best").isNotNull().and(active.apply(col("v"))), col("best"))
+                            .otherwise(col("label")).as("label"))
+                    .localCheckpoint(true);
+            own.unpersist();
+        }
+        return labels;
     }
 
     /**

@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
 /**
@@ -181,6 +182,15 @@ final class OutputFolder implements AutoCloseable {
         }
         written.add(name);
         return lines;
+    }
+
+    /**
+     * Writes {@code table} as the Parquet folder {@code name} (Spark's part files, in the table's
+     * order), for readers that take columns with their types rather than CSV text.
+     */
+    void writeParquet(String name, Dataset<Row> table) {
+        table.write().mode(SaveMode.ErrorIfExists).parquet(new Path(staging, name).toString());
+        written.add(name);
     }
 
     /** Deletes a file written to the staging folder and drops it from the manifest. */

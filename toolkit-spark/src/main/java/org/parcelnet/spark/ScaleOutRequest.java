@@ -16,10 +16,13 @@ import org.parcelnet.linking.CaseNetworks;
  * @param key            the pseudonym key to desensitise with, or null for none
  * @param cases          core's case-linking parameters
  * @param communities    community options
+ * @param splitCases     split case networks by the communities (as {@code parcelnet link} does); false
+ *                       needs {@code cases.maxPathIdentifiers() == 1} (direct links, no split)
+ * @param parquet        also write the tables as Parquet folders beside the CSV files
  */
 public record ScaleOutRequest(String input, String out, boolean lenient, String zone, Map<String, String> columnMap,
                               ShipmentIngest.KeySource key, CaseNetworks.Params cases,
-                              CommunityJob.Options communities) {
+                              CommunityJob.Options communities, boolean splitCases, boolean parquet) {
 
     public ScaleOutRequest {
         Objects.requireNonNull(input, "input");
@@ -28,27 +31,39 @@ public record ScaleOutRequest(String input, String out, boolean lenient, String 
         columnMap = Map.copyOf(columnMap);
         Objects.requireNonNull(cases, "cases");
         Objects.requireNonNull(communities, "communities");
+        if (!splitCases && cases.maxPathIdentifiers() > 1) {
+            // without the split a case's search may reach any shipment: it does not divide into parts
+            throw new IllegalArgumentException("case networks without the community split need --max-path 1");
+        }
     }
 
     /** Defaults: strict, UTC, core's case parameters and hub threshold, seed 42, γ = 1. */
     public static ScaleOutRequest of(String input, String out) {
         return new ScaleOutRequest(input, out, false, "UTC", Map.of(), null, CaseNetworks.Params.DEFAULTS,
-                new CommunityJob.Options(42, 1.0, CaseNetworks.Params.DEFAULTS.maxCounterparties(), 2_000_000, 5));
+                new CommunityJob.Options(42, 1.0, CaseNetworks.Params.DEFAULTS.maxCounterparties(), 2_000_000, 5), true, false);
     }
 
     public ScaleOutRequest withLenient(boolean v) {
-        return new ScaleOutRequest(input, out, v, zone, columnMap, key, cases, communities);
+        return new ScaleOutRequest(input, out, v, zone, columnMap, key, cases, communities, splitCases, parquet);
     }
 
     public ScaleOutRequest withKey(ShipmentIngest.KeySource v) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, v, cases, communities);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, v, cases, communities, splitCases, parquet);
     }
 
     public ScaleOutRequest withCommunities(CommunityJob.Options v) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, v);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, v, splitCases, parquet);
+    }
+
+    public ScaleOutRequest withCases(CaseNetworks.Params v, boolean split) {
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, v, communities, split, parquet);
+    }
+
+    public ScaleOutRequest withParquet(boolean v) {
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, v);
     }
 
     public ScaleOutRequest withZone(String v) {
-        return new ScaleOutRequest(input, out, lenient, v, columnMap, key, cases, communities);
+        return new ScaleOutRequest(input, out, lenient, v, columnMap, key, cases, communities, splitCases, parquet);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param communities     communities
  * @param modularity      their modularity on the undirected party graph
  * @param components      connected components of the hub-free party graph
- * @param largeComponents components clustered by label propagation + Leiden on the driver
+ * @param largeComponents components clustered by the distributed path (local moving, Leiden on the driver, local moving)
  * @param stageSeconds    wall-clock seconds per stage, in order
  */
 public record ScaleOutSummary(int files, long rowsRead, long rowsRejected, long parties, long partyEdges, long cases,

@@ -41,6 +41,10 @@ public final class SparkEngine implements AnalysisEngine {
     public static final List<String> OUTPUTS = List.of("rejects.csv", "party_graph.csv", "communities.csv",
             "networks.csv", "summary.json");
 
+    /** With {@link ScaleOutRequest#parquet()}: the tables again as Parquet folders, written after the CSV files. */
+    public static final List<String> PARQUET_OUTPUTS = List.of("party_graph.parquet", "communities.parquet",
+            "networks.parquet");
+
     private final SparkSession spark;
 
     /** An engine running on {@code spark}. */
@@ -95,7 +99,9 @@ public final class SparkEngine implements AnalysisEngine {
 
             t = System.nanoTime();
             boolean onlyFlagged = !shipments.where(col("flagged")).isEmpty();
-            Dataset<Row> networks = CaseLinkJob.networks(shipments, rows, request.cases(), onlyFlagged)
+            Dataset<Row> networks = (request.splitCases()
+                    ? CaseLinkJob.evidenceNetworks(shipments, rows, request.cases(), onlyFlagged, membership)
+                    : CaseLinkJob.networks(shipments, rows, request.cases(), onlyFlagged))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             long cases = out.writeCsv("networks.csv", "shipment_id,network", networks.map((MapFunction<Row, String>) r ->
                     Csv.cell(r.getString(2)) + "," + r.getInt(3), Encoders.STRING()));
@@ -103,6 +109,15 @@ public final class SparkEngine implements AnalysisEngine {
             long caseNetworks = netSizes.count();
             long linked = netSizes.where(col("count").geq(2)).count();
             stages.put("link cases", seconds(t));
+
+            if (request.parquet()) {
+                t = System.nanoTime();
+                out.writeParquet("party_graph.parquet", arcs.orderBy("source", "target"));
+                out.writeParquet("communities.parquet", membership.select(col("party").as("node"), col("community"))
+                        .orderBy("community", "node"));
+                out.writeParquet("networks.parquet", networks.select("shipment_id", "network"));
+                stages.put("parquet", seconds(t));
+            }
 
             ScaleOutSummary summary = new ScaleOutSummary(files.size(), rows, rejected, parties, partyEdges, cases,
                     caseNetworks, linked, communities, comm.modularity(), comm.components(), comm.largeComponents(),
@@ -188,12 +203,14 @@ public final class SparkEngine implements AnalysisEngine {
         params.put("resolution", request.communities().resolution());
         params.put("hub_threshold", request.communities().hubThreshold());
         params.put("max_local_parties", request.communities().maxLocalNodes());
-        params.put("label_propagation_rounds", request.communities().lpaRounds());
+        params.put("local_moving_rounds", request.communities().moveRounds());
         params.put("case_max_counterparties", request.cases().maxCounterparties());
         params.put("case_max_shipments", request.cases().maxShipments());
         params.put("case_min_evidence", request.cases().minEvidence());
         params.put("case_time_scale_days", request.cases().timeScaleDays());
-        params.put("case_path_identifiers", 1);
+        params.put("case_path_identifiers", request.cases().maxPathIdentifiers());
+        params.put("case_links_per_case", request.cases().maxLinksPerCase());
+        params.put("case_split", request.splitCases() ? "communities" : "none");
         params.put("cases", onlyFlagged ? "flagged" : "all");
         root.put("parameters", params);
         Map<String, Object> sizes = Json.object();
@@ -218,7 +235,7 @@ public final class SparkEngine implements AnalysisEngine {
         return Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
     }
 
-    /** Core's case parameters as the Spark job applies them: direct evidence only. */
+    /** Core's case parameters with direct evidence only (paths of one identifier), the rule without a split. */
     public static CaseNetworks.Params directEvidence(CaseNetworks.Params p) {
         return p.withMaxPathIdentifiers(1);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.parcelnet.io.InputException;
+import org.parcelnet.linking.CaseNetworks;
 import org.parcelnet.privacy.PseudonymKey;
 
 /**
@@ -20,7 +21,7 @@ import org.parcelnet.privacy.PseudonymKey;
  * <pre>
  * analyze --shipments PATH --out DIR [--lenient] [--zone Z] [--map column=name]...
  *         [--desensitize [--key-file K]] [--seed N] [--resolution G] [--hub-threshold K]
- *         [--max-local-parties N] [--lpa-rounds R]
+ *         [--max-local-parties N] [--move-rounds R]
  * </pre>
  *
  * Exit codes as core's command line: 0 success, 1 failure while running, 2 bad usage or input (one
@@ -30,7 +31,8 @@ public final class SparkMain {
 
     private static final String USAGE = "usage: parcelnet-spark analyze --shipments PATH --out DIR [--lenient]"
             + " [--zone Z] [--map column=name]... [--desensitize [--key-file K]] [--seed N] [--resolution G]"
-            + " [--hub-threshold K] [--max-local-parties N] [--lpa-rounds R]";
+            + " [--hub-threshold K] [--max-local-parties N] [--move-rounds R] [--max-path K] [--min-evidence E]"
+            + " [--no-split] [--parquet]";
 
     private SparkMain() {
     }
@@ -138,7 +140,11 @@ public final class SparkMain {
         double resolution = defaults.resolution();
         int hub = defaults.hubThreshold();
         int maxLocal = defaults.maxLocalNodes();
-        int rounds = defaults.lpaRounds();
+        int rounds = defaults.moveRounds();
+        int maxPath = CaseNetworks.Params.DEFAULTS.maxPathIdentifiers();
+        double minEvidence = CaseNetworks.Params.DEFAULTS.minEvidence();
+        boolean split = true;
+        boolean parquet = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -163,7 +169,11 @@ public final class SparkMain {
                 case "--resolution" -> resolution = Double.parseDouble(number(args, ++i, a));
                 case "--hub-threshold" -> hub = Integer.parseInt(number(args, ++i, a));
                 case "--max-local-parties" -> maxLocal = Integer.parseInt(number(args, ++i, a));
-                case "--lpa-rounds" -> rounds = Integer.parseInt(number(args, ++i, a));
+                case "--move-rounds" -> rounds = Integer.parseInt(number(args, ++i, a));
+                case "--max-path" -> maxPath = Integer.parseInt(number(args, ++i, a));
+                case "--min-evidence" -> minEvidence = Double.parseDouble(number(args, ++i, a));
+                case "--no-split" -> split = false;
+                case "--parquet" -> parquet = true;
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'; " + USAGE);
             }
         }
@@ -180,7 +190,8 @@ public final class SparkMain {
         ScaleOutRequest r = ScaleOutRequest.of(shipments, outDir).withLenient(lenient).withZone(zone)
                 .withCommunities(new CommunityJob.Options(seed, resolution, hub, maxLocal, rounds));
         r = new ScaleOutRequest(r.input(), r.out(), r.lenient(), r.zone(), map, null,
-                SparkEngine.directEvidence(r.cases()).withHubThreshold(hub), r.communities());
+                r.cases().withHubThreshold(hub).withMaxPathIdentifiers(maxPath).withMinEvidence(minEvidence),
+                r.communities(), split, parquet);
         if (desensitize) {
             r = r.withKey(keySource(keyFile));
         }

@@ -25,12 +25,13 @@ import org.parcelnet.linking.CaseNetworks;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.synth.GeneratorConfig;
 import org.parcelnet.synth.NetworkGenerator;
+import org.parcelnet.roles.RingFinder;
 
 /**
  * A set from core's generator (seed 7; 20,000 shipments, or {@code -Dspark.generated.shipments=N} for the
  * issue's 200,000 check as an opt-in run): the party graph
  * and the case networks equal core's on the same rows, and the communities of the distributed path
- * (label propagation, then Leiden on the driver) reach core's modularity less 0.01.
+ * (distributed local moving, Leiden on the driver, local moving again) reach core's modularity less 0.01.
  */
 class GeneratedAgreementTest {
 
@@ -74,11 +75,67 @@ class GeneratedAgreementTest {
         assertTrue(networks > 1 && networks < core.size(), "some cases linked, not all into one network");
     }
 
+    /** The graph clustered: core's analyze's (hubs lose their one-off edges, relaying hubs keep repeated ties). */
+    @Test
+    void hubFreeGraphEqualsCoresAnalyze() {
+        Dataset<Row> arcs = PartyGraphJob.arcs(shipments);
+        Dataset<Row> parties = CommunityJob.partyIds(arcs);
+        Dataset<Row> kept = CommunityJob.withoutHubs(CommunityJob.directed(arcs, parties),
+                CommunityJob.undirected(CommunityJob.directed(arcs, parties)), CaseNetworks.Params.DEFAULTS.maxCounterparties());
+        java.util.Map<Long, String> name = new HashMap<>();
+        for (Row r : parties.collectAsList()) {
+            name.put(r.getLong(1), r.getString(0));
+        }
+        java.util.Set<String> spark = new java.util.HashSet<>();
+        for (Row r : kept.collectAsList()) {
+            String x = name.get(r.getLong(0));
+            String y = name.get(r.getLong(1));
+            spark.add((x.compareTo(y) <= 0 ? x + "~" + y : y + "~" + x) + "=" + r.getDouble(2));
+        }
+        LabeledGraph lg = Projections.partyGraph(table);
+        CompactGraph core = CoreReference.hubless(table);
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (int v = 0; v < core.nodeCount(); v++) {
+            for (int a = core.outStart(v); a < core.outEnd(v); a++) {
+                int u = core.target(a);
+                if (u >= v) {
+                    String x = lg.label(v);
+                    String y = lg.label(u);
+                    expected.add((x.compareTo(y) <= 0 ? x + "~" + y : y + "~" + x) + "=" + core.weight(a));
+                }
+            }
+        }
+        assertEquals(expected, spark);
+    }
+
+    /**
+     * The whole evidence rule: fed the communities {@code parcelnet link} splits by (core's Leiden,
+     * seed 42), the job's per-community linking gives exactly core's networks.
+     */
+    @Test
+    void evidenceNetworksEqualCoresLink() {
+        Map<String, Integer> communities = CoreReference.linkCommunities(table, 42);
+        List<Row> rows = new java.util.ArrayList<>();
+        communities.forEach((party, c) -> rows.add(org.apache.spark.sql.RowFactory.create(party, c)));
+        Dataset<Row> membership = TestSpark.get().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                .add("party", org.apache.spark.sql.types.DataTypes.StringType, false)
+                .add("community", org.apache.spark.sql.types.DataTypes.IntegerType, false));
+        boolean flagged = CaseNetworks.anyFlagged(table);
+        assertTrue(flagged, "the generator flags shipments: cases are searched through other shipments");
+        List<String> spark = CaseLinkJob.evidenceNetworks(shipments, table.size(), CaseNetworks.Params.DEFAULTS,
+                        flagged, membership)
+                .collectAsList().stream().map(r -> Csv.cell(r.getString(2)) + "," + r.getInt(3)).toList();
+        List<String> core = CoreReference.evidenceNetworkLines(table, communities);
+        assertEquals(core, spark);
+        long networks = core.stream().map(l -> l.substring(l.lastIndexOf(',') + 1)).distinct().count();
+        assertTrue(networks > 1 && networks < core.size(), "some cases linked, not all into one network");
+    }
+
     @Test
     void distributedCommunitiesReachCoresModularityLessOneHundredth() {
         Dataset<Row> arcs = PartyGraphJob.arcs(shipments);
-        // components above 500 parties go through label propagation and the driver
-        CommunityJob.Result r = CommunityJob.run(arcs, new CommunityJob.Options(42, 1.0, 40, 500, 5));
+        // components above 500 parties go through the distributed path
+        CommunityJob.Result r = CommunityJob.run(arcs, new CommunityJob.Options(42, 1.0, 40, 500, 3));
         assertTrue(r.largeComponents() >= 1, "the distributed path ran");
         LabeledGraph lg = Projections.partyGraph(table);
         CompactGraph whole = lg.graph().toUndirected();
