@@ -119,7 +119,11 @@ public final class TrainCommand implements Callable<Integer> {
                     "%d file(s) (%s), %d parties, %d ring members, pipeline seed %d", shipments.size(),
                     String.join(" ", names), parties, members, seed));
             if (!noTiers) {
-                model = model.withTiers(tierRows, tierLabels, seed);
+                try {
+                    model = model.withTiers(tierRows, tierLabels, seed);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + " (--no-tiers trains the ring-member model only)");
+                }
             }
             bar.end();
             model.save(out);

@@ -38,6 +38,14 @@ import org.parcelnet.roles.TierClassifier;
  */
 public final class LeadVectors {
 
+    /**
+     * The columns a tier model adds to a lead row: from {@link TierClassifier.Result}, log(1 + sent),
+     * log(1 + received), sent / (sent + received) (0 with neither), and the home place class one-hot
+     * (all zero for a party with no shipments).
+     */
+    public static final List<String> TIER_EXTRA_NAMES = List.of("tier-sent-log", "tier-received-log", "tier-sent-share",
+            "home-entry", "home-transit", "home-destination");
+
     /** Names of the nine columns before the embedding. */
     public static final List<String> BASE_NAMES;
 
@@ -172,14 +180,6 @@ public final class LeadVectors {
         }
         return new Vectors(names(spec), n, out);
     }
-    /**
-     * The columns a tier model adds to a lead row: from {@link TierClassifier.Result}, log(1 + sent),
-     * log(1 + received), sent / (sent + received) (0 with neither), and the home place class one-hot
-     * (all zero for a party with no shipments).
-     */
-    public static final List<String> TIER_EXTRA_NAMES = List.of("tier-sent-log", "tier-received-log", "tier-sent-share",
-            "home-entry", "home-transit", "home-destination");
-
     /** Column names of the tier model's rows for {@code spec}: {@link #names} then {@link #TIER_EXTRA_NAMES}. */
     public static List<String> tierNames(EmbeddingSpec spec) {
         List<String> names = names(spec);
