@@ -319,17 +319,20 @@ public final class CaseNetworks {
             int df = ids.shipments()[id];
             weight[id] = ids.hub()[id] || df == 0 ? 0 : Math.log((double) rows / df) / logR;
         }
-        return index(t, ids, weight);
+        return index(t, ids, weight, false);
     }
 
     /**
      * The identifier index of a table that is one part of a larger data set: each identifier weighs
      * what {@code weightOf} gives for its kind and value (phone, normalised address, or
-     * {@code name|phone}, as {@link Identifiers#value}), 0 for a hub, so the weights are the whole
-     * data set's rather than this part's. A distributed run links each part holding a community's
-     * shipments (plus the cases elsewhere that share their identifiers) with the whole set's weights,
-     * and gets exactly the links the whole table would give inside that community. O(R) plus one
-     * {@code weightOf} call per identifier.
+     * {@code name|phone}, as {@link Identifiers#value}), so the weights are the whole data set's
+     * rather than this part's. The search uses them as given, also when linking with communities:
+     * the caller supplies the weights the whole table would use there (a hub by counterparties on at
+     * most {@code maxShipments} shipments weighs by its rarity, any other hub 0), since this part's
+     * own counts cannot say which identifiers are hubs in the whole set. A distributed run links each
+     * part holding a community's shipments (plus the cases elsewhere that share their identifiers)
+     * with the whole set's weights, and gets exactly the links the whole table would give inside that
+     * community. O(R) plus one {@code weightOf} call per identifier.
      */
     public Prepared prepare(ShipmentTable t, java.util.function.ToDoubleBiFunction<LinkResult.Kind, String> weightOf) {
         Objects.requireNonNull(t, "t");
@@ -340,10 +343,10 @@ public final class CaseNetworks {
         for (int id = 0; id < weight.length; id++) {
             weight[id] = weightOf.applyAsDouble(ids.kind(id), ids.value(t, id));
         }
-        return index(t, ids, weight);
+        return index(t, ids, weight, true);
     }
 
-    private static Prepared index(ShipmentTable t, CaseLinker.Identifiers ids, double[] weight) {
+    private static Prepared index(ShipmentTable t, CaseLinker.Identifiers ids, double[] weight, boolean weightsGiven) {
         int idCount = ids.idCount();
         int[] ident = ids.ident();
         int slots = CaseLinker.SLOTS;
@@ -363,7 +366,7 @@ public final class CaseNetworks {
                 rowsOf[fill[ident[j]]++] = j / slots;
             }
         }
-        return new Prepared(t, ids, weight, start, rowsOf);
+        return new Prepared(t, ids, weight, weightsGiven, start, rowsOf);
     }
 
     /** An identifier index built by {@link #prepare}, for one table and these parameters. */
@@ -371,13 +374,17 @@ public final class CaseNetworks {
         private final ShipmentTable table;
         private final CaseLinker.Identifiers ids;
         private final double[] weight;
+        /** Weights from the caller, used as given with or without communities. */
+        private final boolean weightsGiven;
         private final int[] start;
         private final int[] rowsOf;
 
-        private Prepared(ShipmentTable table, CaseLinker.Identifiers ids, double[] weight, int[] start, int[] rowsOf) {
+        private Prepared(ShipmentTable table, CaseLinker.Identifiers ids, double[] weight, boolean weightsGiven,
+                         int[] start, int[] rowsOf) {
             this.table = table;
             this.ids = ids;
             this.weight = weight;
+            this.weightsGiven = weightsGiven;
             this.start = start;
             this.rowsOf = rowsOf;
         }
@@ -413,7 +420,8 @@ public final class CaseNetworks {
         }
         CaseLinker.Identifiers ids = prepared.ids;
         int idCount = ids.idCount();
-        double[] weight = rowCommunity == null ? prepared.weight : weightsInsideCommunities(prepared, rows);
+        double[] weight = rowCommunity == null || prepared.weightsGiven ? prepared.weight
+                : weightsInsideCommunities(prepared, rows);
         int[] start = prepared.start;
         int[] rowsOf = prepared.rowsOf;
         int cases = 0;

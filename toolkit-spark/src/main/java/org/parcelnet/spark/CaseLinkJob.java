@@ -182,12 +182,13 @@ public final class CaseLinkJob {
         int maxCounterparties = params.maxCounterparties();
         int maxShipments = params.maxShipments();
         double minEvidence = params.minEvidence();
-        // core's weight with java.lang.Math; below minEvidence a weight can neither start nor extend a path
-        UserDefinedFunction weight = udf((Long df, Long cp) ->
-                df > maxShipments || cp > maxCounterparties || df == 0 ? 0.0 : Math.log(r / df) / logR,
+        // core's weight inside communities, with java.lang.Math: a hub by counterparties alone keeps its
+        // rarity weight, since links across communities are dropped; below minEvidence a weight can
+        // neither start nor extend a path
+        UserDefinedFunction weight = udf((Long df) -> df > maxShipments || df == 0 ? 0.0 : Math.log(r / df) / logR,
                 DataTypes.DoubleType);
-        Dataset<Row> weights = ids.groupBy("ident").agg(count(lit(1)).as("df"), countDistinct("counter").as("cp"))
-                .select(col("ident"), weight.apply(col("df"), col("cp")).as("w"))
+        Dataset<Row> weights = ids.groupBy("ident").agg(count(lit(1)).as("df"))
+                .select(col("ident"), weight.apply(col("df")).as("w"))
                 .where(col("w").geq(minEvidence));
         // only communities holding a case of their own have links to find
         Dataset<Row> caseLabels = ids.where(col("is_case")).select("label").distinct();

@@ -60,6 +60,11 @@ final class CoreReference {
      * {@code parcelnet link} splits them.
      */
     static List<String> evidenceNetworkLines(ShipmentTable t, Map<String, Integer> communityOfParty) {
+        return evidenceNetworkLines(t, communityOfParty, CaseNetworks.Params.DEFAULTS);
+    }
+
+    static List<String> evidenceNetworkLines(ShipmentTable t, Map<String, Integer> communityOfParty,
+                                             CaseNetworks.Params params) {
         PartyIndex parties = Projections.parties(t, PartyKey.PHONE);
         int[] community = new int[parties.partyCount()];
         for (int v = 0; v < community.length; v++) {
@@ -67,7 +72,7 @@ final class CoreReference {
         }
         int[] rowCommunity = CaseNetworks.rowCommunities(parties.senderParty(), parties.receiverParty(), community, null);
         boolean flagged = CaseNetworks.anyFlagged(t);
-        CaseNetworks.Result r = new CaseNetworks(CaseNetworks.Params.DEFAULTS).link(t, CaseNetworks.flaggedOrAll(t),
+        CaseNetworks.Result r = new CaseNetworks(params).link(t, CaseNetworks.flaggedOrAll(t),
                 flagged ? CaseNetworks.CaseMode.FLAGGED : CaseNetworks.CaseMode.ALL, rowCommunity);
         List<String> lines = new ArrayList<>();
         for (int c = 0; c < r.caseRows().length; c++) {

@@ -28,7 +28,8 @@ import org.parcelnet.synth.NetworkGenerator;
 import org.parcelnet.roles.RingFinder;
 
 /**
- * A set from core's generator (seed 7; 20,000 shipments, or {@code -Dspark.generated.shipments=N} for the
+ * A set from core's generator (seed 7, distributors selling to many one-off buyers so that hubs by
+ * counterparties link cases inside communities; 20,000 shipments, or {@code -Dparcelnet.spark.generatedShipments=N} for the
  * issue's 200,000 check as an opt-in run): the party graph
  * and the case networks equal core's on the same rows, and the communities of the distributed path
  * (distributed local moving, Leiden on the driver, local moving again) reach core's modularity less 0.01.
@@ -45,7 +46,7 @@ class GeneratedAgreementTest {
     static void generate() throws IOException {
         Path gen = dir.resolve("gen");
         int size = Integer.getInteger("parcelnet.spark.generatedShipments", 20_000);
-        new NetworkGenerator(GeneratorConfig.builder().shipments(size).rings(6).seed(7).build())
+        new NetworkGenerator(GeneratorConfig.builder().shipments(size).rings(6).seed(7).customerLeakage(2).build())
                 .writeTo(gen, false, 1);
         Path file = gen.resolve("shipments.csv");
         table = ShipmentReader.read(file).table();
@@ -129,6 +130,26 @@ class GeneratedAgreementTest {
         assertEquals(core, spark);
         long networks = core.stream().map(l -> l.substring(l.lastIndexOf(',') + 1)).distinct().count();
         assertTrue(networks > 1 && networks < core.size(), "some cases linked, not all into one network");
+    }
+
+    /**
+     * With a hub threshold of 3 counterparties most identifiers are hubs by counterparties; inside
+     * communities core weighs them by rarity again, and the job's whole-set weights must do the same.
+     */
+    @Test
+    void evidenceNetworksEqualCoresLinkWhenMostIdentifiersAreHubs() {
+        Map<String, Integer> communities = CoreReference.linkCommunities(table, 42);
+        List<Row> rows = new java.util.ArrayList<>();
+        communities.forEach((party, c) -> rows.add(org.apache.spark.sql.RowFactory.create(party, c)));
+        Dataset<Row> membership = TestSpark.get().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                .add("party", org.apache.spark.sql.types.DataTypes.StringType, false)
+                .add("community", org.apache.spark.sql.types.DataTypes.IntegerType, false));
+        CaseNetworks.Params d = CaseNetworks.Params.DEFAULTS;
+        CaseNetworks.Params params = new CaseNetworks.Params(3, d.maxShipments(), d.useAddresses(), d.useNamePhone(),
+                d.minEvidence(), d.maxPathIdentifiers(), d.timeScaleDays(), d.maxLinksPerCase());
+        List<String> spark = CaseLinkJob.evidenceNetworks(shipments, table.size(), params, true, membership)
+                .collectAsList().stream().map(r -> Csv.cell(r.getString(2)) + "," + r.getInt(3)).toList();
+        assertEquals(CoreReference.evidenceNetworkLines(table, communities, params), spark);
     }
 
     @Test
