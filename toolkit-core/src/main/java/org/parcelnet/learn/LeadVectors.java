@@ -195,6 +195,19 @@ public final class LeadVectors {
      * @param tiers    the rule-based tier classification of the same n parties
      */
     public static Vectors withTierFeatures(Vectors leadRows, TierClassifier.Result tiers) {
+        int[] all = new int[leadRows.rows()];
+        for (int p = 0; p < all.length; p++) {
+            all[p] = p;
+        }
+        return withTierFeatures(leadRows, tiers, all);
+    }
+
+    /**
+     * The tier rows of the listed parties only, in the order given (row {@code i} is party
+     * {@code parties[i]}): a run predicts tiers for the parties the rules placed, a few thousand among
+     * millions, without a second full-size matrix.
+     */
+    public static Vectors withTierFeatures(Vectors leadRows, TierClassifier.Result tiers, int[] parties) {
         int n = leadRows.rows();
         if (tiers.sent().length != n) {
             throw new IllegalArgumentException("tier features for " + tiers.sent().length + " parties, rows " + n);
@@ -202,21 +215,22 @@ public final class LeadVectors {
         int c = leadRows.names().size();
         int extra = TIER_EXTRA_NAMES.size();
         int cols = c + extra;
-        double[] out = new double[n * cols];
-        for (int p = 0; p < n; p++) {
-            System.arraycopy(leadRows.values(), p * c, out, p * cols, c);
+        double[] out = new double[parties.length * cols];
+        for (int i = 0; i < parties.length; i++) {
+            int p = parties[i];
+            System.arraycopy(leadRows.values(), p * c, out, i * cols, c);
             int s = tiers.sent()[p];
             int r = tiers.received()[p];
-            out[p * cols + c] = Math.log1p(s);
-            out[p * cols + c + 1] = Math.log1p(r);
-            out[p * cols + c + 2] = s + r == 0 ? 0 : (double) s / (s + r);
+            out[i * cols + c] = Math.log1p(s);
+            out[i * cols + c + 1] = Math.log1p(r);
+            out[i * cols + c + 2] = s + r == 0 ? 0 : (double) s / (s + r);
             PlaceFacts.PlaceClass home = tiers.home()[p];
             if (home != null) {
-                out[p * cols + c + 3 + home.ordinal()] = 1;
+                out[i * cols + c + 3 + home.ordinal()] = 1;
             }
         }
         List<String> names = new ArrayList<>(leadRows.names());
         names.addAll(TIER_EXTRA_NAMES);
-        return new Vectors(names, n, out);
+        return new Vectors(names, parties.length, out);
     }
 }

@@ -1,5 +1,7 @@
 package org.parcelnet.learn;
 
+import java.util.Arrays;
+
 import org.parcelnet.eval.Evaluation;
 import org.parcelnet.eval.GroundTruth;
 import org.parcelnet.leads.LeadFeatures;
@@ -71,11 +73,23 @@ public final class LearnedLeads {
     public static TierClassifier.Result learnedTiers(AnalysisResult r, LeadModel model, LeadVectors.Vectors leadRows) {
         TierClassifier.Result rule = r.tiers();
         Tier[] ruleTier = rule.tier();
-        boolean[] placed = new boolean[ruleTier.length];
-        for (int p = 0; p < placed.length; p++) {
-            placed[p] = ruleTier[p] != null;
+        int count = 0;
+        for (Tier x : ruleTier) {
+            count += x != null ? 1 : 0;
         }
-        Tier[] learned = model.predictTiers(LeadVectors.withTierFeatures(leadRows, rule), placed);
+        int[] placed = new int[count];
+        for (int p = 0, i = 0; p < ruleTier.length; p++) {
+            if (ruleTier[p] != null) {
+                placed[i++] = p;
+            }
+        }
+        boolean[] every = new boolean[count];
+        Arrays.fill(every, true);
+        Tier[] predicted = model.predictTiers(LeadVectors.withTierFeatures(leadRows, rule, placed), every);
+        Tier[] learned = new Tier[ruleTier.length];
+        for (int i = 0; i < count; i++) {
+            learned[placed[i]] = predicted[i];
+        }
         return new TierClassifier.Result(learned, rule.sent(), rule.received(), rule.home());
     }
 
