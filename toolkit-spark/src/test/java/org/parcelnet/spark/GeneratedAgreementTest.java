@@ -116,11 +116,7 @@ class GeneratedAgreementTest {
     @Test
     void evidenceNetworksEqualCoresLink() {
         Map<String, Integer> communities = CoreReference.linkCommunities(table, 42);
-        List<Row> rows = new java.util.ArrayList<>();
-        communities.forEach((party, c) -> rows.add(org.apache.spark.sql.RowFactory.create(party, c)));
-        Dataset<Row> membership = TestSpark.get().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
-                .add("party", org.apache.spark.sql.types.DataTypes.StringType, false)
-                .add("community", org.apache.spark.sql.types.DataTypes.IntegerType, false));
+        Dataset<Row> membership = membership(communities);
         boolean flagged = CaseNetworks.anyFlagged(table);
         assertTrue(flagged, "the generator flags shipments: cases are searched through other shipments");
         List<String> spark = CaseLinkJob.evidenceNetworks(shipments, table.size(), CaseNetworks.Params.DEFAULTS,
@@ -139,17 +135,22 @@ class GeneratedAgreementTest {
     @Test
     void evidenceNetworksEqualCoresLinkWhenMostIdentifiersAreHubs() {
         Map<String, Integer> communities = CoreReference.linkCommunities(table, 42);
-        List<Row> rows = new java.util.ArrayList<>();
-        communities.forEach((party, c) -> rows.add(org.apache.spark.sql.RowFactory.create(party, c)));
-        Dataset<Row> membership = TestSpark.get().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
-                .add("party", org.apache.spark.sql.types.DataTypes.StringType, false)
-                .add("community", org.apache.spark.sql.types.DataTypes.IntegerType, false));
+        Dataset<Row> membership = membership(communities);
         CaseNetworks.Params d = CaseNetworks.Params.DEFAULTS;
         CaseNetworks.Params params = new CaseNetworks.Params(3, d.maxShipments(), d.useAddresses(), d.useNamePhone(),
                 d.minEvidence(), d.maxPathIdentifiers(), d.timeScaleDays(), d.maxLinksPerCase());
         List<String> spark = CaseLinkJob.evidenceNetworks(shipments, table.size(), params, true, membership)
                 .collectAsList().stream().map(r -> Csv.cell(r.getString(2)) + "," + r.getInt(3)).toList();
         assertEquals(CoreReference.evidenceNetworkLines(table, communities, params), spark);
+    }
+
+    /** {@code party, community} rows of a membership map, as the job takes them. */
+    private static Dataset<Row> membership(Map<String, Integer> communities) {
+        List<Row> rows = new java.util.ArrayList<>();
+        communities.forEach((party, c) -> rows.add(org.apache.spark.sql.RowFactory.create(party, c)));
+        return TestSpark.get().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                .add("party", org.apache.spark.sql.types.DataTypes.StringType, false)
+                .add("community", org.apache.spark.sql.types.DataTypes.IntegerType, false));
     }
 
     @Test
