@@ -281,19 +281,23 @@ public final class LeadModel {
         }
         int c = tierNames.size();
         String[] columns = tierNames.toArray(new String[0]);
+        // batches of 4,096 as in membership scoring: Tribuo's examples and predictions cost about a
+        // kilobyte each, too much for millions of placed parties at once
+        Tier[] out = new Tier[rows.rows()];
         List<Example<Label>> batch = new ArrayList<>();
-        for (int p = 0; p < rows.rows(); p++) {
-            if (which[p]) {
+        int[] batchRows = new int[4096];
+        for (int p = 0; p <= rows.rows(); p++) {
+            if (p < rows.rows() && which[p]) {
+                batchRows[batch.size()] = p;
                 batch.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, columns,
                         Arrays.copyOfRange(rows.values(), p * c, p * c + c)));
             }
-        }
-        List<Prediction<Label>> preds = batch.isEmpty() ? List.of() : tierModel.predict(batch);
-        Tier[] out = new Tier[rows.rows()];
-        int i = 0;
-        for (int p = 0; p < rows.rows(); p++) {
-            if (which[p]) {
-                out[p] = Tier.parse(preds.get(i++).getOutput().getLabel());
+            if (!batch.isEmpty() && (batch.size() == batchRows.length || p == rows.rows())) {
+                List<Prediction<Label>> preds = tierModel.predict(batch);
+                for (int i = 0; i < preds.size(); i++) {
+                    out[batchRows[i]] = Tier.parse(preds.get(i).getOutput().getLabel());
+                }
+                batch.clear();
             }
         }
         return out;
