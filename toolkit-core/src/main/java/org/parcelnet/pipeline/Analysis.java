@@ -199,7 +199,7 @@ public final class Analysis {
             // where the resolution limit glued a ring to the background or to another ring.
             t = begin("tiers and rings");
             RingFinder.Result found = RingFinder.find(undirected, communities.partition().membership(),
-                    RingFinder.chainParties(chains, parties),
+                    RingFinder.chainParties(chains, parties, table),
                     RingFinder.Options.defaults().withMinChains(options.minRingChains()).withLeiden(leiden), progress);
             undirected = null;
             // members only from here on: customers (one-off buyers and sellers) are the rings' market

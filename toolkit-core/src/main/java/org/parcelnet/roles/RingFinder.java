@@ -13,6 +13,7 @@ import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.graph.Subgraph;
 import org.parcelnet.linking.UnionFind;
+import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.paths.RelayChains;
 import org.parcelnet.progress.ProgressListener;
 
@@ -39,6 +40,20 @@ import org.parcelnet.progress.ProgressListener;
  * no chain connects — ordinary traffic, or another ring. Parts with enough chains are examined again,
  * up to {@link Options#maxDepth()} levels.
  *
+ * <p><b>Rings that share a relay.</b> Two rings that use the same transit warehouse (or one of whose
+ * distributors took a stray consignment of the other) form one dense group that no modularity split
+ * separates, and the chains through the shared party merge Leiden's parts back. A ring's goods come in
+ * at its own border crossing(s), so a group is first split by crossing: chains are grouped by their
+ * entry place (the pickup place of their first parcel), places with at least {@link Options#minChains()}
+ * chains are the group's crossings, and two crossings stay together when the parties their chains run
+ * through share more than {@link #MAX_SHARED_RELAYS}; otherwise they are separate rings that merely meet
+ * at one or two relaying parties. Each chain party goes with the side whose chains run through it most
+ * (a shared warehouse with the ring that uses it most), chains of other places with the side of most of
+ * their parties, other group members with the side they are tied to most. The sides are examined again
+ * like any group. A single ring that enters at two crossings shares its warehouses, distributors and
+ * retailers between them and is not split; two rings entering at the same crossing are not separated
+ * by this rule.
+ *
  * <p><b>Members.</b> A ring's community also holds ordinary parties its members trade with now and then
  * (a shop that received one innocent parcel, a buyer tied to such a shop). A ring's members are the
  * parties of its inside chains plus the community members tied to those by at least
@@ -47,7 +62,8 @@ import org.parcelnet.progress.ProgressListener;
  * (shops and buyers with most of their traffic elsewhere, or none with the chain parties) stay in the
  * community but are not counted as ring members.
  *
- * <p><b>Cost.</b> O(n + m + C) to assign C chain parties to communities, plus one Leiden run per
+ * <p><b>Cost.</b> O(n + m + C) to assign C chain parties to communities, O(X · C_g + arcs of the group)
+ * per group with X crossings and C_g chain parties for the crossing split, plus one Leiden run per
  * examined candidate on its induced subgraph: each level touches every candidate node and edge at most
  * once, so O(depth · (n_c + m_c)) Leiden work over candidates. Memory: 8 bytes per node of scratch plus
  * the largest candidate's subgraph. Deterministic for a given input and Leiden parameters (candidates
@@ -127,14 +143,35 @@ public final class RingFinder {
      * The parties of each relay chain of two hops or more, in CSR form ({@code offsets.length = chains + 1}).
      * A chain's parties are the sender of its first parcel and the receivers of all its parcels.
      */
-    public record ChainParties(int[] offsets, int[] parties) {
+    public record ChainParties(int[] offsets, int[] parties, int[] entry) {
+        public ChainParties {
+            if (entry != null && entry.length != offsets.length - 1) {
+                throw new IllegalArgumentException("entry has " + entry.length + " places for "
+                        + (offsets.length - 1) + " chains");
+            }
+        }
+
+        /** Chains without their entry places (no group is split by crossing). */
+        public ChainParties(int[] offsets, int[] parties) {
+            this(offsets, parties, null);
+        }
+
         public int count() {
             return offsets.length - 1;
         }
     }
 
-    /** The parties of {@code chains} (chains of one parcel are left out: they prove no relay). */
+    /** The parties of {@code chains} (chains of one parcel are left out: they prove no relay), without entry places. */
     public static ChainParties chainParties(RelayChains.Result chains, PartyIndex index) {
+        return chainParties(chains, index, null);
+    }
+
+    /**
+     * The parties of {@code chains} (chains of one parcel are left out) and, when {@code table} is
+     * given, each chain's entry place: the pickup place of its first parcel (the border crossing its
+     * goods came in at).
+     */
+    public static ChainParties chainParties(RelayChains.Result chains, PartyIndex index, ShipmentTable table) {
         int[] sender = index.senderParty();
         int[] receiver = index.receiverParty();
         int total = 0;
@@ -148,6 +185,7 @@ public final class RingFinder {
         }
         int[] offsets = new int[kept + 1];
         int[] parties = new int[total];
+        int[] entry = table == null ? null : new int[kept];
         int k = 0;
         int p = 0;
         for (int c = 0; c < chains.chainCount(); c++) {
@@ -155,13 +193,16 @@ public final class RingFinder {
             if (rows.length < 2) {
                 continue;
             }
+            if (entry != null) {
+                entry[k] = table.originPlace(rows[0]);
+            }
             parties[p++] = sender[rows[0]];
             for (int r : rows) {
                 parties[p++] = receiver[r];
             }
             offsets[++k] = p;
         }
-        return new ChainParties(offsets, parties);
+        return new ChainParties(offsets, parties, entry);
     }
 
     /**
@@ -245,6 +286,18 @@ public final class RingFinder {
             progress.checkCancelled();
             Group group = queue.poll();
             progress.advance(group.nodes.length);
+            List<Group> sides = splitByCrossing(graph, group, chains, options.minChains(), local);
+            if (sides != null) {
+                splits++;
+                for (Group side : sides) {
+                    int newLabel = nextLabel++;
+                    for (int v : side.nodes) {
+                        label[v] = newLabel;
+                    }
+                    queue.add(side);
+                }
+                continue;
+            }
             int[] sub = group.depth < options.maxDepth() && group.nodes.length >= 3
                     ? subPartition(graph, group.nodes, local, options.leiden()) : null;
             if (sub == null) {
@@ -261,16 +314,30 @@ public final class RingFinder {
                 parts = Math.max(parts, x + 1);
             }
             UnionFind joined = new UnionFind(parts);
+            // (a chain of a group split by crossing may pass through a shared relay of the other side)
             for (int c : group.chains) {
-                int first = sub[local[chains.parties()[chains.offsets()[c]]]];
-                for (int j = chains.offsets()[c] + 1; j < chains.offsets()[c + 1]; j++) {
-                    joined.union(first, sub[local[chains.parties()[j]]]);
+                int first = -1;
+                for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1]; j++) {
+                    int li = local[chains.parties()[j]];
+                    if (li < 0) {
+                        continue;
+                    }
+                    if (first < 0) {
+                        first = sub[li];
+                    } else {
+                        joined.union(first, sub[li]);
+                    }
                 }
             }
             int[] merged = joined.labels();
             int[] chainPart = new int[group.chains.length];
             for (int i = 0; i < group.chains.length; i++) {
-                chainPart[i] = merged[sub[local[chains.parties()[chains.offsets()[group.chains[i]]]]]];
+                int c = group.chains[i];
+                int li = -1;
+                for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1] && li < 0; j++) {
+                    li = local[chains.parties()[j]];
+                }
+                chainPart[i] = li < 0 ? 0 : merged[sub[li]];
             }
             for (int v : group.nodes) {
                 local[v] = -1;
@@ -481,6 +548,199 @@ public final class RingFinder {
     /** Share of a hub's parcels its repeated ties must carry inbound, and again outbound, for it to count as a relay. */
     public static final double RELAY_SHARE = 0.1;
 
+    /**
+     * Parties that the chains of two crossings may share while the crossings still count as two rings
+     * that merely meet at a relaying party (a transit warehouse both use, a distributor that took a
+     * stray consignment of the other): {@value}.
+     */
+    public static final int MAX_SHARED_RELAYS = 2;
+
+    /**
+     * Splits a group whose goods come in at several border crossings into one group per crossing
+     * when the crossings' supply chains meet at no more than {@link #MAX_SHARED_RELAYS} parties; null
+     * when it does not split (the rule in {@link #find}). O(chain parties · X + group arcs) for X
+     * crossings (at most 64 considered).
+     */
+    static List<Group> splitByCrossing(CompactGraph graph, Group group, ChainParties chains, int minChains,
+                                       int[] local) {
+        int[] entry = chains.entry();
+        if (entry == null || group.chains.length < 2 * minChains) {
+            return null;
+        }
+        int[] places = new int[group.chains.length];
+        for (int i = 0; i < places.length; i++) {
+            places[i] = entry[group.chains[i]];
+        }
+        Arrays.sort(places);
+        int[] crossing = new int[Math.min(places.length, 64)];
+        int x = 0;
+        for (int i = 0; i < places.length && x < 64; ) {
+            int j = i;
+            while (j < places.length && places[j] == places[i]) {
+                j++;
+            }
+            if (j - i >= minChains && places[i] >= 0) {
+                crossing[x++] = places[i];
+            }
+            i = j;
+        }
+        if (x < 2) {
+            return null;
+        }
+        int[] nodes = group.nodes;
+        for (int i = 0; i < nodes.length; i++) {
+            local[nodes[i]] = i;
+        }
+        try {
+            int[] through = new int[nodes.length * x]; // chains of each crossing through each party
+            long[] mask = new long[nodes.length];
+            for (int c : group.chains) {
+                int k = Arrays.binarySearch(crossing, 0, x, entry[c]);
+                if (k < 0) {
+                    continue;
+                }
+                for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1]; j++) {
+                    int i = local[chains.parties()[j]];
+                    if (i < 0) {
+                        continue; // a shared relay an earlier split gave to the other side
+                    }
+                    mask[i] |= 1L << k;
+                    through[i * x + k]++;
+                }
+            }
+            int[] shared = new int[x * x];
+            for (long m : mask) {
+                if (Long.bitCount(m) < 2) {
+                    continue;
+                }
+                for (int a = 0; a < x; a++) {
+                    for (int b = a + 1; b < x; b++) {
+                        if ((m >>> a & 1) != 0 && (m >>> b & 1) != 0) {
+                            shared[a * x + b]++;
+                        }
+                    }
+                }
+            }
+            UnionFind joined = new UnionFind(x);
+            for (int a = 0; a < x; a++) {
+                for (int b = a + 1; b < x; b++) {
+                    if (shared[a * x + b] > MAX_SHARED_RELAYS) {
+                        joined.union(a, b);
+                    }
+                }
+            }
+            if (joined.setCount() == 1) {
+                return null;
+            }
+            int[] sideOfCrossing = joined.labels();
+            int sidesCount = joined.setCount();
+            // chain parties: the side whose chains run through them most (a shared warehouse goes with
+            // the ring that uses it most)
+            int[] side = new int[nodes.length];
+            Arrays.fill(side, -1);
+            for (int i = 0; i < nodes.length; i++) {
+                if (mask[i] == 0) {
+                    continue;
+                }
+                int[] perSide = new int[sidesCount];
+                for (int k = 0; k < x; k++) {
+                    perSide[sideOfCrossing[k]] += through[i * x + k];
+                }
+                side[i] = argMax(perSide);
+            }
+            // every chain goes with the side of most of its parties (chains of other entry places too)
+            int[] chainSide = new int[group.chains.length];
+            int[] chainsPerSide = new int[sidesCount];
+            for (int ci = 0; ci < group.chains.length; ci++) {
+                int c = group.chains[ci];
+                int k = Arrays.binarySearch(crossing, 0, x, entry[c]);
+                if (k >= 0) {
+                    chainSide[ci] = sideOfCrossing[k];
+                } else {
+                    int[] votes = new int[sidesCount];
+                    for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1]; j++) {
+                        int i = local[chains.parties()[j]];
+                        int sd = i < 0 ? -1 : side[i];
+                        if (sd >= 0) {
+                            votes[sd]++;
+                        }
+                    }
+                    chainSide[ci] = argMax(votes);
+                    for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1]; j++) {
+                        int i = local[chains.parties()[j]];
+                        if (i >= 0 && side[i] < 0) {
+                            side[i] = chainSide[ci];
+                        }
+                    }
+                }
+                chainsPerSide[chainSide[ci]]++;
+            }
+            // other members of the group: the side they are tied to most (else the side with most chains)
+            int[] fallback = new int[nodes.length];
+            for (int i = 0; i < nodes.length; i++) {
+                if (side[i] >= 0) {
+                    fallback[i] = side[i];
+                    continue;
+                }
+                double[] tie = new double[sidesCount];
+                int v = nodes[i];
+                for (int a = graph.outStart(v), end = graph.outEnd(v); a < end; a++) {
+                    int u = graph.target(a);
+                    int li = local[u];
+                    if (li >= 0 && side[li] >= 0) {
+                        tie[side[li]] += graph.weight(a);
+                    }
+                }
+                int best = argMax(chainsPerSide);
+                for (int sd = 0; sd < sidesCount; sd++) {
+                    if (tie[sd] > tie[best]) {
+                        best = sd;
+                    }
+                }
+                fallback[i] = best;
+            }
+            int[] sizes = new int[sidesCount];
+            for (int f : fallback) {
+                sizes[f]++;
+            }
+            List<Group> out = new ArrayList<>(sidesCount);
+            for (int sd = 0; sd < sidesCount; sd++) {
+                int[] sideNodes = new int[sizes[sd]];
+                int[] sideChains = new int[chainsPerSide[sd]];
+                int fn = 0;
+                for (int i = 0; i < nodes.length; i++) {
+                    if (fallback[i] == sd) {
+                        sideNodes[fn++] = nodes[i];
+                    }
+                }
+                int fc = 0;
+                for (int ci = 0; ci < group.chains.length; ci++) {
+                    if (chainSide[ci] == sd) {
+                        sideChains[fc++] = group.chains[ci];
+                    }
+                }
+                out.add(new Group(sideNodes, sideChains, group.depth));
+            }
+            return out;
+        } finally {
+            for (int v : nodes) {
+                local[v] = -1;
+            }
+        }
+    }
+
+
+
+    private static int argMax(int[] a) {
+        int best = 0;
+        for (int i = 1; i < a.length; i++) {
+            if (a[i] > a[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** A final group is a ring when its chains are dense enough among its members. */
     private static void accept(Group group, List<Group> rings, Options options) {
         if (group.chains.length >= options.minChainsPerMember() * group.nodes.length) {
@@ -516,6 +776,6 @@ public final class RingFinder {
         return p.communityCount() > 1 ? p.membership() : null;
     }
 
-    private record Group(int[] nodes, int[] chains, int depth) {
+    record Group(int[] nodes, int[] chains, int depth) {
     }
 }

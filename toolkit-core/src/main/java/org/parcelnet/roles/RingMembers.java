@@ -39,13 +39,24 @@ import org.parcelnet.progress.ProgressListener;
  * from customers on this evidence and are counted as customers; in the generator's data a retailer's
  * single parcel is a 2-carton lot of 17–23 kg.
  *
+ * <p><b>Branches cut off.</b> The second round repeats (at most {@link #MAX_ROUNDS} times) with the
+ * parties outside the found rings that became members added to the member set, so a party joins when
+ * it trades by the same rule with members found in an earlier round. Ring detection needs relay
+ * chains, and a branch whose chains are broken (its parcels handed in at courier stations, whose
+ * phone replaces the sender's; its members on new phones) is left outside every ring although its
+ * source, warehouse and distributors exchange parcel after parcel with each other and with the ring.
+ * A party outside the found rings joins only when its parcels with the ring's members are at least
+ * {@link Options#minRingShare()} of all its parcels (relays included), so shops and popular buyers
+ * do not carry the ring into ordinary traffic.
+ *
  * <p><b>Rings cut in two.</b> Two found rings are joined when their members exchange at least
  * {@link Options#mergeShare()} of the parcels inside the smaller (one ring that community detection
  * cut), or when they share member addresses ({@link #SHARED_ADDRESSES} or more, and at least
  * {@link #SHARED_ADDRESS_SHARE} of the smaller ring's): members who changed phones keep their
  * addresses, so the same people under new phones show up as a second ring.
  *
- * <p>Cost: two passes over the shipments and a sort of the core parcels' weights per ring, O(R + E log E).
+ * <p>Cost: up to {@code 2 + MAX_ROUNDS} passes over the shipments (the rounds stop when no party joins)
+ * and a sort of the core parcels' weights per ring, O(R · rounds + E log E).
  * Memory: 16 bytes per party and 8 per core parcel.
  */
 public final class RingMembers {
@@ -262,33 +273,54 @@ public final class RingMembers {
             // communities left outside every ring joins the ring whose members supply it or that it
             // supplies (a retailer that received one wholesale lot, a source with a rotated phone).
             int[] ring2 = new int[n];
-            Arrays.fill(ring2, -1);
-            Arrays.fill(sent, 0);
-            Arrays.fill(received, 0);
-            for (int i = 0; i < rows; i++) {
-                int s = snd[i];
-                int r = rcv[i];
-                if (s == r) {
-                    continue;
-                }
-                int gs = ringOfMember[s];
-                int gr = ringOfMember[r];
-                if (gs >= 0 && (ringOf[r] == gs || (ringOf[r] < 0 && ring2[r] != -2))) {
-                    received[r]++;
-                    singleRow[r] = i;
-                    ring2[r] = ring2[r] == -1 || ring2[r] == gs ? gs : -2;
-                }
-                if (gr >= 0 && (ringOf[s] == gr || (ringOf[s] < 0 && ring2[s] != -2))) {
-                    sent[s]++;
-                    ring2[s] = ring2[s] == -1 || ring2[s] == gr ? gr : -2;
-                }
-            }
             int[] assigned = new int[n];
-            for (int v = 0; v < n; v++) {
-                // inside a ring: its own ring; outside: the one ring its member contacts belong to
-                assigned[v] = ringOf[v] >= 0 ? ringOf[v] : ring2[v] >= 0 ? ring2[v] : -1;
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                Arrays.fill(ring2, -1);
+                Arrays.fill(sent, 0);
+                Arrays.fill(received, 0);
+                for (int i = 0; i < rows; i++) {
+                    int s = snd[i];
+                    int r = rcv[i];
+                    if (s == r) {
+                        continue;
+                    }
+                    int gs = ringOfMember[s];
+                    int gr = ringOfMember[r];
+                    if (gs >= 0 && (ringOf[r] == gs || (ringOf[r] < 0 && ring2[r] != -2))) {
+                        received[r]++;
+                        singleRow[r] = i;
+                        ring2[r] = ring2[r] == -1 || ring2[r] == gs ? gs : -2;
+                    }
+                    if (gr >= 0 && (ringOf[s] == gr || (ringOf[s] < 0 && ring2[s] != -2))) {
+                        sent[s]++;
+                        ring2[s] = ring2[s] == -1 || ring2[s] == gr ? gr : -2;
+                    }
+                }
+                for (int v = 0; v < n; v++) {
+                    // inside a ring: its own ring; outside: the one ring its member contacts belong to
+                    assigned[v] = ringOf[v] >= 0 ? ringOf[v] : ring2[v] >= 0 ? ring2[v] : -1;
+                }
+                score(assigned, sent, received, all, singleRow, median, weights, options, t, confidence);
+                // Parties outside the found rings that qualified join, and the round repeats from the
+                // larger member set: a branch that ring detection cut off (its relay chains broken by
+                // parcels handed in at courier stations, or its members on new phones) is reattached
+                // party by party through the repeated parcels its members exchange with the ring. Outside
+                // parties must trade mostly with the ring (a quarter of their parcels), relays included.
+                boolean grew = false;
+                for (int v = 0; v < n; v++) {
+                    if (ringOf[v] < 0 && assigned[v] >= 0 && (sent[v] + received[v]) < options.minRingShare() * all[v]) {
+                        confidence[v] = Math.min(confidence[v], 0.3);
+                    }
+                    int now = assigned[v] >= 0 && confidence[v] >= 0.5 ? assigned[v] : -1;
+                    if (ringOf[v] < 0 && now != ringOfMember[v]) {
+                        grew |= now >= 0 && ringOfMember[v] < 0;
+                        ringOfMember[v] = now;
+                    }
+                }
+                if (!grew) {
+                    break;
+                }
             }
-            score(assigned, sent, received, all, singleRow, median, weights, options, t, confidence);
             Role[] role = new Role[n];
             int[] members = new int[n];
             Arrays.fill(members, -1);
@@ -470,6 +502,9 @@ public final class RingMembers {
         }
         return any;
     }
+
+    /** Rounds of member propagation to parties outside the found rings (each one pass over the shipments). */
+    public static final int MAX_ROUNDS = 8;
 
     /** Member addresses two rings must share to be one ring seen through changed phones. */
     public static final int SHARED_ADDRESSES = 2;

@@ -50,6 +50,106 @@ class RingFinderTest {
         }
     }
 
+    /** Chains as party lists with their entry places. */
+    private static RingFinder.ChainParties chains(List<int[]> list, List<Integer> entry) {
+        RingFinder.ChainParties c = chains(list);
+        return new RingFinder.ChainParties(c.offsets(), c.parties(), entry.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Ring A: source 0 → warehouses 1, 2 → distributors 3..5 → retailers 6..11 (two each), entering at
+     * place 7; ring B: source 12 → warehouses 13 and (shared) 1 → distributors 14..16 → retailers
+     * 17..22, entering at place 9. Every warehouse feeds every distributor of its rings; each
+     * source–warehouse–distributor–retailer path is a chain, twice. With all parties in one community
+     * (the two rings are one dense group joined at 1), the group is split by crossing into A and B,
+     * warehouse 1 going with A, whose chains run through it as often as B's (ties: the first side).
+     * Without entry places it stays one ring.
+     */
+    @Test
+    void twoRingsJoinedAtOneSharedWarehouseAreSplitByCrossing() {
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(23);
+        List<int[]> list = new ArrayList<>();
+        List<Integer> entry = new ArrayList<>();
+        int[][] rings = {{0, 1, 2, 3, 4, 5, 6}, {12, 1, 13, 14, 15, 16, 17}};
+        int[] place = {7, 9};
+        for (int k = 0; k < 2; k++) {
+            int src = rings[k][0];
+            int[] warehouses = {rings[k][1], rings[k][2]};
+            int[] dists = {rings[k][3], rings[k][4], rings[k][5]};
+            int firstRetailer = rings[k][6];
+            for (int w : warehouses) {
+                b.addEdge(src, w, 10);
+                for (int di = 0; di < 3; di++) {
+                    b.addEdge(w, dists[di], 4);
+                    for (int ri = 0; ri < 2; ri++) {
+                        int ret = firstRetailer + 2 * di + ri;
+                        for (int rep = 0; rep < 2; rep++) {
+                            list.add(new int[] {src, w, dists[di], ret});
+                            entry.add(place[k]);
+                        }
+                    }
+                }
+            }
+            for (int di = 0; di < 3; di++) {
+                for (int ri = 0; ri < 2; ri++) {
+                    b.addEdge(dists[di], firstRetailer + 2 * di + ri, 3);
+                }
+            }
+        }
+        CompactGraph g = b.build();
+        RingFinder.Options o = RingFinder.Options.defaults();
+        RingFinder.Result split = RingFinder.find(g, new int[23], chains(list, entry), o);
+        assertEquals(2, split.ringCount());
+        int a = split.ringOf()[0];
+        int bRing = split.ringOf()[12];
+        assertNotEquals(a, bRing);
+        for (int v : range(0, 12)) {
+            assertEquals(a, split.ringOf()[v], "ring A: " + v);
+        }
+        for (int v : range(12, 23)) {
+            assertEquals(bRing, split.ringOf()[v], "ring B: " + v);
+        }
+        RingFinder.Result whole = RingFinder.find(g, new int[23], chains(list), o.withMaxDepth(0));
+        assertEquals(1, whole.ringCount());
+    }
+
+    /**
+     * One ring entering at two crossings: sources 0 (place 7) and 1 (place 9) both feed warehouses 2
+     * and 3, which feed distributors 4, 5, 6 with two retailers each. The crossings' chains share both
+     * warehouses and every distributor and retailer (more than two parties), so it stays one ring.
+     */
+    @Test
+    void oneRingEnteringAtTwoCrossingsIsNotSplit() {
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(13);
+        List<int[]> list = new ArrayList<>();
+        List<Integer> entry = new ArrayList<>();
+        for (int src = 0; src < 2; src++) {
+            for (int w = 2; w < 4; w++) {
+                b.addEdge(src, w, 10);
+                for (int d = 4; d < 7; d++) {
+                    for (int ri = 0; ri < 2; ri++) {
+                        list.add(new int[] {src, w, d, 7 + 2 * (d - 4) + ri});
+                        entry.add(src == 0 ? 7 : 9);
+                    }
+                }
+            }
+        }
+        for (int w = 2; w < 4; w++) {
+            for (int d = 4; d < 7; d++) {
+                b.addEdge(w, d, 4);
+            }
+        }
+        for (int d = 4; d < 7; d++) {
+            b.addEdge(d, 7 + 2 * (d - 4), 3);
+            b.addEdge(d, 8 + 2 * (d - 4), 3);
+        }
+        RingFinder.Result r = RingFinder.find(b.build(), new int[13], chains(list, entry), RingFinder.Options.defaults());
+        assertEquals(1, r.ringCount());
+        for (int v = 0; v < 13; v++) {
+            assertEquals(0, r.ringOf()[v], "party " + v);
+        }
+    }
+
     private static int[] range(int from, int to) {
         return java.util.stream.IntStream.range(from, to).toArray();
     }

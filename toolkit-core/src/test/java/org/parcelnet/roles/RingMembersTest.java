@@ -71,6 +71,76 @@ class RingMembersTest {
         assertEquals(6, r.memberCount());
     }
 
+    /**
+     * A branch outside the found ring: the ring S → T → D → R is found; D also supplies D2 twice, D2
+     * supplies R2 twice and R3 twice, and shop Y sends R2 one parcel and 20 other people one each. No
+     * D2..R3 party is in a ring. Round 1 adds D2 (two lots from D); round 2 adds R2 and R3 (two lots
+     * from D2 each, more than a quarter of their parcels); shop Y sent a member one of its 21 parcels
+     * and stays out.
+     */
+    @Test
+    void branchCutOffFromItsRingIsReattachedRoundByRound() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20);
+            add(b, "T", "D", 2, 20);
+            add(b, "D", "R", 2, 20);
+        }
+        for (int i = 0; i < 2; i++) {
+            add(b, "D", "D2", 2, 20);
+            add(b, "D2", "R2", 2, 20);
+            add(b, "D2", "R3", 2, 20);
+        }
+        add(b, "Y", "R2", 1, 1);
+        for (int i = 0; i < 20; i++) {
+            add(b, "Y", "P" + i, 1, 1);
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int n = p.partyCount();
+        int[] ring = new int[n];
+        for (int v = 0; v < n; v++) {
+            String id = p.parties().id(v);
+            ring[v] = id.equals("S") || id.equals("T") || id.equals("D") || id.equals("R") ? 0 : -1;
+        }
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        for (String id : new String[] {"S", "T", "D", "R", "D2", "R2", "R3"}) {
+            assertEquals(RingMembers.Role.MEMBER, role(r, p, id), id);
+            assertEquals(0, r.members()[p.parties().indexOf(id)], id);
+        }
+        assertEquals(0.95, conf(r, p, "D2"), 1e-12);   // received from D and sent to R2, R3: relays
+        assertEquals(0.75, conf(r, p, "R2"), 1e-12);   // two lots from D2, 2 of its 3 parcels
+        assertNull(role(r, p, "Y"));
+        assertNull(role(r, p, "P0"));
+        assertEquals(7, r.memberCount());
+    }
+
+    /** An outside party that relays between members but trades mostly elsewhere does not join. */
+    @Test
+    void outsidePartiesMustTradeMostlyWithTheRing() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20);
+            add(b, "T", "D", 2, 20);
+        }
+        add(b, "D", "Z", 1, 1);
+        add(b, "Z", "S", 1, 1);
+        for (int i = 0; i < 10; i++) {
+            add(b, "Z", "P" + i, 1, 1);
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int n = p.partyCount();
+        int[] ring = new int[n];
+        for (int v = 0; v < n; v++) {
+            String id = p.parties().id(v);
+            ring[v] = id.equals("S") || id.equals("T") || id.equals("D") ? 0 : -1;
+        }
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertNull(role(r, p, "Z")); // 2 of its 12 parcels with members: less than a quarter
+        assertEquals(3, r.memberCount());
+    }
+
     private static double conf(RingMembers.Result r, PartyIndex p, String id) {
         return r.confidence()[p.parties().indexOf(id)];
     }
