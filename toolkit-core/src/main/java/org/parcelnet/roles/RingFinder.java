@@ -248,7 +248,7 @@ public final class RingFinder {
         int[] chainCommunity = new int[chains.count()];
         int[] insideCount = new int[k];
         for (int c = 0; c < chains.count(); c++) {
-            chainCommunity[c] = commonLabel(chains, c, label);
+            chainCommunity[c] = commonLabel(graph, chains, c, label);
             if (chainCommunity[c] >= 0) {
                 insideCount[chainCommunity[c]]++;
             }
@@ -759,11 +759,22 @@ public final class RingFinder {
         return w;
     }
 
-    /** The label shared by every party of chain {@code c}, or -1. */
-    private static int commonLabel(ChainParties chains, int c, int[] label) {
-        int first = label[chains.parties()[chains.offsets()[c]]];
-        for (int j = chains.offsets()[c] + 1; j < chains.offsets()[c + 1]; j++) {
-            if (label[chains.parties()[j]] != first) {
+    /**
+     * The label shared by every party of chain {@code c} that has an edge in {@code graph}, or -1. A
+     * party without edges is a hub whose edges were dropped ({@link #withoutHubs}): a courier station
+     * that handed in a source's parcels starts the chain but belongs to no community, so it neither
+     * places the chain in one nor keeps it out.
+     */
+    private static int commonLabel(CompactGraph graph, ChainParties chains, int c, int[] label) {
+        int first = -1;
+        for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1]; j++) {
+            int v = chains.parties()[j];
+            if (graph.outEnd(v) == graph.outStart(v)) {
+                continue;
+            }
+            if (first < 0) {
+                first = label[v];
+            } else if (label[v] != first) {
                 return -1;
             }
         }

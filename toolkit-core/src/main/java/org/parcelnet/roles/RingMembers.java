@@ -127,7 +127,8 @@ public final class RingMembers {
      * @param confidence member confidence per party in a ring (0 outside)
      * @param members    ring per party for members only, -1 for customers and parties outside rings
      * @param customers  number of ring parties that are customers
-     * @param ringMap    new ring id of each input ring (rings cut in two are joined)
+     * @param ringMap    new ring id of each input ring (rings cut in two are joined), -1 for a ring
+     *                   without members (dropped)
      */
     public record Result(int[] ring, Role[] role, double[] confidence, int[] members, int customers, int[] ringMap) {
 
@@ -166,6 +167,9 @@ public final class RingMembers {
         public RingFinder.Result applyTo(RingFinder.Result found) {
             int[] chains = new int[ringCount()];
             for (int g = 0; g < ringMap.length && g < found.ringChains().length; g++) {
+                if (ringMap[g] < 0) {
+                    continue; // a ring without members
+                }
                 chains[ringMap[g]] += found.ringChains()[g];
             }
             return new RingFinder.Result(found.partition(), members.clone(), ringCount(), chains, found.splits(),
@@ -350,6 +354,39 @@ public final class RingMembers {
                 for (int v = 0; v < n; v++) {
                     members[v] = members[v] >= 0 ? merged[members[v]] : -1;
                     listed[v] = listed[v] >= 0 ? merged[listed[v]] : -1;
+                }
+            }
+            // A ring none of whose parties is a member (ordinary traffic with a few chance chains) is
+            // no ring: dropped, its parties unlisted, the other rings renumbered in order.
+            int groups = 0;
+            for (int g : ringMap) {
+                groups = Math.max(groups, g + 1);
+            }
+            boolean[] hasMember = new boolean[groups];
+            for (int m : members) {
+                if (m >= 0) {
+                    hasMember[m] = true;
+                }
+            }
+            int[] kept = new int[groups];
+            int next = 0;
+            for (int g = 0; g < groups; g++) {
+                kept[g] = hasMember[g] ? next++ : -1;
+            }
+            if (next < groups) {
+                for (int g = 0; g < ringMap.length; g++) {
+                    ringMap[g] = kept[ringMap[g]];
+                }
+                for (int v = 0; v < n; v++) {
+                    members[v] = members[v] >= 0 ? kept[members[v]] : -1;
+                    if (listed[v] >= 0 && kept[listed[v]] < 0) {
+                        if (role[v] == Role.CUSTOMER) {
+                            customers--;
+                        }
+                        role[v] = null;
+                        confidence[v] = 0;
+                    }
+                    listed[v] = listed[v] >= 0 ? kept[listed[v]] : -1;
                 }
             }
             return new Result(listed, role, confidence, members, customers, ringMap);

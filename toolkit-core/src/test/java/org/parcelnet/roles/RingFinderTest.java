@@ -150,6 +150,26 @@ class RingFinderTest {
         }
     }
 
+    /**
+     * Chains that start at a courier station: party 0 handed in every source parcel and, as a hub, has
+     * no edges left (its own community). The chains 0 → 1 → 2 → 3 and 0 → 1 → 2 → 4 still lie inside
+     * the community of 1..4, which is a ring; the station is not in it.
+     */
+    @Test
+    void chainsStartingAtAHubWithoutEdgesCountForTheCommunityOfTheirOtherParties() {
+        CompactGraph g = CompactGraphBuilder.undirected(5).addEdge(1, 2, 6).addEdge(2, 3, 3).addEdge(2, 4, 3).build();
+        List<int[]> list = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            list.add(new int[] {0, 1, 2, 3});
+            list.add(new int[] {0, 1, 2, 4});
+        }
+        RingFinder.Result r = RingFinder.find(g, new int[] {1, 0, 0, 0, 0}, chains(list),
+                RingFinder.Options.defaults().withMaxDepth(0));
+        assertEquals(1, r.ringCount());
+        assertArrayEquals(new int[] {-1, 0, 0, 0, 0}, r.ringOf());
+        assertEquals(6, r.ringChains()[0]);
+    }
+
     private static int[] range(int from, int to) {
         return java.util.stream.IntStream.range(from, to).toArray();
     }

@@ -141,6 +141,37 @@ class RingMembersTest {
         assertEquals(3, r.memberCount());
     }
 
+    /** A found ring none of whose parties is a member is dropped; the next ring takes its id. */
+    @Test
+    void ringsWithoutMembersAreDropped() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 2; i++) {
+            add(b, "A", "B", 1, 1); // ring 0: A supplies B twice, B relays to C twice
+            add(b, "B", "C", 1, 1);
+        }
+        add(b, "X", "Y", 1, 1); // ring 1: two one-off parcels from different senders
+        add(b, "Z", "Y", 1, 1);
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20); // ring 2
+            add(b, "T", "D", 2, 20);
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = new int[p.partyCount()];
+        for (int v = 0; v < ring.length; v++) {
+            String id = p.parties().id(v);
+            ring[v] = "ABC".contains(id) ? 0 : "XYZ".contains(id) ? 1 : 2;
+        }
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(2, r.ringCount());
+        assertEquals(-1, r.ringMap()[1]);
+        assertEquals(1, r.ringMap()[2]);
+        assertEquals(1, r.members()[p.parties().indexOf("T")]);
+        assertEquals(0, r.members()[p.parties().indexOf("B")]);
+        assertNull(role(r, p, "Y"));
+        assertEquals(-1, r.ring()[p.parties().indexOf("Y")]);
+    }
+
     private static double conf(RingMembers.Result r, PartyIndex p, String id) {
         return r.confidence()[p.parties().indexOf(id)];
     }
