@@ -760,16 +760,18 @@ public final class RingFinder {
     }
 
     /**
-     * The label shared by every party of chain {@code c} that has an edge in {@code graph}, or -1. A
-     * party without edges is a hub whose edges were dropped ({@link #withoutHubs}): a courier station
-     * that handed in a source's parcels starts the chain but belongs to no community, so it neither
-     * places the chain in one nor keeps it out.
+     * The label shared by every party of chain {@code c}, or -1; a first party without edges in
+     * {@code graph} is left out. Such a party is a hub whose edges were dropped ({@link #withoutHubs}):
+     * a courier station that handed in a source's parcels starts the chain but belongs to no community,
+     * so it neither places the chain in one nor keeps it out. A hub further along a chain (a station
+     * that collected a parcel and handed in another) relays for everyone and proves nothing: such a
+     * chain stays outside every community.
      */
     private static int commonLabel(CompactGraph graph, ChainParties chains, int c, int[] label) {
         int first = -1;
         for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1]; j++) {
             int v = chains.parties()[j];
-            if (graph.outEnd(v) == graph.outStart(v)) {
+            if (j == chains.offsets()[c] && graph.outEnd(v) == graph.outStart(v)) {
                 continue;
             }
             if (first < 0) {
