@@ -168,6 +168,14 @@ class RingFinderTest {
         assertEquals(1, r.ringCount());
         assertArrayEquals(new int[] {-1, 0, 0, 0, 0}, r.ringOf());
         assertEquals(6, r.ringChains()[0]);
+        // the same chains with the station in the middle (it collected a parcel and handed in another)
+        List<int[]> middle = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            middle.add(new int[] {1, 0, 2, 3});
+            middle.add(new int[] {1, 0, 2, 4});
+        }
+        assertEquals(0, RingFinder.find(g, new int[] {1, 0, 0, 0, 0}, chains(middle),
+                RingFinder.Options.defaults().withMaxDepth(0)).ringCount());
     }
 
     private static int[] range(int from, int to) {
