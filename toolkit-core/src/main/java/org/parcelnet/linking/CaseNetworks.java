@@ -773,7 +773,6 @@ public final class CaseNetworks {
          */
         private int[] neighbours(int id) {
             if (adjacency[id] != null) {
-                neighbourCount = adjacency[id].length;
                 return adjacency[id];
             }
             int n = 0;
@@ -807,7 +806,6 @@ public final class CaseNetworks {
                     n = collect(row * slots, id, mark, n);
                 }
             }
-            neighbourCount = n;
             int[] a = Arrays.copyOf(scratch, n);
             adjacency[id] = a;
             if (rowCommunity != null) {
@@ -833,9 +831,6 @@ public final class CaseNetworks {
                 cachedLabel = community;
             }
         }
-
-        /** Length of the list the last {@link #neighbours} call returned. */
-        private int neighbourCount;
 
         /** Adds the unseen evidence-carrying identifiers of the row at slot base {@code b}; the new count. */
         private int collect(int b, int id, int mark, int n) {
@@ -896,9 +891,7 @@ public final class CaseNetworks {
                 if (depth[x] >= maxDepth) {
                     continue;
                 }
-                int[] near = neighbours(x);
-                for (int i = 0, n = neighbourCount; i < n; i++) {
-                    int y = near[i];
+                for (int y : neighbours(x)) {
                     double ey = e * weight[y];
                     if (ey >= min && improve(y, ey, depth[x] + 1, x)) {
                         heap.add(new double[] {ey, y});
