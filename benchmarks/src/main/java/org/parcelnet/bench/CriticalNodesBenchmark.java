@@ -1,5 +1,6 @@
 package org.parcelnet.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,10 @@ import org.parcelnet.progress.WorkerPool;
  * so this gives every instance a similar amount of work), which makes the result a function of the
  * arguments alone; MAX_SECONDS only caps the time per instance, and a row whose search stopped at the
  * cap before its steps were done is marked "capped" (it then depends on machine speed and load).
- * SEARCHES independent searches (default 1) run on as many worker threads.
+ * SEARCHES independent searches (default 1) run on as many worker threads. Each row shows the wall
+ * seconds and the CPU seconds of the process (all threads): on a busy machine the wall time says
+ * little, while the CPU time divided by the number of searches approximates the wall time on as many
+ * otherwise idle cores.
  */
 public final class CriticalNodesBenchmark {
 
@@ -43,8 +47,8 @@ public final class CriticalNodesBenchmark {
         List<String> only = List.of(args).subList(Math.min(5, args.length), args.length);
         List<String> rows = Files.readAllLines(dir.resolve("bkv.csv"));
         System.out.println("| instance | n | m | K | best known | proven | greedy | ParcelNet | gap % | steps per search "
-                + "| best found at step | seconds |");
-        System.out.println("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+                + "| best found at step | seconds | CPU seconds |");
+        System.out.println("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         double gapSynthetic = 0;
         double gapReal = 0;
         int nSynthetic = 0;
@@ -59,10 +63,12 @@ public final class CriticalNodesBenchmark {
             int k = Integer.parseInt(f[4]);
             long bkv = Long.parseLong(f[5]);
             CriticalNodes.Result r;
+            long cpu0 = processCpuNanos();
             try (WorkerPool par = WorkerPool.of(searches, "cnp")) {
                 r = CriticalNodes.solve(g, CriticalNodes.Options.steps(k, seed, steps).withTimeLimit(millis)
                         .withSearches(searches), par, ProgressListener.NONE);
             }
+            double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             double gap = 100.0 * (r.objective() - bkv) / bkv;
             if (f[1].startsWith("synthetic")) {
                 gapSynthetic += gap;
@@ -73,11 +79,17 @@ public final class CriticalNodesBenchmark {
             }
             // the search stops early only at the time cap or when nothing is left connected
             boolean capped = r.objective() > 0 && r.steps() < steps * searches;
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %d | %d | %s | %d | %d | %.2f | %,d | %,d | %.1f%s |%n",
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %d | %d | %s | %d | %d | %.2f | %,d | %,d | %.1f%s | %.1f |%n",
                     f[0], f[2], f[3], k, bkv, f[6].equals("true") ? "yes" : "", r.greedyObjective(), r.objective(),
-                    gap, steps, r.bestStep(), r.millis() / 1000.0, capped ? " (cap)" : "");
+                    gap, steps, r.bestStep(), r.millis() / 1000.0, capped ? " (cap)" : "", cpuSeconds);
         }
         System.out.printf(Locale.ROOT, "%nmean gap: synthetic %.2f %% (%d instances), real-world %.2f %% (%d instances)%n",
                 nSynthetic == 0 ? 0 : gapSynthetic / nSynthetic, nSynthetic, nReal == 0 ? 0 : gapReal / nReal, nReal);
+    }
+
+    /** CPU time of the whole process (all threads, the JIT and the collector included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

@@ -336,6 +336,17 @@ public final class CriticalNodes {
         private final int[] liveDeg;    // live neighbours, filled by the articulation search
         private int splitEpoch;          // epoch of the last articulation search (its disc/sep data are valid)
         private int returnLive; // live neighbours of the node last priced by returnCost
+        // removal probe (one breadth-first search per live neighbour): per node the search that reached
+        // it and the next node in that search's list; per search its list, frontier, size and group
+        private final int[] owner;
+        private final int[] next;
+        private int[] probeStart = new int[0];
+        private int[] probeTail = new int[0];
+        private int[] probeCur = new int[0];
+        private int[] probeCount = new int[0];
+        private int[] groupOf = new int[0];
+        private int[] groupRunning = new int[0];
+        private long[] groupSize = new long[0];
         /** Percent of removal steps that take the longest-waiting node instead of the best split. */
         static final int AGE_PERCENT = 30;
 
@@ -384,6 +395,8 @@ public final class CriticalNodes {
             large = new int[n];
             weight = new long[n];
             liveDeg = new int[n];
+            owner = new int[n];
+            next = new int[n];
         }
 
         /** Sets the removed set to {@code nodes} and rebuilds all components. */
@@ -425,28 +438,216 @@ public final class CriticalNodes {
             return size;
         }
 
-        /** Removes live node {@code v}: its component splits into the pieces left. */
+        /**
+         * Removes live node {@code v}: its component splits into the pieces left. Only the pieces other
+         * than the largest are relabelled (the largest keeps the component's id), so removing a node that
+         * cuts a few nodes off a giant component costs the size of what is cut off, not of the giant.
+         * The pieces come from the articulation search just run on the component when there is one
+         * ({@link #removeKnown}), else from a breadth-first search from each live neighbour in turn
+         * ({@link #removeProbe}).
+         */
         void remove(int v) {
             int c = comp[v];
             boolean fresh = splitEpoch == epoch && mark[v] == epoch;
             splitEpoch = -1;
-            if (fresh && sepSum[v] == (parent[v] < 0 ? compSize[c] - 1 : 0) && (parent[v] >= 0 || oneChild(v))) {
-                removeLeaf(v, c); // the articulation search just run shows v splits nothing
-                return;
+            if (fresh) {
+                removeKnown(v, c);
+            } else {
+                removeProbe(v, c);
             }
-            objective -= pairs(compSize[c]);
+        }
+
+        /** Marks {@code v} removed and appends it to the removed list; labels and sizes untouched. */
+        private void markRemoved(int v) {
             removed[v] = true;
             comp[v] = -1;
             removedPos[v] = removedCount;
             removedList[removedCount++] = v;
+        }
+
+        /**
+         * Removal with the articulation data of the search just run on {@code v}'s component: the pieces
+         * are the subtrees of the depth-first children {@code y} with {@code low[y] ≥ disc[v]} (every
+         * child when {@code v} is the root) and the rest of the component.
+         */
+        private void removeKnown(int v, int c) {
+            int size = compSize[c];
+            boolean root = parent[v] < 0;
+            long rest = root ? 0 : size - 1 - sepSum[v];
+            if (sepSum[v] == 0 || (root && oneChild(v))) {
+                removeLeaf(v, c); // splits nothing
+                return;
+            }
+            markRemoved(v);
+            objective -= pairs(size);
+            // the largest piece keeps id c: find it first
+            int keepStart = root ? -1 : parent[v];
+            long keepSize = rest;
             for (int a = off[v]; a < off[v + 1]; a++) {
                 int y = adj[a];
-                if (!removed[y] && comp[y] == c) { // a piece not labelled yet (c is not reused before the end)
+                if (!removed[y] && parent[y] == v && mark[y] == epoch && low[y] >= disc[v] && sub[y] > keepSize) {
+                    keepSize = sub[y];
+                    keepStart = y;
+                }
+            }
+            compSize[c] = (int) keepSize;
+            compRoot[c] = keepStart;
+            objective += pairs(keepSize);
+            // children are visited once: a multi-edge repeats y, but after the first flood comp[y] != c
+            for (int a = off[v]; a < off[v + 1]; a++) {
+                int y = adj[a];
+                if (y != keepStart && !removed[y] && comp[y] == c && parent[y] == v && mark[y] == epoch
+                        && low[y] >= disc[v]) {
                     objective += pairs(flood(y, freeIds[--freeCount]));
                 }
             }
-            compSize[c] = 0;
-            freeIds[freeCount++] = c;
+            if (!root && keepStart != parent[v] && rest > 0) {
+                objective += pairs(flood(parent[v], freeIds[--freeCount]));
+            }
+        }
+
+        /**
+         * Removal without articulation data: one breadth-first search from each live neighbour of
+         * {@code v}, advanced in turn one node at a time; searches that meet are merged, a group whose
+         * searches have all run out is a piece that fell off, and when at most one group is still running
+         * it is the rest of the component, which keeps its id unvisited. Cost: about the number of
+         * neighbours times the size of the pieces cut off plus what the searches explore before they meet.
+         */
+        private void removeProbe(int v, int c) {
+            int size = compSize[c];
+            int d = 0;
+            epoch++;
+            for (int a = off[v]; a < off[v + 1]; a++) {
+                int y = adj[a];
+                if (!removed[y] && y != v && mark[y] != epoch) {
+                    mark[y] = epoch;
+                    d++;
+                }
+            }
+            if (d <= 1) {
+                removeLeaf(v, c);
+                return;
+            }
+            markRemoved(v);
+            if (probeStart.length < d) {
+                growProbe(d);
+            }
+            epoch++;
+            int s = 0;
+            for (int a = off[v]; a < off[v + 1]; a++) {
+                int y = adj[a];
+                if (!removed[y] && mark[y] != epoch) {
+                    mark[y] = epoch;
+                    owner[y] = s;
+                    next[y] = -1;
+                    probeStart[s] = y;
+                    probeTail[s] = y;
+                    probeCur[s] = y;
+                    probeCount[s] = 1;
+                    groupOf[s] = s;
+                    groupRunning[s] = 1;
+                    s++;
+                }
+            }
+            int running = d; // groups with a search still running
+            while (running > 1) {
+                for (int i = 0; i < d && running > 1; i++) {
+                    int x = probeCur[i];
+                    if (x < 0) {
+                        continue;
+                    }
+                    int gi = findGroup(i);
+                    for (int a = off[x]; a < off[x + 1]; a++) {
+                        int y = adj[a];
+                        if (removed[y]) {
+                            continue;
+                        }
+                        if (mark[y] != epoch) {
+                            mark[y] = epoch;
+                            owner[y] = i;
+                            next[y] = -1;
+                            next[probeTail[i]] = y;
+                            probeTail[i] = y;
+                            probeCount[i]++;
+                        } else {
+                            int gj = findGroup(owner[y]);
+                            if (gj != gi) { // two running searches met (a finished group is closed)
+                                groupOf[gj] = gi;
+                                groupRunning[gi] += groupRunning[gj];
+                                running--;
+                            }
+                        }
+                    }
+                    probeCur[i] = next[x];
+                    if (probeCur[i] < 0 && --groupRunning[gi] == 0) {
+                        running--;
+                    }
+                }
+            }
+            // pieces: groups; the running one (if any) is the rest of the component and keeps id c
+            int keepGroup = -1;
+            long keepSize = -1;
+            long cutOff = 0;
+            for (int i = 0; i < d; i++) {
+                groupSize[i] = 0;
+            }
+            for (int i = 0; i < d; i++) {
+                groupSize[findGroup(i)] += probeCount[i];
+            }
+            for (int i = 0; i < d; i++) {
+                if (groupOf[i] == i) {
+                    if (groupRunning[i] > 0) {
+                        keepGroup = i;
+                        keepSize = Long.MAX_VALUE;
+                    } else {
+                        cutOff += groupSize[i];
+                        if (keepSize != Long.MAX_VALUE && groupSize[i] > keepSize) {
+                            keepSize = groupSize[i];
+                            keepGroup = i;
+                        }
+                    }
+                }
+            }
+            objective -= pairs(size);
+            if (keepSize == Long.MAX_VALUE) {
+                keepSize = size - 1 - cutOff;
+            }
+            compSize[c] = (int) keepSize;
+            compRoot[c] = probeStart[keepGroup];
+            objective += pairs(keepSize);
+            for (int i = 0; i < d; i++) {
+                if (groupOf[i] == i && i != keepGroup) {
+                    int id = freeIds[--freeCount];
+                    compSize[id] = (int) groupSize[i];
+                    compRoot[id] = probeStart[i];
+                    objective += pairs(groupSize[i]);
+                    for (int j = 0; j < d; j++) {
+                        if (findGroup(j) == i) {
+                            for (int x = probeStart[j]; x >= 0; x = next[x]) {
+                                comp[x] = id;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private int findGroup(int i) {
+            while (groupOf[i] != i) {
+                groupOf[i] = groupOf[groupOf[i]];
+                i = groupOf[i];
+            }
+            return i;
+        }
+
+        private void growProbe(int d) {
+            probeStart = new int[d];
+            probeTail = new int[d];
+            probeCur = new int[d];
+            probeCount = new int[d];
+            groupOf = new int[d];
+            groupRunning = new int[d];
+            groupSize = new long[d];
         }
 
         /** Whether DFS root {@code r} of the last articulation search has a single child. */
