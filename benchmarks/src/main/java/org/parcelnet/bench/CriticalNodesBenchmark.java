@@ -20,10 +20,11 @@ import org.parcelnet.progress.WorkerPool;
  * java -cp benchmarks/target/benchmarks.jar org.parcelnet.bench.CriticalNodesBenchmark \
  *     sample-data/reference/cnp WORK MAX_SECONDS SEED [SEARCHES [INSTANCE...]]
  * </pre>
- * Each search runs {@code WORK / (n + m)} steps (a step costs about the size of the largest component,
- * so this gives every instance a similar amount of work), which makes the result a function of the
- * arguments alone; MAX_SECONDS only caps the time per instance, and a row whose search stopped at the
- * cap before its steps were done is marked "capped" (it then depends on machine speed and load).
+ * Each search stops after WORK work units (adjacency entries and component ids scanned, counted by the
+ * search, see {@code CriticalNodes.Options.work}), which gives every instance about the same time and
+ * makes the result a function of the arguments alone; MAX_SECONDS only caps the time per instance, and a
+ * row whose search stopped at the cap before its work was done is marked "(cap)" (it then depends on
+ * machine speed and load).
  * SEARCHES independent searches (default 1) run on as many worker threads. Each row shows the wall
  * seconds and the CPU seconds of the process (all threads): on a busy machine the wall time says
  * little, while the CPU time divided by the number of searches approximates the wall time on as many
@@ -59,13 +60,12 @@ public final class CriticalNodesBenchmark {
                 continue;
             }
             CompactGraph g = CnpFormat.read(dir.resolve(f[1]));
-            long steps = Math.max(1, Math.round(work / (g.nodeCount() + Long.parseLong(f[3]))));
             int k = Integer.parseInt(f[4]);
             long bkv = Long.parseLong(f[5]);
             CriticalNodes.Result r;
             long cpu0 = processCpuNanos();
             try (WorkerPool par = WorkerPool.of(searches, "cnp")) {
-                r = CriticalNodes.solve(g, CriticalNodes.Options.steps(k, seed, steps).withTimeLimit(millis)
+                r = CriticalNodes.solve(g, CriticalNodes.Options.work(k, seed, Math.round(work)).withTimeLimit(millis)
                         .withSearches(searches), par, ProgressListener.NONE);
             }
             double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
@@ -77,8 +77,8 @@ public final class CriticalNodesBenchmark {
                 gapReal += gap;
                 nReal++;
             }
-            // the search stops early only at the time cap or when nothing is left connected
-            boolean capped = r.objective() > 0 && r.steps() < steps * searches;
+            boolean capped = r.stoppedByTime();
+            long steps = r.steps() / searches;
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %d | %d | %s | %d | %d | %.2f | %,d | %,d | %.1f%s | %.1f |%n",
                     f[0], f[2], f[3], k, bkv, f[6].equals("true") ? "yes" : "", r.greedyObjective(), r.objective(),
                     gap, steps, r.bestStep(), r.millis() / 1000.0, capped ? " (cap)" : "", cpuSeconds);

@@ -77,9 +77,13 @@ public final class CriticalNodes {
      *                        the whole budget, run on the workers of the pool given to
      *                        {@link #solve(CompactGraph, Options, WorkerPool, ProgressListener)}; the best
      *                        solution wins (ties: the first search)
+     * @param maxWork         work units per search at most ({@code Long.MAX_VALUE} for none): adjacency
+     *                        entries and component ids the search scans, counted as it runs, so that a
+     *                        budget takes about the same time on every graph while the result stays a
+     *                        function of graph, k, seed and budget
      */
     public record Options(int k, long seed, long maxSteps, long timeLimitMillis, int populationSize, int idleSteps,
-                          int searches) {
+                          int searches, long maxWork) {
         public Options {
             if (searches < 1) {
                 throw new IllegalArgumentException("searches must be >= 1, got " + searches);
@@ -87,11 +91,11 @@ public final class CriticalNodes {
             if (k < 1) {
                 throw new IllegalArgumentException("k must be >= 1, got " + k);
             }
-            if (maxSteps < 0 || timeLimitMillis < 0) {
-                throw new IllegalArgumentException("maxSteps and timeLimitMillis must be >= 0");
+            if (maxSteps < 0 || timeLimitMillis < 0 || maxWork < 0) {
+                throw new IllegalArgumentException("maxSteps, maxWork and timeLimitMillis must be >= 0");
             }
-            if (timeLimitMillis == 0 && maxSteps == Long.MAX_VALUE) {
-                throw new IllegalArgumentException("give a step budget or a time limit");
+            if (timeLimitMillis == 0 && maxSteps == Long.MAX_VALUE && maxWork == Long.MAX_VALUE) {
+                throw new IllegalArgumentException("give a step budget, a work budget or a time limit");
             }
             if (populationSize < 1 || idleSteps < 1) {
                 throw new IllegalArgumentException("populationSize and idleSteps must be >= 1");
@@ -103,12 +107,22 @@ public final class CriticalNodes {
          * {@link #idleStepsFor(int) max(1000, 15·k)} idle steps before a restart.
          */
         public static Options steps(int k, long seed, long steps) {
-            return new Options(k, seed, steps, 0, 8, idleStepsFor(k), 1);
+            return new Options(k, seed, steps, 0, 8, idleStepsFor(k), 1, Long.MAX_VALUE);
+        }
+
+        /**
+         * A reproducible run with a work budget: each search stops once it has scanned {@code work}
+         * adjacency entries and component ids (see {@link Options}); population and idle steps as
+         * {@link #steps}. Unlike a step budget this gives every graph about the same time, since a step
+         * costs about the size of the component it searches, which depends on the solution.
+         */
+        public static Options work(int k, long seed, long work) {
+            return new Options(k, seed, Long.MAX_VALUE, 0, 8, idleStepsFor(k), 1, work);
         }
 
         /** A time-bounded run (not reproducible across machines): population 8, idle steps as {@link #steps}. */
         public static Options timeLimited(int k, long seed, long millis) {
-            return new Options(k, seed, Long.MAX_VALUE, millis, 8, idleStepsFor(k), 1);
+            return new Options(k, seed, Long.MAX_VALUE, millis, 8, idleStepsFor(k), 1, Long.MAX_VALUE);
         }
 
         /**
@@ -126,12 +140,12 @@ public final class CriticalNodes {
          * {@code millis}, whichever comes first (when the cap stops it, the result depends on machine speed).
          */
         public Options withTimeLimit(long millis) {
-            return new Options(k, seed, maxSteps, millis, populationSize, idleSteps, searches);
+            return new Options(k, seed, maxSteps, millis, populationSize, idleSteps, searches, maxWork);
         }
 
         /** The same options with {@code n} independent searches. */
         public Options withSearches(int n) {
-            return new Options(k, seed, maxSteps, timeLimitMillis, populationSize, idleSteps, n);
+            return new Options(k, seed, maxSteps, timeLimitMillis, populationSize, idleSteps, n, maxWork);
         }
     }
 
@@ -145,9 +159,11 @@ public final class CriticalNodes {
      * @param steps            local-search steps run (all searches together)
      * @param bestStep         step of its search at which the returned solution was found (0: the greedy one)
      * @param millis           wall-clock time of the search
+     * @param stoppedByTime    whether a search stopped at the time limit before its step or work budget was spent
+     *                         (only then does the result depend on machine speed and load)
      */
     public record Result(int[] removed, long objective, long greedyObjective, long initial, long steps, long bestStep,
-                         long millis) {
+                         long millis, boolean stoppedByTime) {
     }
 
     /** Connected unordered pairs left after removing {@code removed} (direction ignored, self loops ignored). */
@@ -179,7 +195,7 @@ public final class CriticalNodes {
         if (o.k() >= n) {
             int[] all = new int[n];
             Arrays.setAll(all, i -> i);
-            return new Result(all, 0, 0, initial, 0, 0, (System.nanoTime() - start) / 1_000_000);
+            return new Result(all, 0, 0, initial, 0, 0, (System.nanoTime() - start) / 1_000_000, false);
         }
         int[] greedy = KeyPlayers.fragmentation(u, o.k(), ProgressListener.NONE).picks();
         SplittableRandom root = new SplittableRandom(o.seed());
@@ -202,8 +218,12 @@ public final class CriticalNodes {
                 best = r;
             }
         }
+        boolean stoppedByTime = false;
+        for (Result r : results) {
+            stoppedByTime |= r.stoppedByTime();
+        }
         return new Result(best.removed(), best.objective(), best.greedyObjective(), initial, steps, best.bestStep(),
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, stoppedByTime);
     }
 
     /** One memetic search from the greedy start and {@code populationSize - 1} random ones. */
@@ -237,9 +257,11 @@ public final class CriticalNodes {
         long runBest = s.objective;
         int[] runBestSet = s.removedNodes();
         long idle = 0;
-        while (step < o.maxSteps() && bestObj > 0) {
+        boolean stoppedByTime = false;
+        while (step < o.maxSteps() && s.work < o.maxWork() && bestObj > 0) {
             if ((step & 63) == 0) {
                 if (System.nanoTime() >= deadline) {
+                    stoppedByTime = true;
                     break;
                 }
                 progress.checkCancelled();
@@ -286,7 +308,7 @@ public final class CriticalNodes {
             }
         }
         Arrays.sort(best);
-        return new Result(best, bestObj, greedyObjective, 0, step, bestStep, 0);
+        return new Result(best, bestObj, greedyObjective, 0, step, bestStep, 0, stoppedByTime);
     }
 
     /** Replaces the worst member with {@code sol} when better and not already present. */
@@ -333,6 +355,8 @@ public final class CriticalNodes {
         private final int[] freeIds;
         private int freeCount;
         long objective;
+        /** Work units spent: adjacency entries and component ids scanned (see {@link Options#maxWork}). */
+        long work;
         private final int[] queue;
         private final int[] mark;
         private int epoch;
@@ -502,6 +526,7 @@ public final class CriticalNodes {
          */
         void remove(int v) {
             int c = comp[v];
+            work += off[v + 1] - off[v] + 1;
             boolean fresh = splitEpoch == epoch && mark[v] == epoch;
             splitEpoch = -1;
             if (fresh) {
@@ -611,6 +636,7 @@ public final class CriticalNodes {
                         continue;
                     }
                     int gi = findGroup(i);
+                    work += off[x + 1] - off[x] + 1;
                     for (int a = off[x]; a < off[x + 1]; a++) {
                         int y = adj[a];
                         if (removed[y]) {
@@ -743,6 +769,7 @@ public final class CriticalNodes {
         /** Connected pairs added by returning removed node {@code u}. */
         long returnCost(int u) {
             compEpoch++;
+            work += off[u + 1] - off[u] + 1;
             long sum = 0;
             long within = 0;
             int live = 0;
@@ -765,6 +792,7 @@ public final class CriticalNodes {
         /** Returns removed node {@code u} to the graph, merging its neighbours' components into the largest. */
         void giveBack(int u) {
             splitEpoch = -1;
+            work += off[u + 1] - off[u] + 1;
             removed[u] = false;
             int last = removedList[--removedCount];
             removedList[removedPos[u]] = last;
@@ -812,6 +840,7 @@ public final class CriticalNodes {
             comp[start] = id;
             while (head < tail) {
                 int x = queue[head++];
+                work += off[x + 1] - off[x] + 1;
                 for (int a = off[x]; a < off[x + 1]; a++) {
                     int y = adj[a];
                     if (!removed[y] && comp[y] != id) {
@@ -895,6 +924,7 @@ public final class CriticalNodes {
             int ties = 0;
             for (int i = 0; i < cnt; i++) {
                 int x = order[i];
+                work += off[x + 1] - off[x] + 1; // the search above scanned these arcs
                 if (tabuUntil[x] > step) {
                     continue;
                 }
@@ -927,6 +957,7 @@ public final class CriticalNodes {
             int best = -1;
             while (head < tail) {
                 int x = queue[head++];
+                work += off[x + 1] - off[x] + 1;
                 weight[x]++;
                 if (tabuUntil[x] <= step && (best < 0 || weight[x] > weight[best])) {
                     best = x;
@@ -947,6 +978,7 @@ public final class CriticalNodes {
 
         /** A random component among the large ones (size ≥ (max + min) / 2 over components of ≥ 2 nodes), or -1. */
         int largeComponent() {
+            work += n / 4; // two sequential scans of the size array, cheap next to adjacency reads
             int max = 0;
             int min = Integer.MAX_VALUE;
             for (int id = 0; id < n; id++) {

@@ -288,6 +288,30 @@ class CriticalNodesTest {
         assertEquals(a.bestStep(), b.bestStep());
     }
 
+    /** A work budget is counted by the search itself: the same seed and budget give the same run. */
+    @Test
+    void sameSeedAndWorkBudgetGiveTheSameSolution() throws Exception {
+        CompactGraph g = CnpFormat.read(CNP.resolve("synthetic/ErdosRenyi_n235.txt"));
+        CriticalNodes.Options o = CriticalNodes.Options.work(50, 7, 3_000_000).withSearches(2);
+        CriticalNodes.Result a;
+        CriticalNodes.Result b;
+        try (org.parcelnet.progress.WorkerPool one = org.parcelnet.progress.WorkerPool.of(1, "test");
+             org.parcelnet.progress.WorkerPool two = org.parcelnet.progress.WorkerPool.of(2, "test")) {
+            a = CriticalNodes.solve(g, o, one, ProgressListener.NONE);
+            b = CriticalNodes.solve(g, o, two, ProgressListener.NONE);
+        }
+        assertArrayEquals(a.removed(), b.removed());
+        assertEquals(a.objective(), b.objective());
+        assertEquals(a.steps(), b.steps());
+        assertTrue(a.steps() > 0);
+        assertTrue(!a.stoppedByTime());
+        // a larger budget runs the same search further: it reaches at least the same objective
+        CriticalNodes.Result more = CriticalNodes.solve(g, CriticalNodes.Options.work(50, 7, 6_000_000).withSearches(2),
+                ProgressListener.NONE);
+        assertTrue(more.steps() > a.steps());
+        assertTrue(more.objective() <= a.objective());
+    }
+
     @Test
     void parallelSearchesGiveTheSameSolutionForAnyWorkerCount() throws Exception {
         CompactGraph g = CnpFormat.read(CNP.resolve("synthetic/ErdosRenyi_n235.txt"));
