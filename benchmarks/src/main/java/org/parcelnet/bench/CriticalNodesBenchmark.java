@@ -24,7 +24,9 @@ import org.parcelnet.progress.WorkerPool;
  * search, see {@code CriticalNodes.Options.work}), which gives every instance about the same time and
  * makes the result a function of the arguments alone; MAX_SECONDS only caps the time per instance, and a
  * row whose search stopped at the cap before its work was done is marked "(cap)" (it then depends on
- * machine speed and load).
+ * machine speed and load). WORK written as {@code UNITS/size} gives each search a step budget instead,
+ * {@code UNITS / (n + m)} steps (the form of the table in docs/critical-nodes.md; a step costs about the
+ * size of the component it searches, so instances then get unequal time).
  * SEARCHES independent searches (default 1) run on as many worker threads. Each row shows the wall
  * seconds and the CPU seconds of the process (all threads): on a busy machine the wall time says
  * little, while the CPU time divided by the number of searches approximates the wall time on as many
@@ -37,11 +39,12 @@ public final class CriticalNodesBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
-            System.err.println("usage: CriticalNodesBenchmark CNP_DIR WORK MAX_SECONDS SEED [SEARCHES [INSTANCE...]]");
+            System.err.println("usage: CriticalNodesBenchmark CNP_DIR WORK[/size] MAX_SECONDS SEED [SEARCHES [INSTANCE...]]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
-        double work = Double.parseDouble(args[1]);
+        boolean perSize = args[1].endsWith("/size");
+        double work = Double.parseDouble(perSize ? args[1].substring(0, args[1].length() - "/size".length()) : args[1]);
         long millis = Math.round(Double.parseDouble(args[2]) * 1000);
         long seed = Long.parseLong(args[3]);
         int searches = args.length > 4 ? Integer.parseInt(args[4]) : 1;
@@ -65,7 +68,9 @@ public final class CriticalNodesBenchmark {
             CriticalNodes.Result r;
             long cpu0 = processCpuNanos();
             try (WorkerPool par = WorkerPool.of(searches, "cnp")) {
-                r = CriticalNodes.solve(g, CriticalNodes.Options.work(k, seed, Math.round(work)).withTimeLimit(millis)
+                r = CriticalNodes.solve(g, (perSize
+                        ? CriticalNodes.Options.steps(k, seed, Math.max(1, Math.round(work / (g.nodeCount() + Long.parseLong(f[3])))))
+                        : CriticalNodes.Options.work(k, seed, Math.round(work))).withTimeLimit(millis)
                         .withSearches(searches), par, ProgressListener.NONE);
             }
             double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
