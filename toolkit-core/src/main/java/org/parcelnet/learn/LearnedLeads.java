@@ -35,10 +35,12 @@ public final class LearnedLeads {
      * tier model, the tiers of its placed parties replaced by the model's ({@link #learnedTiers}); when
      * the run was evaluated, its lead precision (and tier accuracy) is recomputed against {@code truth}
      * (the truth the run was evaluated against, with party ids as the run saw them). The interdiction
-     * plan and the rest of the run are kept as the pipeline computed them.
+     * plan and the rest of the run are kept as the pipeline computed them; the stage times gain a
+     * {@code lead model} entry, the seconds this took.
      */
     public static AnalysisResult apply(AnalysisResult r, LeadModel model, GroundTruth truth, int threads,
                                        ProgressListener progress) {
+        long started = System.nanoTime();
         LeadFeatures f = Analysis.leadFeatures(r);
         LeadVectors.Vectors v = LeadVectors.of(f, model.embedding().dimension() == 0 ? null
                 : r.partyGraph().graph().toUndirected(), model.embedding(), threads, progress);
@@ -58,9 +60,13 @@ public final class LearnedLeads {
             evaluation = java.util.Optional.of(new Evaluation(e.truthRings(), e.truthRingParties(), e.ringsFound(), e.ring(),
                     e.communityOnRingParties(), tierAccuracy, precision, e.interdiction()));
         }
+        java.util.Map<String, Double> stages = new java.util.LinkedHashMap<>(r.times().stages());
+        stages.put("lead model", (System.nanoTime() - started) / 1e9);
+        AnalysisResult.StageTimes times = new AnalysisResult.StageTimes(stages, r.times().linking(),
+                r.times().betweennessRun());
         return new AnalysisResult(r.options(), r.shipments(), r.read(), r.links(), r.parties(), r.partyGraph(),
                 r.communities(), r.chains(), r.rings(), r.members(), tiers, r.betweenness(), r.interdiction(),
-                r.disruption(), leads, r.regions(), r.volume(), evaluation, r.times());
+                r.disruption(), leads, r.regions(), r.volume(), evaluation, times);
     }
 
     /**
