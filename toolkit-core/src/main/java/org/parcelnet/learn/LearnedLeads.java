@@ -1,15 +1,20 @@
 package org.parcelnet.learn;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 import org.parcelnet.eval.Evaluation;
+import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.eval.GroundTruth;
 import org.parcelnet.leads.LeadFeatures;
 import org.parcelnet.leads.LeadResult;
 import org.parcelnet.leads.LeadScorer;
 import org.parcelnet.pipeline.Analysis;
 import org.parcelnet.pipeline.AnalysisResult;
+import org.parcelnet.progress.CancelledException;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.progress.WorkerPool;
 import org.parcelnet.roles.Tier;
 import org.parcelnet.roles.TierClassifier;
 
@@ -41,9 +46,23 @@ public final class LearnedLeads {
     public static AnalysisResult apply(AnalysisResult r, LeadModel model, GroundTruth truth, int threads,
                                        ProgressListener progress) {
         long started = System.nanoTime();
-        LeadFeatures f = Analysis.leadFeatures(r);
-        LeadVectors.Vectors v = LeadVectors.of(f, model.embedding().dimension() == 0 ? null
-                : r.partyGraph().graph().toUndirected(), model.embedding(), threads, progress);
+        LeadFeatures f;
+        CompactGraph undirected = null;
+        if (model.embedding().dimension() == 0) {
+            f = Analysis.leadFeatures(r);
+        } else {
+            // the undirected copy of the party graph is built beside the features' pass over the shipments
+            try (WorkerPool beside = WorkerPool.beside("lead-model-graph")) {
+                WorkerPool.Pending<CompactGraph> graph = beside.submit(() -> r.partyGraph().graph().toUndirected());
+                f = Analysis.leadFeatures(r);
+                undirected = graph.get();
+            } catch (java.io.InterruptedIOException e) {
+                throw new CancelledException();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // toUndirected does no I/O
+            }
+        }
+        LeadVectors.Vectors v = LeadVectors.of(f, undirected, model.embedding(), threads, progress);
         LeadResult leads = new LeadScorer(r.options().leadWeights()).rankBy(f, model.score(v, threads),
                 r.options().leadCount());
         TierClassifier.Result tiers = model.hasTiers() ? learnedTiers(r, model, v) : r.tiers();
