@@ -231,29 +231,45 @@ public final class FastRP {
         }
         final double total = twoM;
         try (WorkerPool pool = WorkerPool.of(params.threads(), "fastrp")) {
-            Local local = Local.of(g, pool, progress);
-            int[] old = local.old;
-            float[][] buf = {new float[n * d], new float[n * d]};
-            float[] sum = fused ? null : new float[n * d];
-            // N_0 = R (degree-scaled) in local order, row v generated from the seed and node old[v]
-            pool.forRange(n, BLOCK, (w, from, to) -> {
-                progress.checkCancelled();
-                for (int v = from; v < to; v++) {
-                    int u = old[v];
-                    initialRow(u, buf[0], v * d, d, fd, s, params.seed(), features, featureCount);
-                    if (beta != 0) {
-                        double strength = g.outStrength(u);
-                        float scale = strength == 0 ? 0f : (float) Math.pow(strength / total, beta);
-                        for (int j = v * d, e = j + d; j < e; j++) {
-                            buf[0][j] *= scale;
-                        }
-                    }
-                }
-            });
+            double[] signs = fd > 0 ? featureSigns(params.seed(), featureCount, fd) : null;
             // Without feature coordinates R has about n·d/s non-zero entries: the first step reads them
             // from a sparse copy (offsets, coordinates, values) instead of whole rows, adding the same
-            // products in the same order, so the result is the same bit for bit.
-            Sparse sparse = fd == 0 && d <= Short.MAX_VALUE ? Sparse.of(buf[0], n, d, pool) : null;
+            // products in the same order, so the result is the same bit for bit. That copy is drawn on
+            // one worker while another runs the renumbering sweep (both only read the graph).
+            boolean sparseStart = fd == 0 && d <= Short.MAX_VALUE;
+            int[][] labels = new int[1][];
+            Sparse[] drawn = new Sparse[1];
+            pool.forEach(sparseStart ? 2 : 1, task -> {
+                if (task == 0) {
+                    labels[0] = Local.sweep(g, progress);
+                } else {
+                    drawn[0] = Sparse.draw(g, d, s, beta, total, params.seed(), progress);
+                }
+            }, progress);
+            Local local = Local.build(g, labels[0], pool);
+            labels[0] = null;
+            int[] old = local.old;
+            Sparse sparse = sparseStart ? drawn[0].renumbered(old, pool) : null;
+            drawn[0] = null;
+            float[][] buf = {new float[n * d], new float[n * d]};
+            float[] sum = fused ? null : new float[n * d];
+            if (sparse == null) {
+                // N_0 = R (degree-scaled) in local order, row v generated from the seed and node old[v]
+                pool.forRange(n, BLOCK, (w, from, to) -> {
+                    progress.checkCancelled();
+                    for (int v = from; v < to; v++) {
+                        int u = old[v];
+                        initialRow(u, buf[0], v * d, d, fd, s, params.seed(), features, featureCount, signs);
+                        if (beta != 0) {
+                            float scale = degreeScale(g.outStrength(u), total, beta);
+                            for (int j = v * d, e = j + d; j < e; j++) {
+                                buf[0][j] *= scale;
+                            }
+                        }
+                    }
+                });
+            }
+            boolean normalizeOut = params.normalizeOutput();
             float[] out = null;
             for (int it = 0; it < k; it++) {
                 float a = (float) alpha[it];
@@ -275,15 +291,19 @@ public final class FastRP {
                         }
                         normalizeRow(row, 0, d);
                         if (dest != null) {
-                            // exactly what accumulating 0 + α_{k-1} N_{k-1} + α_k N_k in a zeroed sum gives
-                            int o = old[v] * d;
+                            // exactly what accumulating 0 + α_{k-1} N_{k-1} + α_k N_k in a zeroed sum gives,
+                            // normalised here rather than in a further pass over the output
                             int p = v * d;
                             for (int j = 0; j < d; j++) {
                                 float t = 0f;
                                 t += prevWeight * in[p + j];
                                 t += a * row[j];
-                                dest[o + j] = t;
+                                row[j] = t;
                             }
+                            if (normalizeOut) {
+                                normalizeRow(row, 0, d);
+                            }
+                            System.arraycopy(row, 0, dest, old[v] * d, d);
                         } else {
                             System.arraycopy(row, 0, next, v * d, d);
                             if (sum != null && a != 0) {
@@ -299,16 +319,23 @@ public final class FastRP {
                     out = dest;
                 }
             }
-            float[] result = fused ? out : sum;
-            if (params.normalizeOutput()) {
+            if (fused) {
+                return new Embedding(n, d, out);
+            }
+            if (normalizeOut) {
                 pool.forRange(n, BLOCK, (w, from, to) -> {
                     for (int v = from; v < to; v++) {
-                        normalizeRow(result, v * d, d);
+                        normalizeRow(sum, v * d, d);
                     }
                 });
             }
-            return new Embedding(n, d, result);
+            return new Embedding(n, d, sum);
         }
+    }
+
+    /** {@code (strength / 2m)^β} as a float, 0 for a node without out-arcs. */
+    private static float degreeScale(double strength, double total, double beta) {
+        return strength == 0 ? 0f : (float) Math.pow(strength / total, beta);
     }
 
     /**
@@ -340,6 +367,11 @@ public final class FastRP {
         }
 
         static Local of(CompactGraph g, WorkerPool pool, ProgressListener progress) {
+            return build(g, sweep(g, progress), pool);
+        }
+
+        /** The label of every node after one sweep (one thread). */
+        static int[] sweep(CompactGraph g, ProgressListener progress) {
             int n = g.nodeCount();
             int[] label = new int[n];
             for (int v = 0; v < n; v++) {
@@ -375,8 +407,14 @@ public final class FastRP {
                     label[v] = best;
                 }
             }
-            // groups numbered by first appearance, nodes in id order within a group (count is reused)
-            int[] group = count;
+            return label;
+        }
+
+        /** The renumbered arcs for the labels of {@link #sweep} (overwritten); the copy on all workers. */
+        static Local build(CompactGraph g, int[] label, WorkerPool pool) {
+            int n = g.nodeCount();
+            // groups numbered by first appearance, nodes in id order within a group
+            int[] group = new int[n];
             Arrays.fill(group, -1);
             int groups = 0;
             int[] size = new int[n + 1];
@@ -433,15 +471,42 @@ public final class FastRP {
             if (first == end) {
                 return;
             }
+            // Four arcs per pass over the row: Java adds left to right, so each coordinate receives the
+            // same additions in the same order as arc by arc, with a quarter of the loads and stores of
+            // the row (C2 does not vectorise a float[] store beside float[] loads at an unrelated offset,
+            // so the loop is scalar and those loads and stores are a good part of its cost).
+            int i = first;
             if (weight == null) {
-                for (int i = first; i < end; i++) {
+                for (; i + 4 <= end; i += 4) {
+                    int a = target[i] * d;
+                    int b = target[i + 1] * d;
+                    int c = target[i + 2] * d;
+                    int e = target[i + 3] * d;
+                    for (int j = 0; j < d; j++) {
+                        row[j] = row[j] + in[a + j] + in[b + j] + in[c + j] + in[e + j];
+                    }
+                }
+                for (; i < end; i++) {
                     int ub = target[i] * d;
                     for (int j = 0; j < d; j++) {
-                        row[j] += 1f * in[ub + j];
+                        row[j] += in[ub + j];
                     }
                 }
             } else {
-                for (int i = first; i < end; i++) {
+                for (; i + 4 <= end; i += 4) {
+                    float wa = weight[i];
+                    float wb = weight[i + 1];
+                    float wc = weight[i + 2];
+                    float we = weight[i + 3];
+                    int a = target[i] * d;
+                    int b = target[i + 1] * d;
+                    int c = target[i + 2] * d;
+                    int e = target[i + 3] * d;
+                    for (int j = 0; j < d; j++) {
+                        row[j] = row[j] + wa * in[a + j] + wb * in[b + j] + wc * in[c + j] + we * in[e + j];
+                    }
+                }
+                for (; i < end; i++) {
                     float w = weight[i];
                     int ub = target[i] * d;
                     for (int j = 0; j < d; j++) {
@@ -459,35 +524,64 @@ public final class FastRP {
     /** The non-zero entries of R by local row: row v's are {@code [start[v], start[v+1])}. */
     private record Sparse(int[] start, short[] index, float[] value) {
 
-        static Sparse of(float[] r, int n, int d, WorkerPool pool) {
+        /**
+         * The non-zero entries of the degree-scaled R drawn row by row in node order (one thread,
+         * {@link #initialRow}'s entries: each coordinate hashed once, zeros left out).
+         */
+        static Sparse draw(CompactGraph g, int d, double s, double beta, double total, long seed,
+                           ProgressListener progress) {
+            int n = g.nodeCount();
             int[] start = new int[n + 1];
-            pool.forRange(n, BLOCK, (w, from, to) -> {
-                for (int v = from; v < to; v++) {
-                    int c = 0;
-                    for (int j = v * d, e = j + d; j < e; j++) {
-                        c += r[j] != 0 ? 1 : 0;
-                    }
-                    start[v + 1] = c;
-                }
-            });
+            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, (long) (1.05 * n * d / s) + d + 16);
+            short[] index = new short[capacity];
+            float[] value = new float[capacity];
+            float mag = (float) Math.sqrt(s);
+            double p = 1.0 / (2 * s);
+            int k = 0;
             for (int v = 0; v < n; v++) {
-                start[v + 1] += start[v];
-            }
-            short[] index = new short[start[n]];
-            float[] value = new float[start[n]];
-            pool.forRange(n, BLOCK, (w, from, to) -> {
-                for (int v = from; v < to; v++) {
-                    int k = start[v];
-                    for (int j = 0; j < d; j++) {
-                        float x = r[v * d + j];
-                        if (x != 0) {
-                            index[k] = (short) j;
-                            value[k++] = x;
-                        }
+                if ((v & 0xFFFF) == 0) {
+                    progress.checkCancelled();
+                }
+                float scale = beta != 0 ? degreeScale(g.outStrength(v), total, beta) : 1f;
+                if (k + d > index.length) {
+                    int grown = (int) Math.min(Integer.MAX_VALUE - 8, index.length + (long) index.length / 2 + d);
+                    index = Arrays.copyOf(index, grown);
+                    value = Arrays.copyOf(value, grown);
+                }
+                for (int j = 0; j < d; j++) {
+                    double u = unit(mix(seed, v, j));
+                    float x = u < p ? mag : u < 2 * p ? -mag : 0f;
+                    if (beta != 0) {
+                        x *= scale;
+                    }
+                    if (x != 0) {
+                        index[k] = (short) j;
+                        value[k++] = x;
                     }
                 }
-            });
+                start[v + 1] = k;
+            }
             return new Sparse(start, index, value);
+        }
+
+        /** These rows (by node) in local order: local row v is node {@code old[v]}'s. */
+        Sparse renumbered(int[] old, WorkerPool pool) {
+            int n = old.length;
+            int[] to = new int[n + 1];
+            for (int v = 0; v < n; v++) {
+                int u = old[v];
+                to[v + 1] = to[v] + (start[u + 1] - start[u]);
+            }
+            short[] idx = new short[to[n]];
+            float[] val = new float[to[n]];
+            pool.forRange(n, BLOCK, (w, from, end) -> {
+                for (int v = from; v < end; v++) {
+                    int u = old[v];
+                    System.arraycopy(index, start[u], idx, to[v], start[u + 1] - start[u]);
+                    System.arraycopy(value, start[u], val, to[v], start[u + 1] - start[u]);
+                }
+            });
+            return new Sparse(to, idx, val);
         }
 
         /** {@link Local#propagateRow} from the sparse R. */
@@ -534,6 +628,24 @@ public final class FastRP {
     /** {@link #initialRow(int, float[], int, int, double, long, double[], int)} written at {@code out[base..base+d)}. */
     static void initialRow(int v, float[] out, int base, int d, int fd, double s, long seed, double[] features,
                            int featureCount) {
+        initialRow(v, out, base, d, fd, s, seed, features, featureCount,
+                fd > 0 ? featureSigns(seed, featureCount, fd) : null);
+    }
+
+    /** The ±1 entries of Q, row-major featureCount × fd: they depend on (seed, k, j) only, never on the node. */
+    static double[] featureSigns(long seed, int featureCount, int fd) {
+        double[] q = new double[featureCount * fd];
+        for (int k = 0; k < featureCount; k++) {
+            for (int j = 0; j < fd; j++) {
+                q[k * fd + j] = mix(seed ^ 0x5DEECE66DL, -1 - k, j) < 0 ? -1 : 1;
+            }
+        }
+        return q;
+    }
+
+    /** {@link #initialRow} with Q given ({@link #featureSigns}). */
+    private static void initialRow(int v, float[] out, int base, int d, int fd, double s, long seed, double[] features,
+                                   int featureCount, double[] signs) {
         int rd = d - fd;
         float mag = (float) Math.sqrt(s);
         double p = 1.0 / (2 * s);
@@ -546,9 +658,7 @@ public final class FastRP {
             for (int j = 0; j < fd; j++) {
                 double x = 0;
                 for (int k = 0; k < featureCount; k++) {
-                    // Q depends on (seed, k, j) only, never on the node
-                    long h = mix(seed ^ 0x5DEECE66DL, -1 - k, j);
-                    x += (h < 0 ? -1 : 1) * features[fb + k];
+                    x += signs[k * fd + j] * features[fb + k];
                 }
                 out[base + rd + j] = (float) (x / Math.sqrt(featureCount));
             }

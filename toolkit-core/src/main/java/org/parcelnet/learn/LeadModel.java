@@ -110,6 +110,10 @@ public final class LeadModel {
     private final Model<Label> tierModel;
     /** Its column names ({@link LeadVectors#tierNames}), or an empty list. */
     private final List<String> tierNames;
+    /** For a linear tier model: its weights as {@link #linear}'s; else null. */
+    private final double[][] tierLinear;
+    /** The tier of each output of {@link #tierLinear}. */
+    private final Tier[] tierOfOutput;
 
     private LeadModel(Model<Label> model, Algorithm algorithm, LeadVectors.EmbeddingSpec embedding, List<String> names,
                       String trainedOn, Model<Label> tierModel) {
@@ -120,24 +124,64 @@ public final class LeadModel {
         this.embedding = embedding;
         this.names = List.copyOf(names);
         this.trainedOn = trainedOn;
-        if (model instanceof LinearSGDModel lin) {
-            // The fitted weights in column order: scoring a row is then one dot product per output and a
-            // softmax, as Tribuo's own prediction does, without building an Example per party.
-            DenseMatrix w = lin.getWeightsCopy();
-            int outputs = w.getDimension1Size();
-            int bias = w.getDimension2Size() - 1;
-            linear = new double[outputs][names.size() + 1];
-            for (int o = 0; o < outputs; o++) {
-                for (int i = 0; i < names.size(); i++) {
-                    int id = model.getFeatureIDMap().getID(names.get(i));
-                    linear[o][i] = id < 0 ? 0 : w.get(o, id);
-                }
-                linear[o][names.size()] = w.get(o, bias);
+        linear = linearWeights(model, this.names);
+        memberOutput = linear == null ? -1 : model.getOutputIDInfo().getID(new Label(MEMBER));
+        tierLinear = tierModel == null ? null : linearWeights(tierModel, tierNames);
+        if (tierLinear != null) {
+            tierOfOutput = new Tier[tierLinear.length];
+            for (int o = 0; o < tierOfOutput.length; o++) {
+                tierOfOutput[o] = Tier.parse(tierModel.getOutputIDInfo().getOutput(o).getLabel());
             }
-            memberOutput = model.getOutputIDInfo().getID(new Label(MEMBER));
         } else {
-            linear = null;
-            memberOutput = -1;
+            tierOfOutput = null;
+        }
+    }
+
+    /**
+     * A linear model's fitted weights in column order (per output id, its weight of each column and its
+     * bias last), or null for another kind of model: scoring a row is then one dot product per output
+     * and a softmax, as Tribuo's own prediction does, without building an Example per party.
+     */
+    private static double[][] linearWeights(Model<Label> model, List<String> columns) {
+        if (!(model instanceof LinearSGDModel lin)) {
+            return null;
+        }
+        DenseMatrix w = lin.getWeightsCopy();
+        int outputs = w.getDimension1Size();
+        int bias = w.getDimension2Size() - 1;
+        double[][] out = new double[outputs][columns.size() + 1];
+        for (int o = 0; o < outputs; o++) {
+            for (int i = 0; i < columns.size(); i++) {
+                int id = model.getFeatureIDMap().getID(columns.get(i));
+                out[o][i] = id < 0 ? 0 : w.get(o, id);
+            }
+            out[o][columns.size()] = w.get(o, bias);
+        }
+        return out;
+    }
+
+    /**
+     * The softmax of the linear scores of row {@code x[off .. off + c)} into {@code prob} (output-id
+     * order): {@code z_o = b_o + Σ_i w_oi x_i}, {@code p_o = exp(z_o - max z) / Σ exp(z - max z)}.
+     */
+    private static void softmax(double[][] weights, double[] x, int off, int c, double[] prob) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int o = 0; o < weights.length; o++) {
+            double[] wo = weights[o];
+            double s = wo[c];
+            for (int i = 0; i < c; i++) {
+                s += wo[i] * x[off + i];
+            }
+            prob[o] = s;
+            max = Math.max(max, s);
+        }
+        double sum = 0;
+        for (int o = 0; o < weights.length; o++) {
+            prob[o] = Math.exp(prob[o] - max);
+            sum += prob[o];
+        }
+        for (int o = 0; o < weights.length; o++) {
+            prob[o] /= sum;
         }
     }
 
@@ -264,12 +308,77 @@ public final class LeadModel {
     }
 
     /**
-     * The tier model's most probable tier of each row where {@code which} is true, null elsewhere;
-     * through Tribuo's {@code Model.predict}, O(columns · 4) per predicted row.
+     * The tier model's most probable tier of each row where {@code which} is true, null elsewhere
+     * (on equal probabilities the first output in the model's output order). A linear tier model (what
+     * {@link #withTiers} trains) is evaluated from its weights, O(columns · tiers) per row without
+     * allocation ({@link #tierProbabilities}, equal to Tribuo's prediction up to rounding, tested);
+     * another kind through Tribuo's {@code Model.predict}.
      *
      * @throws IllegalStateException when the model has no tier model
      */
     public Tier[] predictTiers(LeadVectors.Vectors rows, boolean[] which) {
+        checkTierRows(rows, which);
+        if (tierLinear == null) {
+            return predictTiersWithTribuo(rows, which);
+        }
+        int c = tierNames.size();
+        double[] x = rows.values();
+        double[] prob = new double[tierLinear.length];
+        Tier[] out = new Tier[rows.rows()];
+        for (int p = 0; p < out.length; p++) {
+            if (which[p]) {
+                softmax(tierLinear, x, p * c, c, prob);
+                int best = 0;
+                for (int o = 1; o < prob.length; o++) {
+                    if (prob[o] > prob[best]) {
+                        best = o;
+                    }
+                }
+                out[p] = tierOfOutput[best];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The linear tier model's probability of each tier ({@link Tier} order) for every row, from its
+     * weights; null when the tier model is not linear.
+     */
+    double[][] tierProbabilities(LeadVectors.Vectors rows) {
+        boolean[] all = new boolean[rows.rows()];
+        Arrays.fill(all, true);
+        checkTierRows(rows, all);
+        if (tierLinear == null) {
+            return null;
+        }
+        int c = tierNames.size();
+        double[] prob = new double[tierLinear.length];
+        double[][] out = new double[rows.rows()][Tier.values().length];
+        for (int p = 0; p < out.length; p++) {
+            softmax(tierLinear, rows.values(), p * c, c, prob);
+            for (int o = 0; o < prob.length; o++) {
+                out[p][tierOfOutput[o].ordinal()] = prob[o];
+            }
+        }
+        return out;
+    }
+
+    /** {@link #tierProbabilities} through Tribuo's {@code Model.predict} (an Example per row). */
+    double[][] tierProbabilitiesWithTribuo(LeadVectors.Vectors rows) {
+        int c = tierNames.size();
+        String[] columns = tierNames.toArray(new String[0]);
+        double[][] out = new double[rows.rows()][Tier.values().length];
+        for (int p = 0; p < out.length; p++) {
+            Prediction<Label> pred = tierModel.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, columns,
+                    Arrays.copyOfRange(rows.values(), p * c, p * c + c)));
+            for (var e : pred.getOutputScores().entrySet()) {
+                out[p][Tier.parse(e.getKey()).ordinal()] = e.getValue().getScore();
+            }
+        }
+        return out;
+    }
+
+    private void checkTierRows(LeadVectors.Vectors rows, boolean[] which) {
         if (tierModel == null) {
             throw new IllegalStateException("this model predicts ring membership only (no tier model)");
         }
@@ -279,10 +388,14 @@ public final class LeadModel {
         if (which.length != rows.rows()) {
             throw new IllegalArgumentException("selection of " + which.length + " rows, rows " + rows.rows());
         }
+    }
+
+    /** {@link #predictTiers} through Tribuo's {@code Model.predict}, in batches of 4,096 rows. */
+    Tier[] predictTiersWithTribuo(LeadVectors.Vectors rows, boolean[] which) {
+        checkTierRows(rows, which);
         int c = tierNames.size();
         String[] columns = tierNames.toArray(new String[0]);
-        // batches of 4,096 as in membership scoring: Tribuo's examples and predictions cost about a
-        // kilobyte each, too much for millions of placed parties at once
+        // Tribuo's examples and predictions cost about a kilobyte each: batches keep that bounded
         Tier[] out = new Tier[rows.rows()];
         List<Example<Label>> batch = new ArrayList<>();
         int[] batchRows = new int[4096];
@@ -355,23 +468,10 @@ public final class LeadModel {
         int outputs = linear.length;
         try (WorkerPool pool = WorkerPool.of(threads, "lead-model")) {
             pool.forRange(n, 4096, (w, from, to) -> {
-                double[] z = new double[outputs];
+                double[] prob = new double[outputs];
                 for (int p = from; p < to; p++) {
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (int o = 0; o < outputs; o++) {
-                        double[] wo = linear[o];
-                        double s = wo[c];
-                        for (int i = 0; i < c; i++) {
-                            s += wo[i] * x[p * c + i];
-                        }
-                        z[o] = s;
-                        max = Math.max(max, s);
-                    }
-                    double sum = 0;
-                    for (int o = 0; o < outputs; o++) {
-                        sum += Math.exp(z[o] - max);
-                    }
-                    out[p] = Math.exp(z[memberOutput] - max) / sum;
+                    softmax(linear, x, p * c, c, prob);
+                    out[p] = prob[memberOutput];
                 }
             });
         }

@@ -1,15 +1,20 @@
 package org.parcelnet.learn;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 import org.parcelnet.eval.Evaluation;
+import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.eval.GroundTruth;
 import org.parcelnet.leads.LeadFeatures;
 import org.parcelnet.leads.LeadResult;
 import org.parcelnet.leads.LeadScorer;
 import org.parcelnet.pipeline.Analysis;
 import org.parcelnet.pipeline.AnalysisResult;
+import org.parcelnet.progress.CancelledException;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.progress.WorkerPool;
 import org.parcelnet.roles.Tier;
 import org.parcelnet.roles.TierClassifier;
 
@@ -35,13 +40,29 @@ public final class LearnedLeads {
      * tier model, the tiers of its placed parties replaced by the model's ({@link #learnedTiers}); when
      * the run was evaluated, its lead precision (and tier accuracy) is recomputed against {@code truth}
      * (the truth the run was evaluated against, with party ids as the run saw them). The interdiction
-     * plan and the rest of the run are kept as the pipeline computed them.
+     * plan and the rest of the run are kept as the pipeline computed them; the stage times gain a
+     * {@code lead model} entry, the seconds this took.
      */
     public static AnalysisResult apply(AnalysisResult r, LeadModel model, GroundTruth truth, int threads,
                                        ProgressListener progress) {
-        LeadFeatures f = Analysis.leadFeatures(r);
-        LeadVectors.Vectors v = LeadVectors.of(f, model.embedding().dimension() == 0 ? null
-                : r.partyGraph().graph().toUndirected(), model.embedding(), threads, progress);
+        long started = System.nanoTime();
+        LeadFeatures f;
+        CompactGraph undirected = null;
+        if (model.embedding().dimension() == 0) {
+            f = Analysis.leadFeatures(r);
+        } else {
+            // the undirected copy of the party graph is built beside the features' pass over the shipments
+            try (WorkerPool beside = WorkerPool.beside("lead-model-graph")) {
+                WorkerPool.Pending<CompactGraph> graph = beside.submit(() -> r.partyGraph().graph().toUndirected());
+                f = Analysis.leadFeatures(r);
+                undirected = graph.get();
+            } catch (java.io.InterruptedIOException e) {
+                throw new CancelledException();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // toUndirected does no I/O
+            }
+        }
+        LeadVectors.Vectors v = LeadVectors.of(f, undirected, model.embedding(), threads, progress);
         LeadResult leads = new LeadScorer(r.options().leadWeights()).rankBy(f, model.score(v, threads),
                 r.options().leadCount());
         TierClassifier.Result tiers = model.hasTiers() ? learnedTiers(r, model, v) : r.tiers();
@@ -58,9 +79,13 @@ public final class LearnedLeads {
             evaluation = java.util.Optional.of(new Evaluation(e.truthRings(), e.truthRingParties(), e.ringsFound(), e.ring(),
                     e.communityOnRingParties(), tierAccuracy, precision, e.interdiction()));
         }
+        java.util.Map<String, Double> stages = new java.util.LinkedHashMap<>(r.times().stages());
+        stages.put("lead model", (System.nanoTime() - started) / 1e9);
+        AnalysisResult.StageTimes times = new AnalysisResult.StageTimes(stages, r.times().linking(),
+                r.times().betweennessRun());
         return new AnalysisResult(r.options(), r.shipments(), r.read(), r.links(), r.parties(), r.partyGraph(),
                 r.communities(), r.chains(), r.rings(), r.members(), tiers, r.betweenness(), r.interdiction(),
-                r.disruption(), leads, r.regions(), r.volume(), evaluation, r.times());
+                r.disruption(), leads, r.regions(), r.volume(), evaluation, times);
     }
 
     /**

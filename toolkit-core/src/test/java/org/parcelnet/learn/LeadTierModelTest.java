@@ -79,6 +79,31 @@ class LeadTierModelTest {
     }
 
     @Test
+    void weightsOfTheSavedTierModelGiveTribuosProbabilitiesAndTiers() throws IOException {
+        Path f = dir.resolve("w.pnm");
+        withTiers().save(f);
+        LeadModel back = LeadModel.load(f);
+        Tier[] truth = new Tier[2000];
+        LeadVectors.Vectors test = rows(2000, 14, truth);
+        double[][] direct = back.tierProbabilities(test);
+        double[][] tribuo = back.tierProbabilitiesWithTribuo(test);
+        for (int p = 0; p < direct.length; p++) {
+            // the same dot products and softmax, summed in another order: equal to rounding
+            assertArrayEquals(tribuo[p], direct[p], 1e-9, "row " + p);
+            double total = 0;
+            for (double x : direct[p]) {
+                total += x;
+            }
+            assertEquals(1.0, total, 1e-12);
+        }
+        boolean[] which = new boolean[2000];
+        for (int p = 0; p < which.length; p++) {
+            which[p] = p % 3 != 0;
+        }
+        assertArrayEquals(back.predictTiersWithTribuo(test, which), back.predictTiers(test, which));
+    }
+
+    @Test
     void tierModelRoundTripsThroughTheFile() throws IOException {
         LeadModel model = withTiers();
         Path f = dir.resolve("t.pnm");

@@ -66,6 +66,11 @@ class LearnedTiersTest {
         AnalysisResult learned = LearnedLeads.apply(rule, back, test.truth(), 2, ProgressListener.NONE);
         AnalysisResult fromMemory = LearnedLeads.apply(rule, model, test.truth(), 2, ProgressListener.NONE);
         assertArrayEquals(fromMemory.tiers().tier(), learned.tiers().tier(), "the model round-trips through the file");
+        // the pipeline's stages, then the model's own
+        List<String> stages = List.copyOf(learned.times().stages().keySet());
+        assertEquals(List.copyOf(rule.times().stages().keySet()), stages.subList(0, stages.size() - 1));
+        assertEquals("lead model", stages.get(stages.size() - 1));
+        assertTrue(learned.times().stages().get("lead model") >= 0);
 
         Tier[] ruleTier = rule.tiers().tier();
         Tier[] learnedTier = learned.tiers().tier();
