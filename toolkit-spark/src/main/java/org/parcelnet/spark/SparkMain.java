@@ -75,9 +75,10 @@ public final class SparkMain {
         try {
             ScaleOutSummary s = new SparkEngine(spark).analyze(request);
             out.printf(Locale.ROOT, "%s: %,d shipments (%,d rejected), %,d parties, %,d party edges, %,d communities"
-                            + " (modularity %.3f), %,d cases in %,d case networks (%,d linked)%n", request.input(),
+                            + " (modularity %.3f), %,d relay chains on %,d routes, %,d cases in %,d case networks"
+                            + " (%,d linked), %,d party leads%n", request.input(),
                     s.rowsRead(), s.rowsRejected(), s.parties(), s.partyEdges(), s.communities(), s.modularity(),
-                    s.cases(), s.caseNetworks(), s.linkedNetworks());
+                    s.relayChains(), s.relayRoutes(), s.cases(), s.caseNetworks(), s.linkedNetworks(), s.leads());
             out.println("output: " + request.out() + " " + s.stageSeconds());
             return 0;
         } catch (Exception e) {
