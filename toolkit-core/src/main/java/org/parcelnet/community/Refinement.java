@@ -68,7 +68,7 @@ final class Refinement {
             int c;
             while ((c = next.getAndIncrement()) < k) {
                 refineOne(g, comm, c, members, start[c], start[c + 1], tot[c], f, theta,
-                        new SplittableRandom(mix(seed, c)), refined, refTot, size, ext, s, weights, cands, candWeight,
+                        seed, refined, refTot, size, ext, s, weights, cands, candWeight,
                         member);
                 if ((c & 0xFFF) == 0) {
                     progress.checkCancelled();
@@ -94,7 +94,7 @@ final class Refinement {
     }
 
     private static void refineOne(WorkGraph g, int[] comm, int c, int[] members, int from, int to, double totS,
-                                  double f, double theta, SplittableRandom rnd, int[] refined, double[] refTot,
+                                  double f, double theta, long seed, int[] refined, double[] refTot,
                                   int[] size, double[] ext, LocalMoving.Scratch s, double[] weights,
                                   int[] cands, double[] candWeight, byte[] member) {
         final int[] adj = g.adj;
@@ -134,6 +134,9 @@ final class Refinement {
             clear(member, members, from, to, range);
             return;
         }
+        // One generator per community, seeded by its id, so the result does not depend on which
+        // worker refines it; made only here, since most communities are single nodes.
+        SplittableRandom rnd = new SplittableRandom(mix(seed, c));
         // Random visiting order: shuffle this community's slice of members (owned by this task).
         for (int j = to - 1; j > from; j--) {
             int r = from + rnd.nextInt(j - from + 1);

@@ -19,6 +19,8 @@ import org.parcelnet.roles.Tier;
 /**
  * The generator's ground truth (docs/data-format.md): {@code truth_parties.csv} (party,ring,tier; ring
  * empty for background parties), and when present {@code truth_shipments.csv} (shipment_id,ring).
+ * Only labelled rows are held; rows with an empty label are checked for repeats and dropped, since
+ * "no ring" is what every lookup of an unknown party answers.
  * Also reads a plain {@code node,community} file as ground-truth groups.
  */
 public final class GroundTruth {
@@ -26,12 +28,14 @@ public final class GroundTruth {
     private final Map<String, String> ringOfParty;
     private final Map<String, Tier> tierOfParty;
     private final Map<String, String> ringOfShipment;
+    private final boolean shipmentsRead;
 
     private GroundTruth(Map<String, String> ringOfParty, Map<String, Tier> tierOfParty,
-                        Map<String, String> ringOfShipment) {
+                        Map<String, String> ringOfShipment, boolean shipmentsRead) {
         this.ringOfParty = ringOfParty;
         this.tierOfParty = tierOfParty;
         this.ringOfShipment = ringOfShipment;
+        this.shipmentsRead = shipmentsRead;
     }
 
     /**
@@ -46,9 +50,9 @@ public final class GroundTruth {
             }
             GroundTruth g = read(parties);
             Path ships = path.resolve("truth_shipments.csv");
-            Map<String, String> shipmentRing = Files.exists(ships) ? readPairs(ships, "shipment_id", "ring", null)
-                    : Map.of();
-            return new GroundTruth(g.ringOfParty, g.tierOfParty, shipmentRing);
+            boolean withShipments = Files.exists(ships);
+            Map<String, String> shipmentRing = withShipments ? readPairs(ships, "shipment_id", "ring", null) : Map.of();
+            return new GroundTruth(g.ringOfParty, g.tierOfParty, shipmentRing, withShipments);
         }
         Map<String, Tier> tiers = new HashMap<>();
         Map<String, String> rings;
@@ -58,7 +62,7 @@ public final class GroundTruth {
         } else {
             rings = readPairs(path, "node", "community", null);
         }
-        return new GroundTruth(rings, tiers, Map.of());
+        return new GroundTruth(rings, tiers, Map.of(), false);
     }
 
     private static String firstLine(Path p) throws IOException {
@@ -72,6 +76,10 @@ public final class GroundTruth {
             throws IOException {
         String name = file.toString();
         Map<String, String> out = new HashMap<>();
+        // Rows with an empty group (background parties: nearly all of a generated set's) are only
+        // checked for repeats, by a 64-bit fingerprint: holding them as strings cost about 90 bytes
+        // each, a tenth of analyze's live heap on 4.31M shipments.
+        Fingerprints background = new Fingerprints();
         try (CSVParser p = CSVParser.builder().setReader(Csv.open(file).reader()).setFormat(Csv.FORMAT).get()) {
             Iterator<CSVRecord> it = p.iterator();
             if (!it.hasNext()) {
@@ -96,7 +104,10 @@ public final class GroundTruth {
                 // Result tables neutralise spreadsheet formulas (Csv.cell): undone here, so that a
                 // communities.csv written by ParcelNet reads back as it was computed.
                 String key = Csv.uncell(r.get(k));
-                if (out.put(key, Csv.uncell(r.get(v))) != null) {
+                String value = Csv.uncell(r.get(v));
+                boolean repeated = value.isEmpty() ? out.containsKey(key) || !background.add(key)
+                        : out.put(key, value) != null || background.contains(key);
+                if (repeated) {
                     throw new InputException(name, line, k + 1, "duplicate " + keyCol + " (value not shown)", null);
                 }
                 if (t >= 0 && !r.get(t).isEmpty()) {
@@ -114,6 +125,77 @@ public final class GroundTruth {
     }
 
     /**
+     * A set of 64-bit string fingerprints (FNV-1a, then the SplitMix64 finaliser), open addressing:
+     * 16 bytes per string at most half full. Two different strings share a fingerprint with
+     * probability about 2^-64, so for a million rows a false "duplicate" is a one in 10^7 event.
+     */
+    private static final class Fingerprints {
+        private long[] slots = new long[1 << 10];
+        private int size;
+        private boolean hasZero;
+
+        static long of(String s) {
+            long h = 0xcbf29ce484222325L;
+            for (int i = 0; i < s.length(); i++) {
+                h = (h ^ s.charAt(i)) * 0x100000001b3L;
+            }
+            h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+            h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+            return h ^ (h >>> 31);
+        }
+
+        boolean contains(String s) {
+            long f = of(s);
+            if (f == 0) {
+                return hasZero;
+            }
+            int mask = slots.length - 1;
+            for (int i = (int) f & mask; slots[i] != 0; i = (i + 1) & mask) {
+                if (slots[i] == f) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Adds {@code s}; false when its fingerprint was there already. */
+        boolean add(String s) {
+            long f = of(s);
+            if (f == 0) {
+                boolean was = hasZero;
+                hasZero = true;
+                return !was;
+            }
+            if (!insert(slots, f)) {
+                return false;
+            }
+            if (++size * 2 > slots.length) {
+                long[] bigger = new long[slots.length * 2];
+                for (long x : slots) {
+                    if (x != 0) {
+                        insert(bigger, x);
+                    }
+                }
+                slots = bigger;
+            }
+            return true;
+        }
+
+        private static boolean insert(long[] table, long f) {
+            int mask = table.length - 1;
+            int i = (int) f & mask;
+            while (table[i] != 0) {
+                if (table[i] == f) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            table[i] = f;
+            return true;
+        }
+    }
+
+    /**
      * The same truth with party ids mapped (for example to their pseudonyms, so that a desensitised
      * run can still be evaluated). Parties that map to the same id keep the first mapping's labels.
      */
@@ -126,10 +208,10 @@ public final class GroundTruth {
         for (Map.Entry<String, Tier> e : tierOfParty.entrySet()) {
             tiers.putIfAbsent(map.apply(e.getKey()), e.getValue());
         }
-        return new GroundTruth(rings, tiers, ringOfShipment);
+        return new GroundTruth(rings, tiers, ringOfShipment, shipmentsRead);
     }
 
-    /** Ring (or group) of a party; empty or null for background parties. */
+    /** Ring (or group) of a party; null for background parties and parties not in the truth. */
     public String ring(String party) {
         return ringOfParty.get(party);
     }
@@ -139,18 +221,18 @@ public final class GroundTruth {
         return tierOfParty.get(party);
     }
 
-    /** Ring of a shipment; empty or null for background shipments. */
+    /** Ring of a shipment; null for background shipments and shipments not in the truth. */
     public String shipmentRing(String shipmentId) {
         return ringOfShipment.get(shipmentId);
     }
 
     /** Whether truth for shipments was read. */
     public boolean hasShipments() {
-        return !ringOfShipment.isEmpty();
+        return shipmentsRead;
     }
 
-    /** All labelled parties → ring (empty for background). */
-    public Map<String, String> parties() {
+    /** The parties that belong to a ring (or group) → its label; background parties are not held. */
+    public Map<String, String> ringParties() {
         return Collections.unmodifiableMap(ringOfParty);
     }
 

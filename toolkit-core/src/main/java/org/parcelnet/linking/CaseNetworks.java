@@ -773,7 +773,6 @@ public final class CaseNetworks {
          */
         private int[] neighbours(int id) {
             if (adjacency[id] != null) {
-                neighbourCount = adjacency[id].length;
                 return adjacency[id];
             }
             int n = 0;
@@ -807,7 +806,6 @@ public final class CaseNetworks {
                     n = collect(row * slots, id, mark, n);
                 }
             }
-            neighbourCount = n;
             int[] a = Arrays.copyOf(scratch, n);
             adjacency[id] = a;
             if (rowCommunity != null) {
@@ -834,9 +832,6 @@ public final class CaseNetworks {
             }
         }
 
-        /** Length of the list the last {@link #neighbours} call returned. */
-        private int neighbourCount;
-
         /** Adds the unseen evidence-carrying identifiers of the row at slot base {@code b}; the new count. */
         private int collect(int b, int id, int mark, int n) {
             for (int s = 0; s < CaseLinker.SLOTS; s++) {
@@ -852,6 +847,11 @@ public final class CaseNetworks {
             return n;
         }
 
+        private final EvidenceHeap heap = new EvidenceHeap();
+        /** Cases reached by the current search, in first-reached order. */
+        private int[] reached = new int[64];
+        private int reachedCount;
+
         List<Link> from(int c) {
             round++;
             int row = caseRows[c];
@@ -861,19 +861,20 @@ public final class CaseNetworks {
             }
             double min = params.minEvidence();
             int maxDepth = params.maxPathIdentifiers();
-            // identifiers reached, with their best evidence; a small max-heap by evidence
-            java.util.PriorityQueue<double[]> heap = new java.util.PriorityQueue<>((x, y) -> Double.compare(y[0], x[0]));
+            // identifiers reached, with their best evidence; a max-heap by evidence
+            EvidenceHeap heap = this.heap;
+            heap.clear();
             for (int s = 0; s < CaseLinker.SLOTS; s++) {
                 int x = ident[row * CaseLinker.SLOTS + s];
                 if (x >= 0 && weight[x] >= min && improve(x, weight[x], 1, -1)) {
-                    heap.add(new double[] {weight[x], x});
+                    heap.add(weight[x], x);
                 }
             }
-            List<Integer> reachedCases = new ArrayList<>();
+            reachedCount = 0;
             while (!heap.isEmpty()) {
-                double[] top = heap.poll();
-                int x = (int) top[1];
-                if (top[0] < best[x]) {
+                double topEvidence = heap.topEvidence();
+                int x = heap.poll();
+                if (topEvidence < best[x]) {
                     continue; // stale entry
                 }
                 double e = best[x];
@@ -886,7 +887,10 @@ public final class CaseNetworks {
                     if (caseStamp[d] != round) {
                         caseStamp[d] = round;
                         caseBest[d] = -1;
-                        reachedCases.add(d);
+                        if (reachedCount == reached.length) {
+                            reached = Arrays.copyOf(reached, reachedCount * 2);
+                        }
+                        reached[reachedCount++] = d;
                     }
                     if (e > caseBest[d]) {
                         caseBest[d] = e;
@@ -896,18 +900,17 @@ public final class CaseNetworks {
                 if (depth[x] >= maxDepth) {
                     continue;
                 }
-                int[] near = neighbours(x);
-                for (int i = 0, n = neighbourCount; i < n; i++) {
-                    int y = near[i];
+                for (int y : neighbours(x)) {
                     double ey = e * weight[y];
                     if (ey >= min && improve(y, ey, depth[x] + 1, x)) {
-                        heap.add(new double[] {ey, y});
+                        heap.add(ey, y);
                     }
                 }
             }
             // strongest links, with the time factor
             List<Link> out = new ArrayList<>();
-            for (int d : reachedCases) {
+            for (int r = 0; r < reachedCount; r++) {
+                int d = reached[r];
                 double ev = caseBest[d] * timeFactor(t, row, caseRows[d], tau);
                 if (ev >= min) {
                     out.add(new Link(c, d, ev, path(caseEnd[d])));
@@ -939,6 +942,77 @@ public final class CaseNetworks {
                 p[i--] = x;
             }
             return p;
+        }
+    }
+
+    /**
+     * A max-heap of (evidence, identifier) pairs on two primitive arrays, with the sift steps and
+     * comparisons of {@link java.util.PriorityQueue} (so that entries of equal evidence leave in the
+     * same order, and so the same path explains a tie), without an object per entry.
+     */
+    static final class EvidenceHeap {
+        private double[] evidence = new double[64];
+        private int[] id = new int[64];
+        private int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** Evidence of the entry {@link #poll} returns next. */
+        double topEvidence() {
+            return evidence[0];
+        }
+
+        void add(double e, int x) {
+            if (size == id.length) {
+                evidence = Arrays.copyOf(evidence, size * 2);
+                id = Arrays.copyOf(id, size * 2);
+            }
+            int k = size++;
+            while (k > 0) {
+                int parent = (k - 1) >>> 1;
+                if (Double.compare(evidence[parent], e) >= 0) {
+                    break;
+                }
+                evidence[k] = evidence[parent];
+                id[k] = id[parent];
+                k = parent;
+            }
+            evidence[k] = e;
+            id[k] = x;
+        }
+
+        /** Removes the entry of most evidence and returns its identifier. */
+        int poll() {
+            int result = id[0];
+            int n = --size;
+            if (n > 0) {
+                double e = evidence[n];
+                int x = id[n];
+                int k = 0;
+                int half = n >>> 1;
+                while (k < half) {
+                    int child = 2 * k + 1;
+                    int right = child + 1;
+                    if (right < n && Double.compare(evidence[right], evidence[child]) > 0) {
+                        child = right;
+                    }
+                    if (Double.compare(evidence[child], e) <= 0) {
+                        break;
+                    }
+                    evidence[k] = evidence[child];
+                    id[k] = id[child];
+                    k = child;
+                }
+                evidence[k] = e;
+                id[k] = x;
+            }
+            return result;
         }
     }
 }

@@ -10,27 +10,23 @@ public interface ProgressListener {
 
     /** A listener that ignores everything and never cancels. */
     ProgressListener NONE = new ProgressListener() {
-        @Override
-        public void begin(String task, long totalWork) {
-        }
-
-        @Override
-        public void advance(long work) {
-        }
-
-        @Override
-        public void end() {
-        }
     };
 
-    /** A step starts; {@code totalWork} is its size in units of its choosing, or -1 when unknown. */
-    void begin(String task, long totalWork);
+    /**
+     * A step starts; {@code totalWork} is its size in units of its choosing, or -1 when unknown.
+     * Ignored unless overridden, as are {@link #advance} and {@link #end}: a listener that only
+     * cancels needs to override {@link #isCancelled()} alone.
+     */
+    default void begin(String task, long totalWork) {
+    }
 
     /** {@code work} more units are done. */
-    void advance(long work);
+    default void advance(long work) {
+    }
 
     /** The step has finished. */
-    void end();
+    default void end() {
+    }
 
     /** Whether the caller asked to stop. */
     default boolean isCancelled() {
@@ -51,18 +47,6 @@ public interface ProgressListener {
      */
     static ProgressListener cancelledWith(ProgressListener owner) {
         return new ProgressListener() {
-            @Override
-            public void begin(String task, long totalWork) {
-            }
-
-            @Override
-            public void advance(long work) {
-            }
-
-            @Override
-            public void end() {
-            }
-
             @Override
             public boolean isCancelled() {
                 return owner.isCancelled();

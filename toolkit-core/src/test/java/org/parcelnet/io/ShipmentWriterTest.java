@@ -100,14 +100,6 @@ class ShipmentWriterTest {
         Files.writeString(p, "previous");
         ProgressListener failing = new ProgressListener() {
             @Override
-            public void begin(String task, long total) {
-            }
-
-            @Override
-            public void advance(long work) {
-            }
-
-            @Override
             public void end() {
                 throw new IllegalStateException("boom");
             }

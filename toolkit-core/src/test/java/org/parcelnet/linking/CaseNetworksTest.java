@@ -204,10 +204,6 @@ class CaseNetworksTest {
             }
 
             @Override
-            public void advance(long work) {
-            }
-
-            @Override
             public void end() {
                 calls[1]++;
             }
@@ -218,14 +214,6 @@ class CaseNetworksTest {
         assertEquals(2, calls[0]);
         assertEquals(2, calls[1]);
         ProgressListener cancelled = new ProgressListener() {
-            @Override
-            public void begin(String task, long totalWork) {
-            }
-
-            @Override
-            public void advance(long work) {
-            }
-
             @Override
             public void end() {
                 calls[1]++;

@@ -162,14 +162,6 @@ class AnalysisTest {
             }
 
             @Override
-            public void advance(long work) {
-            }
-
-            @Override
-            public void end() {
-            }
-
-            @Override
             public boolean isCancelled() {
                 return stages.get() >= 2;
             }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
@@ -44,24 +43,16 @@ import org.parcelnet.interdiction.Disruption;
 import org.jfree.svg.PreserveAspectRatio;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.drawing.FRLayoutAlgorithm2D;
-import org.jgrapht.alg.drawing.model.Box2D;
-import org.jgrapht.alg.drawing.model.MapLayoutModel2D;
-import org.jgrapht.alg.drawing.model.Point2D;
-import org.jgrapht.graph.DefaultWeightedEdge;
 import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.graph.CompactGraphBuilder;
 import org.parcelnet.graph.IdMap;
-import org.parcelnet.graph.JGraphTBridge;
 import org.parcelnet.graph.LabeledGraph;
 
 /**
  * Charts of the report as inline SVG, from plain data. The statistical charts are JFreeChart charts
- * drawn onto a JFreeSVG {@code SVGGraphics2D}; the ring diagram is laid out by JGraphT's
- * {@link FRLayoutAlgorithm2D} (Fruchterman &amp; Reingold 1991, "Graph drawing by force-directed
- * placement", Software: Practice and Experience 21(11), doi:10.1002/spe.4380211102) and written as SVG
- * directly.
+ * drawn onto a JFreeSVG {@code SVGGraphics2D}; the ring diagram is laid out by {@link ForceLayout}
+ * (Fruchterman &amp; Reingold 1991, "Graph drawing by force-directed placement", Software: Practice
+ * and Experience 21(11), doi:10.1002/spe.4380211102) and written as SVG directly.
  *
  * <p>Every chart renders for empty data too (a "no data" message). Text that came from input (labels,
  * titles) is escaped: by JFreeSVG inside JFreeChart charts, by {@link Html#escape} in the ring diagram.
@@ -88,11 +79,11 @@ public final class Charts {
     public static final int HEIGHT = 400;
     /** The ring diagram draws at most this many nodes (the strongest by weighted degree). */
     public static final int MAX_RING_NODES = 200;
-    /** Fruchterman–Reingold iterations of the ring layout (JGraphT's default is 100; more settles small rings better). */
+    /** Fruchterman–Reingold iterations of the ring layout (100 is common; more settles small rings better). */
     static final int RING_LAYOUT_ITERATIONS = 300;
     /**
-     * FR normalisation factor C of the ideal edge length C·sqrt(area / n). JGraphT's default 0.5 pushes
-     * the leaves of a star-like ring against the frame; 0.2 keeps them near their hub.
+     * FR normalisation factor C of the ideal edge length C·sqrt(area / n). A C of 0.5 pushes the leaves
+     * of a star-like ring against the frame; 0.2 keeps them near their hub.
      */
     static final double RING_LAYOUT_NORMALIZATION = 0.2;
     /** Rings with more nodes label only their sources, transits and strongest nodes (all have tooltips). */
@@ -454,14 +445,14 @@ public final class Charts {
     // ---------------------------------------------------------------- ring diagram
 
     /**
-     * A node–link diagram of one ring: positions from JGraphT's {@link FRLayoutAlgorithm2D}
-     * ({@value #RING_LAYOUT_ITERATIONS} iterations, seeded), nodes coloured by tier ({@code source}, {@code transit},
+     * A node–link diagram of one ring: positions from a Fruchterman–Reingold layout ({@link ForceLayout},
+     * {@value #RING_LAYOUT_ITERATIONS} iterations, seeded), nodes coloured by tier ({@code source}, {@code transit},
      * {@code distributor}, {@code retailer}; other names get further colours, null/empty grey) and
      * labelled by their id (a pseudonym after desensitisation; cut to 10 characters, the full id in a
      * tooltip; rings over {@value #RING_LABEL_ALL_UP_TO} nodes label only sources, transits and the
      * {@value #RING_LABELLED_STRONGEST} strongest nodes). Edge width grows with log(weight); directed graphs get arrowheads. Rings larger than
      * {@value #MAX_RING_NODES} nodes are drawn as the induced subgraph of the strongest nodes (noted on
-     * the diagram). Cost O(iterations · n²) for the layout (JGraphT's FR computes all repulsions).
+     * the diagram). Cost O(iterations · n²) for the layout (all repulsions are computed).
      *
      * @param ring  the ring as a graph with node ids
      * @param tiers one tier name per node ({@code tiers.get(v)} for node v), entries may be null
@@ -490,18 +481,14 @@ public final class Charts {
             px[0] = w / 2.0;
             py[0] = (top + h) / 2.0;
         } else if (n > 1) {
-            Graph<String, DefaultWeightedEdge> jg = JGraphTBridge.toJGraphT(g);
-            MapLayoutModel2D<String> model = new MapLayoutModel2D<>(Box2D.of(0, 0, 1000, 1000));
-            new FRLayoutAlgorithm2D<String, DefaultWeightedEdge>(RING_LAYOUT_ITERATIONS,
-                    RING_LAYOUT_NORMALIZATION, new Random(seed)).layout(jg, model);
+            double[] at = ForceLayout.layout(cg, RING_LAYOUT_ITERATIONS, RING_LAYOUT_NORMALIZATION, 1000, 1000, seed);
             double minX = Double.POSITIVE_INFINITY;
             double maxX = Double.NEGATIVE_INFINITY;
             double minY = Double.POSITIVE_INFINITY;
             double maxY = Double.NEGATIVE_INFINITY;
             for (int v = 0; v < n; v++) {
-                Point2D pt = model.get(g.label(v));
-                px[v] = pt.getX();
-                py[v] = pt.getY();
+                px[v] = at[2 * v];
+                py[v] = at[2 * v + 1];
                 minX = Math.min(minX, px[v]);
                 maxX = Math.max(maxX, px[v]);
                 minY = Math.min(minY, py[v]);
