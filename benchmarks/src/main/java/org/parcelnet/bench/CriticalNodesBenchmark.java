@@ -1,5 +1,6 @@
 package org.parcelnet.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,11 +20,17 @@ import org.parcelnet.progress.WorkerPool;
  * java -cp benchmarks/target/benchmarks.jar org.parcelnet.bench.CriticalNodesBenchmark \
  *     sample-data/reference/cnp WORK MAX_SECONDS SEED [SEARCHES [INSTANCE...]]
  * </pre>
- * Each search runs {@code WORK / (n + m)} steps (a step costs about the size of the largest component,
- * so this gives every instance a similar amount of work), which makes the result a function of the
- * arguments alone; MAX_SECONDS only caps the time per instance, and a row whose search stopped at the
- * cap before its steps were done is marked "capped" (it then depends on machine speed and load).
- * SEARCHES independent searches (default 1) run on as many worker threads.
+ * Each search stops after WORK work units (adjacency entries and component ids scanned, counted by the
+ * search, see {@code CriticalNodes.Options.work}), which gives every instance about the same time and
+ * makes the result a function of the arguments alone; MAX_SECONDS only caps the time per instance, and a
+ * row whose search stopped at the cap before its work was done is marked "(cap)" (it then depends on
+ * machine speed and load). WORK written as {@code UNITS/size} gives each search a step budget instead,
+ * {@code UNITS / (n + m)} steps (the form of the table in docs/critical-nodes.md; a step costs about the
+ * size of the component it searches, so instances then get unequal time).
+ * SEARCHES independent searches (default 1) run on as many worker threads. Each row shows the wall
+ * seconds and the CPU seconds of the process (all threads): on a busy machine the wall time says
+ * little, while the CPU time divided by the number of searches approximates the wall time on as many
+ * otherwise idle cores.
  */
 public final class CriticalNodesBenchmark {
 
@@ -32,19 +39,20 @@ public final class CriticalNodesBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
-            System.err.println("usage: CriticalNodesBenchmark CNP_DIR WORK MAX_SECONDS SEED [SEARCHES [INSTANCE...]]");
+            System.err.println("usage: CriticalNodesBenchmark CNP_DIR WORK[/size] MAX_SECONDS SEED [SEARCHES [INSTANCE...]]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
-        double work = Double.parseDouble(args[1]);
+        boolean perSize = args[1].endsWith("/size");
+        double work = Double.parseDouble(perSize ? args[1].substring(0, args[1].length() - "/size".length()) : args[1]);
         long millis = Math.round(Double.parseDouble(args[2]) * 1000);
         long seed = Long.parseLong(args[3]);
         int searches = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         List<String> only = List.of(args).subList(Math.min(5, args.length), args.length);
         List<String> rows = Files.readAllLines(dir.resolve("bkv.csv"));
         System.out.println("| instance | n | m | K | best known | proven | greedy | ParcelNet | gap % | steps per search "
-                + "| best found at step | seconds |");
-        System.out.println("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+                + "| best found at step | seconds | CPU seconds |");
+        System.out.println("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         double gapSynthetic = 0;
         double gapReal = 0;
         int nSynthetic = 0;
@@ -55,14 +63,17 @@ public final class CriticalNodesBenchmark {
                 continue;
             }
             CompactGraph g = CnpFormat.read(dir.resolve(f[1]));
-            long steps = Math.max(1, Math.round(work / (g.nodeCount() + Long.parseLong(f[3]))));
             int k = Integer.parseInt(f[4]);
             long bkv = Long.parseLong(f[5]);
             CriticalNodes.Result r;
+            long cpu0 = processCpuNanos();
             try (WorkerPool par = WorkerPool.of(searches, "cnp")) {
-                r = CriticalNodes.solve(g, CriticalNodes.Options.steps(k, seed, steps).withTimeLimit(millis)
+                r = CriticalNodes.solve(g, (perSize
+                        ? CriticalNodes.Options.steps(k, seed, Math.max(1, Math.round(work / (g.nodeCount() + Long.parseLong(f[3])))))
+                        : CriticalNodes.Options.work(k, seed, Math.round(work))).withTimeLimit(millis)
                         .withSearches(searches), par, ProgressListener.NONE);
             }
+            double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             double gap = 100.0 * (r.objective() - bkv) / bkv;
             if (f[1].startsWith("synthetic")) {
                 gapSynthetic += gap;
@@ -71,13 +82,19 @@ public final class CriticalNodesBenchmark {
                 gapReal += gap;
                 nReal++;
             }
-            // the search stops early only at the time cap or when nothing is left connected
-            boolean capped = r.objective() > 0 && r.steps() < steps * searches;
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %d | %d | %s | %d | %d | %.2f | %,d | %,d | %.1f%s |%n",
+            boolean capped = r.stoppedByTime();
+            long steps = r.steps() / searches;
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %d | %d | %s | %d | %d | %.2f | %,d | %,d | %.1f%s | %.1f |%n",
                     f[0], f[2], f[3], k, bkv, f[6].equals("true") ? "yes" : "", r.greedyObjective(), r.objective(),
-                    gap, steps, r.bestStep(), r.millis() / 1000.0, capped ? " (cap)" : "");
+                    gap, steps, r.bestStep(), r.millis() / 1000.0, capped ? " (cap)" : "", cpuSeconds);
         }
         System.out.printf(Locale.ROOT, "%nmean gap: synthetic %.2f %% (%d instances), real-world %.2f %% (%d instances)%n",
                 nSynthetic == 0 ? 0 : gapSynthetic / nSynthetic, nSynthetic, nReal == 0 ? 0 : gapReal / nReal, nReal);
+    }
+
+    /** CPU time of the whole process (all threads, the JIT and the collector included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

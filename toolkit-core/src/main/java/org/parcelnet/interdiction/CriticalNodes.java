@@ -36,14 +36,18 @@ import org.parcelnet.progress.WorkerPool;
  * cuts; the return prefers, among the equally cheap, the node with most live neighbours, the one
  * least likely to be part of a cut.
  * Nodes just moved are tabu for a few steps. The search state keeps component labels and sizes
- * incrementally, so a step costs O(size of the touched components + Σ degrees of removed nodes); a
- * removal that the articulation search shows to split nothing costs O(1).</li>
+ * incrementally: a removal relabels only the pieces other than the largest (found by the articulation
+ * search just run, or else by one breadth-first search per neighbour advanced in turn until at most one
+ * is still running), a return relabels the smaller of the merged components. A step costs the
+ * articulation (or age) search of the chosen component, the pieces cut off and Σ degrees of the removed
+ * nodes.</li>
  * <li>After {@code idleSteps} steps without improvement the solution joins the population (replacing
- * its worst member when better) and a child is made by the double-backbone crossover of
- * Zhou, Li, Hao, Glover, "Detecting critical nodes in sparse graphs via 'reduce-solve-combine'
- * memetic search", INFORMS J. Computing 36(1) (2024), doi:10.1287/ijoc.2022.0130: nodes removed in
- * both parents stay removed, the others of each parent with probability ½, repaired to size k
- * greedily.</li>
+ * its worst member when better) and a child is made from two members, after the double-backbone
+ * crossover and the reduce step of Zhou, Li, Hao, Glover, "Detecting critical nodes in sparse graphs
+ * via 'reduce-solve-combine' memetic search", INFORMS J. Computing 36(1) (2024),
+ * doi:10.1287/ijoc.2022.0130: the union of both parents' removed nodes plus a few random ones, reduced
+ * to k by the greedy return rule; the nodes removed in both parents that are still removed are then
+ * fixed for the run from that child (never returned), so the run searches the parents' differences.</li>
  * </ol>
  *
  * <p><b>Determinism.</b> Every random choice comes from one {@link SplittableRandom} seeded with
@@ -73,9 +77,13 @@ public final class CriticalNodes {
      *                        the whole budget, run on the workers of the pool given to
      *                        {@link #solve(CompactGraph, Options, WorkerPool, ProgressListener)}; the best
      *                        solution wins (ties: the first search)
+     * @param maxWork         work units per search at most ({@code Long.MAX_VALUE} for none): adjacency
+     *                        entries and component ids the search scans, counted as it runs, so that a
+     *                        budget takes about the same time on every graph while the result stays a
+     *                        function of graph, k, seed and budget
      */
     public record Options(int k, long seed, long maxSteps, long timeLimitMillis, int populationSize, int idleSteps,
-                          int searches) {
+                          int searches, long maxWork) {
         public Options {
             if (searches < 1) {
                 throw new IllegalArgumentException("searches must be >= 1, got " + searches);
@@ -83,25 +91,48 @@ public final class CriticalNodes {
             if (k < 1) {
                 throw new IllegalArgumentException("k must be >= 1, got " + k);
             }
-            if (maxSteps < 0 || timeLimitMillis < 0) {
-                throw new IllegalArgumentException("maxSteps and timeLimitMillis must be >= 0");
+            if (maxSteps < 0 || timeLimitMillis < 0 || maxWork < 0) {
+                throw new IllegalArgumentException("maxSteps, maxWork and timeLimitMillis must be >= 0");
             }
-            if (timeLimitMillis == 0 && maxSteps == Long.MAX_VALUE) {
-                throw new IllegalArgumentException("give a step budget or a time limit");
+            if (timeLimitMillis == 0 && maxSteps == Long.MAX_VALUE && maxWork == Long.MAX_VALUE) {
+                throw new IllegalArgumentException("give a step budget, a work budget or a time limit");
             }
             if (populationSize < 1 || idleSteps < 1) {
                 throw new IllegalArgumentException("populationSize and idleSteps must be >= 1");
             }
         }
 
-        /** A reproducible run: {@code steps} local-search steps, no time limit, population 8, idle 1000. */
+        /**
+         * A reproducible run: {@code steps} local-search steps, no time limit, population 8, and
+         * {@link #idleStepsFor(int) max(1000, 15·k)} idle steps before a restart.
+         */
         public static Options steps(int k, long seed, long steps) {
-            return new Options(k, seed, steps, 0, 8, 1000, 1);
+            return new Options(k, seed, steps, 0, 8, idleStepsFor(k), 1, Long.MAX_VALUE);
         }
 
-        /** A time-bounded run (not reproducible across machines): population 8, idle 1000. */
+        /**
+         * A reproducible run with a work budget: each search stops once it has scanned {@code work}
+         * adjacency entries and component ids (see {@link Options}); population and idle steps as
+         * {@link #steps}. Unlike a step budget this gives every graph about the same time, since a step
+         * costs about the size of the component it searches, which depends on the solution.
+         */
+        public static Options work(int k, long seed, long work) {
+            return new Options(k, seed, Long.MAX_VALUE, 0, 8, idleStepsFor(k), 1, work);
+        }
+
+        /** A time-bounded run (not reproducible across machines): population 8, idle steps as {@link #steps}. */
         public static Options timeLimited(int k, long seed, long millis) {
-            return new Options(k, seed, Long.MAX_VALUE, millis, 8, 1000, 1);
+            return new Options(k, seed, Long.MAX_VALUE, millis, 8, idleStepsFor(k), 1, Long.MAX_VALUE);
+        }
+
+        /**
+         * Steps without improvement before a run restarts: max(1000, 15·k). A run from a crossover child
+         * needs time in proportion to the nodes it rearranges; on the 200-node budgets of the benchmark
+         * (ER2344, WS1000) 3,000 idle steps ended 12 % and 17 % above the best known value where 1,000
+         * ended 15 % and 25 % (one search, same steps).
+         */
+        static int idleStepsFor(int k) {
+            return (int) Math.max(1000, Math.min(Integer.MAX_VALUE, 15L * k));
         }
 
         /**
@@ -109,12 +140,12 @@ public final class CriticalNodes {
          * {@code millis}, whichever comes first (when the cap stops it, the result depends on machine speed).
          */
         public Options withTimeLimit(long millis) {
-            return new Options(k, seed, maxSteps, millis, populationSize, idleSteps, searches);
+            return new Options(k, seed, maxSteps, millis, populationSize, idleSteps, searches, maxWork);
         }
 
         /** The same options with {@code n} independent searches. */
         public Options withSearches(int n) {
-            return new Options(k, seed, maxSteps, timeLimitMillis, populationSize, idleSteps, n);
+            return new Options(k, seed, maxSteps, timeLimitMillis, populationSize, idleSteps, n, maxWork);
         }
     }
 
@@ -128,9 +159,11 @@ public final class CriticalNodes {
      * @param steps            local-search steps run (all searches together)
      * @param bestStep         step of its search at which the returned solution was found (0: the greedy one)
      * @param millis           wall-clock time of the search
+     * @param stoppedByTime    whether a search stopped at the time limit before its step or work budget was spent
+     *                         (only then does the result depend on machine speed and load)
      */
     public record Result(int[] removed, long objective, long greedyObjective, long initial, long steps, long bestStep,
-                         long millis) {
+                         long millis, boolean stoppedByTime) {
     }
 
     /** Connected unordered pairs left after removing {@code removed} (direction ignored, self loops ignored). */
@@ -162,7 +195,7 @@ public final class CriticalNodes {
         if (o.k() >= n) {
             int[] all = new int[n];
             Arrays.setAll(all, i -> i);
-            return new Result(all, 0, 0, initial, 0, 0, (System.nanoTime() - start) / 1_000_000);
+            return new Result(all, 0, 0, initial, 0, 0, (System.nanoTime() - start) / 1_000_000, false);
         }
         int[] greedy = KeyPlayers.fragmentation(u, o.k(), ProgressListener.NONE).picks();
         SplittableRandom root = new SplittableRandom(o.seed());
@@ -185,8 +218,12 @@ public final class CriticalNodes {
                 best = r;
             }
         }
+        boolean stoppedByTime = false;
+        for (Result r : results) {
+            stoppedByTime |= r.stoppedByTime();
+        }
         return new Result(best.removed(), best.objective(), best.greedyObjective(), initial, steps, best.bestStep(),
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, stoppedByTime);
     }
 
     /** One memetic search from the greedy start and {@code populationSize - 1} random ones. */
@@ -220,9 +257,11 @@ public final class CriticalNodes {
         long runBest = s.objective;
         int[] runBestSet = s.removedNodes();
         long idle = 0;
-        while (step < o.maxSteps() && bestObj > 0) {
+        boolean stoppedByTime = false;
+        while (step < o.maxSteps() && s.work < o.maxWork() && bestObj > 0) {
             if ((step & 63) == 0) {
                 if (System.nanoTime() >= deadline) {
+                    stoppedByTime = true;
                     break;
                 }
                 progress.checkCancelled();
@@ -250,6 +289,7 @@ public final class CriticalNodes {
                         b++;
                     }
                     s.crossover(pop[a], pop[b]);
+                    s.fixCommon(pop[a], pop[b]); // reduce: the run searches the parents' differences
                 } else {
                     s.load(runBestSet);
                     s.perturb(Math.max(1, o.k() / 10));
@@ -268,7 +308,7 @@ public final class CriticalNodes {
             }
         }
         Arrays.sort(best);
-        return new Result(best, bestObj, greedyObjective, 0, step, bestStep, 0);
+        return new Result(best, bestObj, greedyObjective, 0, step, bestStep, 0, stoppedByTime);
     }
 
     /** Replaces the worst member with {@code sol} when better and not already present. */
@@ -315,6 +355,8 @@ public final class CriticalNodes {
         private final int[] freeIds;
         private int freeCount;
         long objective;
+        /** Work units spent: adjacency entries and component ids scanned (see {@link Options#maxWork}). */
+        long work;
         private final int[] queue;
         private final int[] mark;
         private int epoch;
@@ -336,6 +378,32 @@ public final class CriticalNodes {
         private final int[] liveDeg;    // live neighbours, filled by the articulation search
         private int splitEpoch;          // epoch of the last articulation search (its disc/sep data are valid)
         private int returnLive; // live neighbours of the node last priced by returnCost
+        // removal probe (one breadth-first search per live neighbour): per node the search that reached
+        // it and the next node in that search's list; per search its list, frontier, size and group
+        private final int[] owner;
+        private final int[] next;
+        private int[] probeStart = new int[0];
+        private int[] probeTail = new int[0];
+        private int[] probeCur = new int[0];
+        private int[] probeCount = new int[0];
+        private int[] groupOf = new int[0];
+        private int[] groupRunning = new int[0];
+        private long[] groupSize = new long[0];
+        /** Nodes the current run may not return (removed in both parents of its start). */
+        private final boolean[] fixed;
+
+        /** Fixes the nodes removed in both {@code a} and {@code b} that are removed now; unfixes the rest. */
+        void fixCommon(int[] a, int[] b) {
+            Arrays.fill(fixed, false);
+            boolean[] inA = new boolean[n]; // once per restart, at least 1000 steps apart
+            for (int v : a) {
+                inA[v] = true;
+            }
+            for (int v : b) {
+                fixed[v] = inA[v] && removed[v];
+            }
+        }
+
         /** Percent of removal steps that take the longest-waiting node instead of the best split. */
         static final int AGE_PERCENT = 30;
 
@@ -384,11 +452,15 @@ public final class CriticalNodes {
             large = new int[n];
             weight = new long[n];
             liveDeg = new int[n];
+            owner = new int[n];
+            next = new int[n];
+            fixed = new boolean[n];
         }
 
         /** Sets the removed set to {@code nodes} and rebuilds all components. */
         void load(int[] nodes) {
             Arrays.fill(removed, false);
+            Arrays.fill(fixed, false);
             removedCount = 0;
             for (int v : nodes) {
                 if (!removed[v]) {
@@ -417,6 +489,25 @@ public final class CriticalNodes {
             return Arrays.copyOf(removedList, removedCount);
         }
 
+        /** Component id of live node {@code v}, -1 when removed (for tests). */
+        int componentOf(int v) {
+            return comp[v];
+        }
+
+        /** Size of component {@code id}, 0 when the id is unused (for tests). */
+        int componentSize(int id) {
+            return compSize[id];
+        }
+
+        /** The member from which searches of component {@code id} start (for tests). */
+        int componentMember(int id) {
+            return compRoot[id];
+        }
+
+        boolean isRemoved(int v) {
+            return removed[v];
+        }
+
         /** Labels the live nodes reachable from {@code start} whose label differs from {@code id} with {@code id}. */
         private int flood(int start, int id) {
             int size = relabel(start, id);
@@ -425,28 +516,218 @@ public final class CriticalNodes {
             return size;
         }
 
-        /** Removes live node {@code v}: its component splits into the pieces left. */
+        /**
+         * Removes live node {@code v}: its component splits into the pieces left. Only the pieces other
+         * than the largest are relabelled (the largest keeps the component's id), so removing a node that
+         * cuts a few nodes off a giant component costs the size of what is cut off, not of the giant.
+         * The pieces come from the articulation search just run on the component when there is one
+         * ({@link #removeKnown}), else from a breadth-first search from each live neighbour in turn
+         * ({@link #removeProbe}).
+         */
         void remove(int v) {
             int c = comp[v];
+            work += off[v + 1] - off[v] + 1;
             boolean fresh = splitEpoch == epoch && mark[v] == epoch;
             splitEpoch = -1;
-            if (fresh && sepSum[v] == (parent[v] < 0 ? compSize[c] - 1 : 0) && (parent[v] >= 0 || oneChild(v))) {
-                removeLeaf(v, c); // the articulation search just run shows v splits nothing
-                return;
+            if (fresh) {
+                removeKnown(v, c);
+            } else {
+                removeProbe(v, c);
             }
-            objective -= pairs(compSize[c]);
+        }
+
+        /** Marks {@code v} removed and appends it to the removed list; labels and sizes untouched. */
+        private void markRemoved(int v) {
             removed[v] = true;
             comp[v] = -1;
             removedPos[v] = removedCount;
             removedList[removedCount++] = v;
+        }
+
+        /**
+         * Removal with the articulation data of the search just run on {@code v}'s component: the pieces
+         * are the subtrees of the depth-first children {@code y} with {@code low[y] ≥ disc[v]} (every
+         * child when {@code v} is the root) and the rest of the component.
+         */
+        private void removeKnown(int v, int c) {
+            int size = compSize[c];
+            boolean root = parent[v] < 0;
+            long rest = root ? 0 : size - 1 - sepSum[v];
+            if (sepSum[v] == 0 || (root && oneChild(v))) {
+                removeLeaf(v, c); // splits nothing
+                return;
+            }
+            markRemoved(v);
+            objective -= pairs(size);
+            // the largest piece keeps id c: find it first
+            int keepStart = root ? -1 : parent[v];
+            long keepSize = rest;
             for (int a = off[v]; a < off[v + 1]; a++) {
                 int y = adj[a];
-                if (!removed[y] && comp[y] == c) { // a piece not labelled yet (c is not reused before the end)
+                if (!removed[y] && parent[y] == v && mark[y] == epoch && low[y] >= disc[v] && sub[y] > keepSize) {
+                    keepSize = sub[y];
+                    keepStart = y;
+                }
+            }
+            compSize[c] = (int) keepSize;
+            compRoot[c] = keepStart;
+            objective += pairs(keepSize);
+            // children are visited once: a multi-edge repeats y, but after the first flood comp[y] != c
+            for (int a = off[v]; a < off[v + 1]; a++) {
+                int y = adj[a];
+                if (y != keepStart && !removed[y] && comp[y] == c && parent[y] == v && mark[y] == epoch
+                        && low[y] >= disc[v]) {
                     objective += pairs(flood(y, freeIds[--freeCount]));
                 }
             }
-            compSize[c] = 0;
-            freeIds[freeCount++] = c;
+            if (!root && keepStart != parent[v] && rest > 0) {
+                objective += pairs(flood(parent[v], freeIds[--freeCount]));
+            }
+        }
+
+        /**
+         * Removal without articulation data: one breadth-first search from each live neighbour of
+         * {@code v}, advanced in turn one node at a time; searches that meet are merged, a group whose
+         * searches have all run out is a piece that fell off, and when at most one group is still running
+         * it is the rest of the component, which keeps its id unvisited. Cost: about the number of
+         * neighbours times the size of the pieces cut off plus what the searches explore before they meet.
+         */
+        private void removeProbe(int v, int c) {
+            int size = compSize[c];
+            int d = 0;
+            epoch++;
+            for (int a = off[v]; a < off[v + 1]; a++) {
+                int y = adj[a];
+                if (!removed[y] && y != v && mark[y] != epoch) {
+                    mark[y] = epoch;
+                    d++;
+                }
+            }
+            if (d <= 1) {
+                removeLeaf(v, c);
+                return;
+            }
+            markRemoved(v);
+            if (probeStart.length < d) {
+                growProbe(d);
+            }
+            epoch++;
+            int s = 0;
+            for (int a = off[v]; a < off[v + 1]; a++) {
+                int y = adj[a];
+                if (!removed[y] && mark[y] != epoch) {
+                    mark[y] = epoch;
+                    owner[y] = s;
+                    next[y] = -1;
+                    probeStart[s] = y;
+                    probeTail[s] = y;
+                    probeCur[s] = y;
+                    probeCount[s] = 1;
+                    groupOf[s] = s;
+                    groupRunning[s] = 1;
+                    s++;
+                }
+            }
+            int running = d; // groups with a search still running
+            while (running > 1) {
+                for (int i = 0; i < d && running > 1; i++) {
+                    int x = probeCur[i];
+                    if (x < 0) {
+                        continue;
+                    }
+                    int gi = findGroup(i);
+                    work += off[x + 1] - off[x] + 1;
+                    for (int a = off[x]; a < off[x + 1]; a++) {
+                        int y = adj[a];
+                        if (removed[y]) {
+                            continue;
+                        }
+                        if (mark[y] != epoch) {
+                            mark[y] = epoch;
+                            owner[y] = i;
+                            next[y] = -1;
+                            next[probeTail[i]] = y;
+                            probeTail[i] = y;
+                            probeCount[i]++;
+                        } else {
+                            int gj = findGroup(owner[y]);
+                            if (gj != gi) { // two running searches met (a finished group is closed)
+                                groupOf[gj] = gi;
+                                groupRunning[gi] += groupRunning[gj];
+                                running--;
+                            }
+                        }
+                    }
+                    probeCur[i] = next[x];
+                    if (probeCur[i] < 0 && --groupRunning[gi] == 0) {
+                        running--;
+                    }
+                }
+            }
+            // pieces: groups; the running one (if any) is the rest of the component and keeps id c
+            int keepGroup = -1;
+            long keepSize = -1;
+            long cutOff = 0;
+            for (int i = 0; i < d; i++) {
+                groupSize[i] = 0;
+            }
+            for (int i = 0; i < d; i++) {
+                groupSize[findGroup(i)] += probeCount[i];
+            }
+            for (int i = 0; i < d; i++) {
+                if (groupOf[i] == i) {
+                    if (groupRunning[i] > 0) {
+                        keepGroup = i;
+                        keepSize = Long.MAX_VALUE;
+                    } else {
+                        cutOff += groupSize[i];
+                        if (keepSize != Long.MAX_VALUE && groupSize[i] > keepSize) {
+                            keepSize = groupSize[i];
+                            keepGroup = i;
+                        }
+                    }
+                }
+            }
+            objective -= pairs(size);
+            if (keepSize == Long.MAX_VALUE) {
+                keepSize = size - 1 - cutOff;
+            }
+            compSize[c] = (int) keepSize;
+            compRoot[c] = probeStart[keepGroup];
+            objective += pairs(keepSize);
+            for (int i = 0; i < d; i++) {
+                if (groupOf[i] == i && i != keepGroup) {
+                    int id = freeIds[--freeCount];
+                    compSize[id] = (int) groupSize[i];
+                    compRoot[id] = probeStart[i];
+                    objective += pairs(groupSize[i]);
+                    for (int j = 0; j < d; j++) {
+                        if (findGroup(j) == i) {
+                            for (int x = probeStart[j]; x >= 0; x = next[x]) {
+                                comp[x] = id;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private int findGroup(int i) {
+            while (groupOf[i] != i) {
+                groupOf[i] = groupOf[groupOf[i]];
+                i = groupOf[i];
+            }
+            return i;
+        }
+
+        private void growProbe(int d) {
+            probeStart = new int[d];
+            probeTail = new int[d];
+            probeCur = new int[d];
+            probeCount = new int[d];
+            groupOf = new int[d];
+            groupRunning = new int[d];
+            groupSize = new long[d];
         }
 
         /** Whether DFS root {@code r} of the last articulation search has a single child. */
@@ -488,6 +769,7 @@ public final class CriticalNodes {
         /** Connected pairs added by returning removed node {@code u}. */
         long returnCost(int u) {
             compEpoch++;
+            work += off[u + 1] - off[u] + 1;
             long sum = 0;
             long within = 0;
             int live = 0;
@@ -510,6 +792,7 @@ public final class CriticalNodes {
         /** Returns removed node {@code u} to the graph, merging its neighbours' components into the largest. */
         void giveBack(int u) {
             splitEpoch = -1;
+            work += off[u + 1] - off[u] + 1;
             removed[u] = false;
             int last = removedList[--removedCount];
             removedList[removedPos[u]] = last;
@@ -557,6 +840,7 @@ public final class CriticalNodes {
             comp[start] = id;
             while (head < tail) {
                 int x = queue[head++];
+                work += off[x + 1] - off[x] + 1;
                 for (int a = off[x]; a < off[x + 1]; a++) {
                     int y = adj[a];
                     if (!removed[y] && comp[y] != id) {
@@ -640,6 +924,7 @@ public final class CriticalNodes {
             int ties = 0;
             for (int i = 0; i < cnt; i++) {
                 int x = order[i];
+                work += off[x + 1] - off[x] + 1; // the search above scanned these arcs
                 if (tabuUntil[x] > step) {
                     continue;
                 }
@@ -672,6 +957,7 @@ public final class CriticalNodes {
             int best = -1;
             while (head < tail) {
                 int x = queue[head++];
+                work += off[x + 1] - off[x] + 1;
                 weight[x]++;
                 if (tabuUntil[x] <= step && (best < 0 || weight[x] > weight[best])) {
                     best = x;
@@ -692,6 +978,7 @@ public final class CriticalNodes {
 
         /** A random component among the large ones (size ≥ (max + min) / 2 over components of ≥ 2 nodes), or -1. */
         int largeComponent() {
+            work += n / 4; // two sequential scans of the size array, cheap next to adjacency reads
             int max = 0;
             int min = Integer.MAX_VALUE;
             for (int id = 0; id < n; id++) {
@@ -722,7 +1009,7 @@ public final class CriticalNodes {
             int ties = 0;
             for (int i = 0; i < removedCount; i++) {
                 int u = removedList[i];
-                if (u == except || tabuUntil[u] > step) {
+                if (u == except || tabuUntil[u] > step || fixed[u]) {
                     continue;
                 }
                 long cost = returnCost(u);

@@ -55,7 +55,7 @@ import org.parcelnet.progress.WorkerPool;
  * identifier's adjacency then costs O(df) per expansion. Without communities each identifier's
  * adjacency is built once, when first reached.
  * Memory: about 48 bytes per shipment kept (six identifier slots, 24 bytes, and the rows-by-identifier
- * index, 24; the slots' counterparties, another 24, only while indexing) plus about 40 bytes per
+ * index, 24; the slots' counterparties, another 24, only while indexing) plus about 44 bytes per
  * identifier (counts, weight, search state)
  * and the adjacency of the identifiers reached.
  */
@@ -405,7 +405,7 @@ public final class CaseNetworks {
      * so whoever is free does the work: a pipeline passes the worker that ran its background stages,
      * which joins the search as soon as it is idle. Each case's links are found from that case alone
      * and kept per case, then combined in case order, so the result does not depend on who searched
-     * which case. Extra memory: one search state (24 bytes per identifier) for the helper.
+     * which case. Extra memory: one search state (28 bytes per identifier) for the helper.
      *
      * @throws java.io.InterruptedIOException when interrupted while waiting for the helper
      */
@@ -725,10 +725,15 @@ public final class CaseNetworks {
         private final int[] caseRowsOf;
         private int label;
         private int expansion;
-        private final double[] best;
-        private final int[] depth;
-        private final int[] previous;
-        private final int[] stamp;
+        /**
+         * Per identifier, side by side so that a visit touches one cache line: at {@code [2x]} the best
+         * evidence this search reached it with, at {@code [2x + 1]} the search ({@link #round}) that
+         * wrote it (exact as a double). The visits are scattered over millions of identifiers, and
+         * separate arrays cost a cache miss each.
+         */
+        private final double[] reach;
+        /** Per identifier, written with {@link #reach}: at {@code [2x]} its depth, at {@code [2x + 1]} its predecessor. */
+        private final int[] trail;
         private int round;
         private final double[] caseBest;
         private final int[] caseEnd;
@@ -753,10 +758,8 @@ public final class CaseNetworks {
             int n = weight.length;
             adjacency = new int[n][];
             seenBy = new int[n];
-            best = new double[n];
-            depth = new int[n];
-            previous = new int[n];
-            stamp = new int[n];
+            reach = new double[2 * n];
+            trail = new int[2 * n];
             caseBest = new double[caseRows.length];
             caseEnd = new int[caseRows.length];
             caseStamp = new int[caseRows.length];
@@ -874,10 +877,10 @@ public final class CaseNetworks {
             while (!heap.isEmpty()) {
                 double topEvidence = heap.topEvidence();
                 int x = heap.poll();
-                if (topEvidence < best[x]) {
+                if (topEvidence < reach[2 * x]) {
                     continue; // stale entry
                 }
-                double e = best[x];
+                double e = reach[2 * x];
                 // cases carrying x
                 for (int k = caseStart[x]; k < caseStart[x + 1]; k++) {
                     int d = caseOf[caseRowsOf[k]];
@@ -897,12 +900,13 @@ public final class CaseNetworks {
                         caseEnd[d] = x;
                     }
                 }
-                if (depth[x] >= maxDepth) {
+                int dx = trail[2 * x];
+                if (dx >= maxDepth) {
                     continue;
                 }
                 for (int y : neighbours(x)) {
                     double ey = e * weight[y];
-                    if (ey >= min && improve(y, ey, depth[x] + 1, x)) {
+                    if (ey >= min && improve(y, ey, dx + 1, x)) {
                         heap.add(ey, y);
                     }
                 }
@@ -922,23 +926,24 @@ public final class CaseNetworks {
         }
 
         private boolean improve(int x, double e, int d, int prev) {
-            if (stamp[x] == round && best[x] >= e) {
+            int i = 2 * x;
+            if (reach[i + 1] == round && reach[i] >= e) {
                 return false;
             }
-            stamp[x] = round;
-            best[x] = e;
-            depth[x] = d;
-            previous[x] = prev;
+            reach[i] = e;
+            reach[i + 1] = round;
+            trail[i] = d;
+            trail[i + 1] = prev;
             return true;
         }
 
         private int[] path(int end) {
             int len = 0;
-            for (int x = end; x >= 0; x = previous[x]) {
+            for (int x = end; x >= 0; x = trail[2 * x + 1]) {
                 len++;
             }
             int[] p = new int[len];
-            for (int x = end, i = len - 1; x >= 0; x = previous[x]) {
+            for (int x = end, i = len - 1; x >= 0; x = trail[2 * x + 1]) {
                 p[i--] = x;
             }
             return p;

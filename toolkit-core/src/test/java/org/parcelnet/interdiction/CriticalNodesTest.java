@@ -84,6 +84,106 @@ class CriticalNodesTest {
         }
     }
 
+    /**
+     * The incremental components (labels, sizes, a member of each, the objective) against a union-find
+     * recomputation after every removal and return, with removals both right after an articulation
+     * search of the component (pieces from the search) and without one (pieces from the breadth-first
+     * probe), on random graphs with multi-edges and self loops.
+     */
+    @Test
+    void incrementalComponentsMatchARecomputationAfterEveryMove() {
+        for (long seed = 1; seed <= 40; seed++) {
+            int n = 30 + (int) seed * 2;
+            CompactGraph g = random(n, n + (int) (seed % 5) * n / 4, seed);
+            SplittableRandom r = new SplittableRandom(seed * 31);
+            CriticalNodes.Search s = new CriticalNodes.Search(g, 6, new SplittableRandom(seed));
+            s.load(new int[0]);
+            for (int move = 0; move < 300; move++) {
+                int removedCount = s.removedNodes().length;
+                int op = r.nextInt(3);
+                if (op == 0 && removedCount > 0) {
+                    int[] rem = s.removedNodes();
+                    s.giveBack(rem[r.nextInt(rem.length)]);
+                } else if (op == 1 && removedCount < n - 1) {
+                    int c = s.largeComponent();
+                    if (c >= 0) {
+                        int v = s.bestInComponent(c, 0, false); // articulation data fresh for the removal
+                        s.remove(v);
+                    }
+                } else if (removedCount < n - 1) {
+                    int v;
+                    do {
+                        v = r.nextInt(n);
+                    } while (s.isRemoved(v));
+                    s.remove(v);
+                }
+                assertComponentsExact(g, s, "seed " + seed + " move " + move);
+            }
+        }
+    }
+
+    private static void assertComponentsExact(CompactGraph g, CriticalNodes.Search s, String where) {
+        int n = g.nodeCount();
+        int[] uf = new int[n];
+        for (int v = 0; v < n; v++) {
+            uf[v] = v;
+        }
+        boolean[] removed = new boolean[n];
+        for (int v : s.removedNodes()) {
+            removed[v] = true;
+        }
+        for (int v = 0; v < n; v++) {
+            assertEquals(removed[v], s.isRemoved(v), where);
+            for (int a = g.outStart(v); a < g.outEnd(v); a++) {
+                int w = g.target(a);
+                if (!removed[v] && !removed[w]) {
+                    uf[find(uf, v)] = find(uf, w);
+                }
+            }
+        }
+        int[] size = new int[n];
+        for (int v = 0; v < n; v++) {
+            if (!removed[v]) {
+                size[find(uf, v)]++;
+            }
+        }
+        int[] idOfRoot = new int[n];
+        java.util.Arrays.fill(idOfRoot, -1);
+        int[] rootOfId = new int[n];
+        java.util.Arrays.fill(rootOfId, -1);
+        for (int v = 0; v < n; v++) {
+            if (removed[v]) {
+                assertEquals(-1, s.componentOf(v), where);
+                continue;
+            }
+            int root = find(uf, v);
+            int id = s.componentOf(v);
+            if (idOfRoot[root] < 0) {
+                idOfRoot[root] = id;
+                assertEquals(-1, rootOfId[id], where + ": two components share id " + id);
+                rootOfId[id] = root;
+            }
+            assertEquals(idOfRoot[root], id, where + ": node " + v);
+            assertEquals(size[root], s.componentSize(id), where + ": size of id " + id);
+            int member = s.componentMember(id);
+            assertEquals(id, s.componentOf(member), where + ": member of id " + id);
+        }
+        for (int id = 0; id < n; id++) {
+            if (rootOfId[id] < 0) {
+                assertEquals(0, s.componentSize(id), where + ": unused id " + id);
+            }
+        }
+        assertEquals(bruteForcePairs(g, removed), s.objective, where);
+    }
+
+    private static int find(int[] uf, int v) {
+        while (uf[v] != v) {
+            uf[v] = uf[uf[v]];
+            v = uf[v];
+        }
+        return v;
+    }
+
     @Test
     void findsTheOptimumOfSmallGraphsByExhaustiveSearch() {
         for (long seed = 1; seed <= 10; seed++) {
@@ -186,6 +286,30 @@ class CriticalNodesTest {
         assertArrayEquals(a.removed(), b.removed());
         assertEquals(a.objective(), b.objective());
         assertEquals(a.bestStep(), b.bestStep());
+    }
+
+    /** A work budget is counted by the search itself: the same seed and budget give the same run. */
+    @Test
+    void sameSeedAndWorkBudgetGiveTheSameSolution() throws Exception {
+        CompactGraph g = CnpFormat.read(CNP.resolve("synthetic/ErdosRenyi_n235.txt"));
+        CriticalNodes.Options o = CriticalNodes.Options.work(50, 7, 3_000_000).withSearches(2);
+        CriticalNodes.Result a;
+        CriticalNodes.Result b;
+        try (org.parcelnet.progress.WorkerPool one = org.parcelnet.progress.WorkerPool.of(1, "test");
+             org.parcelnet.progress.WorkerPool two = org.parcelnet.progress.WorkerPool.of(2, "test")) {
+            a = CriticalNodes.solve(g, o, one, ProgressListener.NONE);
+            b = CriticalNodes.solve(g, o, two, ProgressListener.NONE);
+        }
+        assertArrayEquals(a.removed(), b.removed());
+        assertEquals(a.objective(), b.objective());
+        assertEquals(a.steps(), b.steps());
+        assertTrue(a.steps() > 0);
+        assertTrue(!a.stoppedByTime());
+        // a larger budget runs the same search further: it reaches at least the same objective
+        CriticalNodes.Result more = CriticalNodes.solve(g, CriticalNodes.Options.work(50, 7, 6_000_000).withSearches(2),
+                ProgressListener.NONE);
+        assertTrue(more.steps() > a.steps());
+        assertTrue(more.objective() <= a.objective());
     }
 
     @Test
