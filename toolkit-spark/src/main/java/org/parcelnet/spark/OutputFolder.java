@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -205,6 +206,21 @@ final class OutputFolder implements AutoCloseable {
             out.write(content.getBytes(StandardCharsets.UTF_8));
         }
         written.add(name);
+    }
+
+    /**
+     * Writes small text files into the sub-folder {@code folder} (file name → content, in order); the
+     * manifest lists the folder.
+     */
+    void writeFolder(String folder, Map<String, String> files) throws IOException {
+        Path dir = new Path(staging, folder);
+        fs.mkdirs(dir);
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            try (OutputStream out = fs.create(new Path(dir, e.getKey()), false)) {
+                out.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        written.add(folder);
     }
 
     /** Writes the manifest and swaps the staging folder in place of the target. */

@@ -19,10 +19,13 @@ import org.parcelnet.linking.CaseNetworks;
  * @param splitCases     split case networks by the communities (as {@code parcelnet link} does); false
  *                       needs {@code cases.maxPathIdentifiers() == 1} (direct links, no split)
  * @param parquet        also write the tables as Parquet folders beside the CSV files
+ * @param windowDays     relay window in days (core's {@code --window}, default 3)
+ * @param leadCount      party leads to list (core's {@code --leads}, default 100)
  */
 public record ScaleOutRequest(String input, String out, boolean lenient, String zone, Map<String, String> columnMap,
                               ShipmentIngest.KeySource key, CaseNetworks.Params cases,
-                              CommunityJob.Options communities, boolean splitCases, boolean parquet) {
+                              CommunityJob.Options communities, boolean splitCases, boolean parquet,
+                              double windowDays, int leadCount) {
 
     public ScaleOutRequest {
         Objects.requireNonNull(input, "input");
@@ -35,35 +38,52 @@ public record ScaleOutRequest(String input, String out, boolean lenient, String 
             // without the split a case's search may reach any shipment: it does not divide into parts
             throw new IllegalArgumentException("case networks without the community split need --max-path 1");
         }
+        if (!(windowDays > 0) || Double.isInfinite(windowDays)) {
+            throw new IllegalArgumentException("--window-days must be a number of days > 0, got " + windowDays);
+        }
+        if (leadCount < 1) {
+            throw new IllegalArgumentException("--leads must be >= 1, got " + leadCount);
+        }
     }
 
     /** Defaults: strict, UTC, core's case parameters and hub threshold, seed 42, γ = 1. */
     public static ScaleOutRequest of(String input, String out) {
         return new ScaleOutRequest(input, out, false, "UTC", Map.of(), null, CaseNetworks.Params.DEFAULTS,
-                new CommunityJob.Options(42, 1.0, CaseNetworks.Params.DEFAULTS.maxCounterparties(), 2_000_000, 5), true, false);
+                new CommunityJob.Options(42, 1.0, CaseNetworks.Params.DEFAULTS.maxCounterparties(), 2_000_000, 5), true, false,
+                3, 100);
     }
 
     public ScaleOutRequest withLenient(boolean v) {
-        return new ScaleOutRequest(input, out, v, zone, columnMap, key, cases, communities, splitCases, parquet);
+        return new ScaleOutRequest(input, out, v, zone, columnMap, key, cases, communities, splitCases, parquet, windowDays, leadCount);
     }
 
     public ScaleOutRequest withKey(ShipmentIngest.KeySource v) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, v, cases, communities, splitCases, parquet);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, v, cases, communities, splitCases, parquet, windowDays, leadCount);
     }
 
     public ScaleOutRequest withCommunities(CommunityJob.Options v) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, v, splitCases, parquet);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, v, splitCases, parquet, windowDays, leadCount);
     }
 
     public ScaleOutRequest withCases(CaseNetworks.Params v, boolean split) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, v, communities, split, parquet);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, v, communities, split, parquet, windowDays, leadCount);
     }
 
     public ScaleOutRequest withParquet(boolean v) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, v);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, v, windowDays, leadCount);
+    }
+
+    public ScaleOutRequest withRelayWindow(double days) {
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, parquet,
+                days, leadCount);
+    }
+
+    public ScaleOutRequest withLeadCount(int v) {
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, parquet,
+                windowDays, v);
     }
 
     public ScaleOutRequest withZone(String v) {
-        return new ScaleOutRequest(input, out, lenient, v, columnMap, key, cases, communities, splitCases, parquet);
+        return new ScaleOutRequest(input, out, lenient, v, columnMap, key, cases, communities, splitCases, parquet, windowDays, leadCount);
     }
 }

@@ -17,9 +17,13 @@ import java.util.Map;
  * @param modularity      their modularity on the undirected party graph
  * @param components      connected components of the hub-free party graph
  * @param largeComponents components clustered by the distributed path (local moving, Leiden on the driver, local moving)
+ * @param relayChains     relay chains (core's rule, sources = senders from border-entry places)
+ * @param relayRoutes     their routes (rows of routes.csv)
+ * @param leads           party leads listed
  * @param stageSeconds    wall-clock seconds per stage, in order
  */
 public record ScaleOutSummary(int files, long rowsRead, long rowsRejected, long parties, long partyEdges, long cases,
                               long caseNetworks, long linkedNetworks, long communities, double modularity,
-                              long components, long largeComponents, Map<String, Double> stageSeconds) {
+                              long components, long largeComponents, long relayChains, long relayRoutes,
+                              int leads, Map<String, Double> stageSeconds) {
 }

@@ -21,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.parcelnet.io.Csv;
 import org.parcelnet.io.Json;
+import org.parcelnet.leads.LeadWeights;
 import org.parcelnet.linking.CaseNetworks;
 
 /**
@@ -39,11 +40,11 @@ public final class SparkEngine implements AnalysisEngine {
 
     /** The output files, in the order they are written. */
     public static final List<String> OUTPUTS = List.of("rejects.csv", "party_graph.csv", "communities.csv",
-            "networks.csv", "summary.json");
+            "routes.csv", "networks.csv", "leads.csv", "leads", "summary.json");
 
     /** With {@link ScaleOutRequest#parquet()}: the tables again as Parquet folders, written after the CSV files. */
     public static final List<String> PARQUET_OUTPUTS = List.of("party_graph.parquet", "communities.parquet",
-            "networks.parquet");
+            "routes.parquet", "networks.parquet");
 
     private final SparkSession spark;
 
@@ -98,6 +99,16 @@ public final class SparkEngine implements AnalysisEngine {
             stages.put("communities", seconds(t));
 
             t = System.nanoTime();
+            int partitions = Math.max(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")),
+                    (int) Math.min(Integer.MAX_VALUE, rows / RELAY_ROWS_PER_TASK + 1));
+            RelayChainJob.Result relay = RelayChainJob.run(shipments, RelayChainJob.options(request.windowDays()),
+                    partitions);
+            long routes = out.writeCsv("routes.csv", ROUTES_HEADER,
+                    relay.routes().map((MapFunction<Row, String>) SparkEngine::routeLine, Encoders.STRING()));
+            long relayChains = relay.chains().count();
+            stages.put("relay chains", seconds(t));
+
+            t = System.nanoTime();
             boolean onlyFlagged = !shipments.where(col("flagged")).isEmpty();
             Dataset<Row> networks = (request.splitCases()
                     ? CaseLinkJob.evidenceNetworks(shipments, rows, request.cases(), onlyFlagged, membership)
@@ -110,18 +121,28 @@ public final class SparkEngine implements AnalysisEngine {
             long linked = netSizes.where(col("count").geq(2)).count();
             stages.put("link cases", seconds(t));
 
+            t = System.nanoTime();
+            List<LeadJob.Lead> leads = LeadJob.leads(shipments, relay.appearances(), networks, LeadWeights.DEFAULTS,
+                    request.leadCount());
+            StringBuilder leadsCsv = new StringBuilder(LeadJob.HEADER).append('\n');
+            leads.forEach(l -> leadsCsv.append(LeadJob.line(l)).append('\n'));
+            out.writeText("leads.csv", leadsCsv.toString());
+            out.writeFolder("leads", LeadJob.regionFiles(leads));
+            stages.put("leads", seconds(t));
+
             if (request.parquet()) {
                 t = System.nanoTime();
                 out.writeParquet("party_graph.parquet", arcs.orderBy("source", "target"));
                 out.writeParquet("communities.parquet", membership.select(col("party").as("node"), col("community"))
                         .orderBy("community", "node"));
+                out.writeParquet("routes.parquet", relay.routes());
                 out.writeParquet("networks.parquet", networks.select("shipment_id", "network"));
                 stages.put("parquet", seconds(t));
             }
 
             ScaleOutSummary summary = new ScaleOutSummary(files.size(), rows, rejected, parties, partyEdges, cases,
                     caseNetworks, linked, communities, comm.modularity(), comm.components(), comm.largeComponents(),
-                    stages);
+                    relayChains, routes, leads.size(), stages);
             out.writeText("summary.json", summaryJson(request, summary, onlyFlagged));
             out.commit();
             read.unpersist();
@@ -212,6 +233,9 @@ public final class SparkEngine implements AnalysisEngine {
         params.put("case_links_per_case", request.cases().maxLinksPerCase());
         params.put("case_split", request.splitCases() ? "communities" : "none");
         params.put("cases", onlyFlagged ? "flagged" : "all");
+        params.put("window_days", request.windowDays());
+        params.put("leads", request.leadCount());
+        params.put("lead_features", "volume, two_carton, border, counterparties, relay, flagged (no rings, betweenness 0)");
         root.put("parameters", params);
         Map<String, Object> sizes = Json.object();
         sizes.put("files", s.files());
@@ -225,10 +249,24 @@ public final class SparkEngine implements AnalysisEngine {
         sizes.put("communities", s.communities());
         sizes.put("components", s.components());
         sizes.put("large_components", s.largeComponents());
+        sizes.put("relay_chains", s.relayChains());
+        sizes.put("relay_routes", s.relayRoutes());
+        sizes.put("leads", s.leads());
         root.put("sizes", sizes);
         root.put("modularity", s.modularity());
         root.put("seconds", new LinkedHashMap<>(s.stageSeconds()));
         return Json.write(root);
+    }
+
+    /** Shipments per task of the relay-chain search at most (more tasks than shuffle partitions when needed). */
+    static final long RELAY_ROWS_PER_TASK = 1_000_000;
+
+    /** Header of routes.csv (core's {@code ResultTables.routes}). */
+    public static final String ROUTES_HEADER = "rank,route,chains,pieces,parties";
+
+    /** A routes.csv line of a {@link RelayChainJob.Result#routes()} row, formatted as core's {@code TableFiles}. */
+    public static String routeLine(Row r) {
+        return r.getInt(0) + "," + Csv.cell(r.getString(1)) + "," + r.getInt(2) + "," + r.getLong(3) + "," + r.getInt(4);
     }
 
     private static double seconds(long t0) {

@@ -21,7 +21,8 @@ import org.parcelnet.privacy.PseudonymKey;
  * <pre>
  * analyze --shipments PATH --out DIR [--lenient] [--zone Z] [--map column=name]...
  *         [--desensitize [--key-file K]] [--seed N] [--resolution G] [--hub-threshold K]
- *         [--max-local-parties N] [--move-rounds R]
+ *         [--max-local-parties N] [--move-rounds R] [--max-path K] [--min-evidence E] [--no-split]
+ *         [--window-days D] [--leads N] [--parquet]
  * </pre>
  *
  * Exit codes as core's command line: 0 success, 1 failure while running, 2 bad usage or input (one
@@ -32,7 +33,7 @@ public final class SparkMain {
     private static final String USAGE = "usage: parcelnet-spark analyze --shipments PATH --out DIR [--lenient]"
             + " [--zone Z] [--map column=name]... [--desensitize [--key-file K]] [--seed N] [--resolution G]"
             + " [--hub-threshold K] [--max-local-parties N] [--move-rounds R] [--max-path K] [--min-evidence E]"
-            + " [--no-split] [--parquet]";
+            + " [--no-split] [--window-days D] [--leads N] [--parquet]";
 
     private SparkMain() {
     }
@@ -74,9 +75,10 @@ public final class SparkMain {
         try {
             ScaleOutSummary s = new SparkEngine(spark).analyze(request);
             out.printf(Locale.ROOT, "%s: %,d shipments (%,d rejected), %,d parties, %,d party edges, %,d communities"
-                            + " (modularity %.3f), %,d cases in %,d case networks (%,d linked)%n", request.input(),
+                            + " (modularity %.3f), %,d relay chains on %,d routes, %,d cases in %,d case networks"
+                            + " (%,d linked), %,d party leads%n", request.input(),
                     s.rowsRead(), s.rowsRejected(), s.parties(), s.partyEdges(), s.communities(), s.modularity(),
-                    s.cases(), s.caseNetworks(), s.linkedNetworks());
+                    s.relayChains(), s.relayRoutes(), s.cases(), s.caseNetworks(), s.linkedNetworks(), s.leads());
             out.println("output: " + request.out() + " " + s.stageSeconds());
             return 0;
         } catch (Exception e) {
@@ -145,6 +147,8 @@ public final class SparkMain {
         double minEvidence = CaseNetworks.Params.DEFAULTS.minEvidence();
         boolean split = true;
         boolean parquet = false;
+        double windowDays = 3;
+        int leads = 100;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -174,6 +178,8 @@ public final class SparkMain {
                 case "--min-evidence" -> minEvidence = Double.parseDouble(number(args, ++i, a));
                 case "--no-split" -> split = false;
                 case "--parquet" -> parquet = true;
+                case "--window-days" -> windowDays = Double.parseDouble(number(args, ++i, a));
+                case "--leads" -> leads = Integer.parseInt(number(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'; " + USAGE);
             }
         }
@@ -191,7 +197,7 @@ public final class SparkMain {
                 .withCommunities(new CommunityJob.Options(seed, resolution, hub, maxLocal, rounds));
         r = new ScaleOutRequest(r.input(), r.out(), r.lenient(), r.zone(), map, null,
                 r.cases().withHubThreshold(hub).withMaxPathIdentifiers(maxPath).withMinEvidence(minEvidence),
-                r.communities(), split, parquet);
+                r.communities(), split, parquet, windowDays, leads);
         if (desensitize) {
             r = r.withKey(keySource(keyFile));
         }

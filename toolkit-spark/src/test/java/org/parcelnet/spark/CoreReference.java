@@ -65,6 +65,17 @@ final class CoreReference {
 
     static List<String> evidenceNetworkLines(ShipmentTable t, Map<String, Integer> communityOfParty,
                                              CaseNetworks.Params params) {
+        CaseNetworks.Result r = evidenceNetworks(t, communityOfParty, params);
+        List<String> lines = new ArrayList<>();
+        for (int c = 0; c < r.caseRows().length; c++) {
+            lines.add(Csv.cell(t.shipmentId(r.caseRows()[c])) + "," + r.network()[c]);
+        }
+        return lines;
+    }
+
+    /** Core's case networks split by the receivers' communities, as {@code parcelnet link} splits them. */
+    static CaseNetworks.Result evidenceNetworks(ShipmentTable t, Map<String, Integer> communityOfParty,
+                                                CaseNetworks.Params params) {
         PartyIndex parties = Projections.parties(t, PartyKey.PHONE);
         int[] community = new int[parties.partyCount()];
         for (int v = 0; v < community.length; v++) {
@@ -72,13 +83,42 @@ final class CoreReference {
         }
         int[] rowCommunity = CaseNetworks.rowCommunities(parties.senderParty(), parties.receiverParty(), community, null);
         boolean flagged = CaseNetworks.anyFlagged(t);
-        CaseNetworks.Result r = new CaseNetworks(params).link(t, CaseNetworks.flaggedOrAll(t),
+        return new CaseNetworks(params).link(t, CaseNetworks.flaggedOrAll(t),
                 flagged ? CaseNetworks.CaseMode.FLAGGED : CaseNetworks.CaseMode.ALL, rowCommunity);
-        List<String> lines = new ArrayList<>();
-        for (int c = 0; c < r.caseRows().length; c++) {
-            lines.add(Csv.cell(t.shipmentId(r.caseRows()[c])) + "," + r.network()[c]);
+    }
+
+    /**
+     * Core's leads.csv lines (header included) from core's own scorer and writer, on the features the
+     * Spark job has: {@code parcelnet analyze}'s activity features ({@code PartyActivity}, border and
+     * transit provinces), relay-chain positions, flagged cases in the case networks {@code links};
+     * no rings and betweenness 0 (not computed on Spark).
+     */
+    static List<String> leadLines(ShipmentTable t, org.parcelnet.paths.RelayChains.Result chains,
+                                  CaseNetworks.Result links, int topK, Path dir) throws IOException {
+        PartyIndex parties = Projections.parties(t, PartyKey.PHONE);
+        java.util.Set<String> border = new java.util.HashSet<>();
+        for (int c = 0; c < t.placeCount(); c++) {
+            String p = t.place(c).province();
+            if (org.parcelnet.synth.Geography.isBorderProvince(p) || org.parcelnet.synth.Geography.isTransitProvince(p)) {
+                border.add(p);
+            }
         }
-        return lines;
+        List<String> ids = new ArrayList<>();
+        for (int v = 0; v < parties.partyCount(); v++) {
+            ids.add(parties.parties().id(v));
+        }
+        double[] relay = new double[parties.partyCount()];
+        for (int v = 0; v < relay.length; v++) {
+            relay[v] = chains.appearances()[v];
+        }
+        org.parcelnet.leads.LeadFeatures f = org.parcelnet.leads.LeadFeatures
+                .of(ids, org.parcelnet.leads.PartyActivity.compute(t, parties, border)).withRelayChains(relay)
+                .withFlaggedInNetwork(org.parcelnet.leads.LeadFeatures.flaggedInCaseNetworks(t, parties, links));
+        org.parcelnet.leads.LeadResult leads = new org.parcelnet.leads.LeadScorer().score(f, topK);
+        Path file = dir.resolve("core-leads.csv");
+        org.parcelnet.table.TableFiles.writeCsv(org.parcelnet.table.LeadTables.parties(leads.parties(),
+                org.parcelnet.leads.Dispatch.regions(t, parties)), file);
+        return Files.readAllLines(file);
     }
 
     /** The communities {@code parcelnet link} splits by: core's Leiden on the party graph without hub edges, by phone. */
@@ -104,6 +144,39 @@ final class CoreReference {
             out.put(line.substring(0, comma), Integer.parseInt(line.substring(comma + 1)));
         }
         return out;
+    }
+
+    /** Core's relay chains as {@code parcelnet analyze} finds them: sources are the parties sending from a border-entry place. */
+    static org.parcelnet.paths.RelayChains.Result relayChains(ShipmentTable t, double windowDays) {
+        PartyIndex parties = Projections.parties(t, PartyKey.PHONE);
+        boolean[] entry = org.parcelnet.paths.RelayChains.sendersFrom(t, parties,
+                pl -> org.parcelnet.roles.GeographyPlaces.INSTANCE.isBorderEntry(pl.province(), pl.city()));
+        return org.parcelnet.paths.RelayChains.find(t, parties, entry, null, RelayChainJob.options(windowDays));
+    }
+
+    /** Core's chains as their shipment ids joined by spaces, in time order. */
+    static java.util.Set<String> chainSet(ShipmentTable t, org.parcelnet.paths.RelayChains.Result r) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (int c = 0; c < r.chainCount(); c++) {
+            StringBuilder sb = new StringBuilder();
+            for (int row : r.chain(c)) {
+                sb.append(sb.length() == 0 ? "" : " ").append(t.shipmentId(row));
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    /** Core's routes.csv lines (header included), written by core's own writer. */
+    static List<String> routeLines(org.parcelnet.paths.RelayChains.Result r, Path dir) throws IOException {
+        List<org.parcelnet.table.ResultTables.RouteRow> rows = new ArrayList<>();
+        for (org.parcelnet.paths.RelayChains.Route route : r.routes()) {
+            rows.add(new org.parcelnet.table.ResultTables.RouteRow(route.describe(), route.chains(), route.pieces(),
+                    route.parties()));
+        }
+        Path file = dir.resolve("core-routes.csv");
+        org.parcelnet.table.TableFiles.writeCsv(org.parcelnet.table.ResultTables.routes(rows), file);
+        return Files.readAllLines(file);
     }
 
     record Communities(double modularity, int count) {

@@ -144,6 +144,78 @@ class GeneratedAgreementTest {
         assertEquals(CoreReference.evidenceNetworkLines(table, communities, params), spark);
     }
 
+    /**
+     * Relay chains: the job's chains (as shipment id sequences) are core's, and so are its routes
+     * (core's routes.csv rows and order) and each party's chain positions (3-day window).
+     */
+    @Test
+    void relayChainsEqualCore() throws IOException {
+        for (double days : new double[] {3}) {
+            org.parcelnet.paths.RelayChains.Result core = CoreReference.relayChains(table, days);
+            assertTrue(core.chainCount() > 100, "chains to compare: " + core.chainCount());
+            RelayChainJob.Result spark = relay(days);
+            java.util.Set<String> sparkChains = new java.util.HashSet<>();
+            for (Row r : spark.chains().collectAsList()) {
+                sparkChains.add(String.join(" ", r.<String>getList(1)));
+            }
+            assertEquals(core.chainCount(), sparkChains.size(), "one row per chain");
+            assertEquals(CoreReference.chainSet(table, core), sparkChains, "window " + days);
+            List<String> routes = new java.util.ArrayList<>();
+            routes.add(SparkEngine.ROUTES_HEADER);
+            spark.routes().collectAsList().forEach(r -> routes.add(SparkEngine.routeLine(r)));
+            assertEquals(CoreReference.routeLines(core, dir), routes, "window " + days);
+            LabeledGraph lg = Projections.partyGraph(table);
+            Map<String, Long> coreAppearances = new HashMap<>();
+            for (int v = 0; v < core.appearances().length; v++) {
+                if (core.appearances()[v] > 0) {
+                    coreAppearances.put(lg.label(v), (long) core.appearances()[v]);
+                }
+            }
+            Map<String, Long> sparkAppearances = new HashMap<>();
+            spark.appearances().collectAsList().forEach(r -> sparkAppearances.put(r.getString(0), r.getLong(1)));
+            assertEquals(coreAppearances, sparkAppearances, "window " + days);
+        }
+    }
+
+    private static final Map<Double, RelayChainJob.Result> RELAY = new HashMap<>();
+
+    /** The job's relay chains with a window of {@code days} (3 tasks), computed once per window for the tests. */
+    private static synchronized RelayChainJob.Result relay(double days) {
+        return RELAY.computeIfAbsent(days, d -> RelayChainJob.run(shipments, RelayChainJob.options(d), 3));
+    }
+
+    /**
+     * Leads: the job's top 100 (and top 7, so a cut inside tied scores is checked too) are the lines
+     * core's scorer and writer give on the same features (activity, relay positions, flagged cases in
+     * the case networks split by the same communities; no rings, betweenness 0), with core's regions.
+     */
+    @Test
+    void leadsEqualCoresScorer() throws IOException {
+        Map<String, Integer> communities = CoreReference.linkCommunities(table, 42);
+        // the case networks as core links them (the job's linking is checked against core above)
+        CaseNetworks.Result coreLinks = CoreReference.evidenceNetworks(table, communities, CaseNetworks.Params.DEFAULTS);
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int c = 0; c < coreLinks.caseRows().length; c++) {
+            rows.add(org.apache.spark.sql.RowFactory.create(0, coreLinks.caseRows()[c],
+                    table.shipmentId(coreLinks.caseRows()[c]), coreLinks.network()[c]));
+        }
+        Dataset<Row> networks = TestSpark.get().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                .add("part", org.apache.spark.sql.types.DataTypes.IntegerType, false)
+                .add("row", org.apache.spark.sql.types.DataTypes.IntegerType, false)
+                .add("shipment_id", org.apache.spark.sql.types.DataTypes.StringType, false)
+                .add("network", org.apache.spark.sql.types.DataTypes.IntegerType, false));
+        org.parcelnet.paths.RelayChains.Result coreChains = CoreReference.relayChains(table, 3);
+        for (int k : new int[] {100, 7}) {
+            List<String> spark = new java.util.ArrayList<>();
+            spark.add(LeadJob.HEADER);
+            LeadJob.leads(shipments, relay(3).appearances(), networks, org.parcelnet.leads.LeadWeights.DEFAULTS, k)
+                    .forEach(l -> spark.add(LeadJob.line(l)));
+            List<String> core = CoreReference.leadLines(table, coreChains, coreLinks, k, dir);
+            assertEquals(k + 1, core.size());
+            assertEquals(core, spark, "top " + k);
+        }
+    }
+
     /** {@code party, community} rows of a membership map, as the job takes them. */
     private static Dataset<Row> membership(Map<String, Integer> communities) {
         List<Row> rows = new java.util.ArrayList<>();

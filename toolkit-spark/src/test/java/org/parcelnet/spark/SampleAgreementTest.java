@@ -71,6 +71,41 @@ class SampleAgreementTest {
                 lines.subList(1, lines.size()));
     }
 
+    /** routes.csv: core's rows, in core's order, from the same rule (border-entry senders, 3-day window). */
+    @Test
+    void relayRoutesEqualCore() throws IOException {
+        org.parcelnet.paths.RelayChains.Result core = CoreReference.relayChains(table, 3);
+        assertTrue(core.chainCount() > 0, "the sample has relay chains");
+        assertEquals(CoreReference.routeLines(core, dir), Files.readAllLines(out.resolve("routes.csv")));
+    }
+
+    /**
+     * leads.csv: core's scorer and writer on the features the job has (case networks split by the job's
+     * communities, no rings, betweenness 0); leads/ holds each region's leads, as core dispatches them.
+     */
+    @Test
+    void leadsEqualCoresScorerAndAreDispatchedByRegion() throws IOException {
+        org.parcelnet.linking.CaseNetworks.Result links = CoreReference.evidenceNetworks(table,
+                CoreReference.readCommunities(out.resolve("communities.csv")),
+                org.parcelnet.linking.CaseNetworks.Params.DEFAULTS);
+        List<String> leads = Files.readAllLines(out.resolve("leads.csv"));
+        assertEquals(CoreReference.leadLines(table, CoreReference.relayChains(table, 3), links, 100, dir), leads);
+        List<String> index = Files.readAllLines(out.resolve("leads").resolve("index.csv"));
+        assertEquals("region,file,rows", index.get(0));
+        int listed = 0;
+        for (String row : index.subList(1, index.size())) {
+            String[] f = row.split(",");
+            List<String> file = Files.readAllLines(out.resolve("leads").resolve(f[1]));
+            assertEquals(leads.get(0), file.get(0));
+            List<String> expected = leads.subList(1, leads.size()).stream()
+                    .filter(l -> l.split(",")[4].equals(f[0])).toList();
+            assertEquals(expected, file.subList(1, file.size()), "region " + f[0]);
+            assertEquals(Integer.parseInt(f[2]), expected.size());
+            listed += expected.size();
+        }
+        assertEquals(leads.size() - 1, listed, "every lead dispatched once");
+    }
+
     @Test
     void modularityAtLeastCoresLessOneHundredth() throws IOException {
         CoreReference.Communities core = CoreReference.communities(table, 42);
