@@ -47,13 +47,7 @@ class RingMembersTest {
         }
         ShipmentTable t = b.build();
         PartyIndex p = Projections.parties(t, PartyKey.PHONE);
-        int n = p.partyCount();
-        int[] ring = new int[n];
-        for (int v = 0; v < n; v++) {
-            String id = p.parties().id(v);
-            ring[v] = id.equals("S") || id.equals("T") || id.equals("D") || id.equals("R1") || id.equals("R2")
-                    || id.equals("B") || id.equals("X") ? 0 : -1;
-        }
+        int[] ring = ringZero(p, "S", "T", "D", "R1", "R2", "B", "X");
         RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
         assertEquals(0.875, conf(r, p, "S"), 1e-12);   // sent 3: 1 - 0.5^3
         assertEquals(0.95, conf(r, p, "T"), 1e-12);    // relays
@@ -97,12 +91,7 @@ class RingMembersTest {
         }
         ShipmentTable t = b.build();
         PartyIndex p = Projections.parties(t, PartyKey.PHONE);
-        int n = p.partyCount();
-        int[] ring = new int[n];
-        for (int v = 0; v < n; v++) {
-            String id = p.parties().id(v);
-            ring[v] = id.equals("S") || id.equals("T") || id.equals("D") || id.equals("R") ? 0 : -1;
-        }
+        int[] ring = ringZero(p, "S", "T", "D", "R");
         RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
         for (String id : new String[] {"S", "T", "D", "R", "D2", "R2", "R3"}) {
             assertEquals(RingMembers.Role.MEMBER, role(r, p, id), id);
@@ -130,12 +119,7 @@ class RingMembersTest {
         }
         ShipmentTable t = b.build();
         PartyIndex p = Projections.parties(t, PartyKey.PHONE);
-        int n = p.partyCount();
-        int[] ring = new int[n];
-        for (int v = 0; v < n; v++) {
-            String id = p.parties().id(v);
-            ring[v] = id.equals("S") || id.equals("T") || id.equals("D") ? 0 : -1;
-        }
+        int[] ring = ringZero(p, "S", "T", "D");
         RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
         assertNull(role(r, p, "Z")); // 2 of its 12 parcels with members: less than a quarter
         assertEquals(3, r.memberCount());
@@ -170,6 +154,16 @@ class RingMembersTest {
         assertEquals(0, r.members()[p.parties().indexOf("B")]);
         assertNull(role(r, p, "Y"));
         assertEquals(-1, r.ring()[p.parties().indexOf("Y")]);
+    }
+
+    /** Ring 0 for the named parties, -1 (no ring) for every other party. */
+    private static int[] ringZero(PartyIndex p, String... members) {
+        int[] ring = new int[p.partyCount()];
+        java.util.Arrays.fill(ring, -1);
+        for (String id : members) {
+            ring[p.parties().indexOf(id)] = 0;
+        }
+        return ring;
     }
 
     private static double conf(RingMembers.Result r, PartyIndex p, String id) {
