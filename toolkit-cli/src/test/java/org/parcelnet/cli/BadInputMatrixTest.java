@@ -319,7 +319,7 @@ class BadInputMatrixTest {
         }
         assertEquals("A_B.csv", fileOf.get("A/B"));
         assertEquals("A_B-2.csv", fileOf.get("A?B"));
-        assertEquals("省".repeat(RegionFiles.MAX_STEM) + ".csv", fileOf.get(longName));
+        assertEquals("省".repeat(org.parcelnet.io.SafeFileNames.MAX_STEM) + ".csv", fileOf.get(longName));
         assertEquals(cells(out.resolve("leads.csv")).size() - 1, total, "every lead in exactly one region file");
         assertEquals(fileOf.size(), new java.util.HashSet<>(fileOf.values()).size(), "files unique");
     }

@@ -31,6 +31,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.parcelnet.io.Csv;
+import org.parcelnet.io.SafeFileNames;
 import org.parcelnet.leads.Dispatch;
 import org.parcelnet.leads.LeadFeatures;
 import org.parcelnet.leads.LeadResult;
@@ -268,37 +269,25 @@ public final class LeadJob {
     /**
      * The dispatch files, as {@code parcelnet analyze} writes its {@code leads/} folder: one leads.csv
      * per region (regions in name order, leads in rank order with their global ranks) and
-     * {@code index.csv} ({@code region,file,rows}); file names made safe as the command line makes them
-     * (letters, digits, CJK and '-' kept, others '_', stems of at most 60 characters, a taken stem or
-     * {@code index} gets {@code -2}, {@code -3}, …, compared case-insensitively). File name → content.
+     * {@code index.csv} ({@code region,file,rows}); file names by core's {@link SafeFileNames}, as the
+     * command line makes them. File name → content.
      */
     public static Map<String, String> regionFiles(List<Lead> leads) {
         Map<String, List<Lead>> byRegion = new java.util.TreeMap<>();
         for (Lead l : leads) {
             byRegion.computeIfAbsent(l.region(), k -> new ArrayList<>()).add(l);
         }
+        Map<String, String> names = SafeFileNames.forNames(byRegion.keySet(), ".csv", "index");
         Map<String, String> files = new java.util.LinkedHashMap<>();
-        java.util.Set<String> taken = new java.util.HashSet<>();
-        taken.add("index");
         StringBuilder index = new StringBuilder("region,file,rows\n");
         for (Map.Entry<String, List<Lead>> e : byRegion.entrySet()) {
-            StringBuilder stemB = new StringBuilder();
-            e.getKey().codePoints().forEach(cp -> stemB.appendCodePoint(Character.isLetterOrDigit(cp) || cp == '-' ? cp : '_'));
-            String stem = stemB.toString();
-            stem = stem.isEmpty() || stem.startsWith(".") ? "_" + stem : stem;
-            if (stem.codePointCount(0, stem.length()) > 60) {
-                stem = stem.substring(0, stem.offsetByCodePoints(0, 60));
-            }
-            String name = stem;
-            for (int k = 2; !taken.add(name.toLowerCase(java.util.Locale.ROOT)); k++) {
-                name = stem + "-" + k;
-            }
+            String file = names.get(e.getKey());
             StringBuilder csv = new StringBuilder(HEADER).append('\n');
             for (Lead l : e.getValue()) {
                 csv.append(line(l)).append('\n');
             }
-            files.put(name + ".csv", csv.toString());
-            index.append(Csv.cell(e.getKey())).append(',').append(Csv.cell(name + ".csv")).append(',')
+            files.put(file, csv.toString());
+            index.append(Csv.cell(e.getKey())).append(',').append(Csv.cell(file)).append(',')
                     .append(e.getValue().size()).append('\n');
         }
         files.put("index.csv", index.toString());
