@@ -36,7 +36,8 @@ public final class LearnedLeads {
     }
 
     /**
-     * The run with its party leads re-ranked by {@code model} ({@link #rank}) and, when the model has a
+     * The run with its party leads re-ranked by {@code model} ({@link LeadScorer#rankBy}: party scores and
+     * order from the model, reasons and ring order from the scorecard) and, when the model has a
      * tier model, the tiers of its placed parties replaced by the model's ({@link #learnedTiers}); when
      * the run was evaluated, its lead precision (and tier accuracy) is recomputed against {@code truth}
      * (the truth the run was evaluated against, with party ids as the run saw them). The interdiction
@@ -150,17 +151,5 @@ public final class LearnedLeads {
     /** The model's score of every party of the run. */
     public static double[] scores(AnalysisResult r, LeadModel model, int threads, ProgressListener progress) {
         return model.score(vectors(r, model.embedding(), threads, progress), threads);
-    }
-
-    /**
-     * The run's leads re-ranked by the model ({@link LeadScorer#rankBy}: party scores and order from the
-     * model, reasons and ring order from the scorecard), {@code topK} party leads.
-     */
-    public static LeadResult rank(AnalysisResult r, LeadModel model, int topK, int threads, ProgressListener progress) {
-        LeadFeatures f = Analysis.leadFeatures(r);
-        LeadVectors.Vectors v = LeadVectors.of(f, model.embedding().dimension() == 0 ? null
-                : r.partyGraph().graph().toUndirected(), model.embedding(), threads, progress);
-        double[] score = model.score(v, threads);
-        return new LeadScorer(r.options().leadWeights()).rankBy(f, score, topK);
     }
 }
