@@ -71,8 +71,8 @@ public final class SparkEngine implements AnalysisEngine {
             Path rejectsDir = new Path(out.staging(), "_rejects");
             ShipmentIngest.Settings settings = new ShipmentIngest.Settings(request.lenient(), request.zone(),
                     new java.util.HashMap<>(request.columnMap()), request.key());
-            Dataset<Row> read = ShipmentIngest.read(spark, files, names, settings, rejectsDir.toString())
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> read = spread(ShipmentIngest.read(spark, files, names, settings, rejectsDir.toString()),
+                    files.size()).persist(StorageLevel.MEMORY_AND_DISK());
             read.count();
             Dataset<Row> shipments = dropCrossFileDuplicates(read, names, request.lenient(), out);
             long rows = shipments.count();
@@ -148,6 +148,18 @@ public final class SparkEngine implements AnalysisEngine {
             read.unpersist();
             return summary;
         }
+    }
+
+    /**
+     * The read rows over at least as many partitions as a shuffle has. Each input file is one read
+     * task and its rows one partition, so without this a single large file would leave every later
+     * narrow step (the identifier explode, the map side of each aggregation) to one core. Hashed on
+     * the input position, which every job sorts by where order matters, so the results do not
+     * depend on the layout; one shuffle of the rows.
+     */
+    private Dataset<Row> spread(Dataset<Row> read, int files) {
+        int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+        return files >= partitions ? read : read.repartition(partitions, col("part"), col("row"));
     }
 
     /**

@@ -16,20 +16,24 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.parcelnet.linking.UnionFind;
 
-/** Large-star/small-star against core's union-find on seeded random graphs and a long path. */
+/**
+ * Both merges (on the driver, and large-star/small-star rounds) after the per-partition contraction,
+ * against core's union-find on seeded random graphs and a long path.
+ */
 class ConnectedComponentsTest {
 
     private static final StructType EDGES = new StructType().add("src", DataTypes.LongType, false)
             .add("dst", DataTypes.LongType, false);
 
-    private static Map<Long, Long> components(List<long[]> edges) {
+    private static Map<Long, Long> components(List<long[]> edges, long maxDriverEdges) {
         List<Row> rows = new ArrayList<>();
         for (long[] e : edges) {
             rows.add(RowFactory.create(e[0], e[1]));
         }
-        Dataset<Row> df = TestSpark.get().createDataFrame(rows, EDGES);
+        // three partitions, so that the contraction sees parts of components and the merge has work
+        Dataset<Row> df = TestSpark.get().createDataFrame(rows, EDGES).repartition(3);
         Map<Long, Long> out = new HashMap<>();
-        for (Row r : ConnectedComponents.of(df).collectAsList()) {
+        for (Row r : ConnectedComponents.of(df, maxDriverEdges).collectAsList()) {
             Long before = out.put(r.getLong(0), r.getLong(1));
             assertEquals(null, before, "one component per node");
         }
@@ -75,7 +79,8 @@ class ConnectedComponentsTest {
             for (int i = 0; i < 260; i++) {
                 edges.add(new long[] {rnd.nextInt(n), rnd.nextInt(n)});
             }
-            assertEquals(unionFind(n, edges), components(edges), "seed " + seed);
+            assertEquals(unionFind(n, edges), components(edges, Long.MAX_VALUE), "driver merge, seed " + seed);
+            assertEquals(unionFind(n, edges), components(edges, 0), "large-star/small-star, seed " + seed);
         }
     }
 
@@ -85,9 +90,11 @@ class ConnectedComponentsTest {
         for (int v = 200; v > 0; v--) {
             edges.add(new long[] {v, v - 1});
         }
-        Map<Long, Long> c = components(edges);
-        assertEquals(201, c.size());
-        assertEquals(1, c.values().stream().distinct().count());
-        assertEquals(0L, c.get(200L));
+        for (long maxDriverEdges : new long[] {Long.MAX_VALUE, 0}) {
+            Map<Long, Long> c = components(edges, maxDriverEdges);
+            assertEquals(201, c.size());
+            assertEquals(1, c.values().stream().distinct().count());
+            assertEquals(0L, c.get(200L));
+        }
     }
 }
