@@ -192,15 +192,17 @@ public final class CaseLinkJob {
                 .where(col("w").geq(minEvidence));
         // only communities holding a case of their own have links to find
         Dataset<Row> caseLabels = ids.where(col("is_case")).select("label").distinct();
-        Dataset<Row> identLabel = ids.select("ident", "label").distinct().join(caseLabels, "label")
+        // kept to those communities before the distinct: with flagged cases they hold a small share of the
+        // identifiers, and the distinct then runs over that share, not over every identifier of the set
+        Dataset<Row> identLabel = ids.join(caseLabels, "label").select("ident", "label").distinct()
                 .join(weights, "ident").persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> caseIds = ids.where(col("is_case"))
                 .select(col("ident"), col("key").as("ckey"), col("label").as("clabel"));
         Dataset<Row> foreign = identLabel.join(caseIds, "ident").where(col("clabel").notEqual(col("label")))
                 .select(col("label"), col("ckey").as("key")).distinct().withColumn("own", lit(false));
-        Dataset<Row> members = labelled.join(caseLabels, "label").select(col("label"), col("key"), lit(true).as("own"))
-                .union(foreign);
-        Dataset<Row> rowsOfPart = members.join(labelled.drop("label"), "key");
+        // a community's own rows already carry their columns; only the foreign cases are looked up again
+        Dataset<Row> rowsOfPart = labelled.join(caseLabels, "label").withColumn("own", lit(true))
+                .unionByName(foreign.join(labelled.drop("label"), "key"));
 
         int maxPath = params.maxPathIdentifiers();
         double tauDays = params.timeScaleDays();

@@ -1,5 +1,6 @@
 package org.parcelnet.spark;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -107,7 +108,8 @@ public final class CommunityJob {
     public static Result run(Dataset<Row> arcs, Options options) {
         SparkSession spark = arcs.sparkSession();
         Dataset<Row> parties = partyIds(arcs).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> directed = directed(arcs, parties);
+        // used twice (the undirected graph and the hub rule): two joins of the arcs by party name, once
+        Dataset<Row> directed = directed(arcs, parties).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> und = undirected(directed).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> hubless = withoutHubs(directed, und, options.hubThreshold())
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -159,6 +161,7 @@ public final class CommunityJob {
         double q = modularity(und, numbered, options.resolution());
         Dataset<Row> out = numbered.join(parties, "pid").select(col("party"), col("community"));
         large.unpersist();
+        directed.unpersist();
         return new Result(out, q, components, largeComponents);
     }
 
@@ -197,8 +200,8 @@ public final class CommunityJob {
         Dataset<Row> arcs = directed.where(col("s").notEqual(col("t")));
         Dataset<Row> ends = arcs.select(col("s").as("v"), col("t").as("u"), col("w"), lit(true).as("outgoing"))
                 .union(arcs.select(col("t").as("v"), col("s").as("u"), col("w"), lit(false).as("outgoing")))
-                .join(hubs, "v")
-                .join(hubs.select(col("v").as("u"), lit(true).as("u_hub")), "u", "left");
+                .join(broadcast(hubs), "v")
+                .join(broadcast(hubs.select(col("v").as("u"), lit(true).as("u_hub"))), "u", "left");
         org.apache.spark.sql.Column repeated = col("u_hub").isNull().and(col("w").geq(minTie));
         Dataset<Row> relays = ends.groupBy("v").agg(sum("w").as("all"),
                         sum(when(repeated.and(col("outgoing")), col("w")).otherwise(0.0)).as("out"),
@@ -213,7 +216,9 @@ public final class CommunityJob {
         org.apache.spark.sql.Column ha = col("ha").isNotNull();
         org.apache.spark.sql.Column hb = col("hb").isNotNull();
         org.apache.spark.sql.Column relay = col("ra").isNotNull().or(col("rb").isNotNull());
-        return und.join(fa, "a", "left").join(fb, "b", "left")
+        // hubs are few (parties past the threshold): their flags go to every task rather than the edges
+        // being shuffled twice to meet them
+        return und.join(broadcast(fa), "a", "left").join(broadcast(fb), "b", "left")
                 .where(ha.or(hb).equalTo(false)
                         .or(ha.notEqual(hb).and(relay).and(col("w").geq(minTie))))
                 .select("a", "b", "w");
