@@ -17,6 +17,7 @@ import java.util.zip.CRC32C;
 
 import org.parcelnet.io.AtomicFiles;
 import org.parcelnet.io.InputException;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * Binary graph snapshots: a {@link LabeledGraph}'s CSR arrays and node ids in one versioned,
@@ -39,7 +40,8 @@ import org.parcelnet.io.InputException;
  * {@link InputException} naming the file and what is wrong; nothing else escapes for a bad file.
  *
  * <p>Cost: writing and reading are O(n + m) sequential passes (one CRC-32C pass, which the JIT
- * compiles to the CPU's CRC instructions); the file takes 4 bytes per arc for targets, 4 or 8 per arc
+ * compiles to the CPU's CRC instructions); reading decodes the node ids on a second thread while the
+ * arrays are copied and checked (a string per node is the largest single cost of a read); the file takes 4 bytes per arc for targets, 4 or 8 per arc
  * for weights, 4 per node for offsets (twice for directed graphs) plus the ids' UTF-8 and 8 bytes per
  * node.
  */
@@ -292,50 +294,80 @@ public final class GraphSnapshot {
                 throw new InputException(name, "truncated or corrupt graph snapshot: " + size + " bytes, the header "
                         + "announces " + (HEADER_BYTES + expected));
             }
-            Body b = new Body(ch, HEADER_BYTES, name);
-            int[] outOffsets = b.ints(n + 1);
-            int[] outTargets = b.ints((int) arcs);
-            double[] outW = weighted && !asFloat ? b.doubles((int) arcs) : null;
-            float[] outWF = weighted && asFloat ? b.floats((int) arcs) : null;
-            int[] inOffsets = null;
-            int[] inSources = null;
-            double[] inW = null;
-            float[] inWF = null;
-            if (directed) {
-                inOffsets = b.ints(n + 1);
-                inSources = b.ints((int) inArcs);
-                inW = weighted && !asFloat ? b.doubles((int) inArcs) : null;
-                inWF = weighted && asFloat ? b.floats((int) inArcs) : null;
-            }
-            long[] ends = b.longs(n);
-            byte[] blob = b.bytes((int) idBytes);
-            if ((int) b.crc.getValue() != bodyCrc) {
-                throw new InputException(name, "corrupt graph snapshot: body checksum mismatch");
-            }
-            check(name, n, outOffsets, outTargets, outW, outWF);
-            if (directed) {
-                check(name, n, inOffsets, inSources, inW, inWF);
-                if (inArcs != arcs) {
-                    throw new InputException(name, "corrupt graph snapshot: " + arcs + " out-arcs but " + inArcs + " in-arcs");
+            // The node ids (a string each) are decoded beside the arrays' copy and checksum; their
+            // sections are the last two of the body.
+            long idsAt = HEADER_BYTES + bodyBytes - align(8L * n) - align(idBytes);
+            try (WorkerPool beside = WorkerPool.beside("snapshot")) {
+                WorkerPool.Pending<Object> idsRead = beside.submit(() -> nodeIds(ch, idsAt, n, idBytes));
+                Body b = new Body(ch, HEADER_BYTES, name);
+                int[] outOffsets = b.ints(n + 1);
+                int[] outTargets = b.ints((int) arcs);
+                double[] outW = weighted && !asFloat ? b.doubles((int) arcs) : null;
+                float[] outWF = weighted && asFloat ? b.floats((int) arcs) : null;
+                int[] inOffsets = null;
+                int[] inSources = null;
+                double[] inW = null;
+                float[] inWF = null;
+                if (directed) {
+                    inOffsets = b.ints(n + 1);
+                    inSources = b.ints((int) inArcs);
+                    inW = weighted && !asFloat ? b.doubles((int) inArcs) : null;
+                    inWF = weighted && asFloat ? b.floats((int) inArcs) : null;
                 }
-            }
-            List<String> ids = new ArrayList<>(n);
-            long prev = 0;
-            for (int v = 0; v < n; v++) {
-                long e = ends[v];
-                if (e < prev || e > idBytes) {
-                    throw new InputException(name, "corrupt graph snapshot: node id offsets out of order");
+                b.checksumOnly(8L * n);
+                b.checksumOnly(idBytes);
+                if ((int) b.crc.getValue() != bodyCrc) {
+                    throw new InputException(name, "corrupt graph snapshot: body checksum mismatch");
                 }
-                ids.add(new String(blob, (int) prev, (int) (e - prev), StandardCharsets.UTF_8));
-                prev = e;
+                check(name, n, outOffsets, outTargets, outW, outWF);
+                if (directed) {
+                    check(name, n, inOffsets, inSources, inW, inWF);
+                    if (inArcs != arcs) {
+                        throw new InputException(name, "corrupt graph snapshot: " + arcs + " out-arcs but " + inArcs
+                                + " in-arcs");
+                    }
+                }
+                Object ids = idsRead.get();
+                if (ids instanceof String problem) {
+                    throw new InputException(name, "corrupt graph snapshot: " + problem);
+                }
+                @SuppressWarnings("unchecked")
+                List<String> idList = (List<String>) ids;
+                CompactGraph g = new CompactGraph(directed, n, outOffsets, outTargets, outW, outWF, inOffsets,
+                        inSources, inW, inWF);
+                return new LabeledGraph(g, IdMap.ofDistinct(idList));
             }
-            if (prev != idBytes) {
-                throw new InputException(name, "corrupt graph snapshot: node ids do not fill their section");
-            }
-            CompactGraph g = new CompactGraph(directed, n, outOffsets, outTargets, outW, outWF, inOffsets, inSources,
-                    inW, inWF);
-            return new LabeledGraph(g, IdMap.ofDistinct(ids));
         }
+    }
+
+    /**
+     * The node ids from the id-offset and id-byte sections at {@code at}: a list of strings, or a
+     * description of what is wrong with the sections (reported only once the checksum has passed).
+     */
+    private static Object nodeIds(FileChannel ch, long at, int n, long idBytes) throws IOException {
+        long[] ends = new long[n];
+        byte[] blob = new byte[(int) idBytes];
+        if (n > 0) {
+            MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, at, 8L * n);
+            m.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(ends);
+        }
+        if (idBytes > 0) {
+            ch.map(FileChannel.MapMode.READ_ONLY, at + align(8L * n), idBytes).get(blob);
+        }
+        String[] ids = new String[n];
+        long prev = 0;
+        for (int v = 0; v < n; v++) {
+            long e = ends[v];
+            if (e < prev || e > idBytes) {
+                return "node id offsets out of order";
+            }
+            ids[v] = new String(blob, (int) prev, (int) (e - prev), StandardCharsets.UTF_8);
+            prev = e;
+        }
+        if (prev != idBytes) {
+            return "node ids do not fill their section";
+        }
+        return Arrays.asList(ids);
     }
 
     private static long align(long bytes) {
@@ -415,6 +447,11 @@ public final class GraphSnapshot {
             pos += padded;
         }
 
+        /** Checksums a section of {@code bytes} bytes without copying it. */
+        void checksumOnly(long bytes) throws IOException {
+            section(bytes, 1, (m, from, k) -> { });
+        }
+
         int[] ints(int count) throws IOException {
             int[] a = new int[count];
             section(count, 4, (m, from, k) -> m.asIntBuffer().get(a, from, k));
@@ -430,18 +467,6 @@ public final class GraphSnapshot {
         double[] doubles(int count) throws IOException {
             double[] a = new double[count];
             section(count, 8, (m, from, k) -> m.asDoubleBuffer().get(a, from, k));
-            return a;
-        }
-
-        long[] longs(int count) throws IOException {
-            long[] a = new long[count];
-            section(count, 8, (m, from, k) -> m.asLongBuffer().get(a, from, k));
-            return a;
-        }
-
-        byte[] bytes(int count) throws IOException {
-            byte[] a = new byte[count];
-            section(count, 1, (m, from, k) -> m.get(a, from, k));
             return a;
         }
     }
