@@ -47,7 +47,10 @@ import org.parcelnet.progress.WorkerPool;
  * via 'reduce-solve-combine' memetic search", INFORMS J. Computing 36(1) (2024),
  * doi:10.1287/ijoc.2022.0130: the union of both parents' removed nodes plus a few random ones, reduced
  * to k by the greedy return rule; the nodes removed in both parents that are still removed are then
- * fixed for the run from that child (never returned), so the run searches the parents' differences.</li>
+ * fixed for the run from that child (never returned), so the run searches the parents' differences.
+ * After {@link #STALE_RESTARTS} restarts without a new best the population is renewed: its best member
+ * stays, the others are replaced by new reverse-greedy solutions (once the members agree on most
+ * nodes, a child is nearly its parents and the reduce step fixes nearly all of it).</li>
  * </ol>
  *
  * <p><b>Determinism.</b> Every random choice comes from one {@link SplittableRandom} seeded with
