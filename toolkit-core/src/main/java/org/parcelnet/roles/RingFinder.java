@@ -314,12 +314,17 @@ public final class RingFinder {
                 parts = Math.max(parts, x + 1);
             }
             UnionFind joined = new UnionFind(parts);
-            // (a chain of a group split by crossing may pass through a shared relay of the other side)
+            // A chain of a group split by crossing may pass through a shared relay that the split gave
+            // to the other side: its parts before and after that relay are not joined by it. A relay
+            // shared by two rings passes each one's lots on without mixing them, and where the chain
+            // linking took the other ring's receipt as the feeding one (consignments that overlapped
+            // at the relay) the chain would join the wrong parts.
             for (int c : group.chains) {
                 int first = -1;
                 for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1]; j++) {
                     int li = local[chains.parties()[j]];
                     if (li < 0) {
+                        first = -1;
                         continue;
                     }
                     if (first < 0) {
