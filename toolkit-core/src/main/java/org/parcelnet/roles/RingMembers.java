@@ -366,17 +366,6 @@ public final class RingMembers {
             for (int v = 0; v < n; v++) {
                 listed[v] = role[v] == null ? -1 : assigned[v];
             }
-            if (debugTruth != null) {
-                for (int g = 0; g < rings; g++) {
-                    java.util.TreeMap<Integer, Integer> comp = new java.util.TreeMap<>();
-                    java.util.TreeMap<Integer, Integer> mem = new java.util.TreeMap<>();
-                    for (int v = 0; v < n; v++) {
-                        if (ringOf[v] == g) comp.merge(debugTruth[v], 1, Integer::sum);
-                        if (members[v] == g) mem.merge(debugTruth[v], 1, Integer::sum);
-                    }
-                    System.err.println("input ring " + g + " " + comp + " members " + mem);
-                }
-            }
             int[] merged = mergeSplitRings(t, snd, rcv, members, relayedRows(chains, snd, rcv, members, rows), rings,
                     options.mergeShare());
             int[] ringMap = merged != null ? merged : identity(rings);
@@ -457,9 +446,6 @@ public final class RingMembers {
             int b = (int) (long) e.getKey();
             if (e.getValue() >= share * Math.min(inside[a], inside[b])) {
                 any |= uf.union(a, b);
-                if (debugTruth != null) {
-                    System.err.println("merge by exchange " + a + "+" + b + " cross " + e.getValue() + " inside " + inside[a] + "/" + inside[b]);
-                }
             }
         }
         any |= joinBySharedAddresses(t, snd, rcv, members, uf);
@@ -567,9 +553,6 @@ public final class RingMembers {
             int a = (int) (e.getKey() >>> 32);
             int b = (int) (long) e.getKey();
             if (e.getValue() >= Math.max(SHARED_ADDRESSES, SHARED_ADDRESS_SHARE * Math.min(own[a], own[b]))) {
-                if (debugTruth != null) {
-                    System.err.println("merge by address " + a + "+" + b + " shared " + e.getValue() + " own " + own[a] + "/" + own[b]);
-                }
                 any |= uf.union((int) (e.getKey() >>> 32), (int) (long) e.getKey());
             }
         }
@@ -610,8 +593,6 @@ public final class RingMembers {
         }
         return out;
     }
-
-    public static int[] debugTruth;
 
     /** Rounds of member propagation to parties outside the found rings (each one pass over the shipments). */
     public static final int MAX_ROUNDS = 8;
