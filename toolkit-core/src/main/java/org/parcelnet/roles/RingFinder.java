@@ -37,8 +37,11 @@ import org.parcelnet.progress.ProgressListener;
  * the resolution limit now scales with the candidate's own weight, not the whole network's. Parts that
  * one of the candidate's chains runs through are merged back (a ring's branches, which a sub-run may
  * cut apart, are joined by its chains), so a split never cuts the evidence; what stays apart is what
- * no chain connects — ordinary traffic, or another ring. Parts with enough chains are examined again,
- * up to {@link Options#maxDepth()} levels.
+ * no chain connects — ordinary traffic, or another ring. A chain of a group split by crossing may pass
+ * through a shared relay that the split gave to the other side; it joins the parts before that relay
+ * and the parts after it, not the two with each other (a relay shared by two rings keeps their lots
+ * apart, so what such a chain shows across it is the chain linking taking the other ring's receipt at
+ * the relay). Parts with enough chains are examined again, up to {@link Options#maxDepth()} levels.
  *
  * <p><b>Rings that share a relay.</b> Two rings that use the same transit warehouse (or one of whose
  * distributors took a stray consignment of the other) form one dense group that no modularity split

@@ -54,11 +54,15 @@ import org.parcelnet.progress.ProgressListener;
  * {@link Options#mergeShare()} of the parcels inside the smaller (one ring that community detection
  * cut), or when they share member addresses ({@link #SHARED_ADDRESSES} or more, and at least
  * {@link #SHARED_ADDRESS_SHARE} of the smaller ring's): members who changed phones keep their
- * addresses, so the same people under new phones show up as a second ring.
+ * addresses, so the same people under new phones show up as a second ring. Parcels that a party of
+ * one ring relays for another — a hop into it from ring Y followed on the same relay chain by the hop
+ * out of it to ring Y ({@link #relayedRows}) — are Y's parcels, not exchange: a transit warehouse
+ * that two rings use passes each one's lots from its own sources to its own distributors.
  *
- * <p>Cost: up to {@code 2 + MAX_ROUNDS} passes over the shipments (the rounds stop when no party joins)
- * and a sort of the core parcels' weights per ring, O(R · rounds + E log E).
- * Memory: 16 bytes per party and 8 per core parcel.
+ * <p>Cost: up to {@code 2 + MAX_ROUNDS} passes over the shipments (the rounds stop when no party joins),
+ * two passes over the relay chains' rows, and a sort of the core parcels' weights per ring,
+ * O(R · rounds + C + E log E) for C chain rows. Memory: 16 bytes per party, 8 per core parcel and
+ * one per shipment (relayed rows).
  */
 public final class RingMembers {
 
