@@ -304,7 +304,7 @@ public final class RingFinder {
             int[] sub = group.depth < options.maxDepth() && group.nodes.length >= 3
                     ? subPartition(graph, group.nodes, local, options.leiden()) : null;
             if (sub == null) {
-                accept(group, rings, options);
+                accept(graph, group, rings, options);
                 continue;
             }
             // Parts that a chain runs through are merged back: a split never cuts the evidence. What
@@ -352,7 +352,7 @@ public final class RingFinder {
             }
             parts = joined.setCount();
             if (parts == 1) {
-                accept(group, rings, options);
+                accept(graph, group, rings, options);
                 continue;
             }
             for (int i = 0; i < sub.length; i++) {
@@ -749,9 +749,18 @@ public final class RingFinder {
         return best;
     }
 
-    /** A final group is a ring when its chains are dense enough among its members. */
-    private static void accept(Group group, List<Group> rings, Options options) {
-        if (group.chains.length >= options.minChainsPerMember() * group.nodes.length) {
+    /**
+     * A final group is a ring when its chains are dense enough among its members. Parties with a single
+     * parcel in the graph (a buyer who received one parcel from a distributor) are the ring's market,
+     * not candidates for membership, and do not thin the density: a distributor that sells single
+     * parcels to dozens of one-off buyers otherwise buries its ring's chains under them.
+     */
+    private static void accept(CompactGraph graph, Group group, List<Group> rings, Options options) {
+        int repeat = 0;
+        for (int v : group.nodes) {
+            repeat += graph.strength(v) > 1 ? 1 : 0;
+        }
+        if (group.chains.length >= options.minChainsPerMember() * repeat) {
             rings.add(group);
         }
     }

@@ -315,6 +315,28 @@ class RingFinderTest {
         assertEquals(1, lax.ringCount(), "without the density rule the 5 chains make it a ring");
     }
 
+    /**
+     * A ring of 13 parties (source 0, transit 1, distributors 2 and 3, six retailers) with one chain
+     * along each of its 6 branches, whose distributor 2 also sold one parcel each to 40 one-off buyers
+     * (13..52). The community holds 53 parties: 6 chains are fewer than 0.2 × 53, but the buyers, with
+     * a single parcel each, are the ring's market and do not count: 6 ≥ 0.2 × 13, a ring. Give every
+     * buyer a second parcel and they count: no ring.
+     */
+    @Test
+    void oneOffBuyersDoNotThinARingsChains() {
+        for (int parcels = 1; parcels <= 2; parcels++) {
+            CompactGraphBuilder b = CompactGraphBuilder.undirected(53);
+            List<int[]> list = new ArrayList<>();
+            ring(b, list, 0, 1);
+            for (int v = 13; v < 53; v++) {
+                b.addEdge(2, v, parcels);
+            }
+            RingFinder.Result r = RingFinder.find(b.build(), new int[53], chains(list),
+                    RingFinder.Options.defaults().withMaxDepth(0));
+            assertEquals(parcels == 1 ? 1 : 0, r.ringCount(), "buyers with " + parcels + " parcels");
+        }
+    }
+
     @Test
     void weaklyTiedCommunityMembersAreNotRingMembers() {
         // Ring 0..9 with its chains; node 10 is a shop: one parcel from ring member 4, 40 parcels to
