@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.zip.CRC32C;
 
 import org.parcelnet.io.AtomicFiles;
 import org.parcelnet.io.InputException;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * Binary graph snapshots: a {@link LabeledGraph}'s CSR arrays and node ids in one versioned,
@@ -29,7 +29,7 @@ import org.parcelnet.io.InputException;
  * multiple of 8: out-offsets ({@code n+1} int32), out-targets (int32 per arc), out-weights (float32 or
  * float64 per arc, absent when every weight is 1), the same three for the in-adjacency of a directed
  * graph, node-id end offsets ({@code n} int64) and the node ids as UTF-8. The sections are laid out so that
- * the file can be memory-mapped and read in place; {@link #read} maps it and copies each section into
+ * the file can be memory-mapped and read in place; {@link #read} reads each section into
  * the heap arrays that {@link CompactGraph} holds.
  *
  * <p>Reading checks, in order, size, magic, version, the header checksum, the declared section sizes
@@ -39,7 +39,8 @@ import org.parcelnet.io.InputException;
  * {@link InputException} naming the file and what is wrong; nothing else escapes for a bad file.
  *
  * <p>Cost: writing and reading are O(n + m) sequential passes (one CRC-32C pass, which the JIT
- * compiles to the CPU's CRC instructions); the file takes 4 bytes per arc for targets, 4 or 8 per arc
+ * compiles to the CPU's CRC instructions); reading decodes the node ids on a second thread while the
+ * arrays are copied and checked (a string per node is the largest single cost of a read); the file takes 4 bytes per arc for targets, 4 or 8 per arc
  * for weights, 4 per node for offsets (twice for directed graphs) plus the ids' UTF-8 and 8 bytes per
  * node.
  */
@@ -292,49 +293,88 @@ public final class GraphSnapshot {
                 throw new InputException(name, "truncated or corrupt graph snapshot: " + size + " bytes, the header "
                         + "announces " + (HEADER_BYTES + expected));
             }
-            Body b = new Body(ch, HEADER_BYTES, name);
-            int[] outOffsets = b.ints(n + 1);
-            int[] outTargets = b.ints((int) arcs);
-            double[] outW = weighted && !asFloat ? b.doubles((int) arcs) : null;
-            float[] outWF = weighted && asFloat ? b.floats((int) arcs) : null;
-            int[] inOffsets = null;
-            int[] inSources = null;
-            double[] inW = null;
-            float[] inWF = null;
-            if (directed) {
-                inOffsets = b.ints(n + 1);
-                inSources = b.ints((int) inArcs);
-                inW = weighted && !asFloat ? b.doubles((int) inArcs) : null;
-                inWF = weighted && asFloat ? b.floats((int) inArcs) : null;
-            }
-            long[] ends = b.longs(n);
-            byte[] blob = b.bytes((int) idBytes);
-            if ((int) b.crc.getValue() != bodyCrc) {
-                throw new InputException(name, "corrupt graph snapshot: body checksum mismatch");
-            }
-            check(name, n, outOffsets, outTargets, outW, outWF);
-            if (directed) {
-                check(name, n, inOffsets, inSources, inW, inWF);
-                if (inArcs != arcs) {
-                    throw new InputException(name, "corrupt graph snapshot: " + arcs + " out-arcs but " + inArcs + " in-arcs");
+            // The node ids (a string each) are decoded beside the arrays' copy and checksum; their
+            // sections are the last two of the body.
+            long idsAt = HEADER_BYTES + bodyBytes - align(8L * n) - align(idBytes);
+            try (WorkerPool beside = WorkerPool.beside("snapshot")) {
+                WorkerPool.Pending<Object> idsRead = beside.submit(() -> nodeIds(ch, idsAt, n, idBytes));
+                Body b = new Body(ch, HEADER_BYTES);
+                int[] outOffsets = b.ints(n + 1);
+                int[] outTargets = b.ints((int) arcs);
+                double[] outW = weighted && !asFloat ? b.doubles((int) arcs) : null;
+                float[] outWF = weighted && asFloat ? b.floats((int) arcs) : null;
+                int[] inOffsets = null;
+                int[] inSources = null;
+                double[] inW = null;
+                float[] inWF = null;
+                if (directed) {
+                    inOffsets = b.ints(n + 1);
+                    inSources = b.ints((int) inArcs);
+                    inW = weighted && !asFloat ? b.doubles((int) inArcs) : null;
+                    inWF = weighted && asFloat ? b.floats((int) inArcs) : null;
                 }
-            }
-            List<String> ids = new ArrayList<>(n);
-            long prev = 0;
-            for (int v = 0; v < n; v++) {
-                long e = ends[v];
-                if (e < prev || e > idBytes) {
-                    throw new InputException(name, "corrupt graph snapshot: node id offsets out of order");
+                b.checksumOnly(8L * n);
+                b.checksumOnly(idBytes);
+                if ((int) b.crc.getValue() != bodyCrc) {
+                    throw new InputException(name, "corrupt graph snapshot: body checksum mismatch");
                 }
-                ids.add(new String(blob, (int) prev, (int) (e - prev), StandardCharsets.UTF_8));
-                prev = e;
+                check(name, n, outOffsets, outTargets, outW, outWF);
+                if (directed) {
+                    check(name, n, inOffsets, inSources, inW, inWF);
+                    if (inArcs != arcs) {
+                        throw new InputException(name, "corrupt graph snapshot: " + arcs + " out-arcs but " + inArcs
+                                + " in-arcs");
+                    }
+                }
+                Object ids = idsRead.get();
+                if (ids instanceof String problem) {
+                    throw new InputException(name, "corrupt graph snapshot: " + problem);
+                }
+                @SuppressWarnings("unchecked")
+                List<String> idList = (List<String>) ids;
+                CompactGraph g = new CompactGraph(directed, n, outOffsets, outTargets, outW, outWF, inOffsets,
+                        inSources, inW, inWF);
+                return new LabeledGraph(g, IdMap.ofDistinct(idList));
             }
-            if (prev != idBytes) {
-                throw new InputException(name, "corrupt graph snapshot: node ids do not fill their section");
+        }
+    }
+
+    /**
+     * The node ids from the id-offset and id-byte sections at {@code at}: a list of strings, or a
+     * description of what is wrong with the sections (reported only once the checksum has passed).
+     */
+    private static Object nodeIds(FileChannel ch, long at, int n, long idBytes) throws IOException {
+        long[] ends = new long[n];
+        byte[] blob = new byte[(int) idBytes];
+        ByteBuffer endBytes = ByteBuffer.allocate(8 * n).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(ch, endBytes, at);
+        endBytes.flip().asLongBuffer().get(ends);
+        readFully(ch, ByteBuffer.wrap(blob), at + align(8L * n));
+        String[] ids = new String[n];
+        long prev = 0;
+        for (int v = 0; v < n; v++) {
+            long e = ends[v];
+            if (e < prev || e > idBytes) {
+                return "node id offsets out of order";
             }
-            CompactGraph g = new CompactGraph(directed, n, outOffsets, outTargets, outW, outWF, inOffsets, inSources,
-                    inW, inWF);
-            return new LabeledGraph(g, IdMap.ofDistinct(ids));
+            ids[v] = new String(blob, (int) prev, (int) (e - prev), StandardCharsets.UTF_8);
+            prev = e;
+        }
+        if (prev != idBytes) {
+            return "node ids do not fill their section";
+        }
+        return Arrays.asList(ids);
+    }
+
+    /** Fills {@code buf} from {@code ch} at {@code at}; a short file is a truncated snapshot. */
+    private static void readFully(FileChannel ch, ByteBuffer buf, long at) throws IOException {
+        long pos = at;
+        while (buf.hasRemaining()) {
+            int r = ch.read(buf, pos);
+            if (r < 0) {
+                throw new java.io.EOFException();
+            }
+            pos += r;
         }
     }
 
@@ -374,45 +414,54 @@ public final class GraphSnapshot {
         }
     }
 
-    /** Reads the body section by section through memory maps of at most 1 GB, checksumming as it goes. */
+    /**
+     * Reads the body section by section through one 4 MiB buffer, checksumming as it goes: positional
+     * reads cost less CPU than faulting in a memory map page by page for a file read once.
+     */
     private static final class Body {
-        private static final long WINDOW = 1L << 30;
         final FileChannel ch;
-        final String name;
         long pos;
         final CRC32C crc = new CRC32C();
 
-        Body(FileChannel ch, long pos, String name) {
+        Body(FileChannel ch, long pos) {
             this.ch = ch;
             this.pos = pos;
-            this.name = name;
         }
 
         private interface Copy {
-            void copy(ByteBuffer mapped, int from, int count);
+            void copy(ByteBuffer bytes, int from, int count);
         }
 
-        /** Maps {@code count} elements of {@code size} bytes in windows and copies them; pads to 8. */
+        private final ByteBuffer buf = ByteBuffer.allocateDirect(4 << 20).order(ByteOrder.LITTLE_ENDIAN);
+
+        /** Reads {@code count} elements of {@code size} bytes and the padding to 8, copying the elements. */
         private void section(long count, int size, Copy copy) throws IOException {
             long bytes = count * size;
+            long padded = align(bytes);
             long done = 0;
             int elemsDone = 0;
-            while (done < bytes) {
-                long len = Math.min(WINDOW, bytes - done);
-                MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, pos + done, len);
-                m.order(ByteOrder.LITTLE_ENDIAN);
-                crc.update(m.duplicate());
-                int elems = (int) (len / size);
-                copy.copy(m, elemsDone, elems);
+            while (done < padded) {
+                buf.clear();
+                buf.limit((int) Math.min(buf.capacity(), padded - done));
+                readFully(ch, buf, pos + done);
+                buf.flip();
+                crc.update(buf.duplicate());
+                int usable = (int) Math.min(buf.limit(), bytes - done);
+                int elems = usable / size;
+                if (elems > 0) {
+                    ByteBuffer d = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+                    d.limit(elems * size);
+                    copy.copy(d, elemsDone, elems);
+                }
                 elemsDone += elems;
-                done += len;
-            }
-            long padded = align(bytes);
-            if (padded > bytes) {
-                ByteBuffer pad = ch.map(FileChannel.MapMode.READ_ONLY, pos + bytes, padded - bytes);
-                crc.update(pad);
+                done += buf.limit();
             }
             pos += padded;
+        }
+
+        /** Checksums a section of {@code bytes} bytes without copying it. */
+        void checksumOnly(long bytes) throws IOException {
+            section(bytes, 1, (m, from, k) -> { });
         }
 
         int[] ints(int count) throws IOException {
@@ -430,18 +479,6 @@ public final class GraphSnapshot {
         double[] doubles(int count) throws IOException {
             double[] a = new double[count];
             section(count, 8, (m, from, k) -> m.asDoubleBuffer().get(a, from, k));
-            return a;
-        }
-
-        long[] longs(int count) throws IOException {
-            long[] a = new long[count];
-            section(count, 8, (m, from, k) -> m.asLongBuffer().get(a, from, k));
-            return a;
-        }
-
-        byte[] bytes(int count) throws IOException {
-            byte[] a = new byte[count];
-            section(count, 1, (m, from, k) -> m.get(a, from, k));
             return a;
         }
     }

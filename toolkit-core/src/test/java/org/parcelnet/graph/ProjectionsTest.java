@@ -46,4 +46,47 @@ class ProjectionsTest {
         assertTrue(id.graph().hasArc(id.node("S1"), id.node("name:李明|111")));
         assertEquals(2, Components.weak(id.graph()).count(), "S1–S3 share identifiers; S4 alone");
     }
+
+    /**
+     * On a generated network, the identifier graph equals one built plainly: a label string per
+     * occurrence, interned in a map in row order.
+     */
+    @Test
+    void identifierGraphEqualsAPlainStringBuild(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        new org.parcelnet.synth.NetworkGenerator(org.parcelnet.synth.GeneratorConfig.builder().shipments(5_000).rings(2)
+                .seed(3).build()).writeTo(dir, false, 1);
+        ShipmentTable t = org.parcelnet.io.ShipmentReader.read(dir.resolve("shipments.csv")).table();
+        IdMap<String> ids = new IdMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            ids.intern(t.shipmentId(i));
+        }
+        java.util.Set<Long> arcs = new java.util.HashSet<>();
+        for (int i = 0; i < t.size(); i++) {
+            java.util.List<String> carried = new java.util.ArrayList<>();
+            carried.add("phone:" + t.phones().value(t.senderPhone(i)));
+            carried.add("phone:" + t.phones().value(t.receiverPhone(i)));
+            if (t.senderAddress(i) >= 0) {
+                carried.add("address:" + t.addresses().value(t.senderAddress(i)));
+            }
+            if (t.receiverAddress(i) >= 0) {
+                carried.add("address:" + t.addresses().value(t.receiverAddress(i)));
+            }
+            if (t.senderName(i) >= 0) {
+                carried.add("name:" + t.names().value(t.senderName(i)) + "|" + t.phones().value(t.senderPhone(i)));
+            }
+            if (t.receiverName(i) >= 0) {
+                carried.add("name:" + t.names().value(t.receiverName(i)) + "|" + t.phones().value(t.receiverPhone(i)));
+            }
+            for (String c : carried) {
+                arcs.add((long) i << 32 | ids.intern(c));
+            }
+        }
+        LabeledGraph g = Projections.identifierGraph(t);
+        assertEquals(ids.ids(), g.ids().ids(), "labels in the same order");
+        assertEquals(arcs.size(), g.graph().edgeCount());
+        for (long a : arcs) {
+            assertTrue(g.graph().hasArc((int) (a >>> 32), (int) a));
+        }
+    }
 }
