@@ -25,8 +25,8 @@ import org.parcelnet.progress.WorkerPool;
  * makes the result a function of the arguments alone; MAX_SECONDS only caps the time per instance, and a
  * row whose search stopped at the cap before its work was done is marked "(cap)" (it then depends on
  * machine speed and load). WORK written as {@code UNITS/size} gives each search a step budget instead,
- * {@code UNITS / (n + m)} steps (the form of the table in docs/critical-nodes.md; a step costs about the
- * size of the component it searches, so instances then get unequal time).
+ * {@code UNITS / (n + m)} steps (a step costs about the size of the component it searches, so instances
+ * then get unequal time; the table in docs/critical-nodes.md uses a plain work budget).
  * SEARCHES independent searches (default 1) run on as many worker threads. Each row shows the wall
  * seconds and the CPU seconds of the process (all threads): on a busy machine the wall time says
  * little, while the CPU time divided by the number of searches approximates the wall time on as many

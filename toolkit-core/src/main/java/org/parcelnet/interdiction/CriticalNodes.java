@@ -47,7 +47,10 @@ import org.parcelnet.progress.WorkerPool;
  * via 'reduce-solve-combine' memetic search", INFORMS J. Computing 36(1) (2024),
  * doi:10.1287/ijoc.2022.0130: the union of both parents' removed nodes plus a few random ones, reduced
  * to k by the greedy return rule; the nodes removed in both parents that are still removed are then
- * fixed for the run from that child (never returned), so the run searches the parents' differences.</li>
+ * fixed for the run from that child (never returned), so the run searches the parents' differences.
+ * After {@link #STALE_RESTARTS} restarts without a new best the population is renewed: its best member
+ * stays, the others are replaced by new reverse-greedy solutions (once the members agree on most
+ * nodes, a child is nearly its parents and the reduce step fixes nearly all of it).</li>
  * </ol>
  *
  * <p><b>Determinism.</b> Every random choice comes from one {@link SplittableRandom} seeded with
@@ -257,6 +260,7 @@ public final class CriticalNodes {
         long runBest = s.objective;
         int[] runBestSet = s.removedNodes();
         long idle = 0;
+        int stale = 0; // restarts since the best improved
         boolean stoppedByTime = false;
         while (step < o.maxSteps() && s.work < o.maxWork() && bestObj > 0) {
             if ((step & 63) == 0) {
@@ -278,10 +282,28 @@ public final class CriticalNodes {
                     bestObj = runBest;
                     best = runBestSet.clone();
                     bestStep = step;
+                    stale = 0;
                 }
             } else if (++idle >= o.idleSteps()) {
                 // the run has stalled: keep its best in the population, start from a child
                 admit(pop, popObj, runBestSet, runBest);
+                if (++stale >= STALE_RESTARTS && popSize > 1) {
+                    // the population has converged: keep its best, renew the others
+                    stale = 0;
+                    int keep = 0;
+                    for (int i = 1; i < popSize; i++) {
+                        if (popObj[i] < popObj[keep]) {
+                            keep = i;
+                        }
+                    }
+                    for (int i = 0; i < popSize; i++) {
+                        if (i != keep) {
+                            s.randomSolution();
+                            pop[i] = s.removedNodes();
+                            popObj[i] = s.objective;
+                        }
+                    }
+                }
                 if (popSize > 1) {
                     int a = s.rnd.nextInt(popSize);
                     int b = s.rnd.nextInt(popSize - 1);
@@ -310,6 +332,15 @@ public final class CriticalNodes {
         Arrays.sort(best);
         return new Result(best, bestObj, greedyObjective, 0, step, bestStep, 0, stoppedByTime);
     }
+
+    /**
+     * Restarts without a new best after which the population is renewed (its best kept, the others
+     * replaced by new reverse-greedy solutions). Once the members agree on most nodes, a child differs
+     * little from its parents and the reduce step fixes nearly all of it, so the search stops moving;
+     * with 20, single searches of the same work (2e9 units, seed 2) ended ER941 0.2 % above the best
+     * known value instead of 4.2 %, WS250 2.3 % instead of 12.0 %, WS500 1.3 % instead of 3.4 %.
+     */
+    static final int STALE_RESTARTS = 20;
 
     /** Replaces the worst member with {@code sol} when better and not already present. */
     private static void admit(int[][] pop, long[] popObj, int[] sol, long obj) {

@@ -210,6 +210,43 @@ class CriticalNodesTest {
         }
     }
 
+    /**
+     * One idle step per run makes every step without a gain a restart, so the population is renewed
+     * every {@code STALE_RESTARTS} restarts, hundreds of times in the run: the result is still the
+     * exhaustive optimum of small random graphs, its objective a brute-force recount of its set, and the
+     * same for the same seed.
+     */
+    @Test
+    void populationRenewalKeepsTheOptimumAndTheRunReproducible() {
+        for (long seed = 1; seed <= 6; seed++) {
+            CompactGraph g = random(18, 26, seed);
+            int k = 3;
+            long best = Long.MAX_VALUE;
+            for (int a = 0; a < 18; a++) {
+                for (int b = a + 1; b < 18; b++) {
+                    for (int c = b + 1; c < 18; c++) {
+                        boolean[] rem = new boolean[18];
+                        rem[a] = rem[b] = rem[c] = true;
+                        best = Math.min(best, bruteForcePairs(g, rem));
+                    }
+                }
+            }
+            CriticalNodes.Options o = new CriticalNodes.Options(k, seed, 5_000, 0, 4, 1, 1, Long.MAX_VALUE);
+            assertTrue(o.maxSteps() > 10L * CriticalNodes.STALE_RESTARTS * o.idleSteps());
+            CriticalNodes.Result r = CriticalNodes.solve(g, o, ProgressListener.NONE);
+            assertEquals(best, r.objective(), "seed " + seed);
+            boolean[] rem = new boolean[18];
+            for (int v : r.removed()) {
+                rem[v] = true;
+            }
+            assertEquals(k, r.removed().length);
+            assertEquals(r.objective(), bruteForcePairs(g, rem));
+            CriticalNodes.Result again = CriticalNodes.solve(g, o, ProgressListener.NONE);
+            assertArrayEquals(r.removed(), again.removed());
+            assertEquals(r.bestStep(), again.bestStep());
+        }
+    }
+
     /** The circulant ring lattice on {@code n} nodes, each joined to the {@code r} nearest on either side. */
     static CompactGraph ringLattice(int n, int r) {
         CompactGraphBuilder b = CompactGraphBuilder.undirected(n);
