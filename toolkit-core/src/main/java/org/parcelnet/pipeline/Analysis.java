@@ -203,7 +203,7 @@ public final class Analysis {
                     RingFinder.Options.defaults().withMinChains(options.minRingChains()).withLeiden(leiden), progress);
             undirected = null;
             // members only from here on: customers (one-off buyers and sellers) are the rings' market
-            RingMembers.Result members = RingMembers.classify(table, parties, found.ringOf(),
+            RingMembers.Result members = RingMembers.classify(table, parties, found.ringOf(), chains,
                     RingMembers.Options.defaults(), progress);
             RingFinder.Result rings = members.applyTo(found);
             TierClassifier.Result tiers = TierClassifier.classify(table, parties, rings.partition().membership(), facts,

@@ -37,8 +37,11 @@ import org.parcelnet.progress.ProgressListener;
  * the resolution limit now scales with the candidate's own weight, not the whole network's. Parts that
  * one of the candidate's chains runs through are merged back (a ring's branches, which a sub-run may
  * cut apart, are joined by its chains), so a split never cuts the evidence; what stays apart is what
- * no chain connects — ordinary traffic, or another ring. Parts with enough chains are examined again,
- * up to {@link Options#maxDepth()} levels.
+ * no chain connects — ordinary traffic, or another ring. A chain of a group split by crossing may pass
+ * through a shared relay that the split gave to the other side; it joins the parts before that relay
+ * and the parts after it, not the two with each other (a relay shared by two rings keeps their lots
+ * apart, so what such a chain shows across it is the chain linking taking the other ring's receipt at
+ * the relay). Parts with enough chains are examined again, up to {@link Options#maxDepth()} levels.
  *
  * <p><b>Rings that share a relay.</b> Two rings that use the same transit warehouse (or one of whose
  * distributors took a stray consignment of the other) form one dense group that no modularity split
@@ -301,7 +304,7 @@ public final class RingFinder {
             int[] sub = group.depth < options.maxDepth() && group.nodes.length >= 3
                     ? subPartition(graph, group.nodes, local, options.leiden()) : null;
             if (sub == null) {
-                accept(group, rings, options);
+                accept(graph, group, rings, options);
                 continue;
             }
             // Parts that a chain runs through are merged back: a split never cuts the evidence. What
@@ -314,12 +317,17 @@ public final class RingFinder {
                 parts = Math.max(parts, x + 1);
             }
             UnionFind joined = new UnionFind(parts);
-            // (a chain of a group split by crossing may pass through a shared relay of the other side)
+            // A chain of a group split by crossing may pass through a shared relay that the split gave
+            // to the other side: its parts before and after that relay are not joined by it. A relay
+            // shared by two rings passes each one's lots on without mixing them, and where the chain
+            // linking took the other ring's receipt as the feeding one (consignments that overlapped
+            // at the relay) the chain would join the wrong parts.
             for (int c : group.chains) {
                 int first = -1;
                 for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1]; j++) {
                     int li = local[chains.parties()[j]];
                     if (li < 0) {
+                        first = -1;
                         continue;
                     }
                     if (first < 0) {
@@ -344,7 +352,7 @@ public final class RingFinder {
             }
             parts = joined.setCount();
             if (parts == 1) {
-                accept(group, rings, options);
+                accept(graph, group, rings, options);
                 continue;
             }
             for (int i = 0; i < sub.length; i++) {
@@ -741,9 +749,18 @@ public final class RingFinder {
         return best;
     }
 
-    /** A final group is a ring when its chains are dense enough among its members. */
-    private static void accept(Group group, List<Group> rings, Options options) {
-        if (group.chains.length >= options.minChainsPerMember() * group.nodes.length) {
+    /**
+     * A final group is a ring when its chains are dense enough among its members. Parties with a single
+     * parcel in the graph (a buyer who received one parcel from a distributor) are the ring's market,
+     * not candidates for membership, and do not thin the density: a distributor that sells single
+     * parcels to dozens of one-off buyers otherwise buries its ring's chains under them.
+     */
+    private static void accept(CompactGraph graph, Group group, List<Group> rings, Options options) {
+        int repeat = 0;
+        for (int v : group.nodes) {
+            repeat += graph.strength(v) > 1 ? 1 : 0;
+        }
+        if (group.chains.length >= options.minChainsPerMember() * repeat) {
             rings.add(group);
         }
     }

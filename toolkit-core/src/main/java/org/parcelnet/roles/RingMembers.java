@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.linking.UnionFind;
 import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.paths.RelayChains;
 import org.parcelnet.progress.ProgressListener;
 
 /**
@@ -53,11 +54,15 @@ import org.parcelnet.progress.ProgressListener;
  * {@link Options#mergeShare()} of the parcels inside the smaller (one ring that community detection
  * cut), or when they share member addresses ({@link #SHARED_ADDRESSES} or more, and at least
  * {@link #SHARED_ADDRESS_SHARE} of the smaller ring's): members who changed phones keep their
- * addresses, so the same people under new phones show up as a second ring.
+ * addresses, so the same people under new phones show up as a second ring. Parcels that a party of
+ * one ring relays for another — a hop into it from ring Y followed on the same relay chain by the hop
+ * out of it to ring Y ({@link #relayedRows}) — are Y's parcels, not exchange: a transit warehouse
+ * that two rings use passes each one's lots from its own sources to its own distributors.
  *
- * <p>Cost: up to {@code 2 + MAX_ROUNDS} passes over the shipments (the rounds stop when no party joins)
- * and a sort of the core parcels' weights per ring, O(R · rounds + E log E).
- * Memory: 16 bytes per party and 8 per core parcel.
+ * <p>Cost: up to {@code 2 + MAX_ROUNDS} passes over the shipments (the rounds stop when no party joins),
+ * two passes over the relay chains' rows, and a sort of the core parcels' weights per ring,
+ * O(R · rounds + C + E log E) for C chain rows. Memory: 16 bytes per party, 8 per core parcel and
+ * one per shipment (relayed rows).
  */
 public final class RingMembers {
 
@@ -198,6 +203,22 @@ public final class RingMembers {
      */
     public static Result classify(ShipmentTable t, PartyIndex parties, int[] ringOf, Options options,
                                   ProgressListener progress) {
+        return classify(t, parties, ringOf, null, options, progress);
+    }
+
+    /**
+     * Classifies every party of a ring, attributing parcels relayed through another ring's party by
+     * the relay chains ({@link #relayedRows}): a hop into a party of ring X and the next hop out of it
+     * that carry goods of ring Y from a party of Y to a party of Y are Y's parcels, not exchange
+     * between X and Y. So a source whose lots go through a transit warehouse it shares with another
+     * ring is still a source, and the two rings are not joined as one ring cut in two on the parcels
+     * that warehouse relays for each of them.
+     *
+     * @param ringOf ring per party (from {@link RingFinder.Result#ringOf()}), -1 outside rings
+     * @param chains the relay chains the rings were found with (shipment rows), or null
+     */
+    public static Result classify(ShipmentTable t, PartyIndex parties, int[] ringOf, RelayChains.Result chains,
+                                  Options options, ProgressListener progress) {
         Objects.requireNonNull(options, "options");
         int n = parties.partyCount();
         if (ringOf.length != n) {
@@ -217,6 +238,7 @@ public final class RingMembers {
         }
         progress.begin("ring members", 2L * rows);
         try {
+            boolean[] relayed = relayedRows(chains, snd, rcv, ringOf, rows);
             for (int i = 0; i < rows; i++) {
                 if ((i & 0x3FFF) == 0) {
                     progress.checkCancelled();
@@ -228,7 +250,7 @@ public final class RingMembers {
                 if (r != s) {
                     all[r]++;
                 }
-                if (s != r && ringOf[s] >= 0 && ringOf[s] == ringOf[r]) {
+                if (s != r && ringOf[s] >= 0 && (ringOf[s] == ringOf[r] || relayed[i])) {
                     sent[s]++;
                     received[r]++;
                     singleRow[r] = i;
@@ -290,12 +312,12 @@ public final class RingMembers {
                     }
                     int gs = ringOfMember[s];
                     int gr = ringOfMember[r];
-                    if (gs >= 0 && (ringOf[r] == gs || (ringOf[r] < 0 && ring2[r] != -2))) {
+                    if (gs >= 0 && (ringOf[r] == gs || (ringOf[r] < 0 && ring2[r] != -2) || relayed[i])) {
                         received[r]++;
                         singleRow[r] = i;
                         ring2[r] = ring2[r] == -1 || ring2[r] == gs ? gs : -2;
                     }
-                    if (gr >= 0 && (ringOf[s] == gr || (ringOf[s] < 0 && ring2[s] != -2))) {
+                    if (gr >= 0 && (ringOf[s] == gr || (ringOf[s] < 0 && ring2[s] != -2) || relayed[i])) {
                         sent[s]++;
                         ring2[s] = ring2[s] == -1 || ring2[s] == gr ? gr : -2;
                     }
@@ -348,7 +370,8 @@ public final class RingMembers {
             for (int v = 0; v < n; v++) {
                 listed[v] = role[v] == null ? -1 : assigned[v];
             }
-            int[] merged = mergeSplitRings(t, snd, rcv, members, rings, options.mergeShare());
+            int[] merged = mergeSplitRings(t, snd, rcv, members, relayedRows(chains, snd, rcv, members, rows), rings,
+                    options.mergeShare());
             int[] ringMap = merged != null ? merged : identity(rings);
             if (merged != null) {
                 for (int v = 0; v < n; v++) {
@@ -401,8 +424,8 @@ public final class RingMembers {
      * rings are a few per cent at most). Returns the new dense ring ids (by old id, in order of the
      * smallest old id of each merged group), or null when nothing merges.
      */
-    private static int[] mergeSplitRings(ShipmentTable t, int[] snd, int[] rcv, int[] members, int rings,
-                                         double share) {
+    private static int[] mergeSplitRings(ShipmentTable t, int[] snd, int[] rcv, int[] members, boolean[] relayed,
+                                         int rings, double share) {
         if (rings < 2 || share <= 0) {
             return null;
         }
@@ -416,7 +439,7 @@ public final class RingMembers {
             }
             if (a == b) {
                 inside[a]++;
-            } else {
+            } else if (!relayed[i]) {
                 cross.merge(((long) Math.min(a, b) << 32) | Math.max(a, b), 1L, Long::sum);
             }
         }
@@ -538,6 +561,41 @@ public final class RingMembers {
             }
         }
         return any;
+    }
+
+    /**
+     * Rows that carry one ring's goods through a party of another ring, by the relay chains: where a
+     * chain's hop into party w (ring X, or -1) comes from a party of ring Y ≠ X and its next hop out of
+     * w goes to a party of Y, both hops are marked. A transit warehouse that two rings use relays each
+     * one's lots from its sources to its distributors without mixing them (the goods belong to
+     * different people); a warehouse of one ring pools the lots, and its chains run from any source to
+     * any distributor, so where community detection cut one ring at its warehouse many chains cross
+     * from one part into the other and stay unmarked. Only a chain's own consecutive hops are
+     * attributed, so what a relay passes on is known from the time-respecting linking
+     * ({@link RelayChains}), not guessed. O(chain rows); all false without chains.
+     *
+     * @param ring ring per party (-1 outside rings)
+     */
+    static boolean[] relayedRows(RelayChains.Result chains, int[] snd, int[] rcv, int[] ring, int rows) {
+        boolean[] out = new boolean[rows];
+        if (chains == null) {
+            return out;
+        }
+        int[] start = chains.chainStart();
+        int[] cr = chains.chainRows();
+        for (int c = 0; c < chains.chainCount(); c++) {
+            for (int j = start[c]; j + 1 < start[c + 1]; j++) {
+                int in = cr[j];
+                int outRow = cr[j + 1];
+                int w = rcv[in];
+                int y = ring[snd[in]];
+                if (snd[outRow] == w && y >= 0 && ring[w] != y && ring[rcv[outRow]] == y) {
+                    out[in] = true;
+                    out[outRow] = true;
+                }
+            }
+        }
+        return out;
     }
 
     /** Rounds of member propagation to parties outside the found rings (each one pass over the shipments). */

@@ -114,6 +114,66 @@ class RingFinderTest {
     }
 
     /**
+     * Three rings sharing warehouse 1: ring A (source 0, warehouses 1 and 2, distributors 3..5,
+     * retailers 6..11) enters at place 7 and sends most through 1; rings B (source 12, warehouses 1
+     * and 13, distributors 14..16, retailers 17..22) and C (source 23, warehouses 1 and 24,
+     * distributors 25..27, retailers 28..33) both enter at place 9. Each source–warehouse–distributor–
+     * retailer path is a chain (A's through 1 six times, the others twice). Twice the chain linking
+     * took B's receipt at 1 for a parcel 1 sent to C's distributor 25 (chain 12, 1, 25, 28). The group
+     * is split by crossing into A (with warehouse 1, whose chains run through it most) and B + C; there
+     * Leiden separates B from C (no edge joins them without 1), and the stray chain, which crosses
+     * from B to C only through 1, a relay of the other side, does not join them again: three rings.
+     */
+    @Test
+    void aChainThroughARelayOfTheOtherSideDoesNotJoinTheRingsItRunsBetween() {
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(34);
+        List<int[]> list = new ArrayList<>();
+        List<Integer> entry = new ArrayList<>();
+        int[][] rings = {{0, 1, 2, 3, 4, 5, 6}, {12, 1, 13, 14, 15, 16, 17}, {23, 1, 24, 25, 26, 27, 28}};
+        int[] place = {7, 9, 9};
+        for (int k = 0; k < 3; k++) {
+            int src = rings[k][0];
+            int[] warehouses = {rings[k][1], rings[k][2]};
+            int[] dists = {rings[k][3], rings[k][4], rings[k][5]};
+            int firstRetailer = rings[k][6];
+            for (int w : warehouses) {
+                b.addEdge(src, w, 10);
+                int repeats = k == 0 && w == 1 ? 6 : 2;
+                for (int di = 0; di < 3; di++) {
+                    b.addEdge(w, dists[di], 4);
+                    for (int ri = 0; ri < 2; ri++) {
+                        for (int rep = 0; rep < repeats; rep++) {
+                            list.add(new int[] {src, w, dists[di], firstRetailer + 2 * di + ri});
+                            entry.add(place[k]);
+                        }
+                    }
+                }
+            }
+            for (int di = 0; di < 3; di++) {
+                for (int ri = 0; ri < 2; ri++) {
+                    b.addEdge(dists[di], firstRetailer + 2 * di + ri, 3);
+                }
+            }
+        }
+        for (int rep = 0; rep < 2; rep++) {
+            list.add(new int[] {12, 1, 25, 28});
+            entry.add(9);
+        }
+        CompactGraph g = b.build();
+        RingFinder.Result r = RingFinder.find(g, new int[34], chains(list, entry), RingFinder.Options.defaults());
+        assertEquals(3, r.ringCount());
+        int[][] expected = {range(0, 12), range(12, 23), range(23, 34)};
+        for (int[] ring : expected) {
+            for (int v : ring) {
+                assertEquals(r.ringOf()[ring[ring.length - 1]], r.ringOf()[v], "party " + v);
+            }
+        }
+        assertNotEquals(r.ringOf()[12], r.ringOf()[23]);
+        assertNotEquals(r.ringOf()[0], r.ringOf()[12]);
+        assertNotEquals(r.ringOf()[0], r.ringOf()[23]);
+    }
+
+    /**
      * One ring entering at two crossings: sources 0 (place 7) and 1 (place 9) both feed warehouses 2
      * and 3, which feed distributors 4, 5, 6 with two retailers each. The crossings' chains share both
      * warehouses and every distributor and retailer (more than two parties), so it stays one ring.
@@ -253,6 +313,28 @@ class RingFinderTest {
         RingFinder.Result lax = RingFinder.find(g, new int[60], chains(list),
                 RingFinder.Options.defaults().withMaxDepth(0).withMinChainsPerMember(0));
         assertEquals(1, lax.ringCount(), "without the density rule the 5 chains make it a ring");
+    }
+
+    /**
+     * A ring of 13 parties (source 0, transit 1, distributors 2 and 3, six retailers) with one chain
+     * along each of its 6 branches, whose distributor 2 also sold one parcel each to 40 one-off buyers
+     * (13..52). The community holds 53 parties: 6 chains are fewer than 0.2 × 53, but the buyers, with
+     * a single parcel each, are the ring's market and do not count: 6 ≥ 0.2 × 13, a ring. Give every
+     * buyer a second parcel and they count: no ring.
+     */
+    @Test
+    void oneOffBuyersDoNotThinARingsChains() {
+        for (int parcels = 1; parcels <= 2; parcels++) {
+            CompactGraphBuilder b = CompactGraphBuilder.undirected(53);
+            List<int[]> list = new ArrayList<>();
+            ring(b, list, 0, 1);
+            for (int v = 13; v < 53; v++) {
+                b.addEdge(2, v, parcels);
+            }
+            RingFinder.Result r = RingFinder.find(b.build(), new int[53], chains(list),
+                    RingFinder.Options.defaults().withMaxDepth(0));
+            assertEquals(parcels == 1 ? 1 : 0, r.ringCount(), "buyers with " + parcels + " parcels");
+        }
     }
 
     @Test

@@ -156,6 +156,116 @@ class RingMembersTest {
         assertEquals(-1, r.ring()[p.parties().indexOf("Y")]);
     }
 
+    /**
+     * Two rings sharing transit warehouse W (a member of ring A). Per lot k = 0..2: SA sends a lot to
+     * W and W passes it to DA; SB sends a lot to W and W passes it to DB; SB also sends a lot to its own
+     * warehouse TB, which passes it to DB; DA and DB each supply their retailer twice. Inside A 8
+     * parcels (SA→W 3, W→DA 3, DA→RA 2), inside B 8 (SB→TB 3, TB→DB 3, DB→RB 2); between the members
+     * of A and B 6 (SB→W 3, W→DB 3), at least a fifth of 8, so by parcels alone they are one ring cut
+     * in two. Relay chains that keep each ring's lots apart at W (SB→W then W→DB, SA→W then W→DA)
+     * attribute those 6 parcels to B, and the rings stay apart. When the chains show W pooling the
+     * lots (SB's lot passed to DA, SA's to DB), the same parcels are exchange and the rings are joined.
+     */
+    @Test
+    void ringsSharingATransitWarehouseStayApartWhenItKeepsTheirLotsApart() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        int[][] lots = new int[3][];
+        for (int k = 0; k < 3; k++) {
+            int base = row;
+            add(b, "SA", "W", 2, 20);   // base
+            add(b, "SB", "W", 2, 20);   // base + 1
+            add(b, "W", "DA", 2, 20);   // base + 2
+            add(b, "W", "DB", 2, 20);   // base + 3
+            add(b, "SB", "TB", 2, 20);
+            add(b, "TB", "DB", 2, 20);
+            lots[k] = new int[] {base, base + 1, base + 2, base + 3};
+        }
+        for (int i = 0; i < 2; i++) {
+            add(b, "DA", "RA", 2, 20);
+            add(b, "DB", "RB", 2, 20);
+        }
+        ShipmentTable t = b.build();
+        int first = row - t.size();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "SA", "W", "DA", "RA");
+        for (String id : new String[] {"SB", "TB", "DB", "RB"}) {
+            ring[p.parties().indexOf(id)] = 1;
+        }
+        // no chains: the parcels through W are exchange
+        assertEquals(1, RingMembers.classify(t, p, ring, RingMembers.Options.defaults()).ringCount());
+        // chains that keep the lots apart: SA→W→DA and SB→W→DB
+        int[][] apart = new int[6][];
+        int[][] pooled = new int[6][];
+        for (int k = 0; k < 3; k++) {
+            int[] l = lots[k];
+            apart[2 * k] = new int[] {l[0] - first, l[2] - first};
+            apart[2 * k + 1] = new int[] {l[1] - first, l[3] - first};
+            pooled[2 * k] = new int[] {l[0] - first, l[3] - first};
+            pooled[2 * k + 1] = new int[] {l[1] - first, l[2] - first};
+        }
+        RingMembers.Result r = RingMembers.classify(t, p, ring, chains(apart), RingMembers.Options.defaults(),
+                org.parcelnet.progress.ProgressListener.NONE);
+        assertEquals(2, r.ringCount());
+        assertEquals(r.members()[p.parties().indexOf("SB")], r.members()[p.parties().indexOf("DB")]);
+        assertEquals(r.members()[p.parties().indexOf("SA")], r.members()[p.parties().indexOf("W")]);
+        // chains that show W pooling the lots: one ring cut in two
+        assertEquals(1, RingMembers.classify(t, p, ring, chains(pooled), RingMembers.Options.defaults(),
+                org.parcelnet.progress.ProgressListener.NONE).ringCount());
+    }
+
+    /**
+     * Ring B has no warehouse of its own: SB sends 3 lots to W (a member of ring A), W passes each to
+     * DB, DB supplies RB twice. On ring parcels alone SB sent none (its lots went to ring A's party) and
+     * is a customer; with the chains SB→W→DB its 3 lots are B's parcels: a source, 1 − 0.5³ = 0.875.
+     */
+    @Test
+    void aSourceWhoseLotsAllGoThroughAnotherRingsWarehouseIsAMember() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        int[][] chain = new int[3][];
+        int start = row;
+        for (int k = 0; k < 3; k++) {
+            add(b, "SB", "W", 2, 20);
+            add(b, "W", "DB", 2, 20);
+            chain[k] = new int[] {row - 2 - start, row - 1 - start};
+        }
+        for (int k = 0; k < 3; k++) {
+            add(b, "SA", "W", 2, 20);
+            add(b, "W", "DA", 2, 20);
+        }
+        for (int i = 0; i < 2; i++) {
+            add(b, "DB", "RB", 2, 20);
+            add(b, "DA", "RA", 2, 20);
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "SA", "W", "DA", "RA");
+        for (String id : new String[] {"SB", "DB", "RB"}) {
+            ring[p.parties().indexOf(id)] = 1;
+        }
+        assertEquals(RingMembers.Role.CUSTOMER,
+                role(RingMembers.classify(t, p, ring, RingMembers.Options.defaults()), p, "SB"));
+        RingMembers.Result r = RingMembers.classify(t, p, ring, chains(chain), RingMembers.Options.defaults(),
+                org.parcelnet.progress.ProgressListener.NONE);
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "SB"));
+        assertEquals(0.875, conf(r, p, "SB"), 1e-12);
+        assertEquals(2, r.ringCount());
+        assertEquals(r.members()[p.parties().indexOf("SB")], r.members()[p.parties().indexOf("RB")]);
+    }
+
+    /** Relay chains with the given rows (positions and counts not used by {@link RingMembers}). */
+    private static org.parcelnet.paths.RelayChains.Result chains(int[][] rows) {
+        int[] start = new int[rows.length + 1];
+        for (int c = 0; c < rows.length; c++) {
+            start[c + 1] = start[c] + rows[c].length;
+        }
+        int[] all = new int[start[rows.length]];
+        for (int c = 0; c < rows.length; c++) {
+            System.arraycopy(rows[c], 0, all, start[c], rows[c].length);
+        }
+        return new org.parcelnet.paths.RelayChains.Result(start, all, java.util.List.of(), new long[0], new int[0],
+                new int[0], new int[0]);
+    }
+
     /** Ring 0 for the named parties, -1 (no ring) for every other party. */
     private static int[] ringZero(PartyIndex p, String... members) {
         int[] ring = new int[p.partyCount()];
