@@ -49,8 +49,8 @@ public final class CommunitiesCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed of node orders and random choices (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the available processors); the "
-            + "partition is the same for every N")
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads of louvain and leiden (default: the "
+            + "available processors); the partition is the same for every N, lpa runs on one thread")
     Integer threads;
 
     @Option(names = "--theta", defaultValue = "0.01", paramLabel = "T", description = "Leiden refinement randomness (default: ${DEFAULT-VALUE})")
@@ -117,11 +117,9 @@ public final class CommunitiesCommand implements Callable<Integer> {
                 parameters.put("max_levels", p.maxLevels());
             }
             default -> {
-                LabelPropagationParams p = LabelPropagationParams.builder().seed(seed).maxIterations(maxSweeps)
-                        .threads(threads).build();
+                LabelPropagationParams p = LabelPropagationParams.builder().seed(seed).maxIterations(maxSweeps).build();
                 lpa = new LabelPropagation(p);
                 parameters.put("seed", p.seed());
-                parameters.put("threads", p.threads());
                 parameters.put("max_iterations", p.maxIterations());
             }
         }

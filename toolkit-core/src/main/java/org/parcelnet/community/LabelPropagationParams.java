@@ -6,22 +6,14 @@ package org.parcelnet.community;
  *
  * @param seed          seed of the sweep orders and of tie breaking
  * @param maxIterations at most this many sweeps (≥ 1)
- * @param threads       worker threads (≥ 1) that evaluate nodes ahead of their visit; the partition is
- *                      the same for every count
  */
-public record LabelPropagationParams(long seed, int maxIterations, int threads) {
+public record LabelPropagationParams(long seed, int maxIterations) {
 
-    /** Seed 42, at most 100 sweeps, one thread. */
+    /** Seed 42, at most 100 sweeps. */
     public static final LabelPropagationParams DEFAULTS = builder().build();
 
     public LabelPropagationParams {
         Checks.atLeast("maxIterations", maxIterations, 1);
-        Checks.atLeast("threads", threads, 1);
-    }
-
-    /** One thread. */
-    public LabelPropagationParams(long seed, int maxIterations) {
-        this(seed, maxIterations, 1);
     }
 
     /** A builder starting from the defaults. */
@@ -31,14 +23,13 @@ public record LabelPropagationParams(long seed, int maxIterations, int threads) 
 
     /** A builder starting from these values. */
     public Builder toBuilder() {
-        return new Builder().seed(seed).maxIterations(maxIterations).threads(threads);
+        return new Builder().seed(seed).maxIterations(maxIterations);
     }
 
     /** Builder of {@link LabelPropagationParams}. */
     public static final class Builder {
         private long seed = 42;
         private int maxIterations = 100;
-        private int threads = 1;
 
         public Builder seed(long v) {
             seed = v;
@@ -50,13 +41,8 @@ public record LabelPropagationParams(long seed, int maxIterations, int threads) 
             return this;
         }
 
-        public Builder threads(int v) {
-            threads = v;
-            return this;
-        }
-
         public LabelPropagationParams build() {
-            return new LabelPropagationParams(seed, maxIterations, threads);
+            return new LabelPropagationParams(seed, maxIterations);
         }
     }
 }
