@@ -70,32 +70,8 @@ class RingFinderTest {
         CompactGraphBuilder b = CompactGraphBuilder.undirected(23);
         List<int[]> list = new ArrayList<>();
         List<Integer> entry = new ArrayList<>();
-        int[][] rings = {{0, 1, 2, 3, 4, 5, 6}, {12, 1, 13, 14, 15, 16, 17}};
-        int[] place = {7, 9};
-        for (int k = 0; k < 2; k++) {
-            int src = rings[k][0];
-            int[] warehouses = {rings[k][1], rings[k][2]};
-            int[] dists = {rings[k][3], rings[k][4], rings[k][5]};
-            int firstRetailer = rings[k][6];
-            for (int w : warehouses) {
-                b.addEdge(src, w, 10);
-                for (int di = 0; di < 3; di++) {
-                    b.addEdge(w, dists[di], 4);
-                    for (int ri = 0; ri < 2; ri++) {
-                        int ret = firstRetailer + 2 * di + ri;
-                        for (int rep = 0; rep < 2; rep++) {
-                            list.add(new int[] {src, w, dists[di], ret});
-                            entry.add(place[k]);
-                        }
-                    }
-                }
-            }
-            for (int di = 0; di < 3; di++) {
-                for (int ri = 0; ri < 2; ri++) {
-                    b.addEdge(dists[di], firstRetailer + 2 * di + ri, 3);
-                }
-            }
-        }
+        addRing(b, list, entry, new int[] {0, 1, 2, 3, 4, 5, 6}, 7, 2);
+        addRing(b, list, entry, new int[] {12, 1, 13, 14, 15, 16, 17}, 9, 2);
         CompactGraph g = b.build();
         RingFinder.Options o = RingFinder.Options.defaults();
         RingFinder.Result split = RingFinder.find(g, new int[23], chains(list, entry), o);
@@ -129,32 +105,9 @@ class RingFinderTest {
         CompactGraphBuilder b = CompactGraphBuilder.undirected(34);
         List<int[]> list = new ArrayList<>();
         List<Integer> entry = new ArrayList<>();
-        int[][] rings = {{0, 1, 2, 3, 4, 5, 6}, {12, 1, 13, 14, 15, 16, 17}, {23, 1, 24, 25, 26, 27, 28}};
-        int[] place = {7, 9, 9};
-        for (int k = 0; k < 3; k++) {
-            int src = rings[k][0];
-            int[] warehouses = {rings[k][1], rings[k][2]};
-            int[] dists = {rings[k][3], rings[k][4], rings[k][5]};
-            int firstRetailer = rings[k][6];
-            for (int w : warehouses) {
-                b.addEdge(src, w, 10);
-                int repeats = k == 0 && w == 1 ? 6 : 2;
-                for (int di = 0; di < 3; di++) {
-                    b.addEdge(w, dists[di], 4);
-                    for (int ri = 0; ri < 2; ri++) {
-                        for (int rep = 0; rep < repeats; rep++) {
-                            list.add(new int[] {src, w, dists[di], firstRetailer + 2 * di + ri});
-                            entry.add(place[k]);
-                        }
-                    }
-                }
-            }
-            for (int di = 0; di < 3; di++) {
-                for (int ri = 0; ri < 2; ri++) {
-                    b.addEdge(dists[di], firstRetailer + 2 * di + ri, 3);
-                }
-            }
-        }
+        addRing(b, list, entry, new int[] {0, 1, 2, 3, 4, 5, 6}, 7, 6);
+        addRing(b, list, entry, new int[] {12, 1, 13, 14, 15, 16, 17}, 9, 2);
+        addRing(b, list, entry, new int[] {23, 1, 24, 25, 26, 27, 28}, 9, 2);
         for (int rep = 0; rep < 2; rep++) {
             list.add(new int[] {12, 1, 25, 28});
             entry.add(9);
@@ -171,6 +124,37 @@ class RingFinderTest {
         assertNotEquals(r.ringOf()[12], r.ringOf()[23]);
         assertNotEquals(r.ringOf()[0], r.ringOf()[12]);
         assertNotEquals(r.ringOf()[0], r.ringOf()[23]);
+    }
+
+    /**
+     * Adds a hand-built ring: source {@code ring[0]} → warehouses {@code ring[1]} and {@code ring[2]}
+     * (weight 10) → distributors {@code ring[3..5]} (4) → two retailers each, numbered from
+     * {@code ring[6]} (3). Each source–warehouse–distributor–retailer path is a chain entering at
+     * {@code place}, twice, or {@code throughFirst} times through the first warehouse.
+     */
+    private static void addRing(CompactGraphBuilder b, List<int[]> chains, List<Integer> entry, int[] ring, int place,
+                                int throughFirst) {
+        int src = ring[0];
+        int[] dists = {ring[3], ring[4], ring[5]};
+        int firstRetailer = ring[6];
+        for (int w : new int[] {ring[1], ring[2]}) {
+            b.addEdge(src, w, 10);
+            int repeats = w == ring[1] ? throughFirst : 2;
+            for (int di = 0; di < 3; di++) {
+                b.addEdge(w, dists[di], 4);
+                for (int ri = 0; ri < 2; ri++) {
+                    for (int rep = 0; rep < repeats; rep++) {
+                        chains.add(new int[] {src, w, dists[di], firstRetailer + 2 * di + ri});
+                        entry.add(place);
+                    }
+                }
+            }
+        }
+        for (int di = 0; di < 3; di++) {
+            for (int ri = 0; ri < 2; ri++) {
+                b.addEdge(dists[di], firstRetailer + 2 * di + ri, 3);
+            }
+        }
     }
 
     /**
