@@ -189,24 +189,11 @@ class CriticalNodesTest {
         for (long seed = 1; seed <= 10; seed++) {
             CompactGraph g = random(16, 24, seed);
             int k = 3;
-            long best = Long.MAX_VALUE;
-            for (int a = 0; a < 16; a++) {
-                for (int b = a + 1; b < 16; b++) {
-                    for (int c = b + 1; c < 16; c++) {
-                        boolean[] rem = new boolean[16];
-                        rem[a] = rem[b] = rem[c] = true;
-                        best = Math.min(best, bruteForcePairs(g, rem));
-                    }
-                }
-            }
+            long best = bestOfThree(g);
             CriticalNodes.Result r = CriticalNodes.solve(g, CriticalNodes.Options.steps(k, seed, 2000), ProgressListener.NONE);
             assertEquals(best, r.objective(), "seed " + seed);
             assertEquals(k, r.removed().length);
-            boolean[] rem = new boolean[16];
-            for (int v : r.removed()) {
-                rem[v] = true;
-            }
-            assertEquals(r.objective(), bruteForcePairs(g, rem));
+            assertEquals(r.objective(), recount(g, r.removed()));
         }
     }
 
@@ -221,30 +208,42 @@ class CriticalNodesTest {
         for (long seed = 1; seed <= 6; seed++) {
             CompactGraph g = random(18, 26, seed);
             int k = 3;
-            long best = Long.MAX_VALUE;
-            for (int a = 0; a < 18; a++) {
-                for (int b = a + 1; b < 18; b++) {
-                    for (int c = b + 1; c < 18; c++) {
-                        boolean[] rem = new boolean[18];
-                        rem[a] = rem[b] = rem[c] = true;
-                        best = Math.min(best, bruteForcePairs(g, rem));
-                    }
-                }
-            }
+            long best = bestOfThree(g);
             CriticalNodes.Options o = new CriticalNodes.Options(k, seed, 5_000, 0, 4, 1, 1, Long.MAX_VALUE);
             assertTrue(o.maxSteps() > 10L * CriticalNodes.STALE_RESTARTS * o.idleSteps());
             CriticalNodes.Result r = CriticalNodes.solve(g, o, ProgressListener.NONE);
             assertEquals(best, r.objective(), "seed " + seed);
-            boolean[] rem = new boolean[18];
-            for (int v : r.removed()) {
-                rem[v] = true;
-            }
             assertEquals(k, r.removed().length);
-            assertEquals(r.objective(), bruteForcePairs(g, rem));
+            assertEquals(r.objective(), recount(g, r.removed()));
             CriticalNodes.Result again = CriticalNodes.solve(g, o, ProgressListener.NONE);
             assertArrayEquals(r.removed(), again.removed());
             assertEquals(r.bestStep(), again.bestStep());
         }
+    }
+
+    /** The least pairwise connectivity left by removing three nodes of {@code g}, by trying every triple. */
+    private static long bestOfThree(CompactGraph g) {
+        int n = g.nodeCount();
+        long best = Long.MAX_VALUE;
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                for (int c = b + 1; c < n; c++) {
+                    boolean[] rem = new boolean[n];
+                    rem[a] = rem[b] = rem[c] = true;
+                    best = Math.min(best, bruteForcePairs(g, rem));
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The brute-force pair count left after removing {@code removed}. */
+    private static long recount(CompactGraph g, int[] removed) {
+        boolean[] rem = new boolean[g.nodeCount()];
+        for (int v : removed) {
+            rem[v] = true;
+        }
+        return bruteForcePairs(g, rem);
     }
 
     /** The circulant ring lattice on {@code n} nodes, each joined to the {@code r} nearest on either side. */
