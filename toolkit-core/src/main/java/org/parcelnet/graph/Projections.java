@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.parcelnet.model.NamePhonePairs;
 import org.parcelnet.model.PartyKey;
 import org.parcelnet.model.ShipmentTable;
 
@@ -118,10 +119,9 @@ public final class Projections {
      * first appearance (rows in order; sender phone, receiver phone, sender and receiver address,
      * sender and receiver name).
      *
-     * <p>Identifiers are found by their dictionary codes (an int array per phone and address, an
-     * open-addressing table of packed name and phone codes), so each label is built once, not once
-     * per shipment carrying it. O(rows) time; 4 bytes per phone and address, 24 per name+phone
-     * slot (load at most one half) beside the graph.
+     * <p>Identifiers are found by their dictionary codes (an int array per phone, address and
+     * {@link NamePhonePairs} pair), so each label is built once, not once per shipment carrying it.
+     * O(rows) time; 4 bytes per phone, address and pair, and the pairs' own table, beside the graph.
      */
     public static LabeledGraph identifierGraph(ShipmentTable t) {
         int n = t.size();
@@ -133,7 +133,9 @@ public final class Projections {
         int[] addressNode = new int[t.addresses().size()];
         Arrays.fill(phoneNode, -1);
         Arrays.fill(addressNode, -1);
-        NamePhoneNodes names = new NamePhoneNodes(t);
+        NamePhonePairs pairs = NamePhonePairs.of(t);
+        int[] pairNode = new int[pairs.size()];
+        Arrays.fill(pairNode, -1);
         CompactGraphBuilder b = CompactGraphBuilder.undirected(n).expectedEdges(n * 4);
         for (int i = 0; i < n; i++) {
             b.addEdge(i, phoneNode(t, t.senderPhone(i), phoneNode, labels));
@@ -145,10 +147,10 @@ public final class Projections {
                 b.addEdge(i, addressNode(t, t.receiverAddress(i), addressNode, labels));
             }
             if (t.senderName(i) >= 0) {
-                b.addEdge(i, names.node(t.senderName(i), t.senderPhone(i), labels));
+                b.addEdge(i, pairNode(t, pairs, pairs.rowSender()[i], pairNode, labels));
             }
             if (t.receiverName(i) >= 0) {
-                b.addEdge(i, names.node(t.receiverName(i), t.receiverPhone(i), labels));
+                b.addEdge(i, pairNode(t, pairs, pairs.rowReceiver()[i], pairNode, labels));
             }
         }
         b.ensureNodes(labels.size());
@@ -171,62 +173,11 @@ public final class Projections {
         return node[address];
     }
 
-    /** Node of each (name, phone) pair: an open-addressing table keyed by the two codes packed in a long. */
-    private static final class NamePhoneNodes {
-        private final ShipmentTable t;
-        private long[] keys;
-        private int[] nodes;
-        private int size;
-
-        NamePhoneNodes(ShipmentTable t) {
-            this.t = t;
-            keys = new long[1024];
-            nodes = new int[1024];
-            Arrays.fill(nodes, -1);
+    private static int pairNode(ShipmentTable t, NamePhonePairs pairs, int pair, int[] node, List<String> labels) {
+        if (node[pair] < 0) {
+            node[pair] = labels.size();
+            labels.add("name:" + t.names().value(pairs.name(pair)) + "|" + t.phones().value(pairs.phone(pair)));
         }
-
-        int node(int name, int phone, List<String> labels) {
-            long key = ((long) name << 32) | (phone & 0xFFFFFFFFL);
-            int mask = keys.length - 1;
-            int h = home(key);
-            while (nodes[h] >= 0) {
-                if (keys[h] == key) {
-                    return nodes[h];
-                }
-                h = (h + 1) & mask;
-            }
-            int node = labels.size();
-            labels.add("name:" + t.names().value(name) + "|" + t.phones().value(phone));
-            keys[h] = key;
-            nodes[h] = node;
-            if (++size * 2 > keys.length) {
-                grow();
-            }
-            return node;
-        }
-
-        /** Fibonacci hashing: the top bits of the key times 2^64 / φ. */
-        private int home(long key) {
-            return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(keys.length)));
-        }
-
-        private void grow() {
-            long[] oldKeys = keys;
-            int[] oldNodes = nodes;
-            keys = new long[oldKeys.length * 2];
-            nodes = new int[oldKeys.length * 2];
-            Arrays.fill(nodes, -1);
-            int mask = keys.length - 1;
-            for (int s = 0; s < oldKeys.length; s++) {
-                if (oldNodes[s] >= 0) {
-                    int h = home(oldKeys[s]);
-                    while (nodes[h] >= 0) {
-                        h = (h + 1) & mask;
-                    }
-                    keys[h] = oldKeys[s];
-                    nodes[h] = oldNodes[s];
-                }
-            }
-        }
+        return node[pair];
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.parcelnet.model.NamePhonePairs;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.model.StringDictionary;
 import org.parcelnet.progress.ProgressListener;
@@ -77,9 +78,6 @@ public final class CaseLinker {
 
     static final int SLOTS = 6;
 
-    /** Where the prefetching loads of {@link #namePhoneIds} go, so that the JIT keeps them. */
-    private static volatile long prefetchSink;
-
     private final Params params;
 
     /** A linker with the given options. */
@@ -104,7 +102,7 @@ public final class CaseLinker {
         StringDictionary addressForms = new StringDictionary();
         int[] addressId = normalisedAddressIds(table, addressForms);
         int addresses = addressForms.size();
-        NamePhoneIds pairIds = namePhoneIds(table);
+        NamePhonePairs pairIds = params.useNamePhone() ? NamePhonePairs.of(table) : NamePhonePairs.NONE;
         int pairs = pairIds.size();
         int idCount = phones + addresses + pairs;
         int[] ident = new int[rows * SLOTS];
@@ -132,11 +130,11 @@ public final class CaseLinker {
             }
             if (params.useNamePhone()) {
                 if (table.senderName(i) >= 0) {
-                    ident[b + 4] = phones + addresses + pairIds.rowSender[i];
+                    ident[b + 4] = phones + addresses + pairIds.rowSender()[i];
                     counter[b + 4] = rp;
                 }
                 if (table.receiverName(i) >= 0) {
-                    ident[b + 5] = phones + addresses + pairIds.rowReceiver[i];
+                    ident[b + 5] = phones + addresses + pairIds.rowReceiver()[i];
                     counter[b + 5] = sp;
                 }
             }
@@ -173,12 +171,12 @@ public final class CaseLinker {
         Arrays.sort(hubOrder);
         for (long key : hubOrder) {
             int id = (int) key;
-            hubs.add(new LinkResult.Hub(kind(id, phones, addresses), value(table, id, phones, addresses, pairIds.keys, addressForms),
+            hubs.add(new LinkResult.Hub(kind(id, phones, addresses), value(table, id, phones, addresses, pairIds.keys(), addressForms),
                     shipments[id], counterparties[id]));
         }
         // the counterparty per slot is not kept: only the hub test needs it (4 bytes per slot)
         return new Identifiers(ident, idCount, phones, addresses, shipments, counterparties, hub, hubs,
-                pairIds.keys, addressForms);
+                pairIds.keys(), addressForms);
     }
 
     /**
@@ -279,103 +277,6 @@ public final class CaseLinker {
         }
         long key = pairKeys[id - phones - addresses];
         return t.names().value((int) (key >>> 32)) + "|" + t.phones().value((int) key);
-    }
-
-    private static long pairKey(int name, int phone) {
-        return ((long) name << 32) | (phone & 0xFFFFFFFFL);
-    }
-
-    /**
-     * Dense ids of the distinct (name, phone) pairs in order of first appearance, and each row's
-     * sender and receiver pair id (-1 without a name). An open-addressing table of packed long keys:
-     * one pass, no sort.
-     */
-    private NamePhoneIds namePhoneIds(ShipmentTable t) {
-        int rows = t.size();
-        int[] rowSender = new int[params.useNamePhone() ? rows : 0];
-        int[] rowReceiver = new int[rowSender.length];
-        if (!params.useNamePhone()) {
-            return new NamePhoneIds(new long[0], rowSender, rowReceiver);
-        }
-        int named = 0;
-        for (int i = 0; i < rows; i++) {
-            named += (t.senderName(i) >= 0 ? 1 : 0) + (t.receiverName(i) >= 0 ? 1 : 0);
-        }
-        int capacity = Integer.highestOneBit(Math.max(8, named) * 2 - 1) * 2; // load factor ≤ 0.5
-        long[] slotKey = new long[capacity];
-        int[] slotId = new int[capacity];
-        Arrays.fill(slotId, -1);
-        long[] keys = new long[16];
-        int size = 0;
-        int mask = capacity - 1;
-        // Rows in blocks: first the block's slots are loaded (independent loads, served in parallel),
-        // then the block is inserted with those lines in cache; the same ids as row by row.
-        final int block = 128;
-        long[] blockKey = new long[2 * block];
-        int[] blockSlot = new int[2 * block];
-        long touched = 0;
-        for (int from = 0; from < rows; from += block) {
-            int to = Math.min(rows, from + block);
-            for (int i = from; i < to; i++) {
-                int k = 2 * (i - from);
-                int sn = t.senderName(i);
-                int rn = t.receiverName(i);
-                blockKey[k] = sn < 0 ? -1L : pairKey(sn, t.senderPhone(i));
-                blockKey[k + 1] = rn < 0 ? -1L : pairKey(rn, t.receiverPhone(i));
-                for (int side = k; side <= k + 1; side++) {
-                    if (blockKey[side] >= 0) {
-                        int slot = (int) mix(blockKey[side]) & mask;
-                        blockSlot[side] = slot;
-                        touched += slotKey[slot] + slotId[slot];
-                    }
-                }
-            }
-            for (int i = from; i < to; i++) {
-                for (int side = 0; side < 2; side++) {
-                    int k = 2 * (i - from) + side;
-                    long key = blockKey[k];
-                    int id = -1;
-                    if (key >= 0) { // names and phones are codes ≥ 0, so a real key is never negative
-                        int slot = blockSlot[k];
-                        while (slotId[slot] >= 0 && slotKey[slot] != key) {
-                            slot = (slot + 1) & mask;
-                        }
-                        if (slotId[slot] < 0) {
-                            slotKey[slot] = key;
-                            slotId[slot] = size;
-                            if (size == keys.length) {
-                                keys = Arrays.copyOf(keys, size * 2);
-                            }
-                            keys[size++] = key;
-                        }
-                        id = slotId[slot];
-                    }
-                    if (side == 0) {
-                        rowSender[i] = id;
-                    } else {
-                        rowReceiver[i] = id;
-                    }
-                }
-            }
-        }
-        prefetchSink = touched;
-        return new NamePhoneIds(Arrays.copyOf(keys, size), rowSender, rowReceiver);
-    }
-
-    /** Murmur3's 64-bit finaliser: spreads packed (name, phone) keys over the table. */
-    private static long mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        return k ^ (k >>> 33);
-    }
-
-    /** Pair keys by id, and per row the sender's and receiver's pair id. */
-    private record NamePhoneIds(long[] keys, int[] rowSender, int[] rowReceiver) {
-        int size() {
-            return keys.length;
-        }
     }
 
     /**
