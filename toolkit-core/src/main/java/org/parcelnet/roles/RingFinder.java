@@ -41,7 +41,10 @@ import org.parcelnet.progress.ProgressListener;
  * through a shared relay that the split gave to the other side; it joins the parts before that relay
  * and the parts after it, not the two with each other (a relay shared by two rings keeps their lots
  * apart, so what such a chain shows across it is the chain linking taking the other ring's receipt at
- * the relay). Parts with enough chains are examined again, up to {@link Options#maxDepth()} levels.
+ * the relay). A chain's first party (the sender at the border) joins the part the chain feeds unless
+ * it is a shared drop-off point: it feeds two or more parts each supplied by enough chains from starts
+ * of their own (a courier station two rings hand lots in at; a ring's own sources feed its parts
+ * alike). Parts with enough chains are examined again, up to {@link Options#maxDepth()} levels.
  *
  * <p><b>Rings that share a relay.</b> Two rings that use the same transit warehouse (or one of whose
  * distributors took a stray consignment of the other) form one dense group that no modularity split
@@ -322,26 +325,13 @@ public final class RingFinder {
             // shared by two rings passes each one's lots on without mixing them, and where the chain
             // linking took the other ring's receipt as the feeding one (consignments that overlapped
             // at the relay) the chain would join the wrong parts.
-            for (int c : group.chains) {
-                int first = -1;
-                for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1]; j++) {
-                    int li = local[chains.parties()[j]];
-                    if (li < 0) {
-                        first = -1;
-                        continue;
-                    }
-                    if (first < 0) {
-                        first = sub[li];
-                    } else {
-                        joined.union(first, sub[li]);
-                    }
-                }
-            }
+            joinThroughChains(group, chains, local, sub, joined, options.minChains());
             int[] merged = joined.labels();
             int[] chainPart = new int[group.chains.length];
             for (int i = 0; i < group.chains.length; i++) {
                 int c = group.chains[i];
-                int li = -1;
+                // a chain goes with the part it feeds (its start may be a drop-off point left in another part)
+                int li = chains.offsets()[c] + 1 < chains.offsets()[c + 1] ? local[chains.parties()[chains.offsets()[c] + 1]] : -1;
                 for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1] && li < 0; j++) {
                     li = local[chains.parties()[j]];
                 }
@@ -738,6 +728,86 @@ public final class RingFinder {
     }
 
 
+
+    /**
+     * Joins the Leiden parts {@code sub} of a group (indexed by {@code local}) that its chains run
+     * through. A chain joins the parts of its consecutive in-group parties, except across a party
+     * outside the group (a shared relay the crossing split gave to the other side). Its <b>first</b>
+     * party (the sender at the border) joins the part the chain feeds unless that sender is a
+     * <b>shared drop-off point</b>: it feeds two or more parts each of which is supplied, by at least
+     * {@code minChains} chains, from starts that feed no other part. A ring's own sources feed its
+     * warehouses alike, so a part of a genuine ring gets its goods through the sources the other parts
+     * use; two rings that hand lots in at the same courier station at the border each keep their own
+     * sources besides it, and the station's phone (the sender on those parcels) must not join them.
+     * Cost O(chain parties of the group + group size).
+     */
+    static void joinThroughChains(Group group, ChainParties chains, int[] local, int[] sub, UnionFind joined,
+                                  int minChains) {
+        int[] offsets = chains.offsets();
+        int[] parties = chains.parties();
+        int m = group.chains.length;
+        int[] fed = new int[m];
+        int[] start = new int[m];
+        for (int i = 0; i < m; i++) {
+            int c = group.chains[i];
+            start[i] = local[parties[offsets[c]]];
+            fed[i] = offsets[c] + 1 < offsets[c + 1] ? local[parties[offsets[c] + 1]] : -1;
+            int first = -1;
+            for (int j = offsets[c] + 1; j < offsets[c + 1]; j++) {
+                int li = local[parties[j]];
+                if (li < 0) {
+                    first = -1;
+                    continue;
+                }
+                if (first < 0) {
+                    first = sub[li];
+                } else {
+                    joined.union(first, sub[li]);
+                }
+            }
+        }
+        int size = group.nodes.length;
+        int parts = joined.size();
+        // the part each start feeds, or -2 when it feeds two or more
+        int[] startPart = new int[size];
+        Arrays.fill(startPart, -1);
+        for (int i = 0; i < m; i++) {
+            if (start[i] >= 0 && fed[i] >= 0) {
+                int p = joined.find(sub[fed[i]]);
+                int s = start[i];
+                startPart[s] = startPart[s] == -1 || startPart[s] == p ? p : -2;
+            }
+        }
+        int[] ownSupply = new int[parts];
+        for (int i = 0; i < m; i++) {
+            if (fed[i] >= 0 && (start[i] < 0 || startPart[start[i]] != -2)) {
+                ownSupply[joined.find(sub[fed[i]])]++;
+            }
+        }
+        // a start feeding two or more supplied parts is a shared drop-off point
+        int[] firstSupplied = new int[size];
+        boolean[] dropOff = new boolean[size];
+        Arrays.fill(firstSupplied, -1);
+        for (int i = 0; i < m; i++) {
+            int s = start[i];
+            if (s >= 0 && fed[i] >= 0 && startPart[s] == -2) {
+                int p = joined.find(sub[fed[i]]);
+                if (ownSupply[p] >= minChains) {
+                    if (firstSupplied[s] == -1) {
+                        firstSupplied[s] = p;
+                    } else if (firstSupplied[s] != p) {
+                        dropOff[s] = true;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            int s = start[i];
+            if (s >= 0 && fed[i] >= 0 && !dropOff[s]) {
+                joined.union(sub[s], sub[fed[i]]);
+            }
+        }
+    }
 
     private static int argMax(int[] a) {
         int best = 0;

@@ -127,6 +127,98 @@ class RingFinderTest {
     }
 
     /**
+     * Rings A (source 0, warehouses 1 and 2, distributors 3..5, retailers 6..11) and B (source 12,
+     * warehouses 13 and 14, distributors 15..17, retailers 18..23) enter at the same place 7 and
+     * both also hand lots in at courier station 24 there, whose phone is then the sender: 24 → 1 and
+     * 24 → 13 (weight 10 each), and every station–warehouse–distributor–retailer path through 1 and 13
+     * is a chain, twice. All of it is one community. Leiden separates A from B (only 24 touches
+     * both); the chains starting at 24 would join them again, but 24 feeds two parts that each have
+     * 24 chains from a source of their own: a shared drop-off point, which joins nothing. Two rings,
+     * with 24 in one of them; without the rule (or with 24 the only supply of B) one ring.
+     */
+    @Test
+    void aDropOffPointAtTheBorderThatTwoRingsShareDoesNotJoinThem() {
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(25);
+        List<int[]> list = new ArrayList<>();
+        List<Integer> entry = new ArrayList<>();
+        addRing(b, list, entry, new int[] {0, 1, 2, 3, 4, 5, 6}, 7, 2);
+        addRing(b, list, entry, new int[] {12, 13, 14, 15, 16, 17, 18}, 7, 2);
+        int station = 24;
+        for (int[] side : new int[][] {{1, 3, 6}, {13, 15, 18}}) {
+            b.addEdge(station, side[0], 10);
+            for (int di = 0; di < 3; di++) {
+                for (int ri = 0; ri < 2; ri++) {
+                    for (int rep = 0; rep < 2; rep++) {
+                        list.add(new int[] {station, side[0], side[1] + di, side[2] + 2 * di + ri});
+                        entry.add(7);
+                    }
+                }
+            }
+        }
+        CompactGraph g = b.build();
+        RingFinder.Result r = RingFinder.find(g, new int[25], chains(list, entry), RingFinder.Options.defaults());
+        assertEquals(2, r.ringCount());
+        int a = r.ringOf()[0];
+        int bRing = r.ringOf()[12];
+        assertNotEquals(a, bRing);
+        for (int v : range(0, 12)) {
+            assertEquals(a, r.ringOf()[v], "ring A: " + v);
+        }
+        for (int v : range(12, 24)) {
+            assertEquals(bRing, r.ringOf()[v], "ring B: " + v);
+        }
+        assertTrue(r.ringOf()[station] == a || r.ringOf()[station] == bRing);
+        // B without a source of its own: the station is its only supply, so it is B's source and A's
+        // part is joined to it (one operation feeding both through one sender)
+        List<int[]> onlyStation = new ArrayList<>();
+        List<Integer> onlyEntry = new ArrayList<>();
+        for (int c = 0; c < list.size(); c++) {
+            if (list.get(c)[0] != 12) {
+                onlyStation.add(list.get(c));
+                onlyEntry.add(entry.get(c));
+            }
+        }
+        RingFinder.Result joined = RingFinder.find(g, new int[25], chains(onlyStation, onlyEntry),
+                RingFinder.Options.defaults());
+        assertEquals(1, joined.ringCount());
+    }
+
+    /**
+     * One ring whose Leiden parts meet only at its sources: sources 0 and 1 both feed warehouses 2 and
+     * 3; warehouse 2 feeds distributors 4, 5 (retailers 8..11), warehouse 3 feeds 6, 7 (retailers
+     * 12..15); every source–warehouse–distributor–retailer path is a chain. Each source feeds both
+     * sides and neither side has a supply of its own, so the sources join them: one ring.
+     */
+    @Test
+    void sourcesThatFeedEveryPartOfARingKeepItWhole() {
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(16);
+        List<int[]> list = new ArrayList<>();
+        for (int src : new int[] {0, 1}) {
+            for (int w : new int[] {2, 3}) {
+                b.addEdge(src, w, 5);
+            }
+        }
+        for (int d = 4; d < 8; d++) {
+            int w = d < 6 ? 2 : 3;
+            b.addEdge(w, d, 6);
+            for (int ri = 0; ri < 2; ri++) {
+                int retailer = 8 + 2 * (d - 4) + ri;
+                b.addEdge(d, retailer, 3);
+                for (int src : new int[] {0, 1}) {
+                    list.add(new int[] {src, w, d, retailer});
+                    list.add(new int[] {src, w, d, retailer});
+                }
+            }
+        }
+        CompactGraph g = b.build();
+        RingFinder.Result r = RingFinder.find(g, new int[16], chains(list), RingFinder.Options.defaults());
+        assertEquals(1, r.ringCount());
+        for (int v = 0; v < 16; v++) {
+            assertEquals(0, r.ringOf()[v], "party " + v);
+        }
+    }
+
+    /**
      * Adds a hand-built ring: source {@code ring[0]} → warehouses {@code ring[1]} and {@code ring[2]}
      * (weight 10) → distributors {@code ring[3..5]} (4) → two retailers each, numbered from
      * {@code ring[6]} (3). Each source–warehouse–distributor–retailer path is a chain entering at
