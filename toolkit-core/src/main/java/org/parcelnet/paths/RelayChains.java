@@ -22,7 +22,9 @@ import org.parcelnet.progress.ProgressListener;
  * {@code 0 < t2 − t1 ≤ window} continues a chain. Enumerating every time-respecting path explodes
  * combinatorially on busy parties, so each shipment is linked to <em>one</em> feeding receipt of its
  * sender: among the sender's {@code recent} latest receipts that fall inside the window, the one that
- * already carries a chain from a source, else the latest. The links form a forest over shipments; a
+ * already carries a chain from a source, else the sender's latest such receipt in the window (kept
+ * apart, so ordinary receipts arriving after a consignment do not push it out), else the latest.
+ * The links form a forest over shipments; a
  * chain is the path that ends with a shipment delivered to a sink, traced back to the earliest
  * shipment in it sent by a source, at most {@code maxHops} shipments long. A shipment sent by a
  * source starts a fresh chain unless it can continue one that already started at a source.
@@ -33,7 +35,7 @@ import org.parcelnet.progress.ProgressListener;
  *
  * <p>Cost: one sort of the shipments by time (O(m log m)) and O(m · recent) for the linking; routes
  * are aggregated with one hash entry per distinct route. Working state: 8 (sort key) + 4 (link) +
- * 1 (depth) + 1 (sourced) + 1 (continued) bytes per shipment and {@code 4·recent + 1} bytes per party.
+ * 1 (depth) + 1 (sourced) + 1 (continued) bytes per shipment and {@code 4·recent + 5} bytes per party.
  */
 public final class RelayChains {
 
@@ -260,6 +262,10 @@ public final class RelayChains {
         int[] ring = new int[np * recent];
         byte[] ringCount = new byte[np]; // receipts seen, saturating at recent
         int[] ringNext = new int[np];    // next write slot
+        // each party's latest receipt that carries a chain from a source: ordinary receipts (a member's
+        // online purchases) can fill the recent slots and must not make its consignment forgotten
+        int[] lastSourced = new int[np];
+        Arrays.fill(lastSourced, -1);
         int[] pred = new int[m];
         byte[] depth = new byte[m];
         boolean[] sourced = new boolean[m];
@@ -303,6 +309,13 @@ public final class RelayChains {
                         bestSourced = sourced[r];
                     }
                 }
+                if (!bestSourced) {
+                    int r = lastSourced[a];
+                    if (r >= 0 && time - t.shippedAt(r) <= window && depth[r] < maxHops) {
+                        best = r;
+                        bestSourced = true;
+                    }
+                }
                 if (sources[a] && best >= 0 && !bestSourced) {
                     best = -1; // a source starts afresh rather than continue an unsourced chain
                 }
@@ -314,6 +327,9 @@ public final class RelayChains {
                 int i = order[k];
                 int b = receiver[i];
                 ring[b * recent + ringNext[b]] = i;
+                if (sourced[i]) {
+                    lastSourced[b] = i;
+                }
                 ringNext[b] = (ringNext[b] + 1) % recent;
                 if (ringCount[b] < recent) {
                     ringCount[b]++;

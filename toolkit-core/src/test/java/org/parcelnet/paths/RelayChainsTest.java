@@ -74,6 +74,33 @@ class RelayChainsTest {
         assertTrue(Double.isNaN(r.meanPosition(p.parties().indexOf("1234"))));
     }
 
+    /**
+     * A relay that also receives ordinary parcels: 222 gets a consignment from source 111 (row 0),
+     * then nine online purchases from shops (rows 1..9, more than the 8 recent receipts kept), then
+     * forwards to 333 a day later (row 10). The purchases fill the recent slots, but the sourced
+     * receipt is remembered: chain [0, 10]. Relay 444 gets the same (rows 11..20) and forwards 3 days
+     * and 1 s after its consignment (row 21): outside the window, no chain.
+     */
+    @Test
+    void ordinaryReceiptsDoNotMakeARelayForgetItsConsignment() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        String[] relays = {"222", "444"};
+        long[] forwardAfter = {DAY, 3 * DAY + 1};
+        for (int k = 0; k < 2; k++) {
+            add(b, "C" + k, 0, "Yunnan", "Ruili", "Yunnan", "Kunming", "111", relays[k], 2);
+            for (int s = 1; s <= 9; s++) {
+                add(b, "P" + k + "-" + s, s * 3600L, "Zhejiang", "Hangzhou", "Yunnan", "Kunming", "90" + s, relays[k], 1);
+            }
+            add(b, "F" + k, forwardAfter[k], "Yunnan", "Kunming", "Sichuan", "Chengdu", relays[k], "333", 2);
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        boolean[] sources = RelayChains.sendersFrom(t, p, place -> place.city().equals("Ruili"));
+        RelayChains.Result r = RelayChains.find(t, p, sources, RelayChains.nonForwarders(t, p), RelayChains.Options.DEFAULTS);
+        assertEquals(1, r.chainCount());
+        assertArrayEquals(new int[] {0, 10}, r.chain(0));
+    }
+
     @Test
     void windowHopLimitAndCityLevel() {
         ShipmentTable t = table();
