@@ -242,7 +242,8 @@ public final class Analysis {
 
             t = begin("leads");
             PartyActivity activity = activity(table, parties);
-            LeadFeatures features = leadFeatures(table, parties, partyGraph, chains, rings, betweenness, links, activity);
+            LeadFeatures features = leadFeatures(table, parties, partyGraph, chains, rings, betweenness, links, activity,
+                    options.hubThreshold());
             LeadResult leads = new LeadScorer(options.leadWeights()).score(features, options.leadCount());
             String[] regions = Dispatch.regions(table, parties);
             end("leads", t);
@@ -275,14 +276,26 @@ public final class Analysis {
     private static LeadFeatures leadFeatures(ShipmentTable table, PartyIndex parties, LabeledGraph partyGraph,
                                              RelayChains.Result chains, RingFinder.Result rings,
                                              Betweenness.Result betweenness, CaseNetworks.Result links,
-                                             PartyActivity activity) {
-        double[] relay = new double[parties.partyCount()];
-        for (int v = 0; v < relay.length; v++) {
-            relay[v] = chains.appearances()[v];
-        }
+                                             PartyActivity activity, int hubThreshold) {
+        double[] relay = leadRelayChains(chains.appearances(), rings.ringOf(), activity.counterparties(), hubThreshold);
         return LeadFeatures.of(partyGraph.ids().ids(), activity).withRelayChains(relay)
                 .withRing(rings.ringOf()).withBetweenness(betweenness.score())
                 .withFlaggedInNetwork(LeadFeatures.flaggedInCaseNetworks(table, parties, links));
+    }
+
+    /**
+     * The relay-chain lead feature: the chains each party is on, except for a party outside every ring
+     * with more than {@code hubThreshold} distinct counterparties — a courier station, a busy shop or
+     * a popular buyer (the hubs of case linking and ring detection). The chains such a party is on
+     * carry other people's goods: a station's phone stands in for whoever handed the parcel in, so at
+     * an entry town it starts the chains of every ring that hands lots in there. O(parties).
+     */
+    static double[] leadRelayChains(int[] appearances, int[] ringOf, double[] counterparties, int hubThreshold) {
+        double[] relay = new double[appearances.length];
+        for (int v = 0; v < relay.length; v++) {
+            relay[v] = ringOf[v] < 0 && counterparties[v] > hubThreshold ? 0 : appearances[v];
+        }
+        return relay;
     }
 
     /**
@@ -291,7 +304,7 @@ public final class Analysis {
      */
     public static LeadFeatures leadFeatures(AnalysisResult r) {
         return leadFeatures(r.shipments(), r.parties(), r.partyGraph(), r.chains(), r.rings(), r.betweenness(),
-                r.links(), activity(r.shipments(), r.parties()));
+                r.links(), activity(r.shipments(), r.parties()), r.options().hubThreshold());
     }
 
     /**

@@ -50,6 +50,19 @@ class AnalysisTest {
     static final String DISTRIBUTOR_B = "13971000003";
     static final String STATION = "13999990000";
 
+    /**
+     * The relay-chain lead feature by hand: party 0 (a ring member with 100 counterparties, a
+     * distributor selling to many buyers) keeps its 30 chains; party 1 (outside rings, 41
+     * counterparties: a courier station at the border) counts none of its 50; party 2 (outside rings,
+     * 40 counterparties, at the threshold) keeps its 7; party 3 (outside rings, no chains) stays 0.
+     */
+    @Test
+    void chainsOfAHubOutsideEveryRingDoNotCountForItAsALead() {
+        double[] relay = Analysis.leadRelayChains(new int[] {30, 50, 7, 0}, new int[] {0, -1, -1, -1},
+                new double[] {100, 41, 40, 3}, 40);
+        assertArrayEquals(new double[] {30, 0, 7, 0}, relay);
+    }
+
     @Test
     void miniFileGivesTheDesignedRingsTiersAndChokepoints() throws IOException {
         AnalysisResult r = Analysis.run(MINI, AnalysisOptions.DEFAULTS);
