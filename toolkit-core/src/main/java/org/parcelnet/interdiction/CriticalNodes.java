@@ -26,8 +26,10 @@ import org.parcelnet.progress.WorkerPool;
  * <li>Component-based local search: each step removes a node from a randomly chosen <em>large</em>
  * component (size at least the mean of the largest and smallest component size), the node whose
  * removal splits that component best (articulation points of the component, ties at random) or, in
- * 30 % of the steps, the node of that component that has waited longest (the node weighting of
- * Zhou, Hao and Glover, which keeps the search moving where no node splits anything), then returns
+ * 30 % of the steps, the node of that component removed longest ago (after the node weighting of
+ * Zhou, Hao and Glover, which keeps the search moving where no node splits anything; found from a list
+ * of all nodes in order of their last removal, walked from its head, without a pass over the
+ * component), then returns
  * to the graph the removed node whose return adds fewest connected pairs (ties at random).
  * Ties decide the search on a plateau, where one large component remains and no single removal
  * splits it (rings of Watts–Strogatz graphs need several adjacent removals before anything falls
@@ -39,8 +41,8 @@ import org.parcelnet.progress.WorkerPool;
  * incrementally: a removal relabels only the pieces other than the largest (found by the articulation
  * search just run, or else by one breadth-first search per neighbour advanced in turn until at most one
  * is still running), a return relabels the smaller of the merged components. A step costs the
- * articulation (or age) search of the chosen component, the pieces cut off and Σ degrees of the removed
- * nodes.</li>
+ * articulation search of the chosen component (an age-based step: about n / its size), the pieces cut
+ * off and Σ degrees of the removed nodes.</li>
  * <li>After {@code idleSteps} steps without improvement the solution joins the population (replacing
  * its worst member when better) and a child is made from two members, after the double-backbone
  * crossover and the reduce step of Zhou, Li, Hao, Glover, "Detecting critical nodes in sparse graphs
