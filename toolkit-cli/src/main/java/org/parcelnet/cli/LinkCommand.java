@@ -76,6 +76,11 @@ public final class LinkCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Leiden seed of the split (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--communities", paramLabel = "FILE",
+            description = "split by this party partition (node,community, e.g. communities.csv of parcelnet-spark or "
+                    + "'parcelnet communities') instead of computing one; a party missing from it is a community of its own")
+    Path communities;
+
     @Mixin
     ShipmentInput input;
 
@@ -122,6 +127,9 @@ public final class LinkCommand implements Callable<Integer> {
         if (cases.equals("rule") && rule == null) {
             throw new IllegalArgumentException("--cases rule needs --case-rule");
         }
+        if (noSplit && communities != null) {
+            throw new IllegalArgumentException("give --no-split or --communities, not both");
+        }
         input.validate(out);
         ReportFolder.claim(out, input.outputs("networks.csv", "links.csv", "case_networks.csv", "hubs.csv",
                 "summary.json"));
@@ -153,7 +161,23 @@ public final class LinkCommand implements Callable<Integer> {
         }
         long linkStarted = System.nanoTime();
         int[] rowCommunity = null;
-        if (!noSplit) {
+        int partiesWithoutCommunity = 0;
+        if (communities != null) {
+            PartyIndex parties = Projections.parties(t, PartyKey.PHONE);
+            int[] community = GroundTruth.read(communities).ringLabels(parties.parties());
+            // The file's communities are numbered 0, 1, ...; a party it does not list gets a label past them.
+            int next = 0;
+            for (int c : community) {
+                next = Math.max(next, c + 1);
+            }
+            for (int v = 0; v < community.length; v++) {
+                if (community[v] < 0) {
+                    community[v] = next++;
+                    partiesWithoutCommunity++;
+                }
+            }
+            rowCommunity = CaseNetworks.rowCommunities(parties.senderParty(), parties.receiverParty(), community, null);
+        } else if (!noSplit) {
             // communities of the party graph without hub parties (RingFinder.withoutHubs), as analyze uses for rings
             PartyIndex parties = Projections.parties(t, PartyKey.PHONE);
             CompactGraph und = Projections.partyGraph(t, parties, Projections.Volume.SHIPMENTS).graph().toUndirected();
@@ -188,7 +212,12 @@ public final class LinkCommand implements Callable<Integer> {
         p.put("time_scale_days", params.timeScaleDays());
         p.put("max_links_per_case", params.maxLinksPerCase());
         p.put("split_by_communities", !noSplit);
-        p.put("seed", seed);
+        if (communities != null) {
+            p.put("communities", communities.toString());
+            p.put("parties_without_community", partiesWithoutCommunity);
+        } else {
+            p.put("seed", seed);
+        }
         summary.put("parameters", p);
         summary.put("links", r.links().size());
         summary.put("links_split_off", r.splitLinks());

@@ -13,6 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.parcelnet.community.Leiden;
+import org.parcelnet.community.LeidenParams;
+import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.graph.PartyIndex;
+import org.parcelnet.graph.Projections;
+import org.parcelnet.io.ShipmentReader;
+import org.parcelnet.linking.CaseLinker;
+import org.parcelnet.model.PartyKey;
+import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.roles.RingFinder;
 import org.junit.jupiter.api.io.TempDir;
 
 class LinkCommandTest {
@@ -102,6 +113,51 @@ class LinkCommandTest {
         List<String> nets = Files.readAllLines(out.resolve("case_networks.csv"));
         assertEquals("network,cases,parties,identifiers,links,first,last,span_days,provinces", nets.get(0));
         assertTrue(nets.size() >= 2);
+    }
+
+    @Test
+    void splitsByAGivenPartitionAsByTheOneItComputes() throws IOException {
+        Path gen = dir.resolve("gen");
+        CliTestSupport.Run g = CliTestSupport.run("generate", "--shipments", "20000", "--rings", "4", "--seed", "5",
+                "--out", gen.toString(), "-q");
+        assertEquals(0, g.exitCode(), g.err());
+        Path ships = gen.resolve("shipments.csv");
+        // The partition link computes by default (Leiden, seed 42, on the party graph without hubs), as a file.
+        ShipmentTable t = ShipmentReader.read(ships).table();
+        PartyIndex parties = Projections.parties(t, PartyKey.PHONE);
+        CompactGraph und = Projections.partyGraph(t, parties, Projections.Volume.SHIPMENTS).graph().toUndirected();
+        int[] community = new Leiden(LeidenParams.builder().seed(42).build())
+                .run(RingFinder.withoutHubs(und, CaseLinker.Params.DEFAULT_MAX_COUNTERPARTIES), ProgressListener.NONE)
+                .partition().membership();
+        StringBuilder file = new StringBuilder("node,community\n");
+        for (int v = 0; v < community.length; v++) {
+            file.append(parties.parties().id(v)).append(',').append(community[v] + 100).append('\n');
+        }
+        Path given = dir.resolve("communities.csv");
+        Files.writeString(given, file.toString(), StandardCharsets.UTF_8);
+        Path computed = dir.resolve("computed");
+        Path split = dir.resolve("given");
+        assertEquals(0, CliTestSupport.run("link", "--shipments", ships.toString(), "--out", computed.toString(), "-q").exitCode());
+        CliTestSupport.Run r = CliTestSupport.run("link", "--shipments", ships.toString(), "--communities", given.toString(),
+                "--out", split.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        for (String f : List.of("networks.csv", "links.csv", "case_networks.csv")) {
+            assertEquals(Files.readString(computed.resolve(f)), Files.readString(split.resolve(f)), f);
+        }
+        assertEquals(0, number(Files.readString(split.resolve("summary.json")), "parties_without_community"));
+
+        // Parties the file does not list are communities of their own, and counted.
+        Path one = dir.resolve("one.csv");
+        Files.writeString(one, "node,community\n" + parties.parties().id(0) + ",7\n", StandardCharsets.UTF_8);
+        Path oneOut = dir.resolve("oneOut");
+        assertEquals(0, CliTestSupport.run("link", "--shipments", ships.toString(), "--communities", one.toString(),
+                "--out", oneOut.toString(), "-q").exitCode());
+        assertEquals(parties.partyCount() - 1, number(Files.readString(oneOut.resolve("summary.json")), "parties_without_community"));
+
+        CliTestSupport.Run both = CliTestSupport.run("link", "--shipments", ships.toString(), "--communities", one.toString(),
+                "--no-split", "--out", dir.resolve("both").toString());
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("--no-split or --communities"), both.err());
     }
 
     private static double number(String json, String key) {

@@ -26,8 +26,10 @@ import org.parcelnet.progress.WorkerPool;
  * <li>Component-based local search: each step removes a node from a randomly chosen <em>large</em>
  * component (size at least the mean of the largest and smallest component size), the node whose
  * removal splits that component best (articulation points of the component, ties at random) or, in
- * 30 % of the steps, the node of that component that has waited longest (the node weighting of
- * Zhou, Hao and Glover, which keeps the search moving where no node splits anything), then returns
+ * 30 % of the steps, the node of that component removed longest ago (after the node weighting of
+ * Zhou, Hao and Glover, which keeps the search moving where no node splits anything; found from a list
+ * of all nodes in order of their last removal, walked from its head, without a pass over the
+ * component), then returns
  * to the graph the removed node whose return adds fewest connected pairs (ties at random).
  * Ties decide the search on a plateau, where one large component remains and no single removal
  * splits it (rings of Watts–Strogatz graphs need several adjacent removals before anything falls
@@ -39,8 +41,8 @@ import org.parcelnet.progress.WorkerPool;
  * incrementally: a removal relabels only the pieces other than the largest (found by the articulation
  * search just run, or else by one breadth-first search per neighbour advanced in turn until at most one
  * is still running), a return relabels the smaller of the merged components. A step costs the
- * articulation (or age) search of the chosen component, the pieces cut off and Σ degrees of the removed
- * nodes.</li>
+ * articulation search of the chosen component (an age-based step: about n / its size), the pieces cut
+ * off and Σ degrees of the removed nodes.</li>
  * <li>After {@code idleSteps} steps without improvement the solution joins the population (replacing
  * its worst member when better) and a child is made from two members, after the double-backbone
  * crossover and the reduce step of Zhou, Li, Hao, Glover, "Detecting critical nodes in sparse graphs
@@ -405,7 +407,11 @@ public final class CriticalNodes {
         private final long[] sepPairs;
         private final int[] order;
         private final int[] large;
-        private final long[] weight; // age: visits of the node's component since it was last removed
+        // least-recently-removed order: a doubly linked list of all nodes, the one removed longest ago first
+        private final int[] lruPrev;
+        private final int[] lruNext;
+        private int lruHead;
+        private int lruTail;
         private final int[] liveDeg;    // live neighbours, filled by the articulation search
         private int splitEpoch;          // epoch of the last articulation search (its disc/sep data are valid)
         private int returnLive; // live neighbours of the node last priced by returnCost
@@ -481,7 +487,14 @@ public final class CriticalNodes {
             sepPairs = new long[n];
             order = new int[n];
             large = new int[n];
-            weight = new long[n];
+            lruPrev = new int[n];
+            lruNext = new int[n];
+            for (int v = 0; v < n; v++) {
+                lruPrev[v] = v - 1;
+                lruNext[v] = v + 1 < n ? v + 1 : -1;
+            }
+            lruHead = n > 0 ? 0 : -1;
+            lruTail = n - 1;
             liveDeg = new int[n];
             owner = new int[n];
             next = new int[n];
@@ -890,7 +903,7 @@ public final class CriticalNodes {
          */
         int bestInComponent(int c, long step, boolean diversify) {
             if (diversify && rnd.nextInt(100) < AGE_PERCENT) {
-                return oldestInComponent(c, step);
+                return leastRecentlyRemoved(c, step);
             }
             int root = compRoot[c];
             int size = compSize[c];
@@ -974,37 +987,40 @@ public final class CriticalNodes {
         }
 
         /**
-         * Diversification (the node weighting of Zhou, Hao and Glover): the node of component {@code c}
-         * that has sat longest in chosen components without being removed, not tabu at {@code step};
-         * ages grow by one per visit. A breadth-first pass, no articulation search. -1 when all are tabu.
+         * Diversification (after the node weighting of Zhou, Hao and Glover, where the node of the chosen
+         * component that has waited longest since its last removal goes next): the live node of component
+         * {@code c}, not tabu at {@code step}, removed by a step longest ago (never removed: lowest id
+         * first), found by walking the least-recently-removed list from its head. This costs the nodes
+         * skipped, about n / |c|, where a pass over the component to age and compare its nodes cost its
+         * size. -1 when all are tabu.
          */
-        private int oldestInComponent(int c, long step) {
-            int root = compRoot[c];
-            epoch++;
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = root;
-            mark[root] = epoch;
-            int best = -1;
-            while (head < tail) {
-                int x = queue[head++];
-                work += off[x + 1] - off[x] + 1;
-                weight[x]++;
-                if (tabuUntil[x] <= step && (best < 0 || weight[x] > weight[best])) {
-                    best = x;
-                }
-                for (int a = off[x]; a < off[x + 1]; a++) {
-                    int y = adj[a];
-                    if (!removed[y] && mark[y] != epoch) {
-                        mark[y] = epoch;
-                        queue[tail++] = y;
-                    }
+        int leastRecentlyRemoved(int c, long step) {
+            for (int x = lruHead; x >= 0; x = lruNext[x]) {
+                work++;
+                if (comp[x] == c && tabuUntil[x] <= step) {
+                    return x;
                 }
             }
-            if (best >= 0) {
-                weight[best] = 0;
+            return -1;
+        }
+
+        /** Moves {@code v} to the end of the least-recently-removed list (it was just removed). */
+        void touch(int v) {
+            if (v == lruTail) {
+                return;
             }
-            return best;
+            int p = lruPrev[v];
+            int q = lruNext[v];
+            if (p >= 0) {
+                lruNext[p] = q;
+            } else {
+                lruHead = q;
+            }
+            lruPrev[q] = p;
+            lruPrev[v] = lruTail;
+            lruNext[v] = -1;
+            lruNext[lruTail] = v;
+            lruTail = v;
         }
 
         /** A random component among the large ones (size ≥ (max + min) / 2 over components of ≥ 2 nodes), or -1. */
@@ -1081,6 +1097,7 @@ public final class CriticalNodes {
                 v = compRoot[c];
             }
             remove(v);
+            touch(v);
             tabuUntil[v] = step + 1 + rnd.nextInt(3);
             int u = cheapestReturn(v, step);
             giveBack(u);

@@ -184,6 +184,66 @@ class CriticalNodesTest {
         return v;
     }
 
+    /**
+     * The age pick (the least-recently-removed list walked from its head) against a plain scan: among
+     * the live nodes of the component, the one whose last removal by a step is oldest, never-removed
+     * nodes first by id; the test keeps its own removal times, learning each step's removed node from
+     * the removed sets before and after, with returns and removals outside steps in between.
+     */
+    @Test
+    void ageRuleTakesTheLeastRecentlyRemovedNodeOfTheComponent() {
+        for (long seed = 1; seed <= 30; seed++) {
+            int n = 20 + (int) seed * 3;
+            CompactGraph g = random(n, n + (int) (seed % 4) * n / 3, seed);
+            SplittableRandom r = new SplittableRandom(seed * 17);
+            int k = 2 + (int) (seed % 5);
+            CriticalNodes.Search s = new CriticalNodes.Search(g, k, new SplittableRandom(seed));
+            s.load(r.ints(0, n).distinct().limit(k).toArray());
+            long[] lastRemoved = new long[n];
+            java.util.Arrays.fill(lastRemoved, -1);
+            long step = 0;
+            for (int move = 0; move < 150; move++) {
+                if (r.nextInt(4) == 0) {
+                    // a removal and a return outside a step do not count as removals by a step
+                    int[] rem = s.removedNodes();
+                    s.giveBack(rem[r.nextInt(rem.length)]);
+                    int v;
+                    do {
+                        v = r.nextInt(n);
+                    } while (s.isRemoved(v));
+                    s.remove(v);
+                } else {
+                    boolean[] before = new boolean[n];
+                    for (int v : s.removedNodes()) {
+                        before[v] = true;
+                    }
+                    if (!s.step(++step)) {
+                        break;
+                    }
+                    for (int v : s.removedNodes()) {
+                        if (!before[v]) {
+                            lastRemoved[v] = step;
+                        }
+                    }
+                }
+                long noTabu = step + n + k; // later than any tabu set so far
+                for (int v = 0; v < n; v++) {
+                    int c = s.componentOf(v);
+                    if (c < 0) {
+                        continue;
+                    }
+                    int expected = -1;
+                    for (int x = 0; x < n; x++) {
+                        if (s.componentOf(x) == c && (expected < 0 || lastRemoved[x] < lastRemoved[expected])) {
+                            expected = x;
+                        }
+                    }
+                    assertEquals(expected, s.leastRecentlyRemoved(c, noTabu), "seed " + seed + " move " + move);
+                }
+            }
+        }
+    }
+
     @Test
     void findsTheOptimumOfSmallGraphsByExhaustiveSearch() {
         for (long seed = 1; seed <= 10; seed++) {
@@ -308,7 +368,7 @@ class CriticalNodesTest {
             String[] f = line.split(",");
             CompactGraph g = CnpFormat.read(CNP.resolve(f[1]));
             CriticalNodes.Result r = CriticalNodes.solve(g,
-                    CriticalNodes.Options.steps(Integer.parseInt(f[2]), 1, 50_000), ProgressListener.NONE);
+                    CriticalNodes.Options.steps(Integer.parseInt(f[2]), 1, 100_000), ProgressListener.NONE);
             assertEquals(Long.parseLong(f[3]), r.objective(), f[0]);
             assertTrue(r.objective() <= r.greedyObjective());
         }

@@ -53,17 +53,21 @@ import org.parcelnet.roles.GeographyPlaces;
  * candidate pairs (large-star/small-star) are closed under everything core's choice and tracing read
  * (a shipment's candidates, and the shipments that may continue it), so core's
  * {@link RelayChains#find} on any union of whole components, in input order, gives exactly the
- * chains it gives on the whole set (the sender's receipts missing from such a part are either not
- * among its {@code recent} latest or outside the window, where core stops looking anyway). The
+ * chains it gives on the whole set. Core reads a sender's {@code recent} latest receipts inside the
+ * window and, when none of them carries a chain from a source, its latest receipt that does, if still
+ * inside the window; so a receipt that leaves the {@code recent} latest while inside the window of the
+ * receipt that pushes it out is paired with that receipt, which keeps every receipt of a send's window
+ * in the send's component (receipts outside the window core never reads). The
  * shipments are shuffled by component and each task runs core on its partition. (3) Routes are
  * aggregations of the chains: chains and delivered cartons per route, distinct parties per route.
  *
- * <p>Cost: two events per shipment through one shuffle and sort; at most {@code recent} candidate
+ * <p>Cost: two events per shipment through one shuffle and sort; at most {@code recent} + 1 candidate
  * pairs per shipment into the components (O(log² n) rounds, two shuffles each); one shuffle of the
  * shipments by component; per task core's O(m log m + m · recent) on its part, holding the part as a
  * core table (about 120 bytes per shipment plus core's 15 bytes of working state). A task holds whole
  * components: a component is as large as the busiest run of parties forwarding to each other within
- * the window.
+ * the window, and a party that receives more than {@code recent} shipments within every window holds
+ * all of its receipts of that stretch in one component.
  */
 public final class RelayChainJob {
 
@@ -179,7 +183,9 @@ public final class RelayChainJob {
     /**
      * The windowed pairs of one partition of events sorted by (party, time, receipt, key): each send
      * with the sender's receipts of the last {@code window} seconds among its {@code recent} latest,
-     * as {@code (send key, receipt key)}.
+     * as {@code (send key, receipt key)}; and each receipt that pushes a receipt of the last
+     * {@code window} seconds out of the {@code recent} latest with that receipt, {@code (receipt key,
+     * older receipt key)}, so that every receipt of the window before a send is in the send's component.
      */
     static final class WindowPairs implements Iterator<Row> {
         private final Iterator<Row> in;
@@ -220,6 +226,15 @@ public final class RelayChainJob {
                 long t = e.getLong(1);
                 long key = e.getLong(3);
                 if (e.getBoolean(2)) {
+                    if (ringCount == recent && t - ringT[ringNext] <= window) {
+                        // the oldest receipt leaves the recent ones while still inside the window: core may
+                        // still read it (each party's latest sourced receipt is kept apart), so it stays in
+                        // the component of the receipt that pushes it out
+                        pending = 1;
+                        pendingAt = 0;
+                        pendingSrc = key;
+                        pendingDst[0] = ringKey[ringNext];
+                    }
                     ringT[ringNext] = t;
                     ringKey[ringNext] = key;
                     ringNext = (ringNext + 1) % recent;
