@@ -76,7 +76,7 @@ public final class Leiden {
         progress.begin("leiden", params.maxIterations());
         Run run;
         try (WorkerPool workers = WorkerPool.of(params.threads(), "leiden")) {
-            run = new Run(WorkGraph.of(graph), workers, progress);
+            run = new Run(WorkGraph.of(graph, workers), workers, progress);
             for (int it = 0; it < params.maxIterations(); it++) {
                 progress.checkCancelled();
                 Iteration next = run.iterate(it);
@@ -179,13 +179,13 @@ public final class Leiden {
                 int[] nextComm;
                 if (kr == n) {
                     connected = false;
-                    next = g.aggregate(comm, k);
+                    next = g.aggregate(comm, k, workers, scratch);
                     nextComm = identity(k);
                     for (int v = 0; v < n0; v++) {
                         flat[v] = comm[flat[v]];
                     }
                 } else {
-                    next = g.aggregate(refined, kr);
+                    next = g.aggregate(refined, kr, workers, scratch);
                     nextComm = new int[kr];
                     for (int v = 0; v < n; v++) {
                         nextComm[refined[v]] = comm[v];
@@ -235,7 +235,7 @@ public final class Leiden {
         int[] renumberOriginal(int[] comm, int k) {
             int[] byComm = WorkGraph.groupedOrder(comm, k);
             peakBytes = Math.max(peakBytes, fixedBytes() + 2 * g0.bytes() + 8L * n0);
-            g0 = g0.permuted(byComm);
+            g0 = g0.permuted(byComm, workers);
             best = new Iteration(WorkGraph.gather(best.partition, byComm), best.modularity, best.levelPartitions,
                     best.levelModularity, best.connected);
             return WorkGraph.gather(comm, byComm);

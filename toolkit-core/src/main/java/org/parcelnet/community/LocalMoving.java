@@ -241,8 +241,6 @@ final class LocalMoving {
         final double f = gamma / g.twoM;
         final double m = g.twoM / 2;
         final int n = g.n;
-        final int[] adj = g.adj;
-        final int[] off = g.off;
         long moves = 0;
         boolean[] active = new boolean[n];
         java.util.Arrays.fill(active, true);
@@ -274,44 +272,22 @@ final class LocalMoving {
                     }
                 }
             } else {
-                int bs = batch.proposal.length;
+                // The work of a batch is in small methods of Batch, compiled on their own early in
+                // a run, rather than in loops of this method, which the JIT could only compile as
+                // on-stack replacements of the whole pass (recompiled several times on the first level).
+                batch.passGain = 0;
                 int i = 0;
                 while (i < n) {
-                    int len = 0;
-                    while (i < n && len < bs) {
-                        int v = order[i++];
-                        if (active[v]) {
-                            active[v] = false;
-                            batch.nodes[len++] = v;
-                        }
-                    }
-                    if (len == 0) {
+                    i = batch.fill(order, i, active);
+                    if (batch.len == 0) {
                         break;
                     }
-                    batch.propose(g, len, comm, tot, null, f, workers, scratch);
-                    for (int k = 0; k < len; k++) {
-                        int v = batch.nodes[k];
-                        int c0 = comm[v];
-                        int b = batch.validated(g, k, comm, tot, null, f, scratch[0]);
-                        if (b != c0) {
-                            double kv = g.strength[v];
-                            tot[c0] -= kv;
-                            tot[b] += kv;
-                            comm[v] = b;
-                            passMoves++;
-                            gain += batch.gain;
-                            batch.touchNeighbours(g, v);
-                            for (int j = off[v], e = off[v + 1]; j < e; j++) {
-                                int t = adj[j];
-                                if (comm[t] != b) {
-                                    active[t] = true;
-                                }
-                            }
-                        }
-                    }
+                    batch.propose(g, batch.len, comm, tot, null, f, workers, scratch);
+                    passMoves += batch.applyLouvain(g, comm, tot, f, active, scratch[0]);
                     batch.nextStamp();
                     progress.checkCancelled();
                 }
+                gain = batch.passGain;
             }
             moves += passMoves;
             passes++;
@@ -354,8 +330,6 @@ final class LocalMoving {
         }
         boolean[] active = new boolean[n];
         Arrays.fill(active, true);
-        final int[] adj = g.adj;
-        final int[] off = g.off;
         long moves = 0;
         Batch batch = mode == LocalMoveMode.BATCHED ? new Batch(n) : null;
         for (long passMoves = 1; passMoves > 0; ) {
@@ -390,51 +364,21 @@ final class LocalMoving {
                     }
                 }
             } else {
-                int bs = batch.proposal.length;
+                // As in louvainPasses, the batch's work is in small methods of Batch.
+                batch.free = free;
+                batch.nFree = nFree;
                 int i = 0;
                 while (i < n) {
-                    int len = 0;
-                    while (i < n && len < bs) {
-                        int v = order[i++];
-                        if (active[v]) {
-                            active[v] = false;
-                            batch.nodes[len++] = v;
-                        }
-                    }
-                    if (len == 0) {
+                    i = batch.fill(order, i, active);
+                    if (batch.len == 0) {
                         break;
                     }
-                    batch.propose(g, len, comm, tot, cnt, f, workers, scratch);
-                    for (int k = 0; k < len; k++) {
-                        int v = batch.nodes[k];
-                        int c0 = comm[v];
-                        int b = batch.validated(g, k, comm, tot, cnt, f, scratch[0]);
-                        if (b == c0) {
-                            continue;
-                        }
-                        if (b == EMPTY) {
-                            b = free[--nFree];
-                        }
-                        double kv = g.strength[v];
-                        tot[c0] -= kv;
-                        tot[b] += kv;
-                        cnt[b]++;
-                        if (--cnt[c0] == 0) {
-                            free[nFree++] = c0;
-                        }
-                        comm[v] = b;
-                        passMoves++;
-                        batch.touchNeighbours(g, v);
-                        for (int j = off[v], e = off[v + 1]; j < e; j++) {
-                            int t = adj[j];
-                            if (comm[t] != b) {
-                                active[t] = true;
-                            }
-                        }
-                    }
+                    batch.propose(g, batch.len, comm, tot, cnt, f, workers, scratch);
+                    passMoves += batch.applyLeiden(g, comm, tot, cnt, f, active, scratch[0]);
                     batch.nextStamp();
                     progress.checkCancelled();
                 }
+                nFree = batch.nFree;
             }
             moves += passMoves;
         }
@@ -458,6 +402,13 @@ final class LocalMoving {
         private int stamp = 1;
         /** Gain (edge-weight units) of the move last returned by {@link #validated}. */
         double gain;
+        /** Nodes in the current batch. */
+        int len;
+        /** Louvain: the gains of the moves applied in this pass, summed in the order applied. */
+        double passGain;
+        /** Leiden: ids of the empty communities (a stack of {@link #nFree}), for moves to an empty one. */
+        int[] free;
+        int nFree;
 
         Batch(int n) {
             int bs = batchSize(n);
@@ -506,6 +457,93 @@ final class LocalMoving {
                 return b;
             }
             return c0;
+        }
+
+        /**
+         * Takes the active nodes of {@code order} from index {@code i} on into the batch, clearing their
+         * flags, until the batch is full or the order ends; sets {@link #len} and returns the index
+         * after the last node looked at.
+         */
+        int fill(int[] order, int i, boolean[] active) {
+            final int n = order.length;
+            final int bs = nodes.length;
+            int k = 0;
+            while (i < n && k < bs) {
+                int v = order[i++];
+                if (active[v]) {
+                    active[v] = false;
+                    nodes[k++] = v;
+                }
+            }
+            len = k;
+            return i;
+        }
+
+        /**
+         * Louvain: applies the batch's moves in batch order (each validated against the current
+         * state), adds their gains to {@link #passGain} and flags the moved nodes' neighbours outside
+         * their new community as active. Returns the moves.
+         */
+        long applyLouvain(WorkGraph g, int[] comm, double[] tot, double f, boolean[] active, Scratch s) {
+            long moves = 0;
+            for (int k = 0; k < len; k++) {
+                int v = nodes[k];
+                int c0 = comm[v];
+                int b = validated(g, k, comm, tot, null, f, s);
+                if (b != c0) {
+                    double kv = g.strength[v];
+                    tot[c0] -= kv;
+                    tot[b] += kv;
+                    comm[v] = b;
+                    moves++;
+                    passGain += gain;
+                    touchNeighbours(g, v);
+                    activateOutside(g, v, b, comm, active);
+                }
+            }
+            return moves;
+        }
+
+        /**
+         * Leiden: as {@link #applyLouvain}, keeping community sizes {@code cnt} and the stack of
+         * empty community ids ({@link #free}) for moves to an empty community. Returns the moves.
+         */
+        long applyLeiden(WorkGraph g, int[] comm, double[] tot, int[] cnt, double f, boolean[] active, Scratch s) {
+            long moves = 0;
+            for (int k = 0; k < len; k++) {
+                int v = nodes[k];
+                int c0 = comm[v];
+                int b = validated(g, k, comm, tot, cnt, f, s);
+                if (b == c0) {
+                    continue;
+                }
+                if (b == EMPTY) {
+                    b = free[--nFree];
+                }
+                double kv = g.strength[v];
+                tot[c0] -= kv;
+                tot[b] += kv;
+                cnt[b]++;
+                if (--cnt[c0] == 0) {
+                    free[nFree++] = c0;
+                }
+                comm[v] = b;
+                moves++;
+                touchNeighbours(g, v);
+                activateOutside(g, v, b, comm, active);
+            }
+            return moves;
+        }
+
+        /** Flags the neighbours of {@code v} outside community {@code b} as active. */
+        private static void activateOutside(WorkGraph g, int v, int b, int[] comm, boolean[] active) {
+            final int[] adj = g.adj;
+            for (int j = g.off[v], e = g.off[v + 1]; j < e; j++) {
+                int t = adj[j];
+                if (comm[t] != b) {
+                    active[t] = true;
+                }
+            }
         }
 
         /** Marks the neighbours of a moved node: their proposals in this batch may be stale. */

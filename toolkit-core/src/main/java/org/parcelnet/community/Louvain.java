@@ -80,7 +80,7 @@ public final class Louvain {
         Objects.requireNonNull(progress, "progress");
         progress.begin("louvain", params.maxLevels());
         try (WorkerPool workers = WorkerPool.of(params.threads(), "louvain")) {
-            Run run = new Run(WorkGraph.of(graph), workers, progress);
+            Run run = new Run(WorkGraph.of(graph, workers), workers, progress);
             List<CommunityResult.Level> levels = run.multilevel(null, identity(run.n0), identity(run.n0));
             for (int round = 0; params.refine() && round < MAX_SPLIT_ROUNDS; round++) {
                 List<CommunityResult.Level> again = run.subCommunityRound(best(levels));
@@ -169,7 +169,7 @@ public final class Louvain {
                     flat = identity(n0); // flat0 is the identity when first == null
                 }
                 // Aggregation: communities become the nodes of the next level.
-                WorkGraph next = g.aggregate(comm, k);
+                WorkGraph next = g.aggregate(comm, k, workers, scratch);
                 peakBytes = Math.max(peakBytes, fixedBytes() + g.bytes() + next.bytes() + 21L * n
                         + 4L * n0 * (levels.size() + 1));
                 for (int v = 0; v < n0; v++) {
@@ -219,7 +219,7 @@ public final class Louvain {
         int[] renumberOriginal(int[] comm, int k) {
             int[] byComm = WorkGraph.groupedOrder(comm, k);
             peakBytes = Math.max(peakBytes, fixedBytes() + 2 * g0.bytes() + 8L * n0);
-            g0 = g0.permuted(byComm);
+            g0 = g0.permuted(byComm, workers);
             return WorkGraph.gather(comm, byComm);
         }
 
@@ -249,7 +249,7 @@ public final class Louvain {
             if (!anyPartMoves(g0, comm, k, tot, sub, ks, gamma)) {
                 return null; // the round's first pass would move nothing, so it would change nothing
             }
-            WorkGraph agg = g0.aggregate(sub, ks);
+            WorkGraph agg = g0.aggregate(sub, ks, workers, scratch);
             int[] aggComm = new int[ks];
             for (int v = 0; v < n0; v++) {
                 aggComm[sub[v]] = comm[v];

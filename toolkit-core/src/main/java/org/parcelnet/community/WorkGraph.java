@@ -3,6 +3,7 @@ package org.parcelnet.community;
 import java.util.Arrays;
 
 import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.progress.WorkerPool;
 
 /**
  * The undirected weighted graph the community kernels work on, at one level of aggregation.
@@ -55,23 +56,41 @@ final class WorkGraph {
 
     /** Level 0: the undirected view of {@code g}. O(n + m); directed graphs are converted first. */
     static WorkGraph of(CompactGraph g) {
+        return of(g, null);
+    }
+
+    /**
+     * {@link #of(CompactGraph)} with the rows copied on the {@code workers} (null: on the caller); each
+     * row's place is known before the copy, so the result does not depend on the threads.
+     */
+    static WorkGraph of(CompactGraph g, WorkerPool workers) {
         CompactGraph u = g.isDirected() ? g.toUndirected() : g;
         int n = u.nodeCount();
         int[] off = new int[n + 1];
         double[] self = new double[n];
-        int loops = 0;
-        for (int v = 0; v < n; v++) {
-            if (u.hasSelfLoop(v)) {
-                loops++;
-            }
-        }
-        int arcs = u.arcCount() - loops;
-        int[] adj = new int[arcs];
-        double[] w = u.isWeighted() ? new double[arcs] : null;
-        double[] strength = new double[n];
         int k = 0;
         for (int v = 0; v < n; v++) {
             off[v] = k;
+            k += u.outEnd(v) - u.outStart(v) - (u.hasSelfLoop(v) ? 1 : 0);
+        }
+        off[n] = k;
+        int[] adj = new int[k];
+        double[] w = u.isWeighted() ? new double[k] : null;
+        double[] strength = new double[n];
+        if (workers == null || workers.threads() == 1 || k < PARALLEL_ARCS) {
+            copyRows(u, 0, n, off, adj, w, self, strength);
+        } else {
+            workers.forRange(n, Math.max(4096, n / (8 * workers.threads())),
+                    (worker, from, to) -> copyRows(u, from, to, off, adj, w, self, strength));
+        }
+        return new WorkGraph(n, off, adj, w, self, strength, null);
+    }
+
+    /** Rows {@code from..to-1} of {@link #of}: arcs without the self loop, which goes to {@code self}. */
+    private static void copyRows(CompactGraph u, int from, int to, int[] off, int[] adj, double[] w, double[] self,
+                                 double[] strength) {
+        for (int v = from; v < to; v++) {
+            int k = off[v];
             double s = 0;
             for (int i = u.outStart(v), e = u.outEnd(v); i < e; i++) {
                 int t = u.target(i);
@@ -90,8 +109,6 @@ final class WorkGraph {
             }
             strength[v] = s;
         }
-        off[n] = k;
-        return new WorkGraph(n, off, adj, w, self, strength, null);
     }
 
     /**
@@ -100,6 +117,14 @@ final class WorkGraph {
      * {@link #original} maps to the input nodes (composed with this graph's own renumbering). O(n + m).
      */
     WorkGraph permuted(int[] order) {
+        return permuted(order, null);
+    }
+
+    /**
+     * {@link #permuted(int[])} with the rows copied on the {@code workers} (null: on the caller); every
+     * row has its place before the copy starts, so the result does not depend on the threads.
+     */
+    WorkGraph permuted(int[] order, WorkerPool workers) {
         int[] pos = new int[n];
         for (int i = 0; i < n; i++) {
             pos[order[i]] = i;
@@ -114,25 +139,38 @@ final class WorkGraph {
         double[] nself = new double[n];
         double[] nstr = new double[n];
         int[] norig = new int[n];
+        if (workers == null || workers.threads() == 1 || off[n] < PARALLEL_ARCS) {
+            copyRows(0, n, pos, noff, nadj, nw, nself, nstr, norig);
+        } else {
+            workers.forRange(n, Math.max(4096, n / (8 * workers.threads())),
+                    (worker, from, to) -> copyRows(from, to, pos, noff, nadj, nw, nself, nstr, norig));
+        }
+        return new WorkGraph(n, noff, nadj, nw, nself, nstr, norig);
+    }
+
+    /** Rows {@code from..to-1} (old numbering) of {@link #permuted} written to their new places. */
+    private void copyRows(int from, int to, int[] pos, int[] noff, int[] nadj, double[] nw, double[] nself,
+                          double[] nstr, int[] norig) {
         // Rows are read in the old order and written to their new places (scattered writes, which
         // do not stall), rather than read in the new order (a scattered read at every row): 0.25 s
         // instead of 0.39 s for the benchmark's 20M arcs.
-        for (int v = 0; v < n; v++) {
+        final int[] off = this.off;
+        final int[] adj = this.adj;
+        for (int v = from; v < to; v++) {
             int p = pos[v];
             nself[p] = self[v];
             nstr[p] = strength[v];
             norig[p] = original == null ? v : original[v];
-            int from = off[v];
-            int to = off[v + 1];
+            int a = off[v];
+            int b = off[v + 1];
             int dst = noff[p];
-            for (int j = from; j < to; j++) {
-                nadj[dst + j - from] = pos[adj[j]];
+            for (int j = a; j < b; j++) {
+                nadj[dst + j - a] = pos[adj[j]];
             }
             if (nw != null) {
-                System.arraycopy(w, from, nw, dst, to - from);
+                System.arraycopy(w, a, nw, dst, b - a);
             }
         }
-        return new WorkGraph(n, noff, nadj, nw, nself, nstr, norig);
     }
 
     /** The nodes grouped by community of dense {@code comm} (k communities), in node order within a group. */
@@ -224,6 +262,17 @@ final class WorkGraph {
      * in a deterministic (not sorted) order.
      */
     WorkGraph aggregate(int[] comm, int k) {
+        return aggregate(comm, k, null, null);
+    }
+
+    /**
+     * {@link #aggregate(int[], int)} on the {@code workers} (null: on the caller), summing with the
+     * workers' {@code scratch} (null: fresh arrays). Large graphs are cut into as many consecutive
+     * ranges of communities as there are workers, of about equal arc counts; each range is summed
+     * into its own arrays, which are then joined in range order, so the result is the same array for
+     * array as on one thread.
+     */
+    WorkGraph aggregate(int[] comm, int k, WorkerPool workers, LocalMoving.Scratch[] scratch) {
         int[] start = new int[k + 1];
         for (int v = 0; v < n; v++) {
             start[comm[v] + 1]++;
@@ -237,7 +286,87 @@ final class WorkGraph {
             byComm[cursor[comm[v]]++] = v;
         }
         cursor = null;
-        return aggregateRows(comm, k, start, byComm);
+        double[] nself = new double[k];
+        double[] nstr = new double[k];
+        int[] noff = new int[k + 1];
+        int parts = workers == null || off[n] < PARALLEL_ARCS ? 1 : Math.min(workers.threads(), k);
+        // The sums write touched[cnt] before knowing whether the community is new, so up to k + 1 slots.
+        final LocalMoving.Scratch[] sums = scratch != null && scratch.length >= parts && scratch[0].touched.length > k
+                ? scratch : null;
+        if (parts == 1) {
+            LocalMoving.Scratch s = sums != null ? sums[0] : new LocalMoving.Scratch(k + 1);
+            Rows r = aggregateRows(comm, 0, k, start, byComm, initialCapacity(k), noff, nself, nstr, s);
+            noff[k] = r.len;
+            int[] nadj = r.adj;
+            double[] nw = r.w;
+            if (r.len < nadj.length - nadj.length / 8) {
+                nadj = Arrays.copyOf(nadj, r.len);
+                nw = Arrays.copyOf(nw, r.len);
+            }
+            return new WorkGraph(k, noff, nadj, nw, nself, nstr);
+        }
+        // Community ranges of about equal work (arcs plus members).
+        int[] bound = new int[parts + 1];
+        long total = (long) off[n] + n;
+        long sum = 0;
+        int p = 1;
+        for (int c = 0; c < k && p < parts; c++) {
+            for (int j = start[c], je = start[c + 1]; j < je; j++) {
+                int v = byComm[j];
+                sum += off[v + 1] - off[v] + 1;
+            }
+            while (p < parts && sum >= total * p / parts) {
+                bound[p++] = c + 1;
+            }
+        }
+        while (p < parts) {
+            bound[p++] = k;
+        }
+        bound[parts] = k;
+        Rows[] rows = new Rows[parts];
+        final int[] fstart = start;
+        final int[] fbyComm = byComm;
+        workers.forEach(parts, t -> {
+            int from = bound[t];
+            int to = bound[t + 1];
+            long arcs = 0;
+            for (int j = fstart[from]; j < fstart[to]; j++) {
+                int v = fbyComm[j];
+                arcs += off[v + 1] - off[v];
+            }
+            // A quarter of the range's arcs, as initialCapacity does for the whole graph.
+            int cap = (int) Math.max(16, Math.min(Integer.MAX_VALUE - 8, arcs / 4));
+            LocalMoving.Scratch s = sums != null ? sums[t] : new LocalMoving.Scratch(k + 1);
+            rows[t] = aggregateRows(comm, from, to, fstart, fbyComm, cap, noff, nself, nstr, s);
+        });
+        int len = 0;
+        for (Rows r : rows) {
+            len += r.len;
+        }
+        int[] nadj = new int[len];
+        double[] nw = new double[len];
+        int at = 0;
+        for (int t = 0; t < parts; t++) {
+            Rows r = rows[t];
+            System.arraycopy(r.adj, 0, nadj, at, r.len);
+            System.arraycopy(r.w, 0, nw, at, r.len);
+            if (at > 0) {
+                for (int c = bound[t], e = bound[t + 1]; c < e; c++) {
+                    noff[c] += at;
+                }
+            }
+            at += r.len;
+            rows[t] = null;
+        }
+        noff[k] = len;
+        return new WorkGraph(k, noff, nadj, nw, nself, nstr);
+    }
+
+    /** Arcs at which aggregating and renumbering run on the workers (below, the hand-off costs more than it saves). */
+    static final int PARALLEL_ARCS = 1 << 18;
+
+    /** The arcs of a range of aggregate rows: {@code adj} and {@code w} hold {@code len} of them. */
+    private record Rows(int[] adj, double[] w, int len) {
     }
 
     /**
@@ -253,27 +382,29 @@ final class WorkGraph {
         return (int) Math.max(16, Math.min(cap, bound));
     }
 
-    private WorkGraph aggregateRows(int[] comm, int k, int[] start, int[] byComm) {
+    /**
+     * Rows {@code from..to-1} of the aggregate: sets their {@code noff} (relative to the returned
+     * arrays), {@code nself} and {@code nstr} and returns their arcs. Sums go into {@code s.acc}
+     * (left zeroed), first touches are found through {@code s.mark} stamps.
+     */
+    private Rows aggregateRows(int[] comm, int from, int to, int[] start, int[] byComm, int cap, int[] noff,
+                               double[] nself, double[] nstr, LocalMoving.Scratch s) {
         // Plain sums into a zeroed array, first touches found through a per-row stamp without a
         // branch (the inside/outside and first-touch tests were mispredicted often on the fine
         // partitions refinement produces). Making each sum depend on the first-touch test, as
         // before, chained every arc to the previous store: four times slower on an aggregate level.
-        double[] acc = new double[k];
-        int[] mark = new int[k];
-        int[] touched = new int[k + 1];
-        int cap = initialCapacity(k);
+        final double[] acc = s.acc;
+        final int[] mark = s.mark;
+        final int[] touched = s.touched;
         int[] nadj = new int[cap];
         double[] nw = new double[cap];
-        int[] noff = new int[k + 1];
-        double[] nself = new double[k];
-        double[] nstr = new double[k];
         final int[] off = this.off;
         final int[] adj = this.adj;
         final double[] w = this.w;
         int pos = 0;
-        for (int c = 0; c < k; c++) {
+        for (int c = from; c < to; c++) {
             noff[c] = pos;
-            final int stamp = c + 1;
+            final int stamp = s.nextStamp();
             int cnt = 0;
             double selfC = 0;
             double strC = 0;
@@ -308,12 +439,7 @@ final class WorkGraph {
             nself[c] = selfC;
             nstr[c] = strC;
         }
-        noff[k] = pos;
-        if (pos < nadj.length - nadj.length / 8) {
-            nadj = Arrays.copyOf(nadj, pos);
-            nw = Arrays.copyOf(nw, pos);
-        }
-        return new WorkGraph(k, noff, nadj, nw, nself, nstr);
+        return new Rows(nadj, nw, pos);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.parcelnet.community;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -100,5 +101,66 @@ class WorkGraphTest {
                 }
             }
         }
+    }
+
+    /**
+     * Above {@link WorkGraph#PARALLEL_ARCS} the level-0 copy, the renumbering and aggregation run on
+     * the workers; their arrays must be the one-thread arrays exactly (the partitions depend on the
+     * order of every neighbour list), with and without the workers' scratch.
+     */
+    @Test
+    void workersBuildTheSameArraysAsOneThread() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        int n = 40_000;
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(n);
+        for (int i = 0; i < 3 * WorkGraph.PARALLEL_ARCS / 4; i++) {
+            int u = rnd.nextInt(n);
+            int v = rnd.nextInt(8) == 0 ? rnd.nextInt(5) : (u + rnd.nextInt(200)) % n; // hubs, loops, local edges
+            b.addEdge(u, v, 1 + rnd.nextInt(9));
+        }
+        org.parcelnet.graph.CompactGraph cg = b.build();
+        try (org.parcelnet.progress.WorkerPool workers = org.parcelnet.progress.WorkerPool.of(3, "test")) {
+            WorkGraph g = WorkGraph.of(cg);
+            assertTrue(g.off[n] >= WorkGraph.PARALLEL_ARCS);
+            assertSame(g, WorkGraph.of(cg, workers));
+            int[] order = Louvain.identity(n);
+            for (int i = n - 1; i > 0; i--) {
+                int j = rnd.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            WorkGraph p = g.permuted(order);
+            assertSame(p, g.permuted(order, workers));
+            assertArrayEquals(p.original, g.permuted(order, workers).original);
+            LocalMoving.Scratch[] scratch = LocalMoving.scratch(3, n);
+            for (int k : new int[] {1, 2, 3, 50, 7_000, n / 2}) {
+                int[] comm = new int[n];
+                for (int v = 0; v < n; v++) {
+                    comm[v] = k < 100 ? rnd.nextInt(k) : (v / 3 + rnd.nextInt(2)) % k;
+                }
+                int kk = WorkGraph.renumber(comm);
+                WorkGraph one = g.aggregate(comm, kk);
+                assertSame(one, g.aggregate(comm, kk, workers, null));
+                assertSame(one, g.aggregate(comm, kk, workers, scratch));
+            }
+            for (LocalMoving.Scratch s : scratch) {
+                for (double a : s.acc) {
+                    assertEquals(0.0, a); // the scratch accumulators are left zeroed for the next user
+                }
+            }
+        }
+    }
+
+    /** Same nodes, strengths, loops and neighbour lists in the same order (arrays may be longer than used). */
+    private static void assertSame(WorkGraph a, WorkGraph b) {
+        assertEquals(a.n, b.n);
+        assertArrayEquals(a.off, b.off);
+        int arcs = a.off[a.n];
+        assertArrayEquals(Arrays.copyOf(a.adj, arcs), Arrays.copyOf(b.adj, arcs));
+        assertArrayEquals(Arrays.copyOf(a.w, arcs), Arrays.copyOf(b.w, arcs));
+        assertArrayEquals(a.self, b.self);
+        assertArrayEquals(a.strength, b.strength);
+        assertEquals(a.twoM, b.twoM);
     }
 }
