@@ -37,10 +37,22 @@ class WorkerPoolTest {
             try (WorkerPool pool = WorkerPool.of(threads, "test")) {
                 IllegalArgumentException boom = new IllegalArgumentException("boom");
                 AtomicInteger started = new AtomicInteger();
+                java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
                 IllegalArgumentException got = assertThrows(IllegalArgumentException.class, () -> pool.forEach(10_000, i -> {
                     started.incrementAndGet();
                     if (i == 5) {
+                        failing.set(true);
                         throw boom;
+                    }
+                    if (i > 5) {
+                        // later tasks wait for the failing one, then run slowly: otherwise a worker could run
+                        // them all while the scheduler keeps the failing one waiting, and the test would
+                        // measure the scheduler rather than the pool
+                        long deadline = System.nanoTime() + 10_000_000_000L;
+                        while (!failing.get() && System.nanoTime() < deadline) {
+                            Thread.yield();
+                        }
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
                     }
                 }));
                 assertSame(boom, got);
