@@ -73,13 +73,7 @@ class WorkGraphTest {
         for (int round = 0; round < 20; round++) {
             int n = 2 + rnd.nextInt(200);
             WorkGraph g = random(rnd, n, rnd.nextInt(5 * n), round % 2 == 0);
-            int[] order = Louvain.identity(n);
-            for (int i = n - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            int[] order = shuffledIdentity(rnd, n);
             WorkGraph p = g.permuted(order);
             int[] pos = new int[n];
             for (int i = 0; i < n; i++) {
@@ -122,16 +116,10 @@ class WorkGraphTest {
         try (org.parcelnet.progress.WorkerPool workers = org.parcelnet.progress.WorkerPool.of(3, "test")) {
             WorkGraph g = WorkGraph.of(cg);
             assertTrue(g.off[n] >= WorkGraph.PARALLEL_ARCS);
-            assertSame(g, WorkGraph.of(cg, workers));
-            int[] order = Louvain.identity(n);
-            for (int i = n - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            assertSameArrays(g, WorkGraph.of(cg, workers));
+            int[] order = shuffledIdentity(rnd, n);
             WorkGraph p = g.permuted(order);
-            assertSame(p, g.permuted(order, workers));
+            assertSameArrays(p, g.permuted(order, workers));
             assertArrayEquals(p.original, g.permuted(order, workers).original);
             LocalMoving.Scratch[] scratch = LocalMoving.scratch(3, n);
             for (int k : new int[] {1, 2, 3, 50, 7_000, n / 2}) {
@@ -141,8 +129,8 @@ class WorkGraphTest {
                 }
                 int kk = WorkGraph.renumber(comm);
                 WorkGraph one = g.aggregate(comm, kk);
-                assertSame(one, g.aggregate(comm, kk, workers, null));
-                assertSame(one, g.aggregate(comm, kk, workers, scratch));
+                assertSameArrays(one, g.aggregate(comm, kk, workers, null));
+                assertSameArrays(one, g.aggregate(comm, kk, workers, scratch));
             }
             for (LocalMoving.Scratch s : scratch) {
                 for (double a : s.acc) {
@@ -152,8 +140,20 @@ class WorkGraphTest {
         }
     }
 
+    /** 0..n-1 in a random order (Fisher–Yates). */
+    private static int[] shuffledIdentity(SplittableRandom rnd, int n) {
+        int[] order = Louvain.identity(n);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
     /** Same nodes, strengths, loops and neighbour lists in the same order (arrays may be longer than used). */
-    private static void assertSame(WorkGraph a, WorkGraph b) {
+    private static void assertSameArrays(WorkGraph a, WorkGraph b) {
         assertEquals(a.n, b.n);
         assertArrayEquals(a.off, b.off);
         int arcs = a.off[a.n];
