@@ -18,7 +18,8 @@ import org.parcelnet.progress.WorkerPool;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.parcelnet.bench.CriticalNodesBenchmark \
- *     sample-data/reference/cnp WORK MAX_SECONDS SEED [SEARCHES [INSTANCE...]]
+ *     sample-data/reference/cnp WORK MAX_SECONDS SEED [SEARCHES [INSTANCE...]] \
+ *     [--crossover=union|double-backbone|mixed] [--pool-update=replace-worst|rank]
  * </pre>
  * Each search stops after WORK work units (adjacency entries and component ids scanned, counted by the
  * search, see {@code CriticalNodes.Options.work}), which gives every instance about the same time and
@@ -37,9 +38,24 @@ public final class CriticalNodesBenchmark {
     private CriticalNodesBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] argv) throws Exception {
+        // --crossover=C and --pool-update=P (names of CriticalNodes.Crossover and .PoolUpdate) may come anywhere
+        CriticalNodes.Crossover crossover = CriticalNodes.Crossover.DEFAULT;
+        CriticalNodes.PoolUpdate poolUpdate = CriticalNodes.PoolUpdate.REPLACE_WORST;
+        List<String> plain = new java.util.ArrayList<>();
+        for (String a : argv) {
+            if (a.startsWith("--crossover=")) {
+                crossover = CriticalNodes.Crossover.valueOf(a.substring("--crossover=".length()).toUpperCase(Locale.ROOT).replace('-', '_'));
+            } else if (a.startsWith("--pool-update=")) {
+                poolUpdate = CriticalNodes.PoolUpdate.valueOf(a.substring("--pool-update=".length()).toUpperCase(Locale.ROOT).replace('-', '_'));
+            } else {
+                plain.add(a);
+            }
+        }
+        String[] args = plain.toArray(new String[0]);
         if (args.length < 4) {
-            System.err.println("usage: CriticalNodesBenchmark CNP_DIR WORK[/size] MAX_SECONDS SEED [SEARCHES [INSTANCE...]]");
+            System.err.println("usage: CriticalNodesBenchmark CNP_DIR WORK[/size] MAX_SECONDS SEED [SEARCHES [INSTANCE...]]"
+                    + " [--crossover=union|double-backbone|mixed] [--pool-update=replace-worst|rank]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
@@ -71,7 +87,7 @@ public final class CriticalNodesBenchmark {
                 r = CriticalNodes.solve(g, (perSize
                         ? CriticalNodes.Options.steps(k, seed, Math.max(1, Math.round(work / (g.nodeCount() + Long.parseLong(f[3])))))
                         : CriticalNodes.Options.work(k, seed, Math.round(work))).withTimeLimit(millis)
-                        .withSearches(searches), par, ProgressListener.NONE);
+                        .withSearches(searches).withCrossover(crossover).withPoolUpdate(poolUpdate), par, ProgressListener.NONE);
             }
             double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             double gap = 100.0 * (r.objective() - bkv) / bkv;
@@ -88,7 +104,8 @@ public final class CriticalNodesBenchmark {
                     f[0], f[2], f[3], k, bkv, f[6].equals("true") ? "yes" : "", r.greedyObjective(), r.objective(),
                     gap, steps, r.bestStep(), r.millis() / 1000.0, capped ? " (cap)" : "", cpuSeconds);
         }
-        System.out.printf(Locale.ROOT, "%nmean gap: synthetic %.2f %% (%d instances), real-world %.2f %% (%d instances)%n",
+        System.out.printf(Locale.ROOT, "%ncrossover %s, pool update %s%n", crossover, poolUpdate);
+        System.out.printf(Locale.ROOT, "mean gap: synthetic %.2f %% (%d instances), real-world %.2f %% (%d instances)%n",
                 nSynthetic == 0 ? 0 : gapSynthetic / nSynthetic, nSynthetic, nReal == 0 ? 0 : gapReal / nReal, nReal);
     }
 

@@ -99,6 +99,17 @@ public final class InterdictCommand implements Callable<Integer> {
                     + "wins; the same seed, steps and searches give the same picks on any machine (default: ${DEFAULT-VALUE})")
     int searches;
 
+    @Option(names = "--crossover", defaultValue = "union", paramLabel = "C",
+            description = "how the critical node search makes a new start from two of its solutions: union (both "
+                    + "parents' nodes reduced greedily), double-backbone (common nodes kept, the others inherited with "
+                    + "probability 0.85, then repaired greedily) or mixed (each restart draws one) (default: ${DEFAULT-VALUE})")
+    String crossover;
+
+    @Option(names = "--pool-update", defaultValue = "replace-worst", paramLabel = "P",
+            description = "how a search's solution enters its population: replace-worst, or rank (by quality and "
+                    + "distance to the others) (default: ${DEFAULT-VALUE})")
+    String poolUpdate;
+
     @Option(names = "--truth", paramLabel = "FILE", description = "truth_parties.csv (party,ring,tier): report precision of the picks")
     Path truth;
 
@@ -269,7 +280,9 @@ public final class InterdictCommand implements Callable<Integer> {
         summary.put("betweenness_pivots", b.pivots());
         summary.put("betweenness_threads", o.threads());
         if (!terminals && useCnp(false)) {
-            CriticalNodes.Options co = CriticalNodes.Options.steps(budget, seed, steps);
+            CriticalNodes.Options co = CriticalNodes.Options.steps(budget, seed, steps)
+                    .withCrossover(enumValue(CriticalNodes.Crossover.class, crossover, "--crossover"))
+                    .withPoolUpdate(enumValue(CriticalNodes.PoolUpdate.class, poolUpdate, "--pool-update"));
             if (timeLimit != null) {
                 co = co.withTimeLimit(Math.max(1, Math.round(timeLimit * 1000)));
             }
@@ -285,11 +298,27 @@ public final class InterdictCommand implements Callable<Integer> {
             c.put("seed", seed);
             c.put("steps", r.steps());
             c.put("searches", searches);
+            c.put("crossover", co.crossover().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            c.put("pool_update", co.poolUpdate().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             c.put("best_found_at_step", r.bestStep());
             c.put("time_limit_seconds", timeLimit);
             c.put("greedy_start", r.greedyObjective());
             summary.put("cnp", c);
         }
+    }
+
+    /** The constant of {@code type} named {@code value} (lower case, '-' for '_'), or a clear error naming {@code option}. */
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String option) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(value.toLowerCase(java.util.Locale.ROOT))) {
+                return e;
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            names.append(names.length() == 0 ? "" : ", ").append(e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+        throw new IllegalArgumentException(option + " must be one of " + names + ", got '" + value + "'");
     }
 
     /** Whether the critical node search runs; rejects it with sources and sinks. */
@@ -304,6 +333,8 @@ public final class InterdictCommand implements Callable<Integer> {
         if (steps < 1 || (timeLimit != null && !(timeLimit > 0)) || searches < 1) {
             throw new IllegalArgumentException("--steps, --time-limit and --searches must be > 0");
         }
+        enumValue(CriticalNodes.Crossover.class, crossover, "--crossover");
+        enumValue(CriticalNodes.PoolUpdate.class, poolUpdate, "--pool-update");
         return m.equals("cnp");
     }
 

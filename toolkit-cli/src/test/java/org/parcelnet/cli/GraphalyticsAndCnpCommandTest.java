@@ -72,6 +72,17 @@ class GraphalyticsAndCnpCommandTest {
         assertEquals(0, CliTestSupport.run("interdict", "--graph", KARATE.toString(), "--budget", "2", "--method", "cnp",
                 "--steps", "500", "--searches", "2", "--out", two.toString(), "-q").exitCode());
         assertTrue(Files.readString(two.resolve("summary.json")).contains("\"cnp_reachability\": " + best));
+        // the memetic variants (double-backbone crossover, rank-based pool) reach the same optimum
+        Path dbx = dir.resolve("cnp-dbx");
+        assertEquals(0, CliTestSupport.run("interdict", "--graph", KARATE.toString(), "--budget", "2", "--method", "cnp",
+                "--steps", "2000", "--crossover", "double-backbone", "--pool-update", "rank", "--out", dbx.toString(), "-q").exitCode());
+        String dbxSummary = Files.readString(dbx.resolve("summary.json"));
+        assertTrue(dbxSummary.contains("\"cnp_reachability\": " + best) && dbxSummary.contains("\"crossover\": \"double-backbone\"")
+                && dbxSummary.contains("\"pool_update\": \"rank\""), dbxSummary);
+        CliTestSupport.Run bad = CliTestSupport.run("interdict", "--graph", KARATE.toString(), "--crossover", "magic",
+                "--out", dir.resolve("cnp4").toString(), "-q");
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("--crossover must be one of union, double-backbone, mixed"), bad.err());
         assertEquals(2, CliTestSupport.run("interdict", "--graph", KARATE.toString(), "--method", "cnp", "--searches", "0",
                 "--out", dir.resolve("cnp3").toString(), "-q").exitCode());
         assertEquals(2, CliTestSupport.run("interdict", "--graph", KARATE.toString(), "--method", "magic",

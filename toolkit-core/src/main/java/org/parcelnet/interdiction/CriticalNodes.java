@@ -52,7 +52,13 @@ import org.parcelnet.progress.WorkerPool;
  * fixed for the run from that child (never returned), so the run searches the parents' differences.
  * After {@link #STALE_RESTARTS} restarts without a new best the population is renewed: its best member
  * stays, the others are replaced by new reverse-greedy solutions (once the members agree on most
- * nodes, a child is nearly its parents and the reduce step fixes nearly all of it).</li>
+ * nodes, a child is nearly its parents and the reduce step fixes nearly all of it).
+ * {@link Options#crossover} selects instead the double-backbone crossover of Zhou, Hao and Glover
+ * (the nodes removed in both parents kept, each node removed in one of them inherited with
+ * probability {@value Crossover#INHERIT_PERCENT} %, the child repaired to k greedily) or a random mix of
+ * both, and {@link Options#poolUpdate} their rank-based pool updating (by quality and by distance to
+ * the rest of the pool, {@link #poolUpdate}); on the benchmark the double-backbone child does better on
+ * Erdős–Rényi graphs and worse on Watts–Strogatz ones (docs/critical-nodes.md).</li>
  * </ol>
  *
  * <p><b>Determinism.</b> Every random choice comes from one {@link SplittableRandom} seeded with
@@ -86,10 +92,14 @@ public final class CriticalNodes {
      *                        entries and component ids the search scans, counted as it runs, so that a
      *                        budget takes about the same time on every graph while the result stays a
      *                        function of graph, k, seed and budget
+     * @param crossover       how a run's start is made from two members of the population
+     * @param poolUpdate      how a run's best enters the population
      */
     public record Options(int k, long seed, long maxSteps, long timeLimitMillis, int populationSize, int idleSteps,
-                          int searches, long maxWork) {
+                          int searches, long maxWork, Crossover crossover, PoolUpdate poolUpdate) {
         public Options {
+            Objects.requireNonNull(crossover, "crossover");
+            Objects.requireNonNull(poolUpdate, "poolUpdate");
             if (searches < 1) {
                 throw new IllegalArgumentException("searches must be >= 1, got " + searches);
             }
@@ -112,7 +122,8 @@ public final class CriticalNodes {
          * {@link #idleStepsFor(int) max(1000, 15·k)} idle steps before a restart.
          */
         public static Options steps(int k, long seed, long steps) {
-            return new Options(k, seed, steps, 0, 8, idleStepsFor(k), 1, Long.MAX_VALUE);
+            return new Options(k, seed, steps, 0, 8, idleStepsFor(k), 1, Long.MAX_VALUE, Crossover.DEFAULT,
+                    PoolUpdate.REPLACE_WORST);
         }
 
         /**
@@ -122,12 +133,14 @@ public final class CriticalNodes {
          * costs about the size of the component it searches, which depends on the solution.
          */
         public static Options work(int k, long seed, long work) {
-            return new Options(k, seed, Long.MAX_VALUE, 0, 8, idleStepsFor(k), 1, work);
+            return new Options(k, seed, Long.MAX_VALUE, 0, 8, idleStepsFor(k), 1, work, Crossover.DEFAULT,
+                    PoolUpdate.REPLACE_WORST);
         }
 
         /** A time-bounded run (not reproducible across machines): population 8, idle steps as {@link #steps}. */
         public static Options timeLimited(int k, long seed, long millis) {
-            return new Options(k, seed, Long.MAX_VALUE, millis, 8, idleStepsFor(k), 1, Long.MAX_VALUE);
+            return new Options(k, seed, Long.MAX_VALUE, millis, 8, idleStepsFor(k), 1, Long.MAX_VALUE, Crossover.DEFAULT,
+                    PoolUpdate.REPLACE_WORST);
         }
 
         /**
@@ -145,13 +158,66 @@ public final class CriticalNodes {
          * {@code millis}, whichever comes first (when the cap stops it, the result depends on machine speed).
          */
         public Options withTimeLimit(long millis) {
-            return new Options(k, seed, maxSteps, millis, populationSize, idleSteps, searches, maxWork);
+            return new Options(k, seed, maxSteps, millis, populationSize, idleSteps, searches, maxWork, crossover,
+                    poolUpdate);
+        }
+
+        /** The same options with crossover {@code c}. */
+        public Options withCrossover(Crossover c) {
+            return new Options(k, seed, maxSteps, timeLimitMillis, populationSize, idleSteps, searches, maxWork, c,
+                    poolUpdate);
+        }
+
+        /** The same options with pool update {@code p}. */
+        public Options withPoolUpdate(PoolUpdate p) {
+            return new Options(k, seed, maxSteps, timeLimitMillis, populationSize, idleSteps, searches, maxWork,
+                    crossover, p);
         }
 
         /** The same options with {@code n} independent searches. */
         public Options withSearches(int n) {
-            return new Options(k, seed, maxSteps, timeLimitMillis, populationSize, idleSteps, n, maxWork);
+            return new Options(k, seed, maxSteps, timeLimitMillis, populationSize, idleSteps, n, maxWork, crossover,
+                    poolUpdate);
         }
+    }
+
+    /** How a run's start is made from two parents of the population; each child is then brought to k greedily. */
+    public enum Crossover {
+        /**
+         * Both parents' removed nodes plus a few random ones, reduced to k by the greedy return rule: an
+         * intensifying child that keeps the parents' best common structure (the plateau instances of the
+         * benchmark, Watts–Strogatz, do best with it).
+         */
+        UNION,
+        /**
+         * The double-backbone crossover of Zhou, Hao and Glover (2019): the nodes removed in both parents
+         * stay removed, each node removed in only one of them with probability {@value #INHERIT_PERCENT} %,
+         * then the greedy rules bring the child to k (a more varied child).
+         */
+        DOUBLE_BACKBONE,
+        /** Each restart draws one of the two with equal probability. */
+        MIXED;
+
+        /** Percent of the second backbone (nodes removed in one parent only) a double-backbone child inherits. */
+        public static final int INHERIT_PERCENT = 85;
+
+        /** The crossover of {@link Options#steps}, {@link Options#work} and {@link Options#timeLimited}. */
+        public static final Crossover DEFAULT = UNION;
+    }
+
+    /** How a stalled run's best solution enters the population. */
+    public enum PoolUpdate {
+        /** It replaces the worst member when better and not already present. */
+        REPLACE_WORST,
+        /**
+         * The rank-based pool updating of Zhou, Hao and Glover (2019): it joins, and the member (or
+         * itself) of worst rank by quality and distance to the pool leaves ({@link #RANK_QUALITY_WEIGHT}
+         * on the quality rank).
+         */
+        RANK;
+
+        /** Weight of the quality rank against the distance rank in {@link #RANK}. */
+        public static final double RANK_QUALITY_WEIGHT = 0.6;
     }
 
     /**
@@ -288,7 +354,11 @@ public final class CriticalNodes {
                 }
             } else if (++idle >= o.idleSteps()) {
                 // the run has stalled: keep its best in the population, start from a child
-                admit(pop, popObj, runBestSet, runBest);
+                if (o.poolUpdate() == PoolUpdate.RANK) {
+                    poolUpdate(pop, popObj, runBestSet, runBest, PoolUpdate.RANK_QUALITY_WEIGHT);
+                } else {
+                    admit(pop, popObj, runBestSet, runBest);
+                }
                 if (++stale >= STALE_RESTARTS && popSize > 1) {
                     // the population has converged: keep its best, renew the others
                     stale = 0;
@@ -312,7 +382,12 @@ public final class CriticalNodes {
                     if (b >= a) {
                         b++;
                     }
-                    s.crossover(pop[a], pop[b]);
+                    if (o.crossover() == Crossover.DOUBLE_BACKBONE
+                            || (o.crossover() == Crossover.MIXED && s.rnd.nextBoolean())) {
+                        s.crossoverDoubleBackbone(pop[a], pop[b], Crossover.INHERIT_PERCENT);
+                    } else {
+                        s.crossover(pop[a], pop[b]);
+                    }
                     s.fixCommon(pop[a], pop[b]); // reduce: the run searches the parents' differences
                 } else {
                     s.load(runBestSet);
@@ -343,6 +418,82 @@ public final class CriticalNodes {
      * known value instead of 4.2 %, WS250 2.3 % instead of 12.0 %, WS500 1.3 % instead of 3.4 %.
      */
     static final int STALE_RESTARTS = 20;
+
+    /**
+     * Rank-based pool updating after Zhou, Hao and Glover (2019): the pool and the candidate
+     * {@code sol} are ranked by objective (lower first) and by distance to the rest of the pool (the
+     * fewest nodes in which a member differs from any other, larger first); the one whose score
+     * {@code beta · quality rank + (1 − beta) · distance rank} is worst leaves. A candidate equal to a
+     * member is dropped. Cost O(p² k) for a pool of p members of k nodes.
+     *
+     * @return the index the candidate took, or -1 when it was dropped
+     */
+    static int poolUpdate(int[][] pop, long[] popObj, int[] sol, long obj, double beta) {
+        int p = pop.length;
+        int[][] all = Arrays.copyOf(pop, p + 1);
+        all[p] = sol;
+        long[] objs = Arrays.copyOf(popObj, p + 1);
+        objs[p] = obj;
+        int[][] sorted = new int[p + 1][];
+        for (int i = 0; i <= p; i++) {
+            sorted[i] = all[i].clone();
+            Arrays.sort(sorted[i]);
+        }
+        long[] dist = new long[p + 1];
+        Arrays.fill(dist, Long.MAX_VALUE);
+        for (int i = 0; i <= p; i++) {
+            for (int j = i + 1; j <= p; j++) {
+                long d = difference(sorted[i], sorted[j]);
+                dist[i] = Math.min(dist[i], d);
+                dist[j] = Math.min(dist[j], d);
+            }
+        }
+        if (dist[p] == 0) {
+            return -1;
+        }
+        int worst = -1;
+        double worstScore = 0;
+        for (int i = 0; i <= p; i++) {
+            int qRank = 0;
+            int dRank = 0;
+            for (int j = 0; j <= p; j++) {
+                if (objs[j] < objs[i]) {
+                    qRank++;
+                }
+                if (dist[j] > dist[i]) {
+                    dRank++;
+                }
+            }
+            double score = beta * qRank + (1 - beta) * dRank;
+            // ties: the worse objective leaves, then the candidate
+            if (worst < 0 || score > worstScore
+                    || (score == worstScore && (objs[i] > objs[worst] || (objs[i] == objs[worst] && i == p)))) {
+                worstScore = score;
+                worst = i;
+            }
+        }
+        if (worst == p) {
+            return -1;
+        }
+        pop[worst] = sol.clone();
+        popObj[worst] = obj;
+        return worst;
+    }
+
+    /** Elements of ascending {@code a} not in ascending {@code b}. */
+    static long difference(int[] a, int[] b) {
+        long d = 0;
+        int j = 0;
+        for (int x : a) {
+            while (j < b.length && b[j] < x) {
+                j++;
+            }
+            if (j >= b.length || b[j] != x) {
+                d++;
+            }
+        }
+        return d;
+    }
 
     /** Replaces the worst member with {@code sol} when better and not already present. */
     private static void admit(int[][] pop, long[] popObj, int[] sol, long obj) {
@@ -1191,6 +1342,40 @@ public final class CriticalNodes {
                 if (!in[v]) {
                     in[v] = true;
                     child[cnt++] = v;
+                }
+            }
+            load(Arrays.copyOf(child, cnt));
+            repair();
+        }
+
+        /**
+         * Double-backbone crossover (Zhou, Hao and Glover 2019): the nodes removed in both parents (the
+         * first backbone) are removed in the child; each node removed in only one of them (the second
+         * backbone) with probability {@code inheritPercent} %; the child is then brought to k nodes by the
+         * greedy rules of {@link #repair}.
+         */
+        void crossoverDoubleBackbone(int[] a, int[] b, int inheritPercent) {
+            boolean[] inA = new boolean[n];
+            boolean[] taken = new boolean[n];
+            int[] child = new int[a.length + b.length];
+            int cnt = 0;
+            for (int v : a) {
+                inA[v] = true;
+            }
+            for (int v : b) {
+                if (inA[v] && !taken[v]) {
+                    taken[v] = true;
+                    child[cnt++] = v;
+                }
+            }
+            for (int[] parent : new int[][] {a, b}) {
+                for (int v : parent) {
+                    if (!taken[v]) {
+                        taken[v] = true; // decided once, even if repeated
+                        if (rnd.nextInt(100) < inheritPercent) {
+                            child[cnt++] = v;
+                        }
+                    }
                 }
             }
             load(Arrays.copyOf(child, cnt));

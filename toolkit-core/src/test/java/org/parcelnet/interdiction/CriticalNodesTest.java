@@ -250,10 +250,15 @@ class CriticalNodesTest {
             CompactGraph g = random(16, 24, seed);
             int k = 3;
             long best = bestOfThree(g);
-            CriticalNodes.Result r = CriticalNodes.solve(g, CriticalNodes.Options.steps(k, seed, 2000), ProgressListener.NONE);
-            assertEquals(best, r.objective(), "seed " + seed);
-            assertEquals(k, r.removed().length);
-            assertEquals(r.objective(), recount(g, r.removed()));
+            for (CriticalNodes.Crossover c : CriticalNodes.Crossover.values()) {
+                for (CriticalNodes.PoolUpdate p : CriticalNodes.PoolUpdate.values()) {
+                    CriticalNodes.Options o = CriticalNodes.Options.steps(k, seed, 2000).withCrossover(c).withPoolUpdate(p);
+                    CriticalNodes.Result r = CriticalNodes.solve(g, o, ProgressListener.NONE);
+                    assertEquals(best, r.objective(), "seed " + seed + " " + c + " " + p);
+                    assertEquals(k, r.removed().length);
+                    assertEquals(r.objective(), recount(g, r.removed()));
+                }
+            }
         }
     }
 
@@ -269,16 +274,120 @@ class CriticalNodesTest {
             CompactGraph g = random(18, 26, seed);
             int k = 3;
             long best = bestOfThree(g);
-            CriticalNodes.Options o = new CriticalNodes.Options(k, seed, 5_000, 0, 4, 1, 1, Long.MAX_VALUE);
-            assertTrue(o.maxSteps() > 10L * CriticalNodes.STALE_RESTARTS * o.idleSteps());
-            CriticalNodes.Result r = CriticalNodes.solve(g, o, ProgressListener.NONE);
-            assertEquals(best, r.objective(), "seed " + seed);
-            assertEquals(k, r.removed().length);
-            assertEquals(r.objective(), recount(g, r.removed()));
-            CriticalNodes.Result again = CriticalNodes.solve(g, o, ProgressListener.NONE);
-            assertArrayEquals(r.removed(), again.removed());
-            assertEquals(r.bestStep(), again.bestStep());
+            for (CriticalNodes.Crossover c : CriticalNodes.Crossover.values()) {
+                for (CriticalNodes.PoolUpdate p : CriticalNodes.PoolUpdate.values()) {
+                    CriticalNodes.Options o = new CriticalNodes.Options(k, seed, 5_000, 0, 4, 1, 1, Long.MAX_VALUE, c, p);
+                    assertTrue(o.maxSteps() > 10L * CriticalNodes.STALE_RESTARTS * o.idleSteps());
+                    CriticalNodes.Result r = CriticalNodes.solve(g, o, ProgressListener.NONE);
+                    assertEquals(best, r.objective(), "seed " + seed + " " + c + " " + p);
+                    assertEquals(k, r.removed().length);
+                    assertEquals(r.objective(), recount(g, r.removed()));
+                    CriticalNodes.Result again = CriticalNodes.solve(g, o, ProgressListener.NONE);
+                    assertArrayEquals(r.removed(), again.removed());
+                    assertEquals(r.bestStep(), again.bestStep());
+                }
+            }
         }
+    }
+
+    /** The path 0 – 1 – … – (n−1). */
+    static CompactGraph path(int n) {
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(n);
+        for (int v = 0; v + 1 < n; v++) {
+            b.addEdge(v, v + 1);
+        }
+        return b.build();
+    }
+
+    /**
+     * Double-backbone crossover on the path 0–…–10 with k = 2 and parents {3, 6} and {3, 8}. Inheriting
+     * no node of the second backbone, the child is the common node 3 (pieces 0–2 and 4–10) plus the
+     * greedy's best removal from the 7-node piece, its middle node 7: {3, 7}, 3 + 3 + 3 = 9 pairs,
+     * better than either parent (3 + 1 + 6 = 10) and equal to neither. Inheriting all, the child is the
+     * union {3, 6, 8} (5 pairs) reduced by the cheapest return: 6 or 8 (5 pairs more each, 3 would add
+     * 11), so a parent again, 10 pairs.
+     */
+    @Test
+    void doubleBackboneCrossoverKeepsTheCommonNodesAndRepairsGreedily() {
+        CompactGraph g = path(11);
+        CriticalNodes.Search s = new CriticalNodes.Search(g, 2, new SplittableRandom(1));
+        s.crossoverDoubleBackbone(new int[] {3, 6}, new int[] {3, 8}, 0);
+        int[] child = s.removedNodes();
+        java.util.Arrays.sort(child);
+        assertArrayEquals(new int[] {3, 7}, child);
+        assertEquals(9, s.objective);
+        for (long seed = 1; seed <= 8; seed++) {
+            s = new CriticalNodes.Search(g, 2, new SplittableRandom(seed));
+            s.crossoverDoubleBackbone(new int[] {3, 6}, new int[] {3, 8}, 100);
+            child = s.removedNodes();
+            java.util.Arrays.sort(child);
+            assertTrue(java.util.Arrays.equals(child, new int[] {3, 6}) || java.util.Arrays.equals(child, new int[] {3, 8}),
+                    java.util.Arrays.toString(child));
+            assertEquals(10, s.objective);
+        }
+        // on random graphs: the child holds every common node (inherit 0) or only parents' nodes
+        // (inherit 100), has k nodes, and its objective is a recount
+        for (long seed = 1; seed <= 10; seed++) {
+            CompactGraph r = random(80, 110, seed);
+            SplittableRandom rnd = new SplittableRandom(seed);
+            int[] a = rnd.ints(0, 80).distinct().limit(10).toArray();
+            int[] b = rnd.ints(0, 80).distinct().limit(10).toArray();
+            for (int inherit : new int[] {0, 50, 100}) {
+                CriticalNodes.Search x = new CriticalNodes.Search(r, 10, new SplittableRandom(seed));
+                x.crossoverDoubleBackbone(a, b, inherit);
+                int[] c = x.removedNodes();
+                assertEquals(10, c.length);
+                assertEquals(recount(r, c), x.objective);
+                java.util.Set<Integer> cs = new java.util.HashSet<>();
+                for (int v : c) {
+                    cs.add(v);
+                }
+                java.util.Set<Integer> as = new java.util.HashSet<>();
+                for (int v : a) {
+                    as.add(v);
+                }
+                java.util.Set<Integer> union = new java.util.HashSet<>(as);
+                for (int v : b) {
+                    union.add(v);
+                    if (inherit == 0 && as.contains(v)) {
+                        assertTrue(cs.contains(v), "common node " + v + " kept");
+                    }
+                }
+                if (inherit == 100) {
+                    assertTrue(union.containsAll(cs), "child within the parents' union");
+                }
+            }
+        }
+    }
+
+    /**
+     * Rank-based pool updating on a hand-built pool (k = 3, beta = 0.6): P0 = {0,1,2} (objective 10),
+     * P1 = {0,1,3} (12), P2 = {0,1,4} (20), each one node from the others. A candidate {5,6,7} of
+     * objective 15 is 3 nodes from all: quality ranks (members strictly better) P0 0, P1 1, candidate 2,
+     * P2 3; distance ranks (members strictly farther) candidate 0, the others 1; scores 0.4, 1.0, 1.2,
+     * 2.2, so P2 leaves. A candidate {0,1,5} of objective 25 is worst in quality and no farther than
+     * the others (score 1.8 against 1.2 for P2): it is dropped, as is a copy of a member. With beta = 0
+     * (distance alone) the members tie and the worst objective leaves.
+     */
+    @Test
+    void rankBasedPoolUpdatingWeighsQualityAndDistance() {
+        int[][] pop = {{0, 1, 2}, {0, 1, 3}, {0, 1, 4}};
+        long[] obj = {10, 12, 20};
+        assertEquals(2, CriticalNodes.poolUpdate(pop, obj, new int[] {7, 5, 6}, 15, 0.6));
+        assertArrayEquals(new int[] {7, 5, 6}, pop[2]);
+        assertEquals(15, obj[2]);
+
+        pop = new int[][] {{0, 1, 2}, {0, 1, 3}, {0, 1, 4}};
+        obj = new long[] {10, 12, 20};
+        assertEquals(-1, CriticalNodes.poolUpdate(pop, obj, new int[] {0, 1, 5}, 25, 0.6));
+        assertEquals(-1, CriticalNodes.poolUpdate(pop, obj, new int[] {3, 1, 0}, 5, 0.6));
+        assertArrayEquals(new long[] {10, 12, 20}, obj);
+        assertArrayEquals(new int[] {0, 1, 4}, pop[2]);
+
+        // distance alone: the far candidate stays even with the worst objective; P2 (objective 20) leaves
+        assertEquals(2, CriticalNodes.poolUpdate(pop, obj, new int[] {5, 6, 7}, 30, 0.0));
+        assertEquals(30, obj[2]);
+        assertEquals(2, CriticalNodes.difference(new int[] {1, 2, 3}, new int[] {2, 4, 5}));
     }
 
     /** The least pairwise connectivity left by removing three nodes of {@code g}, by trying every triple. */
@@ -411,7 +520,14 @@ class CriticalNodesTest {
     @Test
     void parallelSearchesGiveTheSameSolutionForAnyWorkerCount() throws Exception {
         CompactGraph g = CnpFormat.read(CNP.resolve("synthetic/ErdosRenyi_n235.txt"));
-        CriticalNodes.Options o = CriticalNodes.Options.steps(50, 7, 3_000).withSearches(3);
+        CriticalNodes.Options plain = CriticalNodes.Options.steps(50, 7, 3_000).withSearches(3);
+        for (CriticalNodes.Options o : List.of(plain, plain.withCrossover(CriticalNodes.Crossover.DOUBLE_BACKBONE)
+                .withPoolUpdate(CriticalNodes.PoolUpdate.RANK))) {
+            sameForAnyWorkerCount(g, o);
+        }
+    }
+
+    private static void sameForAnyWorkerCount(CompactGraph g, CriticalNodes.Options o) {
         CriticalNodes.Result[] r = new CriticalNodes.Result[3];
         for (int threads = 1; threads <= 3; threads++) {
             try (org.parcelnet.progress.WorkerPool par = org.parcelnet.progress.WorkerPool.of(threads, "test")) {
