@@ -72,6 +72,12 @@ public final class SparkMain {
             // per core keep each task's share moderate without paying 200 tiny tasks per shuffle
             conf.set("spark.sql.shuffle.partitions", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
         }
+        if (!conf.contains("spark.sql.inMemoryColumnarStorage.compressed")) {
+            // The jobs cache wide string tables once and read them a few times; compressing the cached
+            // columns took about a fifth of the CPU of a whole run (dictionary and run-length statistics
+            // gathered for every string column), while the caches spill to disk when memory is short
+            conf.set("spark.sql.inMemoryColumnarStorage.compressed", "false");
+        }
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         try {
             ScaleOutSummary s = new SparkEngine(spark).analyze(request);
