@@ -60,10 +60,24 @@ import org.parcelnet.progress.ProgressListener;
  * out of it to ring Y ({@link #relayedRows}) — are Y's parcels, not exchange: a transit warehouse
  * that two rings use passes each one's lots from its own sources to its own distributors.
  *
+ * <p><b>Successor phones</b> ({@link Options#successorPhones()}, on by default). A member who
+ * replaces his SIM keeps his address (and his name, where he writes it): parties that use one
+ * normalised address and name as their own, or one normalised address, and whose periods of activity
+ * follow each other without overlap are one person ({@link #successorParties}; phones active at the
+ * same time at a courier station, an apartment block or a shop are several people and join nothing).
+ * A person's phones outside the found rings, and its customers' phones in the ring, take the ring and
+ * the confidence of its most confident member phone, in every round, so the new phone's trading
+ * partners rejoin too. Rings whose members are {@link #SHARED_PERSONS} or more persons, at least
+ * {@link #SHARED_PERSON_SHARE} of the smaller ring's members, are one ring; the parcel and address
+ * joins above are judged without the phones the rule adds, and rings they join without the rule stay
+ * joined (the classification runs once without it). Ring detection itself still sees phones: the
+ * rule repairs what a churned ring's relay chains lose, it does not make them.
+ *
  * <p>Cost: up to {@code 2 + MAX_ROUNDS} passes over the shipments (the rounds stop when no party joins),
  * two passes over the relay chains' rows, and a sort of the core parcels' weights per ring,
- * O(R · rounds + C + E log E) for C chain rows. Memory: 16 bytes per party, 8 per core parcel and
- * one per shipment (relayed rows).
+ * O(R · rounds + C + E log E) for C chain rows, twice with successor phones (once without them), plus
+ * {@link #successorParties}. Memory: 16 bytes per party, 8 per core parcel and one per shipment
+ * (relayed rows); with successor phones 24 more per party and 4 per distinct address.
  */
 public final class RingMembers {
 
@@ -635,7 +649,10 @@ public final class RingMembers {
      * places apart: at a courier station, an apartment block or a shop (without names, or with staff
      * sharing a name) several phones are active at the same time, so an identity whose parties'
      * periods overlap anywhere joins none of them. Only identities that a party of a found ring uses
-     * are examined (the others cannot carry a ring's membership).
+     * are examined (the others cannot carry a ring's membership). A deterministic record-linkage rule
+     * (agreement on address and name; Fellegi and Sunter 1969, doi:10.1080/01621459.1969.10501049)
+     * with a temporal constraint in place of a match weight. The address alone counts as well because
+     * senders often write a different name on every parcel (aliases).
      *
      * <p>Cost: two passes over the shipments, one normalisation ({@link CaseLinker#normalizeAddress})
      * per distinct address, a sort of the (identity, party) pairs at ring identities. Memory: 20 bytes
