@@ -69,8 +69,8 @@ import org.parcelnet.progress.ProgressListener;
  * the confidence of its most confident member phone, in every round, so the new phone's trading
  * partners rejoin too. Rings whose members are {@link #SHARED_PERSONS} or more persons, at least
  * {@link #SHARED_PERSON_SHARE} of the smaller ring's members, are one ring; the parcel and address
- * joins above are judged without the phones the rule adds, and rings they join without the rule stay
- * joined (the classification runs once without it). Ring detection itself still sees phones: the
+ * joins above are those of the classification without the rule (it runs once without it), as the
+ * phones the rule adds bring parcels and one-off addresses of their own that shift those shares. Ring detection itself still sees phones: the
  * rule repairs what a churned ring's relay chains lose, it does not make them.
  *
  * <p>Cost: up to {@code 2 + MAX_ROUNDS} passes over the shipments (the rounds stop when no party joins),
@@ -248,8 +248,9 @@ public final class RingMembers {
     public static Result classify(ShipmentTable t, PartyIndex parties, int[] ringOf, RelayChains.Result chains,
                                   Options options, ProgressListener progress) {
         Objects.requireNonNull(options, "options");
-        // Rings joined without successor phones stay joined with them: the phones a person rule adds
-        // bring their own parcels and addresses, which dilute the shares that join a ring cut in two.
+        // With successor phones the parcel and address joins are those of the classification without
+        // them: the phones the rule adds bring parcels and one-off addresses of their own that shift
+        // the shares those joins test (measured: fragments of one ring left apart, two rings joined).
         int[] joinedWithout = options.successorPhones()
                 ? classify(t, parties, ringOf, chains, options.withSuccessorPhones(false), ProgressListener.NONE).ringMap()
                 : null;
@@ -326,10 +327,9 @@ public final class RingMembers {
             score(ringOf, sent, received, all, singleRow, median, weights, options, t, confidence);
             int[] person = options.successorPhones() ? successorParties(t, snd, rcv, ringOf, n) : null;
             int[] seed = ringOf;
-            boolean[] viaPerson = person != null ? new boolean[n] : null;
             if (person != null) {
                 seed = ringOf.clone();
-                samePerson(person, seed, confidence, ringOf, viaPerson);
+                samePerson(person, seed, confidence, ringOf);
             }
             for (int v = 0; v < n; v++) {
                 ringOfMember[v] = seed[v] >= 0 && confidence[v] >= 0.5 ? seed[v] : -1;
@@ -379,7 +379,7 @@ public final class RingMembers {
                     }
                 }
                 if (person != null) {
-                    samePerson(person, assigned, confidence, ringOf, viaPerson);
+                    samePerson(person, assigned, confidence, ringOf);
                 }
                 for (int v = 0; v < n; v++) {
                     int now = assigned[v] >= 0 && confidence[v] >= 0.5 ? assigned[v] : -1;
@@ -415,20 +415,12 @@ public final class RingMembers {
             for (int v = 0; v < n; v++) {
                 listed[v] = role[v] == null ? -1 : assigned[v];
             }
-            // Rings cut in two are judged by their parcels and addresses without the parties that are
-            // members only as another phone of a member (their parcels and addresses would dilute the
-            // shares), and then by the persons they share.
-            int[] ownMembers = members;
-            if (viaPerson != null) {
-                ownMembers = members.clone();
-                for (int v = 0; v < n; v++) {
-                    if (viaPerson[v]) {
-                        ownMembers[v] = -1;
-                    }
-                }
-            }
-            int[] merged = mergeSplitRings(t, snd, rcv, ownMembers, relayedRows(chains, snd, rcv, ownMembers, rows),
-                    rings, options.mergeShare(), person, members, joinedWithout);
+            // With successor phones, rings cut in two are those the classification without them joins
+            // (by parcels and addresses: the phones the rule adds bring parcels and one-off addresses
+            // of their own that shift those shares), and rings that share persons.
+            int[] merged = joinedWithout != null ? joinByPersons(joinedWithout, person, members, rings)
+                    : mergeSplitRings(t, snd, rcv, members, relayedRows(chains, snd, rcv, members, rows), rings,
+                    options.mergeShare());
             int[] ringMap = merged != null ? merged : identity(rings);
             if (merged != null) {
                 for (int v = 0; v < n; v++) {
@@ -482,8 +474,7 @@ public final class RingMembers {
      * smallest old id of each merged group), or null when nothing merges.
      */
     private static int[] mergeSplitRings(ShipmentTable t, int[] snd, int[] rcv, int[] members, boolean[] relayed,
-                                         int rings, double share, int[] person, int[] allMembers,
-                                         int[] joinedBefore) {
+                                         int rings, double share) {
         if (rings < 2 || share <= 0) {
             return null;
         }
@@ -511,23 +502,6 @@ public final class RingMembers {
             }
         }
         any |= joinBySharedAddresses(t, snd, rcv, members, uf);
-        if (joinedBefore != null) {
-            int[] firstOf = new int[rings];
-            Arrays.fill(firstOf, -1);
-            for (int g = 0; g < rings && g < joinedBefore.length; g++) {
-                int j = joinedBefore[g];
-                if (j >= 0) {
-                    if (firstOf[j] < 0) {
-                        firstOf[j] = g;
-                    } else {
-                        any |= uf.union(firstOf[j], g);
-                    }
-                }
-            }
-        }
-        if (person != null) {
-            any |= joinBySharedPersons(person, allMembers, uf);
-        }
         if (!any) {
             return null;
         }
@@ -794,9 +768,8 @@ public final class RingMembers {
      * found rings or in g, and not already more confident, becomes a member of g with the confidence
      * of the person's most confident member. A person with members in two rings gives nothing.
      */
-    private static void samePerson(int[] person, int[] assigned, double[] confidence, int[] ringOf, boolean[] raised) {
+    private static void samePerson(int[] person, int[] assigned, double[] confidence, int[] ringOf) {
         int n = person.length;
-        Arrays.fill(raised, false);
         int[] ringOfPerson = new int[n];
         double[] best = new double[n];
         Arrays.fill(ringOfPerson, -1);
@@ -819,9 +792,48 @@ public final class RingMembers {
                     && confidence[v] < best[p]) {
                 assigned[v] = g;
                 confidence[v] = best[p];
-                raised[v] = true;
             }
         }
+    }
+
+    /**
+     * The rings joined without successor phones ({@code joinedBefore}: new id per ring, -1 for a ring
+     * dropped there), joined further by shared persons ({@link #joinBySharedPersons}). Returns the new
+     * dense ring ids as {@link #mergeSplitRings} does, or null when nothing merges.
+     */
+    private static int[] joinByPersons(int[] joinedBefore, int[] person, int[] members, int rings) {
+        UnionFind uf = new UnionFind(rings);
+        boolean any = false;
+        int[] firstOf = new int[rings];
+        Arrays.fill(firstOf, -1);
+        for (int g = 0; g < rings && g < joinedBefore.length; g++) {
+            int j = joinedBefore[g];
+            if (j >= 0) {
+                if (firstOf[j] < 0) {
+                    firstOf[j] = g;
+                } else {
+                    any |= uf.union(firstOf[j], g);
+                }
+            }
+        }
+        if (person != null) {
+            any |= joinBySharedPersons(person, members, uf);
+        }
+        if (!any) {
+            return null;
+        }
+        int[] out = new int[rings];
+        int[] idOfRoot = new int[rings];
+        Arrays.fill(idOfRoot, -1);
+        int next = 0;
+        for (int g = 0; g < rings; g++) {
+            int r = uf.find(g);
+            if (idOfRoot[r] < 0) {
+                idOfRoot[r] = next++;
+            }
+            out[g] = idOfRoot[r];
+        }
+        return out;
     }
 
     /**
