@@ -147,7 +147,8 @@ public final class Csv {
 
     /** Counts bytes read, for progress. */
     public static final class CountingInputStream extends FilterInputStream {
-        private long count;
+        /** Written by the reading thread, read for progress by another ({@link ReadAheadInputStream}). */
+        private volatile long count;
 
         public CountingInputStream(InputStream in) {
             super(in);

@@ -71,6 +71,9 @@ public final class ShipmentTable {
                 goodsDictionary}) {
             d.trimToSize();
         }
+        // ids are only decoded from here on (row i has id code i): their hash index, 16 to 32 bytes
+        // per shipment, comes back on the first rowOf
+        ids.dropIndex();
         placeByCode = new Place[places.size()];
         for (int c = 0; c < placeByCode.length; c++) {
             String key = places.value(c);

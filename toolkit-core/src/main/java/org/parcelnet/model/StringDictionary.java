@@ -28,7 +28,9 @@ public final class StringDictionary {
     private int used;
     /** {@code ends[c]} is the arena offset just past value {@code c}; value c starts at {@code ends[c-1]}. */
     private int[] ends = new int[16];
-    private long[] slots = newSlots(32);
+    /** The hash index; null once {@link #dropIndex() dropped} until a lookup rebuilds it. */
+    private volatile long[] slots = newSlots(32);
+    /** {@code 32 - log2(slots.length)}, kept while the index is dropped. */
     private int shift = 32 - 5;
     private int size;
     /** Scratch of {@link #internAll}: candidate codes and offsets of one batch. */
@@ -50,7 +52,7 @@ public final class StringDictionary {
     /** The code of {@code value}, adding it when new. */
     public int intern(String value) {
         int h = value.hashCode();
-        long[] s = slots;
+        long[] s = index();
         int mask = s.length - 1;
         int i = slotOf(h);
         while (true) {
@@ -103,7 +105,7 @@ public final class StringDictionary {
     /** Loads the lines that interning {@code values[from, to)} will read; changes nothing. */
     private void prefetch(String[] values, int from, int to) {
         int[] candidate = batchScratch;
-        long[] s = slots;
+        long[] s = index();
         int count = to - from;
         for (int k = 0; k < count; k++) {
             String v = values[from + k];
@@ -196,7 +198,7 @@ public final class StringDictionary {
     }
 
     private void rehash() {
-        long[] old = slots;
+        long[] old = index();
         long[] s = newSlots(old.length * 2);
         shift--;
         int mask = s.length - 1;
@@ -218,7 +220,7 @@ public final class StringDictionary {
             return -1;
         }
         int h = value.hashCode();
-        long[] s = slots;
+        long[] s = index();
         int mask = s.length - 1;
         int i = slotOf(h);
         while (true) {
@@ -282,7 +284,58 @@ public final class StringDictionary {
 
     /** Bytes held by this dictionary's arrays (arena, offsets, hash slots), for footprint reports. */
     public long memoryBytes() {
-        return (long) bytes.length + 4L * ends.length + 8L * slots.length + 3 * 16;
+        long[] s = slots;
+        return (long) bytes.length + 4L * ends.length + (s == null ? 0 : 8L * s.length) + 3 * 16;
+    }
+
+    /**
+     * Frees the hash index (8 to 16 bytes per value) of a dictionary that is only decoded from now
+     * on, such as the waybill ids once a table is read. A later lookup or insertion rebuilds it, once,
+     * from the arena in O(total characters); codes never change.
+     */
+    void dropIndex() {
+        slots = null;
+    }
+
+    private long[] index() {
+        long[] s = slots;
+        return s != null ? s : rebuildIndex();
+    }
+
+    /** The index of the values in the arena: their {@link String#hashCode()}s, decoded from the bytes. */
+    private synchronized long[] rebuildIndex() {
+        long[] s = slots;
+        if (s != null) {
+            return s; // another reader rebuilt it
+        }
+        s = newSlots(1 << (32 - shift));
+        int mask = s.length - 1;
+        byte[] b = bytes;
+        int p = 0;
+        for (int code = 0; code < size; code++) {
+            int end = ends[code];
+            int h = 0;
+            while (p < end) {
+                int c = b[p] & 0xFF;
+                if (c < 0x80) {
+                    p++;
+                } else if (c < 0xE0) {
+                    c = ((c & 0x1F) << 6) | (b[p + 1] & 0x3F);
+                    p += 2;
+                } else {
+                    c = ((c & 0x0F) << 12) | ((b[p + 1] & 0x3F) << 6) | (b[p + 2] & 0x3F);
+                    p += 3;
+                }
+                h = 31 * h + c;
+            }
+            int i = slotOf(h);
+            while (s[i] != EMPTY) {
+                i = (i + 1) & mask;
+            }
+            s[i] = ((long) h << 32) | (code & 0xFFFFFFFFL);
+        }
+        slots = s;
+        return s;
     }
 
     /** Drops the spare capacity of the arena and the offsets (after the last value is added). */

@@ -177,15 +177,14 @@ public final class Analysis {
             // without the one-off edges of hub parties (courier stations, busy shops): they join unrelated
             // people and would let modularity merge the rings that use the same station or shop; a hub's
             // repeated ties stay when it relays (a distributor that also sells to many one-off buyers)
-            CompactGraph whole = g.toUndirected();
             CompactGraph undirected = RingFinder.withoutHubs(g, options.hubThreshold(),
                     RingFinder.Options.defaults().minTie());
             CommunityResult hubless = new Leiden(leiden).run(undirected, progress);
-            // modularity reported on the whole party graph (hub parties are singletons there)
+            // modularity reported on the whole party graph (hub parties are singletons there); its
+            // undirected copy is made only now, so that it does not sit beside Leiden's working arrays
             CommunityResult communities = new CommunityResult(hubless.algorithm(), hubless.partition(),
-                    Modularity.of(whole, hubless.partition(), options.resolution()), hubless.levels(),
+                    Modularity.of(g.toUndirected(), hubless.partition(), options.resolution()), hubless.levels(),
                     hubless.iterations(), hubless.repairedCommunities(), hubless.workingBytes());
-            whole = null;
             end("communities (Leiden)", t);
 
             t = begin("relay chains");

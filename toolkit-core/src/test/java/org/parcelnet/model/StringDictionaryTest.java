@@ -94,6 +94,35 @@ class StringDictionaryTest {
     }
 
     @Test
+    void aDroppedIndexComesBackWithTheSameCodes() {
+        SplittableRandom r = new SplittableRandom(23);
+        StringDictionary d = new StringDictionary();
+        Map<String, Integer> reference = new HashMap<>();
+        for (int i = 0; i < 50_000; i++) {
+            String v = randomString(r) + (r.nextInt(3) == 0 ? "" : Integer.toString(r.nextInt(20_000)));
+            Integer expected = reference.computeIfAbsent(v, k -> reference.size());
+            assertEquals(expected, d.intern(v));
+        }
+        d.trimToSize();
+        long withIndex = d.memoryBytes();
+        d.dropIndex();
+        assertEquals(true, d.memoryBytes() < withIndex, "the index is freed");
+        for (Map.Entry<String, Integer> e : reference.entrySet()) {
+            assertEquals(e.getValue(), d.code(e.getKey()), "code of a value after the rebuild");
+        }
+        assertEquals(-1, d.code("not-in-the-dictionary-\u4E00"));
+        // interning after a drop: old values keep their codes, a new one gets the next code
+        d.dropIndex();
+        for (int i = 0; i < 5_000; i++) {
+            String v = randomString(r) + "x" + r.nextInt(40_000);
+            Integer expected = reference.computeIfAbsent(v, k -> reference.size());
+            assertEquals(expected, d.intern(v));
+            assertEquals(v, d.value(expected));
+        }
+        assertEquals(reference.size(), d.size());
+    }
+
+    @Test
     void prefixesAndEqualHashesAreDistinct() {
         StringDictionary d = new StringDictionary();
         // "Aa" and "BB" have the same String.hashCode

@@ -1,5 +1,6 @@
 package org.parcelnet.spark;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -10,6 +11,7 @@ import static org.apache.spark.sql.functions.udf;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Encoders;
@@ -21,7 +23,9 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.sketch.BloomFilter;
 import org.parcelnet.linking.CaseNetworks;
 
 /**
@@ -152,19 +156,40 @@ public final class CaseLinkJob {
      * the same weights, hence the same search and the same links. Networks are then the connected
      * components of all links (large-star/small-star), numbered as core numbers them.
      *
-     * <p>Cost: an explode of at most six identifiers per shipment, one aggregation for the weights,
-     * one join for the foreign cases, one shuffle of the shipments (plus foreign copies) by community;
-     * per community, core's cost on its part. A community's part is held by one task.
+     * <p>Cost, with flagged cases: one pass over the shipments keeping those of communities holding a
+     * case (their parties copied to every task, so the shipments are not shuffled), one pass computing
+     * each shipment's identifiers (at most six) against a Bloom filter of those communities'
+     * identifiers (Bloom 1970, doi:10.1145/362686.362692; 1 % false positives) and one aggregation of
+     * the identifiers it lets through, one join for the foreign cases, one shuffle of the parts by
+     * community; per community, core's cost on its part. A community's part is held by one task.
+     * With every shipment a case, every community is a part: the same steps without the copy or the
+     * filter.
      *
      * @param membership {@code party, community} of every party (receivers' communities split the networks)
      */
     public static Dataset<Row> evidenceNetworks(Dataset<Row> shipments, long rows, CaseNetworks.Params params,
                                                 boolean onlyFlagged, Dataset<Row> membership) {
         UserDefinedFunction keyOf = udf((Integer p, Integer w) -> orderKey(p, w), DataTypes.LongType);
-        Dataset<Row> labelled = shipments
-                .join(membership.select(col("party").as("receiver_phone"), col("community").as("label")),
-                        "receiver_phone")
+        Dataset<Row> communityOf = membership.select(col("party").as("receiver_phone"), col("community").as("label"));
+        // every case with its community (its receiver's); every shipment when all are cases
+        Dataset<Row> labelledCases = (onlyFlagged ? shipments.where(col("flagged")) : shipments)
+                .join(communityOf, "receiver_phone")
                 .withColumn("key", keyOf.apply(col("part"), col("row")))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        // only communities holding a case of their own have links to find; their shipments are the parts.
+        // With flagged cases those communities are few: their parties go to every task (no shuffle of the
+        // shipments) unless they are too many to copy
+        Dataset<Row> ownRows;
+        if (onlyFlagged) {
+            Dataset<Row> caseLabels = labelledCases.select("label").distinct();
+            Dataset<Row> caseParties = communityOf.join(broadcast(caseLabels), "label")
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            boolean copy = caseParties.count() <= MAX_BROADCAST_PARTIES;
+            ownRows = shipments.join(copy ? broadcast(caseParties) : caseParties, "receiver_phone");
+        } else {
+            ownRows = shipments.join(communityOf, "receiver_phone");
+        }
+        ownRows = ownRows.withColumn("key", keyOf.apply(col("part"), col("row"))).withColumn("own", lit(true))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         boolean addresses = params.useAddresses();
         boolean namePhone = params.useNamePhone();
@@ -175,8 +200,9 @@ public final class CaseLinkJob {
                     x.get(0), x.get(1), x.get(2), x.get(3), x.get(4), label)));
             return out.iterator();
         };
-        Dataset<Row> ids = labelled.flatMap(explode, ExpressionEncoder.apply(LABELLED_IDENTIFIER_SCHEMA))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> ownIdentLabels = ownRows.flatMap(explode, ExpressionEncoder.apply(LABELLED_IDENTIFIER_SCHEMA))
+                .select("ident", "label").distinct().persist(StorageLevel.MEMORY_AND_DISK());
+
         double logR = Math.log(Math.max(rows, 3));
         double r = rows;
         int maxCounterparties = params.maxCounterparties();
@@ -187,22 +213,45 @@ public final class CaseLinkJob {
         // neither start nor extend a path
         UserDefinedFunction weight = udf((Long df) -> df > maxShipments || df == 0 ? 0.0 : Math.log(r / df) / logR,
                 DataTypes.DoubleType);
-        Dataset<Row> weights = ids.groupBy("ident").agg(count(lit(1)).as("df"))
+        // Weights count an identifier's shipments in the whole set, but only the parts' identifiers need
+        // one. With flagged cases a Bloom filter of those identifiers goes to every task, and only the
+        // identifiers it may hold are counted: exact counts for every identifier of the parts (a filter
+        // never misses a member), a few others counted in vain, and a shuffle of the parts' share of
+        // the identifiers instead of all of them
+        FlatMapFunction<Row, String> counted;
+        if (onlyFlagged) {
+            long expected = Math.max(1, ownIdentLabels.count());
+            Broadcast<BloomFilter> filter = JavaSparkContext.fromSparkContext(shipments.sparkSession().sparkContext())
+                    .broadcast(ownIdentLabels.stat().bloomFilter("ident", expected, 0.01));
+            counted = x -> {
+                BloomFilter f = filter.value();
+                List<String> out = new ArrayList<>(6);
+                identifiers(x, addresses, namePhone, true).forEachRemaining(i -> {
+                    String ident = i.getString(0);
+                    if (f.mightContainString(ident)) {
+                        out.add(ident);
+                    }
+                });
+                return out.iterator();
+            };
+        } else {
+            counted = x -> {
+                List<String> out = new ArrayList<>(6);
+                identifiers(x, addresses, namePhone, false).forEachRemaining(i -> out.add(i.getString(0)));
+                return out.iterator();
+            };
+        }
+        Dataset<Row> weights = shipments.flatMap(counted, Encoders.STRING()).groupBy(col("value").as("ident"))
+                .agg(count(lit(1)).as("df"))
                 .select(col("ident"), weight.apply(col("df")).as("w"))
                 .where(col("w").geq(minEvidence));
-        // only communities holding a case of their own have links to find
-        Dataset<Row> caseLabels = ids.where(col("is_case")).select("label").distinct();
-        // kept to those communities before the distinct: with flagged cases they hold a small share of the
-        // identifiers, and the distinct then runs over that share, not over every identifier of the set
-        Dataset<Row> identLabel = ids.join(caseLabels, "label").select("ident", "label").distinct()
-                .join(weights, "ident").persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> caseIds = ids.where(col("is_case"))
+        Dataset<Row> identLabel = ownIdentLabels.join(weights, "ident").persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> caseIds = labelledCases.flatMap(explode, ExpressionEncoder.apply(LABELLED_IDENTIFIER_SCHEMA))
                 .select(col("ident"), col("key").as("ckey"), col("label").as("clabel"));
         Dataset<Row> foreign = identLabel.join(caseIds, "ident").where(col("clabel").notEqual(col("label")))
                 .select(col("label"), col("ckey").as("key")).distinct().withColumn("own", lit(false));
         // a community's own rows already carry their columns; only the foreign cases are looked up again
-        Dataset<Row> rowsOfPart = labelled.join(caseLabels, "label").withColumn("own", lit(true))
-                .unionByName(foreign.join(labelled.drop("label"), "key"));
+        Dataset<Row> rowsOfPart = ownRows.unionByName(foreign.join(labelledCases.drop("label"), "key"));
 
         int maxPath = params.maxPathIdentifiers();
         double tauDays = params.timeScaleDays();
@@ -216,12 +265,18 @@ public final class CaseLinkJob {
                         Encoders.INT()), linkPart, ExpressionEncoder.apply(LINK_SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         links.count();
-        ids.unpersist();
+        ownIdentLabels.unpersist();
         identLabel.unpersist();
-        Dataset<Row> out = closure(shipments, onlyFlagged, links);
-        labelled.unpersist();
-        return out;
+        ownRows.unpersist();
+        labelledCases.unpersist();
+        return closure(shipments, onlyFlagged, links);
     }
+
+    /**
+     * Parties of the communities holding a case copied to every task at most; beyond, the shipments
+     * are joined with them by a shuffle. About 60 bytes per party in the copy.
+     */
+    static final long MAX_BROADCAST_PARTIES = 5_000_000L;
 
     /** Core's linking on one community's part; the links as order-key pairs. */
     private static java.util.Iterator<Row> linkCommunity(java.util.Iterator<Row> parts, java.util.Iterator<Row> idw,

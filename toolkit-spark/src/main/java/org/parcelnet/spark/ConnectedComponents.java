@@ -29,7 +29,7 @@ import org.parcelnet.linking.UnionFind;
  * graph's components (each partition's stars connect exactly what its edges connect), with at most
  * one edge per node and partition, and never more edges than the input. <b>Merge</b>: when the stars
  * number at most {@code maxDriverEdges} they are streamed to the driver, which finishes with one
- * union-find (16 bytes per star edge while it runs); the labels go back as a broadcast table. Larger
+ * union-find (32 bytes per star edge while it runs); the labels go back as a broadcast table. Larger
  * star sets are merged distributed, by alternating large-star and small-star rounds (Kiveris,
  * Lattanzi, Mirrokni, Rastogi, Vassilvitskii, "Connected Components in MapReduce and Beyond", SoCC
  * 2014, doi:10.1145/2670979.2670997).
@@ -53,10 +53,13 @@ import org.parcelnet.linking.UnionFind;
 public final class ConnectedComponents {
 
     /**
-     * Star edges the driver merges itself at most by default: 16 million, about 256 MB of pairs
-     * while its union-find runs (and the labels' table, 16 bytes per node, as a broadcast).
+     * Star edges the driver merges itself at most by default: one per 128 bytes of the driver's
+     * heap, and at least 16 million. The merge holds 32 bytes per star edge (the pairs, then their
+     * endpoints sorted) and about 40 per node (union-find, labels, the broadcast table), so with a
+     * node per two star edges it uses at most about a third of the heap; a 6 GiB driver merges up to
+     * about 50 million star edges, past which the distributed rounds (several shuffles each) take over.
      */
-    public static final long DEFAULT_MAX_DRIVER_EDGES = 16_000_000L;
+    public static final long DEFAULT_MAX_DRIVER_EDGES = Math.max(16_000_000L, Runtime.getRuntime().maxMemory() / 128);
 
     private static final StructType EDGE_SCHEMA = new StructType().add("src", DataTypes.LongType, false)
             .add("dst", DataTypes.LongType, false);
@@ -153,8 +156,8 @@ public final class ConnectedComponents {
 
     /** The star edges merged on the driver: {@code (node, component)} of every node they touch. */
     private static Dataset<Row> onDriver(Dataset<Row> stars, long m) {
-        LongList src = new LongList();
-        LongList dst = new LongList();
+        LongList src = new LongList(m);
+        LongList dst = new LongList(m);
         Iterator<Row> it = stars.toLocalIterator();
         while (it.hasNext()) {
             Row r = it.next();
@@ -224,8 +227,17 @@ public final class ConnectedComponents {
 
     /** A growable array of longs. */
     private static final class LongList {
-        long[] a = new long[1024];
+        long[] a;
         int size;
+
+        LongList() {
+            this(1024);
+        }
+
+        /** Room for {@code expected} values, so a list of known length is never copied while it grows. */
+        LongList(long expected) {
+            a = new long[(int) Math.max(16, Math.min(expected, Integer.MAX_VALUE - 8))];
+        }
 
         void add(long x) {
             if (size == a.length) {

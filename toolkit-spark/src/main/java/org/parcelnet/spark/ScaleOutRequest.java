@@ -21,11 +21,13 @@ import org.parcelnet.linking.CaseNetworks;
  * @param parquet        also write the tables as Parquet folders beside the CSV files
  * @param windowDays     relay window in days (core's {@code --window}, default 3)
  * @param leadCount      party leads to list (core's {@code --leads}, default 100)
+ * @param linkOnly       stop after the case networks, as core's {@code parcelnet link}: no relay chains,
+ *                       routes or leads
  */
 public record ScaleOutRequest(String input, String out, boolean lenient, String zone, Map<String, String> columnMap,
                               ShipmentIngest.KeySource key, CaseNetworks.Params cases,
                               CommunityJob.Options communities, boolean splitCases, boolean parquet,
-                              double windowDays, int leadCount) {
+                              double windowDays, int leadCount, boolean linkOnly) {
 
     public ScaleOutRequest {
         Objects.requireNonNull(input, "input");
@@ -50,40 +52,45 @@ public record ScaleOutRequest(String input, String out, boolean lenient, String 
     public static ScaleOutRequest of(String input, String out) {
         return new ScaleOutRequest(input, out, false, "UTC", Map.of(), null, CaseNetworks.Params.DEFAULTS,
                 new CommunityJob.Options(42, 1.0, CaseNetworks.Params.DEFAULTS.maxCounterparties(), 2_000_000, 5), true, false,
-                3, 100);
+                3, 100, false);
     }
 
     public ScaleOutRequest withLenient(boolean v) {
-        return new ScaleOutRequest(input, out, v, zone, columnMap, key, cases, communities, splitCases, parquet, windowDays, leadCount);
+        return new ScaleOutRequest(input, out, v, zone, columnMap, key, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly);
     }
 
     public ScaleOutRequest withKey(ShipmentIngest.KeySource v) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, v, cases, communities, splitCases, parquet, windowDays, leadCount);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, v, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly);
     }
 
     public ScaleOutRequest withCommunities(CommunityJob.Options v) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, v, splitCases, parquet, windowDays, leadCount);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, v, splitCases, parquet, windowDays, leadCount, linkOnly);
     }
 
     public ScaleOutRequest withCases(CaseNetworks.Params v, boolean split) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, v, communities, split, parquet, windowDays, leadCount);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, v, communities, split, parquet, windowDays, leadCount, linkOnly);
     }
 
     public ScaleOutRequest withParquet(boolean v) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, v, windowDays, leadCount);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, v, windowDays, leadCount, linkOnly);
     }
 
     public ScaleOutRequest withRelayWindow(double days) {
         return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, parquet,
-                days, leadCount);
+                days, leadCount, linkOnly);
     }
 
     public ScaleOutRequest withLeadCount(int v) {
         return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, parquet,
-                windowDays, v);
+                windowDays, v, linkOnly);
+    }
+
+    public ScaleOutRequest withLinkOnly(boolean v) {
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, parquet,
+                windowDays, leadCount, v);
     }
 
     public ScaleOutRequest withZone(String v) {
-        return new ScaleOutRequest(input, out, lenient, v, columnMap, key, cases, communities, splitCases, parquet, windowDays, leadCount);
+        return new ScaleOutRequest(input, out, lenient, v, columnMap, key, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly);
     }
 }

@@ -42,6 +42,10 @@ public final class SparkEngine implements AnalysisEngine {
     public static final List<String> OUTPUTS = List.of("rejects.csv", "party_graph.csv", "communities.csv",
             "routes.csv", "networks.csv", "leads.csv", "leads", "summary.json");
 
+    /** The output files of {@code link} ({@link ScaleOutRequest#linkOnly()}), in the order they are written. */
+    public static final List<String> LINK_OUTPUTS = List.of("rejects.csv", "party_graph.csv", "communities.csv",
+            "networks.csv", "summary.json");
+
     /** With {@link ScaleOutRequest#parquet()}: the tables again as Parquet folders, written after the CSV files. */
     public static final List<String> PARQUET_OUTPUTS = List.of("party_graph.parquet", "communities.parquet",
             "routes.parquet", "networks.parquet");
@@ -98,15 +102,20 @@ public final class SparkEngine implements AnalysisEngine {
             long communities = membership.agg(org.apache.spark.sql.functions.max("community")).first().getInt(0) + 1L;
             stages.put("communities", seconds(t));
 
-            t = System.nanoTime();
-            int partitions = Math.max(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")),
-                    (int) Math.min(Integer.MAX_VALUE, rows / RELAY_ROWS_PER_TASK + 1));
-            RelayChainJob.Result relay = RelayChainJob.run(shipments, RelayChainJob.options(request.windowDays()),
-                    partitions);
-            long routes = out.writeCsv("routes.csv", ROUTES_HEADER,
-                    relay.routes().map((MapFunction<Row, String>) SparkEngine::routeLine, Encoders.STRING()));
-            long relayChains = relay.chains().count();
-            stages.put("relay chains", seconds(t));
+            RelayChainJob.Result relay = null;
+            long routes = 0;
+            long relayChains = 0;
+            if (!request.linkOnly()) {
+                t = System.nanoTime();
+                int partitions = Math.max(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")),
+                        (int) Math.min(Integer.MAX_VALUE, rows / RELAY_ROWS_PER_TASK + 1));
+                relay = RelayChainJob.run(shipments, RelayChainJob.options(request.windowDays()),
+                        partitions);
+                routes = out.writeCsv("routes.csv", ROUTES_HEADER,
+                        relay.routes().map((MapFunction<Row, String>) SparkEngine::routeLine, Encoders.STRING()));
+                relayChains = relay.chains().count();
+                stages.put("relay chains", seconds(t));
+            }
 
             t = System.nanoTime();
             boolean onlyFlagged = !shipments.where(col("flagged")).isEmpty();
@@ -121,28 +130,34 @@ public final class SparkEngine implements AnalysisEngine {
             long linked = netSizes.where(col("count").geq(2)).count();
             stages.put("link cases", seconds(t));
 
-            t = System.nanoTime();
-            List<LeadJob.Lead> leads = LeadJob.leads(shipments, relay.appearances(), networks, LeadWeights.DEFAULTS,
-                    request.leadCount());
-            StringBuilder leadsCsv = new StringBuilder(LeadJob.HEADER).append('\n');
-            leads.forEach(l -> leadsCsv.append(LeadJob.line(l)).append('\n'));
-            out.writeText("leads.csv", leadsCsv.toString());
-            out.writeFolder("leads", LeadJob.regionFiles(leads));
-            stages.put("leads", seconds(t));
+            int leadCount = 0;
+            if (!request.linkOnly()) {
+                t = System.nanoTime();
+                List<LeadJob.Lead> leads = LeadJob.leads(shipments, relay.appearances(), networks, LeadWeights.DEFAULTS,
+                        request.leadCount());
+                StringBuilder leadsCsv = new StringBuilder(LeadJob.HEADER).append('\n');
+                leads.forEach(l -> leadsCsv.append(LeadJob.line(l)).append('\n'));
+                out.writeText("leads.csv", leadsCsv.toString());
+                out.writeFolder("leads", LeadJob.regionFiles(leads));
+                stages.put("leads", seconds(t));
+                leadCount = leads.size();
+            }
 
             if (request.parquet()) {
                 t = System.nanoTime();
                 out.writeParquet("party_graph.parquet", arcs.orderBy("source", "target"));
                 out.writeParquet("communities.parquet", membership.select(col("party").as("node"), col("community"))
                         .orderBy("community", "node"));
-                out.writeParquet("routes.parquet", relay.routes());
+                if (relay != null) {
+                    out.writeParquet("routes.parquet", relay.routes());
+                }
                 out.writeParquet("networks.parquet", networks.select("shipment_id", "network"));
                 stages.put("parquet", seconds(t));
             }
 
             ScaleOutSummary summary = new ScaleOutSummary(files.size(), rows, rejected, parties, partyEdges, cases,
                     caseNetworks, linked, communities, comm.modularity(), comm.components(), comm.largeComponents(),
-                    relayChains, routes, leads.size(), stages);
+                    relayChains, routes, leadCount, stages);
             out.writeText("summary.json", summaryJson(request, summary, onlyFlagged));
             out.commit();
             read.unpersist();
@@ -228,6 +243,7 @@ public final class SparkEngine implements AnalysisEngine {
     private static String summaryJson(ScaleOutRequest request, ScaleOutSummary s, boolean onlyFlagged) {
         Map<String, Object> root = Json.object();
         root.put("engine", "spark");
+        root.put("command", request.linkOnly() ? "link" : "analyze");
         Map<String, Object> params = Json.object();
         params.put("lenient", request.lenient());
         params.put("zone", request.zone());
@@ -245,9 +261,11 @@ public final class SparkEngine implements AnalysisEngine {
         params.put("case_links_per_case", request.cases().maxLinksPerCase());
         params.put("case_split", request.splitCases() ? "communities" : "none");
         params.put("cases", onlyFlagged ? "flagged" : "all");
-        params.put("window_days", request.windowDays());
-        params.put("leads", request.leadCount());
-        params.put("lead_features", "volume, two_carton, border, counterparties, relay, flagged (no rings, betweenness 0)");
+        if (!request.linkOnly()) {
+            params.put("window_days", request.windowDays());
+            params.put("leads", request.leadCount());
+            params.put("lead_features", "volume, two_carton, border, counterparties, relay, flagged (no rings, betweenness 0)");
+        }
         root.put("parameters", params);
         Map<String, Object> sizes = Json.object();
         sizes.put("files", s.files());
@@ -261,9 +279,11 @@ public final class SparkEngine implements AnalysisEngine {
         sizes.put("communities", s.communities());
         sizes.put("components", s.components());
         sizes.put("large_components", s.largeComponents());
-        sizes.put("relay_chains", s.relayChains());
-        sizes.put("relay_routes", s.relayRoutes());
-        sizes.put("leads", s.leads());
+        if (!request.linkOnly()) {
+            sizes.put("relay_chains", s.relayChains());
+            sizes.put("relay_routes", s.relayRoutes());
+            sizes.put("leads", s.leads());
+        }
         root.put("sizes", sizes);
         root.put("modularity", s.modularity());
         root.put("seconds", new LinkedHashMap<>(s.stageSeconds()));

@@ -30,10 +30,11 @@ import org.parcelnet.privacy.PseudonymKey;
  */
 public final class SparkMain {
 
-    private static final String USAGE = "usage: parcelnet-spark analyze --shipments PATH --out DIR [--lenient]"
+    private static final String USAGE = "usage: parcelnet-spark analyze|link --shipments PATH --out DIR [--lenient]"
             + " [--zone Z] [--map column=name]... [--desensitize [--key-file K]] [--seed N] [--resolution G]"
             + " [--hub-threshold K] [--max-local-parties N] [--move-rounds R] [--max-path K] [--min-evidence E]"
-            + " [--no-split] [--window-days D] [--leads N] [--parquet]";
+            + " [--no-split] [--window-days D] [--leads N] [--parquet]   (link: reading, party graph, communities and"
+            + " case networks only; no --window-days or --leads)";
 
     private SparkMain() {
     }
@@ -71,14 +72,24 @@ public final class SparkMain {
             // per core keep each task's share moderate without paying 200 tiny tasks per shuffle
             conf.set("spark.sql.shuffle.partitions", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
         }
+        if (!conf.contains("spark.sql.inMemoryColumnarStorage.compressed")) {
+            // The jobs cache wide string tables once and read them a few times; compressing the cached
+            // columns took about a fifth of the CPU of a whole run (dictionary and run-length statistics
+            // gathered for every string column), while the caches spill to disk when memory is short
+            conf.set("spark.sql.inMemoryColumnarStorage.compressed", "false");
+        }
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         try {
             ScaleOutSummary s = new SparkEngine(spark).analyze(request);
             out.printf(Locale.ROOT, "%s: %,d shipments (%,d rejected), %,d parties, %,d party edges, %,d communities"
-                            + " (modularity %.3f), %,d relay chains on %,d routes, %,d cases in %,d case networks"
-                            + " (%,d linked), %,d party leads%n", request.input(),
-                    s.rowsRead(), s.rowsRejected(), s.parties(), s.partyEdges(), s.communities(), s.modularity(),
-                    s.relayChains(), s.relayRoutes(), s.cases(), s.caseNetworks(), s.linkedNetworks(), s.leads());
+                            + " (modularity %.3f), ", request.input(),
+                    s.rowsRead(), s.rowsRejected(), s.parties(), s.partyEdges(), s.communities(), s.modularity());
+            if (!request.linkOnly()) {
+                out.printf(Locale.ROOT, "%,d relay chains on %,d routes, ", s.relayChains(), s.relayRoutes());
+            }
+            out.printf(Locale.ROOT, "%,d cases in %,d case networks (%,d linked)", s.cases(), s.caseNetworks(),
+                    s.linkedNetworks());
+            out.printf(Locale.ROOT, request.linkOnly() ? "%n" : ", %,d party leads%n", s.leads());
             out.println("output: " + request.out() + " " + s.stageSeconds());
             return 0;
         } catch (Exception e) {
@@ -127,9 +138,10 @@ public final class SparkMain {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             return null;
         }
-        if (!args[0].equals("analyze")) {
+        if (!args[0].equals("analyze") && !args[0].equals("link")) {
             throw new IllegalArgumentException("unknown command '" + args[0] + "'; " + USAGE);
         }
+        boolean linkOnly = args[0].equals("link");
         String shipments = null;
         String outDir = null;
         boolean lenient = false;
@@ -178,8 +190,16 @@ public final class SparkMain {
                 case "--min-evidence" -> minEvidence = Double.parseDouble(number(args, ++i, a));
                 case "--no-split" -> split = false;
                 case "--parquet" -> parquet = true;
-                case "--window-days" -> windowDays = Double.parseDouble(number(args, ++i, a));
-                case "--leads" -> leads = Integer.parseInt(number(args, ++i, a));
+                case "--window-days", "--leads" -> {
+                    if (linkOnly) {
+                        throw new IllegalArgumentException(a + " belongs to analyze (link finds no relay chains or leads)");
+                    }
+                    if (a.equals("--window-days")) {
+                        windowDays = Double.parseDouble(number(args, ++i, a));
+                    } else {
+                        leads = Integer.parseInt(number(args, ++i, a));
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'; " + USAGE);
             }
         }
@@ -197,7 +217,7 @@ public final class SparkMain {
                 .withCommunities(new CommunityJob.Options(seed, resolution, hub, maxLocal, rounds));
         r = new ScaleOutRequest(r.input(), r.out(), r.lenient(), r.zone(), map, null,
                 r.cases().withHubThreshold(hub).withMaxPathIdentifiers(maxPath).withMinEvidence(minEvidence),
-                r.communities(), split, parquet, windowDays, leads);
+                r.communities(), split, parquet, windowDays, leads, linkOnly);
         if (desensitize) {
             r = r.withKey(keySource(keyFile));
         }

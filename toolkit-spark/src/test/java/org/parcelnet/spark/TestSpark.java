@@ -1,5 +1,8 @@
 package org.parcelnet.spark;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.apache.spark.sql.SparkSession;
@@ -33,5 +36,15 @@ final class TestSpark {
     /** The repository's sample-data folder (tests run in toolkit-spark/). */
     static Path sampleData() {
         return Path.of("..", "sample-data").toAbsolutePath().normalize();
+    }
+
+    /** {@link SparkMain#run} on the shared session: the exit code, standard output and standard error. */
+    static String[] runMain(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        get();
+        int code = SparkMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
     }
 }
