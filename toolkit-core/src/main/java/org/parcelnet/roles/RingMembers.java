@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.parcelnet.graph.PartyIndex;
+import org.parcelnet.linking.CaseLinker;
 import org.parcelnet.linking.UnionFind;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.paths.RelayChains;
@@ -59,10 +60,24 @@ import org.parcelnet.progress.ProgressListener;
  * out of it to ring Y ({@link #relayedRows}) — are Y's parcels, not exchange: a transit warehouse
  * that two rings use passes each one's lots from its own sources to its own distributors.
  *
+ * <p><b>Successor phones</b> ({@link Options#successorPhones()}, on by default). A member who
+ * replaces his SIM keeps his address (and his name, where he writes it): parties that use one
+ * normalised address and name as their own, or one normalised address, and whose periods of activity
+ * follow each other without overlap are one person ({@link #successorParties}; phones active at the
+ * same time at a courier station, an apartment block or a shop are several people and join nothing).
+ * A person's phones outside the found rings, and its customers' phones in the ring, take the ring and
+ * the confidence of its most confident member phone, in every round, so the new phone's trading
+ * partners rejoin too. Rings whose members are {@link #SHARED_PERSONS} or more persons, at least
+ * {@link #SHARED_PERSON_SHARE} of the smaller ring's members, are one ring; the parcel and address
+ * joins above are those of the classification without the rule (it runs once without it), as the
+ * phones the rule adds bring parcels and one-off addresses of their own that shift those shares. Ring detection itself still sees phones: the
+ * rule repairs what a churned ring's relay chains lose, it does not make them.
+ *
  * <p>Cost: up to {@code 2 + MAX_ROUNDS} passes over the shipments (the rounds stop when no party joins),
  * two passes over the relay chains' rows, and a sort of the core parcels' weights per ring,
- * O(R · rounds + C + E log E) for C chain rows. Memory: 16 bytes per party, 8 per core parcel and
- * one per shipment (relayed rows).
+ * O(R · rounds + C + E log E) for C chain rows, twice with successor phones (once without them), plus
+ * {@link #successorParties}. Memory: 16 bytes per party, 8 per core parcel and one per shipment
+ * (relayed rows); with successor phones 24 more per party and 4 per distinct address.
  */
 public final class RingMembers {
 
@@ -104,8 +119,11 @@ public final class RingMembers {
      * @param mergeShare     two rings whose members exchange at least this share of the parcels inside
      *                       the smaller are one ring cut in two, and are joined (0 joins no rings, by
      *                       parcels or by shared addresses)
+     * @param successorPhones whether parties that follow each other in time under one person's
+     *                       address and name are one person ({@link #successorParties}): a member's
+     *                       other phones are members of the same ring
      */
-    public record Options(double wholesaleShare, double minRingShare, double mergeShare) {
+    public record Options(double wholesaleShare, double minRingShare, double mergeShare, boolean successorPhones) {
         public Options {
             if (!(wholesaleShare >= 0 && wholesaleShare <= 1)) {
                 throw new IllegalArgumentException("wholesaleShare must be between 0 and 1, got " + wholesaleShare);
@@ -115,12 +133,22 @@ public final class RingMembers {
             }
         }
 
+        /** Options with successor phones resolved to one person. */
+        public Options(double wholesaleShare, double minRingShare, double mergeShare) {
+            this(wholesaleShare, minRingShare, mergeShare, true);
+        }
+
         /**
          * Half the median core parcel weight; ring parcels at least a quarter of a repeat party's
-         * parcels; rings joined at a fifth.
+         * parcels; rings joined at a fifth; successor phones resolved.
          */
         public static Options defaults() {
-            return new Options(0.5, 0.25, 0.2);
+            return new Options(0.5, 0.25, 0.2, true);
+        }
+
+        /** These options with successor phones resolved or not. */
+        public Options withSuccessorPhones(boolean on) {
+            return new Options(wholesaleShare, minRingShare, mergeShare, on);
         }
     }
 
@@ -220,6 +248,12 @@ public final class RingMembers {
     public static Result classify(ShipmentTable t, PartyIndex parties, int[] ringOf, RelayChains.Result chains,
                                   Options options, ProgressListener progress) {
         Objects.requireNonNull(options, "options");
+        // With successor phones the parcel and address joins are those of the classification without
+        // them: the phones the rule adds bring parcels and one-off addresses of their own that shift
+        // the shares those joins test (measured: fragments of one ring left apart, two rings joined).
+        int[] joinedWithout = options.successorPhones()
+                ? classify(t, parties, ringOf, chains, options.withSuccessorPhones(false), ProgressListener.NONE).ringMap()
+                : null;
         int n = parties.partyCount();
         if (ringOf.length != n) {
             throw new IllegalArgumentException("ringOf has " + ringOf.length + " entries for " + n + " parties");
@@ -291,8 +325,14 @@ public final class RingMembers {
             double[] confidence = new double[n];
             int[] ringOfMember = new int[n];
             score(ringOf, sent, received, all, singleRow, median, weights, options, t, confidence);
+            int[] person = options.successorPhones() ? successorParties(t, snd, rcv, ringOf, n) : null;
+            int[] seed = ringOf;
+            if (person != null) {
+                seed = ringOf.clone();
+                samePerson(person, seed, confidence, ringOf);
+            }
             for (int v = 0; v < n; v++) {
-                ringOfMember[v] = ringOf[v] >= 0 && confidence[v] >= 0.5 ? ringOf[v] : -1;
+                ringOfMember[v] = seed[v] >= 0 && confidence[v] >= 0.5 ? seed[v] : -1;
             }
             // Second round, anchored on the members: only parcels with a member of the ring count, so
             // that customers trading with each other do not vouch for each other, and a party the
@@ -337,6 +377,11 @@ public final class RingMembers {
                     if (ringOf[v] < 0 && assigned[v] >= 0 && (sent[v] + received[v]) < options.minRingShare() * all[v]) {
                         confidence[v] = Math.min(confidence[v], 0.3);
                     }
+                }
+                if (person != null) {
+                    samePerson(person, assigned, confidence, ringOf);
+                }
+                for (int v = 0; v < n; v++) {
                     int now = assigned[v] >= 0 && confidence[v] >= 0.5 ? assigned[v] : -1;
                     if (ringOf[v] < 0 && now != ringOfMember[v]) {
                         grew |= now >= 0 && ringOfMember[v] < 0;
@@ -370,7 +415,11 @@ public final class RingMembers {
             for (int v = 0; v < n; v++) {
                 listed[v] = role[v] == null ? -1 : assigned[v];
             }
-            int[] merged = mergeSplitRings(t, snd, rcv, members, relayedRows(chains, snd, rcv, members, rows), rings,
+            // With successor phones, rings cut in two are those the classification without them joins
+            // (by parcels and addresses: the phones the rule adds bring parcels and one-off addresses
+            // of their own that shift those shares), and rings that share persons.
+            int[] merged = joinedWithout != null ? joinByPersons(joinedWithout, person, members, rings)
+                    : mergeSplitRings(t, snd, rcv, members, relayedRows(chains, snd, rcv, members, rows), rings,
                     options.mergeShare());
             int[] ringMap = merged != null ? merged : identity(rings);
             if (merged != null) {
@@ -562,6 +611,298 @@ public final class RingMembers {
         }
         return any;
     }
+
+    /**
+     * Successor phones: parties that are one person who changed phones. A party's <em>own
+     * identities</em> are the (normalised address, name) pairs it uses on its own side — sender
+     * address and name on parcels it sends, receiver address and name on parcels it receives; the
+     * address alone where the side has no name. Parties that share an own identity are one person when
+     * their periods of activity (first to last parcel, over all their parcels) follow each other
+     * without overlap, for every party with that identity: a member who replaces his SIM keeps his
+     * address and name, and the old phone goes quiet before the new one starts. The guard keeps busy
+     * places apart: at a courier station, an apartment block or a shop (without names, or with staff
+     * sharing a name) several phones are active at the same time, so an identity whose parties'
+     * periods overlap anywhere joins none of them. Only identities that a party of a found ring uses
+     * are examined (the others cannot carry a ring's membership). A deterministic record-linkage rule
+     * (agreement on address and name; Fellegi and Sunter 1969, doi:10.1080/01621459.1969.10501049)
+     * with a temporal constraint in place of a match weight. The address alone counts as well because
+     * senders often write a different name on every parcel (aliases).
+     *
+     * <p>Cost: two passes over the shipments, one normalisation ({@link CaseLinker#normalizeAddress})
+     * per distinct address, a sort of the (identity, party) pairs at ring identities. Memory: 20 bytes
+     * per party, 4 per distinct address.
+     *
+     * @param ring ring per party (-1 outside the found rings)
+     * @return per party a person label (the smallest party of its person) for parties that are one
+     *         person with another party, else -1; null when no two parties are one person
+     */
+    static int[] successorParties(ShipmentTable t, int[] snd, int[] rcv, int[] ring, int n) {
+        int addresses = t.addresses().size();
+        if (addresses == 0) {
+            return null;
+        }
+        int rows = snd.length;
+        long[] first = new long[n];
+        long[] last = new long[n];
+        Arrays.fill(first, Long.MAX_VALUE);
+        Arrays.fill(last, Long.MIN_VALUE);
+        int[] form = new int[addresses];
+        Arrays.fill(form, -2); // -2: not yet normalised, -1: no address left
+        java.util.Map<String, Integer> forms = new java.util.HashMap<>();
+        java.util.Set<Long> ringIdentities = new java.util.HashSet<>();
+        for (int i = 0; i < rows; i++) {
+            long at = t.shippedAt(i);
+            for (int side = 0; side < 2; side++) {
+                int v = side == 0 ? snd[i] : rcv[i];
+                first[v] = Math.min(first[v], at);
+                last[v] = Math.max(last[v], at);
+                if (ring[v] >= 0) {
+                    long id = identity(t, i, side, form, forms);
+                    if (id >= 0) {
+                        ringIdentities.add(id);
+                        ringIdentities.add(id | ANY_NAME);
+                    }
+                }
+            }
+        }
+        if (ringIdentities.isEmpty()) {
+            return null;
+        }
+        // (identity index, party) pairs at ring identities
+        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        for (long id : ringIdentities) {
+            index.put(id, index.size());
+        }
+        long[] pairs = new long[64];
+        int k = 0;
+        for (int i = 0; i < rows; i++) {
+            for (int side = 0; side < 2; side++) {
+                long id = identity(t, i, side, form, forms);
+                if (id < 0) {
+                    continue;
+                }
+                for (int kind = 0; kind < 2; kind++) {
+                    Integer x = index.get(kind == 0 ? id : id | ANY_NAME);
+                    if (x == null) {
+                        continue;
+                    }
+                    if (k + 1 >= pairs.length) {
+                        pairs = Arrays.copyOf(pairs, pairs.length * 2);
+                    }
+                    pairs[k++] = (long) x << 32 | (side == 0 ? snd[i] : rcv[i]);
+                }
+            }
+        }
+        Arrays.sort(pairs, 0, k);
+        UnionFind uf = new UnionFind(n);
+        boolean any = false;
+        int from = 0;
+        while (from < k) {
+            int to = from;
+            int distinct = 0;
+            while (to < k && pairs[to] >>> 32 == pairs[from] >>> 32) {
+                if (to == from || pairs[to] != pairs[to - 1]) {
+                    distinct++;
+                }
+                to++;
+            }
+            if (distinct >= 2) {
+                // parties of this identity by first activity; one person only if no two periods overlap
+                int[] party = new int[distinct];
+                int d = 0;
+                for (int j = from; j < to; j++) {
+                    if (j == from || pairs[j] != pairs[j - 1]) {
+                        party[d++] = (int) pairs[j];
+                    }
+                }
+                Integer[] order = new Integer[distinct];
+                for (int j = 0; j < distinct; j++) {
+                    order[j] = j;
+                }
+                Arrays.sort(order, (p, q) -> Long.compare(first[party[p]], first[party[q]]));
+                boolean sequence = true;
+                for (int j = 1; j < distinct && sequence; j++) {
+                    sequence = last[party[order[j - 1]]] < first[party[order[j]]];
+                }
+                if (sequence) {
+                    for (int j = 1; j < distinct; j++) {
+                        any |= uf.union(party[0], party[j]);
+                    }
+                }
+            }
+            from = to;
+        }
+        if (!any) {
+            return null;
+        }
+        int[] out = new int[n];
+        for (int v = 0; v < n; v++) {
+            out[v] = uf.setSize(v) > 1 ? uf.find(v) : -1;
+        }
+        return out;
+    }
+
+    /**
+     * The own identity of row i's sender (side 0) or receiver (side 1): normalised address form in
+     * the high half, name code + 1 (0 without a name) in the low half; -1 without an address.
+     */
+    private static long identity(ShipmentTable t, int i, int side, int[] form, java.util.Map<String, Integer> forms) {
+        int a = side == 0 ? t.senderAddress(i) : t.receiverAddress(i);
+        if (a < 0) {
+            return -1;
+        }
+        if (form[a] == -2) {
+            String f = CaseLinker.normalizeAddress(t.addresses().value(a));
+            form[a] = f.isEmpty() ? -1 : forms.computeIfAbsent(f, x -> forms.size());
+        }
+        if (form[a] < 0) {
+            return -1;
+        }
+        int name = side == 0 ? t.senderName(i) : t.receiverName(i);
+        return (long) form[a] << 32 | (name + 1L);
+    }
+
+    /**
+     * Gives a person's other parties the ring of its members: where the members among a person's
+     * parties ({@link #successorParties}) are all in ring g, each of its parties that is outside the
+     * found rings or in g, and not already more confident, becomes a member of g with the confidence
+     * of the person's most confident member. A person with members in two rings gives nothing.
+     */
+    private static void samePerson(int[] person, int[] assigned, double[] confidence, int[] ringOf) {
+        int n = person.length;
+        int[] ringOfPerson = new int[n];
+        double[] best = new double[n];
+        Arrays.fill(ringOfPerson, -1);
+        for (int v = 0; v < n; v++) {
+            int p = person[v];
+            if (p < 0 || assigned[v] < 0 || confidence[v] < 0.5) {
+                continue;
+            }
+            int g = assigned[v];
+            ringOfPerson[p] = ringOfPerson[p] == -1 || ringOfPerson[p] == g ? g : -2;
+            best[p] = Math.max(best[p], confidence[v]);
+        }
+        for (int v = 0; v < n; v++) {
+            int p = person[v];
+            if (p < 0 || ringOfPerson[p] < 0) {
+                continue;
+            }
+            int g = ringOfPerson[p];
+            if ((ringOf[v] < 0 || ringOf[v] == g) && (assigned[v] < 0 || assigned[v] == g)
+                    && confidence[v] < best[p]) {
+                assigned[v] = g;
+                confidence[v] = best[p];
+            }
+        }
+    }
+
+    /**
+     * The rings joined without successor phones ({@code joinedBefore}: new id per ring, -1 for a ring
+     * dropped there), joined further by shared persons ({@link #joinBySharedPersons}). Returns the new
+     * dense ring ids as {@link #mergeSplitRings} does, or null when nothing merges.
+     */
+    private static int[] joinByPersons(int[] joinedBefore, int[] person, int[] members, int rings) {
+        UnionFind uf = new UnionFind(rings);
+        boolean any = false;
+        int[] firstOf = new int[rings];
+        Arrays.fill(firstOf, -1);
+        for (int g = 0; g < rings && g < joinedBefore.length; g++) {
+            int j = joinedBefore[g];
+            if (j >= 0) {
+                if (firstOf[j] < 0) {
+                    firstOf[j] = g;
+                } else {
+                    any |= uf.union(firstOf[j], g);
+                }
+            }
+        }
+        if (person != null) {
+            any |= joinBySharedPersons(person, members, uf);
+        }
+        if (!any) {
+            return null;
+        }
+        int[] out = new int[rings];
+        int[] idOfRoot = new int[rings];
+        Arrays.fill(idOfRoot, -1);
+        int next = 0;
+        for (int g = 0; g < rings; g++) {
+            int r = uf.find(g);
+            if (idOfRoot[r] < 0) {
+                idOfRoot[r] = next++;
+            }
+            out[g] = idOfRoot[r];
+        }
+        return out;
+    }
+
+    /**
+     * Rings that are one ring seen through changed phones, by persons: where {@link #SHARED_PERSONS}
+     * or more persons ({@link #successorParties}) have member parties in both rings, the rings are one
+     * ring whose members changed phones between the periods in which community detection found its two
+     * parts. One person in two rings can be one mistaken identity; two hardly ever. O(n) plus a sort of
+     * the (person, ring) pairs.
+     *
+     * @return whether any two rings were joined
+     */
+    private static boolean joinBySharedPersons(int[] person, int[] members, UnionFind uf) {
+        long[] pairs = new long[64];
+        int k = 0;
+        for (int v = 0; v < person.length; v++) {
+            if (person[v] >= 0 && members[v] >= 0) {
+                if (k == pairs.length) {
+                    pairs = Arrays.copyOf(pairs, k * 2);
+                }
+                pairs[k++] = (long) person[v] << 32 | members[v];
+            }
+        }
+        Arrays.sort(pairs, 0, k);
+        java.util.Map<Long, Integer> shared = new java.util.TreeMap<>();
+        int from = 0;
+        while (from < k) {
+            int to = from;
+            while (to < k && pairs[to] >>> 32 == pairs[from] >>> 32) {
+                to++;
+            }
+            int[] ringsHere = new int[to - from];
+            int distinct = 0;
+            for (int j = from; j < to; j++) {
+                if (j == from || pairs[j] != pairs[j - 1]) {
+                    ringsHere[distinct++] = (int) pairs[j];
+                }
+            }
+            for (int x = 0; x < distinct; x++) {
+                for (int y = x + 1; y < distinct; y++) {
+                    shared.merge((long) ringsHere[x] << 32 | ringsHere[y], 1, Integer::sum);
+                }
+            }
+            from = to;
+        }
+        int[] size = new int[uf.size()];
+        for (int m : members) {
+            if (m >= 0) {
+                size[m]++;
+            }
+        }
+        boolean any = false;
+        for (java.util.Map.Entry<Long, Integer> e : shared.entrySet()) {
+            int a = (int) (e.getKey() >>> 32);
+            int b = (int) (long) e.getKey();
+            if (e.getValue() >= Math.max(SHARED_PERSONS, SHARED_PERSON_SHARE * Math.min(size[a], size[b]))) {
+                any |= uf.union((int) (e.getKey() >>> 32), (int) (long) e.getKey());
+            }
+        }
+        return any;
+    }
+
+    /** Name part of an identity by address alone (name codes + 1 stay below 2^31). */
+    private static final long ANY_NAME = 0xFFFFFFFFL;
+
+    /** Persons with members in two rings that make them one ring seen through changed phones. */
+    public static final int SHARED_PERSONS = 2;
+
+    /** Share of the smaller ring's members that the shared persons must reach as well. */
+    public static final double SHARED_PERSON_SHARE = 0.2;
 
     /**
      * Rows that carry one ring's goods through a party of another ring, by the relay chains: where a

@@ -381,6 +381,112 @@ class RingMembersTest {
         assertEquals(false, r.members()[p.parties().indexOf("A1")] == r.members()[p.parties().indexOf("U")]);
     }
 
+    private static void add(ShipmentTable.Builder b, String s, String r, String receiverName, String receiverAddress,
+                            double kg) {
+        b.add("S" + (row++), 1_700_000_000L + row, "Yunnan", "Ruili", "Sichuan", "Chengdu", s, r, null,
+                receiverName, "1 Depot Road", receiverAddress, "c1", TransportMode.LAND, kg >= 10 ? 2 : 1, kg, "tea",
+                false);
+    }
+
+    /**
+     * Successor phones by hand (rows in time order). The found ring is S → T → D (three 20 kg lots each
+     * leg) and D → R1 (two lots to Li at 5 Home Road). Li then changes phones: R1 goes quiet and R1b,
+     * at the same address and name, receives one 1 kg parcel from D — a single retail-sized parcel,
+     * a customer's evidence, but R1's successor: a member with R1's confidence (1 − 0.5², as R1).
+     * Q1 and Q2 both receive at 8 Tower Road (an apartment block) with no names, Q1 two lots from D,
+     * Q2 one 1 kg parcel from D between them: their activity overlaps, so they are two people and Q2
+     * stays out. Without the rule R1b stays out too.
+     */
+    @Test
+    void successorPhonesAreOnePerson() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", null, "2 Depot Road", 20);
+            add(b, "T", "D", null, "3 Depot Road", 20);
+        }
+        add(b, "D", "Q1", null, "8 Tower Road", 20);
+        add(b, "D", "Q2", null, "8 Tower Road", 1);
+        add(b, "D", "Q1", null, "8 Tower Road", 20);
+        add(b, "D", "R1", "Li", "5 Home Road", 20);
+        add(b, "D", "R1", "Li", "5 Home Road", 20);
+        add(b, "D", "R1b", "Li", "5 Home Road", 1);
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D", "R1");
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "R1b"));
+        assertEquals(0, r.members()[p.parties().indexOf("R1b")]);
+        assertEquals(0.75, conf(r, p, "R1b"), 1e-12);
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "Q1")); // two lots from D, its only parcels
+        assertNull(role(r, p, "Q2"));
+        assertEquals(6, r.memberCount());
+        RingMembers.Result without = RingMembers.classify(t, p, ring,
+                RingMembers.Options.defaults().withSuccessorPhones(false));
+        assertNull(role(without, p, "R1b"));
+        assertEquals(5, without.memberCount());
+        // persons: R1 and R1b one (by address and name, and by address alone); Q1 and Q2 overlap
+        int[] person = RingMembers.successorParties(t, p.senderParty(), p.receiverParty(), ring, p.partyCount());
+        assertEquals(person[p.parties().indexOf("R1")], person[p.parties().indexOf("R1b")]);
+        assertEquals(-1, person[p.parties().indexOf("Q1")]);
+        assertEquals(-1, person[p.parties().indexOf("Q2")]);
+    }
+
+    /**
+     * Rings joined by persons by hand: ring 0 is A1 → B1 → C1, ring 1 the same people after changing
+     * phones (A2 → B2 → C2, each phone's parcels after its predecessor's), each pair at one receiver
+     * address and name; ring 2 (X → Y → Z) is unrelated. Rings 0 and 1 share 2 persons (B, C), 2 of 3
+     * members: one ring. B's and C's addresses are apartment blocks where four neighbours each, under
+     * their own names, receive parcels before and after them: members' parcels are a minority there, so they
+     * are no member addresses (rings sharing them are not joined by addresses), and the address alone
+     * identifies nobody (its phones overlap in time); address and name do.
+     */
+    @Test
+    void ringsSharingPersonsAreOneRing() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        String[][] rings = {{"A1", "B1", "C1"}, {"A2", "B2", "C2"}, {"X", "Y", "Z"}};
+        String[] names = {"Bo", "Chen", "Yu", "Zhu"};
+        neighbours(b);
+        for (int g = 0; g < rings.length; g++) {
+            for (int k = 0; k < 2; k++) {
+                String bName = g == 2 ? names[2] : names[0];
+                String cName = g == 2 ? names[3] : names[1];
+                b.add("S" + (row++), 1_700_000_000L + row, "Yunnan", "Ruili", "Sichuan", "Chengdu", rings[g][0],
+                        rings[g][1], null, bName, null, g == 2 ? "7 Road Y" : "2 Road B", "c1", TransportMode.LAND,
+                        2, 20, "tea", false);
+                b.add("S" + (row++), 1_700_000_000L + row, "Yunnan", "Ruili", "Sichuan", "Chengdu", rings[g][1],
+                        rings[g][2], null, cName, null, g == 2 ? "8 Road Z" : "3 Road C", "c1", TransportMode.LAND,
+                        2, 20, "tea", false);
+            }
+        }
+        neighbours(b);
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = new int[p.partyCount()];
+        java.util.Arrays.fill(ring, -1);
+        for (int g = 0; g < rings.length; g++) {
+            for (String m : rings[g]) {
+                ring[p.parties().indexOf(m)] = g;
+            }
+        }
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(2, r.ringCount());
+        assertEquals(r.members()[p.parties().indexOf("A1")], r.members()[p.parties().indexOf("C2")]);
+        assertEquals(false, r.members()[p.parties().indexOf("A1")] == r.members()[p.parties().indexOf("X")]);
+        assertEquals(3, RingMembers.classify(t, p, ring, RingMembers.Options.defaults().withSuccessorPhones(false))
+                .ringCount());
+    }
+
+    /** Four neighbours at 2 Road B and four at 3 Road C, each receiving one parcel. */
+    private static void neighbours(ShipmentTable.Builder b) {
+        for (int k = 0; k < 4; k++) {
+            for (String address : new String[] {"2 Road B", "3 Road C"}) {
+                b.add("S" + (row++), 1_700_000_000L + row, "Zhejiang", "Yiwu", "Sichuan", "Chengdu", "shop",
+                        "n" + address.charAt(0) + k, null, "Neighbour " + address.charAt(0) + k, null, address, "c1",
+                        TransportMode.LAND, 1, 1, "books", false);
+            }
+        }
+    }
+
     @Test
     void caseRules() {
         ShipmentTable.Builder b = new ShipmentTable.Builder();
