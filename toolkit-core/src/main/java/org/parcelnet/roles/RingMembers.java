@@ -505,18 +505,7 @@ public final class RingMembers {
         if (!any) {
             return null;
         }
-        int[] out = new int[rings];
-        int[] idOfRoot = new int[rings];
-        java.util.Arrays.fill(idOfRoot, -1);
-        int next = 0;
-        for (int g = 0; g < rings; g++) {
-            int r = uf.find(g);
-            if (idOfRoot[r] < 0) {
-                idOfRoot[r] = next++;
-            }
-            out[g] = idOfRoot[r];
-        }
-        return out;
+        return ringNumbers(uf, rings);
     }
 
     /**
@@ -822,6 +811,11 @@ public final class RingMembers {
         if (!any) {
             return null;
         }
+        return ringNumbers(uf, rings);
+    }
+
+    /** Each ring's new number: the sets of {@code uf} numbered 0, 1, … in order of their first ring. */
+    private static int[] ringNumbers(UnionFind uf, int rings) {
         int[] out = new int[rings];
         int[] idOfRoot = new int[rings];
         Arrays.fill(idOfRoot, -1);

@@ -266,6 +266,18 @@ class RingMembersTest {
                 new int[0], new int[0]);
     }
 
+    /** Ring g for the parties named in {@code rings[g]}, -1 (no ring) for every other party. */
+    private static int[] ringsOf(PartyIndex p, String[][] rings) {
+        int[] ring = new int[p.partyCount()];
+        java.util.Arrays.fill(ring, -1);
+        for (int g = 0; g < rings.length; g++) {
+            for (String m : rings[g]) {
+                ring[p.parties().indexOf(m)] = g;
+            }
+        }
+        return ring;
+    }
+
     /** Ring 0 for the named parties, -1 (no ring) for every other party. */
     private static int[] ringZero(PartyIndex p, String... members) {
         int[] ring = new int[p.partyCount()];
@@ -366,13 +378,7 @@ class RingMembersTest {
         }
         ShipmentTable t = b.build();
         PartyIndex p = Projections.parties(t, PartyKey.PHONE);
-        int[] ring = new int[p.partyCount()];
-        java.util.Arrays.fill(ring, -1);
-        for (int g = 0; g < rings.length; g++) {
-            for (String m : rings[g]) {
-                ring[p.parties().indexOf(m)] = g;
-            }
-        }
+        int[] ring = ringsOf(p, rings);
         RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
         assertEquals(12, r.memberCount());
         assertEquals(3, r.ringCount());
@@ -461,13 +467,7 @@ class RingMembersTest {
         neighbours(b);
         ShipmentTable t = b.build();
         PartyIndex p = Projections.parties(t, PartyKey.PHONE);
-        int[] ring = new int[p.partyCount()];
-        java.util.Arrays.fill(ring, -1);
-        for (int g = 0; g < rings.length; g++) {
-            for (String m : rings[g]) {
-                ring[p.parties().indexOf(m)] = g;
-            }
-        }
+        int[] ring = ringsOf(p, rings);
         RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
         assertEquals(2, r.ringCount());
         assertEquals(r.members()[p.parties().indexOf("A1")], r.members()[p.parties().indexOf("C2")]);
