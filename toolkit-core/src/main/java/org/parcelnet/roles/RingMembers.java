@@ -560,45 +560,14 @@ public final class RingMembers {
         }
         Arrays.sort(pairs, 0, n);
         // per pair of rings: member addresses they share
-        java.util.Map<Long, Integer> shared = new java.util.TreeMap<>();
-        int from = 0;
-        while (from < n) {
-            int to = from;
-            while (to < n && pairs[to] >>> 32 == pairs[from] >>> 32) {
-                to++;
-            }
-            int prev = -1;
-            int distinct = 0;
-            int[] ringsHere = new int[to - from];
-            for (int k = from; k < to; k++) {
-                int g = (int) pairs[k];
-                if (g != prev) {
-                    ringsHere[distinct++] = g;
-                    prev = g;
-                }
-            }
-            for (int x = 0; x < distinct; x++) {
-                for (int y = x + 1; y < distinct; y++) {
-                    shared.merge((long) ringsHere[x] << 32 | ringsHere[y], 1, Integer::sum);
-                }
-            }
-            from = to;
-        }
+        java.util.Map<Long, Integer> shared = sharedKeys(pairs, n);
         int[] own = new int[uf.size()];
         for (int k = 0; k < n; k++) {
             if (k == 0 || pairs[k] != pairs[k - 1]) {
                 own[(int) pairs[k]]++;
             }
         }
-        boolean any = false;
-        for (java.util.Map.Entry<Long, Integer> e : shared.entrySet()) {
-            int a = (int) (e.getKey() >>> 32);
-            int b = (int) (long) e.getKey();
-            if (e.getValue() >= Math.max(SHARED_ADDRESSES, SHARED_ADDRESS_SHARE * Math.min(own[a], own[b]))) {
-                any |= uf.union((int) (e.getKey() >>> 32), (int) (long) e.getKey());
-            }
-        }
-        return any;
+        return joinShared(shared, own, SHARED_ADDRESSES, SHARED_ADDRESS_SHARE, uf);
     }
 
     /**
@@ -851,11 +820,26 @@ public final class RingMembers {
             }
         }
         Arrays.sort(pairs, 0, k);
+        java.util.Map<Long, Integer> shared = sharedKeys(pairs, k);
+        int[] size = new int[uf.size()];
+        for (int m : members) {
+            if (m >= 0) {
+                size[m]++;
+            }
+        }
+        return joinShared(shared, size, SHARED_PERSONS, SHARED_PERSON_SHARE, uf);
+    }
+
+    /**
+     * Per pair of rings, how many keys they share: {@code pairs[0..n)} holds {@code key << 32 | ring}
+     * sorted ascending; the result maps {@code lower ring << 32 | higher ring} to its count, in order.
+     */
+    private static java.util.Map<Long, Integer> sharedKeys(long[] pairs, int n) {
         java.util.Map<Long, Integer> shared = new java.util.TreeMap<>();
         int from = 0;
-        while (from < k) {
+        while (from < n) {
             int to = from;
-            while (to < k && pairs[to] >>> 32 == pairs[from] >>> 32) {
+            while (to < n && pairs[to] >>> 32 == pairs[from] >>> 32) {
                 to++;
             }
             int[] ringsHere = new int[to - from];
@@ -872,18 +856,21 @@ public final class RingMembers {
             }
             from = to;
         }
-        int[] size = new int[uf.size()];
-        for (int m : members) {
-            if (m >= 0) {
-                size[m]++;
-            }
-        }
+        return shared;
+    }
+
+    /**
+     * Joins every pair of rings in {@code shared} whose count reaches {@code minShared} and
+     * {@code share} of the smaller ring's {@code size}; whether any two rings were joined.
+     */
+    private static boolean joinShared(java.util.Map<Long, Integer> shared, int[] size, int minShared, double share,
+                                      UnionFind uf) {
         boolean any = false;
         for (java.util.Map.Entry<Long, Integer> e : shared.entrySet()) {
             int a = (int) (e.getKey() >>> 32);
             int b = (int) (long) e.getKey();
-            if (e.getValue() >= Math.max(SHARED_PERSONS, SHARED_PERSON_SHARE * Math.min(size[a], size[b]))) {
-                any |= uf.union((int) (e.getKey() >>> 32), (int) (long) e.getKey());
+            if (e.getValue() >= Math.max(minShared, share * Math.min(size[a], size[b]))) {
+                any |= uf.union(a, b);
             }
         }
         return any;
