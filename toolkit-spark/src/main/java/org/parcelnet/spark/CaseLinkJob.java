@@ -218,29 +218,24 @@ public final class CaseLinkJob {
         // identifiers it may hold are counted: exact counts for every identifier of the parts (a filter
         // never misses a member), a few others counted in vain, and a shuffle of the parts' share of
         // the identifiers instead of all of them
-        FlatMapFunction<Row, String> counted;
+        Broadcast<BloomFilter> filter = null;
         if (onlyFlagged) {
             long expected = Math.max(1, ownIdentLabels.count());
-            Broadcast<BloomFilter> filter = JavaSparkContext.fromSparkContext(shipments.sparkSession().sparkContext())
+            filter = JavaSparkContext.fromSparkContext(shipments.sparkSession().sparkContext())
                     .broadcast(ownIdentLabels.stat().bloomFilter("ident", expected, 0.01));
-            counted = x -> {
-                BloomFilter f = filter.value();
-                List<String> out = new ArrayList<>(6);
-                identifiers(x, addresses, namePhone, true).forEachRemaining(i -> {
-                    String ident = i.getString(0);
-                    if (f.mightContainString(ident)) {
-                        out.add(ident);
-                    }
-                });
-                return out.iterator();
-            };
-        } else {
-            counted = x -> {
-                List<String> out = new ArrayList<>(6);
-                identifiers(x, addresses, namePhone, false).forEachRemaining(i -> out.add(i.getString(0)));
-                return out.iterator();
-            };
         }
+        Broadcast<BloomFilter> partsFilter = filter;
+        FlatMapFunction<Row, String> counted = x -> {
+            BloomFilter f = partsFilter == null ? null : partsFilter.value();
+            List<String> out = new ArrayList<>(6);
+            identifiers(x, addresses, namePhone, onlyFlagged).forEachRemaining(i -> {
+                String ident = i.getString(0);
+                if (f == null || f.mightContainString(ident)) {
+                    out.add(ident);
+                }
+            });
+            return out.iterator();
+        };
         Dataset<Row> weights = shipments.flatMap(counted, Encoders.STRING()).groupBy(col("value").as("ident"))
                 .agg(count(lit(1)).as("df"))
                 .select(col("ident"), weight.apply(col("df")).as("w"))
