@@ -389,7 +389,7 @@ final class AnalyzeReport {
         times.add(List.of("betweenness, on the background thread", String.format(Locale.ROOT, "%.2f",
                 run.times().betweennessRun())));
         r.table("Stage times (seconds, report excluded; the main line's 'betweenness' is its wait for the "
-                + "background thread, 'link cases' the case search and any wait for the index)", List.of("stage", "seconds"), times);
+                + "background thread, 'tiers and rings' includes any wait for the index, 'link cases' is the case search)", List.of("stage", "seconds"), times);
         r.footer("Made by ParcelNet " + versionText() + ". Same input, parameters and seed give the same report.");
         r.write(file);
     }

@@ -176,7 +176,7 @@ public final class CaseLinker {
         }
         // the counterparty per slot is not kept: only the hub test needs it (4 bytes per slot)
         return new Identifiers(ident, idCount, phones, addresses, shipments, counterparties, hub, hubs,
-                pairIds.keys(), addressForms);
+                pairIds.keys(), addressForms, addressId);
     }
 
     /**
@@ -188,10 +188,12 @@ public final class CaseLinker {
      * @param counterparties distinct counterparties per identifier
      * @param hub            whether an identifier is a hub
      * @param hubs           the hubs, most counterparties first
+     * @param addressFormIds per address-dictionary code, the id of its normalised form, -1 for none
+     *                       ({@link #normalisedAddressIds})
      */
     record Identifiers(int[] ident, int idCount, int phones, int addresses, int[] shipments,
                        int[] counterparties, boolean[] hub, List<LinkResult.Hub> hubs, long[] pairKeys,
-                       StringDictionary addressForms) {
+                       StringDictionary addressForms, int[] addressFormIds) {
 
         /** The kind of identifier {@code id}. */
         LinkResult.Kind kind(int id) {

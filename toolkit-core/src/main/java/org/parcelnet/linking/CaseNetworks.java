@@ -388,6 +388,16 @@ public final class CaseNetworks {
             this.start = start;
             this.rowsOf = rowsOf;
         }
+
+        /**
+         * Per address-dictionary code of the table, the id of its normalised form
+         * ({@link CaseLinker#normalizeAddress}; codes with equal forms share an id, numbered in code
+         * order), or -1 where nothing is left of the address. Computed once for the index, so that other
+         * stages comparing addresses need not normalise them again. Shared: do not modify.
+         */
+        public int[] addressFormIds() {
+            return ids.addressFormIds();
+        }
     }
 
     /** Links the cases of a prepared table (see {@link #link(ShipmentTable, boolean[], CaseMode, int[], ProgressListener)}). */

@@ -201,9 +201,11 @@ public final class Analysis {
                     RingFinder.chainParties(chains, parties, table),
                     RingFinder.Options.defaults().withMinChains(options.minRingChains()).withLeiden(leiden), progress);
             undirected = null;
-            // members only from here on: customers (one-off buyers and sellers) are the rings' market
+            // members only from here on: customers (one-off buyers and sellers) are the rings' market;
+            // the linking index (built first on the background thread) has every address normalised
+            CaseNetworks.Prepared index = linkIndex.await("case linking");
             RingMembers.Result members = RingMembers.classify(table, parties, found.ringOf(), chains,
-                    RingMembers.Options.defaults(), progress);
+                    RingMembers.Options.defaults(), index.addressFormIds(), progress);
             RingFinder.Result rings = members.applyTo(found);
             TierClassifier.Result tiers = TierClassifier.classify(table, parties, rings.partition().membership(), facts,
                     chains, TierClassifier.Options.defaults());
@@ -234,7 +236,7 @@ public final class Analysis {
             int[] rowCommunity = CaseNetworks.rowCommunities(parties.senderParty(), parties.receiverParty(),
                     CaseNetworks.splitLabels(rings.partition().membership(), rings.ringOf()), anchor);
             // the background worker (idle once betweenness is done) shares the evidence search
-            CaseNetworks.Result links = linker.link(linkIndex.await("case linking"), isCase,
+            CaseNetworks.Result links = linker.link(index, isCase,
                     flagged ? CaseNetworks.CaseMode.FLAGGED : CaseNetworks.CaseMode.ALL, rowCommunity, progress,
                     background.worker);
             end("link cases", t);

@@ -101,8 +101,9 @@ public record AnalysisResult(AnalysisOptions options, ShipmentTable shipments, R
     /**
      * Seconds per stage of the main line, in order, and of the two steps that run beside it on a
      * background thread (the case-linking index of the shipments' identifiers, then betweenness). The
-     * main line's {@code betweenness} stage is its wait for that thread; its {@code link cases} stage
-     * is the case search itself (it needs the rings) plus any wait for the index.
+     * main line's {@code betweenness} stage is its wait for that thread; its {@code tiers and rings}
+     * stage includes any wait for the index (the successor-phone rule reads its normalised addresses),
+     * and its {@code link cases} stage is the case search (it needs the rings).
      *
      * @param stages           stage name → seconds, in run order
      * @param linking          seconds the case-linking index took to build

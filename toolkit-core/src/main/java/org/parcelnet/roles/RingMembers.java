@@ -247,6 +247,20 @@ public final class RingMembers {
      */
     public static Result classify(ShipmentTable t, PartyIndex parties, int[] ringOf, RelayChains.Result chains,
                                   Options options, ProgressListener progress) {
+        return classify(t, parties, ringOf, chains, options, null, progress);
+    }
+
+    /**
+     * {@link #classify(ShipmentTable, PartyIndex, int[], RelayChains.Result, Options, ProgressListener)}
+     * with the addresses' normalised forms computed already, as case linking's index has them
+     * ({@link org.parcelnet.linking.CaseNetworks.Prepared#addressFormIds}): the successor-phone rule
+     * then normalises no address itself. Same result as without them.
+     *
+     * @param addressForms per address-dictionary code of {@code t}, the id of its normalised form (-1 for
+     *                     none), or null
+     */
+    public static Result classify(ShipmentTable t, PartyIndex parties, int[] ringOf, RelayChains.Result chains,
+                                  Options options, int[] addressForms, ProgressListener progress) {
         Objects.requireNonNull(options, "options");
         // With successor phones the parcel and address joins are those of the classification without
         // them: the phones the rule adds bring parcels and one-off addresses of their own that shift
@@ -325,7 +339,7 @@ public final class RingMembers {
             double[] confidence = new double[n];
             int[] ringOfMember = new int[n];
             score(ringOf, sent, received, all, singleRow, median, weights, options, t, confidence);
-            int[] person = options.successorPhones() ? successorParties(t, snd, rcv, ringOf, n) : null;
+            int[] person = options.successorPhones() ? successorParties(t, snd, rcv, ringOf, n, addressForms) : null;
             int[] seed = ringOf;
             if (person != null) {
                 seed = ringOf.clone();
@@ -586,15 +600,19 @@ public final class RingMembers {
      * with a temporal constraint in place of a match weight. The address alone counts as well because
      * senders often write a different name on every parcel (aliases).
      *
-     * <p>Cost: two passes over the shipments, one normalisation ({@link CaseLinker#normalizeAddress})
-     * per distinct address, a sort of the (identity, party) pairs at ring identities. Memory: 20 bytes
-     * per party, 4 per distinct address.
+     * <p>Cost: two passes over the shipments, a sort of the (identity, party) pairs at ring identities,
+     * and, unless the caller has the addresses' normalised forms already, one normalisation
+     * ({@link CaseLinker#normalizeAddress}) per distinct address. Memory: 20 bytes per party, 4 per
+     * distinct address.
      *
-     * @param ring ring per party (-1 outside the found rings)
+     * @param ring         ring per party (-1 outside the found rings)
+     * @param addressForms per address code its normalised form's id, -1 for none
+     *                     ({@link org.parcelnet.linking.CaseNetworks.Prepared#addressFormIds}), or null to
+     *                     normalise here
      * @return per party a person label (the smallest party of its person) for parties that are one
      *         person with another party, else -1; null when no two parties are one person
      */
-    static int[] successorParties(ShipmentTable t, int[] snd, int[] rcv, int[] ring, int n) {
+    static int[] successorParties(ShipmentTable t, int[] snd, int[] rcv, int[] ring, int n, int[] addressForms) {
         int addresses = t.addresses().size();
         if (addresses == 0) {
             return null;
@@ -604,9 +622,16 @@ public final class RingMembers {
         long[] last = new long[n];
         Arrays.fill(first, Long.MAX_VALUE);
         Arrays.fill(last, Long.MIN_VALUE);
-        int[] form = new int[addresses];
-        Arrays.fill(form, -2); // -2: not yet normalised, -1: no address left
-        java.util.Map<String, Integer> forms = new java.util.HashMap<>();
+        int[] form = addressForms;
+        java.util.Map<String, Integer> forms = null;
+        if (form == null) {
+            form = new int[addresses];
+            Arrays.fill(form, -2); // -2: not yet normalised, -1: no address left
+            forms = new java.util.HashMap<>();
+        } else if (form.length != addresses) {
+            throw new IllegalArgumentException("addressForms has " + form.length + " entries for " + addresses
+                    + " addresses");
+        }
         java.util.Set<Long> ringIdentities = new java.util.HashSet<>();
         for (int i = 0; i < rows; i++) {
             long at = t.shippedAt(i);
@@ -693,9 +718,20 @@ public final class RingMembers {
         if (!any) {
             return null;
         }
+        // label each person by its smallest party, whatever order the unions came in
+        int[] smallest = new int[n];
+        Arrays.fill(smallest, -1);
         int[] out = new int[n];
         for (int v = 0; v < n; v++) {
-            out[v] = uf.setSize(v) > 1 ? uf.find(v) : -1;
+            if (uf.setSize(v) > 1) {
+                int root = uf.find(v);
+                if (smallest[root] < 0) {
+                    smallest[root] = v;
+                }
+                out[v] = smallest[root];
+            } else {
+                out[v] = -1;
+            }
         }
         return out;
     }

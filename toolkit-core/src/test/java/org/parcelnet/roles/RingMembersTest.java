@@ -1,5 +1,6 @@
 package org.parcelnet.roles;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.graph.CompactGraphBuilder;
 import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.graph.Projections;
+import org.parcelnet.linking.CaseNetworks;
 import org.parcelnet.linking.CaseRule;
 import org.parcelnet.model.PartyKey;
 import org.parcelnet.model.ShipmentTable;
@@ -431,10 +433,22 @@ class RingMembersTest {
         assertNull(role(without, p, "R1b"));
         assertEquals(5, without.memberCount());
         // persons: R1 and R1b one (by address and name, and by address alone); Q1 and Q2 overlap
-        int[] person = RingMembers.successorParties(t, p.senderParty(), p.receiverParty(), ring, p.partyCount());
-        assertEquals(person[p.parties().indexOf("R1")], person[p.parties().indexOf("R1b")]);
+        int[] person = RingMembers.successorParties(t, p.senderParty(), p.receiverParty(), ring, p.partyCount(),
+                null);
+        int r1 = p.parties().indexOf("R1");
+        int r1b = p.parties().indexOf("R1b");
+        assertEquals(Math.min(r1, r1b), person[r1]); // labelled by its smallest party
+        assertEquals(person[r1], person[r1b]);
         assertEquals(-1, person[p.parties().indexOf("Q1")]);
         assertEquals(-1, person[p.parties().indexOf("Q2")]);
+        // the normalised addresses of case linking's index give the same persons and the same result
+        int[] forms = new CaseNetworks(CaseNetworks.Params.DEFAULTS).prepare(t).addressFormIds();
+        assertArrayEquals(person, RingMembers.successorParties(t, p.senderParty(), p.receiverParty(), ring,
+                p.partyCount(), forms));
+        RingMembers.Result withForms = RingMembers.classify(t, p, ring, null, RingMembers.Options.defaults(), forms,
+                org.parcelnet.progress.ProgressListener.NONE);
+        assertArrayEquals(r.members(), withForms.members());
+        assertArrayEquals(r.confidence(), withForms.confidence());
     }
 
     /**
