@@ -19,8 +19,13 @@ import java.util.Map;
  *
  * <p>Border entry towns are land ports on routes often named in drug-trafficking case reports:
  * Ruili, Tengchong (Houqiao), Hekou and Mengla (Mohan) in Yunnan; Pingxiang (Youyiguan) and Dongxing in
- * Guangxi; Horgos in Xinjiang. Transit hubs are Kunming, Nanning, Guangzhou, Shenzhen and Dongguan;
- * the transit provinces are Yunnan, Guangxi and Guangdong.
+ * Guangxi; Horgos in Xinjiang. The generator's rings enter there ({@link #borderEntries()}). Data from
+ * elsewhere names other crossings, so {@link #isBorderEntry} also knows the further land ports of
+ * Yunnan, Guangxi, Xinjiang, Tibet, Heilongjiang, Inner Mongolia and Jilin (the border towns or counties
+ * that hold them, and the port names themselves: Wanding, Mohan, Daluo, Youyiguan, Erenhot, Manzhouli,
+ * Suifenhe, Alashankou, Gyirong, …); they are not generator cities and do not make their provinces
+ * border provinces. Transit hubs are Kunming, Nanning, Guangzhou, Shenzhen and Dongguan; the transit
+ * provinces are Yunnan, Guangxi and Guangdong.
  *
  * <p>Names are ASCII pinyin as commonly written in English ({@code "Inner Mongolia"}, {@code "Xi'an"});
  * look-ups also accept the simplified Chinese names ({@code 云南}, {@code 瑞丽}), ignore case, blanks,
@@ -79,8 +84,9 @@ public final class Geography {
 
     // Administrative suffixes dropped before look-up, longest first ("云南省" = "Yunnan Province" = "Yunnan").
     private static final String[] SUFFIXES = {"维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市",
-        " uyghur autonomous region", " uygur autonomous region", " zhuang autonomous region", " hui autonomous region",
-        " autonomous region", " province", " municipality", " city", " sheng", " shi"};
+        "县", "镇", " uyghur autonomous region", " uygur autonomous region", " zhuang autonomous region",
+        " hui autonomous region", " autonomous region", " province", " municipality", " city", " county", " town",
+        " sheng", " shi"};
 
     // name ; population (millions, 2020 census) ; cities as name:lat:lon:weight, capital first.
     // Flags after the weight: B = border entry town, T = transit hub.
@@ -142,6 +148,32 @@ public final class Geography {
             + "|Karamay/克拉玛依:45.58:84.89:1|Aksu/阿克苏:41.17:80.26:1|Horgos/霍尔果斯:44.21:80.42:0.3:B",
     };
 
+    // Further land ports (province ; name/中文:lat:lon, …), recognised as border entry places by
+    // isBorderEntry and placed on maps, but not generator cities: the generator's world stays as above.
+    private static final String[] LAND_PORTS = {
+        "Yunnan;Wanding/畹町:24.08:98.07|Jiegao/姐告:23.99:97.91|Mohan/磨憨:21.18:101.68|Houqiao/猴桥:25.33:98.25"
+            + "|Daluo/打洛:21.70:100.05|Menglian/孟连:22.33:99.59|Qingshuihe/清水河:23.52:99.02|Mengding/孟定:23.55:99.08"
+            + "|Nansan/南伞:23.76:98.83|Zhangfeng/章凤:24.18:97.79|Tianbao/天保:22.95:104.83|Jinshuihe/金水河:22.53:103.23"
+            + "|Guanlei/关累:21.63:101.26|Longchuan/陇川:24.18:97.79|Zhenkang/镇康:23.76:98.83|Gengma/耿马:23.54:99.40"
+            + "|Malipo/麻栗坡:23.12:104.70|Jinping/金平:22.78:103.23",
+        "Guangxi;Youyiguan/友谊关:22.02:106.71|Shuikou/水口:22.49:106.62|Longzhou/龙州:22.34:106.85"
+            + "|Longbang/龙邦:22.87:106.33|Jingxi/靖西:23.13:106.42|Aidian/爱店:21.94:107.07|Ningming/宁明:22.14:107.07"
+            + "|Pingmeng/平孟:23.32:105.55|Napo/那坡:23.42:105.83|Shuolong/硕龙:22.83:106.69",
+        "Xinjiang;Alashankou/阿拉山口:45.17:82.57|Tacheng/塔城:46.75:82.98|Baketu/巴克图:46.70:82.75"
+            + "|Jimunai/吉木乃:47.43:85.88|Tashkurgan/塔什库尔干:37.77:75.23|Khunjerab/红其拉甫:36.85:75.42"
+            + "|Irkeshtam/伊尔克什坦:39.71:73.95|Wuqia/乌恰:39.72:75.26|Torugart/吐尔尕特:40.52:75.40"
+            + "|Dulata/都拉塔:43.70:80.85|Qapqal/察布查尔:43.83:81.15|Takeshiken/塔克什肯:46.00:90.35",
+        "Tibet;Zhangmu/樟木:27.99:85.98|Nyalam/聂拉木:28.16:85.98|Gyirong/吉隆:28.85:85.30|Yadong/亚东:27.48:88.91"
+            + "|Burang/普兰:30.29:81.18",
+        "Heilongjiang;Suifenhe/绥芬河:44.41:131.15|Heihe/黑河:50.25:127.50|Dongning/东宁:44.06:131.12"
+            + "|Fuyuan/抚远:48.36:134.29|Tongjiang/同江:47.64:132.51|Mohe/漠河:52.97:122.54|Luobei/萝北:47.58:130.83"
+            + "|Mishan/密山:45.55:131.87|Hulin/虎林:45.77:132.94",
+        "Inner Mongolia;Erenhot/二连浩特:43.65:111.98|Manzhouli/满洲里:49.60:117.43|Ejin/额济纳:41.95:101.07"
+            + "|Ceke/策克:42.05:101.21|Ganqimaodu/甘其毛都:41.57:108.52|Arxan/阿尔山:47.18:119.94",
+        "Jilin;Hunchun/珲春:42.86:130.37|Tumen/图们:42.97:129.84|Ji'an/集安:41.13:126.19|Changbai/长白:41.42:128.20"
+            + "|Helong/和龙:42.55:129.00",
+    };
+
     /** The three provinces through which goods from the southern and western border usually transit. */
     private static final String[] TRANSIT_PROVINCES = {"Yunnan", "Guangxi", "Guangdong"};
 
@@ -195,6 +227,21 @@ public final class Geography {
         for (String t : TRANSIT_PROVINCES) {
             TRANSIT_PROVINCE[PROVINCE_BY_KEY.get(key(t)).index()] = true;
         }
+        for (String row : LAND_PORTS) {
+            String[] parts = row.split(";");
+            Province p = PROVINCE_BY_KEY.get(key(parts[0]));
+            for (String c : parts[1].split("\\|")) {
+                String[] f = c.split(":");
+                String[] cNames = f[0].split("/");
+                City port = new City(-1, p.name(), cNames[0], Double.parseDouble(f[1]), Double.parseDouble(f[2]), 0,
+                        false, true, false, cNames[1]);
+                for (String pn : new String[] {p.name(), p.chineseName()}) {
+                    for (String cn : cNames) {
+                        CITY_BY_KEY.putIfAbsent(cityKey(pn, cn), port);
+                    }
+                }
+            }
+        }
     }
 
     private Geography() {
@@ -229,7 +276,7 @@ public final class Geography {
         return name == null ? null : PROVINCE_BY_KEY.get(key(name));
     }
 
-    /** The city, or {@code null} when unknown. */
+    /** The city (a further land port, not a generator city, has index -1), or {@code null} when unknown. */
     public static City city(String province, String city) {
         if (province == null || city == null) {
             return null;
@@ -237,7 +284,7 @@ public final class Geography {
         return CITY_BY_KEY.get(cityKey(province, city));
     }
 
-    /** The border entry towns, in a fixed order. */
+    /** The generator's border entry towns, in a fixed order (the further land ports are not listed). */
     public static List<City> borderEntries() {
         List<City> out = new ArrayList<>();
         for (City c : CITIES) {
@@ -259,7 +306,10 @@ public final class Geography {
         return Collections.unmodifiableList(out);
     }
 
-    /** Whether the place is a border entry town (unknown places are not). */
+    /**
+     * Whether the place is a border entry town: one of the generator's, or one of the further land ports
+     * (unknown places are not).
+     */
     public static boolean isBorderEntry(String province, String city) {
         City c = city(province, city);
         return c != null && c.borderEntry();
@@ -271,7 +321,10 @@ public final class Geography {
         return c != null && c.transitHub();
     }
 
-    /** Whether the province contains a border entry town (Yunnan, Guangxi, Xinjiang). */
+    /**
+     * Whether the province holds one of the generator's border entry towns (Yunnan, Guangxi, Xinjiang):
+     * the border provinces of the routes the toolkit models.
+     */
     public static boolean isBorderProvince(String province) {
         Province p = province(province);
         return p != null && BORDER_PROVINCE[p.index()];

@@ -81,6 +81,33 @@ class GeographyTest {
         }
     }
 
+    /**
+     * The further land ports are entry places wherever data names them, in pinyin or Chinese, with or
+     * without "county"/"town" (县/镇), but the generator's world is the one above: its cities and
+     * entry towns are unchanged, and a port does not make its province a border province.
+     */
+    @Test
+    void furtherLandPortsAreEntryPlacesButNotGeneratorCities() {
+        assertTrue(Geography.isBorderEntry("Yunnan", "Wanding"));
+        assertTrue(Geography.isBorderEntry("云南省", "畹町镇"));
+        assertTrue(Geography.isBorderEntry("Yunnan", "Mohan"));
+        assertTrue(Geography.isBorderEntry("Guangxi Zhuang Autonomous Region", "Longzhou County"));
+        assertTrue(Geography.isBorderEntry("内蒙古自治区", "二连浩特市"));
+        assertTrue(Geography.isBorderEntry("Heilongjiang", "Suifenhe"));
+        assertTrue(Geography.isBorderEntry("Tibet", "Gyirong"));
+        assertFalse(Geography.isBorderEntry("Guangdong", "Wanding")); // a port is addressed with its province
+        assertFalse(Geography.isBorderProvince("Heilongjiang"));
+        assertEquals(-1, Geography.city("Inner Mongolia", "Erenhot").index());
+        assertTrue(Geography.distanceKm("Yunnan", "Wanding", "Yunnan", "Ruili") < 40);
+        List<String> entries = Geography.borderEntries().stream().map(Geography.City::name).sorted().toList();
+        assertEquals(List.of("Dongxing", "Hekou", "Horgos", "Mengla", "Pingxiang", "Ruili", "Tengchong"), entries);
+        for (Geography.City c : Geography.cities()) {
+            assertTrue(c.index() >= 0);
+        }
+        // a name of both lists stays the generator's city
+        assertEquals(Geography.city("Yunnan", "Tengchong"), Geography.cities().get(Geography.city("Yunnan", "Tengchong").index()));
+    }
+
     @Test
     void sameCityNameInTwoProvinces() {
         Geography.City a = Geography.city("Guangxi", "Yulin");
