@@ -22,12 +22,14 @@ import org.parcelnet.leads.LeadWeights;
 import org.parcelnet.leads.PartyLead;
 import org.parcelnet.linking.CaseLinker;
 import org.parcelnet.model.PartyKey;
+import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.pipeline.Analysis;
 import org.parcelnet.pipeline.AnalysisOptions;
 import org.parcelnet.pipeline.AnalysisResult;
 import org.parcelnet.privacy.PseudonymKey;
 import org.parcelnet.privacy.Pseudonymizer;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.roles.PlaceFacts;
 import org.parcelnet.synth.SampleData;
 
 import picocli.CommandLine.Command;
@@ -112,12 +114,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--ranking", description = "also write ranking.csv: every party, ranked by the lead score in use")
     boolean ranking;
 
+    @Option(names = "--places", paramLabel = "FILE", description = "province,city,kind list of entry/border/transit places, "
+            + "for data whose border crossings the built-in geography does not know (docs/data-format.md)")
+    Path places;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
     boolean quiet;
 
     @Override
     public Integer call() throws Exception {
         AnalysisOptions.Builder options = options();
+        if (places != null) {
+            options.places(CommandSupport.placeFacts(places));
+        }
         ShipmentReader.Options readOptions = readOptions();
         if (topRings < 0) {
             throw new IllegalArgumentException("--top-rings must be >= 0, got " + topRings);
@@ -176,6 +185,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             ok = true;
             bar.end();
             printSummary(result, inputLabel, (System.nanoTime() - started) / 1e9);
+            if (result.chains().chainCount() == 0 && !anyEntryPlace(result.shipments(), built.places())) {
+                System.err.println("note: no place in the shipments is a known border entry place, so no relay chain "
+                        + "starts and no ring can be found; name the entry places with --places FILE (docs/data-format.md)");
+            }
             return Cli.OK;
         } finally {
             bar.end();
@@ -189,6 +202,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 AtomicFiles.deleteTree(tempSample);
             }
         }
+    }
+
+    /** Whether any pickup or delivery place of the table is an entry place of {@code facts}. */
+    private static boolean anyEntryPlace(ShipmentTable table, PlaceFacts facts) {
+        for (int c = 0; c < table.placeCount(); c++) {
+            if (facts.isBorderEntry(table.place(c).province(), table.place(c).city())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every party, best first (ties by party index): rank, party, score, found ring (empty outside rings). */

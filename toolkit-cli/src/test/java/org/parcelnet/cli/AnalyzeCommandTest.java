@@ -68,6 +68,44 @@ class AnalyzeCommandTest {
         assertTrue(r.out().contains("report: "), r.out());
     }
 
+    /**
+     * The mini sample with its two border crossings renamed to places the built-in geography does not
+     * know: no ring can start, and the command says why; with the crossings (and the built-in border and
+     * transit provinces) named in a --places file, the rings, members, tiers and communities are the
+     * original's, byte for byte.
+     */
+    @Test
+    void entryPlacesFromAPlacesFile() throws IOException {
+        Path original = dir.resolve("original");
+        assertEquals(0, CliTestSupport.run("analyze", "--shipments", MINI.toString(), "--out", original.toString(), "-q")
+                .exitCode());
+        Path renamed = dir.resolve("renamed.csv");
+        Files.writeString(renamed, Files.readString(MINI).replace("云南,瑞丽", "云南,甲口").replace("广西,东兴", "广西,乙口"));
+        Path unknown = dir.resolve("unknown");
+        CliTestSupport.Run r = CliTestSupport.run("analyze", "--shipments", renamed.toString(), "--out", unknown.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.readString(unknown.resolve("summary.json")).contains("\"rings\": 0"));
+        assertTrue(r.err().contains("no place in the shipments is a known border entry place"), r.err());
+        assertTrue(r.err().contains("--places"), r.err());
+        Path places = dir.resolve("places.csv");
+        Files.writeString(places, "province,city,kind\n云南,甲口,entry\n广西,乙口,entry\n新疆,,border\n"
+                + "云南,,transit\n广西,,transit\n广东,,transit\n");
+        Path named = dir.resolve("named");
+        r = CliTestSupport.run("analyze", "--shipments", renamed.toString(), "--places", places.toString(),
+                "--out", named.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.err().contains("note:"), r.err());
+        for (String f : List.of("rings.csv", "ring_members.csv", "tiers.csv", "communities.csv", "leads.csv")) {
+            assertEquals(Files.readString(original.resolve(f)), Files.readString(named.resolve(f)), f);
+        }
+        // a bad places file names its line and column
+        Files.writeString(places, "province,city,kind\n云南,,entry\n");
+        r = CliTestSupport.run("analyze", "--shipments", renamed.toString(), "--places", places.toString(),
+                "--out", dir.resolve("bad").toString(), "-q");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("places.csv:2:2: an entry place needs a city"), r.err());
+    }
+
     @Test
     void escapesInputInTheReport() throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(MINI));

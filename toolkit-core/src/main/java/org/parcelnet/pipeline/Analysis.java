@@ -39,12 +39,10 @@ import org.parcelnet.paths.Betweenness;
 import org.parcelnet.paths.RelayChains;
 import org.parcelnet.progress.ProgressListener;
 import org.parcelnet.progress.WorkerPool;
-import org.parcelnet.roles.GeographyPlaces;
 import org.parcelnet.roles.PlaceFacts;
 import org.parcelnet.roles.RingFinder;
 import org.parcelnet.roles.RingMembers;
 import org.parcelnet.roles.TierClassifier;
-import org.parcelnet.synth.Geography;
 
 /**
  * The whole ParcelNet pipeline on one set of shipments, as a library call: (pseudonymise) → party
@@ -188,7 +186,7 @@ public final class Analysis {
             end("communities (Leiden)", t);
 
             t = begin("relay chains");
-            PlaceFacts facts = GeographyPlaces.INSTANCE;
+            PlaceFacts facts = options.places();
             boolean[] entry = RelayChains.sendersFrom(table, parties, pl -> facts.isBorderEntry(pl.province(), pl.city()));
             RelayChains.Result chains = RelayChains.find(table, parties, entry, null, RelayChains.Options.builder()
                     .windowSeconds(Math.round(options.windowDays() * RelayChains.DAY)).build(), progress);
@@ -242,7 +240,7 @@ public final class Analysis {
             end("link cases", t);
 
             t = begin("leads");
-            PartyActivity activity = activity(table, parties);
+            PartyActivity activity = activity(table, parties, facts);
             LeadFeatures features = leadFeatures(table, parties, partyGraph, chains, rings, betweenness, links, activity,
                     options.hubThreshold());
             LeadResult leads = new LeadScorer(options.leadWeights()).score(features, options.leadCount());
@@ -263,11 +261,11 @@ public final class Analysis {
         }
     }
 
-    private static PartyActivity activity(ShipmentTable table, PartyIndex parties) {
+    private static PartyActivity activity(ShipmentTable table, PartyIndex parties, PlaceFacts places) {
         Set<String> borderProvinces = new HashSet<>();
         for (int c = 0; c < table.placeCount(); c++) {
             String p = table.place(c).province();
-            if (Geography.isBorderProvince(p) || Geography.isTransitProvince(p)) {
+            if (places.isBorderProvince(p) || places.isTransitProvince(p)) {
                 borderProvinces.add(p);
             }
         }
@@ -305,7 +303,7 @@ public final class Analysis {
      */
     public static LeadFeatures leadFeatures(AnalysisResult r) {
         return leadFeatures(r.shipments(), r.parties(), r.partyGraph(), r.chains(), r.rings(), r.betweenness(),
-                r.links(), activity(r.shipments(), r.parties()), r.options().hubThreshold());
+                r.links(), activity(r.shipments(), r.parties(), r.options().places()), r.options().hubThreshold());
     }
 
     /**

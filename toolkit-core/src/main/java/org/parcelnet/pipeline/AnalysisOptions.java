@@ -6,6 +6,8 @@ import org.parcelnet.linking.CaseLinker;
 import org.parcelnet.leads.LeadWeights;
 import org.parcelnet.model.PartyKey;
 import org.parcelnet.privacy.Pseudonymizer;
+import org.parcelnet.roles.GeographyPlaces;
+import org.parcelnet.roles.PlaceFacts;
 
 /**
  * Options of an {@link Analysis}, validated on construction. Build them with {@link #builder()};
@@ -29,11 +31,15 @@ import org.parcelnet.privacy.Pseudonymizer;
  *                              as the case study struck in four waves
  * @param pseudonymizer         when not null, phones, names and addresses are replaced by its keyed
  *                              pseudonyms before anything else (and the truth's party ids with them)
+ * @param places                where goods enter the country and which provinces they cross: relay chains
+ *                              start at parties sending from its entry places, tiers and the leads'
+ *                              border share read its provinces (default: the built-in geography,
+ *                              {@link GeographyPlaces})
  */
 public record AnalysisOptions(long seed, double resolution, int threads, PartyKey partyKey, double windowDays,
                               int hubThreshold, int budget, LeadWeights leadWeights, int leadCount,
                               int betweennessSamples, int exactBetweennessUpTo, int minRingChains,
-                              int disruptionWaves, Pseudonymizer pseudonymizer) {
+                              int disruptionWaves, Pseudonymizer pseudonymizer, PlaceFacts places) {
 
     /** The defaults of {@code parcelnet analyze}: seed 42, γ = 1, one thread, phone parties, 3-day window. */
     public static final AnalysisOptions DEFAULTS = builder().build();
@@ -55,6 +61,7 @@ public record AnalysisOptions(long seed, double resolution, int threads, PartyKe
         atLeast("exactBetweennessUpTo", exactBetweennessUpTo, 0);
         atLeast("minRingChains", minRingChains, 1);
         atLeast("disruptionWaves", disruptionWaves, 1);
+        Objects.requireNonNull(places, "places");
     }
 
     private static void atLeast(String name, int value, int min) {
@@ -79,7 +86,7 @@ public record AnalysisOptions(long seed, double resolution, int threads, PartyKe
                 .windowDays(windowDays).hubThreshold(hubThreshold).budget(budget).leadWeights(leadWeights)
                 .leadCount(leadCount).betweennessSamples(betweennessSamples)
                 .exactBetweennessUpTo(exactBetweennessUpTo).minRingChains(minRingChains)
-                .disruptionWaves(disruptionWaves).pseudonymizer(pseudonymizer);
+                .disruptionWaves(disruptionWaves).pseudonymizer(pseudonymizer).places(places);
     }
 
     /** Builder of {@link AnalysisOptions}. */
@@ -98,6 +105,7 @@ public record AnalysisOptions(long seed, double resolution, int threads, PartyKe
         private int minRingChains = 5;
         private int disruptionWaves = 4;
         private Pseudonymizer pseudonymizer;
+        private PlaceFacts places = GeographyPlaces.INSTANCE;
 
         public Builder seed(long v) {
             seed = v;
@@ -170,10 +178,16 @@ public record AnalysisOptions(long seed, double resolution, int threads, PartyKe
             return this;
         }
 
+        /** Entry places and border and transit provinces (default: the built-in geography). */
+        public Builder places(PlaceFacts v) {
+            places = v;
+            return this;
+        }
+
         public AnalysisOptions build() {
             return new AnalysisOptions(seed, resolution, threads, partyKey, windowDays, hubThreshold, budget,
                     leadWeights, leadCount, betweennessSamples, exactBetweennessUpTo, minRingChains, disruptionWaves,
-                    pseudonymizer);
+                    pseudonymizer, places);
         }
     }
 }
