@@ -51,6 +51,15 @@ import org.parcelnet.progress.ProgressListener;
  * {@link Options#minRingShare()} of all its parcels (relays included), so shops and popular buyers
  * do not carry the ring into ordinary traffic.
  *
+ * <p><b>The bottom of the ring, by depth</b> ({@link Options#tierDepth()}, on by default). A retailer that sells ring goods to many one-off buyers and buys ordinary goods online has
+ * most of its parcels outside the ring, so the share rule above leaves it out although the ring's
+ * distributors supply it again and again; and where retailers sell to loyal buyers, each buyer
+ * receives ring parcels again and again and the repeated-receipt rule makes it a member. Depth below the
+ * ring's sources separates both from the ring's own tiers: a party that the distributor tier or above
+ * supplies at least twice and that ships to at least {@link #RESELLER_RECEIVERS} different parties is a
+ * retailer, and a member more than {@link #RETAIL_DEPTH} hops down that passes nothing on inside the ring
+ * and receives smaller parcels than its suppliers do is a customer ({@link #resellersAndMarket}).
+ *
  * <p><b>Rings cut in two.</b> Two found rings are joined when their members exchange at least
  * {@link Options#mergeShare()} of the parcels inside the smaller (one ring that community detection
  * cut), or when they share member addresses ({@link #SHARED_ADDRESSES} or more, and at least
@@ -122,8 +131,13 @@ public final class RingMembers {
      * @param successorPhones whether parties that follow each other in time under one person's
      *                       address and name are one person ({@link #successorParties}): a member's
      *                       other phones are members of the same ring
+     * @param tierDepth      whether a member's depth below the ring's sources decides at the bottom of
+     *                       the ring ({@link #resellersAndMarket}): parties that the distributor tier
+     *                       supplies again and again and that ship to many others are retailers; parties
+     *                       more than three hops down that pass nothing on are the market
      */
-    public record Options(double wholesaleShare, double minRingShare, double mergeShare, boolean successorPhones) {
+    public record Options(double wholesaleShare, double minRingShare, double mergeShare, boolean successorPhones,
+                          boolean tierDepth) {
         public Options {
             if (!(wholesaleShare >= 0 && wholesaleShare <= 1)) {
                 throw new IllegalArgumentException("wholesaleShare must be between 0 and 1, got " + wholesaleShare);
@@ -133,22 +147,35 @@ public final class RingMembers {
             }
         }
 
-        /** Options with successor phones resolved to one person. */
+        /** Options with successor phones resolved to one person and the tier-depth rules on. */
         public Options(double wholesaleShare, double minRingShare, double mergeShare) {
-            this(wholesaleShare, minRingShare, mergeShare, true);
+            this(wholesaleShare, minRingShare, mergeShare, true, true);
+        }
+
+        /** Options with the tier-depth rules on. */
+        public Options(double wholesaleShare, double minRingShare, double mergeShare, boolean successorPhones) {
+            this(wholesaleShare, minRingShare, mergeShare, successorPhones, true);
         }
 
         /**
          * Half the median core parcel weight; ring parcels at least a quarter of a repeat party's
-         * parcels; rings joined at a fifth; successor phones resolved.
+         * parcels; rings joined at a fifth; successor phones resolved; tier-depth rules on.
          */
         public static Options defaults() {
-            return new Options(0.5, 0.25, 0.2, true);
+            return new Options(0.5, 0.25, 0.2, true, true);
         }
 
         /** These options with successor phones resolved or not. */
         public Options withSuccessorPhones(boolean on) {
-            return new Options(wholesaleShare, minRingShare, mergeShare, on);
+            return new Options(wholesaleShare, minRingShare, mergeShare, on, tierDepth);
+        }
+
+        /**
+         * These options with the tier-depth rules ({@link #resellersAndMarket}) on or off: resellers
+         * supplied by the distributor tier are members, receivers past the retail tier are customers.
+         */
+        public Options withTierDepth(boolean on) {
+            return new Options(wholesaleShare, minRingShare, mergeShare, successorPhones, on);
         }
     }
 
@@ -405,6 +432,10 @@ public final class RingMembers {
                 if (!grew) {
                     break;
                 }
+            }
+            if (options.tierDepth()) {
+                boolean weighed = weights;
+                resellersAndMarket(snd, rcv, ringOf, assigned, confidence, rows, n, i -> lot(t, i, weighed));
             }
             Role[] role = new Role[n];
             int[] members = new int[n];
@@ -954,6 +985,299 @@ public final class RingMembers {
             }
         }
         return out;
+    }
+
+    /**
+     * Tiers below which a party passing nothing on is the market, not a member: sources (0), transit
+     * warehouses (1), distributors (2) and retailers (3) are the four tiers of a smuggling ring.
+     */
+    public static final int RETAIL_DEPTH = 3;
+
+    /** Different parties a reseller ships to: more than a person's own parcels to family and friends. */
+    public static final int RESELLER_RECEIVERS = 5;
+
+    /**
+     * The bottom of the rings by depth. A member's <em>depth</em> is the longest path of ring parcels
+     * (between members of one ring) from the ring's sources — members that send ring parcels and
+     * receive none — with the arcs that close a cycle left out (a depth-first search from the sources
+     * drops its back edges). A ring whose sources cannot be told (every member receives ring parcels)
+     * has no depths, and nothing changes. Two rules then apply:
+     * <ol>
+     *   <li><b>Resellers are retailers.</b> A party that is no member but received two or more parcels
+     *       from members of one ring at depth at most {@code RETAIL_DEPTH − 1} (the distributor tier or
+     *       above) and ships to at least {@link #RESELLER_RECEIVERS} different parties is a member of that
+     *       ring (confidence {@code 1 − 0.5^received}, at most 0.95), however small the ring's share of
+     *       its parcels: a retailer selling ring goods to one-off buyers, and buying ordinary goods
+     *       online, has most of its traffic outside the ring, which the share rule counts against it. A
+     *       reseller found this way is one level below its deepest supplier and, within reach, supplies
+     *       the next level (a distributor that also sells to one-off buyers, then its retailers).</li>
+     *   <li><b>Past the retail tier is the market.</b> A member deeper than {@link #RETAIL_DEPTH} that
+     *       sends no ring parcel and whose ring parcels are smaller than the lots its suppliers receive
+     *       (median weight, or cartons without weights: the goods were split again) is a customer
+     *       (confidence 0.3): a loyal buyer supplied again and again by a retailer, which the
+     *       repeated-receipt rule would otherwise count as a member.</li>
+     * </ol>
+     * Both follow the four tiers of the case study (source → transit → distributor → retailer). A ring
+     * with a further relay level keeps its deepest receivers when they get lots the size of their
+     * suppliers' (a sub-distributor's retailers); where goods are split again at every level, those
+     * retailers count as the market.
+     *
+     * <p>Cost: one pass over the shipments to collect the ring arcs, up to {@link #RETAIL_DEPTH} pairs
+     * of passes for the resellers' receipts and receivers, one for the deep receivers' lots; sorts of
+     * the ring arcs, of the candidates' (candidate, receiver) pairs and of the lots compared,
+     * O(rows + A log A). Memory about 40 bytes per party plus 12 per ring arc.
+     */
+    static void resellersAndMarket(int[] snd, int[] rcv, int[] ringOf, int[] assigned, double[] confidence, int rows,
+                                   int n, java.util.function.IntToDoubleFunction lot) {
+        boolean[] member = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            member[v] = assigned[v] >= 0 && confidence[v] >= 0.5;
+        }
+        // ring arcs between members of one ring, deduplicated, in CSR form by sender
+        long[] arcs = new long[64];
+        int a = 0;
+        int[] ringSent = new int[n];
+        int[] ringReceived = new int[n];
+        for (int i = 0; i < rows; i++) {
+            int s = snd[i];
+            int r = rcv[i];
+            if (s != r && member[s] && member[r] && assigned[s] == assigned[r]) {
+                if (a == arcs.length) {
+                    arcs = Arrays.copyOf(arcs, a * 2);
+                }
+                arcs[a++] = (long) s << 32 | r;
+                ringSent[s]++;
+                ringReceived[r]++;
+            }
+        }
+        Arrays.sort(arcs, 0, a);
+        int[] start = new int[n + 1];
+        int[] head = new int[a];
+        int m = 0;
+        for (int k = 0; k < a; k++) {
+            if (k > 0 && arcs[k] == arcs[k - 1]) {
+                continue;
+            }
+            start[(int) (arcs[k] >>> 32) + 1]++;
+            head[m++] = (int) arcs[k];
+        }
+        for (int v = 0; v < n; v++) {
+            start[v + 1] += start[v];
+        }
+        // sources: members that send ring parcels and receive none (a warehouse in the entry town
+        // starts relay chains too, but it is supplied by the ring)
+        boolean[] source = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            source[v] = member[v] && ringSent[v] > 0 && ringReceived[v] == 0;
+        }
+        int[] depth = depths(source, start, head, n);
+        // resellers supplied by the distributor tier or above; a reseller found supplies the next level
+        // (a distributor that also sells to one-off buyers, then its retailers)
+        boolean[] promoted = new boolean[n];
+        int[] supplied = new int[n];
+        int[] supplier = new int[n];
+        int[] supplierDepth = new int[n];
+        for (int level = 0; level < RETAIL_DEPTH; level++) {
+            Arrays.fill(supplied, 0);
+            Arrays.fill(supplier, -1);
+            Arrays.fill(supplierDepth, -1);
+            boolean inReach = false;
+            for (int i = 0; i < rows; i++) {
+                int s = snd[i];
+                int r = rcv[i];
+                if (s == r || !(member[s] || promoted[s]) || member[r] || promoted[r] || depth[s] < 0
+                        || depth[s] >= RETAIL_DEPTH) {
+                    continue;
+                }
+                int g = assigned[s];
+                if (ringOf[r] >= 0 && ringOf[r] != g) {
+                    continue; // a party of another found ring
+                }
+                supplied[r]++;
+                supplier[r] = supplier[r] == -1 || supplier[r] == g ? g : -2;
+                supplierDepth[r] = Math.max(supplierDepth[r], depth[s]);
+                inReach |= supplied[r] == 2;
+            }
+            if (!inReach || !promoteResellers(snd, rcv, supplied, supplier, supplierDepth, assigned, confidence, depth,
+                    promoted, rows)) {
+                break;
+            }
+        }
+        // past the retail tier: members that pass nothing on inside the ring and whose parcels are
+        // smaller than the lots their suppliers receive
+        boolean[] deep = new boolean[n];
+        boolean any = false;
+        for (int v = 0; v < n; v++) {
+            deep[v] = member[v] && ringSent[v] == 0 && depth[v] > RETAIL_DEPTH;
+            any |= deep[v];
+        }
+        if (!any) {
+            return;
+        }
+        long[] supplies = new long[16]; // (deep receiver, supplier), deduplicated below
+        int sk = 0;
+        boolean[] feeds = new boolean[n];
+        for (int u = 0; u < n; u++) {
+            for (int j = start[u]; j < start[u + 1]; j++) {
+                int v = head[j];
+                if (deep[v]) {
+                    if (sk == supplies.length) {
+                        supplies = Arrays.copyOf(supplies, sk * 2);
+                    }
+                    supplies[sk++] = (long) v << 32 | u;
+                    feeds[u] = true;
+                }
+            }
+        }
+        Arrays.sort(supplies, 0, sk);
+        double[][] lots = new double[n][];
+        int[] lotCount = new int[n];
+        for (int i = 0; i < rows; i++) {
+            int s = snd[i];
+            int r = rcv[i];
+            if (s != r && (deep[r] || feeds[r]) && member[s] && member[r] && assigned[s] == assigned[r]) {
+                if (lots[r] == null) {
+                    lots[r] = new double[4];
+                } else if (lotCount[r] == lots[r].length) {
+                    lots[r] = Arrays.copyOf(lots[r], lotCount[r] * 2);
+                }
+                lots[r][lotCount[r]++] = lot.applyAsDouble(i);
+            }
+        }
+        double[] pool = new double[16];
+        for (int from = 0; from < sk; ) {
+            int v = (int) (supplies[from] >>> 32);
+            int to = from;
+            int k = 0;
+            while (to < sk && (int) (supplies[to] >>> 32) == v) {
+                int u = (int) supplies[to++];
+                if (pool.length < k + lotCount[u]) {
+                    pool = Arrays.copyOf(pool, Math.max(pool.length * 2, k + lotCount[u]));
+                }
+                if (lotCount[u] > 0) {
+                    System.arraycopy(lots[u], 0, pool, k, lotCount[u]);
+                    k += lotCount[u];
+                }
+            }
+            from = to;
+            if (k > 0 && lotCount[v] > 0
+                    && median(lots[v], lotCount[v]) < median(pool, k)) {
+                confidence[v] = Math.min(confidence[v], 0.3);
+            }
+        }
+    }
+
+    /** Median of {@code a[0..k)} (the upper one of an even count); sorts that range. */
+    private static double median(double[] a, int k) {
+        Arrays.sort(a, 0, k);
+        return a[k / 2];
+    }
+
+    /**
+     * Makes members of the candidates (supplied twice or more by one ring's members within reach,
+     * {@code supplier} ≥ 0) that ship to at least {@link #RESELLER_RECEIVERS} different parties; their
+     * depth is one below their deepest supplier. Returns whether any was made.
+     */
+    private static boolean promoteResellers(int[] snd, int[] rcv, int[] supplied, int[] supplier, int[] supplierDepth,
+                                            int[] assigned, double[] confidence, int[] depth, boolean[] promoted,
+                                            int rows) {
+        long[] pairs = new long[64];
+        int k = 0;
+        for (int i = 0; i < rows; i++) {
+            int s = snd[i];
+            if (s != rcv[i] && supplied[s] >= 2 && supplier[s] >= 0) {
+                if (k == pairs.length) {
+                    pairs = Arrays.copyOf(pairs, k * 2);
+                }
+                pairs[k++] = (long) s << 32 | rcv[i];
+            }
+        }
+        Arrays.sort(pairs, 0, k);
+        boolean any = false;
+        for (int from = 0; from < k; ) {
+            int v = (int) (pairs[from] >>> 32);
+            int distinct = 0;
+            int to = from;
+            while (to < k && (int) (pairs[to] >>> 32) == v) {
+                if (to == from || pairs[to] != pairs[to - 1]) {
+                    distinct++;
+                }
+                to++;
+            }
+            if (distinct >= RESELLER_RECEIVERS) {
+                assigned[v] = supplier[v];
+                confidence[v] = Math.max(confidence[v], Math.min(0.95, 1 - Math.pow(0.5, supplied[v])));
+                depth[v] = supplierDepth[v] + 1;
+                promoted[v] = true;
+                any = true;
+            }
+            from = to;
+        }
+        return any;
+    }
+
+    /**
+     * Longest-path depth of every party from {@code source} over the arcs {@code head[start[v]..start[v+1])},
+     * without the arcs that close a cycle: an iterative depth-first search from the sources (in party
+     * order) gives a finishing order, and arcs are relaxed in reverse finishing order from a party to one
+     * that finished earlier (back edges go to a party that finishes later). Sources stay at 0; -1 for
+     * parties no source reaches. O(n + arcs).
+     */
+    static int[] depths(boolean[] source, int[] start, int[] head, int n) {
+        int[] finish = new int[n];
+        Arrays.fill(finish, -1);
+        int[] order = new int[n];
+        int finished = 0;
+        byte[] state = new byte[n]; // 0 new, 1 on the stack, 2 finished
+        int[] stack = new int[16];
+        int[] next = new int[16];
+        for (int s0 = 0; s0 < n; s0++) {
+            if (!source[s0] || state[s0] != 0) {
+                continue;
+            }
+            int top = 0;
+            stack[0] = s0;
+            next[0] = start[s0];
+            state[s0] = 1;
+            while (top >= 0) {
+                int v = stack[top];
+                if (next[top] < start[v + 1]) {
+                    int w = head[next[top]++];
+                    if (state[w] == 0) {
+                        if (++top == stack.length) {
+                            stack = Arrays.copyOf(stack, top * 2);
+                            next = Arrays.copyOf(next, top * 2);
+                        }
+                        stack[top] = w;
+                        next[top] = start[w];
+                        state[w] = 1;
+                    }
+                } else {
+                    state[v] = 2;
+                    finish[v] = finished;
+                    order[finished++] = v;
+                    top--;
+                }
+            }
+        }
+        int[] depth = new int[n];
+        Arrays.fill(depth, -1);
+        for (int k = finished - 1; k >= 0; k--) {
+            int v = order[k];
+            if (source[v]) {
+                depth[v] = 0;
+            }
+            if (depth[v] < 0) {
+                continue;
+            }
+            for (int j = start[v]; j < start[v + 1]; j++) {
+                int w = head[j];
+                if (!source[w] && finish[w] < finish[v] && depth[w] < depth[v] + 1) {
+                    depth[w] = depth[v] + 1;
+                }
+            }
+        }
+        return depth;
     }
 
     /** Rounds of member propagation to parties outside the found rings (each one pass over the shipments). */

@@ -106,6 +106,125 @@ class RingMembersTest {
         assertEquals(7, r.memberCount());
     }
 
+    /**
+     * Resellers by hand. The found ring is S → T → D → R (three 20 kg lots a leg). X received two lots
+     * from D (depth 2), bought ten ordinary parcels from shops and shipped one parcel each to six buyers:
+     * its ring parcels are 2 of 18, below the share rule's quarter, but it resells what the distributor
+     * tier supplies, so it is a member (1 − 0.5² = 0.75). Y got the same two lots and bought the same, but
+     * shipped to two people only: no reseller. Z got two lots from the retailer R (depth 3) and shipped
+     * to six buyers: past the retail tier, no member. E, a second distributor, got two lots from T, sells
+     * to six buyers and shops like X; it supplies F twice, who sells to six buyers too: E joins as a
+     * reseller at depth 2, and then F through E. Without the rule X, E and F stay out.
+     */
+    @Test
+    void resellersSuppliedByTheDistributorTierAreMembers() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20);
+            add(b, "T", "D", 2, 20);
+            add(b, "D", "R", 2, 20);
+        }
+        for (String v : new String[] {"X", "Y", "Z"}) {
+            add(b, v.equals("Z") ? "R" : "D", v, 1, 5);
+            add(b, v.equals("Z") ? "R" : "D", v, 1, 5);
+            for (int k = 0; k < 10; k++) {
+                add(b, "shop" + v + k, v, 1, 1);
+            }
+        }
+        for (int k = 0; k < 6; k++) {
+            add(b, "X", "buyerX" + k, 1, 1);
+            add(b, "Z", "buyerZ" + k, 1, 1);
+        }
+        add(b, "Y", "friendY0", 1, 1);
+        add(b, "Y", "friendY1", 1, 1);
+        for (int k = 0; k < 2; k++) {
+            add(b, "T", "E", 2, 10);
+            add(b, "E", "F", 1, 5);
+        }
+        for (int k = 0; k < 10; k++) {
+            add(b, "shopE" + k, "E", 1, 1);
+            add(b, "shopF" + k, "F", 1, 1);
+        }
+        for (int k = 0; k < 6; k++) {
+            add(b, "E", "buyerE" + k, 1, 1);
+            add(b, "F", "buyerF" + k, 1, 1);
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D", "R");
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "X"));
+        assertEquals(0, r.members()[p.parties().indexOf("X")]);
+        assertEquals(0.75, conf(r, p, "X"), 1e-12);
+        assertNull(role(r, p, "Y"));
+        assertNull(role(r, p, "Z"));
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "E"));
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "F"));
+        assertEquals(0, r.members()[p.parties().indexOf("F")]);
+        assertEquals(7, r.memberCount());
+        RingMembers.Result without = RingMembers.classify(t, p, ring,
+                RingMembers.Options.defaults().withTierDepth(false));
+        assertNull(role(without, p, "X"));
+        assertNull(role(without, p, "F"));
+        assertEquals(4, without.memberCount());
+    }
+
+    /**
+     * Loyal buyers by hand. The found ring is S → T → D → R → {C1, C2} (C1 and C2 in the ring's
+     * community): S, T and D pass on 20 kg lots; R receives 20 kg lots and ships C1 three 1 kg parcels
+     * and C2 two. C1 and C2 are four hops below the source, pass nothing on, and get parcels smaller
+     * than the lots their supplier receives: customers, with the confidence of a single parcel (0.3),
+     * though the repeated-receipt rule alone makes them members. In the cut-off branch above
+     * (S → T → D → D2 → R2), R2 is as deep but receives lots as large as D2's, and stays a member.
+     */
+    @Test
+    void loyalBuyersPastTheRetailTierAreCustomers() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20);
+            add(b, "T", "D", 2, 20);
+            add(b, "D", "R", 2, 20);
+            add(b, "R", "C1", 1, 1);
+        }
+        add(b, "R", "C2", 1, 1);
+        add(b, "R", "C2", 1, 1);
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D", "R", "C1", "C2");
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(RingMembers.Role.CUSTOMER, role(r, p, "C1"));
+        assertEquals(RingMembers.Role.CUSTOMER, role(r, p, "C2"));
+        assertEquals(0.3, conf(r, p, "C1"), 1e-12);
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "R"));
+        assertEquals(4, r.memberCount());
+        RingMembers.Result without = RingMembers.classify(t, p, ring,
+                RingMembers.Options.defaults().withTierDepth(false));
+        assertEquals(RingMembers.Role.MEMBER, role(without, p, "C1"));
+        assertEquals(6, without.memberCount());
+    }
+
+    /** Longest-path depths by hand, with a cycle whose closing arc is left out. */
+    @Test
+    void depthsAreLongestPathsWithoutCycles() {
+        // 0 → 1 → 2 → 3, shortcut 0 → 3, cycle 3 → 1; 4 unreachable; 5 a second source → 2
+        int n = 6;
+        int[][] arcs = {{0, 1}, {0, 3}, {1, 2}, {2, 3}, {3, 1}, {5, 2}};
+        int[] start = new int[n + 1];
+        for (int[] a : arcs) {
+            start[a[0] + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            start[v + 1] += start[v];
+        }
+        int[] head = new int[arcs.length];
+        int[] fill = start.clone();
+        for (int[] a : arcs) {
+            head[fill[a[0]]++] = a[1];
+        }
+        boolean[] source = {true, false, false, false, false, true};
+        assertArrayEquals(new int[] {0, 1, 2, 3, -1, 0}, RingMembers.depths(source, start, head, n));
+    }
+
     /** An outside party that relays between members but trades mostly elsewhere does not join. */
     @Test
     void outsidePartiesMustTradeMostlyWithTheRing() {
