@@ -27,9 +27,12 @@ done
 TABLES="$("$PY" "$ROOT/benchmarks/worlds/score_world.py" --table "$RESULTS")"
 LINES="$("$PY" - "$RESULTS" <<'EOF'
 import json, sys
-sys.path.insert(0, '')
-for line in open(sys.argv[1], encoding='utf-8'):
-    r = json.loads(line)
+results = [json.loads(line) for line in open(sys.argv[1], encoding='utf-8')]
+same = sum(1 for r in results if r['rings_csv_size_is'] == 'members' and r['rings_csv_rows'] == r['found_rings'])
+print('`rings.csv` lists the same rings as `ring_members.csv`, its `size` being the members, in %d of %d runs, '
+      'so its ring F1 is the members\' F1.' % (same, len(results)))
+print()
+for r in results:
     per = ', '.join('%s:%d/%.2f' % (k, v['size'], v['f1']) for k, v in r['per_ring'].items())
     print('- %s: %d shipments, %d parties, %d planted rings (%d parties), %d cases (%d in rings); '
           'ParcelNet ring F1 %.3f, Louvain %.3f, linking P/R %.3f/%.3f, lead P@50 %.2f; per planted ring size/F1: %s'
@@ -96,6 +99,23 @@ EOF
   echo "Per run, with each planted ring's size and ParcelNet's best-match F1 (ring id:parties/F1):"
   echo
   echo "$LINES"
+  echo
+  echo "## Where the rings are lost"
+  echo
+  echo "\`benchmarks/worlds/diagnose_world.py\` over the three seeds of each preset: the F1 as found and with"
+  echo "each kind of loss repaired in turn, planted parties by tier, by what \`analyze\` made of them and by"
+  echo "where Leiden put them, false members, ring cases outside their ring's main case network, and top-50"
+  echo "leads outside the rings."
+  for preset in $PRESETS; do
+    args=()
+    for seed in $SEEDS; do args+=("$WORK/$preset-$seed" "$WORK/out-$preset-$seed"); done
+    echo
+    echo "### $preset"
+    echo
+    echo '```'
+    (cd "$ROOT/benchmarks/worlds" && "$PY" diagnose_world.py "${args[@]}")
+    echo '```'
+  done
 } > "$ROOT/docs/worlds.md"
 echo "wrote docs/worlds.md"
 if [[ $KEEP -eq 0 ]]; then rm -rf "$WORK"; fi
