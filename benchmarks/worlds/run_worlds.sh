@@ -24,6 +24,25 @@ for preset in $PRESETS; do
       --json "$RESULTS"
   done
 done
+# Ablations of one world: which part of it costs how much (ablate_world.py).
+ABLATE="${ABLATE:-high-leakage 1}"
+ABLATIONS="$WORK/ablations.jsonl"
+: > "$ABLATIONS"
+read -r ab_preset ab_seed <<< "$ABLATE"
+if [[ -d "$WORK/$ab_preset-$ab_seed" ]]; then
+  grep -F "\"name\": \"$ab_preset seed $ab_seed\"" "$RESULTS" | sed 's/"name": "[^"]*"/"name": "as generated"/' >> "$ABLATIONS"
+  for variant in "--known-entry" "--drop-member-ordinary --known-entry" "--drop-sales --known-entry" \
+                 "--drop-sales --drop-member-ordinary" "--drop-sales --drop-member-ordinary --known-entry"; do
+    tag="${variant//--/}"; tag="${tag// /+}"
+    world="$WORK/ablated-$tag"
+    out="$WORK/out-ablated-$tag"
+    (cd "$ROOT/benchmarks/worlds" && "$PY" ablate_world.py "$WORK/$ab_preset-$ab_seed" "$world" $variant > /dev/null)
+    rm -rf "$out"
+    "$ROOT/parcelnet" analyze --quiet --shipments "$world/shipments.csv.gz" --out "$out" > "$WORK/analyze-ablated-$tag.log"
+    "$PY" "$ROOT/benchmarks/worlds/score_world.py" "$world" "$out" --name "${variant//--/}" --preset ablation \
+      --json "$ABLATIONS"
+  done
+fi
 TABLES="$("$PY" "$ROOT/benchmarks/worlds/score_world.py" --table "$RESULTS")"
 LINES="$("$PY" - "$RESULTS" <<'EOF'
 import json, sys
@@ -100,6 +119,18 @@ EOF
   echo
   echo "$LINES"
   echo
+  if [[ -s "$ABLATIONS" ]]; then
+    echo "## Ablations of $ab_preset seed $ab_seed"
+    echo
+    echo "\`benchmarks/worlds/ablate_world.py\` copies the world with parts taken out: \`drop-sales\` drops the"
+    echo "parcels carrying ring goods from ring parties to parties outside the rings (the customer halo),"
+    echo "\`drop-member-ordinary\` the ring parties' ordinary parcels, and \`known-entry\` renames the entry"
+    echo "towns that ParcelNet's built-in geography does not list (Manzhouli, Erenhot, Suifenhe, Hunchun,"
+    echo "Gyirong) to ones it lists; truth keeps the parties that still have a parcel."
+    echo
+    "$PY" "$ROOT/benchmarks/worlds/score_world.py" --runs-table "$ABLATIONS"
+    echo
+  fi
   echo "## Where the rings are lost"
   echo
   echo "\`benchmarks/worlds/diagnose_world.py\` over the three seeds of each preset: the F1 as found and with"

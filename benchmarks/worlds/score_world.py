@@ -2,7 +2,8 @@
 """Scores `parcelnet analyze` on a shipment world from the outside, as a judge would.
 
     score_world.py WORLD_DIR OUT_DIR [--name NAME] [--json FILE] [--seed 42]
-    score_world.py --table RESULTS.jsonl        (Markdown table of collected results)
+    score_world.py --table RESULTS.jsonl        (Markdown tables of collected results: means, runs)
+    score_world.py --runs-table RESULTS.jsonl   (the per-run table only)
 
 WORLD_DIR holds shipments.csv.gz and the truth files (truth_parties.csv, truth_shipments.csv);
 OUT_DIR is the output folder of `./parcelnet analyze --shipments WORLD_DIR/shipments.csv.gz
@@ -267,7 +268,12 @@ def main():
     ap.add_argument('--json', help='append the result as one JSON line to this file')
     ap.add_argument('--seed', type=int, default=42)
     ap.add_argument('--table', help='print Markdown tables (means per preset, then per run) of a JSON-lines file')
+    ap.add_argument('--runs-table', help='print the per-run Markdown table of a JSON-lines file')
     a = ap.parse_args()
+    if a.runs_table:
+        with open(a.runs_table, encoding='utf-8') as f:
+            print(table([json.loads(line) for line in f if line.strip()]))
+        return
     if a.table:
         with open(a.table, encoding='utf-8') as f:
             results = [json.loads(line) for line in f if line.strip()]
