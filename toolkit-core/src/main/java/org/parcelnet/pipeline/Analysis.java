@@ -205,8 +205,9 @@ public final class Analysis {
             RingMembers.Result members = RingMembers.classify(table, parties, found.ringOf(), chains,
                     RingMembers.Options.defaults(), index.addressFormIds(), progress);
             RingFinder.Result rings = members.applyTo(found);
-            TierClassifier.Result tiers = TierClassifier.classify(table, parties, rings.partition().membership(), facts,
-                    chains, TierClassifier.Options.defaults());
+            TierClassifier.Result tiers = TierClassifier.withDepths(TierClassifier.classify(table, parties,
+                    rings.partition().membership(), facts, chains, TierClassifier.Options.defaults()), parties,
+                    rings.ringOf());
             end("tiers and rings", t);
 
             t = begin("betweenness");

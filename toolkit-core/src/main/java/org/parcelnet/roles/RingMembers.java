@@ -58,7 +58,9 @@ import org.parcelnet.progress.ProgressListener;
  * ring's sources separates both from the ring's own tiers: a party that the distributor tier or above
  * supplies at least twice and that ships to at least {@link #RESELLER_RECEIVERS} different parties is a
  * retailer, and a member more than {@link #RETAIL_DEPTH} hops down that passes nothing on inside the ring
- * and receives smaller parcels than its suppliers do is a customer ({@link #resellersAndMarket}).
+ * and receives smaller parcels than its suppliers do is a customer ({@link #resellersAndMarket}). Rings
+ * are joined (below) on the members before these rules: a reseller that also trades with another
+ * ring's members would otherwise join the two rings.
  *
  * <p><b>Rings cut in two.</b> Two found rings are joined when their members exchange at least
  * {@link Options#mergeShare()} of the parcels inside the smaller (one ring that community detection
@@ -433,7 +435,14 @@ public final class RingMembers {
                     break;
                 }
             }
+            // rings are joined on the members before the depth rules: a reseller that also trades with
+            // another ring's members would otherwise join two rings (measured on an outside world)
+            int[] joinMembers = null;
             if (options.tierDepth()) {
+                joinMembers = new int[n];
+                for (int v = 0; v < n; v++) {
+                    joinMembers[v] = assigned[v] >= 0 && confidence[v] >= 0.5 ? assigned[v] : -1;
+                }
                 boolean weighed = weights;
                 resellersAndMarket(snd, rcv, ringOf, assigned, confidence, rows, n, i -> lot(t, i, weighed));
             }
@@ -463,8 +472,9 @@ public final class RingMembers {
             // With successor phones, rings cut in two are those the classification without them joins
             // (by parcels and addresses: the phones the rule adds bring parcels and one-off addresses
             // of their own that shift those shares), and rings that share persons.
-            int[] merged = joinedWithout != null ? joinByPersons(joinedWithout, person, members, rings)
-                    : mergeSplitRings(t, snd, rcv, members, relayedRows(chains, snd, rcv, members, rows), rings,
+            int[] joinBy = joinMembers != null ? joinMembers : members;
+            int[] merged = joinedWithout != null ? joinByPersons(joinedWithout, person, joinBy, rings)
+                    : mergeSplitRings(t, snd, rcv, joinBy, relayedRows(chains, snd, rcv, joinBy, rows), rings,
                     options.mergeShare());
             int[] ringMap = merged != null ? merged : identity(rings);
             if (merged != null) {

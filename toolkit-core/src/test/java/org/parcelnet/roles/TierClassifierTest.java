@@ -90,6 +90,51 @@ class TierClassifierTest {
         assertEquals(1, acc.confusion()[Tier.DISTRIBUTOR.ordinal()][Tier.RETAILER.ordinal()]);
     }
 
+    /**
+     * Tiers by depth by hand. S (Ruili) → T (Guiyang) → D (Guangzhou) → R (Foshan), and R sells on to
+     * buyers B1, B2 (in R's community but not ring members). The rules see R forward goods and call it
+     * a distributor; by depth from the source it is the retailer. B1 and B2 keep the rule tier (they are
+     * no members), and so does Q, a member no source reaches (its only supplier, a courier station, is
+     * no member).
+     */
+    @Test
+    void membersGetTheirTiersByDepthFromTheSource() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        long h = 3600;
+        int n = 0;
+        for (int k = 0; k < 4; k++) {
+            long t0 = k * 100 * h;
+            add(b, "a" + n++, t0, "Yunnan", "Ruili", "Guizhou", "Guiyang", "S", "T");
+            add(b, "a" + n++, t0 + 10 * h, "Guizhou", "Guiyang", "Guangdong", "Guangzhou", "T", "D");
+            add(b, "a" + n++, t0 + 20 * h, "Guangdong", "Guangzhou", "Guangdong", "Foshan", "D", "R");
+            add(b, "a" + n++, t0 + 30 * h, "Guangdong", "Foshan", "Guangdong", "Foshan", "R", "B1");
+            add(b, "a" + n++, t0 + 31 * h, "Guangdong", "Foshan", "Guangdong", "Foshan", "R", "B2");
+            add(b, "a" + n++, t0 + 32 * h, "Guangdong", "Foshan", "Guangdong", "Foshan", "STATION", "Q");
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] community = new int[p.partyCount()];
+        int[] ringOf = new int[p.partyCount()];
+        for (int v = 0; v < community.length; v++) {
+            String id = p.parties().id(v);
+            community[v] = 0;
+            ringOf[v] = id.startsWith("B") || id.equals("STATION") ? -1 : 0;
+        }
+        boolean[] sources = RelayChains.sendersFrom(t, p, place -> FACTS.isBorderEntry(place.province(), place.city()));
+        RelayChains.Result chains = RelayChains.find(t, p, sources, null, RelayChains.Options.DEFAULTS);
+        TierClassifier.Result rules = TierClassifier.classify(t, p, community, FACTS, chains, TierClassifier.Options.defaults());
+        assertEquals(Tier.DISTRIBUTOR, rules.tier()[p.parties().indexOf("R")]);
+        TierClassifier.Result r = TierClassifier.withDepths(rules, p, ringOf);
+        assertEquals(Tier.SOURCE, r.tier()[p.parties().indexOf("S")]);
+        assertEquals(Tier.TRANSIT, r.tier()[p.parties().indexOf("T")]);
+        assertEquals(Tier.DISTRIBUTOR, r.tier()[p.parties().indexOf("D")]);
+        assertEquals(Tier.RETAILER, r.tier()[p.parties().indexOf("R")]);
+        for (String kept : new String[] {"B1", "B2", "Q", "STATION"}) {
+            assertEquals(rules.tier()[p.parties().indexOf(kept)], r.tier()[p.parties().indexOf(kept)], kept);
+        }
+        assertArrayEquals(rules.sent(), r.sent());
+    }
+
     @Test
     void rulesInOrder() {
         TierClassifier.Options o = TierClassifier.Options.defaults();
