@@ -56,7 +56,7 @@ import org.parcelnet.progress.ProgressListener;
  * distributors supply it again and again; and where retailers sell to loyal buyers, each buyer
  * receives ring parcels again and again and the repeated-receipt rule makes it a member. Depth below the
  * ring's sources separates both from the ring's own tiers: a party that the distributor tier or above
- * supplies at least twice and that ships to at least {@link #RESELLER_RECEIVERS} different parties is a
+ * supplies with two or more wholesale lots and that ships to at least {@link #RESELLER_RECEIVERS} different parties is a
  * retailer, and a member more than {@link #RETAIL_DEPTH} hops down that passes nothing on inside the ring
  * and receives smaller parcels than its suppliers do is a customer ({@link #resellersAndMarket}). Rings
  * are joined (below) on the members before these rules: a reseller that also trades with another
@@ -444,7 +444,9 @@ public final class RingMembers {
                     joinMembers[v] = assigned[v] >= 0 && confidence[v] >= 0.5 ? assigned[v] : -1;
                 }
                 boolean weighed = weights;
-                resellersAndMarket(snd, rcv, ringOf, assigned, confidence, rows, n, i -> lot(t, i, weighed));
+                resellersAndMarket(snd, rcv, ringOf, assigned, confidence, rows, n, i -> lot(t, i, weighed),
+                        (i, g) -> wholesale(t, i, weighed, g < median.length ? median[g] : Double.NaN,
+                                options.wholesaleShare()));
             }
             Role[] role = new Role[n];
             int[] members = new int[n];
@@ -1013,9 +1015,10 @@ public final class RingMembers {
      * drops its back edges). A ring whose sources cannot be told (every member receives ring parcels)
      * has no depths, and nothing changes. Two rules then apply:
      * <ol>
-     *   <li><b>Resellers are retailers.</b> A party that is no member but received two or more parcels
-     *       from members of one ring at depth at most {@code RETAIL_DEPTH − 1} (the distributor tier or
-     *       above) and ships to at least {@link #RESELLER_RECEIVERS} different parties is a member of that
+     *   <li><b>Resellers are retailers.</b> A party that is no member but received two or more
+     *       wholesale lots (as in the single-lot rule: at least {@link Options#wholesaleShare()} of the
+     *       ring's median core parcel) from members of one ring at depth at most {@code RETAIL_DEPTH − 1}
+     *       (the distributor tier or above) and ships to at least {@link #RESELLER_RECEIVERS} different parties is a member of that
      *       ring (confidence {@code 1 − 0.5^received}, at most 0.95), however small the ring's share of
      *       its parcels: a retailer selling ring goods to one-off buyers, and buying ordinary goods
      *       online, has most of its traffic outside the ring, which the share rule counts against it. A
@@ -1038,7 +1041,7 @@ public final class RingMembers {
      * O(rows + A log A). Memory about 40 bytes per party plus 12 per ring arc.
      */
     static void resellersAndMarket(int[] snd, int[] rcv, int[] ringOf, int[] assigned, double[] confidence, int rows,
-                                   int n, java.util.function.IntToDoubleFunction lot) {
+                                   int n, java.util.function.IntToDoubleFunction lot, RowInRing wholesale) {
         boolean[] member = new boolean[n];
         for (int v = 0; v < n; v++) {
             member[v] = assigned[v] >= 0 && confidence[v] >= 0.5;
@@ -1100,8 +1103,8 @@ public final class RingMembers {
                     continue;
                 }
                 int g = assigned[s];
-                if (ringOf[r] >= 0 && ringOf[r] != g) {
-                    continue; // a party of another found ring
+                if ((ringOf[r] >= 0 && ringOf[r] != g) || !wholesale.test(i, g)) {
+                    continue; // a party of another found ring, or a retail-sized parcel (a member's own post)
                 }
                 supplied[r]++;
                 supplier[r] = supplier[r] == -1 || supplier[r] == g ? g : -2;
@@ -1181,6 +1184,12 @@ public final class RingMembers {
     private static double median(double[] a, int k) {
         Arrays.sort(a, 0, k);
         return a[k / 2];
+    }
+
+    /** A test of shipment row {@code i} as a parcel of ring {@code g}. */
+    @FunctionalInterface
+    interface RowInRing {
+        boolean test(int i, int g);
     }
 
     /**

@@ -107,14 +107,17 @@ class RingMembersTest {
     }
 
     /**
-     * Resellers by hand. The found ring is S → T → D → R (three 20 kg lots a leg). X received two lots
-     * from D (depth 2), bought ten ordinary parcels from shops and shipped one parcel each to six buyers:
+     * Resellers by hand. The found ring is S → T → D → R (three 20 kg lots a leg). X received two 20 kg
+     * lots from D (depth 2), bought ten ordinary parcels from shops and shipped one parcel each to six buyers:
      * its ring parcels are 2 of 18, below the share rule's quarter, but it resells what the distributor
      * tier supplies, so it is a member (1 − 0.5² = 0.75). Y got the same two lots and bought the same, but
      * shipped to two people only: no reseller. Z got two lots from the retailer R (depth 3) and shipped
      * to six buyers: past the retail tier, no member. E, a second distributor, got two lots from T, sells
      * to six buyers and shops like X; it supplies F twice, who sells to six buyers too: E joins as a
-     * reseller at depth 2, and then F through E. Without the rule X, E and F stay out.
+     * reseller at depth 2, and then F (12 kg lots, over half the ring's median 20 kg) through E. W got
+     * two 2 kg parcels from D (a member's own post, no wholesale lots), shops like X and ships to six: no
+     * reseller.
+     * Without the rule X, E and F stay out.
      */
     @Test
     void resellersSuppliedByTheDistributorTierAreMembers() {
@@ -125,8 +128,8 @@ class RingMembersTest {
             add(b, "D", "R", 2, 20);
         }
         for (String v : new String[] {"X", "Y", "Z"}) {
-            add(b, v.equals("Z") ? "R" : "D", v, 1, 5);
-            add(b, v.equals("Z") ? "R" : "D", v, 1, 5);
+            add(b, v.equals("Z") ? "R" : "D", v, 2, 20);
+            add(b, v.equals("Z") ? "R" : "D", v, 2, 20);
             for (int k = 0; k < 10; k++) {
                 add(b, "shop" + v + k, v, 1, 1);
             }
@@ -138,16 +141,19 @@ class RingMembersTest {
         add(b, "Y", "friendY0", 1, 1);
         add(b, "Y", "friendY1", 1, 1);
         for (int k = 0; k < 2; k++) {
-            add(b, "T", "E", 2, 10);
-            add(b, "E", "F", 1, 5);
+            add(b, "T", "E", 2, 20);
+            add(b, "E", "F", 2, 12);
+            add(b, "D", "W", 1, 2); // a member's own small parcels: no wholesale supply
         }
         for (int k = 0; k < 10; k++) {
             add(b, "shopE" + k, "E", 1, 1);
             add(b, "shopF" + k, "F", 1, 1);
+            add(b, "shopW" + k, "W", 1, 1);
         }
         for (int k = 0; k < 6; k++) {
             add(b, "E", "buyerE" + k, 1, 1);
             add(b, "F", "buyerF" + k, 1, 1);
+            add(b, "W", "buyerW" + k, 1, 1);
         }
         ShipmentTable t = b.build();
         PartyIndex p = Projections.parties(t, PartyKey.PHONE);
@@ -158,6 +164,7 @@ class RingMembersTest {
         assertEquals(0.75, conf(r, p, "X"), 1e-12);
         assertNull(role(r, p, "Y"));
         assertNull(role(r, p, "Z"));
+        assertNull(role(r, p, "W"));
         assertEquals(RingMembers.Role.MEMBER, role(r, p, "E"));
         assertEquals(RingMembers.Role.MEMBER, role(r, p, "F"));
         assertEquals(0, r.members()[p.parties().indexOf("F")]);
