@@ -7,8 +7,8 @@
   (retail sales to customers and one-off buyers, and so the customer halo around each ring);
 * --drop-member-ordinary: drops ordinary parcels (no ring goods) sent or received by ring parties
   (their online shopping and personal parcels);
-* --known-entry: renames the border entry towns that ParcelNet's built-in geography does not list
-  (Manzhouli, Erenhot, Suifenhe, Hunchun, Gyirong) to ones it lists (Horgos, Pingxiang, Dongxing,
+* --known-entry: renames the border entry towns outside the seven of ParcelNet's own generator
+  (Manzhouli, Erenhot, Suifenhe, Hunchun, Gyirong) to ones of the seven (Horgos, Pingxiang, Dongxing,
   Mengla) wherever they appear as origin or destination; nothing else changes.
 
 The truth files are copied, truth_parties.csv keeping only parties that still have a parcel. The

@@ -125,8 +125,9 @@ EOF
     echo "\`benchmarks/worlds/ablate_world.py\` copies the world with parts taken out: \`drop-sales\` drops the"
     echo "parcels carrying ring goods from ring parties to parties outside the rings (the customer halo),"
     echo "\`drop-member-ordinary\` the ring parties' ordinary parcels, and \`known-entry\` renames the entry"
-    echo "towns that ParcelNet's built-in geography does not list (Manzhouli, Erenhot, Suifenhe, Hunchun,"
-    echo "Gyirong) to ones it lists; truth keeps the parties that still have a parcel."
+    echo "towns outside the seven of ParcelNet's own generator (Manzhouli, Erenhot, Suifenhe, Hunchun, Gyirong)"
+    echo "to ones of the seven (the built-in geography knows both, docs/data-format.md, so the renaming"
+    echo "changes nothing); truth keeps the parties that still have a parcel."
     echo
     "$PY" "$ROOT/benchmarks/worlds/score_world.py" --runs-table "$ABLATIONS"
     echo
