@@ -19,7 +19,7 @@ import org.parcelnet.progress.WorkerPool;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.parcelnet.bench.CriticalNodesBenchmark \
  *     sample-data/reference/cnp WORK MAX_SECONDS SEED [SEARCHES [INSTANCE...]] \
- *     [--crossover=union|double-backbone|mixed] [--pool-update=replace-worst|rank]
+ *     [--crossover=union|double-backbone|mixed|portfolio] [--pool-update=replace-worst|rank]
  * </pre>
  * Each search stops after WORK work units (adjacency entries and component ids scanned, counted by the
  * search, see {@code CriticalNodes.Options.work}), which gives every instance about the same time and
@@ -55,7 +55,7 @@ public final class CriticalNodesBenchmark {
         String[] args = plain.toArray(new String[0]);
         if (args.length < 4) {
             System.err.println("usage: CriticalNodesBenchmark CNP_DIR WORK[/size] MAX_SECONDS SEED [SEARCHES [INSTANCE...]]"
-                    + " [--crossover=union|double-backbone|mixed] [--pool-update=replace-worst|rank]");
+                    + " [--crossover=union|double-backbone|mixed|portfolio] [--pool-update=replace-worst|rank]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
