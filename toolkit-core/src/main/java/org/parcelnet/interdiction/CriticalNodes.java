@@ -244,9 +244,11 @@ public final class CriticalNodes {
      * @param millis           wall-clock time of the search
      * @param stoppedByTime    whether a search stopped at the time limit before its step or work budget was spent
      *                         (only then does the result depend on machine speed and load)
+     * @param searchObjectives the objective each independent search ended with, in search order (none
+     *                         when k is at least the node count and no search ran)
      */
     public record Result(int[] removed, long objective, long greedyObjective, long initial, long steps, long bestStep,
-                         long millis, boolean stoppedByTime) {
+                         long millis, boolean stoppedByTime, long[] searchObjectives) {
     }
 
     /** Connected unordered pairs left after removing {@code removed} (direction ignored, self loops ignored). */
@@ -278,7 +280,7 @@ public final class CriticalNodes {
         if (o.k() >= n) {
             int[] all = new int[n];
             Arrays.setAll(all, i -> i);
-            return new Result(all, 0, 0, initial, 0, 0, (System.nanoTime() - start) / 1_000_000, false);
+            return new Result(all, 0, 0, initial, 0, 0, (System.nanoTime() - start) / 1_000_000, false, new long[0]);
         }
         Result[] results = eachSearch(u, o, par, deadline, progress);
         Result best = results[0];
@@ -290,11 +292,13 @@ public final class CriticalNodes {
             }
         }
         boolean stoppedByTime = false;
-        for (Result r : results) {
-            stoppedByTime |= r.stoppedByTime();
+        long[] searchObjectives = new long[results.length];
+        for (int i = 0; i < results.length; i++) {
+            stoppedByTime |= results[i].stoppedByTime();
+            searchObjectives[i] = results[i].objective();
         }
         return new Result(best.removed(), best.objective(), best.greedyObjective(), initial, steps, best.bestStep(),
-                (System.nanoTime() - start) / 1_000_000, stoppedByTime);
+                (System.nanoTime() - start) / 1_000_000, stoppedByTime, searchObjectives);
     }
 
     /**
@@ -429,7 +433,7 @@ public final class CriticalNodes {
             }
         }
         Arrays.sort(best);
-        return new Result(best, bestObj, greedyObjective, 0, step, bestStep, 0, stoppedByTime);
+        return new Result(best, bestObj, greedyObjective, 0, step, bestStep, 0, stoppedByTime, new long[] {bestObj});
     }
 
     /**

@@ -569,6 +569,7 @@ class CriticalNodesTest {
         CriticalNodes.Result best = CriticalNodes.solve(g, base.withCrossover(portfolio), ProgressListener.NONE);
         assertArrayEquals(mix[first].removed(), best.removed());
         assertEquals(mix[first].objective(), best.objective());
+        assertArrayEquals(new long[] {mix[0].objective(), mix[1].objective(), mix[2].objective()}, best.searchObjectives());
         // one search: the portfolio is the union crossover
         CriticalNodes.Options one = CriticalNodes.Options.steps(50, 7, 4_000);
         assertArrayEquals(CriticalNodes.solve(g, one.withCrossover(union), ProgressListener.NONE).removed(),
