@@ -19,7 +19,7 @@ import org.parcelnet.progress.WorkerPool;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.parcelnet.bench.CriticalNodesBenchmark \
  *     sample-data/reference/cnp WORK MAX_SECONDS SEED [SEARCHES [INSTANCE...]] \
- *     [--crossover=union|double-backbone|mixed] [--pool-update=replace-worst|rank]
+ *     [--crossover=union|double-backbone|mixed|portfolio] [--pool-update=replace-worst|rank]
  * </pre>
  * Each search stops after WORK work units (adjacency entries and component ids scanned, counted by the
  * search, see {@code CriticalNodes.Options.work}), which gives every instance about the same time and
@@ -28,7 +28,9 @@ import org.parcelnet.progress.WorkerPool;
  * machine speed and load). WORK written as {@code UNITS/size} gives each search a step budget instead,
  * {@code UNITS / (n + m)} steps (a step costs about the size of the component it searches, so instances
  * then get unequal time; the table in docs/critical-nodes.md uses a plain work budget).
- * SEARCHES independent searches (default 1) run on as many worker threads. Each row shows the wall
+ * SEARCHES independent searches (default 1) run on as many worker threads; "each search" lists the
+ * objective each one ended with (with the default portfolio crossover the first runs the union
+ * crossover, the second the double-backbone one). Each row shows the wall
  * seconds and the CPU seconds of the process (all threads): on a busy machine the wall time says
  * little, while the CPU time divided by the number of searches approximates the wall time on as many
  * otherwise idle cores.
@@ -55,7 +57,7 @@ public final class CriticalNodesBenchmark {
         String[] args = plain.toArray(new String[0]);
         if (args.length < 4) {
             System.err.println("usage: CriticalNodesBenchmark CNP_DIR WORK[/size] MAX_SECONDS SEED [SEARCHES [INSTANCE...]]"
-                    + " [--crossover=union|double-backbone|mixed] [--pool-update=replace-worst|rank]");
+                    + " [--crossover=union|double-backbone|mixed|portfolio] [--pool-update=replace-worst|rank]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
@@ -66,9 +68,9 @@ public final class CriticalNodesBenchmark {
         int searches = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         List<String> only = List.of(args).subList(Math.min(5, args.length), args.length);
         List<String> rows = Files.readAllLines(dir.resolve("bkv.csv"));
-        System.out.println("| instance | n | m | K | best known | proven | greedy | ParcelNet | gap % | steps per search "
-                + "| best found at step | seconds | CPU seconds |");
-        System.out.println("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| instance | n | m | K | best known | proven | greedy | ParcelNet | gap % | each search "
+                + "| steps per search | best found at step | seconds | CPU seconds |");
+        System.out.println("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         double gapSynthetic = 0;
         double gapReal = 0;
         int nSynthetic = 0;
@@ -100,9 +102,13 @@ public final class CriticalNodesBenchmark {
             }
             boolean capped = r.stoppedByTime();
             long steps = r.steps() / searches;
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %d | %d | %s | %d | %d | %.2f | %,d | %,d | %.1f%s | %.1f |%n",
+            StringBuilder each = new StringBuilder(); // the objective of each search, in search order
+            for (long objective : r.searchObjectives()) {
+                each.append(each.length() == 0 ? "" : " / ").append(objective);
+            }
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %d | %d | %s | %d | %d | %.2f | %s | %,d | %,d | %.1f%s | %.1f |%n",
                     f[0], f[2], f[3], k, bkv, f[6].equals("true") ? "yes" : "", r.greedyObjective(), r.objective(),
-                    gap, steps, r.bestStep(), r.millis() / 1000.0, capped ? " (cap)" : "", cpuSeconds);
+                    gap, each, steps, r.bestStep(), r.millis() / 1000.0, capped ? " (cap)" : "", cpuSeconds);
         }
         System.out.printf(Locale.ROOT, "%ncrossover %s, pool update %s%n", crossover, poolUpdate);
         System.out.printf(Locale.ROOT, "mean gap: synthetic %.2f %% (%d instances), real-world %.2f %% (%d instances)%n",

@@ -99,10 +99,11 @@ public final class InterdictCommand implements Callable<Integer> {
                     + "wins; the same seed, steps and searches give the same picks on any machine (default: ${DEFAULT-VALUE})")
     int searches;
 
-    @Option(names = "--crossover", defaultValue = "union", paramLabel = "C",
+    @Option(names = "--crossover", defaultValue = "portfolio", paramLabel = "C",
             description = "how the critical node search makes a new start from two of its solutions: union (both "
                     + "parents' nodes reduced greedily), double-backbone (common nodes kept, the others inherited with "
-                    + "probability 0.85, then repaired greedily) or mixed (each restart draws one) (default: ${DEFAULT-VALUE})")
+                    + "probability 0.85, then repaired greedily), mixed (each restart draws one) or portfolio (the "
+                    + "--searches alternate union and double-backbone; one search is union) (default: ${DEFAULT-VALUE})")
     String crossover;
 
     @Option(names = "--pool-update", defaultValue = "replace-worst", paramLabel = "P",

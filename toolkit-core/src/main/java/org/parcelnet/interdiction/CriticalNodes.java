@@ -58,7 +58,8 @@ import org.parcelnet.progress.WorkerPool;
  * probability {@value Crossover#INHERIT_PERCENT} %, the child repaired to k greedily) or a random mix of
  * both, and {@link Options#poolUpdate} their rank-based pool updating (by quality and by distance to
  * the rest of the pool, {@link #poolUpdate}); on the benchmark the double-backbone child does better on
- * Erdős–Rényi graphs and worse on Watts–Strogatz ones (docs/critical-nodes.md).</li>
+ * Erdős–Rényi graphs and worse on Watts–Strogatz ones (docs/critical-nodes.md), so the default,
+ * {@link Crossover#PORTFOLIO}, gives the independent searches the two crossovers in turn.</li>
  * </ol>
  *
  * <p><b>Determinism.</b> Every random choice comes from one {@link SplittableRandom} seeded with
@@ -196,13 +197,24 @@ public final class CriticalNodes {
          */
         DOUBLE_BACKBONE,
         /** Each restart draws one of the two with equal probability. */
-        MIXED;
+        MIXED,
+        /**
+         * The independent searches ({@link Options#searches}) alternate: the first, third, … use
+         * {@link #UNION}, the second, fourth, … {@link #DOUBLE_BACKBONE}, and the best wins (a portfolio:
+         * each crossover does best on a different kind of graph). With one search it is {@link #UNION}.
+         */
+        PORTFOLIO;
+
+        /** The crossover search number {@code index} (from 0) runs. */
+        Crossover forSearch(int index) {
+            return this != PORTFOLIO ? this : index % 2 == 0 ? UNION : DOUBLE_BACKBONE;
+        }
 
         /** Percent of the second backbone (nodes removed in one parent only) a double-backbone child inherits. */
         public static final int INHERIT_PERCENT = 85;
 
         /** The crossover of {@link Options#steps}, {@link Options#work} and {@link Options#timeLimited}. */
-        public static final Crossover DEFAULT = UNION;
+        public static final Crossover DEFAULT = PORTFOLIO;
     }
 
     /** How a stalled run's best solution enters the population. */
@@ -232,9 +244,11 @@ public final class CriticalNodes {
      * @param millis           wall-clock time of the search
      * @param stoppedByTime    whether a search stopped at the time limit before its step or work budget was spent
      *                         (only then does the result depend on machine speed and load)
+     * @param searchObjectives the objective each independent search ended with, in search order (none
+     *                         when k is at least the node count and no search ran)
      */
     public record Result(int[] removed, long objective, long greedyObjective, long initial, long steps, long bestStep,
-                         long millis, boolean stoppedByTime) {
+                         long millis, boolean stoppedByTime, long[] searchObjectives) {
     }
 
     /** Connected unordered pairs left after removing {@code removed} (direction ignored, self loops ignored). */
@@ -266,8 +280,33 @@ public final class CriticalNodes {
         if (o.k() >= n) {
             int[] all = new int[n];
             Arrays.setAll(all, i -> i);
-            return new Result(all, 0, 0, initial, 0, 0, (System.nanoTime() - start) / 1_000_000, false);
+            return new Result(all, 0, 0, initial, 0, 0, (System.nanoTime() - start) / 1_000_000, false, new long[0]);
         }
+        Result[] results = eachSearch(u, o, par, deadline, progress);
+        Result best = results[0];
+        long steps = 0;
+        for (Result r : results) {
+            steps += r.steps();
+            if (r.objective() < best.objective()) {
+                best = r;
+            }
+        }
+        boolean stoppedByTime = false;
+        long[] searchObjectives = new long[results.length];
+        for (int i = 0; i < results.length; i++) {
+            stoppedByTime |= results[i].stoppedByTime();
+            searchObjectives[i] = results[i].objective();
+        }
+        return new Result(best.removed(), best.objective(), best.greedyObjective(), initial, steps, best.bestStep(),
+                (System.nanoTime() - start) / 1_000_000, stoppedByTime, searchObjectives);
+    }
+
+    /**
+     * The result of each of the {@link Options#searches} independent searches on undirected {@code u}
+     * (more nodes than k), in search order: search i has the i-th seed split off the one generator and
+     * runs the crossover {@link Crossover#forSearch forSearch(i)} of the options.
+     */
+    static Result[] eachSearch(CompactGraph u, Options o, WorkerPool par, long deadline, ProgressListener progress) {
         int[] greedy = KeyPlayers.fragmentation(u, o.k(), ProgressListener.NONE).picks();
         SplittableRandom root = new SplittableRandom(o.seed());
         SplittableRandom[] seeds = new SplittableRandom[o.searches()];
@@ -278,23 +317,10 @@ public final class CriticalNodes {
         Result[] results = new Result[o.searches()];
         progress.begin("critical nodes", o.maxSteps() == Long.MAX_VALUE ? -1 : o.maxSteps() * o.searches());
         ProgressListener quiet = ProgressListener.cancelledWith(progress); // the other searches only look for cancellation
-        par.forEach(o.searches(), i -> results[i] = search(u, o, greedy, seeds[i], deadline, i == 0 ? progress : quiet),
-                progress);
+        par.forEach(o.searches(), i -> results[i] = search(u, o.withCrossover(o.crossover().forSearch(i)), greedy,
+                seeds[i], deadline, i == 0 ? progress : quiet), progress);
         progress.end();
-        Result best = results[0];
-        long steps = 0;
-        for (Result r : results) {
-            steps += r.steps();
-            if (r.objective() < best.objective()) {
-                best = r;
-            }
-        }
-        boolean stoppedByTime = false;
-        for (Result r : results) {
-            stoppedByTime |= r.stoppedByTime();
-        }
-        return new Result(best.removed(), best.objective(), best.greedyObjective(), initial, steps, best.bestStep(),
-                (System.nanoTime() - start) / 1_000_000, stoppedByTime);
+        return results;
     }
 
     /** One memetic search from the greedy start and {@code populationSize - 1} random ones. */
@@ -407,7 +433,7 @@ public final class CriticalNodes {
             }
         }
         Arrays.sort(best);
-        return new Result(best, bestObj, greedyObjective, 0, step, bestStep, 0, stoppedByTime);
+        return new Result(best, bestObj, greedyObjective, 0, step, bestStep, 0, stoppedByTime, new long[] {bestObj});
     }
 
     /**

@@ -527,6 +527,55 @@ class CriticalNodesTest {
         }
     }
 
+    /**
+     * The portfolio gives search i the crossover {@code forSearch(i)}: union for even i, double-backbone
+     * for odd i (one search: union). Each of its searches is then exactly the search that a run with that
+     * crossover alone makes as the same search number (same seed split), and the solution is the best of
+     * them, ties to the first.
+     */
+    @Test
+    void portfolioAlternatesTheCrossoversOverTheSearches() throws Exception {
+        CriticalNodes.Crossover union = CriticalNodes.Crossover.UNION;
+        CriticalNodes.Crossover backbone = CriticalNodes.Crossover.DOUBLE_BACKBONE;
+        CriticalNodes.Crossover portfolio = CriticalNodes.Crossover.PORTFOLIO;
+        assertEquals(List.of(union, backbone, union, backbone),
+                List.of(portfolio.forSearch(0), portfolio.forSearch(1), portfolio.forSearch(2), portfolio.forSearch(3)));
+        assertEquals(backbone, backbone.forSearch(0));
+        assertEquals(union, union.forSearch(1));
+        assertEquals(CriticalNodes.Crossover.MIXED, CriticalNodes.Crossover.MIXED.forSearch(1));
+        assertEquals(portfolio, CriticalNodes.Crossover.DEFAULT);
+
+        CompactGraph g = CnpFormat.read(CNP.resolve("synthetic/ErdosRenyi_n235.txt")).toUndirected();
+        CriticalNodes.Options base = CriticalNodes.Options.steps(50, 7, 4_000).withSearches(3);
+        CriticalNodes.Result[] mix;
+        CriticalNodes.Result[] unions;
+        CriticalNodes.Result[] backbones;
+        try (org.parcelnet.progress.WorkerPool par = org.parcelnet.progress.WorkerPool.of(2, "test")) {
+            mix = CriticalNodes.eachSearch(g, base.withCrossover(portfolio), par, Long.MAX_VALUE, ProgressListener.NONE);
+            unions = CriticalNodes.eachSearch(g, base.withCrossover(union), par, Long.MAX_VALUE, ProgressListener.NONE);
+            backbones = CriticalNodes.eachSearch(g, base.withCrossover(backbone), par, Long.MAX_VALUE,
+                    ProgressListener.NONE);
+        }
+        CriticalNodes.Result[] expected = {unions[0], backbones[1], unions[2]};
+        int first = 0;
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(expected[i].removed(), mix[i].removed(), "search " + i);
+            assertEquals(expected[i].objective(), mix[i].objective(), "search " + i);
+            assertEquals(expected[i].bestStep(), mix[i].bestStep(), "search " + i);
+            if (mix[i].objective() < mix[first].objective()) {
+                first = i;
+            }
+        }
+        CriticalNodes.Result best = CriticalNodes.solve(g, base.withCrossover(portfolio), ProgressListener.NONE);
+        assertArrayEquals(mix[first].removed(), best.removed());
+        assertEquals(mix[first].objective(), best.objective());
+        assertArrayEquals(new long[] {mix[0].objective(), mix[1].objective(), mix[2].objective()}, best.searchObjectives());
+        // one search: the portfolio is the union crossover
+        CriticalNodes.Options one = CriticalNodes.Options.steps(50, 7, 4_000);
+        assertArrayEquals(CriticalNodes.solve(g, one.withCrossover(union), ProgressListener.NONE).removed(),
+                CriticalNodes.solve(g, one.withCrossover(portfolio), ProgressListener.NONE).removed());
+    }
+
     private static void sameForAnyWorkerCount(CompactGraph g, CriticalNodes.Options o) {
         CriticalNodes.Result[] r = new CriticalNodes.Result[3];
         for (int threads = 1; threads <= 3; threads++) {
