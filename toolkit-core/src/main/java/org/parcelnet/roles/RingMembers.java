@@ -1046,37 +1046,15 @@ public final class RingMembers {
         for (int v = 0; v < n; v++) {
             member[v] = assigned[v] >= 0 && confidence[v] >= 0.5;
         }
-        // ring arcs between members of one ring, deduplicated, in CSR form by sender
-        long[] arcs = new long[64];
-        int a = 0;
-        int[] ringSent = new int[n];
-        int[] ringReceived = new int[n];
-        for (int i = 0; i < rows; i++) {
-            int s = snd[i];
-            int r = rcv[i];
-            if (s != r && member[s] && member[r] && assigned[s] == assigned[r]) {
-                if (a == arcs.length) {
-                    arcs = Arrays.copyOf(arcs, a * 2);
-                }
-                arcs[a++] = (long) s << 32 | r;
-                ringSent[s]++;
-                ringReceived[r]++;
-            }
-        }
-        Arrays.sort(arcs, 0, a);
-        int[] start = new int[n + 1];
-        int[] head = new int[a];
-        int m = 0;
-        for (int k = 0; k < a; k++) {
-            if (k > 0 && arcs[k] == arcs[k - 1]) {
-                continue;
-            }
-            start[(int) (arcs[k] >>> 32) + 1]++;
-            head[m++] = (int) arcs[k];
-        }
+        int[] memberRing = new int[n];
         for (int v = 0; v < n; v++) {
-            start[v + 1] += start[v];
+            memberRing[v] = member[v] ? assigned[v] : -1;
         }
+        RingArcs arcs = RingArcs.of(snd, rcv, memberRing, n);
+        int[] start = arcs.start();
+        int[] head = arcs.head();
+        int[] ringSent = arcs.sent();
+        int[] ringReceived = arcs.received();
         // sources: members that send ring parcels and receive none (a warehouse in the entry town
         // starts relay chains too, but it is supplied by the ring)
         boolean[] source = new boolean[n];
@@ -1184,6 +1162,50 @@ public final class RingMembers {
     private static double median(double[] a, int k) {
         Arrays.sort(a, 0, k);
         return a[k / 2];
+    }
+
+    /**
+     * The parcels between parties of one ring: each sender's distinct receivers in CSR form
+     * ({@code head[start[v]..start[v+1])}, ascending) and every party's parcels sent and received
+     * among them (repeats counted). One pass over the shipments and a sort of the ring parcels'
+     * (sender, receiver) pairs; 8 bytes per ring parcel while sorting, 12 per party.
+     */
+    record RingArcs(int[] start, int[] head, int[] sent, int[] received) {
+
+        /** The arcs of the shipments {@code snd[i] → rcv[i]} whose two parties have one ring in {@code ring} (≥ 0). */
+        static RingArcs of(int[] snd, int[] rcv, int[] ring, int n) {
+            long[] arcs = new long[64];
+            int a = 0;
+            int[] sent = new int[n];
+            int[] received = new int[n];
+            for (int i = 0; i < snd.length; i++) {
+                int s = snd[i];
+                int r = rcv[i];
+                if (s != r && ring[s] >= 0 && ring[s] == ring[r]) {
+                    if (a == arcs.length) {
+                        arcs = Arrays.copyOf(arcs, a * 2);
+                    }
+                    arcs[a++] = (long) s << 32 | r;
+                    sent[s]++;
+                    received[r]++;
+                }
+            }
+            Arrays.sort(arcs, 0, a);
+            int[] start = new int[n + 1];
+            int[] head = new int[a];
+            int m = 0;
+            for (int k = 0; k < a; k++) {
+                if (k > 0 && arcs[k] == arcs[k - 1]) {
+                    continue;
+                }
+                start[(int) (arcs[k] >>> 32) + 1]++;
+                head[m++] = (int) arcs[k];
+            }
+            for (int v = 0; v < n; v++) {
+                start[v + 1] += start[v];
+            }
+            return new RingArcs(start, Arrays.copyOf(head, m), sent, received);
+        }
     }
 
     /** A test of shipment row {@code i} as a parcel of ring {@code g}. */

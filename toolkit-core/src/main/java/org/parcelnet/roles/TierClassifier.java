@@ -201,44 +201,15 @@ public final class TierClassifier {
         if (ringOf.length != n || rules.tier().length != n) {
             throw new IllegalArgumentException("ringOf and the tiers need one entry per party");
         }
-        int[] snd = parties.senderParty();
-        int[] rcv = parties.receiverParty();
-        long[] arcs = new long[64];
-        int a = 0;
-        int[] out = new int[n];
-        int[] in = new int[n];
-        for (int i = 0; i < snd.length; i++) {
-            int s = snd[i];
-            int r = rcv[i];
-            if (s != r && ringOf[s] >= 0 && ringOf[s] == ringOf[r]) {
-                if (a == arcs.length) {
-                    arcs = java.util.Arrays.copyOf(arcs, a * 2);
-                }
-                arcs[a++] = (long) s << 32 | r;
-                out[s]++;
-                in[r]++;
-            }
-        }
-        java.util.Arrays.sort(arcs, 0, a);
-        int[] start = new int[n + 1];
-        int[] head = new int[a];
-        int m = 0;
-        for (int k = 0; k < a; k++) {
-            if (k > 0 && arcs[k] == arcs[k - 1]) {
-                continue;
-            }
-            start[(int) (arcs[k] >>> 32) + 1]++;
-            head[m++] = (int) arcs[k];
-        }
-        for (int v = 0; v < n; v++) {
-            start[v + 1] += start[v];
-        }
+        RingMembers.RingArcs arcs = RingMembers.RingArcs.of(parties.senderParty(), parties.receiverParty(), ringOf, n);
+        int[] out = arcs.sent();
+        int[] in = arcs.received();
         Tier[] ruled = rules.tier();
         boolean[] source = new boolean[n];
         for (int v = 0; v < n; v++) {
             source[v] = ringOf[v] >= 0 && ruled[v] == Tier.SOURCE && out[v] > 0 && in[v] == 0;
         }
-        int[] depth = RingMembers.depths(source, start, head, n);
+        int[] depth = RingMembers.depths(source, arcs.start(), arcs.head(), n);
         Tier[] tier = ruled.clone();
         Tier[] byDepth = {Tier.SOURCE, Tier.TRANSIT, Tier.DISTRIBUTOR, Tier.RETAILER};
         for (int v = 0; v < n; v++) {
