@@ -174,7 +174,7 @@ public final class LearnedLeadsReport {
         }
         AtomicFiles.deleteTree(work);
         String page = page(shipments, trainSeed, testSeed, table, sums, heldSums, tests, heldOut, worseAt, models)
-                + String.format(Locale.ROOT, "%nMean tier accuracy, rule-based / learned: %.3f / %.3f over all %d test points,"
+                + String.format(Locale.ROOT, "%nMean tier accuracy, pipeline / learned: %.3f / %.3f over all %d test points,"
                         + " %.3f / %.3f over the %d held-out points.%n", tierSums[0] / tests, tierSums[1] / tests, tests,
                         heldTierSums[0] / heldOut, heldTierSums[1] / heldOut, heldOut);
         System.out.print(page);
@@ -292,7 +292,7 @@ public final class LearnedLeadsReport {
                   ring member and a seeded tenth of the other parties (Tribuo's trees are slow on all rows).
                 - **p@50 / p@100**: precision of the top 50 and 100 parties, scorecard and logistic + FastRP.
                 - **tier acc.**: tier accuracy over the true ring members the pipeline placed in a tier: the
-                  pipeline's rule-based `TierClassifier`, and the tier model of the logistic + FastRP file
+                  pipeline's `TierClassifier` (flow rules, then depth below the ring's sources), and the tier model of the logistic + FastRP file
                   (multinomial logistic regression on its columns plus the classifier's sent/received/home
                   features, trained on the placed ring members of the training files, docs/leads.md).
 
@@ -301,7 +301,7 @@ public final class LearnedLeadsReport {
         for (Variant v : VARIANTS) {
             b.append(' ').append(v.label()).append(" |");
         }
-        b.append(" scorecard p@50 / p@100 | logistic + FastRP p@50 / p@100 | tier acc. rule-based | tier acc. learned |\n|");
+        b.append(" scorecard p@50 / p@100 | logistic + FastRP p@50 / p@100 | tier acc. pipeline | tier acc. learned |\n|");
         b.append("---|".repeat(4 + VARIANTS.size() + 4)).append('\n');
         for (String[] r : table) {
             b.append("| ").append(String.join(" | ", r)).append(" |\n");
