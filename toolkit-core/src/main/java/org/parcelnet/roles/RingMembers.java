@@ -1043,11 +1043,9 @@ public final class RingMembers {
     static void resellersAndMarket(int[] snd, int[] rcv, int[] ringOf, int[] assigned, double[] confidence, int rows,
                                    int n, java.util.function.IntToDoubleFunction lot, RowInRing wholesale) {
         boolean[] member = new boolean[n];
-        for (int v = 0; v < n; v++) {
-            member[v] = assigned[v] >= 0 && confidence[v] >= 0.5;
-        }
         int[] memberRing = new int[n];
         for (int v = 0; v < n; v++) {
+            member[v] = assigned[v] >= 0 && confidence[v] >= 0.5;
             memberRing[v] = member[v] ? assigned[v] : -1;
         }
         RingArcs arcs = RingArcs.of(snd, rcv, memberRing, n);
@@ -1151,8 +1149,7 @@ public final class RingMembers {
                 }
             }
             from = to;
-            if (k > 0 && lotCount[v] > 0
-                    && median(lots[v], lotCount[v]) < median(pool, k)) {
+            if (k > 0 && lotCount[v] > 0 && median(lots[v], lotCount[v]) < median(pool, k)) {
                 confidence[v] = Math.min(confidence[v], 0.3);
             }
         }
