@@ -7,12 +7,19 @@ import org.parcelnet.synth.Geography;
  * towns, border provinces (Yunnan, Guangxi, Xinjiang) and the transit provinces (Yunnan, Guangxi,
  * Guangdong). Place names are the English names the generator writes.
  */
-public final class GeographyPlaces implements PlaceFacts {
+public final class GeographyPlaces implements PlaceFacts, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The shared instance (stateless). */
     public static final GeographyPlaces INSTANCE = new GeographyPlaces();
 
     private GeographyPlaces() {
+    }
+
+    /** Stays the one instance when a task's closure carries it to an executor. */
+    private Object readResolve() {
+        return INSTANCE;
     }
 
     @Override

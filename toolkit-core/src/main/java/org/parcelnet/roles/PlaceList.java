@@ -19,7 +19,9 @@ import org.parcelnet.io.InputException;
  * {@code border} (a border province; city empty) or {@code transit} (a transit province; city
  * empty). Names are compared exactly as they appear in the shipments.
  */
-public final class PlaceList implements PlaceFacts {
+public final class PlaceList implements PlaceFacts, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final Set<String> entries;
     private final Set<String> borderProvinces;

@@ -38,7 +38,8 @@ import org.parcelnet.leads.LeadResult;
 import org.parcelnet.leads.LeadScorer;
 import org.parcelnet.leads.LeadWeights;
 import org.parcelnet.leads.PartyLead;
-import org.parcelnet.synth.Geography;
+import org.parcelnet.roles.GeographyPlaces;
+import org.parcelnet.roles.PlaceFacts;
 
 /**
  * Party leads and their dispatch regions on Spark, scored by core's {@link LeadScorer}.
@@ -101,7 +102,16 @@ public final class LeadJob {
      */
     public static List<Lead> leads(Dataset<Row> shipments, Dataset<Row> appearances, Dataset<Row> networks,
                                    LeadWeights weights, int topK) {
-        Dataset<Row> features = features(shipments, appearances, networks).cache();
+        return leads(shipments, appearances, networks, weights, topK, GeographyPlaces.INSTANCE);
+    }
+
+    /**
+     * {@link #leads(Dataset, Dataset, Dataset, LeadWeights, int)} with the border share read against the
+     * border and transit provinces of {@code places} (core's {@code --places}; serialisable).
+     */
+    public static List<Lead> leads(Dataset<Row> shipments, Dataset<Row> appearances, Dataset<Row> networks,
+                                   LeadWeights weights, int topK, PlaceFacts places) {
+        Dataset<Row> features = features(shipments, appearances, networks, places).cache();
         Row m = features.agg(max("volume"), max("counterparties"), max("relay"), max("flagged")).first();
         double[] maxima = {m.getDouble(0), m.getDouble(1), m.getDouble(2), m.getDouble(3)};
         double[] w = weights.asArray();
@@ -126,13 +136,18 @@ public final class LeadJob {
 
     /** Per party the raw features ({@link #FEATURE_SCHEMA}); {@code first} is the party's index order key. */
     static Dataset<Row> features(Dataset<Row> shipments, Dataset<Row> appearances, Dataset<Row> networks) {
+        return features(shipments, appearances, networks, GeographyPlaces.INSTANCE);
+    }
+
+    static Dataset<Row> features(Dataset<Row> shipments, Dataset<Row> appearances, Dataset<Row> networks,
+                                 PlaceFacts places) {
         FlatMapFunction<Row, Row> sides = r -> {
             String s = r.getString(r.fieldIndex("sender_phone"));
             String rc = r.getString(r.fieldIndex("receiver_phone"));
             long key = CaseLinkJob.orderKey(r.getInt(r.fieldIndex("part")), r.getInt(r.fieldIndex("row")));
             boolean two = r.getInt(r.fieldIndex("pieces")) == 2;
             String province = r.getString(r.fieldIndex("origin_province"));
-            boolean border = Geography.isBorderProvince(province) || Geography.isTransitProvince(province);
+            boolean border = places.isBorderProvince(province) || places.isTransitProvince(province);
             List<Row> out = new ArrayList<>(2);
             // first appearance: core numbers parties by row, the sender before the receiver
             out.add(RowFactory.create(s, 2 * key, two, border, rc.equals(s) ? null : rc));

@@ -31,6 +31,7 @@ import org.parcelnet.model.Place;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.paths.RelayChains;
 import org.parcelnet.roles.GeographyPlaces;
+import org.parcelnet.roles.PlaceFacts;
 
 /**
  * Relay chains on Spark with core's rule ({@link RelayChains}): a shipment {@code A→B} at {@code t1}
@@ -116,7 +117,15 @@ public final class RelayChainJob {
      * @param partitions tasks that run core's chain search (each holds whole components)
      */
     public static Result run(Dataset<Row> shipments, RelayChains.Options o, int partitions) {
-        UserDefinedFunctions f = new UserDefinedFunctions();
+        return run(shipments, o, partitions, GeographyPlaces.INSTANCE);
+    }
+
+    /**
+     * {@link #run(Dataset, RelayChains.Options, int)} with chains starting at the entry places of
+     * {@code places} (core's {@code --places}); {@code places} must be serialisable.
+     */
+    public static Result run(Dataset<Row> shipments, RelayChains.Options o, int partitions, PlaceFacts places) {
+        UserDefinedFunctions f = new UserDefinedFunctions(places);
         Dataset<Row> keyed = shipments.withColumn("key", f.key.apply(col("part"), col("row")));
         // sources: parties that send at least one shipment from a border-entry place (core's sendersFrom)
         Dataset<Row> sources = keyed.where(f.borderEntry.apply(col("origin_province"), col("origin_city")))
@@ -171,13 +180,16 @@ public final class RelayChainJob {
         return new Result(chains, routes, appearances);
     }
 
-    /** The job's UDFs (serialisable; core's geography is static). */
+    /** The job's UDFs (serialisable, with the place facts they test origins against). */
     private static final class UserDefinedFunctions implements Serializable {
         final org.apache.spark.sql.expressions.UserDefinedFunction key =
                 udf((Integer p, Integer r) -> CaseLinkJob.orderKey(p, r), DataTypes.LongType);
-        final org.apache.spark.sql.expressions.UserDefinedFunction borderEntry =
-                udf((String province, String city) -> GeographyPlaces.INSTANCE.isBorderEntry(province, city),
-                        DataTypes.BooleanType);
+        final org.apache.spark.sql.expressions.UserDefinedFunction borderEntry;
+
+        UserDefinedFunctions(PlaceFacts places) {
+            borderEntry = udf((String province, String city) -> places.isBorderEntry(province, city),
+                    DataTypes.BooleanType);
+        }
     }
 
     /**

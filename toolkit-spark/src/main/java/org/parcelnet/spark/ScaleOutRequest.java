@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.parcelnet.linking.CaseNetworks;
+import org.parcelnet.roles.GeographyPlaces;
+import org.parcelnet.roles.PlaceFacts;
+import org.parcelnet.roles.PlaceList;
 
 /**
  * What to analyse and how, independent of the engine.
@@ -23,11 +26,13 @@ import org.parcelnet.linking.CaseNetworks;
  * @param leadCount      party leads to list (core's {@code --leads}, default 100)
  * @param linkOnly       stop after the case networks, as core's {@code parcelnet link}: no relay chains,
  *                       routes or leads
+ * @param places         entry places and border/transit provinces (core's {@code --places}; default the
+ *                       built-in geography); serialisable, since the executors test places with it
  */
 public record ScaleOutRequest(String input, String out, boolean lenient, String zone, Map<String, String> columnMap,
                               ShipmentIngest.KeySource key, CaseNetworks.Params cases,
                               CommunityJob.Options communities, boolean splitCases, boolean parquet,
-                              double windowDays, int leadCount, boolean linkOnly) {
+                              double windowDays, int leadCount, boolean linkOnly, PlaceFacts places) {
 
     public ScaleOutRequest {
         Objects.requireNonNull(input, "input");
@@ -46,51 +51,61 @@ public record ScaleOutRequest(String input, String out, boolean lenient, String 
         if (leadCount < 1) {
             throw new IllegalArgumentException("--leads must be >= 1, got " + leadCount);
         }
+        Objects.requireNonNull(places, "places");
+        if (!(places instanceof java.io.Serializable)) {
+            throw new IllegalArgumentException("places must be serialisable to reach the executors");
+        }
     }
 
     /** Defaults: strict, UTC, core's case parameters and hub threshold, seed 42, γ = 1. */
     public static ScaleOutRequest of(String input, String out) {
         return new ScaleOutRequest(input, out, false, "UTC", Map.of(), null, CaseNetworks.Params.DEFAULTS,
                 new CommunityJob.Options(42, 1.0, CaseNetworks.Params.DEFAULTS.maxCounterparties(), 2_000_000, 5), true, false,
-                3, 100, false);
+                3, 100, false, GeographyPlaces.INSTANCE);
     }
 
     public ScaleOutRequest withLenient(boolean v) {
-        return new ScaleOutRequest(input, out, v, zone, columnMap, key, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly);
+        return new ScaleOutRequest(input, out, v, zone, columnMap, key, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly, places);
     }
 
     public ScaleOutRequest withKey(ShipmentIngest.KeySource v) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, v, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, v, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly, places);
     }
 
     public ScaleOutRequest withCommunities(CommunityJob.Options v) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, v, splitCases, parquet, windowDays, leadCount, linkOnly);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, v, splitCases, parquet, windowDays, leadCount, linkOnly, places);
     }
 
     public ScaleOutRequest withCases(CaseNetworks.Params v, boolean split) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, v, communities, split, parquet, windowDays, leadCount, linkOnly);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, v, communities, split, parquet, windowDays, leadCount, linkOnly, places);
     }
 
     public ScaleOutRequest withParquet(boolean v) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, v, windowDays, leadCount, linkOnly);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, v, windowDays, leadCount, linkOnly, places);
     }
 
     public ScaleOutRequest withRelayWindow(double days) {
         return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, parquet,
-                days, leadCount, linkOnly);
+                days, leadCount, linkOnly, places);
     }
 
     public ScaleOutRequest withLeadCount(int v) {
         return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, parquet,
-                windowDays, v, linkOnly);
+                windowDays, v, linkOnly, places);
     }
 
     public ScaleOutRequest withLinkOnly(boolean v) {
         return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, parquet,
-                windowDays, leadCount, v);
+                windowDays, leadCount, v, places);
+    }
+
+    /** Entry places and border/transit provinces (a {@link PlaceList} from {@code --places}). */
+    public ScaleOutRequest withPlaces(PlaceFacts v) {
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, parquet,
+                windowDays, leadCount, linkOnly, v);
     }
 
     public ScaleOutRequest withZone(String v) {
-        return new ScaleOutRequest(input, out, lenient, v, columnMap, key, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly);
+        return new ScaleOutRequest(input, out, lenient, v, columnMap, key, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly, places);
     }
 }

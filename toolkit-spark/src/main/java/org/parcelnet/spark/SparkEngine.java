@@ -110,7 +110,7 @@ public final class SparkEngine implements AnalysisEngine {
                 int partitions = Math.max(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")),
                         (int) Math.min(Integer.MAX_VALUE, rows / RELAY_ROWS_PER_TASK + 1));
                 relay = RelayChainJob.run(shipments, RelayChainJob.options(request.windowDays()),
-                        partitions);
+                        partitions, request.places());
                 routes = out.writeCsv("routes.csv", ROUTES_HEADER,
                         relay.routes().map((MapFunction<Row, String>) SparkEngine::routeLine, Encoders.STRING()));
                 relayChains = relay.chains().count();
@@ -134,7 +134,7 @@ public final class SparkEngine implements AnalysisEngine {
             if (!request.linkOnly()) {
                 t = System.nanoTime();
                 List<LeadJob.Lead> leads = LeadJob.leads(shipments, relay.appearances(), networks, LeadWeights.DEFAULTS,
-                        request.leadCount());
+                        request.leadCount(), request.places());
                 StringBuilder leadsCsv = new StringBuilder(LeadJob.HEADER).append('\n');
                 leads.forEach(l -> leadsCsv.append(LeadJob.line(l)).append('\n'));
                 out.writeText("leads.csv", leadsCsv.toString());

@@ -33,8 +33,8 @@ public final class SparkMain {
     private static final String USAGE = "usage: parcelnet-spark analyze|link --shipments PATH --out DIR [--lenient]"
             + " [--zone Z] [--map column=name]... [--desensitize [--key-file K]] [--seed N] [--resolution G]"
             + " [--hub-threshold K] [--max-local-parties N] [--move-rounds R] [--max-path K] [--min-evidence E]"
-            + " [--no-split] [--window-days D] [--leads N] [--parquet]   (link: reading, party graph, communities and"
-            + " case networks only; no --window-days or --leads)";
+            + " [--no-split] [--window-days D] [--leads N] [--places FILE] [--parquet]   (link: reading, party graph,"
+            + " communities and case networks only; no --window-days, --leads or --places)";
 
     private SparkMain() {
     }
@@ -55,7 +55,7 @@ public final class SparkMain {
         ScaleOutRequest request;
         try {
             request = parse(args);
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | IOException | InputException e) {
             err.println("parcelnet-spark: " + e.getMessage());
             return 2;
         }
@@ -161,6 +161,7 @@ public final class SparkMain {
         boolean parquet = false;
         double windowDays = 3;
         int leads = 100;
+        String places = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -190,14 +191,16 @@ public final class SparkMain {
                 case "--min-evidence" -> minEvidence = Double.parseDouble(number(args, ++i, a));
                 case "--no-split" -> split = false;
                 case "--parquet" -> parquet = true;
-                case "--window-days", "--leads" -> {
+                case "--window-days", "--leads", "--places" -> {
                     if (linkOnly) {
                         throw new IllegalArgumentException(a + " belongs to analyze (link finds no relay chains or leads)");
                     }
                     if (a.equals("--window-days")) {
                         windowDays = Double.parseDouble(number(args, ++i, a));
-                    } else {
+                    } else if (a.equals("--leads")) {
                         leads = Integer.parseInt(number(args, ++i, a));
+                    } else {
+                        places = value(args, ++i, a);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'; " + USAGE);
@@ -217,7 +220,11 @@ public final class SparkMain {
                 .withCommunities(new CommunityJob.Options(seed, resolution, hub, maxLocal, rounds));
         r = new ScaleOutRequest(r.input(), r.out(), r.lenient(), r.zone(), map, null,
                 r.cases().withHubThreshold(hub).withMaxPathIdentifiers(maxPath).withMinEvidence(minEvidence),
-                r.communities(), split, parquet, windowDays, leads, linkOnly);
+                r.communities(), split, parquet, windowDays, leads, linkOnly, r.places());
+        if (places != null) {
+            // a local file, read on the driver as core reads it (same format and errors)
+            r = r.withPlaces(org.parcelnet.roles.PlaceList.read(java.nio.file.Path.of(places)));
+        }
         if (desensitize) {
             r = r.withKey(keySource(keyFile));
         }
