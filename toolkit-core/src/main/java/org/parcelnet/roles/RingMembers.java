@@ -443,10 +443,8 @@ public final class RingMembers {
                 for (int v = 0; v < n; v++) {
                     joinMembers[v] = assigned[v] >= 0 && confidence[v] >= 0.5 ? assigned[v] : -1;
                 }
-                boolean weighed = weights;
-                resellersAndMarket(snd, rcv, ringOf, assigned, confidence, rows, n, i -> lot(t, i, weighed),
-                        (i, g) -> wholesale(t, i, weighed, g < median.length ? median[g] : Double.NaN,
-                                options.wholesaleShare()));
+                resellersAndMarket(t, snd, rcv, ringOf, assigned, confidence, n, weights, median,
+                        options.wholesaleShare());
             }
             Role[] role = new Role[n];
             int[] members = new int[n];
@@ -1040,8 +1038,9 @@ public final class RingMembers {
      * the ring arcs, of the candidates' (candidate, receiver) pairs and of the lots compared,
      * O(rows + A log A). Memory about 40 bytes per party plus 12 per ring arc.
      */
-    static void resellersAndMarket(int[] snd, int[] rcv, int[] ringOf, int[] assigned, double[] confidence, int rows,
-                                   int n, java.util.function.IntToDoubleFunction lot, RowInRing wholesale) {
+    static void resellersAndMarket(ShipmentTable t, int[] snd, int[] rcv, int[] ringOf, int[] assigned,
+                                   double[] confidence, int n, boolean weights, double[] median, double wholesaleShare) {
+        int rows = snd.length;
         boolean[] member = new boolean[n];
         int[] memberRing = new int[n];
         for (int v = 0; v < n; v++) {
@@ -1079,7 +1078,8 @@ public final class RingMembers {
                     continue;
                 }
                 int g = assigned[s];
-                if ((ringOf[r] >= 0 && ringOf[r] != g) || !wholesale.test(i, g)) {
+                if ((ringOf[r] >= 0 && ringOf[r] != g)
+                        || !wholesale(t, i, weights, g < median.length ? median[g] : Double.NaN, wholesaleShare)) {
                     continue; // a party of another found ring, or a retail-sized parcel (a member's own post)
                 }
                 supplied[r]++;
@@ -1130,7 +1130,7 @@ public final class RingMembers {
                 } else if (lotCount[r] == lots[r].length) {
                     lots[r] = Arrays.copyOf(lots[r], lotCount[r] * 2);
                 }
-                lots[r][lotCount[r]++] = lot.applyAsDouble(i);
+                lots[r][lotCount[r]++] = lot(t, i, weights);
             }
         }
         double[] pool = new double[16];
@@ -1203,12 +1203,6 @@ public final class RingMembers {
             }
             return new RingArcs(start, Arrays.copyOf(head, m), sent, received);
         }
-    }
-
-    /** A test of shipment row {@code i} as a parcel of ring {@code g}. */
-    @FunctionalInterface
-    interface RowInRing {
-        boolean test(int i, int g);
     }
 
     /**
