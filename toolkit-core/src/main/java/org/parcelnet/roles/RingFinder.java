@@ -53,7 +53,12 @@ import org.parcelnet.progress.ProgressListener;
  * entry place (the pickup place of their first parcel), places with at least {@link Options#minChains()}
  * chains are the group's crossings, and two crossings stay together when the parties their chains run
  * through share more than {@link #MAX_SHARED_RELAYS}; otherwise they are separate rings that merely meet
- * at one or two relaying parties. Each chain party goes with the side whose chains run through it most
+ * at one or two relaying parties. Chains are time-respecting, not lot-respecting, so past a warehouse
+ * both rings use a chain of one crossing often follows the warehouse's parcels into the other ring and
+ * every party downstream of it looks shared: the crossings are also separate when cutting each chain
+ * after the first of at most {@link #MAX_SHARED_RELAYS} relays (picked greedily, most chains of both
+ * crossings) leaves no other party shared and each crossing still reaching {@link #MIN_OWN_PARTIES}
+ * parties of its own past its sources; a chain then counts only up to that relay. Each chain party goes with the side whose chains run through it most
  * (a shared warehouse with the ring that uses it most), chains of other places with the side of most of
  * their parties, other group members with the side they are tied to most. The sides are examined again
  * like any group. A single ring that enters at two crossings shares its warehouses, distributors and
@@ -619,10 +624,39 @@ public final class RingFinder {
                     }
                 }
             }
+            // chains of each crossing (counting sort), and the parties that start a chain
+            int[] unitStart = new int[x + 1];
+            int[] chainCrossing = new int[group.chains.length];
+            for (int ci = 0; ci < group.chains.length; ci++) {
+                int k = Arrays.binarySearch(crossing, 0, x, entry[group.chains[ci]]);
+                chainCrossing[ci] = k;
+                if (k >= 0) {
+                    unitStart[k + 1]++;
+                }
+            }
+            for (int k = 0; k < x; k++) {
+                unitStart[k + 1] += unitStart[k];
+            }
+            int[] unitChains = new int[unitStart[x]];
+            int[] unitFill = Arrays.copyOf(unitStart, x);
+            boolean[] starts = new boolean[nodes.length];
+            for (int ci = 0; ci < group.chains.length; ci++) {
+                if (chainCrossing[ci] >= 0) {
+                    unitChains[unitFill[chainCrossing[ci]]++] = group.chains[ci];
+                }
+                int first = local[chains.parties()[chains.offsets()[group.chains[ci]]]];
+                if (first >= 0) {
+                    starts[first] = true;
+                }
+            }
+            boolean[] relay = new boolean[nodes.length];
+            RelaySearch search = new RelaySearch(nodes.length);
             UnionFind joined = new UnionFind(x);
             for (int a = 0; a < x; a++) {
                 for (int b = a + 1; b < x; b++) {
-                    if (shared[a * x + b] > MAX_SHARED_RELAYS) {
+                    if (shared[a * x + b] > MAX_SHARED_RELAYS
+                            && !search.separate(chains, local, starts, unitChains, unitStart[a], unitStart[a + 1],
+                                    unitStart[b], unitStart[b + 1], relay)) {
                         joined.union(a, b);
                     }
                 }
@@ -633,7 +667,28 @@ public final class RingFinder {
             int[] sideOfCrossing = joined.labels();
             int sidesCount = joined.setCount();
             // chain parties: the side whose chains run through them most (a shared warehouse goes with
-            // the ring that uses it most)
+            // the ring that uses it most); a chain counts up to the first shared relay it passes, as
+            // what follows a relay may be the other ring's lot
+            Arrays.fill(through, 0);
+            Arrays.fill(mask, 0);
+            for (int ci = 0; ci < group.chains.length; ci++) {
+                int k = chainCrossing[ci];
+                if (k < 0) {
+                    continue;
+                }
+                int c = group.chains[ci];
+                for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1]; j++) {
+                    int i = local[chains.parties()[j]];
+                    if (i < 0) {
+                        continue;
+                    }
+                    mask[i] |= 1L << k;
+                    through[i * x + k]++;
+                    if (j > chains.offsets()[c] && relay[i]) {
+                        break;
+                    }
+                }
+            }
             int[] side = new int[nodes.length];
             Arrays.fill(side, -1);
             for (int i = 0; i < nodes.length; i++) {
@@ -877,5 +932,122 @@ public final class RingFinder {
     }
 
     record Group(int[] nodes, int[] chains, int depth) {
+    }
+
+    /**
+     * Parties that a side of two separable crossings must reach on its own, past the shared relays and
+     * besides the chains' first parties, for the relays to be the only thing the two rings share: a
+     * single ring that enters at two crossings and whose lots all pass one or two warehouses has none
+     * (its distributors are reached from both crossings through those warehouses). {@value}
+     */
+    static final int MIN_OWN_PARTIES = 2;
+
+    /**
+     * Whether the chains of two crossings run through shared parties only because one or two relays
+     * pass both rings' lots on (a transit warehouse both rings use). Chains are time-respecting, not
+     * lot-respecting: past a shared warehouse a chain from one crossing follows the warehouse's
+     * parcels into the other ring, so every party downstream of it looks shared. Relays are chosen
+     * greedily, the party with the most chains of the scarcer crossing through it, and each chain is
+     * cut after the first relay it passes; the crossings are separate rings when then at most
+     * {@link #MAX_SHARED_RELAYS} parties (relays included) carry chains of both, and each crossing
+     * still reaches {@link #MIN_OWN_PARTIES} or more parties of its own past its sources.
+     * Cost O(MAX_SHARED_RELAYS · chain parties of the two crossings) with sparse resets.
+     */
+    private static final class RelaySearch {
+        private final int[] countA;
+        private final int[] countB;
+        private final boolean[] chosen;
+        private final int[] touched;
+        private int touchedCount;
+
+        RelaySearch(int size) {
+            countA = new int[size];
+            countB = new int[size];
+            chosen = new boolean[size];
+            touched = new int[size];
+        }
+
+        /** True (and the relays marked in {@code relay}) when the two crossings are separable. */
+        boolean separate(ChainParties chains, int[] local, boolean[] starts, int[] unitChains, int aFrom, int aTo,
+                         int bFrom, int bTo, boolean[] relay) {
+            int[] picked = new int[MAX_SHARED_RELAYS];
+            int pickedCount = 0;
+            try {
+                while (true) {
+                    count(chains, local, unitChains, aFrom, aTo, countA);
+                    count(chains, local, unitChains, bFrom, bTo, countB);
+                    int both = pickedCount;
+                    int ownA = 0;
+                    int ownB = 0;
+                    int best = -1;
+                    int bestScore = 0;
+                    for (int t = 0; t < touchedCount; t++) {
+                        int i = touched[t];
+                        if (chosen[i]) {
+                            continue;
+                        }
+                        if (countA[i] > 0 && countB[i] > 0) {
+                            both++;
+                            int score = Math.min(countA[i], countB[i]);
+                            if (score > bestScore || score == bestScore && i < best) {
+                                best = i;
+                                bestScore = score;
+                            }
+                        } else if (!starts[i]) {
+                            if (countA[i] > 0) {
+                                ownA++;
+                            } else {
+                                ownB++;
+                            }
+                        }
+                    }
+                    if (pickedCount > 0 && both <= MAX_SHARED_RELAYS && ownA >= MIN_OWN_PARTIES
+                            && ownB >= MIN_OWN_PARTIES) {
+                        for (int r = 0; r < pickedCount; r++) {
+                            relay[picked[r]] = true;
+                        }
+                        return true;
+                    }
+                    if (pickedCount == MAX_SHARED_RELAYS || best < 0) {
+                        return false;
+                    }
+                    picked[pickedCount++] = best;
+                    chosen[best] = true;
+                    reset();
+                }
+            } finally {
+                reset();
+                for (int r = 0; r < pickedCount; r++) {
+                    chosen[picked[r]] = false;
+                }
+            }
+        }
+
+        private void count(ChainParties chains, int[] local, int[] unitChains, int from, int to, int[] counts) {
+            for (int u = from; u < to; u++) {
+                int c = unitChains[u];
+                for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1]; j++) {
+                    int i = local[chains.parties()[j]];
+                    if (i < 0) {
+                        continue;
+                    }
+                    if (countA[i] == 0 && countB[i] == 0) {
+                        touched[touchedCount++] = i;
+                    }
+                    counts[i]++;
+                    if (j > chains.offsets()[c] && chosen[i]) {
+                        break;
+                    }
+                }
+            }
+        }
+
+        private void reset() {
+            for (int t = 0; t < touchedCount; t++) {
+                countA[touched[t]] = 0;
+                countB[touched[t]] = 0;
+            }
+            touchedCount = 0;
+        }
     }
 }

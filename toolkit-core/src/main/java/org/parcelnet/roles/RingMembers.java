@@ -69,7 +69,12 @@ import org.parcelnet.progress.ProgressListener;
  * addresses, so the same people under new phones show up as a second ring. Parcels that a party of
  * one ring relays for another — a hop into it from ring Y followed on the same relay chain by the hop
  * out of it to ring Y ({@link #relayedRows}) — are Y's parcels, not exchange: a transit warehouse
- * that two rings use passes each one's lots from its own sources to its own distributors.
+ * that two rings use passes each one's lots from its own sources to its own distributors. Where the
+ * chains pair the wrong receipts at such a warehouse (the rings' lots overlap in time), the parcels
+ * that a party of X receives from Y and passes on to Y within {@link #PASS_ON_SECONDS} are Y's too
+ * ({@link #subtractPassedOn}). Pairs are joined one at a time, the strongest first, and the shares are
+ * counted again on the rings joined so far: a warehouse relays the parts of a ring cut in several
+ * parts for each other until they are one.
  *
  * <p><b>Successor phones</b> ({@link Options#successorPhones()}, on by default). A member who
  * replaces his SIM keeps his address (and his name, where he writes it): parties that use one
@@ -525,35 +530,66 @@ public final class RingMembers {
     /**
      * Rings that are one ring cut in two: joined when the parcels between their members are at least
      * {@code share} of the parcels inside the smaller of the two (cross-ring parcels of two different
-     * rings are a few per cent at most). Returns the new dense ring ids (by old id, in order of the
-     * smallest old id of each merged group), or null when nothing merges.
+     * rings are a few per cent at most), without the parcels a relay passes on for the other ring
+     * ({@code relayed}, {@link #subtractPassedOn}); one pair per pass, the highest share first, until
+     * none qualifies: O(J · (m + c log c)) for J joins, m shipments and c cross parcels. Returns the
+     * new dense ring ids (by old id, in order of the smallest old id of each merged group), or null
+     * when nothing merges.
      */
     private static int[] mergeSplitRings(ShipmentTable t, int[] snd, int[] rcv, int[] members, boolean[] relayed,
                                          int rings, double share) {
         if (rings < 2 || share <= 0) {
             return null;
         }
-        long[] inside = new long[rings];
-        java.util.Map<Long, Long> cross = new java.util.HashMap<>();
-        for (int i = 0; i < snd.length; i++) {
-            int a = members[snd[i]];
-            int b = members[rcv[i]];
-            if (a < 0 || b < 0) {
-                continue;
-            }
-            if (a == b) {
-                inside[a]++;
-            } else if (!relayed[i]) {
-                cross.merge(((long) Math.min(a, b) << 32) | Math.max(a, b), 1L, Long::sum);
-            }
-        }
+        // One pair at a time, the strongest first, on the rings joined so far: a relay that passes on
+        // the goods of a ring cut in several parts passes them between parts, and only once the parts
+        // are one ring are those flows its own.
         UnionFind uf = new UnionFind(rings);
         boolean any = false;
-        for (java.util.Map.Entry<Long, Long> e : cross.entrySet()) {
-            int a = (int) (e.getKey() >>> 32);
-            int b = (int) (long) e.getKey();
-            if (e.getValue() >= share * Math.min(inside[a], inside[b])) {
-                any |= uf.union(a, b);
+        int[] current = members.clone();
+        while (true) {
+            long[] inside = new long[rings];
+            java.util.Map<Long, Long> cross = new java.util.HashMap<>();
+            int crossRows = 0;
+            for (int i = 0; i < snd.length; i++) {
+                int a = current[snd[i]];
+                int b = current[rcv[i]];
+                if (a < 0 || b < 0) {
+                    continue;
+                }
+                if (a == b) {
+                    inside[a]++;
+                } else {
+                    if (!relayed[i]) {
+                        cross.merge(((long) Math.min(a, b) << 32) | Math.max(a, b), 1L, Long::sum);
+                    }
+                    crossRows++;
+                }
+            }
+            subtractPassedOn(t, snd, rcv, current, relayed, crossRows, cross);
+            int bestA = -1;
+            int bestB = -1;
+            double bestRatio = 0;
+            for (java.util.Map.Entry<Long, Long> e : cross.entrySet()) {
+                int a = (int) (e.getKey() >>> 32);
+                int b = (int) (long) e.getKey();
+                double need = share * Math.min(inside[a], inside[b]);
+                double ratio = need > 0 ? e.getValue() / need : e.getValue() > 0 ? Double.MAX_VALUE : 0;
+                if (ratio >= 1 && (ratio > bestRatio || ratio == bestRatio && (a < bestA || a == bestA && b < bestB))) {
+                    bestRatio = ratio;
+                    bestA = a;
+                    bestB = b;
+                }
+            }
+            if (bestA < 0) {
+                break;
+            }
+            uf.union(bestA, bestB);
+            any = true;
+            for (int v = 0; v < current.length; v++) {
+                if (current[v] >= 0) {
+                    current[v] = uf.find(current[v]);
+                }
             }
         }
         any |= joinBySharedAddresses(t, snd, rcv, members, uf);
@@ -561,6 +597,93 @@ public final class RingMembers {
             return null;
         }
         return ringNumbers(uf, rings);
+    }
+
+    /** Longest wait between a relay's receipt of a lot and its passing the lot on, for {@link #subtractPassedOn}. */
+    public static final long PASS_ON_SECONDS = 7 * 86_400L;
+
+    /**
+     * Removes from the exchange between two rings the goods that a relay of one passes on for the
+     * other. The relay chains pair each parcel a party sends with one receipt, and at a transit
+     * warehouse that two rings use, whose lots overlap in time, they often pair the wrong ones, so
+     * {@link #relayedRows} misses parcels. Here a party w of ring X that receives parcels from ring
+     * Y's members and sends parcels to Y's members passes Y's goods on: a receipt from Y followed
+     * within {@link #PASS_ON_SECONDS} by a send to Y, and a send to Y preceded within that time by a
+     * receipt from Y, are matched flows, and twice the smaller of the two counts is taken off X–Y's
+     * exchange. Where community detection cut one ring in two at a warehouse, the warehouse pools both
+     * parts' lots and sends to the other part after receipts from its own, so those sends stay
+     * exchange. O(c log c) for c cross parcels.
+     */
+    private static void subtractPassedOn(ShipmentTable t, int[] snd, int[] rcv, int[] members, boolean[] relayed,
+                                         int crossRows, java.util.Map<Long, Long> cross) {
+        if (crossRows == 0) {
+            return;
+        }
+        // events: (party w, other ring Y) key, time, receipt (from Y) or send (to Y)
+        long[] key = new long[2 * crossRows];
+        long[] time = new long[2 * crossRows];
+        boolean[] send = new boolean[2 * crossRows];
+        boolean[] marked = new boolean[2 * crossRows];
+        int e = 0;
+        for (int i = 0; i < snd.length; i++) {
+            int a = members[snd[i]];
+            int b = members[rcv[i]];
+            if (a < 0 || b < 0 || a == b) {
+                continue;
+            }
+            key[e] = ((long) rcv[i] << 32) | a;
+            marked[e] = relayed[i];
+            time[e++] = t.shippedAt(i);
+            key[e] = ((long) snd[i] << 32) | b;
+            marked[e] = relayed[i];
+            time[e] = t.shippedAt(i);
+            send[e++] = true;
+        }
+        Integer[] order = new Integer[e];
+        for (int i = 0; i < e; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> key[x] != key[y] ? Long.compare(key[x], key[y])
+                : time[x] != time[y] ? Long.compare(time[x], time[y]) : Boolean.compare(send[x], send[y]));
+        for (int from = 0; from < e; ) {
+            int to = from;
+            while (to < e && key[order[to]] == key[order[from]]) {
+                to++;
+            }
+            long sendsMatched = 0;
+            long lastReceipt = Long.MIN_VALUE;
+            for (int j = from; j < to; j++) {
+                int ev = order[j];
+                if (!send[ev]) {
+                    lastReceipt = time[ev];
+                } else if (lastReceipt != Long.MIN_VALUE && time[ev] - lastReceipt <= PASS_ON_SECONDS) {
+                    sendsMatched++;
+                }
+            }
+            long receiptsMatched = 0;
+            long nextSend = Long.MAX_VALUE;
+            for (int j = to - 1; j >= from; j--) {
+                int ev = order[j];
+                if (send[ev]) {
+                    nextSend = time[ev];
+                } else if (nextSend != Long.MAX_VALUE && nextSend - time[ev] <= PASS_ON_SECONDS) {
+                    receiptsMatched++;
+                }
+            }
+            long markedEvents = 0;
+            for (int j = from; j < to; j++) {
+                markedEvents += marked[order[j]] ? 1 : 0;
+            }
+            // parcels the chains already attributed to the relay are not in the exchange
+            long through = 2 * Math.min(sendsMatched, receiptsMatched) - markedEvents;
+            if (through > 0) {
+                int w = (int) (key[order[from]] >>> 32);
+                int y = (int) key[order[from]];
+                int x = members[w];
+                cross.merge(((long) Math.min(x, y) << 32) | Math.max(x, y), -through, Long::sum);
+            }
+            from = to;
+        }
     }
 
     /**

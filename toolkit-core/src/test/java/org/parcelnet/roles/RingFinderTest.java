@@ -90,6 +90,44 @@ class RingFinderTest {
     }
 
     /**
+     * The two rings of the test above, but the chain linking at the shared warehouse 1 paired each
+     * ring's receipts with parcels to the other ring's distributors: chains 0 → 1 → B's distributors
+     * and 12 → 1 → A's distributors (once per retailer). Every party past warehouse 1 now carries
+     * chains of both crossings, far more than two. Cutting each chain after relay 1 leaves A and B
+     * nothing else in common, and each side reaches a warehouse, three distributors and six retailers
+     * of its own: two rings. Without the relay rule the group stays one ring.
+     */
+    @Test
+    void chainsCrossingIntoTheOtherRingAtASharedWarehouseDoNotJoinTheCrossings() {
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(23);
+        List<int[]> list = new ArrayList<>();
+        List<Integer> entry = new ArrayList<>();
+        addRing(b, list, entry, new int[] {0, 1, 2, 3, 4, 5, 6}, 7, 2);
+        addRing(b, list, entry, new int[] {12, 1, 13, 14, 15, 16, 17}, 9, 2);
+        for (int di = 0; di < 3; di++) {
+            for (int ri = 0; ri < 2; ri++) {
+                list.add(new int[] {0, 1, 14 + di, 17 + 2 * di + ri});
+                entry.add(7);
+                list.add(new int[] {12, 1, 3 + di, 6 + 2 * di + ri});
+                entry.add(9);
+            }
+        }
+        CompactGraph g = b.build();
+        RingFinder.Result split = RingFinder.find(g, new int[23], chains(list, entry), RingFinder.Options.defaults());
+        assertEquals(2, split.ringCount());
+        int a = split.ringOf()[0];
+        int bRing = split.ringOf()[12];
+        assertNotEquals(a, bRing);
+        for (int v : range(2, 12)) {
+            assertEquals(a, split.ringOf()[v], "ring A: " + v);
+        }
+        for (int v : range(13, 23)) {
+            assertEquals(bRing, split.ringOf()[v], "ring B: " + v);
+        }
+        assertTrue(split.ringOf()[1] == a || split.ringOf()[1] == bRing);
+    }
+
+    /**
      * Three rings sharing warehouse 1: ring A (source 0, warehouses 1 and 2, distributors 3..5,
      * retailers 6..11) enters at place 7 and sends most through 1; rings B (source 12, warehouses 1
      * and 13, distributors 14..16, retailers 17..22) and C (source 23, warehouses 1 and 24,

@@ -290,12 +290,12 @@ class RingMembersTest {
      * warehouse TB, which passes it to DB; DA and DB each supply their retailer twice. Inside A 8
      * parcels (SA→W 3, W→DA 3, DA→RA 2), inside B 8 (SB→TB 3, TB→DB 3, DB→RB 2); between the members
      * of A and B 6 (SB→W 3, W→DB 3), at least a fifth of 8, so by parcels alone they are one ring cut
-     * in two. Relay chains that keep each ring's lots apart at W (SB→W then W→DB, SA→W then W→DA)
-     * attribute those 6 parcels to B, and the rings stay apart. When the chains show W pooling the
-     * lots (SB's lot passed to DA, SA's to DB), the same parcels are exchange and the rings are joined.
+     * in two. W receives from B and passes on to B within seconds, 3 parcels each way: B's goods
+     * through a relay both use, not exchange, and the rings stay apart whichever receipts the relay
+     * chains pair W's parcels with (each lot's own, or the other ring's).
      */
     @Test
-    void ringsSharingATransitWarehouseStayApartWhenItKeepsTheirLotsApart() {
+    void ringsSharingATransitWarehouseStayApartWhenItPassesOnEachRingsLots() {
         ShipmentTable.Builder b = new ShipmentTable.Builder();
         int[][] lots = new int[3][];
         for (int k = 0; k < 3; k++) {
@@ -319,9 +319,7 @@ class RingMembersTest {
         for (String id : new String[] {"SB", "TB", "DB", "RB"}) {
             ring[p.parties().indexOf(id)] = 1;
         }
-        // no chains: the parcels through W are exchange
-        assertEquals(1, RingMembers.classify(t, p, ring, RingMembers.Options.defaults()).ringCount());
-        // chains that keep the lots apart: SA→W→DA and SB→W→DB
+        assertEquals(2, RingMembers.classify(t, p, ring, RingMembers.Options.defaults()).ringCount());
         int[][] apart = new int[6][];
         int[][] pooled = new int[6][];
         for (int k = 0; k < 3; k++) {
@@ -331,14 +329,54 @@ class RingMembersTest {
             pooled[2 * k] = new int[] {l[0] - first, l[3] - first};
             pooled[2 * k + 1] = new int[] {l[1] - first, l[2] - first};
         }
-        RingMembers.Result r = RingMembers.classify(t, p, ring, chains(apart), RingMembers.Options.defaults(),
-                org.parcelnet.progress.ProgressListener.NONE);
-        assertEquals(2, r.ringCount());
-        assertEquals(r.members()[p.parties().indexOf("SB")], r.members()[p.parties().indexOf("DB")]);
-        assertEquals(r.members()[p.parties().indexOf("SA")], r.members()[p.parties().indexOf("W")]);
-        // chains that show W pooling the lots: one ring cut in two
-        assertEquals(1, RingMembers.classify(t, p, ring, chains(pooled), RingMembers.Options.defaults(),
-                org.parcelnet.progress.ProgressListener.NONE).ringCount());
+        for (int[][] chains : new int[][][] {apart, pooled}) {
+            RingMembers.Result r = RingMembers.classify(t, p, ring, chains(chains), RingMembers.Options.defaults(),
+                    org.parcelnet.progress.ProgressListener.NONE);
+            assertEquals(2, r.ringCount());
+            assertEquals(r.members()[p.parties().indexOf("SB")], r.members()[p.parties().indexOf("DB")]);
+            assertEquals(r.members()[p.parties().indexOf("SA")], r.members()[p.parties().indexOf("W")]);
+        }
+    }
+
+    private static void addAt(ShipmentTable.Builder b, String s, String r, long day) {
+        b.add("S" + (row++), 1_700_000_000L + day * 86_400L, "Yunnan", "Ruili", "Sichuan", "Chengdu", s, r, null, null,
+                null, null, "c1", TransportMode.LAND, 2, 20, "tea", false);
+    }
+
+    /**
+     * The parties of the test above, but W pools the lots: every 20 days SA's lot comes in on day 0
+     * and W passes it to DB on day 1, SB's lot comes in on day 10 and goes to DA on day 11. W receives
+     * from B and sends to B as before, but never passes on what B brought within
+     * {@link RingMembers#PASS_ON_SECONDS} (7 days; 11 days apart): the 6 parcels are exchange and A
+     * and B are one ring cut in two at its warehouse. With SB's lots going to DB on day 11 instead, W
+     * passes B's goods on and the rings stay apart.
+     */
+    @Test
+    void aWarehouseThatPassesOneRingsLotsToTheOtherJoinsThem() {
+        for (boolean pooling : new boolean[] {true, false}) {
+            ShipmentTable.Builder b = new ShipmentTable.Builder();
+            for (int k = 0; k < 3; k++) {
+                long d = 20L * k;
+                addAt(b, "SA", "W", d);
+                addAt(b, "W", pooling ? "DB" : "DA", d + 1);
+                addAt(b, "SB", "W", d + 10);
+                addAt(b, "W", pooling ? "DA" : "DB", d + 11);
+                addAt(b, "SB", "TB", d + 10);
+                addAt(b, "TB", "DB", d + 11);
+            }
+            for (int i = 0; i < 2; i++) {
+                addAt(b, "DA", "RA", 70 + i);
+                addAt(b, "DB", "RB", 70 + i);
+            }
+            ShipmentTable t = b.build();
+            PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+            int[] ring = ringZero(p, "SA", "W", "DA", "RA");
+            for (String id : new String[] {"SB", "TB", "DB", "RB"}) {
+                ring[p.parties().indexOf(id)] = 1;
+            }
+            assertEquals(pooling ? 1 : 2, RingMembers.classify(t, p, ring, RingMembers.Options.defaults()).ringCount(),
+                    pooling ? "pooling" : "passing each ring's lots on");
+        }
     }
 
     /**
