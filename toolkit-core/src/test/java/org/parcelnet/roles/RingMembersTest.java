@@ -380,6 +380,43 @@ class RingMembersTest {
     }
 
     /**
+     * Rings A, B and C (source S_, warehouse W_, distributor D_, retailer R_: 3 lots S→W, 3 W→D, 2
+     * D→R each) hand lots in at courier station ST too, whose phone is then the sender: ST sends 3
+     * lots to each warehouse and receives nothing. Taken as a member of ring A, its 3 parcels to WB and
+     * 3 to WC are more than a fifth of B's and C's 8 inside parcels, so by parcels the three rings
+     * would be one ring cut in three; a party that receives nothing from the rings and supplies two
+     * or more rings besides its own is a shared drop-off point, and the rings stay apart. A party
+     * that supplies one other ring only (a source of a ring cut in two) still joins them.
+     */
+    @Test
+    void aStationSeveralRingsHandLotsInAtDoesNotJoinThem() {
+        for (boolean threeRings : new boolean[] {true, false}) {
+            ShipmentTable.Builder b = new ShipmentTable.Builder();
+            String[] rings = threeRings ? new String[] {"A", "B", "C"} : new String[] {"A", "B"};
+            for (String g : rings) {
+                for (int k = 0; k < 3; k++) {
+                    add(b, "S" + g, "W" + g, 2, 20);
+                    add(b, "W" + g, "D" + g, 2, 20);
+                    add(b, "ST", "W" + g, 2, 20);
+                }
+                for (int k = 0; k < 2; k++) {
+                    add(b, "D" + g, "R" + g, 2, 20);
+                }
+            }
+            ShipmentTable t = b.build();
+            PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+            String[][] members = new String[rings.length][];
+            for (int g = 0; g < rings.length; g++) {
+                String r = rings[g];
+                members[g] = g == 0 ? new String[] {"S" + r, "W" + r, "D" + r, "R" + r, "ST"}
+                        : new String[] {"S" + r, "W" + r, "D" + r, "R" + r};
+            }
+            RingMembers.Result r = RingMembers.classify(t, p, ringsOf(p, members), RingMembers.Options.defaults());
+            assertEquals(threeRings ? 3 : 1, r.ringCount(), threeRings ? "station of three rings" : "source of two");
+        }
+    }
+
+    /**
      * Ring B has no warehouse of its own: SB sends 3 lots to W (a member of ring A), W passes each to
      * DB, DB supplies RB twice. On ring parcels alone SB sent none (its lots went to ring A's party) and
      * is a customer; with the chains SB→W→DB its 3 lots are B's parcels: a source, 1 − 0.5³ = 0.875.
