@@ -388,6 +388,7 @@ public final class RingFinder {
                 }
             }
         }
+        attachLoneSources(rings, chains, label, n);
         Partition refined = Partition.of(label);
         int[] dense = refined.membership();
         // Rings ordered by size (descending), ties by their community id in the refined partition.
@@ -932,6 +933,77 @@ public final class RingFinder {
     }
 
     record Group(int[] nodes, int[] chains, int depth) {
+    }
+
+    /**
+     * A ring found with nothing but chains' first parties (senders at the border) is the source of a
+     * ring whose first relay the split by crossing gave to another ring (a warehouse two rings use):
+     * its chains start at it and leave it at once. It joins the ring that holds most of its chains'
+     * later parties (ties: the first ring). O(chain parties of such rings + n).
+     */
+    static void attachLoneSources(List<Group> rings, ChainParties chains, int[] label, int n) {
+        int[] ringIndex = new int[n];
+        Arrays.fill(ringIndex, -1);
+        boolean[] lone = new boolean[rings.size()];
+        for (int q = 0; q < rings.size(); q++) {
+            lone[q] = onlyStarts(rings.get(q), chains);
+            if (!lone[q]) {
+                for (int v : rings.get(q).nodes) {
+                    ringIndex[v] = q;
+                }
+            }
+        }
+        for (int r = 0; r < rings.size(); r++) {
+            if (!lone[r]) {
+                continue;
+            }
+            Group g = rings.get(r);
+            java.util.Map<Integer, Integer> votes = new java.util.TreeMap<>();
+            for (int c : g.chains) {
+                for (int j = chains.offsets()[c] + 1; j < chains.offsets()[c + 1]; j++) {
+                    int q = ringIndex[chains.parties()[j]];
+                    if (q >= 0) {
+                        votes.merge(q, 1, Integer::sum);
+                    }
+                }
+            }
+            int target = -1;
+            int best = 0;
+            for (java.util.Map.Entry<Integer, Integer> e : votes.entrySet()) {
+                if (e.getValue() > best) {
+                    best = e.getValue();
+                    target = e.getKey();
+                }
+            }
+            if (target < 0) {
+                continue;
+            }
+            Group t = rings.get(target);
+            int[] nodes = Arrays.copyOf(t.nodes, t.nodes.length + g.nodes.length);
+            System.arraycopy(g.nodes, 0, nodes, t.nodes.length, g.nodes.length);
+            int[] ids = Arrays.copyOf(t.chains, t.chains.length + g.chains.length);
+            System.arraycopy(g.chains, 0, ids, t.chains.length, g.chains.length);
+            rings.set(target, new Group(nodes, ids, t.depth));
+            for (int v : g.nodes) {
+                label[v] = label[t.nodes[0]];
+            }
+            rings.set(r, null);
+        }
+        rings.removeIf(Objects::isNull);
+    }
+
+    /** Whether every party of the group is the first party of one of its chains. */
+    private static boolean onlyStarts(Group g, ChainParties chains) {
+        java.util.Set<Integer> starts = new java.util.HashSet<>();
+        for (int c : g.chains) {
+            starts.add(chains.parties()[chains.offsets()[c]]);
+        }
+        for (int v : g.nodes) {
+            if (!starts.contains(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -321,6 +321,7 @@ public final class RingMembers {
         progress.begin("ring members", 2L * rows);
         try {
             boolean[] relayed = relayedRows(chains, snd, rcv, ringOf, rows);
+            markPassedOn(t, snd, rcv, ringOf, relayed);
             for (int i = 0; i < rows; i++) {
                 if ((i & 0x3FFF) == 0) {
                     progress.checkCancelled();
@@ -551,7 +552,6 @@ public final class RingMembers {
             boolean[] dropOff = sharedDropOffs(snd, rcv, current);
             long[] inside = new long[rings];
             java.util.Map<Long, Long> cross = new java.util.HashMap<>();
-            int crossRows = 0;
             for (int i = 0; i < snd.length; i++) {
                 int a = current[snd[i]];
                 int b = current[rcv[i]];
@@ -560,14 +560,11 @@ public final class RingMembers {
                 }
                 if (a == b) {
                     inside[a]++;
-                } else {
-                    if (!relayed[i] && !dropOff[snd[i]]) {
-                        cross.merge(((long) Math.min(a, b) << 32) | Math.max(a, b), 1L, Long::sum);
-                    }
-                    crossRows++;
+                } else if (!relayed[i] && !dropOff[snd[i]]) {
+                    cross.merge(((long) Math.min(a, b) << 32) | Math.max(a, b), 1L, Long::sum);
                 }
             }
-            subtractPassedOn(t, snd, rcv, current, relayed, crossRows, cross);
+            subtractPassedOn(t, snd, rcv, current, relayed, cross);
             int bestA = -1;
             int bestB = -1;
             double bestRatio = 0;
@@ -639,83 +636,133 @@ public final class RingMembers {
     public static final long PASS_ON_SECONDS = 7 * 86_400L;
 
     /**
-     * Removes from the exchange between two rings the goods that a relay of one passes on for the
-     * other. The relay chains pair each parcel a party sends with one receipt, and at a transit
-     * warehouse that two rings use, whose lots overlap in time, they often pair the wrong ones, so
-     * {@link #relayedRows} misses parcels. Here a party w of ring X that receives parcels from ring
-     * Y's members and sends parcels to Y's members passes Y's goods on: a receipt from Y followed
-     * within {@link #PASS_ON_SECONDS} by a send to Y, and a send to Y preceded within that time by a
-     * receipt from Y, are matched flows, and twice the smaller of the two counts is taken off X–Y's
-     * exchange. Where community detection cut one ring in two at a warehouse, the warehouse pools both
-     * parts' lots and sends to the other part after receipts from its own, so those sends stay
-     * exchange. O(c log c) for c cross parcels.
+     * Parcels between rings matched as goods a relay passes on ({@link #PASS_ON_SECONDS}): per
+     * parcel between two rings' parties, two events, the receipt of its receiver w from the sender's
+     * ring Y and the send of its sender to the receiver's ring; a receipt from Y is matched when w
+     * sends to Y within the window after it, a send to Y when w received from Y within the window
+     * before it. Events are grouped by (party, other ring) in {@code order}. O(c log c) for c cross
+     * parcels.
      */
-    private static void subtractPassedOn(ShipmentTable t, int[] snd, int[] rcv, int[] members, boolean[] relayed,
-                                         int crossRows, java.util.Map<Long, Long> cross) {
-        if (crossRows == 0) {
-            return;
-        }
-        // events: (party w, other ring Y) key, time, receipt (from Y) or send (to Y)
-        long[] key = new long[2 * crossRows];
-        long[] time = new long[2 * crossRows];
-        boolean[] send = new boolean[2 * crossRows];
-        boolean[] marked = new boolean[2 * crossRows];
-        int e = 0;
-        for (int i = 0; i < snd.length; i++) {
-            int a = members[snd[i]];
-            int b = members[rcv[i]];
-            if (a < 0 || b < 0 || a == b) {
-                continue;
+    private record PassOn(long[] key, int[] row, boolean[] send, boolean[] matched, Integer[] order) {
+
+        static PassOn match(ShipmentTable t, int[] snd, int[] rcv, int[] ring) {
+            int crossRows = 0;
+            for (int i = 0; i < snd.length; i++) {
+                int a = ring[snd[i]];
+                int b = ring[rcv[i]];
+                if (a >= 0 && b >= 0 && a != b) {
+                    crossRows++;
+                }
             }
-            key[e] = ((long) rcv[i] << 32) | a;
-            marked[e] = relayed[i];
-            time[e++] = t.shippedAt(i);
-            key[e] = ((long) snd[i] << 32) | b;
-            marked[e] = relayed[i];
-            time[e] = t.shippedAt(i);
-            send[e++] = true;
+            long[] key = new long[2 * crossRows];
+            long[] time = new long[2 * crossRows];
+            int[] row = new int[2 * crossRows];
+            boolean[] send = new boolean[2 * crossRows];
+            int e = 0;
+            for (int i = 0; i < snd.length; i++) {
+                int a = ring[snd[i]];
+                int b = ring[rcv[i]];
+                if (a < 0 || b < 0 || a == b) {
+                    continue;
+                }
+                key[e] = ((long) rcv[i] << 32) | a;
+                row[e] = i;
+                time[e++] = t.shippedAt(i);
+                key[e] = ((long) snd[i] << 32) | b;
+                row[e] = i;
+                time[e] = t.shippedAt(i);
+                send[e++] = true;
+            }
+            Integer[] order = new Integer[e];
+            for (int i = 0; i < e; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> key[x] != key[y] ? Long.compare(key[x], key[y])
+                    : time[x] != time[y] ? Long.compare(time[x], time[y]) : Boolean.compare(send[x], send[y]));
+            boolean[] matched = new boolean[e];
+            for (int from = 0; from < e; ) {
+                int to = groupEnd(key, order, from);
+                long lastReceipt = Long.MIN_VALUE;
+                for (int j = from; j < to; j++) {
+                    int ev = order[j];
+                    if (!send[ev]) {
+                        lastReceipt = time[ev];
+                    } else if (lastReceipt != Long.MIN_VALUE && time[ev] - lastReceipt <= PASS_ON_SECONDS) {
+                        matched[ev] = true;
+                    }
+                }
+                long nextSend = Long.MAX_VALUE;
+                for (int j = to - 1; j >= from; j--) {
+                    int ev = order[j];
+                    if (send[ev]) {
+                        nextSend = time[ev];
+                    } else if (nextSend != Long.MAX_VALUE && nextSend - time[ev] <= PASS_ON_SECONDS) {
+                        matched[ev] = true;
+                    }
+                }
+                from = to;
+            }
+            return new PassOn(key, row, send, matched, order);
         }
-        Integer[] order = new Integer[e];
-        for (int i = 0; i < e; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (x, y) -> key[x] != key[y] ? Long.compare(key[x], key[y])
-                : time[x] != time[y] ? Long.compare(time[x], time[y]) : Boolean.compare(send[x], send[y]));
-        for (int from = 0; from < e; ) {
+
+        /** End (exclusive) of the events of the (party, ring) group starting at {@code from} in {@code order}. */
+        static int groupEnd(long[] key, Integer[] order, int from) {
             int to = from;
-            while (to < e && key[order[to]] == key[order[from]]) {
+            while (to < order.length && key[order[to]] == key[order[from]]) {
                 to++;
             }
+            return to;
+        }
+    }
+
+    /**
+     * Marks the parcels that a party of one ring passes on for another ({@link PassOn}) as that
+     * ring's, beside the relay chains' own attribution ({@link #relayedRows}): where two rings' lots
+     * overlap in time at a warehouse both use, the chains pair the wrong receipts, and a source whose
+     * lots go through the other ring's warehouse would otherwise count as that ring's trading partner.
+     */
+    static void markPassedOn(ShipmentTable t, int[] snd, int[] rcv, int[] ring, boolean[] relayed) {
+        PassOn p = PassOn.match(t, snd, rcv, ring);
+        for (int ev = 0; ev < p.matched().length; ev++) {
+            if (p.matched()[ev]) {
+                relayed[p.row()[ev]] = true;
+            }
+        }
+    }
+
+    /**
+     * Removes from the exchange between two rings the goods that a relay of one passes on for the
+     * other ({@link PassOn}): per (relay, other ring), twice the smaller of its matched receipts and
+     * matched sends, less what {@code relayed} already took out. Where community detection cut one
+     * ring in two at a warehouse, the warehouse pools both parts' lots and sends to the other part
+     * after receipts from its own, so those sends stay exchange.
+     */
+    private static void subtractPassedOn(ShipmentTable t, int[] snd, int[] rcv, int[] members, boolean[] relayed,
+                                         java.util.Map<Long, Long> cross) {
+        PassOn p = PassOn.match(t, snd, rcv, members);
+        Integer[] order = p.order();
+        for (int from = 0; from < order.length; ) {
+            int to = PassOn.groupEnd(p.key(), order, from);
             long sendsMatched = 0;
-            long lastReceipt = Long.MIN_VALUE;
-            for (int j = from; j < to; j++) {
-                int ev = order[j];
-                if (!send[ev]) {
-                    lastReceipt = time[ev];
-                } else if (lastReceipt != Long.MIN_VALUE && time[ev] - lastReceipt <= PASS_ON_SECONDS) {
-                    sendsMatched++;
-                }
-            }
             long receiptsMatched = 0;
-            long nextSend = Long.MAX_VALUE;
-            for (int j = to - 1; j >= from; j--) {
-                int ev = order[j];
-                if (send[ev]) {
-                    nextSend = time[ev];
-                } else if (nextSend != Long.MAX_VALUE && nextSend - time[ev] <= PASS_ON_SECONDS) {
-                    receiptsMatched++;
-                }
-            }
             long markedEvents = 0;
             for (int j = from; j < to; j++) {
-                markedEvents += marked[order[j]] ? 1 : 0;
+                int ev = order[j];
+                if (p.matched()[ev]) {
+                    if (p.send()[ev]) {
+                        sendsMatched++;
+                    } else {
+                        receiptsMatched++;
+                    }
+                }
+                markedEvents += relayed[p.row()[ev]] ? 1 : 0;
             }
             // parcels the chains already attributed to the relay are not in the exchange
             long through = 2 * Math.min(sendsMatched, receiptsMatched) - markedEvents;
             if (through > 0) {
-                int w = (int) (key[order[from]] >>> 32);
-                int y = (int) key[order[from]];
-                int x = members[w];
+                long k = p.key()[order[from]];
+                int x = members[(int) (k >>> 32)];
+                int y = (int) k;
                 cross.merge(((long) Math.min(x, y) << 32) | Math.max(x, y), -through, Long::sum);
             }
             from = to;

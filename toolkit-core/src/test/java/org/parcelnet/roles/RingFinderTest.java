@@ -128,6 +128,30 @@ class RingFinderTest {
     }
 
     /**
+     * Rings as accepted: {0} alone with the chains 0 → 1 → 2 and 0 → 1 → 3 (a source whose first relay,
+     * warehouse 1, went to the other ring), {1, 2, 3, 4} with the chain 4 → 1 → 2 of its own source 4,
+     * and {5, 6} with 5 → 6. Ring {0} holds nothing but a chain start: it joins the ring of 1..4, which
+     * its chains reach, and takes its label; {5, 6} is left alone.
+     */
+    @Test
+    void aRingOfNothingButASourceJoinsTheRingItsChainsReach() {
+        RingFinder.ChainParties c = chains(List.of(new int[] {0, 1, 2}, new int[] {0, 1, 3}, new int[] {4, 1, 2},
+                new int[] {5, 6}));
+        List<RingFinder.Group> rings = new ArrayList<>(List.of(new RingFinder.Group(new int[] {0}, new int[] {0, 1}, 1),
+                new RingFinder.Group(new int[] {1, 2, 3, 4}, new int[] {2}, 1),
+                new RingFinder.Group(new int[] {5, 6}, new int[] {3}, 0)));
+        int[] label = {10, 11, 11, 11, 11, 12, 12};
+        RingFinder.attachLoneSources(rings, c, label, 7);
+        assertEquals(2, rings.size());
+        int[] joined = rings.get(0).nodes().clone();
+        Arrays.sort(joined);
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4}, joined);
+        assertEquals(3, rings.get(0).chains().length);
+        assertEquals(11, label[0]);
+        assertArrayEquals(new int[] {5, 6}, rings.get(1).nodes());
+    }
+
+    /**
      * Three rings sharing warehouse 1: ring A (source 0, warehouses 1 and 2, distributors 3..5,
      * retailers 6..11) enters at place 7 and sends most through 1; rings B (source 12, warehouses 1
      * and 13, distributors 14..16, retailers 17..22) and C (source 23, warehouses 1 and 24,

@@ -418,41 +418,45 @@ class RingMembersTest {
 
     /**
      * Ring B has no warehouse of its own: SB sends 3 lots to W (a member of ring A), W passes each to
-     * DB, DB supplies RB twice. On ring parcels alone SB sent none (its lots went to ring A's party) and
-     * is a customer; with the chains SB→W→DB its 3 lots are B's parcels: a source, 1 − 0.5³ = 0.875.
+     * DB ten days later (past {@link RingMembers#PASS_ON_SECONDS}), DB supplies RB twice. On ring
+     * parcels alone SB sent none (its lots went to ring A's party) and is a customer; with the chains
+     * SB→W→DB its 3 lots are B's parcels: a source, 1 − 0.5³ = 0.875. Where W passes each lot on the
+     * next day, the lots are B's without chains too.
      */
     @Test
     void aSourceWhoseLotsAllGoThroughAnotherRingsWarehouseIsAMember() {
-        ShipmentTable.Builder b = new ShipmentTable.Builder();
-        int[][] chain = new int[3][];
-        int start = row;
-        for (int k = 0; k < 3; k++) {
-            add(b, "SB", "W", 2, 20);
-            add(b, "W", "DB", 2, 20);
-            chain[k] = new int[] {row - 2 - start, row - 1 - start};
+        for (int passOnDays : new int[] {10, 1}) {
+            ShipmentTable.Builder b = new ShipmentTable.Builder();
+            int[][] chain = new int[3][];
+            int start = row;
+            for (int k = 0; k < 3; k++) {
+                addAt(b, "SB", "W", 30L * k);
+                addAt(b, "W", "DB", 30L * k + passOnDays);
+                chain[k] = new int[] {row - 2 - start, row - 1 - start};
+            }
+            for (int k = 0; k < 3; k++) {
+                addAt(b, "SA", "W", 30L * k + 15);
+                addAt(b, "W", "DA", 30L * k + 16);
+            }
+            for (int i = 0; i < 2; i++) {
+                addAt(b, "DB", "RB", 100 + i);
+                addAt(b, "DA", "RA", 100 + i);
+            }
+            ShipmentTable t = b.build();
+            PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+            int[] ring = ringZero(p, "SA", "W", "DA", "RA");
+            for (String id : new String[] {"SB", "DB", "RB"}) {
+                ring[p.parties().indexOf(id)] = 1;
+            }
+            assertEquals(passOnDays > 7 ? RingMembers.Role.CUSTOMER : RingMembers.Role.MEMBER,
+                    role(RingMembers.classify(t, p, ring, RingMembers.Options.defaults()), p, "SB"));
+            RingMembers.Result r = RingMembers.classify(t, p, ring, chains(chain), RingMembers.Options.defaults(),
+                    org.parcelnet.progress.ProgressListener.NONE);
+            assertEquals(RingMembers.Role.MEMBER, role(r, p, "SB"));
+            assertEquals(0.875, conf(r, p, "SB"), 1e-12);
+            assertEquals(2, r.ringCount());
+            assertEquals(r.members()[p.parties().indexOf("SB")], r.members()[p.parties().indexOf("RB")]);
         }
-        for (int k = 0; k < 3; k++) {
-            add(b, "SA", "W", 2, 20);
-            add(b, "W", "DA", 2, 20);
-        }
-        for (int i = 0; i < 2; i++) {
-            add(b, "DB", "RB", 2, 20);
-            add(b, "DA", "RA", 2, 20);
-        }
-        ShipmentTable t = b.build();
-        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
-        int[] ring = ringZero(p, "SA", "W", "DA", "RA");
-        for (String id : new String[] {"SB", "DB", "RB"}) {
-            ring[p.parties().indexOf(id)] = 1;
-        }
-        assertEquals(RingMembers.Role.CUSTOMER,
-                role(RingMembers.classify(t, p, ring, RingMembers.Options.defaults()), p, "SB"));
-        RingMembers.Result r = RingMembers.classify(t, p, ring, chains(chain), RingMembers.Options.defaults(),
-                org.parcelnet.progress.ProgressListener.NONE);
-        assertEquals(RingMembers.Role.MEMBER, role(r, p, "SB"));
-        assertEquals(0.875, conf(r, p, "SB"), 1e-12);
-        assertEquals(2, r.ringCount());
-        assertEquals(r.members()[p.parties().indexOf("SB")], r.members()[p.parties().indexOf("RB")]);
     }
 
     /** Relay chains with the given rows (positions and counts not used by {@link RingMembers}). */
