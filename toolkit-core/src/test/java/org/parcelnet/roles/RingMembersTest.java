@@ -370,10 +370,7 @@ class RingMembersTest {
             }
             ShipmentTable t = b.build();
             PartyIndex p = Projections.parties(t, PartyKey.PHONE);
-            int[] ring = ringZero(p, "SA", "W", "DA", "RA");
-            for (String id : new String[] {"SB", "TB", "DB", "RB"}) {
-                ring[p.parties().indexOf(id)] = 1;
-            }
+            int[] ring = ringsOf(p, new String[][] {{"SA", "W", "DA", "RA"}, {"SB", "TB", "DB", "RB"}});
             assertEquals(pooling ? 1 : 2, RingMembers.classify(t, p, ring, RingMembers.Options.defaults()).ringCount(),
                     pooling ? "pooling" : "passing each ring's lots on");
         }
@@ -444,10 +441,7 @@ class RingMembersTest {
             }
             ShipmentTable t = b.build();
             PartyIndex p = Projections.parties(t, PartyKey.PHONE);
-            int[] ring = ringZero(p, "SA", "W", "DA", "RA");
-            for (String id : new String[] {"SB", "DB", "RB"}) {
-                ring[p.parties().indexOf(id)] = 1;
-            }
+            int[] ring = ringsOf(p, new String[][] {{"SA", "W", "DA", "RA"}, {"SB", "DB", "RB"}});
             assertEquals(passOnDays > 7 ? RingMembers.Role.CUSTOMER : RingMembers.Role.MEMBER,
                     role(RingMembers.classify(t, p, ring, RingMembers.Options.defaults()), p, "SB"));
             RingMembers.Result r = RingMembers.classify(t, p, ring, chains(chain), RingMembers.Options.defaults(),
