@@ -596,22 +596,14 @@ public final class RingFinder {
             local[nodes[i]] = i;
         }
         try {
+            int[] chainCrossing = new int[group.chains.length];
+            for (int ci = 0; ci < group.chains.length; ci++) {
+                chainCrossing[ci] = Arrays.binarySearch(crossing, 0, x, entry[group.chains[ci]]);
+            }
             int[] through = new int[nodes.length * x]; // chains of each crossing through each party
             long[] mask = new long[nodes.length];
-            for (int c : group.chains) {
-                int k = Arrays.binarySearch(crossing, 0, x, entry[c]);
-                if (k < 0) {
-                    continue;
-                }
-                for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1]; j++) {
-                    int i = local[chains.parties()[j]];
-                    if (i < 0) {
-                        continue; // a shared relay an earlier split gave to the other side
-                    }
-                    mask[i] |= 1L << k;
-                    through[i * x + k]++;
-                }
-            }
+            boolean[] relay = new boolean[nodes.length]; // none yet: every chain counts whole
+            countThrough(group, chains, local, chainCrossing, relay, x, through, mask);
             int[] shared = new int[x * x];
             for (long m : mask) {
                 if (Long.bitCount(m) < 2) {
@@ -627,10 +619,7 @@ public final class RingFinder {
             }
             // chains of each crossing (counting sort), and the parties that start a chain
             int[] unitStart = new int[x + 1];
-            int[] chainCrossing = new int[group.chains.length];
-            for (int ci = 0; ci < group.chains.length; ci++) {
-                int k = Arrays.binarySearch(crossing, 0, x, entry[group.chains[ci]]);
-                chainCrossing[ci] = k;
+            for (int k : chainCrossing) {
                 if (k >= 0) {
                     unitStart[k + 1]++;
                 }
@@ -650,7 +639,6 @@ public final class RingFinder {
                     starts[first] = true;
                 }
             }
-            boolean[] relay = new boolean[nodes.length];
             RelaySearch search = new RelaySearch(nodes.length);
             UnionFind joined = new UnionFind(x);
             for (int a = 0; a < x; a++) {
@@ -670,25 +658,14 @@ public final class RingFinder {
             // chain parties: the side whose chains run through them most (a shared warehouse goes with
             // the ring that uses it most); a chain counts up to the first shared relay it passes, as
             // what follows a relay may be the other ring's lot
-            Arrays.fill(through, 0);
-            Arrays.fill(mask, 0);
-            for (int ci = 0; ci < group.chains.length; ci++) {
-                int k = chainCrossing[ci];
-                if (k < 0) {
-                    continue;
-                }
-                int c = group.chains[ci];
-                for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1]; j++) {
-                    int i = local[chains.parties()[j]];
-                    if (i < 0) {
-                        continue;
-                    }
-                    mask[i] |= 1L << k;
-                    through[i * x + k]++;
-                    if (j > chains.offsets()[c] && relay[i]) {
-                        break;
-                    }
-                }
+            boolean anyRelay = false;
+            for (boolean r : relay) {
+                anyRelay |= r;
+            }
+            if (anyRelay) {
+                Arrays.fill(through, 0);
+                Arrays.fill(mask, 0);
+                countThrough(group, chains, local, chainCrossing, relay, x, through, mask);
             }
             int[] side = new int[nodes.length];
             Arrays.fill(side, -1);
@@ -707,7 +684,7 @@ public final class RingFinder {
             int[] chainsPerSide = new int[sidesCount];
             for (int ci = 0; ci < group.chains.length; ci++) {
                 int c = group.chains[ci];
-                int k = Arrays.binarySearch(crossing, 0, x, entry[c]);
+                int k = chainCrossing[ci];
                 if (k >= 0) {
                     chainSide[ci] = sideOfCrossing[k];
                 } else {
@@ -784,6 +761,34 @@ public final class RingFinder {
     }
 
 
+
+    /**
+     * Adds, per group party (index by {@code local}) and crossing, the chains of that crossing through
+     * it ({@code through}, {@code x} per party) and the crossings' bits ({@code mask}). A chain counts up
+     * to and including the first {@code relay} past its start; parties outside the group (a shared
+     * relay an earlier split gave to the other side) are skipped. O(chain parties of the group).
+     */
+    private static void countThrough(Group group, ChainParties chains, int[] local, int[] chainCrossing,
+                                     boolean[] relay, int x, int[] through, long[] mask) {
+        for (int ci = 0; ci < group.chains.length; ci++) {
+            int k = chainCrossing[ci];
+            if (k < 0) {
+                continue;
+            }
+            int c = group.chains[ci];
+            for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1]; j++) {
+                int i = local[chains.parties()[j]];
+                if (i < 0) {
+                    continue;
+                }
+                mask[i] |= 1L << k;
+                through[i * x + k]++;
+                if (j > chains.offsets()[c] && relay[i]) {
+                    break;
+                }
+            }
+        }
+    }
 
     /**
      * Joins the Leiden parts {@code sub} of a group (indexed by {@code local}) that its chains run
