@@ -94,7 +94,7 @@ public final class SparkMain {
             return 0;
         } catch (Exception e) {
             // Spark rethrows a task's failure as its checked SparkException without declaring it
-            UserError u = userMessage(e);
+            UserError u = spark.sparkContext().isStopped() && !isUserError(e) ? STOPPED : userMessage(e);
             err.println("parcelnet-spark: " + u.message());
             return u.exitCode();
         } finally {
@@ -108,10 +108,32 @@ public final class SparkMain {
     record UserError(String message, int exitCode) {
     }
 
+    /** How to give a task more room: what the launcher's and a cluster's users can change. */
+    static final String MEMORY_ADVICE = "raise the heap (PARCELNET_SPARK_JAVA_OPTS=-Xmx8g, or spark-submit's"
+            + " --executor-memory) or give the input as more, smaller part files (one task reads a whole part,"
+            + " about 120 bytes per shipment besides Spark's own memory; docs/spark.md)";
+
+    /**
+     * The context was stopped under the job. In local mode Spark ends the process with exit code 52 when a
+     * task runs out of memory (the launcher then says so); the job's thread meanwhile fails on the stopped
+     * context with an error that would say nothing to the user.
+     */
+    static final UserError STOPPED = new UserError("Spark stopped before the job finished", 1);
+
+    private static boolean isUserError(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SparkJobException || c instanceof InputException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The user's message in a failure: a {@link SparkJobException} or core's {@link InputException}
      * anywhere in the cause chain (Spark wraps a task's exception in its own) gives its one line and
-     * exit code 2; anything else exit code 1 with the exception's class and message.
+     * exit code 2; running out of memory gives what to change, exit code 1; anything else exit code 1 with
+     * the exception's class and message.
      */
     static UserError userMessage(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
@@ -122,6 +144,11 @@ public final class SparkMain {
                 return new UserError(i.getMessage(), 2);
             }
         }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return new UserError("a task ran out of memory: " + MEMORY_ADVICE, 1);
+            }
+        }
         // a task's exception that Spark could only pass on as text
         String m = String.valueOf(e.getMessage());
         String marker = SparkJobException.class.getName() + ": ";
@@ -129,6 +156,9 @@ public final class SparkMain {
         if (at >= 0) {
             String line = m.substring(at + marker.length()).lines().findFirst().orElse("");
             return new UserError(line, 2);
+        }
+        if (m.contains(OutOfMemoryError.class.getName())) { // an executor's failure, passed on as text
+            return new UserError("a task ran out of memory: " + MEMORY_ADVICE, 1);
         }
         return new UserError(e.getClass().getSimpleName() + ": " + m.lines().findFirst().orElse(""), 1);
     }

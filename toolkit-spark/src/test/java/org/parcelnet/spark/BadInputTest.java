@@ -54,6 +54,20 @@ class BadInputTest {
     }
 
     @Test
+    void runningOutOfMemorySaysWhatToChange() {
+        // as a local task's error arrives (wrapped), and as an executor's, passed on as text
+        SparkMain.UserError wrapped = SparkMain.userMessage(
+                new RuntimeException("Job aborted", new OutOfMemoryError("Java heap space")));
+        SparkMain.UserError text = SparkMain.userMessage(new RuntimeException(
+                "Job aborted due to stage failure: Task 3 in stage 2.0 failed: java.lang.OutOfMemoryError: Java heap space"));
+        for (SparkMain.UserError u : List.of(wrapped, text)) {
+            assertEquals(1, u.exitCode());
+            assertTrue(u.message().startsWith("a task ran out of memory: raise the heap"), u.message());
+            assertTrue(u.message().contains("smaller part files"), u.message());
+        }
+    }
+
+    @Test
     void folderWithOtherFilesIsRefusedAndKept() throws IOException {
         Path out = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(out.resolve("notes.txt"), "keep me");
