@@ -95,8 +95,10 @@ public final class CommunityJob {
      * @param modularity    modularity of the partition on the whole undirected party graph
      * @param components    connected components of the hub-free graph (isolated parties included)
      * @param largeComponents components clustered by the distributed path
+     * @param largestComponent parties in the largest component (0 for an empty graph)
      */
-    public record Result(Dataset<Row> membership, double modularity, long components, long largeComponents) {
+    public record Result(Dataset<Row> membership, double modularity, long components, long largeComponents,
+                         long largestComponent) {
     }
 
     private CommunityJob() {
@@ -145,6 +147,8 @@ public final class CommunityJob {
         Dataset<Row> large = edges.where(col("size").gt(options.maxLocalNodes())).select("a", "b", "w")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long largeComponents = sizes.where(col("size").gt(options.maxLocalNodes())).count();
+        Row largest = sizes.agg(org.apache.spark.sql.functions.max("size")).first();
+        long largestComponent = largest.isNullAt(0) ? 0 : largest.getLong(0);
         if (largeComponents > 0) {
             Dataset<Row> nodes = compOfNode.where(col("size").gt(options.maxLocalNodes())).select("pid");
             double largeWeight = large.agg(sum("w")).first().getDouble(0);
@@ -162,7 +166,7 @@ public final class CommunityJob {
         Dataset<Row> out = numbered.join(parties, "pid").select(col("party"), col("community"));
         large.unpersist();
         directed.unpersist();
-        return new Result(out, q, components, largeComponents);
+        return new Result(out, q, components, largeComponents, largestComponent);
     }
 
     /** The arcs by party id: {@code s, t, w}. */

@@ -157,7 +157,7 @@ public final class SparkEngine implements AnalysisEngine {
 
             ScaleOutSummary summary = new ScaleOutSummary(files.size(), rows, rejected, parties, partyEdges, cases,
                     caseNetworks, linked, communities, comm.modularity(), comm.components(), comm.largeComponents(),
-                    relayChains, routes, leadCount, stages);
+                    comm.largestComponent(), relayChains, routes, leadCount, stages);
             out.writeText("summary.json", summaryJson(request, summary, onlyFlagged));
             out.commit();
             read.unpersist();
@@ -279,6 +279,7 @@ public final class SparkEngine implements AnalysisEngine {
         sizes.put("communities", s.communities());
         sizes.put("components", s.components());
         sizes.put("large_components", s.largeComponents());
+        sizes.put("largest_component", s.largestComponent());
         if (!request.linkOnly()) {
             sizes.put("relay_chains", s.relayChains());
             sizes.put("relay_routes", s.relayRoutes());
