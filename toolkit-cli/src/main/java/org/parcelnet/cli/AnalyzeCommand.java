@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -82,6 +83,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--hub-threshold", defaultValue = "" + CaseLinker.Params.DEFAULT_MAX_COUNTERPARTIES, paramLabel = "K", description = "case linking ignores identifiers with more than K distinct counterparties (default: ${DEFAULT-VALUE})")
     int hubThreshold;
+
+    @Option(names = "--station-words", split = ",", paramLabel = "WORDS", description = "words that mark a courier station's"
+            + " or parcel locker's address, comma-separated; a party sending from such addresses is a place, kept out of"
+            + " ring members and leads (default: courier station, 驿站, 快递超市 and others, docs/community.md;"
+            + " --station-words= for none)")
+    List<String> stationWords;
 
     @Option(names = "--lead-weights", paramLabel = "SPEC", description = "lead feature weights, e.g. volume=1,relay=2 (see docs/leads.md)")
     String leadWeights;
@@ -244,6 +251,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 .partyKey(PartyKey.parse(partyKey)).windowDays(windowDays).hubThreshold(hubThreshold).budget(budget)
                 .leadWeights(leadWeights == null ? LeadWeights.DEFAULTS : LeadWeights.parse(leadWeights))
                 .leadCount(leadCount).betweennessSamples(samples);
+        if (stationWords != null) {
+            b.stationWords(stationWords.stream().filter(w -> !w.isBlank()).toList());
+        }
         try {
             b.build();
         } catch (IllegalArgumentException e) {

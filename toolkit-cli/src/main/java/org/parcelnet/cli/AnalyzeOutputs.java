@@ -281,6 +281,7 @@ final class AnalyzeOutputs {
         sizes.put("case_links_split_off", r.links().splitLinks());
         sizes.put("ring_members", r.members().memberCount());
         sizes.put("ring_customers", r.members().customers());
+        sizes.put("courier_stations", org.parcelnet.roles.CourierStations.count(r.stations()));
         sizes.put("communities", r.communities().communityCount());
         sizes.put("modularity", r.communities().modularity());
         sizes.put("ring_splits", r.rings().splits());
@@ -376,6 +377,7 @@ final class AnalyzeOutputs {
         params.put("budget", o.budget());
         params.put("samples", o.betweennessSamples());
         params.put("leads", o.leadCount());
+        params.put("station_words", String.join(",", o.stationWords()));
         params.put("top_rings", topRings);
         StringBuilder weights = new StringBuilder();
         for (org.parcelnet.leads.Feature f : org.parcelnet.leads.Feature.values()) {

@@ -64,8 +64,9 @@ public final class LearnedLeads {
             }
         }
         LeadVectors.Vectors v = LeadVectors.of(f, undirected, model.embedding(), threads, progress);
+        int stations = org.parcelnet.roles.CourierStations.count(r.stations());
         LeadResult leads = new LeadScorer(r.options().leadWeights()).rankBy(f, model.score(v, threads),
-                r.options().leadCount());
+                r.options().leadCount() + stations).without(r.stations(), r.options().leadCount());
         TierClassifier.Result tiers = model.hasTiers() ? learnedTiers(r, model, v) : r.tiers();
         java.util.Optional<Evaluation> evaluation = r.evaluation();
         if (evaluation.isPresent() && truth != null) {
@@ -86,7 +87,7 @@ public final class LearnedLeads {
                 r.times().betweennessRun());
         return new AnalysisResult(r.options(), r.shipments(), r.read(), r.links(), r.parties(), r.partyGraph(),
                 r.communities(), r.chains(), r.rings(), r.members(), tiers, r.betweenness(), r.interdiction(),
-                r.disruption(), leads, r.regions(), r.volume(), evaluation, times);
+                r.disruption(), leads, r.regions(), r.volume(), r.stations(), evaluation, times);
     }
 
     /**

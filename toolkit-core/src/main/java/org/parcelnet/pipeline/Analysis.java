@@ -32,6 +32,7 @@ import org.parcelnet.leads.Dispatch;
 import org.parcelnet.leads.LeadFeatures;
 import org.parcelnet.leads.LeadResult;
 import org.parcelnet.leads.LeadScorer;
+import org.parcelnet.roles.CourierStations;
 import org.parcelnet.leads.PartyActivity;
 import org.parcelnet.linking.CaseNetworks;
 import org.parcelnet.model.ShipmentTable;
@@ -144,6 +145,8 @@ public final class Analysis {
     private AnalysisResult analyze(ShipmentTable input, ReadStats stats, GroundTruth truthIn) throws IOException {
         ShipmentTable table = input;
         GroundTruth truth = truthIn;
+        // read before pseudonyms replace the addresses; rows keep their order
+        boolean[] stationRow = CourierStations.stationRows(input, options.stationWords());
         if (options.desensitize()) {
             long t = begin("desensitise");
             table = options.pseudonymizer().apply(table);
@@ -160,6 +163,7 @@ public final class Analysis {
 
             long t = begin("party graph");
             PartyIndex parties = Projections.parties(table, options.partyKey());
+            boolean[] station = CourierStations.senders(stationRow, parties);
             LabeledGraph partyGraph = Projections.partyGraph(table, parties, Projections.Volume.SHIPMENTS);
             end("party graph", t);
 
@@ -202,8 +206,10 @@ public final class Analysis {
             // members only from here on: customers (one-off buyers and sellers) are the rings' market;
             // the linking index (built first on the background thread) has every address normalised
             CaseNetworks.Prepared index = linkIndex.await("case linking");
+            // courier stations send for whoever hands parcels in: their parcels are the rings' goods,
+            // the stations themselves places, not members
             RingMembers.Result members = RingMembers.classify(table, parties, found.ringOf(), chains,
-                    RingMembers.Options.defaults(), index.addressFormIds(), progress);
+                    RingMembers.Options.defaults(), index.addressFormIds(), progress).without(station);
             RingFinder.Result rings = members.applyTo(found);
             TierClassifier.Result tiers = TierClassifier.withDepths(TierClassifier.classify(table, parties,
                     rings.partition().membership(), facts, chains, TierClassifier.Options.defaults()), parties,
@@ -244,7 +250,9 @@ public final class Analysis {
             PartyActivity activity = activity(table, parties, facts);
             LeadFeatures features = leadFeatures(table, parties, partyGraph, chains, rings, betweenness, links, activity,
                     options.hubThreshold());
-            LeadResult leads = new LeadScorer(options.leadWeights()).score(features, options.leadCount());
+            int stations = CourierStations.count(station);
+            LeadResult leads = new LeadScorer(options.leadWeights()).score(features, options.leadCount() + stations)
+                    .without(station, options.leadCount());
             String[] regions = Dispatch.regions(table, parties);
             end("leads", t);
 
@@ -258,7 +266,8 @@ public final class Analysis {
             AnalysisResult.StageTimes times = new AnalysisResult.StageTimes(stageSeconds, linkIndex.seconds(),
                     betweennessTask.seconds());
             return new AnalysisResult(options, table, stats, links, parties, partyGraph, communities, chains, rings,
-                    members, tiers, betweenness, interdiction, disruption, leads, regions, activity.volume(), evaluation, times);
+                    members, tiers, betweenness, interdiction, disruption, leads, regions, activity.volume(), station,
+                    evaluation, times);
         }
     }
 

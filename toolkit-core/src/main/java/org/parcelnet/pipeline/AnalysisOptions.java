@@ -1,11 +1,13 @@
 package org.parcelnet.pipeline;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.parcelnet.linking.CaseLinker;
 import org.parcelnet.leads.LeadWeights;
 import org.parcelnet.model.PartyKey;
 import org.parcelnet.privacy.Pseudonymizer;
+import org.parcelnet.roles.CourierStations;
 import org.parcelnet.roles.GeographyPlaces;
 import org.parcelnet.roles.PlaceFacts;
 
@@ -35,11 +37,16 @@ import org.parcelnet.roles.PlaceFacts;
  *                              start at parties sending from its entry places, tiers and the leads'
  *                              border share read its provinces (default: the built-in geography,
  *                              {@link GeographyPlaces})
+ * @param stationWords          words that mark a courier station's address: a party sending from such
+ *                              addresses is a place, kept out of ring members and leads
+ *                              ({@link CourierStations}; default {@link CourierStations#DEFAULT_WORDS},
+ *                              empty: none)
  */
 public record AnalysisOptions(long seed, double resolution, int threads, PartyKey partyKey, double windowDays,
                               int hubThreshold, int budget, LeadWeights leadWeights, int leadCount,
                               int betweennessSamples, int exactBetweennessUpTo, int minRingChains,
-                              int disruptionWaves, Pseudonymizer pseudonymizer, PlaceFacts places) {
+                              int disruptionWaves, Pseudonymizer pseudonymizer, PlaceFacts places,
+                              List<String> stationWords) {
 
     /** The defaults of {@code parcelnet analyze}: seed 42, γ = 1, one thread, phone parties, 3-day window. */
     public static final AnalysisOptions DEFAULTS = builder().build();
@@ -62,6 +69,7 @@ public record AnalysisOptions(long seed, double resolution, int threads, PartyKe
         atLeast("minRingChains", minRingChains, 1);
         atLeast("disruptionWaves", disruptionWaves, 1);
         Objects.requireNonNull(places, "places");
+        stationWords = List.copyOf(Objects.requireNonNull(stationWords, "stationWords"));
     }
 
     private static void atLeast(String name, int value, int min) {
@@ -86,7 +94,8 @@ public record AnalysisOptions(long seed, double resolution, int threads, PartyKe
                 .windowDays(windowDays).hubThreshold(hubThreshold).budget(budget).leadWeights(leadWeights)
                 .leadCount(leadCount).betweennessSamples(betweennessSamples)
                 .exactBetweennessUpTo(exactBetweennessUpTo).minRingChains(minRingChains)
-                .disruptionWaves(disruptionWaves).pseudonymizer(pseudonymizer).places(places);
+                .disruptionWaves(disruptionWaves).pseudonymizer(pseudonymizer).places(places)
+                .stationWords(stationWords);
     }
 
     /** Builder of {@link AnalysisOptions}. */
@@ -106,6 +115,7 @@ public record AnalysisOptions(long seed, double resolution, int threads, PartyKe
         private int disruptionWaves = 4;
         private Pseudonymizer pseudonymizer;
         private PlaceFacts places = GeographyPlaces.INSTANCE;
+        private List<String> stationWords = CourierStations.DEFAULT_WORDS;
 
         public Builder seed(long v) {
             seed = v;
@@ -184,10 +194,16 @@ public record AnalysisOptions(long seed, double resolution, int threads, PartyKe
             return this;
         }
 
+        /** Words that mark a courier station's address (default {@link CourierStations#DEFAULT_WORDS}; empty: none). */
+        public Builder stationWords(List<String> v) {
+            stationWords = v;
+            return this;
+        }
+
         public AnalysisOptions build() {
             return new AnalysisOptions(seed, resolution, threads, partyKey, windowDays, hubThreshold, budget,
                     leadWeights, leadCount, betweennessSamples, exactBetweennessUpTo, minRingChains, disruptionWaves,
-                    pseudonymizer, places);
+                    pseudonymizer, places, stationWords);
         }
     }
 }

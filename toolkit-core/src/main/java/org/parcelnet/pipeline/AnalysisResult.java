@@ -47,6 +47,8 @@ import org.parcelnet.roles.TierClassifier;
  * @param leads         party and ring leads, best first
  * @param regions       dispatch region of each party (destination province it delivered to most)
  * @param volume        shipments sent or received by each party
+ * @param stations      per party, whether it is a courier station ({@link org.parcelnet.roles.CourierStations}):
+ *                      kept out of ring members and party leads
  * @param evaluation    comparison with the ground truth, when one was given
  * @param times         seconds per stage
  */
@@ -56,7 +58,8 @@ public record AnalysisResult(AnalysisOptions options, ShipmentTable shipments, R
                              RingMembers.Result members, TierClassifier.Result tiers,
                              Betweenness.Result betweenness, RingInterdiction.Result interdiction,
                              List<Disruption.Curve> disruption, LeadResult leads,
-                             String[] regions, double[] volume, Optional<Evaluation> evaluation, StageTimes times) {
+                             String[] regions, double[] volume, boolean[] stations, Optional<Evaluation> evaluation,
+                             StageTimes times) {
 
     public AnalysisResult {
         Objects.requireNonNull(options, "options");

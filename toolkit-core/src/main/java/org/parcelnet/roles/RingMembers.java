@@ -243,6 +243,34 @@ public final class RingMembers {
                     found.trimmed() + customers);
         }
 
+        /**
+         * This outcome with the {@code excluded} parties outside every ring (no role, not counted as
+         * customers); the rings and their joins stay as classified. Used for courier stations
+         * ({@link CourierStations}), whose parcels are ring goods while the station is a place, not a
+         * member. O(parties).
+         */
+        public Result without(boolean[] excluded) {
+            if (excluded.length != ring.length) {
+                throw new IllegalArgumentException("excluded has " + excluded.length + " entries for " + ring.length
+                        + " parties");
+            }
+            int[] r = ring.clone();
+            Role[] ro = role.clone();
+            double[] c = confidence.clone();
+            int[] m = members.clone();
+            int cust = customers;
+            for (int v = 0; v < r.length; v++) {
+                if (excluded[v] && ro[v] != null) {
+                    cust -= ro[v] == Role.CUSTOMER ? 1 : 0;
+                    r[v] = -1;
+                    ro[v] = null;
+                    c[v] = 0;
+                    m[v] = -1;
+                }
+            }
+            return new Result(r, ro, c, m, cust, ringMap);
+        }
+
         /** Number of members. */
         public int memberCount() {
             int c = 0;

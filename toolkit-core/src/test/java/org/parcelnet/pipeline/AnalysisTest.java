@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.parcelnet.eval.Evaluation;
 import org.parcelnet.eval.GroundTruth;
 import org.parcelnet.graph.LabeledGraph;
@@ -136,6 +138,37 @@ class AnalysisTest {
         assertEquals(e.leadPrecision().get(8), Evaluation.precisionAt(8, r.leads().parties(),
                 truth.ringLabels(r.partyGraph().ids())));
         assertTrue(e.tiers().accuracy() > 0.9, "tier accuracy " + e.tiers().accuracy());
+    }
+
+    /**
+     * Ring A's source sends every lot from a courier station's address (a 驿站): in the same file so
+     * written it is a place, not a person, and leaves ring A's members and the leads, while ring A is
+     * found with its warehouse as before; pseudonyms do not hide it (addresses are read before they
+     * are replaced). Without station words it heads ring A, as in the designed file.
+     */
+    @Test
+    void aSourceSendingFromACourierStationIsAPlaceNotAMember(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("mini-station.csv");
+        Files.writeString(file, Files.readString(MINI).replace("瑞丽市姐告路8号", "瑞丽市姐告路菜鸟驿站(8号店)"));
+        Pseudonymizer p = new Pseudonymizer(PseudonymKey.ofBytes(
+                "a test key of 32 bytes, not real".getBytes(StandardCharsets.US_ASCII)));
+        for (Pseudonymizer pseudonyms : new Pseudonymizer[] {null, p}) {
+            AnalysisResult r = Analysis.run(file, AnalysisOptions.builder().pseudonymizer(pseudonyms).build());
+            LabeledGraph g = r.partyGraph();
+            int source = g.node(pseudonyms == null ? SOURCE_A : p.phone(SOURCE_A));
+            int transit = g.node(pseudonyms == null ? TRANSIT_A : p.phone(TRANSIT_A));
+            assertTrue(r.stations()[source]);
+            assertEquals(1, org.parcelnet.roles.CourierStations.count(r.stations()));
+            assertEquals(2, r.rings().ringCount());
+            assertEquals(-1, r.ringOf()[source], "the station is no member");
+            assertTrue(r.ringOf()[transit] >= 0, "ring A is still found");
+            assertTrue(r.leads().parties().stream().noneMatch(l -> l.party() == source), "the station is no lead");
+        }
+        AnalysisResult without = Analysis.run(file, AnalysisOptions.builder().stationWords(List.of()).build());
+        LabeledGraph g = without.partyGraph();
+        assertEquals(0, org.parcelnet.roles.CourierStations.count(without.stations()));
+        assertTrue(without.ringOf()[g.node(SOURCE_A)] >= 0);
+        assertEquals(without.ringOf()[g.node(TRANSIT_A)], without.ringOf()[g.node(SOURCE_A)]);
     }
 
     @Test
