@@ -60,7 +60,7 @@ public record ScaleOutRequest(String input, String out, boolean lenient, String 
     /** Defaults: strict, UTC, core's case parameters and hub threshold, seed 42, γ = 1. */
     public static ScaleOutRequest of(String input, String out) {
         return new ScaleOutRequest(input, out, false, "UTC", Map.of(), null, CaseNetworks.Params.DEFAULTS,
-                new CommunityJob.Options(42, 1.0, CaseNetworks.Params.DEFAULTS.maxCounterparties(), 2_000_000, 5), true, false,
+                new CommunityJob.Options(42, 1.0, CaseNetworks.Params.DEFAULTS.maxCounterparties(), 4_000_000, 5), true, false,
                 3, 100, false, GeographyPlaces.INSTANCE);
     }
 
