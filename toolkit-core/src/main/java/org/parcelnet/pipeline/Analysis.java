@@ -32,7 +32,6 @@ import org.parcelnet.leads.Dispatch;
 import org.parcelnet.leads.LeadFeatures;
 import org.parcelnet.leads.LeadResult;
 import org.parcelnet.leads.LeadScorer;
-import org.parcelnet.roles.CourierStations;
 import org.parcelnet.leads.PartyActivity;
 import org.parcelnet.linking.CaseNetworks;
 import org.parcelnet.model.ShipmentTable;
@@ -40,6 +39,7 @@ import org.parcelnet.paths.Betweenness;
 import org.parcelnet.paths.RelayChains;
 import org.parcelnet.progress.ProgressListener;
 import org.parcelnet.progress.WorkerPool;
+import org.parcelnet.roles.CourierStations;
 import org.parcelnet.roles.PlaceFacts;
 import org.parcelnet.roles.RingFinder;
 import org.parcelnet.roles.RingMembers;
@@ -145,10 +145,12 @@ public final class Analysis {
     private AnalysisResult analyze(ShipmentTable input, ReadStats stats, GroundTruth truthIn) throws IOException {
         ShipmentTable table = input;
         GroundTruth truth = truthIn;
-        // read before pseudonyms replace the addresses; rows keep their order
-        boolean[] stationRow = CourierStations.stationRows(input, options.stationWords());
+        boolean[] stationRowsRead = null;
         if (options.desensitize()) {
             long t = begin("desensitise");
+            // courier stations are recognised by their addresses: read before pseudonyms replace them
+            // (pseudonymising keeps the rows' order)
+            stationRowsRead = CourierStations.stationRows(table, options.stationWords());
             table = options.pseudonymizer().apply(table);
             if (truth != null) {
                 truth = truth.withPartyIds(options.pseudonymizer()::phone);
@@ -158,12 +160,14 @@ public final class Analysis {
         try (Background background = new Background()) {
             // the identifier index of case linking needs only the shipments: built beside the main line
             ShipmentTable shipments = table;
+            boolean[] stationRowsGiven = stationRowsRead;
+            Background.Task<boolean[]> stationRows = background.submit(() -> stationRowsGiven != null
+                    ? stationRowsGiven : CourierStations.stationRows(shipments, options.stationWords()));
             CaseNetworks linker = new CaseNetworks(CaseNetworks.Params.DEFAULTS.withHubThreshold(options.hubThreshold()));
             Background.Task<CaseNetworks.Prepared> linkIndex = background.submit(() -> linker.prepare(shipments));
 
             long t = begin("party graph");
             PartyIndex parties = Projections.parties(table, options.partyKey());
-            boolean[] station = CourierStations.senders(stationRow, parties);
             LabeledGraph partyGraph = Projections.partyGraph(table, parties, Projections.Volume.SHIPMENTS);
             end("party graph", t);
 
@@ -206,6 +210,7 @@ public final class Analysis {
             // members only from here on: customers (one-off buyers and sellers) are the rings' market;
             // the linking index (built first on the background thread) has every address normalised
             CaseNetworks.Prepared index = linkIndex.await("case linking");
+            boolean[] station = CourierStations.senders(stationRows.await("courier stations"), parties);
             // courier stations send for whoever hands parcels in: their parcels are the rings' goods,
             // the stations themselves places, not members
             RingMembers.Result members = RingMembers.classify(table, parties, found.ringOf(), chains,

@@ -68,6 +68,13 @@ public record AnalysisResult(AnalysisOptions options, ShipmentTable shipments, R
         disruption = List.copyOf(disruption);
         regions = regions.clone();
         volume = volume.clone();
+        stations = stations.clone();
+    }
+
+    /** Per party, whether it is a courier station (a copy). */
+    @Override
+    public boolean[] stations() {
+        return stations.clone();
     }
 
     @Override

@@ -106,6 +106,7 @@ public final class CourierStations {
         return c;
     }
 
+    /** The words lowercased (root locale), blanks dropped. */
     private static List<String> normalised(List<String> words) {
         Objects.requireNonNull(words, "words");
         List<String> out = new ArrayList<>();
@@ -119,6 +120,8 @@ public final class CourierStations {
     }
 
     private static boolean matches(String address, List<String> lowerWords) {
+        // one lowercased copy and plain contains: String.indexOf is vectorised, a hand loop over the
+        // characters measured slower on 1.8M addresses
         String a = address.toLowerCase(Locale.ROOT);
         for (String w : lowerWords) {
             if (a.contains(w)) {
