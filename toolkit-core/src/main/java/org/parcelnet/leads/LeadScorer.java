@@ -59,7 +59,18 @@ public final class LeadScorer {
      * @param topK how many party leads to return ranked (all scores are in {@link LeadResult#partyScores()})
      */
     public LeadResult score(LeadFeatures f, int topK) {
-        return rank(f, null, topK);
+        return rank(f, null, topK, null);
+    }
+
+    /**
+     * {@link #score(LeadFeatures, int)} with the {@code excluded} parties never among the party leads
+     * and their scores 0 in {@link LeadResult#partyScores()}: places that are not persons (courier
+     * stations). The leads are the best {@code topK} of the others, ranked as without the exclusion.
+     *
+     * @param excluded per party, whether it may not be a lead (null: none)
+     */
+    public LeadResult score(LeadFeatures f, int topK, boolean[] excluded) {
+        return rank(f, null, topK, excluded);
     }
 
     /**
@@ -72,6 +83,16 @@ public final class LeadScorer {
      * @param partyScore a finite score per party
      */
     public LeadResult rankBy(LeadFeatures f, double[] partyScore, int topK) {
+        return rankBy(f, partyScore, topK, null);
+    }
+
+    /**
+     * {@link #rankBy(LeadFeatures, double[], int)} with the {@code excluded} parties kept out of the leads
+     * as in {@link #score(LeadFeatures, int, boolean[])}.
+     *
+     * @param excluded per party, whether it may not be a lead (null: none)
+     */
+    public LeadResult rankBy(LeadFeatures f, double[] partyScore, int topK, boolean[] excluded) {
         Objects.requireNonNull(partyScore, "partyScore");
         if (partyScore.length != f.size()) {
             throw new IllegalArgumentException("partyScore has " + partyScore.length + " entries for " + f.size() + " parties");
@@ -81,7 +102,7 @@ public final class LeadScorer {
                 throw new IllegalArgumentException("party scores must be finite, got " + x);
             }
         }
-        return rank(f, partyScore.clone(), topK);
+        return rank(f, partyScore.clone(), topK, excluded);
     }
 
     /**
@@ -138,11 +159,14 @@ public final class LeadScorer {
         return denom;
     }
 
-    private LeadResult rank(LeadFeatures f, double[] given, int topK) {
+    private LeadResult rank(LeadFeatures f, double[] given, int topK, boolean[] excluded) {
         if (topK < 0) {
             throw new IllegalArgumentException("topK must be >= 0");
         }
         int n = f.size();
+        if (excluded != null && excluded.length != n) {
+            throw new IllegalArgumentException("excluded has " + excluded.length + " entries for " + n + " parties");
+        }
         double[] w = weights.asArray();
         double wSum = 0;
         for (double x : w) {
@@ -162,7 +186,7 @@ public final class LeadScorer {
             }
         }
 
-        int[] top = topK(score, Math.min(topK, n));
+        int[] top = topK(score, Math.min(topK, n), excluded);
         List<PartyLead> leads = new ArrayList<>(top.length);
         double[] contrib = new double[FEATURES.length];
         for (int i = 0; i < top.length; i++) {
@@ -176,7 +200,16 @@ public final class LeadScorer {
             }
             leads.add(new PartyLead(i + 1, p, f.ids().get(p), score[p], f.ringOf(p), reasons));
         }
-        return new LeadResult(score, leads, scoreRings(f, score, ringSize, w, wSum));
+        double[] partyScores = score;
+        if (excluded != null) {
+            partyScores = score.clone();
+            for (int p = 0; p < n; p++) {
+                if (excluded[p]) {
+                    partyScores[p] = 0;
+                }
+            }
+        }
+        return new LeadResult(partyScores, leads, scoreRings(f, score, ringSize, w, wSum));
     }
 
     private static double partyNorm(LeadFeatures f, Feature k, int p, int[] ringSize, double[] denom) {
@@ -311,12 +344,20 @@ public final class LeadScorer {
      * bounded binary min-heap: O(n log k).
      */
     static int[] topK(double[] v, int k) {
+        return topK(v, k, null);
+    }
+
+    /** {@link #topK(double[], int)} among the indices not {@code skip}ped (null: none); fewer when too few remain. */
+    static int[] topK(double[] v, int k, boolean[] skip) {
         if (k == 0) {
             return new int[0];
         }
         int[] heap = new int[k]; // heap[0] is the worst kept
         int size = 0;
         for (int i = 0; i < v.length; i++) {
+            if (skip != null && skip[i]) {
+                continue;
+            }
             if (size < k) {
                 heap[size] = i;
                 siftUp(heap, size++, v);

@@ -64,9 +64,8 @@ public final class LearnedLeads {
             }
         }
         LeadVectors.Vectors v = LeadVectors.of(f, undirected, model.embedding(), threads, progress);
-        int stations = org.parcelnet.roles.CourierStations.count(r.stations());
         LeadResult leads = new LeadScorer(r.options().leadWeights()).rankBy(f, model.score(v, threads),
-                r.options().leadCount() + stations).without(r.stations(), r.options().leadCount());
+                r.options().leadCount(), r.stations());
         TierClassifier.Result tiers = model.hasTiers() ? learnedTiers(r, model, v) : r.tiers();
         java.util.Optional<Evaluation> evaluation = r.evaluation();
         if (evaluation.isPresent() && truth != null) {

@@ -255,9 +255,7 @@ public final class Analysis {
             PartyActivity activity = activity(table, parties, facts);
             LeadFeatures features = leadFeatures(table, parties, partyGraph, chains, rings, betweenness, links, activity,
                     options.hubThreshold());
-            int stations = CourierStations.count(station);
-            LeadResult leads = new LeadScorer(options.leadWeights()).score(features, options.leadCount() + stations)
-                    .without(station, options.leadCount());
+            LeadResult leads = new LeadScorer(options.leadWeights()).score(features, options.leadCount(), station);
             String[] regions = Dispatch.regions(table, parties);
             end("leads", t);
 

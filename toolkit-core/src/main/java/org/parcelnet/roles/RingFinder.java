@@ -641,11 +641,16 @@ public final class RingFinder {
             }
             RelaySearch search = new RelaySearch(nodes.length);
             UnionFind joined = new UnionFind(x);
+            boolean anyRelay = false; // whether a relay search marked relays
             for (int a = 0; a < x; a++) {
                 for (int b = a + 1; b < x; b++) {
-                    if (shared[a * x + b] > MAX_SHARED_RELAYS
-                            && !search.separate(chains, local, starts, unitChains, unitStart[a], unitStart[a + 1],
-                                    unitStart[b], unitStart[b + 1], relay)) {
+                    if (shared[a * x + b] <= MAX_SHARED_RELAYS) {
+                        continue;
+                    }
+                    if (search.separate(chains, local, starts, unitChains, unitStart[a], unitStart[a + 1],
+                            unitStart[b], unitStart[b + 1], relay)) {
+                        anyRelay = true;
+                    } else {
                         joined.union(a, b);
                     }
                 }
@@ -658,10 +663,6 @@ public final class RingFinder {
             // chain parties: the side whose chains run through them most (a shared warehouse goes with
             // the ring that uses it most); a chain counts up to the first shared relay it passes, as
             // what follows a relay may be the other ring's lot
-            boolean anyRelay = false;
-            for (boolean r : relay) {
-                anyRelay |= r;
-            }
             if (anyRelay) {
                 Arrays.fill(through, 0);
                 Arrays.fill(mask, 0);

@@ -126,7 +126,34 @@ class LeadScorerTest {
                 expected[i] = all[i];
             }
             assertArrayEquals(expected, LeadScorer.topK(v, k), "n=" + n + " k=" + k);
+            // with some indices skipped: the first k of the same order among the others
+            boolean[] skip = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                skip[i] = rnd.nextInt(4) == 0;
+            }
+            int[] kept = Arrays.stream(all).mapToInt(Integer::intValue).filter(i -> !skip[i]).limit(k).toArray();
+            assertArrayEquals(kept, LeadScorer.topK(v, k, skip), "n=" + n + " k=" + k + " with skips");
         }
+    }
+
+    /**
+     * Volumes 1-4 rank the parties 3, 2, 1, 0; party 2 is excluded (a courier station): the two leads are
+     * 3 and 1, ranked 1 and 2 with their own scores, party 2's score is 0 and the others' unchanged.
+     */
+    @Test
+    void excludedPartiesAreNoLeads() {
+        LeadFeatures f = features(new double[] {1, 2, 3, 4}, new double[4], new double[4], new int[] {-1, -1, -1, -1});
+        LeadResult all = new LeadScorer().score(f, 4);
+        LeadResult r = new LeadScorer().score(f, 2, new boolean[] {false, false, true, false});
+        assertEquals(List.of(3, 1), r.parties().stream().map(PartyLead::party).toList());
+        assertEquals(List.of(1, 2), r.parties().stream().map(PartyLead::rank).toList());
+        assertEquals(all.partyScores()[1], r.parties().get(1).score());
+        double[] expected = all.partyScores();
+        expected[2] = 0;
+        assertArrayEquals(expected, r.partyScores());
+        assertEquals(List.of(3, 1), new LeadScorer().rankBy(f, all.partyScores(), 2,
+                new boolean[] {false, false, true, false}).parties().stream().map(PartyLead::party).toList());
+        assertThrows(IllegalArgumentException.class, () -> new LeadScorer().score(f, 2, new boolean[3]));
     }
 
     @Test

@@ -10,8 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.graph.Projections;
-import org.parcelnet.leads.LeadResult;
-import org.parcelnet.leads.PartyLead;
 import org.parcelnet.model.PartyKey;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.model.TransportMode;
@@ -67,7 +65,7 @@ class CourierStationsTest {
     }
 
     @Test
-    void stationsLeaveTheRingsAndTheLeads() {
+    void stationsLeaveTheRings() {
         // parties 0-2 in ring 0 (member, member, customer), 3 in ring 1 (member), 4 outside; 1 and 2 are stations
         RingMembers.Role m = RingMembers.Role.MEMBER;
         RingMembers.Result classified = new RingMembers.Result(new int[] {0, 0, 0, 1, -1},
@@ -80,14 +78,5 @@ class CourierStationsTest {
         assertArrayEquals(new int[] {0, -1, -1, 1, -1}, left.members());
         assertEquals(0, left.customers());
         assertEquals(2, left.ringCount());
-        // leads ranked 1..4 as parties 3, 1, 0, 2; party 1 is a station: it leaves, ranks close up
-        List<PartyLead> ranked = List.of(new PartyLead(1, 3, "d", 0.9, -1, List.of()),
-                new PartyLead(2, 1, "b", 0.8, 0, List.of()), new PartyLead(3, 0, "a", 0.7, 0, List.of()),
-                new PartyLead(4, 2, "c", 0.1, -1, List.of()));
-        LeadResult r = new LeadResult(new double[] {0.7, 0.8, 0.1, 0.9}, ranked, List.of())
-                .without(new boolean[] {false, true, false, false}, 2);
-        assertEquals(List.of(3, 0), r.parties().stream().map(PartyLead::party).toList());
-        assertEquals(List.of(1, 2), r.parties().stream().map(PartyLead::rank).toList());
-        assertArrayEquals(new double[] {0.7, 0, 0.1, 0.9}, r.partyScores());
     }
 }
