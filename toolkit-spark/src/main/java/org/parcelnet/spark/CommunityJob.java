@@ -12,12 +12,14 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -61,8 +63,9 @@ import scala.Tuple2;
  * modularity can be somewhat below Leiden on the whole component; docs/spark.md gives the figures.
  *
  * <p>Output: {@code (party, community)} with communities numbered as core numbers them (0 = most
- * parties, ties by the smallest member, here by party id order). Deterministic for a seed: party
- * numbers come from the sorted phone list and every step is order-independent.
+ * parties, ties by the smallest member, here the smallest phone). Deterministic for a seed: party
+ * numbers are a hash of the phone ({@link PartyIds}), which also orders each component's parties
+ * for Leiden, and every step is order-independent.
  */
 public final class CommunityJob {
 
@@ -109,9 +112,10 @@ public final class CommunityJob {
      */
     public static Result run(Dataset<Row> arcs, Options options) {
         SparkSession spark = arcs.sparkSession();
-        Dataset<Row> parties = partyIds(arcs).persist(StorageLevel.MEMORY_AND_DISK());
-        // used twice (the undirected graph and the hub rule): two joins of the arcs by party name, once
-        Dataset<Row> directed = directed(arcs, parties).persist(StorageLevel.MEMORY_AND_DISK());
+        PartyIds ids = PartyIds.of(arcs, -1L);
+        Dataset<Row> parties = ids.table();
+        // used twice (the undirected graph and the hub rule)
+        Dataset<Row> directed = ids.directed(arcs).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> und = undirected(directed).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> hubless = withoutHubs(directed, und, options.hubThreshold())
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -135,8 +139,9 @@ public final class CommunityJob {
         double totalWeight = hublessWeight.isNullAt(0) ? 0 : hublessWeight.getDouble(0);
         JavaRDD<Row> smallMembers = small.javaRDD()
                 .mapToPair(r -> new Tuple2<>(r.getLong(r.fieldIndex("component")),
-                        new double[] {r.getLong(r.fieldIndex("a")), r.getLong(r.fieldIndex("b")),
-                            r.getDouble(r.fieldIndex("w"))}))
+                        // party ids are 64-bit hashes: kept as longs, the weight as its bits
+                        new long[] {r.getLong(r.fieldIndex("a")), r.getLong(r.fieldIndex("b")),
+                            Double.doubleToRawLongBits(r.getDouble(r.fieldIndex("w")))}))
                 .groupByKey()
                 .flatMap(g -> leidenOnComponent(g._2(), options, totalWeight).iterator());
         StructType memberSchema = new StructType().add("pid", DataTypes.LongType, false)
@@ -155,27 +160,22 @@ public final class CommunityJob {
             membership = membership.union(coarsenAndCluster(spark, large, nodes, options,
                     leidenParams(options, options.resolution() * largeWeight / totalWeight)));
         }
-        // parties in no clustered component (isolated, hubs, components of one): their own community
-        Dataset<Row> all = parties.select("pid").join(membership, "pid", "left")
-                .select(col("pid"), coalesce(col("cid"), col("pid")).as("cid"))
+        // parties in no clustered component (isolated, hubs, components of one): their own community;
+        // communities numbered by size, ties by the smallest phone (not by the hashed ids)
+        Dataset<Row> all = parties.join(membership, "pid", "left")
+                .select(col("pid"), col("party"), coalesce(col("cid"), col("pid")).as("cid"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> ranks = DenseRank.bySizeThenSmallest(all, "cid", "pid");
-        Dataset<Row> numbered = all.join(ranks, "cid").select(col("pid"), col("rank").as("community"))
+        Dataset<Row> ranks = DenseRank.bySizeThenSmallest(all, "cid", "party");
+        Dataset<Row> numbered = all.join(ranks, "cid").select(col("pid"), col("party"), col("rank").as("community"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         double q = modularity(und, numbered, options.resolution());
-        Dataset<Row> out = numbered.join(parties, "pid").select(col("party"), col("community"));
+        Dataset<Row> out = numbered.select(col("party"), col("community"));
         large.unpersist();
         directed.unpersist();
+        all.unpersist();
         return new Result(out, q, components, largeComponents, largestComponent);
     }
 
-    /** The arcs by party id: {@code s, t, w}. */
-    static Dataset<Row> directed(Dataset<Row> arcs, Dataset<Row> parties) {
-        Dataset<Row> ps = parties.select(col("party").as("source"), col("pid").as("s"));
-        Dataset<Row> pt = parties.select(col("party").as("target"), col("pid").as("t"));
-        return arcs.join(ps, "source").join(pt, "target")
-                .select(col("s"), col("t"), col("weight").cast(DataTypes.DoubleType).as("w"));
-    }
 
     /** The undirected graph of {@link #directed} arcs, both directions summed: {@code a ≤ b, w}. */
     static Dataset<Row> undirected(Dataset<Row> directed) {
@@ -233,32 +233,66 @@ public final class CommunityJob {
         return LeidenParams.builder().seed(options.seed()).resolution(resolution).threads(1).build();
     }
 
-    /** Parties numbered in sorted order of their ids: {@code (party, pid)}. */
-    static Dataset<Row> partyIds(Dataset<Row> arcs) {
-        Dataset<Row> names = arcs.select(col("source").as("party")).union(arcs.select(col("target").as("party")))
-                .distinct().orderBy("party");
-        JavaRDD<Row> numbered = names.javaRDD().zipWithIndex().map(t -> RowFactory.create(t._1().getString(0), t._2()));
-        return arcs.sparkSession().createDataFrame(numbered,
-                new StructType().add("party", DataTypes.StringType, false).add("pid", DataTypes.LongType, false));
+    /**
+     * Parties numbered by a 64-bit hash of their key: {@code pid = xxhash64(salt, party)}, computed
+     * where a row is, so that the arcs become id pairs without a join (two sort-merge joins of the
+     * arcs by their string keys were the largest cost of this stage). Distinct keys hashing to one id
+     * are detected (one aggregation of the ids) and the next salt is tried; with 17.6 million parties
+     * the chance of any repeat is about 10⁻⁵ per salt, so the first salt holds in practice. The
+     * numbering is deterministic: it depends only on the keys.
+     *
+     * @param table {@code (party, pid)} of every party, persisted
+     * @param salt  the salt that gave distinct ids
+     * @param mask  the bits of the hash kept (all but in tests, which shorten ids to force repeats)
+     */
+    record PartyIds(Dataset<Row> table, long salt, long mask) {
+
+        /** Ids for the parties of {@code arcs} ({@code source, target}); {@code mask} -1 keeps all 64 bits. */
+        static PartyIds of(Dataset<Row> arcs, long mask) {
+            Dataset<Row> names = arcs.select(col("source").as("party")).union(arcs.select(col("target").as("party")))
+                    .distinct().persist(StorageLevel.MEMORY_AND_DISK());
+            for (long salt = 0; ; salt++) {
+                PartyIds ids = new PartyIds(null, salt, mask);
+                Dataset<Row> table = names.select(col("party"), ids.id(col("party")).as("pid"))
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                if (table.groupBy("pid").count().where(col("count").gt(1)).isEmpty()) {
+                    names.unpersist();
+                    return new PartyIds(table, salt, mask);
+                }
+                table.unpersist();
+            }
+        }
+
+        /** The id of a party key column. */
+        Column id(Column party) {
+            Column h = xxhash64(lit(salt), party);
+            return mask == -1L ? h : h.bitwiseAND(lit(mask));
+        }
+
+        /** The arcs by party id: {@code s, t, w}. */
+        Dataset<Row> directed(Dataset<Row> arcs) {
+            return arcs.select(id(col("source")).as("s"), id(col("target")).as("t"),
+                    col("weight").cast(DataTypes.DoubleType).as("w"));
+        }
     }
 
     /**
      * Core Leiden on one component's edges (party ids a, b and weight): {@code (pid, cid)} with cid
      * the smallest party id of the community.
      */
-    static List<Row> leidenOnComponent(Iterable<double[]> edgeList, Options options, double totalWeight) {
-        List<double[]> es = new ArrayList<>();
+    static List<Row> leidenOnComponent(Iterable<long[]> edgeList, Options options, double totalWeight) {
+        List<long[]> es = new ArrayList<>();
         double weight = 0;
-        for (double[] e : edgeList) {
+        for (long[] e : edgeList) {
             es.add(e);
-            weight += e[2];
+            weight += Double.longBitsToDouble(e[2]);
         }
         LeidenParams params = leidenParams(options, options.resolution() * weight / totalWeight);
         long[] ids = new long[es.size() * 2];
         int k = 0;
-        for (double[] e : es) {
-            ids[k++] = (long) e[0];
-            ids[k++] = (long) e[1];
+        for (long[] e : es) {
+            ids[k++] = e[0];
+            ids[k++] = e[1];
         }
         Arrays.sort(ids);
         int n = 0;
@@ -269,8 +303,8 @@ public final class CommunityJob {
         }
         long[] node = Arrays.copyOf(ids, n);
         CompactGraphBuilder b = CompactGraphBuilder.undirected(n).expectedEdges(es.size());
-        for (double[] e : es) {
-            b.addEdge(Arrays.binarySearch(node, (long) e[0]), Arrays.binarySearch(node, (long) e[1]), e[2]);
+        for (long[] e : es) {
+            b.addEdge(Arrays.binarySearch(node, e[0]), Arrays.binarySearch(node, e[1]), Double.longBitsToDouble(e[2]));
         }
         int[] membership = new Leiden(params).run(b.build()).partition().membership();
         return members(node, membership);

@@ -80,9 +80,10 @@ class GeneratedAgreementTest {
     @Test
     void hubFreeGraphEqualsCoresAnalyze() {
         Dataset<Row> arcs = PartyGraphJob.arcs(shipments);
-        Dataset<Row> parties = CommunityJob.partyIds(arcs);
-        Dataset<Row> kept = CommunityJob.withoutHubs(CommunityJob.directed(arcs, parties),
-                CommunityJob.undirected(CommunityJob.directed(arcs, parties)), CaseNetworks.Params.DEFAULTS.maxCounterparties());
+        CommunityJob.PartyIds ids = CommunityJob.PartyIds.of(arcs, -1L);
+        Dataset<Row> parties = ids.table();
+        Dataset<Row> kept = CommunityJob.withoutHubs(ids.directed(arcs),
+                CommunityJob.undirected(ids.directed(arcs)), CaseNetworks.Params.DEFAULTS.maxCounterparties());
         java.util.Map<Long, String> name = new HashMap<>();
         for (Row r : parties.collectAsList()) {
             name.put(r.getLong(1), r.getString(0));
