@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.sketch.BloomFilter;
+import org.parcelnet.linking.CaseLinker;
 import org.parcelnet.linking.CaseNetworks;
 
 /**
@@ -293,9 +294,9 @@ public final class CaseLinkJob {
             first.fieldIndex("origin_province"), first.fieldIndex("origin_city"),
             first.fieldIndex("destination_province"), first.fieldIndex("destination_city"),
             first.fieldIndex("sender_phone"), first.fieldIndex("receiver_phone"), first.fieldIndex("sender_name"),
-            first.fieldIndex("receiver_name"), first.fieldIndex("sender_address"),
-            first.fieldIndex("receiver_address"), first.fieldIndex("flagged"), first.fieldIndex("own"),
-            first.fieldIndex("label")};
+            first.fieldIndex("receiver_name"), addressAt(first, "sender"), addressAt(first, "receiver"),
+            first.fieldIndex("flagged"), first.fieldIndex("own"), first.fieldIndex("label"),
+            first.fieldIndex("sender_address_key"), first.fieldIndex("receiver_address_key")};
         org.parcelnet.model.ShipmentTable.Builder b = new org.parcelnet.model.ShipmentTable.Builder();
         int n = part.size();
         long[] key = new long[n];
@@ -308,8 +309,8 @@ public final class CaseLinkJob {
             // only the linking columns matter here; carrier, mode, weight and goods are left out
             b.add(x.getString(at[0]), x.getLong(at[1]), x.getString(at[2]), x.getString(at[3]), x.getString(at[4]),
                     x.getString(at[5]), x.getString(at[6]), x.getString(at[7]), x.getString(at[8]),
-                    x.getString(at[9]), x.getString(at[10]), x.getString(at[11]), null, null, 1, Double.NaN, null,
-                    flagged);
+                    x.getString(at[9]), linkingAddress(x, at[10], at[15]), linkingAddress(x, at[11], at[16]), null,
+                    null, 1, Double.NaN, null, flagged);
             isCase[i] = !onlyFlagged || flagged;
             // a foreign case gets a label of its own: nothing is linked among or through foreign cases
             rowCommunity[i] = x.getBoolean(at[13]) ? x.getInt(at[14]) : -1 - i;
@@ -325,6 +326,26 @@ public final class CaseLinkJob {
             out.add(RowFactory.create(key[res.caseRows()[l.a()]], key[res.caseRows()[l.b()]]));
         }
         return out.iterator();
+    }
+
+    /**
+     * Where a row keeps an address for linking: the address as written ({@link ShipmentIngest#SCHEMA})
+     * or, in the engine's rows ({@link ShipmentIngest#JOB_SCHEMA}), the raw address kept only where
+     * its key cannot stand for it.
+     */
+    private static int addressAt(Row r, String side) {
+        String[] names = r.schema().fieldNames();
+        return java.util.Arrays.asList(names).contains(side + "_address") ? r.fieldIndex(side + "_address")
+                : r.fieldIndex(side + "_address_raw");
+    }
+
+    /**
+     * An address core's linker normalises to the row's key: the address as written when the row
+     * has it, else the key itself ({@link CaseLinker#normalizeAddress} leaves such a key unchanged).
+     */
+    private static String linkingAddress(Row x, int addressAt, int keyAt) {
+        String a = x.getString(addressAt);
+        return a != null ? a : x.getString(keyAt);
     }
 
     /** The job's name of an identifier of core's kind and value (as {@link #identifiers} writes them). */

@@ -79,6 +79,36 @@ public final class ShipmentIngest {
         DataTypes.createStructField("flagged", DataTypes.BooleanType, false)
     });
 
+    /**
+     * What the engine reads and caches: {@link #SCHEMA} without the columns no job reads (carrier,
+     * mode, weight, declared goods), and with each address as written only where its normalised key
+     * cannot stand for it ({@code sender_address_raw}, {@code receiver_address_raw}: null whenever
+     * {@link CaseLinker#normalizeAddress} of the key is the key itself, which is nearly always; an
+     * exception is a string of Hangul jamo that a first normalisation leaves apart and a second
+     * composes). Linking compares addresses only by their normalised form, so the key serves it; the
+     * addresses as written were half of a shipment's cached bytes.
+     */
+    public static final StructType JOB_SCHEMA = new StructType(new StructField[] {
+        DataTypes.createStructField("part", DataTypes.IntegerType, false),
+        DataTypes.createStructField("row", DataTypes.IntegerType, false),
+        DataTypes.createStructField("shipment_id", DataTypes.StringType, false),
+        DataTypes.createStructField("shipped_at", DataTypes.LongType, false),
+        DataTypes.createStructField("origin_province", DataTypes.StringType, false),
+        DataTypes.createStructField("origin_city", DataTypes.StringType, false),
+        DataTypes.createStructField("destination_province", DataTypes.StringType, false),
+        DataTypes.createStructField("destination_city", DataTypes.StringType, false),
+        DataTypes.createStructField("sender_phone", DataTypes.StringType, false),
+        DataTypes.createStructField("receiver_phone", DataTypes.StringType, false),
+        DataTypes.createStructField("sender_name", DataTypes.StringType, true),
+        DataTypes.createStructField("receiver_name", DataTypes.StringType, true),
+        DataTypes.createStructField("sender_address_raw", DataTypes.StringType, true),
+        DataTypes.createStructField("receiver_address_raw", DataTypes.StringType, true),
+        DataTypes.createStructField("sender_address_key", DataTypes.StringType, true),
+        DataTypes.createStructField("receiver_address_key", DataTypes.StringType, true),
+        DataTypes.createStructField("pieces", DataTypes.IntegerType, false),
+        DataTypes.createStructField("flagged", DataTypes.BooleanType, false)
+    });
+
     private ShipmentIngest() {
     }
 
@@ -164,6 +194,15 @@ public final class ShipmentIngest {
      */
     static Dataset<Row> read(SparkSession spark, List<String> files, List<String> names, Settings settings,
                              String rejectsDir) {
+        return read(spark, files, names, settings, rejectsDir, true);
+    }
+
+    /**
+     * As {@link #read(SparkSession, List, List, Settings, String)}, under {@link #SCHEMA} when
+     * {@code full}, else under {@link #JOB_SCHEMA}.
+     */
+    static Dataset<Row> read(SparkSession spark, List<String> files, List<String> names, Settings settings,
+                             String rejectsDir, boolean full) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<Integer> parts = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -176,11 +215,12 @@ public final class ShipmentIngest {
             List<Iterator<Row>> out = new ArrayList<>();
             while (it.hasNext()) {
                 int part = it.next();
-                out.add(readPart(part, fileList.get(part), nameList.get(part), settings, rejectsDir, conf.value()));
+                out.add(readPart(part, fileList.get(part), nameList.get(part), settings, rejectsDir, conf.value(),
+                        full));
             }
             return concat(out);
         });
-        return spark.createDataFrame(rows, SCHEMA);
+        return spark.createDataFrame(rows, full ? SCHEMA : JOB_SCHEMA);
     }
 
     private static Iterator<Row> concat(List<Iterator<Row>> its) {
@@ -207,7 +247,7 @@ public final class ShipmentIngest {
 
     /** Reads one file with core's reader and streams its rows. Runs on an executor. */
     static Iterator<Row> readPart(int part, String file, String name, Settings settings, String rejectsDir,
-                                  Configuration conf) throws IOException {
+                                  Configuration conf, boolean full) throws IOException {
         Path local;
         Path scratch = null;
         URI uri = URI.create(file);
@@ -252,17 +292,20 @@ public final class ShipmentIngest {
             t = new Pseudonymizer(key).apply(t);
             key.destroy();
         }
-        return rows(part, t);
+        return rows(part, t, full);
     }
 
-    /** The rows of a table under {@link #SCHEMA}, lazily. */
-    static Iterator<Row> rows(int part, ShipmentTable t) {
+    /** The rows of a table under {@link #SCHEMA} ({@code full}) or {@link #JOB_SCHEMA}, lazily. */
+    static Iterator<Row> rows(int part, ShipmentTable t, boolean full) {
         int n = t.size();
         // normalised address of each distinct address, computed once per dictionary entry
         String[] addressKey = new String[t.addresses().size()];
+        // the address as written where its key cannot stand for it (JOB_SCHEMA), else null
+        String[] addressRaw = new String[addressKey.length];
         for (int a = 0; a < addressKey.length; a++) {
             String k = CaseLinker.normalizeAddress(t.addresses().value(a));
             addressKey[a] = k.isEmpty() ? null : k;
+            addressRaw[a] = k.isEmpty() || CaseLinker.normalizeAddress(k).equals(k) ? null : t.addresses().value(a);
         }
         return new Iterator<>() {
             int i;
@@ -282,6 +325,15 @@ public final class ShipmentIngest {
                 Place d = t.place(t.destinationPlace(row));
                 int sa = t.senderAddress(row);
                 int ra = t.receiverAddress(row);
+                if (!full) {
+                    return RowFactory.create(part, row, t.shipmentId(row), t.shippedAt(row), o.province(), o.city(),
+                            d.province(), d.city(), t.phones().value(t.senderPhone(row)),
+                            t.phones().value(t.receiverPhone(row)), value(t.names(), t.senderName(row)),
+                            value(t.names(), t.receiverName(row)), sa >= 0 ? addressRaw[sa] : null,
+                            ra >= 0 ? addressRaw[ra] : null, sa >= 0 ? addressKey[sa] : null,
+                            ra >= 0 ? addressKey[ra] : null, t.pieces(row),
+                            t.flagged(row));
+                }
                 double w = t.weightKg(row);
                 return RowFactory.create(part, row, t.shipmentId(row), t.shippedAt(row), o.province(), o.city(),
                         d.province(), d.city(), t.phones().value(t.senderPhone(row)),

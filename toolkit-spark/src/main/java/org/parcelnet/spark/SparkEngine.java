@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class SparkEngine implements AnalysisEngine {
             Path rejectsDir = new Path(out.staging(), "_rejects");
             ShipmentIngest.Settings settings = new ShipmentIngest.Settings(request.lenient(), request.zone(),
                     new java.util.HashMap<>(request.columnMap()), request.key());
-            Dataset<Row> read = spread(ShipmentIngest.read(spark, files, names, settings, rejectsDir.toString()),
+            Dataset<Row> read = spread(ShipmentIngest.read(spark, files, names, settings, rejectsDir.toString(), false),
                     files.size()).persist(StorageLevel.MEMORY_AND_DISK());
             read.count();
             Dataset<Row> shipments = dropCrossFileDuplicates(read, names, request.lenient(), out);
@@ -188,13 +189,22 @@ public final class SparkEngine implements AnalysisEngine {
         if (names.size() < 2) {
             return read;
         }
-        Dataset<Row> firsts = read.groupBy("shipment_id")
+        // ids hashed to 64 bits first: an aggregation of longs rather than of the id strings, and
+        // distinct hashes prove distinct ids; only rows sharing a hash are compared by their ids
+        Dataset<Row> sharedHashes = read.select(xxhash64(col("shipment_id")).as("h")).groupBy("h").count()
+                .where(col("count").gt(1)).select("h");
+        if (sharedHashes.isEmpty()) {
+            return read;
+        }
+        Dataset<Row> suspects = read.join(sharedHashes, xxhash64(read.col("shipment_id")).equalTo(sharedHashes.col("h")))
+                .select(read.col("part"), read.col("row"), read.col("shipment_id"));
+        Dataset<Row> firsts = suspects.groupBy("shipment_id")
                 .agg(count(lit(1)).as("n"), min(struct(col("part"), col("row"))).as("first"))
                 .where(col("n").gt(1));
         if (firsts.isEmpty()) {
             return read;
         }
-        Dataset<Row> repeats = read.join(firsts, "shipment_id")
+        Dataset<Row> repeats = suspects.join(firsts, "shipment_id")
                 .where(col("part").notEqual(col("first.part")).or(col("row").notEqual(col("first.row"))))
                 .select(col("part"), col("row"), col("shipment_id"), col("first.part").as("first_part"))
                 .orderBy("part", "row");
