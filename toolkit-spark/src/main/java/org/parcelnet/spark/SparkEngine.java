@@ -96,7 +96,8 @@ public final class SparkEngine implements AnalysisEngine {
 
             t = System.nanoTime();
             CommunityJob.Result comm = CommunityJob.run(arcs, request.communities());
-            Dataset<Row> membership = comm.membership().persist(StorageLevel.MEMORY_AND_DISK());
+            // checkpointed: later queries start from these rows, not from the communities' whole plan
+            Dataset<Row> membership = comm.membership().localCheckpoint(true);
             long parties = out.writeCsv("communities.csv", "node,community",
                     membership.orderBy("community", "party").map((MapFunction<Row, String>) r ->
                             Csv.cell(r.getString(0)) + "," + r.getInt(1), Encoders.STRING()));
