@@ -88,26 +88,11 @@ public final class ShipmentIngest {
      * composes). Linking compares addresses only by their normalised form, so the key serves it; the
      * addresses as written were half of a shipment's cached bytes.
      */
-    public static final StructType JOB_SCHEMA = new StructType(new StructField[] {
-        DataTypes.createStructField("part", DataTypes.IntegerType, false),
-        DataTypes.createStructField("row", DataTypes.IntegerType, false),
-        DataTypes.createStructField("shipment_id", DataTypes.StringType, false),
-        DataTypes.createStructField("shipped_at", DataTypes.LongType, false),
-        DataTypes.createStructField("origin_province", DataTypes.StringType, false),
-        DataTypes.createStructField("origin_city", DataTypes.StringType, false),
-        DataTypes.createStructField("destination_province", DataTypes.StringType, false),
-        DataTypes.createStructField("destination_city", DataTypes.StringType, false),
-        DataTypes.createStructField("sender_phone", DataTypes.StringType, false),
-        DataTypes.createStructField("receiver_phone", DataTypes.StringType, false),
-        DataTypes.createStructField("sender_name", DataTypes.StringType, true),
-        DataTypes.createStructField("receiver_name", DataTypes.StringType, true),
-        DataTypes.createStructField("sender_address_raw", DataTypes.StringType, true),
-        DataTypes.createStructField("receiver_address_raw", DataTypes.StringType, true),
-        DataTypes.createStructField("sender_address_key", DataTypes.StringType, true),
-        DataTypes.createStructField("receiver_address_key", DataTypes.StringType, true),
-        DataTypes.createStructField("pieces", DataTypes.IntegerType, false),
-        DataTypes.createStructField("flagged", DataTypes.BooleanType, false)
-    });
+    public static final StructType JOB_SCHEMA = new StructType(java.util.Arrays.stream(SCHEMA.fields())
+            .filter(f -> !java.util.Set.of("carrier", "mode", "weight_kg", "declared_goods").contains(f.name()))
+            .map(f -> f.name().endsWith("_address")
+                    ? DataTypes.createStructField(f.name() + "_raw", f.dataType(), true) : f)
+            .toArray(StructField[]::new));
 
     private ShipmentIngest() {
     }
