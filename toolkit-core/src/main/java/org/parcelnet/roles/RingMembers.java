@@ -55,10 +55,11 @@ import org.parcelnet.progress.ProgressListener;
  * most of its parcels outside the ring, so the share rule above leaves it out although the ring's
  * distributors supply it again and again; and where retailers sell to loyal buyers, each buyer
  * receives ring parcels again and again and the repeated-receipt rule makes it a member. Depth below the
- * ring's sources separates both from the ring's own tiers: a party that the distributor tier or above
- * supplies with two or more wholesale lots and that ships to at least {@link #RESELLER_RECEIVERS} different parties is a
- * retailer, and a member more than {@link #RETAIL_DEPTH} hops down that passes nothing on inside the ring
- * and receives smaller parcels than its suppliers do is a customer ({@link #resellersAndMarket}). Rings
+ * ring's sources along its supply lines (arcs of repeated parcels) separates both from the ring's own
+ * tiers: a party that the distributor tier or above supplies with two or more wholesale lots and that
+ * ships to at least {@link #RESELLER_RECEIVERS} different parties is a retailer, and a member more than
+ * {@link #RETAIL_DEPTH} hops down that receives smaller parcels than its suppliers do is a customer, as
+ * is whatever only such customers reach ({@link #resellersAndMarket}). Rings
  * are joined (below) on the members before these rules: a reseller that also trades with another
  * ring's members would otherwise join the two rings.
  *
@@ -141,7 +142,7 @@ public final class RingMembers {
      * @param tierDepth      whether a member's depth below the ring's sources decides at the bottom of
      *                       the ring ({@link #resellersAndMarket}): parties that the distributor tier
      *                       supplies again and again and that ship to many others are retailers; parties
-     *                       more than three hops down that pass nothing on are the market
+     *                       more than three hops down that receive retail-sized parcels are the market
      */
     public record Options(double wholesaleShare, double minRingShare, double mergeShare, boolean successorPhones,
                           boolean tierDepth) {
@@ -1567,9 +1568,8 @@ public final class RingMembers {
      * get the longest path over every arc. A ring supplies its tiers again and again; a single parcel
      * between members (one's own post to another, a chance sale, a buyer's parcel to a member) says
      * nothing about the tier below, and as a link of a longer path it puts whole branches one or more
-     * tiers too deep (on an outside world a retailer that mailed one parcel to a parcel's receiver who
-     * mailed one to a distributor of its ring put that distributor at depth 5 and its retailers into
-     * the ring's market). O(n + arcs).
+     * tiers too deep (a retailer's single parcel to an outsider who sends one on to a distributor of the
+     * same ring puts that distributor at depth 5 and its retailers into the ring's market). O(n + arcs).
      */
     static int[] supplyDepths(boolean[] source, RingArcs arcs, int n) {
         int[] start = arcs.start();
