@@ -58,7 +58,7 @@ import org.parcelnet.progress.ProgressListener;
  * ring's sources along its supply lines (arcs of repeated parcels) separates both from the ring's own
  * tiers: a party that the distributor tier or above supplies with two or more wholesale lots and that
  * ships to at least {@link #RESELLER_RECEIVERS} different parties is a retailer, and a member more than
- * {@link #RETAIL_DEPTH} hops down that receives smaller parcels than its suppliers do is a customer, as
+ * {@link #RETAIL_DEPTH} hops down that receives smaller parcels than its suppliers' tier does is a customer, as
  * is whatever only such customers reach ({@link #resellersAndMarket}). Rings
  * are joined (below) on the members before these rules: a reseller that also trades with another
  * ring's members would otherwise join the two rings.
@@ -1260,8 +1260,9 @@ public final class RingMembers {
      *       reseller found this way is one level below its deepest supplier and, within reach, supplies
      *       the next level (a distributor that also sells to one-off buyers, then its retailers).</li>
      *   <li><b>Past the retail tier is the market.</b> A member deeper than {@link #RETAIL_DEPTH}
-     *       whose ring parcels are smaller than the lots its suppliers receive (median weight, or cartons
-     *       without weights: the goods were split again) is a customer (confidence 0.3), whether or not it
+     *       whose ring parcels are smaller than the lots its suppliers' tier receives (median weight, or
+     *       cartons without weights, of the ring parcels received by the ring's members at its suppliers'
+     *       depths: the goods were split again) is a customer (confidence 0.3), whether or not it
      *       sends parcels to other members: a loyal buyer supplied again and again by a retailer, which
      *       the repeated-receipt rule would otherwise count as a member, and whose own post to family
      *       the relay rule would count as passing goods on. Members that the sources reach only through
@@ -1333,7 +1334,7 @@ public final class RingMembers {
                 break;
             }
         }
-        // past the retail tier: members whose parcels are smaller than the lots their suppliers receive,
+        // past the retail tier: members whose parcels are smaller than the lots their suppliers' tier receives,
         // whether or not they send parcels to other members (a loyal buyer's own post to family and
         // friends passes no lot on)
         boolean[] deep = new boolean[n];
@@ -1347,7 +1348,6 @@ public final class RingMembers {
         }
         long[] supplies = new long[16]; // (deep receiver, supplier), deduplicated below
         int sk = 0;
-        boolean[] feeds = new boolean[n];
         for (int u = 0; u < n; u++) {
             for (int j = start[u]; j < start[u + 1]; j++) {
                 int v = head[j];
@@ -1356,7 +1356,6 @@ public final class RingMembers {
                         supplies = Arrays.copyOf(supplies, sk * 2);
                     }
                     supplies[sk++] = (long) v << 32 | u;
-                    feeds[u] = true;
                 }
             }
         }
@@ -1366,7 +1365,7 @@ public final class RingMembers {
         for (int i = 0; i < rows; i++) {
             int s = snd[i];
             int r = rcv[i];
-            if (s != r && (deep[r] || feeds[r]) && member[s] && member[r] && assigned[s] == assigned[r]) {
+            if (s != r && deep[r] && member[s] && member[r] && assigned[s] == assigned[r]) {
                 if (lots[r] == null) {
                     lots[r] = new double[4];
                 } else if (lotCount[r] == lots[r].length) {
@@ -1375,24 +1374,64 @@ public final class RingMembers {
                 lots[r][lotCount[r]++] = lot(t, i, weights);
             }
         }
+        // the lots a tier receives, ring by ring: a supplier's own receipts are few when it was supplied
+        // a few times, and a buyer's parcels would then look as large by chance
+        int maxDepth = 0;
+        int ringCount = 0;
+        for (int v = 0; v < n; v++) {
+            maxDepth = Math.max(maxDepth, depth[v]);
+            ringCount = Math.max(ringCount, memberRing[v] + 1);
+        }
+        int levels = maxDepth + 1;
+        int[] tierStart = new int[ringCount * levels + 1];
+        for (int i = 0; i < rows; i++) {
+            int s = snd[i];
+            int r = rcv[i];
+            if (s != r && memberRing[s] >= 0 && memberRing[s] == memberRing[r] && depth[r] >= 0) {
+                tierStart[memberRing[r] * levels + depth[r] + 1]++;
+            }
+        }
+        for (int k = 0; k < ringCount * levels; k++) {
+            tierStart[k + 1] += tierStart[k];
+        }
+        double[] tierLots = new double[tierStart[ringCount * levels]];
+        int[] tierFill = Arrays.copyOf(tierStart, ringCount * levels);
+        for (int i = 0; i < rows; i++) {
+            int s = snd[i];
+            int r = rcv[i];
+            if (s != r && memberRing[s] >= 0 && memberRing[s] == memberRing[r] && depth[r] >= 0) {
+                tierLots[tierFill[memberRing[r] * levels + depth[r]]++] = lot(t, i, weights);
+            }
+        }
         double[] pool = new double[16];
         boolean[] market = new boolean[n];
         boolean anyMarket = false;
+        boolean[] level = new boolean[levels];
         for (int from = 0; from < sk; ) {
             int v = (int) (supplies[from] >>> 32);
+            int g = memberRing[v];
             int to = from;
-            int k = 0;
+            Arrays.fill(level, false);
             while (to < sk && (int) (supplies[to] >>> 32) == v) {
                 int u = (int) supplies[to++];
-                if (pool.length < k + lotCount[u]) {
-                    pool = Arrays.copyOf(pool, Math.max(pool.length * 2, k + lotCount[u]));
-                }
-                if (lotCount[u] > 0) {
-                    System.arraycopy(lots[u], 0, pool, k, lotCount[u]);
-                    k += lotCount[u];
+                if (depth[u] >= 0 && memberRing[u] == g) {
+                    level[depth[u]] = true;
                 }
             }
             from = to;
+            int k = 0;
+            for (int d = 0; d < levels; d++) {
+                if (!level[d]) {
+                    continue;
+                }
+                int a = tierStart[g * levels + d];
+                int b = tierStart[g * levels + d + 1];
+                if (pool.length < k + b - a) {
+                    pool = Arrays.copyOf(pool, Math.max(pool.length * 2, k + b - a));
+                }
+                System.arraycopy(tierLots, a, pool, k, b - a);
+                k += b - a;
+            }
             if (k > 0 && lotCount[v] > 0 && median(lots[v], lotCount[v]) < median(pool, k)) {
                 confidence[v] = Math.min(confidence[v], 0.3);
                 market[v] = true;

@@ -247,6 +247,34 @@ class RingMembersTest {
     }
 
     /**
+     * The market's parcels are measured against the lots of its suppliers' whole tier, by hand. S → T →
+     * D move 20 kg lots; D supplies retailer R1 three 20 kg lots and retailer R2 two 2 kg lots, and R2
+     * sells buyer C two 3 kg parcels. R2's own receipts (2 kg) are smaller than C's, but the retail
+     * tier of the ring receives 20 kg lots (median of 20, 20, 20, 2, 2): C, four hops down, is the
+     * market.
+     */
+    @Test
+    void theMarketIsMeasuredAgainstItsSuppliersTier() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20);
+            add(b, "T", "D", 2, 20);
+            add(b, "D", "R1", 2, 20);
+        }
+        for (int i = 0; i < 2; i++) {
+            add(b, "D", "R2", 1, 2);
+            add(b, "R2", "C", 1, 3);
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D", "R1", "R2", "C");
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(RingMembers.Role.CUSTOMER, role(r, p, "C"));
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "R2"));
+        assertEquals(5, r.memberCount());
+    }
+
+    /**
      * Depth follows the supply lines, by hand. S → T (20 kg lots) supplies distributors D1 and D2, each of
      * which splits them into 10 kg lots for its retailer (R1, R2), three times. R1 once posts D2 a
      * parcel of its own. Over every ring parcel the longest path runs S → T → D1 → R1 → D2 → R2 and puts
