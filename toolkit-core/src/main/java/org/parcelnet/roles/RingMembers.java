@@ -1273,10 +1273,11 @@ public final class RingMembers {
      * suppliers' (a sub-distributor's retailers); where goods are split again at every level, those
      * retailers count as the market.
      *
-     * <p>Cost: one pass over the shipments to collect the ring arcs, up to {@link #RETAIL_DEPTH} pairs
-     * of passes for the resellers' receipts and receivers, one for the deep receivers' lots; sorts of
-     * the ring arcs, of the candidates' (candidate, receiver) pairs and of the lots compared,
-     * O(rows + A log A). Memory about 40 bytes per party plus 12 per ring arc.
+     * <p>Cost: one pass over the shipments to collect the ring arcs, two for the suppliers' median lots,
+     * up to {@link #RETAIL_DEPTH} pairs of passes for the resellers' receipts and receivers, three for
+     * the deep receivers' and the tiers' lots and one more when the market reaches further members;
+     * sorts of the ring arcs, of the candidates' (candidate, receiver) pairs and of the lots compared,
+     * O(rows + A log A). Memory about 50 bytes per party plus 16 per ring arc and 8 per ring parcel.
      */
     static void resellersAndMarket(ShipmentTable t, int[] snd, int[] rcv, int[] ringOf, int[] assigned,
                                    double[] confidence, int n, boolean weights, double[] median, double wholesaleShare) {
