@@ -55,10 +55,11 @@ import org.parcelnet.progress.ProgressListener;
  * most of its parcels outside the ring, so the share rule above leaves it out although the ring's
  * distributors supply it again and again; and where retailers sell to loyal buyers, each buyer
  * receives ring parcels again and again and the repeated-receipt rule makes it a member. Depth below the
- * ring's sources separates both from the ring's own tiers: a party that the distributor tier or above
- * supplies with two or more wholesale lots and that ships to at least {@link #RESELLER_RECEIVERS} different parties is a
- * retailer, and a member more than {@link #RETAIL_DEPTH} hops down that passes nothing on inside the ring
- * and receives smaller parcels than its suppliers do is a customer ({@link #resellersAndMarket}). Rings
+ * ring's sources along its supply lines (arcs of repeated parcels) separates both from the ring's own
+ * tiers: a party that the distributor tier or above supplies with two or more wholesale lots and that
+ * ships to at least {@link #RESELLER_RECEIVERS} different parties is a retailer, and a member more than
+ * {@link #RETAIL_DEPTH} hops down that receives smaller parcels than its suppliers' tier does is a customer, as
+ * is whatever only such customers reach ({@link #resellersAndMarket}). Rings
  * are joined (below) on the members before these rules: a reseller that also trades with another
  * ring's members would otherwise join the two rings.
  *
@@ -141,7 +142,7 @@ public final class RingMembers {
      * @param tierDepth      whether a member's depth below the ring's sources decides at the bottom of
      *                       the ring ({@link #resellersAndMarket}): parties that the distributor tier
      *                       supplies again and again and that ship to many others are retailers; parties
-     *                       more than three hops down that pass nothing on are the market
+     *                       more than three hops down that receive retail-sized parcels are the market
      */
     public record Options(double wholesaleShare, double minRingShare, double mergeShare, boolean successorPhones,
                           boolean tierDepth) {
@@ -1241,36 +1242,42 @@ public final class RingMembers {
     public static final int RESELLER_RECEIVERS = 5;
 
     /**
-     * The bottom of the rings by depth. A member's <em>depth</em> is the longest path of ring parcels
-     * (between members of one ring) from the ring's sources — members that send ring parcels and
-     * receive none — with the arcs that close a cycle left out (a depth-first search from the sources
-     * drops its back edges). A ring whose sources cannot be told (every member receives ring parcels)
-     * has no depths, and nothing changes. Two rules then apply:
+     * The bottom of the rings by depth. A member's <em>depth</em> is the longest path along the ring's
+     * supply lines ({@link #supplyDepths}: ring parcels between members of one ring, over arcs of two or
+     * more parcels where they reach, over every arc elsewhere) from the ring's sources — members that
+     * send ring parcels and receive none — with the arcs that close a cycle left out (a depth-first
+     * search from the sources drops its back edges). A ring whose sources cannot be told (every member
+     * receives ring parcels) has no depths, and nothing changes. Two rules then apply:
      * <ol>
      *   <li><b>Resellers are retailers.</b> A party that is no member but received two or more
-     *       wholesale lots (as in the single-lot rule: at least {@link Options#wholesaleShare()} of the
-     *       ring's median core parcel) from members of one ring at depth at most {@code RETAIL_DEPTH − 1}
+     *       wholesale lots (at least {@link Options#wholesaleShare()} of the median lot its supplier
+     *       sends members of its ring, {@link #medianLotSent}; of the ring's median core parcel for a
+     *       supplier that sends members none) from members of one ring at depth at most {@code RETAIL_DEPTH − 1}
      *       (the distributor tier or above) and ships to at least {@link #RESELLER_RECEIVERS} different parties is a member of that
      *       ring (confidence {@code 1 − 0.5^received}, at most 0.95), however small the ring's share of
      *       its parcels: a retailer selling ring goods to one-off buyers, and buying ordinary goods
      *       online, has most of its traffic outside the ring, which the share rule counts against it. A
      *       reseller found this way is one level below its deepest supplier and, within reach, supplies
      *       the next level (a distributor that also sells to one-off buyers, then its retailers).</li>
-     *   <li><b>Past the retail tier is the market.</b> A member deeper than {@link #RETAIL_DEPTH} that
-     *       sends no ring parcel and whose ring parcels are smaller than the lots its suppliers receive
-     *       (median weight, or cartons without weights: the goods were split again) is a customer
-     *       (confidence 0.3): a loyal buyer supplied again and again by a retailer, which the
-     *       repeated-receipt rule would otherwise count as a member.</li>
+     *   <li><b>Past the retail tier is the market.</b> A member deeper than {@link #RETAIL_DEPTH}
+     *       whose ring parcels are smaller than the lots its suppliers' tier receives (median weight, or
+     *       cartons without weights, of the ring parcels received by the ring's members at its suppliers'
+     *       depths: the goods were split again) is a customer (confidence 0.3), whether or not it
+     *       sends parcels to other members: a loyal buyer supplied again and again by a retailer, which
+     *       the repeated-receipt rule would otherwise count as a member, and whose own post to family
+     *       the relay rule would count as passing goods on. Members that the sources reach only through
+     *       the market are customers too ({@link #beyondTheMarket}).</li>
      * </ol>
      * Both follow the four tiers of the case study (source → transit → distributor → retailer). A ring
      * with a further relay level keeps its deepest receivers when they get lots the size of their
      * suppliers' (a sub-distributor's retailers); where goods are split again at every level, those
      * retailers count as the market.
      *
-     * <p>Cost: one pass over the shipments to collect the ring arcs, up to {@link #RETAIL_DEPTH} pairs
-     * of passes for the resellers' receipts and receivers, one for the deep receivers' lots; sorts of
-     * the ring arcs, of the candidates' (candidate, receiver) pairs and of the lots compared,
-     * O(rows + A log A). Memory about 40 bytes per party plus 12 per ring arc.
+     * <p>Cost: one pass over the shipments to collect the ring arcs, two for the suppliers' median lots,
+     * up to {@link #RETAIL_DEPTH} pairs of passes for the resellers' receipts and receivers, three for
+     * the deep receivers' and the tiers' lots and one more when the market reaches further members;
+     * sorts of the ring arcs, of the candidates' (candidate, receiver) pairs and of the lots compared,
+     * O(rows + A log A). Memory about 50 bytes per party plus 16 per ring arc and 8 per ring parcel.
      */
     static void resellersAndMarket(ShipmentTable t, int[] snd, int[] rcv, int[] ringOf, int[] assigned,
                                    double[] confidence, int n, boolean weights, double[] median, double wholesaleShare) {
@@ -1292,7 +1299,8 @@ public final class RingMembers {
         for (int v = 0; v < n; v++) {
             source[v] = member[v] && ringSent[v] > 0 && ringReceived[v] == 0;
         }
-        int[] depth = depths(source, start, head, n);
+        int[] depth = supplyDepths(source, arcs, n);
+        double[] supplierLot = medianLotSent(t, snd, rcv, memberRing, weights, n);
         // resellers supplied by the distributor tier or above; a reseller found supplies the next level
         // (a distributor that also sells to one-off buyers, then its retailers)
         boolean[] promoted = new boolean[n];
@@ -1312,8 +1320,9 @@ public final class RingMembers {
                     continue;
                 }
                 int g = assigned[s];
-                if ((ringOf[r] >= 0 && ringOf[r] != g)
-                        || !wholesale(t, i, weights, g < median.length ? median[g] : Double.NaN, wholesaleShare)) {
+                double reference = !Double.isNaN(supplierLot[s]) ? supplierLot[s]
+                        : g < median.length ? median[g] : Double.NaN;
+                if ((ringOf[r] >= 0 && ringOf[r] != g) || !wholesale(t, i, weights, reference, wholesaleShare)) {
                     continue; // a party of another found ring, or a retail-sized parcel (a member's own post)
                 }
                 supplied[r]++;
@@ -1326,12 +1335,13 @@ public final class RingMembers {
                 break;
             }
         }
-        // past the retail tier: members that pass nothing on inside the ring and whose parcels are
-        // smaller than the lots their suppliers receive
+        // past the retail tier: members whose parcels are smaller than the lots their suppliers' tier receives,
+        // whether or not they send parcels to other members (a loyal buyer's own post to family and
+        // friends passes no lot on)
         boolean[] deep = new boolean[n];
         boolean any = false;
         for (int v = 0; v < n; v++) {
-            deep[v] = member[v] && ringSent[v] == 0 && depth[v] > RETAIL_DEPTH;
+            deep[v] = member[v] && depth[v] > RETAIL_DEPTH;
             any |= deep[v];
         }
         if (!any) {
@@ -1339,7 +1349,6 @@ public final class RingMembers {
         }
         long[] supplies = new long[16]; // (deep receiver, supplier), deduplicated below
         int sk = 0;
-        boolean[] feeds = new boolean[n];
         for (int u = 0; u < n; u++) {
             for (int j = start[u]; j < start[u + 1]; j++) {
                 int v = head[j];
@@ -1348,7 +1357,6 @@ public final class RingMembers {
                         supplies = Arrays.copyOf(supplies, sk * 2);
                     }
                     supplies[sk++] = (long) v << 32 | u;
-                    feeds[u] = true;
                 }
             }
         }
@@ -1358,7 +1366,7 @@ public final class RingMembers {
         for (int i = 0; i < rows; i++) {
             int s = snd[i];
             int r = rcv[i];
-            if (s != r && (deep[r] || feeds[r]) && member[s] && member[r] && assigned[s] == assigned[r]) {
+            if (s != r && deep[r] && member[s] && member[r] && assigned[s] == assigned[r]) {
                 if (lots[r] == null) {
                     lots[r] = new double[4];
                 } else if (lotCount[r] == lots[r].length) {
@@ -1367,26 +1375,135 @@ public final class RingMembers {
                 lots[r][lotCount[r]++] = lot(t, i, weights);
             }
         }
+        // the lots a tier receives, ring by ring: a supplier's own receipts are few when it was supplied
+        // a few times, and a buyer's parcels would then look as large by chance
+        int maxDepth = 0;
+        int ringCount = 0;
+        for (int v = 0; v < n; v++) {
+            maxDepth = Math.max(maxDepth, depth[v]);
+            ringCount = Math.max(ringCount, memberRing[v] + 1);
+        }
+        int levels = maxDepth + 1;
+        int[] tierStart = new int[ringCount * levels + 1];
+        for (int i = 0; i < rows; i++) {
+            int s = snd[i];
+            int r = rcv[i];
+            if (s != r && memberRing[s] >= 0 && memberRing[s] == memberRing[r] && depth[r] >= 0) {
+                tierStart[memberRing[r] * levels + depth[r] + 1]++;
+            }
+        }
+        for (int k = 0; k < ringCount * levels; k++) {
+            tierStart[k + 1] += tierStart[k];
+        }
+        double[] tierLots = new double[tierStart[ringCount * levels]];
+        int[] tierFill = Arrays.copyOf(tierStart, ringCount * levels);
+        for (int i = 0; i < rows; i++) {
+            int s = snd[i];
+            int r = rcv[i];
+            if (s != r && memberRing[s] >= 0 && memberRing[s] == memberRing[r] && depth[r] >= 0) {
+                tierLots[tierFill[memberRing[r] * levels + depth[r]]++] = lot(t, i, weights);
+            }
+        }
         double[] pool = new double[16];
+        boolean[] market = new boolean[n];
+        boolean anyMarket = false;
+        boolean[] level = new boolean[levels];
         for (int from = 0; from < sk; ) {
             int v = (int) (supplies[from] >>> 32);
+            int g = memberRing[v];
             int to = from;
-            int k = 0;
+            Arrays.fill(level, false);
             while (to < sk && (int) (supplies[to] >>> 32) == v) {
                 int u = (int) supplies[to++];
-                if (pool.length < k + lotCount[u]) {
-                    pool = Arrays.copyOf(pool, Math.max(pool.length * 2, k + lotCount[u]));
-                }
-                if (lotCount[u] > 0) {
-                    System.arraycopy(lots[u], 0, pool, k, lotCount[u]);
-                    k += lotCount[u];
+                if (depth[u] >= 0 && memberRing[u] == g) {
+                    level[depth[u]] = true;
                 }
             }
             from = to;
+            int k = 0;
+            for (int d = 0; d < levels; d++) {
+                if (!level[d]) {
+                    continue;
+                }
+                int a = tierStart[g * levels + d];
+                int b = tierStart[g * levels + d + 1];
+                if (pool.length < k + b - a) {
+                    pool = Arrays.copyOf(pool, Math.max(pool.length * 2, k + b - a));
+                }
+                System.arraycopy(tierLots, a, pool, k, b - a);
+                k += b - a;
+            }
             if (k > 0 && lotCount[v] > 0 && median(lots[v], lotCount[v]) < median(pool, k)) {
+                confidence[v] = Math.min(confidence[v], 0.3);
+                market[v] = true;
+                anyMarket = true;
+            }
+        }
+        if (anyMarket) {
+            beyondTheMarket(snd, rcv, memberRing, source, depth, market, promoted, confidence, n);
+        }
+    }
+
+    /**
+     * Members that the ring's sources reach only through its market ({@code market}): with the market's
+     * parties taken out of the ring parcels, no path from a source leads to them. Their ring parcels
+     * came from buyers (a loyal buyer's family and friends), not from the ring: customers (confidence
+     * 0.3). One pass over the shipments and one depth-first search, O(rows + A log A).
+     */
+    private static void beyondTheMarket(int[] snd, int[] rcv, int[] memberRing, boolean[] source, int[] depth,
+                                        boolean[] market, boolean[] promoted, double[] confidence, int n) {
+        int[] ring = memberRing.clone();
+        boolean[] from = source.clone();
+        for (int v = 0; v < n; v++) {
+            if (market[v]) {
+                ring[v] = -1;
+                from[v] = false;
+            }
+        }
+        int[] reach = supplyDepths(from, RingArcs.of(snd, rcv, ring, n), n);
+        for (int v = 0; v < n; v++) {
+            if (memberRing[v] >= 0 && !market[v] && !promoted[v] && depth[v] >= 0 && reach[v] < 0) {
                 confidence[v] = Math.min(confidence[v], 0.3);
             }
         }
+    }
+
+    /**
+     * Each member's median lot (weight, or cartons without weights) sent to members of its ring; NaN for
+     * parties that sent none. A reseller's lots are compared with what its supplier sends its own
+     * tier below, not with the ring's median parcel, which the larger consignments near the border
+     * dominate. One pass over the shipments and a sort per sender; 8 bytes per member parcel.
+     */
+    static double[] medianLotSent(ShipmentTable t, int[] snd, int[] rcv, int[] memberRing, boolean weights, int n) {
+        int[] start = new int[n + 1];
+        for (int i = 0; i < snd.length; i++) {
+            int s = snd[i];
+            if (s != rcv[i] && memberRing[s] >= 0 && memberRing[s] == memberRing[rcv[i]]) {
+                start[s + 1]++;
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            start[v + 1] += start[v];
+        }
+        double[] lots = new double[start[n]];
+        int[] fill = Arrays.copyOf(start, n);
+        for (int i = 0; i < snd.length; i++) {
+            int s = snd[i];
+            if (s != rcv[i] && memberRing[s] >= 0 && memberRing[s] == memberRing[rcv[i]]) {
+                lots[fill[s]++] = lot(t, i, weights);
+            }
+        }
+        double[] median = new double[n];
+        for (int v = 0; v < n; v++) {
+            int k = start[v + 1] - start[v];
+            if (k == 0) {
+                median[v] = Double.NaN;
+                continue;
+            }
+            Arrays.sort(lots, start[v], start[v + 1]);
+            median[v] = lots[start[v] + k / 2];
+        }
+        return median;
     }
 
     /** Median of {@code a[0..k)} (the upper one of an even count); sorts that range. */
@@ -1401,7 +1518,7 @@ public final class RingMembers {
      * among them (repeats counted). One pass over the shipments and a sort of the ring parcels'
      * (sender, receiver) pairs; 8 bytes per ring parcel while sorting, 12 per party.
      */
-    record RingArcs(int[] start, int[] head, int[] sent, int[] received) {
+    record RingArcs(int[] start, int[] head, int[] parcels, int[] sent, int[] received) {
 
         /** The arcs of the shipments {@code snd[i] → rcv[i]} whose two parties have one ring in {@code ring} (≥ 0). */
         static RingArcs of(int[] snd, int[] rcv, int[] ring, int n) {
@@ -1424,18 +1541,21 @@ public final class RingMembers {
             Arrays.sort(arcs, 0, a);
             int[] start = new int[n + 1];
             int[] head = new int[a];
+            int[] parcels = new int[a];
             int m = 0;
             for (int k = 0; k < a; k++) {
                 if (k > 0 && arcs[k] == arcs[k - 1]) {
+                    parcels[m - 1]++;
                     continue;
                 }
                 start[(int) (arcs[k] >>> 32) + 1]++;
+                parcels[m] = 1;
                 head[m++] = (int) arcs[k];
             }
             for (int v = 0; v < n; v++) {
                 start[v + 1] += start[v];
             }
-            return new RingArcs(start, Arrays.copyOf(head, m), sent, received);
+            return new RingArcs(start, Arrays.copyOf(head, m), Arrays.copyOf(parcels, m), sent, received);
         }
     }
 
@@ -1480,6 +1600,41 @@ public final class RingMembers {
             from = to;
         }
         return any;
+    }
+
+    /**
+     * Depth along the ring's <em>supply lines</em>: the longest path from {@code source} ({@link #depths})
+     * over the arcs that carry two or more parcels; parties those paths do not reach (supplied once)
+     * get the longest path over every arc. A ring supplies its tiers again and again; a single parcel
+     * between members (one's own post to another, a chance sale, a buyer's parcel to a member) says
+     * nothing about the tier below, and as a link of a longer path it puts whole branches one or more
+     * tiers too deep (a retailer's single parcel to an outsider who sends one on to a distributor of the
+     * same ring puts that distributor at depth 5 and its retailers into the ring's market). O(n + arcs).
+     */
+    static int[] supplyDepths(boolean[] source, RingArcs arcs, int n) {
+        int[] start = arcs.start();
+        int[] head = arcs.head();
+        int[] parcels = arcs.parcels();
+        int[] repeatedStart = new int[n + 1];
+        int[] repeatedHead = new int[head.length];
+        int m = 0;
+        for (int v = 0; v < n; v++) {
+            for (int j = start[v]; j < start[v + 1]; j++) {
+                if (parcels[j] >= 2) {
+                    repeatedHead[m++] = head[j];
+                }
+            }
+            repeatedStart[v + 1] = m;
+        }
+        int[] depth = depths(source, repeatedStart, repeatedHead, n);
+        // off the supply lines (reached through single parcels only): the longest path over every ring parcel
+        int[] all = depths(source, start, head, n);
+        for (int v = 0; v < n; v++) {
+            if (depth[v] < 0) {
+                depth[v] = all[v];
+            }
+        }
+        return depth;
     }
 
     /**
@@ -1611,3 +1766,4 @@ public final class RingMembers {
         return lot(t, row, weights) >= share * median;
     }
 }
+

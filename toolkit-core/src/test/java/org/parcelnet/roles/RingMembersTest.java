@@ -210,6 +210,149 @@ class RingMembersTest {
         assertEquals(6, without.memberCount());
     }
 
+    /**
+     * A loyal buyer who posts to family, by hand. The found ring is S → T → D → R (20 kg lots) and R
+     * ships buyer C three 1 kg parcels; C sends its relative F two parcels and F sends one back. C and
+     * F are in the ring's community. C received ring parcels and sent to a party of the ring, F too, so
+     * both look like relays (0.95); but C is four hops below the source and its parcels are smaller
+     * than R's lots: the market, although it sends. F is reached only through C: no ring goods reach
+     * it from the ring's own tiers, so it is a customer as well. Without the rule both are members.
+     */
+    @Test
+    void theMarketAndWhatOnlyItReachesAreCustomers() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20);
+            add(b, "T", "D", 2, 20);
+            add(b, "D", "R", 2, 20);
+            add(b, "R", "C", 1, 1);
+        }
+        add(b, "C", "F", 1, 1);
+        add(b, "C", "F", 1, 1);
+        add(b, "F", "C", 1, 1);
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D", "R", "C", "F");
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(RingMembers.Role.CUSTOMER, role(r, p, "C"));
+        assertEquals(RingMembers.Role.CUSTOMER, role(r, p, "F"));
+        assertEquals(0.3, conf(r, p, "C"), 1e-12);
+        assertEquals(0.3, conf(r, p, "F"), 1e-12);
+        assertEquals(4, r.memberCount());
+        RingMembers.Result without = RingMembers.classify(t, p, ring,
+                RingMembers.Options.defaults().withTierDepth(false));
+        assertEquals(0.95, conf(without, p, "C"), 1e-12);
+        assertEquals(0.95, conf(without, p, "F"), 1e-12);
+        assertEquals(6, without.memberCount());
+    }
+
+    /**
+     * The market's parcels are measured against the lots of its suppliers' whole tier, by hand. S → T →
+     * D move 20 kg lots; D supplies retailer R1 three 20 kg lots and retailer R2 two 2 kg lots, and R2
+     * sells buyer C two 3 kg parcels. R2's own receipts (2 kg) are smaller than C's, but the retail
+     * tier of the ring receives 20 kg lots (median of 20, 20, 20, 2, 2): C, four hops down, is the
+     * market.
+     */
+    @Test
+    void theMarketIsMeasuredAgainstItsSuppliersTier() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20);
+            add(b, "T", "D", 2, 20);
+            add(b, "D", "R1", 2, 20);
+        }
+        for (int i = 0; i < 2; i++) {
+            add(b, "D", "R2", 1, 2);
+            add(b, "R2", "C", 1, 3);
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D", "R1", "R2", "C");
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(RingMembers.Role.CUSTOMER, role(r, p, "C"));
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "R2"));
+        assertEquals(5, r.memberCount());
+    }
+
+    /**
+     * Depth follows the supply lines, by hand. S → T (20 kg lots) supplies distributors D1 and D2, each of
+     * which splits them into 10 kg lots for its retailer (R1, R2), three times. R1 once posts D2 a
+     * parcel of its own. Over every ring parcel the longest path runs S → T → D1 → R1 → D2 → R2 and puts
+     * R2 five hops deep, where its 10 kg lots, smaller than D2's 20 kg receipts, would make it the market;
+     * over the arcs of two or more parcels D2 is a distributor (depth 2) and R2 a retailer (3).
+     */
+    @Test
+    void depthFollowsRepeatedSupplyNotSingleParcels() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20);
+            add(b, "T", "D1", 2, 20);
+            add(b, "T", "D2", 2, 20);
+            add(b, "D1", "R1", 1, 10);
+            add(b, "D2", "R2", 1, 10);
+        }
+        add(b, "R1", "D2", 1, 1);
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D1", "D2", "R1", "R2");
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "R2"));
+        assertEquals(0.875, conf(r, p, "R2"), 1e-12); // three lots: 1 − 0.5³
+        assertEquals(6, r.memberCount());
+        // depths by hand over the ring arcs (all parties members of ring 0)
+        int n = p.partyCount();
+        int[] memberRing = new int[n];
+        java.util.Arrays.fill(memberRing, 0);
+        RingMembers.RingArcs arcs = RingMembers.RingArcs.of(p.senderParty(), p.receiverParty(), memberRing, n);
+        boolean[] source = new boolean[n];
+        source[p.parties().indexOf("S")] = true;
+        int[] all = RingMembers.depths(source, arcs.start(), arcs.head(), n);
+        int[] supply = RingMembers.supplyDepths(source, arcs, n);
+        assertEquals(5, all[p.parties().indexOf("R2")]);
+        assertEquals(4, all[p.parties().indexOf("D2")]);
+        assertEquals(3, supply[p.parties().indexOf("R2")]);
+        assertEquals(2, supply[p.parties().indexOf("D2")]);
+        assertEquals(3, supply[p.parties().indexOf("R1")]);
+    }
+
+    /**
+     * A reseller's lots are measured against what its supplier sends its own tier, by hand. S → T → D
+     * move 20 kg lots; D splits them into 4 kg lots for its retailer R. X gets two such 4 kg lots from D,
+     * buys ten ordinary parcels and ships to six buyers. The ring's median core parcel is 20 kg, of
+     * which 4 kg is not half; but D's lots to its members are 4 kg, and X's are as large: X is a
+     * reseller (1 − 0.5² = 0.75). V got two 1 kg parcels from D (D's own post) and ships to six as well:
+     * no reseller.
+     */
+    @Test
+    void resellerLotsAreComparedWithTheirSuppliersLots() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20);
+            add(b, "T", "D", 2, 20);
+            add(b, "D", "R", 1, 4);
+        }
+        for (int i = 0; i < 2; i++) {
+            add(b, "D", "X", 1, 4);
+            add(b, "D", "V", 1, 1);
+        }
+        for (int k = 0; k < 10; k++) {
+            add(b, "shopX" + k, "X", 1, 1);
+            add(b, "shopV" + k, "V", 1, 1);
+        }
+        for (int k = 0; k < 6; k++) {
+            add(b, "X", "buyerX" + k, 1, 1);
+            add(b, "V", "buyerV" + k, 1, 1);
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D", "R");
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "X"));
+        assertEquals(0.75, conf(r, p, "X"), 1e-12);
+        assertNull(role(r, p, "V"));
+        assertEquals(5, r.memberCount());
+    }
+
     /** Longest-path depths by hand, with a cycle whose closing arc is left out. */
     @Test
     void depthsAreLongestPathsWithoutCycles() {
