@@ -77,7 +77,7 @@ public final class CaseLinkJob {
         boolean addresses = params.useAddresses();
         boolean namePhone = params.useNamePhone();
         FlatMapFunction<Row, Row> explode = r -> identifiers(r, addresses, namePhone, onlyFlagged);
-        Dataset<Row> ids = shipments.flatMap(explode, ExpressionEncoder.apply(IDENTIFIER_SCHEMA))
+        Dataset<Row> ids = identifierInput(shipments).flatMap(explode, ExpressionEncoder.apply(IDENTIFIER_SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
         double logR = Math.log(Math.max(rows, 3));
@@ -201,7 +201,8 @@ public final class CaseLinkJob {
                     x.get(0), x.get(1), x.get(2), x.get(3), x.get(4), label)));
             return out.iterator();
         };
-        Dataset<Row> ownIdentLabels = ownRows.flatMap(explode, ExpressionEncoder.apply(LABELLED_IDENTIFIER_SCHEMA))
+        Dataset<Row> ownIdentLabels = identifierInput(ownRows)
+                .flatMap(explode, ExpressionEncoder.apply(LABELLED_IDENTIFIER_SCHEMA))
                 .select("ident", "label").distinct().persist(StorageLevel.MEMORY_AND_DISK());
 
         double logR = Math.log(Math.max(rows, 3));
@@ -226,23 +227,32 @@ public final class CaseLinkJob {
                     .broadcast(ownIdentLabels.stat().bloomFilter("ident", expected, 0.01));
         }
         Broadcast<BloomFilter> partsFilter = filter;
+        // only the identifier columns reach the function: each column it is given becomes a Java object per row
         FlatMapFunction<Row, String> counted = x -> {
             BloomFilter f = partsFilter == null ? null : partsFilter.value();
-            List<String> out = new ArrayList<>(6);
-            identifiers(x, addresses, namePhone, onlyFlagged).forEachRemaining(i -> {
-                String ident = i.getString(0);
-                if (f == null || f.mightContainString(ident)) {
-                    out.add(ident);
+            String[] ident = new String[IDENTIFIER_SLOTS];
+            identifierValues(x.getString(0), x.getString(1), x.getString(2), x.getString(3), x.getString(4),
+                    x.getString(5), ident, new String[IDENTIFIER_SLOTS]);
+            List<String> out = new ArrayList<>(IDENTIFIER_SLOTS);
+            for (String i : ident) {
+                if (i != null && (f == null || f.mightContainString(i))) {
+                    out.add(i);
                 }
-            });
+            }
             return out.iterator();
         };
-        Dataset<Row> weights = shipments.flatMap(counted, Encoders.STRING()).groupBy(col("value").as("ident"))
+        Dataset<Row> identifierColumns = shipments.select(col("sender_phone"), col("receiver_phone"),
+                addresses ? col("sender_address_key") : lit(null).cast(DataTypes.StringType),
+                addresses ? col("receiver_address_key") : lit(null).cast(DataTypes.StringType),
+                namePhone ? col("sender_name") : lit(null).cast(DataTypes.StringType),
+                namePhone ? col("receiver_name") : lit(null).cast(DataTypes.StringType));
+        Dataset<Row> weights = identifierColumns.flatMap(counted, Encoders.STRING()).groupBy(col("value").as("ident"))
                 .agg(count(lit(1)).as("df"))
                 .select(col("ident"), weight.apply(col("df")).as("w"))
                 .where(col("w").geq(minEvidence));
         Dataset<Row> identLabel = ownIdentLabels.join(weights, "ident").persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> caseIds = labelledCases.flatMap(explode, ExpressionEncoder.apply(LABELLED_IDENTIFIER_SCHEMA))
+        Dataset<Row> caseIds = identifierInput(labelledCases)
+                .flatMap(explode, ExpressionEncoder.apply(LABELLED_IDENTIFIER_SCHEMA))
                 .select(col("ident"), col("key").as("ckey"), col("label").as("clabel"));
         Dataset<Row> foreign = identLabel.join(caseIds, "ident").where(col("clabel").notEqual(col("label")))
                 .select(col("label"), col("ckey").as("key")).distinct().withColumn("own", lit(false));
@@ -364,51 +374,66 @@ public final class CaseLinkJob {
         long key = orderKey(part, row);
         long t = r.getLong(r.fieldIndex("shipped_at"));
         boolean isCase = !onlyFlagged || r.getBoolean(r.fieldIndex("flagged"));
-        String sp = r.getString(r.fieldIndex("sender_phone"));
-        String rp = r.getString(r.fieldIndex("receiver_phone"));
-        String[] ident = new String[6];
-        String[] counter = new String[6];
-        ident[0] = "phone:" + sp;
-        counter[0] = rp;
-        ident[1] = "phone:" + rp;
-        counter[1] = sp;
-        if (addresses) {
-            String sa = r.getString(r.fieldIndex("sender_address_key"));
-            String ra = r.getString(r.fieldIndex("receiver_address_key"));
-            if (sa != null) {
-                ident[2] = "address:" + sa;
-                counter[2] = rp;
-            }
-            if (ra != null) {
-                ident[3] = "address:" + ra;
-                counter[3] = sp;
-            }
-        }
-        if (namePhone) {
-            String sn = r.getString(r.fieldIndex("sender_name"));
-            String rn = r.getString(r.fieldIndex("receiver_name"));
-            if (sn != null) {
-                ident[4] = "name:" + sn + "|" + sp;
-                counter[4] = rp;
-            }
-            if (rn != null) {
-                ident[5] = "name:" + rn + "|" + rp;
-                counter[5] = sp;
-            }
-        }
-        List<Row> out = new ArrayList<>(6);
-        for (int s = 0; s < 6; s++) {
-            if (ident[s] == null) {
-                continue;
-            }
-            boolean repeat = false;
-            for (int q = 0; q < s; q++) {
-                repeat |= ident[s].equals(ident[q]);
-            }
-            if (!repeat) {
+        String[] ident = new String[IDENTIFIER_SLOTS];
+        String[] counter = new String[IDENTIFIER_SLOTS];
+        identifierValues(r.getString(r.fieldIndex("sender_phone")), r.getString(r.fieldIndex("receiver_phone")),
+                addresses ? r.getString(r.fieldIndex("sender_address_key")) : null,
+                addresses ? r.getString(r.fieldIndex("receiver_address_key")) : null,
+                namePhone ? r.getString(r.fieldIndex("sender_name")) : null,
+                namePhone ? r.getString(r.fieldIndex("receiver_name")) : null, ident, counter);
+        List<Row> out = new ArrayList<>(IDENTIFIER_SLOTS);
+        for (int s = 0; s < IDENTIFIER_SLOTS; s++) {
+            if (ident[s] != null) {
                 out.add(RowFactory.create(ident[s], counter[s], key, t, isCase));
             }
         }
         return out.iterator();
+    }
+
+    /**
+     * The columns {@link #identifiers} reads (and the community label where there is one): a function
+     * over rows gets every column it is given as a Java object, so the others are left out first.
+     */
+    static Dataset<Row> identifierInput(Dataset<Row> rows) {
+        List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+        for (String c : List.of("part", "row", "shipped_at", "flagged", "sender_phone", "receiver_phone",
+                "sender_address_key", "receiver_address_key", "sender_name", "receiver_name", "label")) {
+            if (java.util.Arrays.asList(rows.columns()).contains(c)) {
+                cols.add(col(c));
+            }
+        }
+        return rows.select(cols.toArray(new org.apache.spark.sql.Column[0]));
+    }
+
+    /** Identifier slots of a shipment: sender and receiver phone, address, name with phone. */
+    static final int IDENTIFIER_SLOTS = 6;
+
+    /**
+     * Fills {@code ident} with a shipment's identifiers in CaseLinker's slot order and {@code counter}
+     * with each one's counterparty phone; null where a slot is empty or repeats an earlier slot
+     * (first slot wins). Addresses and names are null when they are not used.
+     */
+    static void identifierValues(String senderPhone, String receiverPhone, String senderAddressKey,
+                                 String receiverAddressKey, String senderName, String receiverName,
+                                 String[] ident, String[] counter) {
+        ident[0] = "phone:" + senderPhone;
+        counter[0] = receiverPhone;
+        ident[1] = "phone:" + receiverPhone;
+        counter[1] = senderPhone;
+        ident[2] = senderAddressKey == null ? null : "address:" + senderAddressKey;
+        counter[2] = receiverPhone;
+        ident[3] = receiverAddressKey == null ? null : "address:" + receiverAddressKey;
+        counter[3] = senderPhone;
+        ident[4] = senderName == null ? null : "name:" + senderName + "|" + senderPhone;
+        counter[4] = receiverPhone;
+        ident[5] = receiverName == null ? null : "name:" + receiverName + "|" + receiverPhone;
+        counter[5] = senderPhone;
+        for (int s = 1; s < IDENTIFIER_SLOTS; s++) {
+            for (int q = 0; q < s && ident[s] != null; q++) {
+                if (ident[s].equals(ident[q])) {
+                    ident[s] = null;
+                }
+            }
+        }
     }
 }
