@@ -237,9 +237,9 @@ public final class CommunityJob {
      * Parties numbered by a 64-bit hash of their key: {@code pid = xxhash64(salt, party)}, computed
      * where a row is, so that the arcs become id pairs without a join (two sort-merge joins of the
      * arcs by their string keys were the largest cost of this stage). Distinct keys hashing to one id
-     * are detected (one aggregation of the ids) and the next salt is tried; with 17.6 million parties
-     * the chance of any repeat is about 10⁻⁵ per salt, so the first salt holds in practice. The
-     * numbering is deterministic: it depends only on the keys.
+     * are detected (the ids sorted, {@link RepeatedLongs}) and the next salt is tried; with 17.6
+     * million parties the chance of any repeat is about 10⁻⁵ per salt, so the first salt holds in
+     * practice. The numbering is deterministic: it depends only on the keys.
      *
      * @param table {@code (party, pid)} of every party, persisted
      * @param salt  the salt that gave distinct ids
@@ -255,7 +255,8 @@ public final class CommunityJob {
                 PartyIds ids = new PartyIds(null, salt, mask);
                 Dataset<Row> table = names.select(col("party"), ids.id(col("party")).as("pid"))
                         .persist(StorageLevel.MEMORY_AND_DISK());
-                if (table.groupBy("pid").count().where(col("count").gt(1)).isEmpty()) {
+                int ranges = Integer.parseInt(arcs.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+                if (RepeatedLongs.of(table.select("pid"), ranges).isEmpty()) {
                     names.unpersist();
                     return new PartyIds(table, salt, mask);
                 }
