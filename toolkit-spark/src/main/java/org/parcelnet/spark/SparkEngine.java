@@ -121,10 +121,18 @@ public final class SparkEngine implements AnalysisEngine {
             }
 
             t = System.nanoTime();
-            boolean onlyFlagged = !shipments.where(col("flagged")).isEmpty();
+            // the flagged shipments cached once: linking reads them several times, and each pass over
+            // the whole shipments table reads a cache that is largely on disk at scale
+            Dataset<Row> flaggedRows = CaseLinkJob.casesOf(shipments, true).persist(StorageLevel.MEMORY_AND_DISK());
+            boolean onlyFlagged = flaggedRows.count() > 0;
+            if (!onlyFlagged) {
+                flaggedRows.unpersist();
+            }
+            Dataset<Row> caseRows = onlyFlagged ? flaggedRows : shipments;
             Dataset<Row> networks = (request.splitCases()
-                    ? CaseLinkJob.evidenceNetworks(shipments, rows, request.cases(), onlyFlagged, membership)
-                    : CaseLinkJob.networks(shipments, rows, request.cases(), onlyFlagged))
+                    ? CaseLinkJob.evidenceNetworks(shipments, caseRows, rows, request.cases(), onlyFlagged,
+                            membership)
+                    : CaseLinkJob.networks(shipments, caseRows, rows, request.cases(), onlyFlagged))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             long cases = out.writeCsv("networks.csv", "shipment_id,network", networks.map((MapFunction<Row, String>) r ->
                     Csv.cell(r.getString(2)) + "," + r.getInt(3), Encoders.STRING()));
