@@ -237,8 +237,11 @@ public final class CommunityJob {
                 .where(col("in").geq(col("all").multiply(RingFinder.RELAY_SHARE))
                         .and(col("out").geq(col("all").multiply(RingFinder.RELAY_SHARE))))
                 .select("v");
+        // cached: both the kept and the removed edges are read through it, and the relay test behind it
+        // aggregates every hub's arcs
         Dataset<Row> flags = hubs.select(col("v"), lit(true).as("hub"))
-                .join(relays.select(col("v"), lit(true).as("relay")), "v", "left");
+                .join(relays.select(col("v"), lit(true).as("relay")), "v", "left")
+                .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> fa = flags.select(col("v").as("a"), col("hub").as("ha"), col("relay").as("ra"));
         Dataset<Row> fb = flags.select(col("v").as("b"), col("hub").as("hb"), col("relay").as("rb"));
         org.apache.spark.sql.Column ha = col("ha").isNotNull();
