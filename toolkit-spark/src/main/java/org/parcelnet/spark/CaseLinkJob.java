@@ -74,10 +74,19 @@ public final class CaseLinkJob {
      */
     public static Dataset<Row> networks(Dataset<Row> shipments, long rows, CaseNetworks.Params params,
                                         boolean onlyFlagged) {
+        return networks(shipments, casesOf(shipments, onlyFlagged), rows, params, onlyFlagged);
+    }
+
+    /**
+     * As {@link #networks(Dataset, long, CaseNetworks.Params, boolean)}, with the case rows given
+     * (cached by the caller).
+     */
+    static Dataset<Row> networks(Dataset<Row> shipments, Dataset<Row> cases, long rows, CaseNetworks.Params params,
+                                 boolean onlyFlagged) {
         boolean addresses = params.useAddresses();
         boolean namePhone = params.useNamePhone();
         FlatMapFunction<Row, Row> explode = r -> identifiers(r, addresses, namePhone, onlyFlagged);
-        Dataset<Row> ids = shipments.flatMap(explode, ExpressionEncoder.apply(IDENTIFIER_SCHEMA))
+        Dataset<Row> ids = identifierInput(shipments).flatMap(explode, ExpressionEncoder.apply(IDENTIFIER_SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
         double logR = Math.log(Math.max(rows, 3));
@@ -97,26 +106,26 @@ public final class CaseLinkJob {
         // null-safe: the optimiser may evaluate it before the filter on the first case of an identifier
         UserDefinedFunction evidence = udf((Double w, Long ta, Long tb) -> ta == null || tb == null ? 0.0
                 : w * (0.5 + 0.5 * Math.exp(-Math.abs((double) ta - tb) / tau)), DataTypes.DoubleType);
-        Dataset<Row> cases = ids.where(col("is_case")).join(weights, "ident");
-        Dataset<Row> links = cases
+        Dataset<Row> caseIdentifiers = ids.where(col("is_case")).join(weights, "ident");
+        Dataset<Row> links = caseIdentifiers
                 .withColumn("prev", lag("key", 1).over(Window.partitionBy("ident").orderBy("key")))
                 .withColumn("prev_t", lag("t", 1).over(Window.partitionBy("ident").orderBy("key")))
                 .where(col("prev").isNotNull())
                 .where(evidence.apply(col("w"), col("prev_t"), col("t")).geq(minEvidence))
                 .select(col("key").as("src"), col("prev").as("dst"));
 
-        Dataset<Row> out = closure(shipments, onlyFlagged, links);
+        Dataset<Row> out = closure(cases, links);
         ids.unpersist();
         return out;
     }
 
     /**
-     * Networks as the transitive closure of {@code links} ({@code src, dst} order keys), every case a
-     * network of its own when unlinked, numbered as core numbers them; in input order.
+     * Networks of the {@code cases} as the transitive closure of {@code links} ({@code src, dst}
+     * order keys), every case a network of its own when unlinked, numbered as core numbers them; in
+     * input order.
      */
-    private static Dataset<Row> closure(Dataset<Row> shipments, boolean onlyFlagged, Dataset<Row> links) {
-        Dataset<Row> caseRows = shipments.where(onlyFlagged ? col("flagged") : lit(true))
-                .select(col("part"), col("row"), col("shipment_id"),
+    private static Dataset<Row> closure(Dataset<Row> cases, Dataset<Row> links) {
+        Dataset<Row> caseRows = cases.select(col("part"), col("row"), col("shipment_id"),
                         udf((Integer p, Integer w) -> orderKey(p, w), DataTypes.LongType)
                                 .apply(col("part"), col("row")).as("key"));
         Dataset<Row> comp = ConnectedComponents.of(links);
@@ -170,11 +179,27 @@ public final class CaseLinkJob {
      */
     public static Dataset<Row> evidenceNetworks(Dataset<Row> shipments, long rows, CaseNetworks.Params params,
                                                 boolean onlyFlagged, Dataset<Row> membership) {
+        return evidenceNetworks(shipments, casesOf(shipments, onlyFlagged), rows, params, onlyFlagged, membership);
+    }
+
+    /**
+     * The cases among the shipments: the flagged ones, or all. A caller that has them cached passes
+     * them to the jobs, which would otherwise filter the whole shipments table each time they need them.
+     */
+    static Dataset<Row> casesOf(Dataset<Row> shipments, boolean onlyFlagged) {
+        return onlyFlagged ? shipments.where(col("flagged")) : shipments;
+    }
+
+    /**
+     * As {@link #evidenceNetworks(Dataset, long, CaseNetworks.Params, boolean, Dataset)}, with the
+     * case rows given (cached by the caller).
+     */
+    static Dataset<Row> evidenceNetworks(Dataset<Row> shipments, Dataset<Row> cases, long rows,
+                                         CaseNetworks.Params params, boolean onlyFlagged, Dataset<Row> membership) {
         UserDefinedFunction keyOf = udf((Integer p, Integer w) -> orderKey(p, w), DataTypes.LongType);
         Dataset<Row> communityOf = membership.select(col("party").as("receiver_phone"), col("community").as("label"));
         // every case with its community (its receiver's); every shipment when all are cases
-        Dataset<Row> labelledCases = (onlyFlagged ? shipments.where(col("flagged")) : shipments)
-                .join(communityOf, "receiver_phone")
+        Dataset<Row> labelledCases = cases.join(communityOf, "receiver_phone")
                 .withColumn("key", keyOf.apply(col("part"), col("row")))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         // only communities holding a case of their own have links to find; their shipments are the parts.
@@ -201,7 +226,8 @@ public final class CaseLinkJob {
                     x.get(0), x.get(1), x.get(2), x.get(3), x.get(4), label)));
             return out.iterator();
         };
-        Dataset<Row> ownIdentLabels = ownRows.flatMap(explode, ExpressionEncoder.apply(LABELLED_IDENTIFIER_SCHEMA))
+        Dataset<Row> ownIdentLabels = identifierInput(ownRows)
+                .flatMap(explode, ExpressionEncoder.apply(LABELLED_IDENTIFIER_SCHEMA))
                 .select("ident", "label").distinct().persist(StorageLevel.MEMORY_AND_DISK());
 
         double logR = Math.log(Math.max(rows, 3));
@@ -226,23 +252,47 @@ public final class CaseLinkJob {
                     .broadcast(ownIdentLabels.stat().bloomFilter("ident", expected, 0.01));
         }
         Broadcast<BloomFilter> partsFilter = filter;
-        FlatMapFunction<Row, String> counted = x -> {
+        // Counted by a 128-bit hash of the identifier (two 64-bit hashes of its UTF-8 bytes): an
+        // aggregation of fixed-width keys instead of strings, and 16 bytes a record through the shuffle.
+        // Distinct identifiers share both hashes with a chance of about n²/2¹²⁹ (below 10⁻²⁰ for 10⁹
+        // identifiers). Only the identifier columns reach the function: each column it is given
+        // becomes a Java object per row
+        FlatMapFunction<Row, scala.Tuple2<Long, Long>> counted = x -> {
             BloomFilter f = partsFilter == null ? null : partsFilter.value();
-            List<String> out = new ArrayList<>(6);
-            identifiers(x, addresses, namePhone, onlyFlagged).forEachRemaining(i -> {
-                String ident = i.getString(0);
-                if (f == null || f.mightContainString(ident)) {
-                    out.add(ident);
+            String[] ident = new String[IDENTIFIER_SLOTS];
+            identifierValues(x.getString(0), x.getString(1), x.getString(2), x.getString(3), x.getString(4),
+                    x.getString(5), ident, new String[IDENTIFIER_SLOTS]);
+            List<scala.Tuple2<Long, Long>> out = new ArrayList<>(IDENTIFIER_SLOTS);
+            for (String i : ident) {
+                if (i != null) {
+                    byte[] b = i.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    if (f == null || f.mightContainBinary(b)) {
+                        out.add(new scala.Tuple2<>(identifierHash(b, HASH_SEED_A), identifierHash(b, HASH_SEED_B)));
+                    }
                 }
-            });
+            }
             return out.iterator();
         };
-        Dataset<Row> weights = shipments.flatMap(counted, Encoders.STRING()).groupBy(col("value").as("ident"))
+        Dataset<Row> identifierColumns = shipments.select(col("sender_phone"), col("receiver_phone"),
+                addresses ? col("sender_address_key") : lit(null).cast(DataTypes.StringType),
+                addresses ? col("receiver_address_key") : lit(null).cast(DataTypes.StringType),
+                namePhone ? col("sender_name") : lit(null).cast(DataTypes.StringType),
+                namePhone ? col("receiver_name") : lit(null).cast(DataTypes.StringType));
+        Dataset<Row> weights = identifierColumns.flatMap(counted, Encoders.tuple(Encoders.LONG(), Encoders.LONG()))
+                .toDF("ha", "hb").groupBy("ha", "hb")
                 .agg(count(lit(1)).as("df"))
-                .select(col("ident"), weight.apply(col("df")).as("w"))
+                .select(col("ha"), col("hb"), weight.apply(col("df")).as("w"))
                 .where(col("w").geq(minEvidence));
-        Dataset<Row> identLabel = ownIdentLabels.join(weights, "ident").persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> caseIds = labelledCases.flatMap(explode, ExpressionEncoder.apply(LABELLED_IDENTIFIER_SCHEMA))
+        UserDefinedFunction hashA = udf((String i) ->
+                identifierHash(i.getBytes(java.nio.charset.StandardCharsets.UTF_8), HASH_SEED_A), DataTypes.LongType);
+        UserDefinedFunction hashB = udf((String i) ->
+                identifierHash(i.getBytes(java.nio.charset.StandardCharsets.UTF_8), HASH_SEED_B), DataTypes.LongType);
+        Dataset<Row> identLabel = ownIdentLabels.withColumn("ha", hashA.apply(col("ident")))
+                .withColumn("hb", hashB.apply(col("ident")))
+                .join(weights, scala.jdk.javaapi.CollectionConverters.asScala(List.of("ha", "hb")).toSeq())
+                .select("ident", "label", "w").persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> caseIds = identifierInput(labelledCases)
+                .flatMap(explode, ExpressionEncoder.apply(LABELLED_IDENTIFIER_SCHEMA))
                 .select(col("ident"), col("key").as("ckey"), col("label").as("clabel"));
         Dataset<Row> foreign = identLabel.join(caseIds, "ident").where(col("clabel").notEqual(col("label")))
                 .select(col("label"), col("ckey").as("key")).distinct().withColumn("own", lit(false));
@@ -265,7 +315,7 @@ public final class CaseLinkJob {
         identLabel.unpersist();
         ownRows.unpersist();
         labelledCases.unpersist();
-        return closure(shipments, onlyFlagged, links);
+        return closure(cases, links);
     }
 
     /**
@@ -364,51 +414,75 @@ public final class CaseLinkJob {
         long key = orderKey(part, row);
         long t = r.getLong(r.fieldIndex("shipped_at"));
         boolean isCase = !onlyFlagged || r.getBoolean(r.fieldIndex("flagged"));
-        String sp = r.getString(r.fieldIndex("sender_phone"));
-        String rp = r.getString(r.fieldIndex("receiver_phone"));
-        String[] ident = new String[6];
-        String[] counter = new String[6];
-        ident[0] = "phone:" + sp;
-        counter[0] = rp;
-        ident[1] = "phone:" + rp;
-        counter[1] = sp;
-        if (addresses) {
-            String sa = r.getString(r.fieldIndex("sender_address_key"));
-            String ra = r.getString(r.fieldIndex("receiver_address_key"));
-            if (sa != null) {
-                ident[2] = "address:" + sa;
-                counter[2] = rp;
-            }
-            if (ra != null) {
-                ident[3] = "address:" + ra;
-                counter[3] = sp;
-            }
-        }
-        if (namePhone) {
-            String sn = r.getString(r.fieldIndex("sender_name"));
-            String rn = r.getString(r.fieldIndex("receiver_name"));
-            if (sn != null) {
-                ident[4] = "name:" + sn + "|" + sp;
-                counter[4] = rp;
-            }
-            if (rn != null) {
-                ident[5] = "name:" + rn + "|" + rp;
-                counter[5] = sp;
-            }
-        }
-        List<Row> out = new ArrayList<>(6);
-        for (int s = 0; s < 6; s++) {
-            if (ident[s] == null) {
-                continue;
-            }
-            boolean repeat = false;
-            for (int q = 0; q < s; q++) {
-                repeat |= ident[s].equals(ident[q]);
-            }
-            if (!repeat) {
+        String[] ident = new String[IDENTIFIER_SLOTS];
+        String[] counter = new String[IDENTIFIER_SLOTS];
+        identifierValues(r.getString(r.fieldIndex("sender_phone")), r.getString(r.fieldIndex("receiver_phone")),
+                addresses ? r.getString(r.fieldIndex("sender_address_key")) : null,
+                addresses ? r.getString(r.fieldIndex("receiver_address_key")) : null,
+                namePhone ? r.getString(r.fieldIndex("sender_name")) : null,
+                namePhone ? r.getString(r.fieldIndex("receiver_name")) : null, ident, counter);
+        List<Row> out = new ArrayList<>(IDENTIFIER_SLOTS);
+        for (int s = 0; s < IDENTIFIER_SLOTS; s++) {
+            if (ident[s] != null) {
                 out.add(RowFactory.create(ident[s], counter[s], key, t, isCase));
             }
         }
         return out.iterator();
+    }
+
+    private static final long HASH_SEED_A = 0x9E3779B97F4A7C15L;
+    private static final long HASH_SEED_B = 0xC2B2AE3D27D4EB4FL;
+
+    /** XXH64 of an identifier's UTF-8 bytes under a seed (Spark's implementation, as its SQL function uses). */
+    static long identifierHash(byte[] utf8, long seed) {
+        return org.apache.spark.sql.catalyst.expressions.XXH64.hashUnsafeBytes(utf8,
+                org.apache.spark.unsafe.Platform.BYTE_ARRAY_OFFSET, utf8.length, seed);
+    }
+
+    /**
+     * The columns {@link #identifiers} reads (and the community label where there is one): a function
+     * over rows gets every column it is given as a Java object, so the others are left out first.
+     */
+    static Dataset<Row> identifierInput(Dataset<Row> rows) {
+        List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+        for (String c : List.of("part", "row", "shipped_at", "flagged", "sender_phone", "receiver_phone",
+                "sender_address_key", "receiver_address_key", "sender_name", "receiver_name", "label")) {
+            if (java.util.Arrays.asList(rows.columns()).contains(c)) {
+                cols.add(col(c));
+            }
+        }
+        return rows.select(cols.toArray(new org.apache.spark.sql.Column[0]));
+    }
+
+    /** Identifier slots of a shipment: sender and receiver phone, address, name with phone. */
+    static final int IDENTIFIER_SLOTS = 6;
+
+    /**
+     * Fills {@code ident} with a shipment's identifiers in CaseLinker's slot order and {@code counter}
+     * with each one's counterparty phone; null where a slot is empty or repeats an earlier slot
+     * (first slot wins). Addresses and names are null when they are not used.
+     */
+    static void identifierValues(String senderPhone, String receiverPhone, String senderAddressKey,
+                                 String receiverAddressKey, String senderName, String receiverName,
+                                 String[] ident, String[] counter) {
+        ident[0] = "phone:" + senderPhone;
+        counter[0] = receiverPhone;
+        ident[1] = "phone:" + receiverPhone;
+        counter[1] = senderPhone;
+        ident[2] = senderAddressKey == null ? null : "address:" + senderAddressKey;
+        counter[2] = receiverPhone;
+        ident[3] = receiverAddressKey == null ? null : "address:" + receiverAddressKey;
+        counter[3] = senderPhone;
+        ident[4] = senderName == null ? null : "name:" + senderName + "|" + senderPhone;
+        counter[4] = receiverPhone;
+        ident[5] = receiverName == null ? null : "name:" + receiverName + "|" + receiverPhone;
+        counter[5] = senderPhone;
+        for (int s = 1; s < IDENTIFIER_SLOTS; s++) {
+            for (int q = 0; q < s && ident[s] != null; q++) {
+                if (ident[s].equals(ident[q])) {
+                    ident[s] = null;
+                }
+            }
+        }
     }
 }

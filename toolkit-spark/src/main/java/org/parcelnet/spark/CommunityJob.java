@@ -117,8 +117,8 @@ public final class CommunityJob {
         // used twice (the undirected graph and the hub rule)
         Dataset<Row> directed = ids.directed(arcs).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> und = undirected(directed).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> hubless = withoutHubs(directed, und, options.hubThreshold())
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        HubRule hubRule = withoutHubs(directed, und, options.hubThreshold());
+        Dataset<Row> hubless = hubRule.kept().persist(StorageLevel.MEMORY_AND_DISK());
 
         Dataset<Row> cc = ConnectedComponents.of(hubless.where(col("a").notEqual(col("b")))
                 .select(col("a").as("src"), col("b").as("dst")));
@@ -145,7 +145,7 @@ public final class CommunityJob {
                 .groupByKey()
                 .flatMap(g -> leidenOnComponent(g._2(), options, totalWeight).iterator());
         StructType memberSchema = new StructType().add("pid", DataTypes.LongType, false)
-                .add("cid", DataTypes.LongType, false);
+                .add("cid", DataTypes.LongType, false).add("internal", DataTypes.DoubleType, false);
         Dataset<Row> membership = spark.createDataFrame(smallMembers, memberSchema);
 
         // larger components: distributed local moving, Leiden on the driver, local moving again
@@ -154,21 +154,30 @@ public final class CommunityJob {
         long largeComponents = sizes.where(col("size").gt(options.maxLocalNodes())).count();
         Row largest = sizes.agg(org.apache.spark.sql.functions.max("size")).first();
         long largestComponent = largest.isNullAt(0) ? 0 : largest.getLong(0);
+        double largeInternal = 0;
         if (largeComponents > 0) {
             Dataset<Row> nodes = compOfNode.where(col("size").gt(options.maxLocalNodes())).select("pid");
             double largeWeight = large.agg(sum("w")).first().getDouble(0);
-            membership = membership.union(coarsenAndCluster(spark, large, nodes, options,
-                    leidenParams(options, options.resolution() * largeWeight / totalWeight)));
+            Dataset<Row> largeMembers = coarsenAndCluster(spark, large, nodes, options,
+                    leidenParams(options, options.resolution() * largeWeight / totalWeight))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            // the large components' internal weight is counted here, by their edges' two ends
+            membership = membership.union(largeMembers.withColumn("internal", lit(0.0)));
+            largeInternal = internalWeight(large, largeMembers.select(col("pid"), col("cid").as("community")));
         }
         // parties in no clustered component (isolated, hubs, components of one): their own community;
         // communities numbered by size, ties by the smallest phone (not by the hashed ids)
         Dataset<Row> all = parties.join(membership, "pid", "left")
-                .select(col("pid"), col("party"), coalesce(col("cid"), col("pid")).as("cid"))
+                .select(col("pid"), col("party"), coalesce(col("cid"), col("pid")).as("cid"),
+                        coalesce(col("internal"), lit(0.0)).as("internal"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> ranks = DenseRank.bySizeThenSmallest(all, "cid", "party");
         Dataset<Row> numbered = all.join(ranks, "cid").select(col("pid"), col("party"), col("rank").as("community"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        double q = modularity(und, numbered, options.resolution());
+        Row clusteredInternal = all.agg(sum("internal")).first();
+        double internal = (clusteredInternal.isNullAt(0) ? 0 : clusteredInternal.getDouble(0)) + largeInternal
+                + internalWeight(hubRule.removedNearRelays(), numbered.select("pid", "community"));
+        double q = modularity(hubRule.degree(), numbered, internal, options.resolution());
         Dataset<Row> out = numbered.select(col("party"), col("community"));
         large.unpersist();
         directed.unpersist();
@@ -184,22 +193,37 @@ public final class CommunityJob {
     }
 
     /**
+     * What the hub rule leaves of the undirected graph.
+     *
+     * @param kept      the edges clustered: {@code a, b, w}
+     * @param removedNearRelays the removed edges that can still join two parties of one community: a
+     *                  hub's self loop, or an edge at a relaying hub ({@code a, b, w}); a hub that does
+     *                  not relay keeps no edge and is a community of its own
+     * @param degree    {@code v, k}: each party's weighted degree in the whole graph (a self loop twice)
+     */
+    record HubRule(Dataset<Row> kept, Dataset<Row> removedNearRelays, Dataset<Row> degree) {
+    }
+
+    /**
      * The undirected party graph core's pipeline clusters ({@link RingFinder#withoutHubs(CompactGraph,
      * int, double)}): parties with more than {@code hubThreshold} distinct neighbours are hubs and
      * lose their edges, except that a relaying hub (at least {@link RingFinder#RELAY_SHARE} of its
      * parcels on repeated ties, of at least {@code minTie} parcels to non-hubs, inbound and again
      * outbound) keeps its edges of at least {@code minTie} parcels to non-hubs. Two aggregations over
-     * the arcs and two joins.
+     * the arcs (the first also gives every party's weighted degree) and two joins.
      *
      * @param directed {@code s, t, w}: party ids and parcels of each arc
      * @param und      {@code a ≤ b, w}: the undirected graph (both directions summed)
-     * @return the kept undirected edges {@code a, b, w}
      */
-    static Dataset<Row> withoutHubs(Dataset<Row> directed, Dataset<Row> und, int hubThreshold) {
+    static HubRule withoutHubs(Dataset<Row> directed, Dataset<Row> und, int hubThreshold) {
         double minTie = RingFinder.Options.defaults().minTie();
-        Dataset<Row> nonLoop = und.where(col("a").notEqual(col("b")));
-        Dataset<Row> hubs = nonLoop.select(col("a").as("v")).union(nonLoop.select(col("b").as("v")))
-                .groupBy("v").count().where(col("count").gt(hubThreshold)).select("v")
+        org.apache.spark.sql.Column loop = col("a").equalTo(col("b"));
+        // per party: distinct neighbours (self loops aside) and weighted degree (a self loop twice)
+        Dataset<Row> perParty = und.select(col("a").as("v"), col("w"), loop.as("loop"))
+                .union(und.select(col("b").as("v"), col("w"), loop.as("loop")))
+                .groupBy("v").agg(sum(when(col("loop"), 0).otherwise(1)).as("n"), sum("w").as("k"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> hubs = perParty.where(col("n").gt(hubThreshold)).select("v")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> arcs = directed.where(col("s").notEqual(col("t")));
         Dataset<Row> ends = arcs.select(col("s").as("v"), col("t").as("u"), col("w"), lit(true).as("outgoing"))
@@ -213,19 +237,24 @@ public final class CommunityJob {
                 .where(col("in").geq(col("all").multiply(RingFinder.RELAY_SHARE))
                         .and(col("out").geq(col("all").multiply(RingFinder.RELAY_SHARE))))
                 .select("v");
+        // cached: both the kept and the removed edges are read through it, and the relay test behind it
+        // aggregates every hub's arcs
         Dataset<Row> flags = hubs.select(col("v"), lit(true).as("hub"))
-                .join(relays.select(col("v"), lit(true).as("relay")), "v", "left");
+                .join(relays.select(col("v"), lit(true).as("relay")), "v", "left")
+                .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> fa = flags.select(col("v").as("a"), col("hub").as("ha"), col("relay").as("ra"));
         Dataset<Row> fb = flags.select(col("v").as("b"), col("hub").as("hb"), col("relay").as("rb"));
         org.apache.spark.sql.Column ha = col("ha").isNotNull();
         org.apache.spark.sql.Column hb = col("hb").isNotNull();
         org.apache.spark.sql.Column relay = col("ra").isNotNull().or(col("rb").isNotNull());
+        org.apache.spark.sql.Column keep = ha.or(hb).equalTo(false)
+                .or(ha.notEqual(hb).and(relay).and(col("w").geq(minTie)));
         // hubs are few (parties past the threshold): their flags go to every task rather than the edges
         // being shuffled twice to meet them
-        return und.join(broadcast(fa), "a", "left").join(broadcast(fb), "b", "left")
-                .where(ha.or(hb).equalTo(false)
-                        .or(ha.notEqual(hb).and(relay).and(col("w").geq(minTie))))
-                .select("a", "b", "w");
+        Dataset<Row> marked = und.join(broadcast(fa), "a", "left").join(broadcast(fb), "b", "left");
+        return new HubRule(marked.where(keep).select("a", "b", "w"),
+                marked.where(keep.equalTo(false).and(relay.or(loop))).select("a", "b", "w"),
+                perParty.select("v", "k"));
     }
 
     /** Core's Leiden parameters for these options: one thread per task (the executors' cores run tasks side by side). */
@@ -237,9 +266,9 @@ public final class CommunityJob {
      * Parties numbered by a 64-bit hash of their key: {@code pid = xxhash64(salt, party)}, computed
      * where a row is, so that the arcs become id pairs without a join (two sort-merge joins of the
      * arcs by their string keys were the largest cost of this stage). Distinct keys hashing to one id
-     * are detected (one aggregation of the ids) and the next salt is tried; with 17.6 million parties
-     * the chance of any repeat is about 10⁻⁵ per salt, so the first salt holds in practice. The
-     * numbering is deterministic: it depends only on the keys.
+     * are detected (the ids sorted, {@link RepeatedLongs}) and the next salt is tried; with 17.6
+     * million parties the chance of any repeat is about 10⁻⁵ per salt, so the first salt holds in
+     * practice. The numbering is deterministic: it depends only on the keys.
      *
      * @param table {@code (party, pid)} of every party, persisted
      * @param salt  the salt that gave distinct ids
@@ -255,7 +284,8 @@ public final class CommunityJob {
                 PartyIds ids = new PartyIds(null, salt, mask);
                 Dataset<Row> table = names.select(col("party"), ids.id(col("party")).as("pid"))
                         .persist(StorageLevel.MEMORY_AND_DISK());
-                if (table.groupBy("pid").count().where(col("count").gt(1)).isEmpty()) {
+                int ranges = Integer.parseInt(arcs.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+                if (RepeatedLongs.of(table.select("pid"), ranges).isEmpty()) {
                     names.unpersist();
                     return new PartyIds(table, salt, mask);
                 }
@@ -303,15 +333,29 @@ public final class CommunityJob {
         }
         long[] node = Arrays.copyOf(ids, n);
         CompactGraphBuilder b = CompactGraphBuilder.undirected(n).expectedEdges(es.size());
-        for (long[] e : es) {
-            b.addEdge(Arrays.binarySearch(node, e[0]), Arrays.binarySearch(node, e[1]), Double.longBitsToDouble(e[2]));
+        int[] end = new int[2 * es.size()];
+        for (int i = 0; i < es.size(); i++) {
+            long[] e = es.get(i);
+            end[2 * i] = Arrays.binarySearch(node, e[0]);
+            end[2 * i + 1] = Arrays.binarySearch(node, e[1]);
+            b.addEdge(end[2 * i], end[2 * i + 1], Double.longBitsToDouble(e[2]));
         }
         int[] membership = new Leiden(params).run(b.build()).partition().membership();
-        return members(node, membership);
+        // the weight inside communities, for the modularity of the whole graph
+        double internal = 0;
+        for (int i = 0; i < es.size(); i++) {
+            if (membership[end[2 * i]] == membership[end[2 * i + 1]]) {
+                internal += Double.longBitsToDouble(es.get(i)[2]);
+            }
+        }
+        return members(node, membership, internal);
     }
 
-    /** {@code (pid, cid)} rows, cid = smallest id of each community (ids ascending, so the first seen). */
-    private static List<Row> members(long[] node, int[] membership) {
+    /**
+     * {@code (pid, cid, internal)} rows, cid = smallest id of each community (ids ascending, so the
+     * first seen); the component's internal weight on its first row, 0 on the others.
+     */
+    private static List<Row> members(long[] node, int[] membership, double internal) {
         int k = 0;
         for (int c : membership) {
             k = Math.max(k, c + 1);
@@ -323,7 +367,7 @@ public final class CommunityJob {
         }
         List<Row> out = new ArrayList<>(node.length);
         for (int v = 0; v < node.length; v++) {
-            out.add(RowFactory.create(node[v], first[membership[v]]));
+            out.add(RowFactory.create(node[v], first[membership[v]], v == 0 ? internal : 0.0));
         }
         return out;
     }
@@ -438,27 +482,33 @@ public final class CommunityJob {
     }
 
     /**
-     * Modularity of {@code membership} ({@code pid, community}) on the undirected edges {@code und}
-     * ({@code a ≤ b, w}): Q = Σ_c [L_c/m − γ(D_c/2m)²], a self loop counted once in m and L_c and
-     * twice in its node's degree (core's {@code Modularity.of}).
+     * Modularity of a partition of the whole undirected party graph, Newman 2006
+     * (doi:10.1073/pnas.0601602103) with resolution γ: {@code Q = L_in/m − γ Σ_C (K_C / 2m)²}, where
+     * {@code L_in} is the weight of the edges inside communities ({@code internal}, summed where the
+     * edges were: per component by the task that clustered it, and by a join for the rest), {@code m}
+     * the total weight and {@code K_C} the total degree of community C (a self loop counts twice in a
+     * degree, once in m). One join of the parties' degrees with their communities and one aggregation.
+     *
+     * @param degree     {@code v, k}: every party's weighted degree
+     * @param membership {@code pid, community} of every party
      */
-    static double modularity(Dataset<Row> und, Dataset<Row> membership, double gamma) {
-        Dataset<Row> ca = membership.select(col("pid").as("a"), col("community").as("ca"));
-        Dataset<Row> cb = membership.select(col("pid").as("b"), col("community").as("cb"));
-        Dataset<Row> e = und.join(ca, "a").join(cb, "b").persist(StorageLevel.MEMORY_AND_DISK());
-        Row totals = e.agg(sum("w"), sum(when(col("ca").equalTo(col("cb")), col("w")).otherwise(0.0))).first();
-        double m = totals.getDouble(0);
-        double internal = totals.getDouble(1);
-        if (m <= 0) {
-            e.unpersist();
+    static double modularity(Dataset<Row> degree, Dataset<Row> membership, double internal, double gamma) {
+        Row sq = degree.join(membership.select(col("pid").as("v"), col("community")), "v")
+                .groupBy("community").agg(sum("k").as("d"))
+                .agg(sum(col("d")), sum(col("d").multiply(col("d")))).first();
+        double twoM = sq.isNullAt(0) ? 0 : sq.getDouble(0);
+        if (twoM <= 0) {
             return 0;
         }
-        Dataset<Row> ends = e.select(col("ca").as("c"), col("w")).union(e.select(col("cb").as("c"), col("w")));
-        Row sq = ends.groupBy("c").agg(sum("w").as("d"))
-                .agg(sum(col("d").multiply(col("d")))).first();
-        e.unpersist();
-        double twoM = 2 * m;
-        return internal / m - gamma * sq.getDouble(0) / (twoM * twoM);
+        return internal / (twoM / 2) - gamma * sq.getDouble(1) / (twoM * twoM);
+    }
+
+    /** The weight of the {@code edges} ({@code a, b, w}) whose two ends share a community ({@code pid, community}). */
+    static double internalWeight(Dataset<Row> edges, Dataset<Row> membership) {
+        Dataset<Row> ca = membership.select(col("pid").as("a"), col("community").as("ca"));
+        Dataset<Row> cb = membership.select(col("pid").as("b"), col("community").as("cb"));
+        Row r = edges.join(ca, "a").join(cb, "b").where(col("ca").equalTo(col("cb"))).agg(sum("w")).first();
+        return r.isNullAt(0) ? 0 : r.getDouble(0);
     }
 
     /** SplitMix64's finaliser: a well-mixed hash of a long. */

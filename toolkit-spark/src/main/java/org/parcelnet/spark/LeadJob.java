@@ -159,7 +159,10 @@ public final class LeadJob {
         StructType sideSchema = new StructType().add("party", DataTypes.StringType, false)
                 .add("pos", DataTypes.LongType, false).add("two", DataTypes.BooleanType, false)
                 .add("border_origin", DataTypes.BooleanType, false).add("other", DataTypes.StringType, true);
-        Dataset<Row> side = shipments.flatMap(sides, ExpressionEncoder.apply(sideSchema));
+        // only the columns the function reads: each column it is given becomes a Java object per row
+        Dataset<Row> side = shipments
+                .select("sender_phone", "receiver_phone", "part", "row", "pieces", "origin_province")
+                .flatMap(sides, ExpressionEncoder.apply(sideSchema));
         // a shipment whose receiver is its sender: the sender's side has no counterparty (null, not counted)
         Dataset<Row> activity = side.groupBy("party").agg(min("pos").as("first"), count(lit(1)).as("n"),
                         sum(when(col("two"), 1).otherwise(0)).as("n_two"),
@@ -253,7 +256,8 @@ public final class LeadJob {
             }
             return out.iterator();
         };
-        Dataset<Row> counts = shipments.flatMap(sides, ExpressionEncoder.apply(new StructType()
+        Dataset<Row> counts = shipments.select("sender_phone", "receiver_phone", "destination_province")
+                .flatMap(sides, ExpressionEncoder.apply(new StructType()
                         .add("party", DataTypes.StringType, false).add("province", DataTypes.StringType, false)))
                 .groupBy("party", "province").count();
         Map<String, String> out = new java.util.HashMap<>();

@@ -18,11 +18,13 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.SerializableConfiguration;
 import org.parcelnet.io.InputException;
 import org.parcelnet.io.ShipmentReader;
@@ -196,8 +198,8 @@ public final class ShipmentIngest {
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
         List<String> fileList = List.copyOf(files);
         List<String> nameList = List.copyOf(names);
-        JavaRDD<Row> rows = jsc.parallelize(parts, Math.max(1, parts.size())).mapPartitions(it -> {
-            List<Iterator<Row>> out = new ArrayList<>();
+        JavaRDD<InternalRow> rows = jsc.parallelize(parts, Math.max(1, parts.size())).mapPartitions(it -> {
+            List<Iterator<InternalRow>> out = new ArrayList<>();
             while (it.hasNext()) {
                 int part = it.next();
                 out.add(readPart(part, fileList.get(part), nameList.get(part), settings, rejectsDir, conf.value(),
@@ -205,10 +207,13 @@ public final class ShipmentIngest {
             }
             return concat(out);
         });
-        return spark.createDataFrame(rows, full ? SCHEMA : JOB_SCHEMA);
+        // internal rows straight into a DataFrame: the public route takes external rows and converts
+        // every field of every row again
+        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(),
+                full ? SCHEMA : JOB_SCHEMA, false);
     }
 
-    private static Iterator<Row> concat(List<Iterator<Row>> its) {
+    private static <T> Iterator<T> concat(List<Iterator<T>> its) {
         return new Iterator<>() {
             int k;
 
@@ -221,7 +226,7 @@ public final class ShipmentIngest {
             }
 
             @Override
-            public Row next() {
+            public T next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
@@ -231,7 +236,7 @@ public final class ShipmentIngest {
     }
 
     /** Reads one file with core's reader and streams its rows. Runs on an executor. */
-    static Iterator<Row> readPart(int part, String file, String name, Settings settings, String rejectsDir,
+    static Iterator<InternalRow> readPart(int part, String file, String name, Settings settings, String rejectsDir,
                                   Configuration conf, boolean full) throws IOException {
         Path local;
         Path scratch = null;
@@ -280,18 +285,38 @@ public final class ShipmentIngest {
         return rows(part, t, full);
     }
 
-    /** The rows of a table under {@link #SCHEMA} ({@code full}) or {@link #JOB_SCHEMA}, lazily. */
-    static Iterator<Row> rows(int part, ShipmentTable t, boolean full) {
+    /**
+     * The rows of a table under {@link #SCHEMA} ({@code full}) or {@link #JOB_SCHEMA}, lazily, as
+     * Spark's internal rows: each dictionary entry (phone, name, address, place, carrier, goods) is
+     * encoded to UTF-8 once rather than once per row, and no external row is converted field by
+     * field. O(rows + dictionary entries); the encoded entries take about their UTF-8 size.
+     */
+    static Iterator<InternalRow> rows(int part, ShipmentTable t, boolean full) {
         int n = t.size();
+        UTF8String[] phones = encoded(t.phones());
+        UTF8String[] names = encoded(t.names());
+        UTF8String[] addresses = full ? encoded(t.addresses()) : null;
         // normalised address of each distinct address, computed once per dictionary entry
-        String[] addressKey = new String[t.addresses().size()];
+        UTF8String[] addressKey = new UTF8String[t.addresses().size()];
         // the address as written where its key cannot stand for it (JOB_SCHEMA), else null
-        String[] addressRaw = new String[addressKey.length];
+        UTF8String[] addressRaw = new UTF8String[addressKey.length];
         for (int a = 0; a < addressKey.length; a++) {
-            String k = CaseLinker.normalizeAddress(t.addresses().value(a));
-            addressKey[a] = k.isEmpty() ? null : k;
-            addressRaw[a] = k.isEmpty() || CaseLinker.normalizeAddress(k).equals(k) ? null : t.addresses().value(a);
+            String written = t.addresses().value(a);
+            String k = CaseLinker.normalizeAddress(written);
+            addressKey[a] = k.isEmpty() ? null : UTF8String.fromString(k);
+            addressRaw[a] = k.isEmpty() || CaseLinker.normalizeAddress(k).equals(k) ? null
+                    : UTF8String.fromString(written);
         }
+        UTF8String[] province = new UTF8String[t.placeCount()];
+        UTF8String[] city = new UTF8String[province.length];
+        for (int p = 0; p < province.length; p++) {
+            Place place = t.place(p);
+            province[p] = UTF8String.fromString(place.province());
+            city[p] = UTF8String.fromString(place.city());
+        }
+        UTF8String[] carriers = full ? encoded(t.carriers()) : null;
+        UTF8String[] goods = full ? encoded(t.goodsDictionary()) : null;
+        int fields = (full ? SCHEMA : JOB_SCHEMA).size();
         return new Iterator<>() {
             int i;
 
@@ -301,38 +326,59 @@ public final class ShipmentIngest {
             }
 
             @Override
-            public Row next() {
+            public InternalRow next() {
                 if (i >= n) {
                     throw new NoSuchElementException();
                 }
                 int row = i++;
-                Place o = t.place(t.originPlace(row));
-                Place d = t.place(t.destinationPlace(row));
+                int o = t.originPlace(row);
+                int d = t.destinationPlace(row);
                 int sa = t.senderAddress(row);
                 int ra = t.receiverAddress(row);
-                if (!full) {
-                    return RowFactory.create(part, row, t.shipmentId(row), t.shippedAt(row), o.province(), o.city(),
-                            d.province(), d.city(), t.phones().value(t.senderPhone(row)),
-                            t.phones().value(t.receiverPhone(row)), value(t.names(), t.senderName(row)),
-                            value(t.names(), t.receiverName(row)), sa >= 0 ? addressRaw[sa] : null,
-                            ra >= 0 ? addressRaw[ra] : null, sa >= 0 ? addressKey[sa] : null,
-                            ra >= 0 ? addressKey[ra] : null, t.pieces(row),
-                            t.flagged(row));
+                Object[] v = new Object[fields];
+                int f = 0;
+                v[f++] = part;
+                v[f++] = row;
+                v[f++] = UTF8String.fromString(t.shipmentId(row));
+                v[f++] = t.shippedAt(row);
+                v[f++] = province[o];
+                v[f++] = city[o];
+                v[f++] = province[d];
+                v[f++] = city[d];
+                v[f++] = phones[t.senderPhone(row)];
+                v[f++] = phones[t.receiverPhone(row)];
+                v[f++] = at(names, t.senderName(row));
+                v[f++] = at(names, t.receiverName(row));
+                v[f++] = at(full ? addresses : addressRaw, sa);
+                v[f++] = at(full ? addresses : addressRaw, ra);
+                v[f++] = at(addressKey, sa);
+                v[f++] = at(addressKey, ra);
+                if (full) {
+                    v[f++] = at(carriers, t.carrier(row));
+                    v[f++] = t.mode(row) == null ? null : UTF8String.fromString(t.mode(row).name());
                 }
-                double w = t.weightKg(row);
-                return RowFactory.create(part, row, t.shipmentId(row), t.shippedAt(row), o.province(), o.city(),
-                        d.province(), d.city(), t.phones().value(t.senderPhone(row)),
-                        t.phones().value(t.receiverPhone(row)), value(t.names(), t.senderName(row)),
-                        value(t.names(), t.receiverName(row)), value(t.addresses(), sa), value(t.addresses(), ra),
-                        sa >= 0 ? addressKey[sa] : null, ra >= 0 ? addressKey[ra] : null,
-                        value(t.carriers(), t.carrier(row)), t.mode(row) == null ? null : t.mode(row).name(),
-                        t.pieces(row), Double.isNaN(w) ? null : w, value(t.goodsDictionary(), t.goods(row)),
-                        t.flagged(row));
+                v[f++] = t.pieces(row);
+                if (full) {
+                    double w = t.weightKg(row);
+                    v[f++] = Double.isNaN(w) ? null : w;
+                    v[f++] = at(goods, t.goods(row));
+                }
+                v[f] = t.flagged(row);
+                return new GenericInternalRow(v);
             }
         };
     }
 
-    private static String value(org.parcelnet.model.StringDictionary d, int code) {
-        return code < 0 ? null : d.value(code);
+    private static UTF8String[] encoded(org.parcelnet.model.StringDictionary d) {
+        UTF8String[] out = new UTF8String[d.size()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = UTF8String.fromString(d.value(c));
+        }
+        return out;
     }
+
+    private static UTF8String at(UTF8String[] values, int code) {
+        return code < 0 ? null : values[code];
+    }
+
 }

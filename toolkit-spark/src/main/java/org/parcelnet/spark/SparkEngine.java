@@ -78,9 +78,10 @@ public final class SparkEngine implements AnalysisEngine {
                     new java.util.HashMap<>(request.columnMap()), request.key());
             Dataset<Row> read = spread(ShipmentIngest.read(spark, files, names, settings, rejectsDir.toString(), false),
                     files.size()).persist(StorageLevel.MEMORY_AND_DISK());
-            read.count();
+            long readRows = read.count();
             Dataset<Row> shipments = dropCrossFileDuplicates(read, names, request.lenient(), out);
-            long rows = shipments.count();
+            // counted again only when repeats were dropped: a count scans the whole cached table
+            long rows = shipments == read ? readRows : shipments.count();
             long rejected = writeRejects(out, rejectsDir, names);
             stages.put("read", seconds(t));
             if (rows == 0) {
@@ -120,10 +121,18 @@ public final class SparkEngine implements AnalysisEngine {
             }
 
             t = System.nanoTime();
-            boolean onlyFlagged = !shipments.where(col("flagged")).isEmpty();
+            // the flagged shipments cached once: linking reads them several times, and each pass over
+            // the whole shipments table reads a cache that is largely on disk at scale
+            Dataset<Row> flaggedRows = CaseLinkJob.casesOf(shipments, true).persist(StorageLevel.MEMORY_AND_DISK());
+            boolean onlyFlagged = flaggedRows.count() > 0;
+            if (!onlyFlagged) {
+                flaggedRows.unpersist();
+            }
+            Dataset<Row> caseRows = onlyFlagged ? flaggedRows : shipments;
             Dataset<Row> networks = (request.splitCases()
-                    ? CaseLinkJob.evidenceNetworks(shipments, rows, request.cases(), onlyFlagged, membership)
-                    : CaseLinkJob.networks(shipments, rows, request.cases(), onlyFlagged))
+                    ? CaseLinkJob.evidenceNetworks(shipments, caseRows, rows, request.cases(), onlyFlagged,
+                            membership)
+                    : CaseLinkJob.networks(shipments, caseRows, rows, request.cases(), onlyFlagged))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             long cases = out.writeCsv("networks.csv", "shipment_id,network", networks.map((MapFunction<Row, String>) r ->
                     Csv.cell(r.getString(2)) + "," + r.getInt(3), Encoders.STRING()));
@@ -190,13 +199,16 @@ public final class SparkEngine implements AnalysisEngine {
         if (names.size() < 2) {
             return read;
         }
-        // ids hashed to 64 bits first: an aggregation of longs rather than of the id strings, and
-        // distinct hashes prove distinct ids; only rows sharing a hash are compared by their ids
-        Dataset<Row> sharedHashes = read.select(xxhash64(col("shipment_id")).as("h")).groupBy("h").count()
-                .where(col("count").gt(1)).select("h");
-        if (sharedHashes.isEmpty()) {
+        // ids hashed to 64 bits first: distinct hashes prove distinct ids; only rows sharing a hash are
+        // compared by their ids
+        int ranges = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+        org.apache.spark.api.java.JavaRDD<Long> repeated = RepeatedLongs.of(
+                read.select(xxhash64(col("shipment_id"))), ranges).cache();
+        if (repeated.isEmpty()) {
+            repeated.unpersist();
             return read;
         }
+        Dataset<Row> sharedHashes = spark.createDataset(repeated.rdd(), Encoders.LONG()).toDF("h");
         Dataset<Row> suspects = read.join(sharedHashes, xxhash64(read.col("shipment_id")).equalTo(sharedHashes.col("h")))
                 .select(read.col("part"), read.col("row"), read.col("shipment_id"));
         Dataset<Row> firsts = suspects.groupBy("shipment_id")

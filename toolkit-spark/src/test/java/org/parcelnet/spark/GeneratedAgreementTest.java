@@ -83,7 +83,7 @@ class GeneratedAgreementTest {
         CommunityJob.PartyIds ids = CommunityJob.PartyIds.of(arcs, -1L);
         Dataset<Row> parties = ids.table();
         Dataset<Row> kept = CommunityJob.withoutHubs(ids.directed(arcs),
-                CommunityJob.undirected(ids.directed(arcs)), CaseNetworks.Params.DEFAULTS.maxCounterparties());
+                CommunityJob.undirected(ids.directed(arcs)), CaseNetworks.Params.DEFAULTS.maxCounterparties()).kept();
         java.util.Map<Long, String> name = new HashMap<>();
         for (Row r : parties.collectAsList()) {
             name.put(r.getLong(1), r.getString(0));
