@@ -1766,4 +1766,3 @@ public final class RingMembers {
         return lot(t, row, weights) >= share * median;
     }
 }
-

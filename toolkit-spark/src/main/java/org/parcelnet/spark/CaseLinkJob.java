@@ -283,12 +283,8 @@ public final class CaseLinkJob {
                 .agg(count(lit(1)).as("df"))
                 .select(col("ha"), col("hb"), weight.apply(col("df")).as("w"))
                 .where(col("w").geq(minEvidence));
-        UserDefinedFunction hashA = udf((String i) ->
-                identifierHash(i.getBytes(java.nio.charset.StandardCharsets.UTF_8), HASH_SEED_A), DataTypes.LongType);
-        UserDefinedFunction hashB = udf((String i) ->
-                identifierHash(i.getBytes(java.nio.charset.StandardCharsets.UTF_8), HASH_SEED_B), DataTypes.LongType);
-        Dataset<Row> identLabel = ownIdentLabels.withColumn("ha", hashA.apply(col("ident")))
-                .withColumn("hb", hashB.apply(col("ident")))
+        Dataset<Row> identLabel = ownIdentLabels.withColumn("ha", identifierHashUdf(HASH_SEED_A).apply(col("ident")))
+                .withColumn("hb", identifierHashUdf(HASH_SEED_B).apply(col("ident")))
                 .join(weights, scala.jdk.javaapi.CollectionConverters.asScala(List.of("ha", "hb")).toSeq())
                 .select("ident", "label", "w").persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> caseIds = identifierInput(labelledCases)
@@ -432,6 +428,12 @@ public final class CaseLinkJob {
 
     private static final long HASH_SEED_A = 0x9E3779B97F4A7C15L;
     private static final long HASH_SEED_B = 0xC2B2AE3D27D4EB4FL;
+
+    /** {@link #identifierHash} of a string column under a seed, as the identifier count hashes identifiers. */
+    private static UserDefinedFunction identifierHashUdf(long seed) {
+        return udf((String i) -> identifierHash(i.getBytes(java.nio.charset.StandardCharsets.UTF_8), seed),
+                DataTypes.LongType);
+    }
 
     /** XXH64 of an identifier's UTF-8 bytes under a seed (Spark's implementation, as its SQL function uses). */
     static long identifierHash(byte[] utf8, long seed) {
