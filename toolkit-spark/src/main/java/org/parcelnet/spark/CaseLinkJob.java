@@ -25,7 +25,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.sketch.BloomFilter;
 import org.parcelnet.linking.CaseLinker;
 import org.parcelnet.linking.CaseNetworks;
 
@@ -244,47 +243,33 @@ public final class CaseLinkJob {
         // one. With flagged cases a Bloom filter of those identifiers goes to every task, and only the
         // identifiers it may hold are counted: exact counts for every identifier of the parts (a filter
         // never misses a member), a few others counted in vain, and a shuffle of the parts' share of
-        // the identifiers instead of all of them
-        Broadcast<BloomFilter> filter = null;
-        if (onlyFlagged) {
-            long expected = Math.max(1, ownIdentLabels.count());
-            filter = JavaSparkContext.fromSparkContext(shipments.sparkSession().sparkContext())
-                    .broadcast(ownIdentLabels.stat().bloomFilter("ident", expected, 0.01));
-        }
-        Broadcast<BloomFilter> partsFilter = filter;
+        // the identifiers instead of all of them.
         // Counted by a 128-bit hash of the identifier (two 64-bit hashes of its UTF-8 bytes): an
         // aggregation of fixed-width keys instead of strings, and 16 bytes a record through the shuffle.
         // Distinct identifiers share both hashes with a chance of about n²/2¹²⁹ (below 10⁻²⁰ for 10⁹
-        // identifiers). Only the identifier columns reach the function: each column it is given
-        // becomes a Java object per row
-        FlatMapFunction<Row, scala.Tuple2<Long, Long>> counted = x -> {
-            BloomFilter f = partsFilter == null ? null : partsFilter.value();
-            String[] ident = new String[IDENTIFIER_SLOTS];
-            identifierValues(x.getString(0), x.getString(1), x.getString(2), x.getString(3), x.getString(4),
-                    x.getString(5), ident, new String[IDENTIFIER_SLOTS]);
-            List<scala.Tuple2<Long, Long>> out = new ArrayList<>(IDENTIFIER_SLOTS);
-            for (String i : ident) {
-                if (i != null) {
-                    byte[] b = i.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    if (f == null || f.mightContainBinary(b)) {
-                        out.add(new scala.Tuple2<>(identifierHash(b, HASH_SEED_A), identifierHash(b, HASH_SEED_B)));
-                    }
-                }
-            }
-            return out.iterator();
-        };
+        // identifiers). The hashes are taken from Spark's internal rows of the identifier columns
+        // alone (IdentifierHashes): a function over external rows would decode each column to a
+        // Java string and encode it back, and that was most of this pass's cost
+        IdentifierHashes.HashFilter filter = onlyFlagged ? partsFilter(ownIdentLabels) : null;
+        Broadcast<IdentifierHashes.HashFilter> partsFilter = filter == null ? null
+                : JavaSparkContext.fromSparkContext(shipments.sparkSession().sparkContext()).broadcast(filter);
         Dataset<Row> identifierColumns = shipments.select(col("sender_phone"), col("receiver_phone"),
                 addresses ? col("sender_address_key") : lit(null).cast(DataTypes.StringType),
                 addresses ? col("receiver_address_key") : lit(null).cast(DataTypes.StringType),
                 namePhone ? col("sender_name") : lit(null).cast(DataTypes.StringType),
                 namePhone ? col("receiver_name") : lit(null).cast(DataTypes.StringType));
-        Dataset<Row> weights = identifierColumns.flatMap(counted, Encoders.tuple(Encoders.LONG(), Encoders.LONG()))
-                .toDF("ha", "hb").groupBy("ha", "hb")
+        org.apache.spark.rdd.RDD<org.apache.spark.sql.catalyst.InternalRow> hashed = identifierColumns.queryExecution()
+                .toRdd().toJavaRDD()
+                .mapPartitions(it -> IdentifierHashes.of(it, partsFilter == null ? null : partsFilter.value()))
+                .rdd();
+        Dataset<Row> weights = ((org.apache.spark.sql.classic.SparkSession) shipments.sparkSession())
+                .internalCreateDataFrame(hashed, HASHES_SCHEMA, false)
+                .groupBy("ha", "hb")
                 .agg(count(lit(1)).as("df"))
                 .select(col("ha"), col("hb"), weight.apply(col("df")).as("w"))
                 .where(col("w").geq(minEvidence));
-        Dataset<Row> identLabel = ownIdentLabels.withColumn("ha", identifierHashUdf(HASH_SEED_A).apply(col("ident")))
-                .withColumn("hb", identifierHashUdf(HASH_SEED_B).apply(col("ident")))
+        Dataset<Row> identLabel = ownIdentLabels.withColumn("ha", identifierHashUdf(IdentifierHashes.SEED_A).apply(col("ident")))
+                .withColumn("hb", identifierHashUdf(IdentifierHashes.SEED_B).apply(col("ident")))
                 .join(weights, scala.jdk.javaapi.CollectionConverters.asScala(List.of("ha", "hb")).toSeq())
                 .select("ident", "label", "w").persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> caseIds = identifierInput(labelledCases)
@@ -426,8 +411,24 @@ public final class CaseLinkJob {
         return out.iterator();
     }
 
-    private static final long HASH_SEED_A = 0x9E3779B97F4A7C15L;
-    private static final long HASH_SEED_B = 0xC2B2AE3D27D4EB4FL;
+    /** An identifier's two 64-bit hashes. */
+    private static final StructType HASHES_SCHEMA = new StructType()
+            .add("ha", DataTypes.LongType, false)
+            .add("hb", DataTypes.LongType, false);
+
+    /**
+     * A filter of the identifiers of the {@code ident} column: one per partition, merged by a tree
+     * of tasks (12 bits per identifier, {@link IdentifierHashes.HashFilter}).
+     */
+    private static IdentifierHashes.HashFilter partsFilter(Dataset<Row> identifiers) {
+        long expected = identifiers.count();
+        return identifiers.select("ident").javaRDD().treeAggregate(new IdentifierHashes.HashFilter(expected),
+                (f, r) -> {
+                    byte[] b = r.getString(0).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    f.add(identifierHash(b, IdentifierHashes.SEED_A), identifierHash(b, IdentifierHashes.SEED_B));
+                    return f;
+                }, IdentifierHashes.HashFilter::merge);
+    }
 
     /** {@link #identifierHash} of a string column under a seed, as the identifier count hashes identifiers. */
     private static UserDefinedFunction identifierHashUdf(long seed) {

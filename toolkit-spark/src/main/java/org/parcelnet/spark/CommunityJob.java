@@ -285,7 +285,7 @@ public final class CommunityJob {
                 Dataset<Row> table = names.select(col("party"), ids.id(col("party")).as("pid"))
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 int ranges = Integer.parseInt(arcs.sparkSession().conf().get("spark.sql.shuffle.partitions"));
-                if (RepeatedLongs.of(table.select("pid"), ranges).isEmpty()) {
+                if (RepeatedLongs.of(table.select("pid"), ranges).repeated().length == 0) {
                     names.unpersist();
                     return new PartyIds(table, salt, mask);
                 }

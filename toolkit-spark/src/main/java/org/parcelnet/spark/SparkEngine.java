@@ -78,10 +78,22 @@ public final class SparkEngine implements AnalysisEngine {
                     new java.util.HashMap<>(request.columnMap()), request.key());
             Dataset<Row> read = spread(ShipmentIngest.read(spark, files, names, settings, rejectsDir.toString(), false),
                     files.size()).persist(StorageLevel.MEMORY_AND_DISK());
-            long readRows = read.count();
-            Dataset<Row> shipments = dropCrossFileDuplicates(read, names, request.lenient(), out);
-            // counted again only when repeats were dropped: a count scans the whole cached table
-            long rows = shipments == read ? readRows : shipments.count();
+            // the first scan fills the cache: with several files it is the search for repeated ids,
+            // which counts the rows as it goes; a count scans the whole cached table, so the kept rows
+            // are counted again only when repeats were dropped
+            Dataset<Row> shipments;
+            long rows;
+            if (files.size() < 2) {
+                shipments = read;
+                rows = read.count();
+            } else {
+                int ranges = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+                // ids hashed to 64 bits first: distinct hashes prove distinct ids; only rows sharing a
+                // hash are compared by their ids
+                RepeatedLongs.Result hashes = RepeatedLongs.of(read.select(xxhash64(col("shipment_id"))), ranges);
+                shipments = dropCrossFileDuplicates(read, hashes.repeated(), names, request.lenient(), out);
+                rows = shipments == read ? hashes.values() : shipments.count();
+            }
             long rejected = writeRejects(out, rejectsDir, names);
             stages.put("read", seconds(t));
             if (rows == 0) {
@@ -192,23 +204,19 @@ public final class SparkEngine implements AnalysisEngine {
      * A shipment id repeated across files (core rejects repeats within a file): strict mode stops
      * at the first repeat in input order; lenient mode keeps the first occurrence and rejects the
      * others (file and the shipment's position among the file's kept rows; no line, which the
-     * reader does not keep per row).
+     * reader does not keep per row). {@code repeatedHashes}: the 64-bit hashes of ids that occur
+     * more than once ({@link RepeatedLongs}); only rows with one of them are compared by id.
      */
-    private Dataset<Row> dropCrossFileDuplicates(Dataset<Row> read, List<String> names, boolean lenient,
-                                                 OutputFolder out) throws IOException {
-        if (names.size() < 2) {
+    private Dataset<Row> dropCrossFileDuplicates(Dataset<Row> read, long[] repeatedHashes, List<String> names,
+                                                 boolean lenient, OutputFolder out) throws IOException {
+        if (repeatedHashes.length == 0) {
             return read;
         }
-        // ids hashed to 64 bits first: distinct hashes prove distinct ids; only rows sharing a hash are
-        // compared by their ids
-        int ranges = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
-        org.apache.spark.api.java.JavaRDD<Long> repeated = RepeatedLongs.of(
-                read.select(xxhash64(col("shipment_id"))), ranges).cache();
-        if (repeated.isEmpty()) {
-            repeated.unpersist();
-            return read;
+        List<Long> hashList = new ArrayList<>(repeatedHashes.length);
+        for (long h : repeatedHashes) {
+            hashList.add(h);
         }
-        Dataset<Row> sharedHashes = spark.createDataset(repeated.rdd(), Encoders.LONG()).toDF("h");
+        Dataset<Row> sharedHashes = spark.createDataset(hashList, Encoders.LONG()).toDF("h");
         Dataset<Row> suspects = read.join(sharedHashes, xxhash64(read.col("shipment_id")).equalTo(sharedHashes.col("h")))
                 .select(read.col("part"), read.col("row"), read.col("shipment_id"));
         Dataset<Row> firsts = suspects.groupBy("shipment_id")

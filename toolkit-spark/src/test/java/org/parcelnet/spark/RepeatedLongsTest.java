@@ -58,9 +58,14 @@ class RepeatedLongsTest {
         Set<Long> expected = counted(values);
         assertEquals(6, expected.size());
         for (int ranges : new int[] {1, 3, 8}) {
-            List<Long> found = RepeatedLongs.of(table(values, 4), ranges).collect();
-            assertEquals(expected.size(), found.size(), "each repeated value once, ranges " + ranges);
-            assertEquals(expected, new HashSet<>(found), "ranges " + ranges);
+            RepeatedLongs.Result r = RepeatedLongs.of(table(values, 4), ranges);
+            assertEquals(values.size(), r.values(), "every value counted, ranges " + ranges);
+            assertEquals(expected.size(), r.repeated().length, "each repeated value once, ranges " + ranges);
+            Set<Long> found = new HashSet<>();
+            for (long v : r.repeated()) {
+                found.add(v);
+            }
+            assertEquals(expected, found, "ranges " + ranges);
         }
     }
 
@@ -70,6 +75,8 @@ class RepeatedLongsTest {
         for (long i = -500; i < 500; i++) {
             values.add(i * 7919);
         }
-        assertEquals(List.of(), RepeatedLongs.of(table(values, 3), 8).collect());
+        RepeatedLongs.Result r = RepeatedLongs.of(table(values, 3), 8);
+        assertEquals(0, r.repeated().length);
+        assertEquals(values.size(), r.values());
     }
 }
