@@ -103,8 +103,7 @@ public final class SparkEngine implements AnalysisEngine {
             t = System.nanoTime();
             Dataset<Row> arcs = PartyGraphJob.arcs(shipments).persist(StorageLevel.MEMORY_AND_DISK());
             long partyEdges = out.writeCsv("party_graph.csv", "source,target,weight",
-                    arcs.orderBy("source", "target").map((MapFunction<Row, String>) r -> Csv.cell(r.getString(0)) + ","
-                            + Csv.cell(r.getString(1)) + "," + r.getLong(2), Encoders.STRING()));
+                    CsvBytes.lines(arcs.orderBy("source", "target")).as(Encoders.STRING()));
             stages.put("party graph", seconds(t));
 
             t = System.nanoTime();
@@ -112,8 +111,8 @@ public final class SparkEngine implements AnalysisEngine {
             // checkpointed: later queries start from these rows, not from the communities' whole plan
             Dataset<Row> membership = comm.membership().localCheckpoint(true);
             long parties = out.writeCsv("communities.csv", "node,community",
-                    membership.orderBy("community", "party").map((MapFunction<Row, String>) r ->
-                            Csv.cell(r.getString(0)) + "," + r.getInt(1), Encoders.STRING()));
+                    CsvBytes.lines(membership.select("party", "community").orderBy("community", "party"))
+                            .as(Encoders.STRING()));
             long communities = membership.agg(org.apache.spark.sql.functions.max("community")).first().getInt(0) + 1L;
             stages.put("communities", seconds(t));
 
