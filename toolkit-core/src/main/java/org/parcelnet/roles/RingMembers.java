@@ -407,7 +407,7 @@ public final class RingMembers {
             int[] seed = ringOf;
             if (person != null) {
                 seed = ringOf.clone();
-                samePerson(person, seed, confidence, ringOf);
+                samePerson(person, seed, confidence, ringOf, false);
             }
             for (int v = 0; v < n; v++) {
                 ringOfMember[v] = seed[v] >= 0 && confidence[v] >= 0.5 ? seed[v] : -1;
@@ -457,7 +457,7 @@ public final class RingMembers {
                     }
                 }
                 if (person != null) {
-                    samePerson(person, assigned, confidence, ringOf);
+                    samePerson(person, assigned, confidence, ringOf, false);
                 }
                 for (int v = 0; v < n; v++) {
                     int now = assigned[v] >= 0 && confidence[v] >= 0.5 ? assigned[v] : -1;
@@ -480,6 +480,11 @@ public final class RingMembers {
                 }
                 resellersAndMarket(t, snd, rcv, ringOf, assigned, confidence, n, weights, median,
                         options.wholesaleShare());
+                // a person's phones that no rule put in a ring (a retailer's old phone, with only its
+                // ordinary purchases) follow its phones that the depth rules made members (resellers)
+                if (person != null) {
+                    samePerson(person, assigned, confidence, ringOf, true);
+                }
             }
             Role[] role = new Role[n];
             int[] members = new int[n];
@@ -890,7 +895,7 @@ public final class RingMembers {
      */
     static int[] successorParties(ShipmentTable t, int[] snd, int[] rcv, int[] ring, int n, int[] addressForms) {
         int addresses = t.addresses().size();
-        if (addresses == 0) {
+        if (addresses == 0 && t.names().size() == 0) {
             return null;
         }
         int rows = snd.length;
@@ -908,6 +913,7 @@ public final class RingMembers {
             throw new IllegalArgumentException("addressForms has " + form.length + " entries for " + addresses
                     + " addresses");
         }
+        NamePlaces namePlaces = new NamePlaces(t, addresses);
         java.util.Set<Long> ringIdentities = new java.util.HashSet<>();
         for (int i = 0; i < rows; i++) {
             long at = t.shippedAt(i);
@@ -916,7 +922,7 @@ public final class RingMembers {
                 first[v] = Math.min(first[v], at);
                 last[v] = Math.max(last[v], at);
                 if (ring[v] >= 0) {
-                    long id = identity(t, i, side, form, forms);
+                    long id = identity(t, i, side, form, forms, namePlaces);
                     if (id >= 0) {
                         ringIdentities.add(id);
                         ringIdentities.add(id | ANY_NAME);
@@ -929,18 +935,25 @@ public final class RingMembers {
         }
         // (identity index, party) pairs at ring identities
         java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        boolean[] byName = new boolean[ringIdentities.size()];
         for (long id : ringIdentities) {
+            byName[index.size()] = id >>> 32 >= addresses;
             index.put(id, index.size());
         }
         long[] pairs = new long[64];
+        int[] identified = new int[2 * n]; // per party: rows with an address identity, with a name identity
         int k = 0;
         for (int i = 0; i < rows; i++) {
             for (int side = 0; side < 2; side++) {
-                long id = identity(t, i, side, form, forms);
+                long id = identity(t, i, side, form, forms, namePlaces);
                 if (id < 0) {
                     continue;
                 }
+                identified[2 * (side == 0 ? snd[i] : rcv[i]) + (id >>> 32 >= addresses ? 1 : 0)]++;
                 for (int kind = 0; kind < 2; kind++) {
+                    if (kind == 1 && id == (id | ANY_NAME)) {
+                        break;
+                    }
                     Integer x = index.get(kind == 0 ? id : id | ANY_NAME);
                     if (x == null) {
                         continue;
@@ -960,19 +973,30 @@ public final class RingMembers {
             int to = from;
             int distinct = 0;
             while (to < k && pairs[to] >>> 32 == pairs[from] >>> 32) {
-                if (to == from || pairs[to] != pairs[to - 1]) {
+                int end = to;
+                while (end < k && pairs[end] == pairs[to]) {
+                    end++;
+                }
+                int v = (int) pairs[to];
+                if ((end - to) >= OWN_IDENTITY_SHARE * identified[2 * v + (byName[(int) (pairs[to] >>> 32)] ? 1 : 0)]) {
                     distinct++;
                 }
-                to++;
+                to = end;
             }
             if (distinct >= 2) {
                 // parties of this identity by first activity; one person only if no two periods overlap
                 int[] party = new int[distinct];
                 int d = 0;
-                for (int j = from; j < to; j++) {
-                    if (j == from || pairs[j] != pairs[j - 1]) {
-                        party[d++] = (int) pairs[j];
+                for (int j = from; j < to; ) {
+                    int end = j;
+                    while (end < to && pairs[end] == pairs[j]) {
+                        end++;
                     }
+                    int v = (int) pairs[j];
+                    if ((end - j) >= OWN_IDENTITY_SHARE * identified[2 * v + (byName[(int) (pairs[j] >>> 32)] ? 1 : 0)]) {
+                        party[d++] = v;
+                    }
+                    j = end;
                 }
                 Integer[] order = new Integer[distinct];
                 for (int j = 0; j < distinct; j++) {
@@ -1016,20 +1040,58 @@ public final class RingMembers {
      * The own identity of row i's sender (side 0) or receiver (side 1): normalised address form in
      * the high half, name code + 1 (0 without a name) in the low half; -1 without an address.
      */
-    private static long identity(ShipmentTable t, int i, int side, int[] form, java.util.Map<String, Integer> forms) {
+    private static long identity(ShipmentTable t, int i, int side, int[] form, java.util.Map<String, Integer> forms,
+                                 NamePlaces namePlaces) {
         int a = side == 0 ? t.senderAddress(i) : t.receiverAddress(i);
-        if (a < 0) {
-            return -1;
-        }
-        if (form[a] == -2) {
+        int name = side == 0 ? t.senderName(i) : t.receiverName(i);
+        if (a >= 0 && form[a] == -2) {
             String f = CaseLinker.normalizeAddress(t.addresses().value(a));
             form[a] = f.isEmpty() ? -1 : forms.computeIfAbsent(f, x -> forms.size());
         }
-        if (form[a] < 0) {
-            return -1;
+        if (a < 0 || form[a] < 0) {
+            return namePlaces.identity(name, side == 0 ? t.originPlace(i) : t.destinationPlace(i));
         }
-        int name = side == 0 ? t.senderName(i) : t.receiverName(i);
         return (long) form[a] << 32 | (name + 1L);
+    }
+
+    /**
+     * The own identity of a side without an address: its name, normalised, with its place (the origin
+     * place of a sender, the destination place of a receiver). Ids follow the address forms' ids
+     * (from {@code addresses} on, so the two never meet) in the high half; the low half is
+     * {@link #ANY_NAME}, as the name is in the key. Masked names (with '*') and names of fewer than
+     * two letters after normalisation identify no one.
+     */
+    private static final class NamePlaces {
+        private final ShipmentTable t;
+        private final int base;
+        private final int[] nameForm;
+        private final java.util.Map<String, Integer> nameForms = new java.util.HashMap<>();
+        private final java.util.Map<Long, Integer> ids = new java.util.HashMap<>();
+
+        NamePlaces(ShipmentTable t, int addresses) {
+            this.t = t;
+            this.base = addresses;
+            this.nameForm = new int[t.names().size()];
+            Arrays.fill(nameForm, -2);
+        }
+
+        long identity(int name, int place) {
+            if (name < 0 || place < 0) {
+                return -1;
+            }
+            if (nameForm[name] == -2) {
+                String raw = t.names().value(name);
+                String f = raw.indexOf('*') >= 0 || raw.indexOf('\uFF0A') >= 0 ? "" : CaseLinker.normalizeAddress(raw);
+                nameForm[name] = f.codePointCount(0, f.length()) < 2 ? -1
+                        : nameForms.computeIfAbsent(f, x -> nameForms.size());
+            }
+            if (nameForm[name] < 0) {
+                return -1;
+            }
+            long key = (long) nameForm[name] << 32 | place;
+            int id = ids.computeIfAbsent(key, x -> ids.size());
+            return (long) (base + id) << 32 | ANY_NAME;
+        }
     }
 
     /**
@@ -1038,7 +1100,8 @@ public final class RingMembers {
      * found rings or in g, and not already more confident, becomes a member of g with the confidence
      * of the person's most confident member. A person with members in two rings gives nothing.
      */
-    private static void samePerson(int[] person, int[] assigned, double[] confidence, int[] ringOf) {
+    private static void samePerson(int[] person, int[] assigned, double[] confidence, int[] ringOf,
+                                   boolean unassignedOnly) {
         int n = person.length;
         int[] ringOfPerson = new int[n];
         double[] best = new double[n];
@@ -1058,7 +1121,7 @@ public final class RingMembers {
                 continue;
             }
             int g = ringOfPerson[p];
-            if ((ringOf[v] < 0 || ringOf[v] == g) && (assigned[v] < 0 || assigned[v] == g)
+            if ((ringOf[v] < 0 || ringOf[v] == g) && (assigned[v] < 0 || (assigned[v] == g && !unassignedOnly))
                     && confidence[v] < best[p]) {
                 assigned[v] = g;
                 confidence[v] = best[p];
@@ -1190,6 +1253,14 @@ public final class RingMembers {
 
     /** Name part of an identity by address alone (name codes + 1 stay below 2^31). */
     private static final long ANY_NAME = 0xFFFFFFFFL;
+
+    /**
+     * Share of a party's parcels with an own identity of one kind (address, or name and place) that
+     * must carry one identity for the party to own it ({@link #successorParties}): a courier station's
+     * or a mailroom's phone carries the names and addresses of many people, each on a few of its
+     * parcels, and is no one's phone.
+     */
+    public static final double OWN_IDENTITY_SHARE = 0.25;
 
     /** Persons with members in two rings that make them one ring seen through changed phones. */
     public static final int SHARED_PERSONS = 2;
