@@ -79,12 +79,14 @@ import org.parcelnet.progress.ProgressListener;
  *
  * <p><b>Successor phones</b> ({@link Options#successorPhones()}, on by default). A member who
  * replaces his SIM keeps his address (and his name, where he writes it): parties that use one
- * normalised address and name as their own, or one normalised address, and whose periods of activity
- * follow each other without overlap are one person ({@link #successorParties}; phones active at the
- * same time at a courier station, an apartment block or a shop are several people and join nothing).
+ * normalised address and name as their own, or one normalised address, or (without an address) one
+ * name at one place, and whose periods of activity follow each other without overlap are one person
+ * ({@link #successorParties}; phones active at the same time at an apartment block or a shop are
+ * several people and join nothing, and a courier station's phone owns none of the names it carries).
  * A person's phones outside the found rings, and its customers' phones in the ring, take the ring and
  * the confidence of its most confident member phone, in every round, so the new phone's trading
- * partners rejoin too. Rings whose members are {@link #SHARED_PERSONS} or more persons, at least
+ * partners rejoin too; after the depth rules, its phones in no ring follow the phones those rules made
+ * members. Rings whose members are {@link #SHARED_PERSONS} or more persons, at least
  * {@link #SHARED_PERSON_SHARE} of the smaller ring's members, are one ring; the parcel and address
  * joins above are those of the classification without the rule (it runs once without it), as the
  * phones the rule adds bring parcels and one-off addresses of their own that shift those shares. Ring detection itself still sees phones: the
@@ -94,7 +96,7 @@ import org.parcelnet.progress.ProgressListener;
  * two passes over the relay chains' rows, and a sort of the core parcels' weights per ring,
  * O(R · rounds + C + E log E) for C chain rows, twice with successor phones (once without them), plus
  * {@link #successorParties}. Memory: 16 bytes per party, 8 per core parcel and one per shipment
- * (relayed rows); with successor phones 24 more per party and 4 per distinct address.
+ * (relayed rows); with successor phones 32 more per party and 4 per distinct address and name.
  */
 public final class RingMembers {
 
@@ -869,13 +871,17 @@ public final class RingMembers {
      * Successor phones: parties that are one person who changed phones. A party's <em>own
      * identities</em> are the (normalised address, name) pairs it uses on its own side — sender
      * address and name on parcels it sends, receiver address and name on parcels it receives; the
-     * address alone where the side has no name. Parties that share an own identity are one person when
-     * their periods of activity (first to last parcel, over all their parcels) follow each other
-     * without overlap, for every party with that identity: a member who replaces his SIM keeps his
+     * address alone where the side has no name; and, on a side without an address, the normalised name
+     * with the side's place (origin place of a sender, destination of a receiver). A party owns an
+     * identity that at least {@link #OWN_IDENTITY_SHARE} of its parcels with an identity of that kind
+     * carry: a courier station's phone that hands in walk-in senders' parcels under their names, or a
+     * mailroom's that receives for many addresses, owns none of them. Owners of one identity are one
+     * person when their periods of activity (first to last parcel, over all their parcels) follow each
+     * other without overlap, for every owner of that identity: a member who replaces his SIM keeps his
      * address and name, and the old phone goes quiet before the new one starts. The guard keeps busy
-     * places apart: at a courier station, an apartment block or a shop (without names, or with staff
-     * sharing a name) several phones are active at the same time, so an identity whose parties'
-     * periods overlap anywhere joins none of them. Only identities that a party of a found ring uses
+     * places apart: at an apartment block or a shop (without names, or with staff sharing a name)
+     * several phones are active at the same time, so an identity whose owners' periods overlap
+     * anywhere joins none of them. Only identities that a party of a found ring uses
      * are examined (the others cannot carry a ring's membership). A deterministic record-linkage rule
      * (agreement on address and name; Fellegi and Sunter 1969, doi:10.1080/01621459.1969.10501049)
      * with a temporal constraint in place of a match weight. The address alone counts as well because
@@ -883,8 +889,8 @@ public final class RingMembers {
      *
      * <p>Cost: two passes over the shipments, a sort of the (identity, party) pairs at ring identities,
      * and, unless the caller has the addresses' normalised forms already, one normalisation
-     * ({@link CaseLinker#normalizeAddress}) per distinct address. Memory: 20 bytes per party, 4 per
-     * distinct address.
+     * ({@link CaseLinker#normalizeAddress}) per distinct address, and one per distinct name. Memory:
+     * 28 bytes per party, 4 per distinct address and name.
      *
      * @param ring         ring per party (-1 outside the found rings)
      * @param addressForms per address code its normalised form's id, -1 for none
@@ -978,7 +984,7 @@ public final class RingMembers {
                     end++;
                 }
                 int v = (int) pairs[to];
-                if ((end - to) >= OWN_IDENTITY_SHARE * identified[2 * v + (byName[(int) (pairs[to] >>> 32)] ? 1 : 0)]) {
+                if (owns(end - to, v, byName[(int) (pairs[to] >>> 32)], identified)) {
                     distinct++;
                 }
                 to = end;
@@ -993,7 +999,7 @@ public final class RingMembers {
                         end++;
                     }
                     int v = (int) pairs[j];
-                    if ((end - j) >= OWN_IDENTITY_SHARE * identified[2 * v + (byName[(int) (pairs[j] >>> 32)] ? 1 : 0)]) {
+                    if (owns(end - j, v, byName[(int) (pairs[j] >>> 32)], identified)) {
                         party[d++] = v;
                     }
                     j = end;
@@ -1034,6 +1040,15 @@ public final class RingMembers {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether party v, which carries an identity on {@code carried} of its parcels, owns it: at least
+     * {@link #OWN_IDENTITY_SHARE} of its parcels with an identity of the same kind ({@code identified}:
+     * per party, address identities at 2v, name-and-place identities at 2v + 1).
+     */
+    private static boolean owns(int carried, int v, boolean byName, int[] identified) {
+        return carried >= OWN_IDENTITY_SHARE * identified[2 * v + (byName ? 1 : 0)];
     }
 
     /**
@@ -1098,7 +1113,9 @@ public final class RingMembers {
      * Gives a person's other parties the ring of its members: where the members among a person's
      * parties ({@link #successorParties}) are all in ring g, each of its parties that is outside the
      * found rings or in g, and not already more confident, becomes a member of g with the confidence
-     * of the person's most confident member. A person with members in two rings gives nothing.
+     * of the person's most confident member; with {@code unassignedOnly}, only parties in no ring at
+     * all (after the depth rules, which may have made a party of g a customer on purpose). A person
+     * with members in two rings gives nothing.
      */
     private static void samePerson(int[] person, int[] assigned, double[] confidence, int[] ringOf,
                                    boolean unassignedOnly) {

@@ -849,10 +849,11 @@ class RingMembersTest {
     /**
      * A shared phone owns none of the identities it carries, by hand. The ring and Li's two phones are
      * those of {@link #successorPhonesAreOnePerson} (R1 two lots at 5 Home Road as "Li", then R1b one
-     * parcel there). M is a mailroom's phone that receives for five addresses, 5 Home Road among them,
-     * from before R1's first parcel to after R1b's: its activity overlaps both phones, but 5 Home Road
-     * is a fifth of its parcels, under a quarter ({@link RingMembers#OWN_IDENTITY_SHARE}), so it is not
-     * that address's owner and neither joins nor keeps apart the phones that own it. Before, M's
+     * parcel there). M is a mailroom's phone that receives for five addresses, one parcel for Li at 5
+     * Home Road among them, from before R1's first parcel to after R1b's: its activity overlaps both
+     * phones, but 5 Home Road (and Li there) is a fifth of its parcels, under a quarter
+     * ({@link RingMembers#OWN_IDENTITY_SHARE}), so it is not that address's owner and neither joins
+     * nor keeps apart the phones that own it. Before, M's
      * overlap kept R1b out. H1 and H2, two phones that each receive only at 9 Hill Road with
      * overlapping activity (a family), stay two people.
      */
@@ -860,7 +861,7 @@ class RingMembersTest {
     void aSharedPhoneOwnsNoneOfTheIdentitiesItCarries() {
         ShipmentTable.Builder b = new ShipmentTable.Builder();
         add(b, "shop1", "M", null, "6 Home Road", 1);
-        add(b, "shop2", "M", null, "5 Home Road", 1);
+        add(b, "shop2", "M", "Li", "5 Home Road", 1);
         for (int i = 0; i < 3; i++) {
             add(b, "S", "T", null, "2 Depot Road", 20);
             add(b, "T", "D", null, "3 Depot Road", 20);
