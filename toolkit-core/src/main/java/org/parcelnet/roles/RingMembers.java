@@ -79,12 +79,14 @@ import org.parcelnet.progress.ProgressListener;
  *
  * <p><b>Successor phones</b> ({@link Options#successorPhones()}, on by default). A member who
  * replaces his SIM keeps his address (and his name, where he writes it): parties that use one
- * normalised address and name as their own, or one normalised address, and whose periods of activity
- * follow each other without overlap are one person ({@link #successorParties}; phones active at the
- * same time at a courier station, an apartment block or a shop are several people and join nothing).
+ * normalised address and name as their own, or one normalised address, or (without an address) one
+ * name at one place, and whose periods of activity follow each other without overlap are one person
+ * ({@link #successorParties}; phones active at the same time at an apartment block or a shop are
+ * several people and join nothing, and a courier station's phone owns none of the names it carries).
  * A person's phones outside the found rings, and its customers' phones in the ring, take the ring and
  * the confidence of its most confident member phone, in every round, so the new phone's trading
- * partners rejoin too. Rings whose members are {@link #SHARED_PERSONS} or more persons, at least
+ * partners rejoin too; after the depth rules, its phones in no ring follow the phones those rules made
+ * members. Rings whose members are {@link #SHARED_PERSONS} or more persons, at least
  * {@link #SHARED_PERSON_SHARE} of the smaller ring's members, are one ring; the parcel and address
  * joins above are those of the classification without the rule (it runs once without it), as the
  * phones the rule adds bring parcels and one-off addresses of their own that shift those shares. Ring detection itself still sees phones: the
@@ -94,7 +96,7 @@ import org.parcelnet.progress.ProgressListener;
  * two passes over the relay chains' rows, and a sort of the core parcels' weights per ring,
  * O(R · rounds + C + E log E) for C chain rows, twice with successor phones (once without them), plus
  * {@link #successorParties}. Memory: 16 bytes per party, 8 per core parcel and one per shipment
- * (relayed rows); with successor phones 24 more per party and 4 per distinct address.
+ * (relayed rows); with successor phones 32 more per party and 4 per distinct address and name.
  */
 public final class RingMembers {
 
@@ -407,7 +409,7 @@ public final class RingMembers {
             int[] seed = ringOf;
             if (person != null) {
                 seed = ringOf.clone();
-                samePerson(person, seed, confidence, ringOf);
+                samePerson(person, seed, confidence, ringOf, false);
             }
             for (int v = 0; v < n; v++) {
                 ringOfMember[v] = seed[v] >= 0 && confidence[v] >= 0.5 ? seed[v] : -1;
@@ -457,7 +459,7 @@ public final class RingMembers {
                     }
                 }
                 if (person != null) {
-                    samePerson(person, assigned, confidence, ringOf);
+                    samePerson(person, assigned, confidence, ringOf, false);
                 }
                 for (int v = 0; v < n; v++) {
                     int now = assigned[v] >= 0 && confidence[v] >= 0.5 ? assigned[v] : -1;
@@ -480,6 +482,11 @@ public final class RingMembers {
                 }
                 resellersAndMarket(t, snd, rcv, ringOf, assigned, confidence, n, weights, median,
                         options.wholesaleShare());
+                // a person's phones that no rule put in a ring (a retailer's old phone, with only its
+                // ordinary purchases) follow its phones that the depth rules made members (resellers)
+                if (person != null) {
+                    samePerson(person, assigned, confidence, ringOf, true);
+                }
             }
             Role[] role = new Role[n];
             int[] members = new int[n];
@@ -864,13 +871,17 @@ public final class RingMembers {
      * Successor phones: parties that are one person who changed phones. A party's <em>own
      * identities</em> are the (normalised address, name) pairs it uses on its own side — sender
      * address and name on parcels it sends, receiver address and name on parcels it receives; the
-     * address alone where the side has no name. Parties that share an own identity are one person when
-     * their periods of activity (first to last parcel, over all their parcels) follow each other
-     * without overlap, for every party with that identity: a member who replaces his SIM keeps his
+     * address alone where the side has no name; and, on a side without an address, the normalised name
+     * with the side's place (origin place of a sender, destination of a receiver). A party owns an
+     * identity that at least {@link #OWN_IDENTITY_SHARE} of its parcels with an identity of that kind
+     * carry: a courier station's phone that hands in walk-in senders' parcels under their names, or a
+     * mailroom's that receives for many addresses, owns none of them. Owners of one identity are one
+     * person when their periods of activity (first to last parcel, over all their parcels) follow each
+     * other without overlap, for every owner of that identity: a member who replaces his SIM keeps his
      * address and name, and the old phone goes quiet before the new one starts. The guard keeps busy
-     * places apart: at a courier station, an apartment block or a shop (without names, or with staff
-     * sharing a name) several phones are active at the same time, so an identity whose parties'
-     * periods overlap anywhere joins none of them. Only identities that a party of a found ring uses
+     * places apart: at an apartment block or a shop (without names, or with staff sharing a name)
+     * several phones are active at the same time, so an identity whose owners' periods overlap
+     * anywhere joins none of them. Only identities that a party of a found ring uses
      * are examined (the others cannot carry a ring's membership). A deterministic record-linkage rule
      * (agreement on address and name; Fellegi and Sunter 1969, doi:10.1080/01621459.1969.10501049)
      * with a temporal constraint in place of a match weight. The address alone counts as well because
@@ -878,8 +889,8 @@ public final class RingMembers {
      *
      * <p>Cost: two passes over the shipments, a sort of the (identity, party) pairs at ring identities,
      * and, unless the caller has the addresses' normalised forms already, one normalisation
-     * ({@link CaseLinker#normalizeAddress}) per distinct address. Memory: 20 bytes per party, 4 per
-     * distinct address.
+     * ({@link CaseLinker#normalizeAddress}) per distinct address, and one per distinct name. Memory:
+     * 28 bytes per party, 4 per distinct address and name.
      *
      * @param ring         ring per party (-1 outside the found rings)
      * @param addressForms per address code its normalised form's id, -1 for none
@@ -890,7 +901,7 @@ public final class RingMembers {
      */
     static int[] successorParties(ShipmentTable t, int[] snd, int[] rcv, int[] ring, int n, int[] addressForms) {
         int addresses = t.addresses().size();
-        if (addresses == 0) {
+        if (addresses == 0 && t.names().size() == 0) {
             return null;
         }
         int rows = snd.length;
@@ -908,6 +919,7 @@ public final class RingMembers {
             throw new IllegalArgumentException("addressForms has " + form.length + " entries for " + addresses
                     + " addresses");
         }
+        NamePlaces namePlaces = new NamePlaces(t, addresses);
         java.util.Set<Long> ringIdentities = new java.util.HashSet<>();
         for (int i = 0; i < rows; i++) {
             long at = t.shippedAt(i);
@@ -916,7 +928,7 @@ public final class RingMembers {
                 first[v] = Math.min(first[v], at);
                 last[v] = Math.max(last[v], at);
                 if (ring[v] >= 0) {
-                    long id = identity(t, i, side, form, forms);
+                    long id = identity(t, i, side, form, forms, namePlaces);
                     if (id >= 0) {
                         ringIdentities.add(id);
                         ringIdentities.add(id | ANY_NAME);
@@ -929,18 +941,25 @@ public final class RingMembers {
         }
         // (identity index, party) pairs at ring identities
         java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        boolean[] byName = new boolean[ringIdentities.size()];
         for (long id : ringIdentities) {
+            byName[index.size()] = id >>> 32 >= addresses;
             index.put(id, index.size());
         }
         long[] pairs = new long[64];
+        int[] identified = new int[2 * n]; // per party: rows with an address identity, with a name identity
         int k = 0;
         for (int i = 0; i < rows; i++) {
             for (int side = 0; side < 2; side++) {
-                long id = identity(t, i, side, form, forms);
+                long id = identity(t, i, side, form, forms, namePlaces);
                 if (id < 0) {
                     continue;
                 }
+                identified[2 * (side == 0 ? snd[i] : rcv[i]) + (id >>> 32 >= addresses ? 1 : 0)]++;
                 for (int kind = 0; kind < 2; kind++) {
+                    if (kind == 1 && id == (id | ANY_NAME)) {
+                        break;
+                    }
                     Integer x = index.get(kind == 0 ? id : id | ANY_NAME);
                     if (x == null) {
                         continue;
@@ -960,19 +979,30 @@ public final class RingMembers {
             int to = from;
             int distinct = 0;
             while (to < k && pairs[to] >>> 32 == pairs[from] >>> 32) {
-                if (to == from || pairs[to] != pairs[to - 1]) {
+                int end = to;
+                while (end < k && pairs[end] == pairs[to]) {
+                    end++;
+                }
+                int v = (int) pairs[to];
+                if (owns(end - to, v, byName[(int) (pairs[to] >>> 32)], identified)) {
                     distinct++;
                 }
-                to++;
+                to = end;
             }
             if (distinct >= 2) {
                 // parties of this identity by first activity; one person only if no two periods overlap
                 int[] party = new int[distinct];
                 int d = 0;
-                for (int j = from; j < to; j++) {
-                    if (j == from || pairs[j] != pairs[j - 1]) {
-                        party[d++] = (int) pairs[j];
+                for (int j = from; j < to; ) {
+                    int end = j;
+                    while (end < to && pairs[end] == pairs[j]) {
+                        end++;
                     }
+                    int v = (int) pairs[j];
+                    if (owns(end - j, v, byName[(int) (pairs[j] >>> 32)], identified)) {
+                        party[d++] = v;
+                    }
+                    j = end;
                 }
                 Integer[] order = new Integer[distinct];
                 for (int j = 0; j < distinct; j++) {
@@ -1013,32 +1043,82 @@ public final class RingMembers {
     }
 
     /**
+     * Whether party v, which carries an identity on {@code carried} of its parcels, owns it: at least
+     * {@link #OWN_IDENTITY_SHARE} of its parcels with an identity of the same kind ({@code identified}:
+     * per party, address identities at 2v, name-and-place identities at 2v + 1).
+     */
+    private static boolean owns(int carried, int v, boolean byName, int[] identified) {
+        return carried >= OWN_IDENTITY_SHARE * identified[2 * v + (byName ? 1 : 0)];
+    }
+
+    /**
      * The own identity of row i's sender (side 0) or receiver (side 1): normalised address form in
      * the high half, name code + 1 (0 without a name) in the low half; -1 without an address.
      */
-    private static long identity(ShipmentTable t, int i, int side, int[] form, java.util.Map<String, Integer> forms) {
+    private static long identity(ShipmentTable t, int i, int side, int[] form, java.util.Map<String, Integer> forms,
+                                 NamePlaces namePlaces) {
         int a = side == 0 ? t.senderAddress(i) : t.receiverAddress(i);
-        if (a < 0) {
-            return -1;
-        }
-        if (form[a] == -2) {
+        int name = side == 0 ? t.senderName(i) : t.receiverName(i);
+        if (a >= 0 && form[a] == -2) {
             String f = CaseLinker.normalizeAddress(t.addresses().value(a));
             form[a] = f.isEmpty() ? -1 : forms.computeIfAbsent(f, x -> forms.size());
         }
-        if (form[a] < 0) {
-            return -1;
+        if (a < 0 || form[a] < 0) {
+            return namePlaces.identity(name, side == 0 ? t.originPlace(i) : t.destinationPlace(i));
         }
-        int name = side == 0 ? t.senderName(i) : t.receiverName(i);
         return (long) form[a] << 32 | (name + 1L);
+    }
+
+    /**
+     * The own identity of a side without an address: its name, normalised, with its place (the origin
+     * place of a sender, the destination place of a receiver). Ids follow the address forms' ids
+     * (from {@code addresses} on, so the two never meet) in the high half; the low half is
+     * {@link #ANY_NAME}, as the name is in the key. Masked names (with '*') and names of fewer than
+     * two letters after normalisation identify no one.
+     */
+    private static final class NamePlaces {
+        private final ShipmentTable t;
+        private final int base;
+        private final int[] nameForm;
+        private final java.util.Map<String, Integer> nameForms = new java.util.HashMap<>();
+        private final java.util.Map<Long, Integer> ids = new java.util.HashMap<>();
+
+        NamePlaces(ShipmentTable t, int addresses) {
+            this.t = t;
+            this.base = addresses;
+            this.nameForm = new int[t.names().size()];
+            Arrays.fill(nameForm, -2);
+        }
+
+        long identity(int name, int place) {
+            if (name < 0 || place < 0) {
+                return -1;
+            }
+            if (nameForm[name] == -2) {
+                String raw = t.names().value(name);
+                String f = raw.indexOf('*') >= 0 || raw.indexOf('\uFF0A') >= 0 ? "" : CaseLinker.normalizeAddress(raw);
+                nameForm[name] = f.codePointCount(0, f.length()) < 2 ? -1
+                        : nameForms.computeIfAbsent(f, x -> nameForms.size());
+            }
+            if (nameForm[name] < 0) {
+                return -1;
+            }
+            long key = (long) nameForm[name] << 32 | place;
+            int id = ids.computeIfAbsent(key, x -> ids.size());
+            return (long) (base + id) << 32 | ANY_NAME;
+        }
     }
 
     /**
      * Gives a person's other parties the ring of its members: where the members among a person's
      * parties ({@link #successorParties}) are all in ring g, each of its parties that is outside the
      * found rings or in g, and not already more confident, becomes a member of g with the confidence
-     * of the person's most confident member. A person with members in two rings gives nothing.
+     * of the person's most confident member; with {@code unassignedOnly}, only parties in no ring at
+     * all (after the depth rules, which may have made a party of g a customer on purpose). A person
+     * with members in two rings gives nothing.
      */
-    private static void samePerson(int[] person, int[] assigned, double[] confidence, int[] ringOf) {
+    private static void samePerson(int[] person, int[] assigned, double[] confidence, int[] ringOf,
+                                   boolean unassignedOnly) {
         int n = person.length;
         int[] ringOfPerson = new int[n];
         double[] best = new double[n];
@@ -1058,7 +1138,7 @@ public final class RingMembers {
                 continue;
             }
             int g = ringOfPerson[p];
-            if ((ringOf[v] < 0 || ringOf[v] == g) && (assigned[v] < 0 || assigned[v] == g)
+            if ((ringOf[v] < 0 || ringOf[v] == g) && (assigned[v] < 0 || (assigned[v] == g && !unassignedOnly))
                     && confidence[v] < best[p]) {
                 assigned[v] = g;
                 confidence[v] = best[p];
@@ -1190,6 +1270,14 @@ public final class RingMembers {
 
     /** Name part of an identity by address alone (name codes + 1 stay below 2^31). */
     private static final long ANY_NAME = 0xFFFFFFFFL;
+
+    /**
+     * Share of a party's parcels with an own identity of one kind (address, or name and place) that
+     * must carry one identity for the party to own it ({@link #successorParties}): a courier station's
+     * or a mailroom's phone carries the names and addresses of many people, each on a few of its
+     * parcels, and is no one's phone.
+     */
+    public static final double OWN_IDENTITY_SHARE = 0.25;
 
     /** Persons with members in two rings that make them one ring seen through changed phones. */
     public static final int SHARED_PERSONS = 2;

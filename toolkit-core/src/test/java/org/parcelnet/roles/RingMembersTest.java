@@ -793,6 +793,147 @@ class RingMembersTest {
         assertArrayEquals(r.confidence(), withForms.confidence());
     }
 
+    /** A row without addresses: sender and receiver by phone, the receiver's name only. */
+    private static void addNamed(ShipmentTable.Builder b, String s, String r, String receiverName, double kg) {
+        b.add("S" + (row++), 1_700_000_000L + row, "Yunnan", "Ruili", "Sichuan", "Chengdu", s, r, null,
+                receiverName, null, null, "c1", TransportMode.LAND, kg >= 10 ? 2 : 1, kg, "tea", false);
+    }
+
+    /**
+     * Successor phones in a file without addresses, by hand (rows in time order). The found ring is
+     * S → T → D (three 20 kg lots each leg) and D → R1 (two lots to "Li Wei" at Chengdu). R1 goes
+     * quiet and R1b receives one 1 kg parcel from D as "Li Wei" at Chengdu: the same name at the same
+     * place, after R1's last parcel, so R1's successor (a member with R1's confidence 1 − 0.5²). R2
+     * gets two lots as "L**" and R2b one parcel as "L**": a masked name identifies no one, R2b stays
+     * out. Q1 and Q2 are both "Wang Fang" at Chengdu, Q2's parcel between Q1's two: two people, Q2
+     * stays out. Before names counted without addresses, R1b stayed out.
+     */
+    @Test
+    void successorPhonesByNameAndPlaceWithoutAddresses() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            addNamed(b, "S", "T", null, 20);
+            addNamed(b, "T", "D", null, 20);
+        }
+        addNamed(b, "D", "Q1", "Wang Fang", 20);
+        addNamed(b, "D", "Q2", "Wang Fang", 1);
+        addNamed(b, "D", "Q1", "Wang Fang", 20);
+        addNamed(b, "D", "R1", "Li Wei", 20);
+        addNamed(b, "D", "R2", "L**", 20);
+        addNamed(b, "D", "R1", "Li Wei", 20);
+        addNamed(b, "D", "R2", "L**", 20);
+        addNamed(b, "D", "R1b", "Li Wei", 1);
+        addNamed(b, "D", "R2b", "L**", 1);
+        ShipmentTable t = b.build();
+        assertEquals(0, t.addresses().size());
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D", "R1", "R2");
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "R1b"));
+        assertEquals(0, r.members()[p.parties().indexOf("R1b")]);
+        assertEquals(0.75, conf(r, p, "R1b"), 1e-12);
+        assertNull(role(r, p, "R2b"));
+        assertNull(role(r, p, "Q2"));
+        int[] person = RingMembers.successorParties(t, p.senderParty(), p.receiverParty(), ring, p.partyCount(),
+                null);
+        int r1 = p.parties().indexOf("R1");
+        assertEquals(person[r1], person[p.parties().indexOf("R1b")]);
+        assertEquals(Math.min(r1, p.parties().indexOf("R1b")), person[r1]);
+        assertEquals(-1, person[p.parties().indexOf("R2")]);
+        assertEquals(-1, person[p.parties().indexOf("Q1")]);
+        RingMembers.Result without = RingMembers.classify(t, p, ring,
+                RingMembers.Options.defaults().withSuccessorPhones(false));
+        assertNull(role(without, p, "R1b"));
+    }
+
+    /**
+     * A shared phone owns none of the identities it carries, by hand. The ring and Li's two phones are
+     * those of {@link #successorPhonesAreOnePerson} (R1 two lots at 5 Home Road as "Li", then R1b one
+     * parcel there). M is a mailroom's phone that receives for five addresses, one parcel for Li at 5
+     * Home Road among them, from before R1's first parcel to after R1b's: its activity overlaps both
+     * phones, but 5 Home Road (and Li there) is a fifth of its parcels, under a quarter
+     * ({@link RingMembers#OWN_IDENTITY_SHARE}), so it is not that address's owner and neither joins
+     * nor keeps apart the phones that own it. Before, M's
+     * overlap kept R1b out. H1 and H2, two phones that each receive only at 9 Hill Road with
+     * overlapping activity (a family), stay two people.
+     */
+    @Test
+    void aSharedPhoneOwnsNoneOfTheIdentitiesItCarries() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        add(b, "shop1", "M", null, "6 Home Road", 1);
+        add(b, "shop2", "M", "Li", "5 Home Road", 1);
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", null, "2 Depot Road", 20);
+            add(b, "T", "D", null, "3 Depot Road", 20);
+        }
+        add(b, "D", "H1", null, "9 Hill Road", 20);
+        add(b, "D", "H2", null, "9 Hill Road", 1);
+        add(b, "D", "H1", null, "9 Hill Road", 20);
+        add(b, "D", "R1", "Li", "5 Home Road", 20);
+        add(b, "D", "R1", "Li", "5 Home Road", 20);
+        add(b, "D", "R1b", "Li", "5 Home Road", 1);
+        add(b, "shop3", "M", null, "7 Home Road", 1);
+        add(b, "shop4", "M", null, "8 Home Road", 1);
+        add(b, "shop5", "M", null, "10 Home Road", 1);
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D", "R1");
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "R1b"));
+        assertEquals(0.75, conf(r, p, "R1b"), 1e-12);
+        assertNull(role(r, p, "M"));
+        assertNull(role(r, p, "H2"));
+        int[] person = RingMembers.successorParties(t, p.senderParty(), p.receiverParty(), ring, p.partyCount(),
+                null);
+        assertEquals(person[p.parties().indexOf("R1")], person[p.parties().indexOf("R1b")]);
+        assertEquals(-1, person[p.parties().indexOf("M")]);
+        assertEquals(-1, person[p.parties().indexOf("H1")]);
+        assertEquals(-1, person[p.parties().indexOf("H2")]);
+    }
+
+    /**
+     * A reseller's earlier phone, by hand. The found ring (its community) is S → T → D → R (three 20 kg
+     * lots a leg) and X: X got two 20 kg lots from D, bought ten parcels from shops and shipped one to
+     * each of six buyers, all at 9 Market Street as "Zhang" — a reseller, member by the depth rules
+     * (1 − 0.5² = 0.75) though its ring parcels are under a quarter of its parcels. Before X's first
+     * parcel, X0 received three parcels from shops there as "Zhang" and nothing else: Zhang's old phone,
+     * which carries no ring parcel. It follows X, the member the depth rules found, with X's confidence.
+     * Before, only members of the member rounds passed their ring on to a person's other phones, and X0
+     * stayed out.
+     */
+    @Test
+    void aResellersEarlierPhoneFollowsIt() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int k = 0; k < 3; k++) {
+            add(b, "shopOld" + k, "X0", "Zhang", "9 Market Street", 1);
+        }
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", null, "2 Depot Road", 20);
+            add(b, "T", "D", null, "3 Depot Road", 20);
+            add(b, "D", "R", null, "4 Depot Road", 20);
+        }
+        add(b, "D", "X", "Zhang", "9 Market Street", 20);
+        add(b, "D", "X", "Zhang", "9 Market Street", 20);
+        for (int k = 0; k < 10; k++) {
+            add(b, "shop" + k, "X", "Zhang", "9 Market Street", 1);
+        }
+        for (int k = 0; k < 6; k++) {
+            add(b, "X", "buyer" + k, null, (k + 20) + " Other Road", 1);
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D", "R", "X");
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "X"));
+        assertEquals(0.75, conf(r, p, "X"), 1e-12);
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "X0"));
+        assertEquals(0, r.members()[p.parties().indexOf("X0")]);
+        assertEquals(0.75, conf(r, p, "X0"), 1e-12);
+        RingMembers.Result without = RingMembers.classify(t, p, ring,
+                RingMembers.Options.defaults().withSuccessorPhones(false));
+        assertNull(role(without, p, "X0"));
+    }
+
     /**
      * Rings joined by persons by hand: ring 0 is A1 → B1 → C1, ring 1 the same people after changing
      * phones (A2 → B2 → C2, each phone's parcels after its predecessor's), each pair at one receiver
