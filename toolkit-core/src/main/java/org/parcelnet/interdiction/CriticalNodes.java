@@ -59,7 +59,10 @@ import org.parcelnet.progress.WorkerPool;
  * both, and {@link Options#poolUpdate} their rank-based pool updating (by quality and by distance to
  * the rest of the pool, {@link #poolUpdate}); on the benchmark the double-backbone child does better on
  * Erdős–Rényi graphs and worse on Watts–Strogatz ones (docs/critical-nodes.md), so the default,
- * {@link Crossover#PORTFOLIO}, gives the independent searches the two crossovers in turn.</li>
+ * {@link Crossover#PORTFOLIO}, gives the independent searches the two crossovers in turn. With a step
+ * or work budget its searches pause after {@link #MIGRATE_PERCENT} % of it, and those whose crossover
+ * trails take the leading search's crossover and a copy of its population, so that the rest of the
+ * budget goes to the crossover that pays on the graph at hand.</li>
  * </ol>
  *
  * <p><b>Determinism.</b> Every random choice comes from one {@link SplittableRandom} seeded with
@@ -201,7 +204,10 @@ public final class CriticalNodes {
         /**
          * The independent searches ({@link Options#searches}) alternate: the first, third, … use
          * {@link #UNION}, the second, fourth, … {@link #DOUBLE_BACKBONE}, and the best wins (a portfolio:
-         * each crossover does best on a different kind of graph). With one search it is {@link #UNION}.
+         * each crossover does best on a different kind of graph). With a step or work budget the searches
+         * pause after {@link CriticalNodes#MIGRATE_PERCENT} % of it; those whose crossover differs from the
+         * best search's then take its crossover and a copy of its population. With one search it is
+         * {@link #UNION}.
          */
         PORTFOLIO;
 
@@ -304,7 +310,13 @@ public final class CriticalNodes {
     /**
      * The result of each of the {@link Options#searches} independent searches on undirected {@code u}
      * (more nodes than k), in search order: search i has the i-th seed split off the one generator and
-     * runs the crossover {@link Crossover#forSearch forSearch(i)} of the options.
+     * runs the crossover {@link Crossover#forSearch forSearch(i)} of the options. With the
+     * {@link Crossover#PORTFOLIO portfolio}, two or more searches and a step or work budget, all searches
+     * pause after {@link #MIGRATE_PERCENT} % of it; the searches whose crossover differs from that of the
+     * best search so far (ties: the first) then take its crossover and a copy of its population and go
+     * on with their own generator and current run, so that the rest of the budget goes to the crossover
+     * that pays on this graph. The pause point is a function of the budget, so the result stays one of
+     * graph, k, seed and budget.
      */
     static Result[] eachSearch(CompactGraph u, Options o, WorkerPool par, long deadline, ProgressListener progress) {
         int[] greedy = KeyPlayers.fragmentation(u, o.k(), ProgressListener.NONE).picks();
@@ -317,123 +329,201 @@ public final class CriticalNodes {
         Result[] results = new Result[o.searches()];
         progress.begin("critical nodes", o.maxSteps() == Long.MAX_VALUE ? -1 : o.maxSteps() * o.searches());
         ProgressListener quiet = ProgressListener.cancelledWith(progress); // the other searches only look for cancellation
-        par.forEach(o.searches(), i -> results[i] = search(u, o.withCrossover(o.crossover().forSearch(i)), greedy,
+        Memetic[] runs = new Memetic[o.searches()];
+        par.forEach(o.searches(), i -> runs[i] = new Memetic(u, o.withCrossover(o.crossover().forSearch(i)), greedy,
                 seeds[i], deadline, i == 0 ? progress : quiet), progress);
+        boolean migrate = o.crossover() == Crossover.PORTFOLIO && o.searches() > 1
+                && (o.maxWork() != Long.MAX_VALUE || o.maxSteps() != Long.MAX_VALUE);
+        if (migrate) {
+            long workPause = o.maxWork() == Long.MAX_VALUE ? Long.MAX_VALUE : o.maxWork() / 100 * MIGRATE_PERCENT;
+            long stepPause = o.maxSteps() == Long.MAX_VALUE ? Long.MAX_VALUE : o.maxSteps() / 100 * MIGRATE_PERCENT;
+            par.forEach(o.searches(), i -> runs[i].run(stepPause, workPause), progress);
+            int lead = 0;
+            for (int i = 1; i < runs.length; i++) {
+                if (runs[i].bestObj < runs[lead].bestObj) {
+                    lead = i;
+                }
+            }
+            for (Memetic r : runs) {
+                if (r.crossover != runs[lead].crossover) {
+                    r.adopt(runs[lead]);
+                }
+            }
+        }
+        par.forEach(o.searches(), i -> {
+            runs[i].run(o.maxSteps(), o.maxWork());
+            results[i] = runs[i].result();
+        }, progress);
         progress.end();
         return results;
     }
 
-    /** One memetic search from the greedy start and {@code populationSize - 1} random ones. */
-    private static Result search(CompactGraph u, Options o, int[] greedy, SplittableRandom rnd, long deadline,
-                                 ProgressListener progress) {
-        Search s = new Search(u, o.k(), rnd);
-        s.load(greedy);
-        s.repair(); // the greedy stops early once nothing is connected; fill up to k
-        long greedyObjective = s.objective;
-        int popSize = o.populationSize();
-        int[][] pop = new int[popSize][];
-        long[] popObj = new long[popSize];
-        pop[0] = s.removedNodes();
-        popObj[0] = s.objective;
-        for (int i = 1; i < popSize; i++) {
-            s.randomSolution();
-            pop[i] = s.removedNodes();
-            popObj[i] = s.objective;
-        }
-        int[] best = pop[0].clone();
-        long bestObj = popObj[0];
-        long bestStep = 0;
-        for (int i = 1; i < popSize; i++) {
-            if (popObj[i] < bestObj) {
-                bestObj = popObj[i];
-                best = pop[i].clone();
+    /**
+     * Percent of the budget after which the portfolio's searches move to the leading crossover. On the
+     * benchmark the better crossover of an instance leads by far long before this point (WS1000:
+     * union; ER2344: double-backbone).
+     */
+    static final int MIGRATE_PERCENT = 33;
+
+    /** One memetic search from the greedy start and {@code populationSize - 1} random ones, run in parts. */
+    static final class Memetic {
+        private final Options o;
+        private final long deadline;
+        private final ProgressListener progress;
+        private final Search s;
+        private final long greedyObjective;
+        private final int popSize;
+        private final int[][] pop;
+        private final long[] popObj;
+        Crossover crossover;
+        int[] best;
+        long bestObj;
+        long bestStep;
+        long step;
+        long runBest;
+        int[] runBestSet;
+        long idle;
+        int stale; // restarts since the best improved
+        boolean stoppedByTime;
+        boolean finished; // nothing left to split, or the time is up
+
+        Memetic(CompactGraph u, Options o, int[] greedy, SplittableRandom rnd, long deadline, ProgressListener progress) {
+            this.o = o;
+            this.deadline = deadline;
+            this.progress = progress;
+            this.crossover = o.crossover();
+            s = new Search(u, o.k(), rnd);
+            s.load(greedy);
+            s.repair(); // the greedy stops early once nothing is connected; fill up to k
+            greedyObjective = s.objective;
+            popSize = o.populationSize();
+            pop = new int[popSize][];
+            popObj = new long[popSize];
+            pop[0] = s.removedNodes();
+            popObj[0] = s.objective;
+            for (int i = 1; i < popSize; i++) {
+                s.randomSolution();
+                pop[i] = s.removedNodes();
+                popObj[i] = s.objective;
             }
-        }
-        s.load(best);
-        long step = 0;
-        long runBest = s.objective;
-        int[] runBestSet = s.removedNodes();
-        long idle = 0;
-        int stale = 0; // restarts since the best improved
-        boolean stoppedByTime = false;
-        while (step < o.maxSteps() && s.work < o.maxWork() && bestObj > 0) {
-            if ((step & 63) == 0) {
-                if (System.nanoTime() >= deadline) {
-                    stoppedByTime = true;
-                    break;
+            best = pop[0].clone();
+            bestObj = popObj[0];
+            for (int i = 1; i < popSize; i++) {
+                if (popObj[i] < bestObj) {
+                    bestObj = popObj[i];
+                    best = pop[i].clone();
                 }
-                progress.checkCancelled();
             }
-            step++;
-            if (!s.step(step)) {
-                break; // nothing left to split
+            s.load(best);
+            runBest = s.objective;
+            runBestSet = s.removedNodes();
+        }
+
+        /**
+         * Takes {@code lead}'s crossover and a copy of its population; the current run, the generator and
+         * this search's best go on.
+         */
+        void adopt(Memetic lead) {
+            crossover = lead.crossover;
+            for (int i = 0; i < popSize; i++) {
+                pop[i] = lead.pop[i].clone();
+                popObj[i] = lead.popObj[i];
             }
-            if (s.objective < runBest) {
-                runBest = s.objective;
-                runBestSet = s.removedNodes();
-                idle = 0;
-                if (runBest < bestObj) {
-                    bestObj = runBest;
-                    best = runBestSet.clone();
-                    bestStep = step;
-                    stale = 0;
+            stale = 0;
+        }
+
+        /** Runs until {@code maxSteps} steps or {@code maxWork} work units in all (or the end). */
+        void run(long maxSteps, long maxWork) {
+            while (!finished && step < maxSteps && s.work < maxWork && bestObj > 0) {
+                if ((step & 63) == 0) {
+                    if (System.nanoTime() >= deadline) {
+                        stoppedByTime = true;
+                        finished = true;
+                        break;
+                    }
+                    progress.checkCancelled();
                 }
-            } else if (++idle >= o.idleSteps()) {
-                // the run has stalled: keep its best in the population, start from a child
-                if (o.poolUpdate() == PoolUpdate.RANK) {
-                    poolUpdate(pop, popObj, runBestSet, runBest, PoolUpdate.RANK_QUALITY_WEIGHT);
+                step++;
+                if (!s.step(step)) {
+                    finished = true;
+                    break; // nothing left to split
+                }
+                if (s.objective < runBest) {
+                    runBest = s.objective;
+                    runBestSet = s.removedNodes();
+                    idle = 0;
+                    if (runBest < bestObj) {
+                        bestObj = runBest;
+                        best = runBestSet.clone();
+                        bestStep = step;
+                        stale = 0;
+                    }
+                } else if (++idle >= o.idleSteps()) {
+                    restart();
+                }
+                if ((step & 1023) == 0) {
+                    progress.advance(1024);
+                }
+            }
+        }
+
+        /** The run has stalled: keeps its best in the population and starts from a child. */
+        private void restart() {
+            if (o.poolUpdate() == PoolUpdate.RANK) {
+                poolUpdate(pop, popObj, runBestSet, runBest, PoolUpdate.RANK_QUALITY_WEIGHT);
+            } else {
+                admit(pop, popObj, runBestSet, runBest);
+            }
+            if (++stale >= STALE_RESTARTS && popSize > 1) {
+                // the population has converged: keep its best, renew the others
+                stale = 0;
+                int keep = 0;
+                for (int i = 1; i < popSize; i++) {
+                    if (popObj[i] < popObj[keep]) {
+                        keep = i;
+                    }
+                }
+                for (int i = 0; i < popSize; i++) {
+                    if (i != keep) {
+                        s.randomSolution();
+                        pop[i] = s.removedNodes();
+                        popObj[i] = s.objective;
+                    }
+                }
+            }
+            if (popSize > 1) {
+                int a = s.rnd.nextInt(popSize);
+                int b = s.rnd.nextInt(popSize - 1);
+                if (b >= a) {
+                    b++;
+                }
+                if (crossover == Crossover.DOUBLE_BACKBONE
+                        || (crossover == Crossover.MIXED && s.rnd.nextBoolean())) {
+                    s.crossoverDoubleBackbone(pop[a], pop[b], Crossover.INHERIT_PERCENT);
                 } else {
-                    admit(pop, popObj, runBestSet, runBest);
+                    s.crossover(pop[a], pop[b]);
                 }
-                if (++stale >= STALE_RESTARTS && popSize > 1) {
-                    // the population has converged: keep its best, renew the others
-                    stale = 0;
-                    int keep = 0;
-                    for (int i = 1; i < popSize; i++) {
-                        if (popObj[i] < popObj[keep]) {
-                            keep = i;
-                        }
-                    }
-                    for (int i = 0; i < popSize; i++) {
-                        if (i != keep) {
-                            s.randomSolution();
-                            pop[i] = s.removedNodes();
-                            popObj[i] = s.objective;
-                        }
-                    }
-                }
-                if (popSize > 1) {
-                    int a = s.rnd.nextInt(popSize);
-                    int b = s.rnd.nextInt(popSize - 1);
-                    if (b >= a) {
-                        b++;
-                    }
-                    if (o.crossover() == Crossover.DOUBLE_BACKBONE
-                            || (o.crossover() == Crossover.MIXED && s.rnd.nextBoolean())) {
-                        s.crossoverDoubleBackbone(pop[a], pop[b], Crossover.INHERIT_PERCENT);
-                    } else {
-                        s.crossover(pop[a], pop[b]);
-                    }
-                    s.fixCommon(pop[a], pop[b]); // reduce: the run searches the parents' differences
-                } else {
-                    s.load(runBestSet);
-                    s.perturb(Math.max(1, o.k() / 10));
-                }
-                runBest = s.objective;
-                runBestSet = s.removedNodes();
-                idle = 0;
-                if (runBest < bestObj) {
-                    bestObj = runBest;
-                    best = runBestSet.clone();
-                    bestStep = step;
-                }
+                s.fixCommon(pop[a], pop[b]); // reduce: the run searches the parents' differences
+            } else {
+                s.load(runBestSet);
+                s.perturb(Math.max(1, o.k() / 10));
             }
-            if ((step & 1023) == 0) {
-                progress.advance(1024);
+            runBest = s.objective;
+            runBestSet = s.removedNodes();
+            idle = 0;
+            if (runBest < bestObj) {
+                bestObj = runBest;
+                best = runBestSet.clone();
+                bestStep = step;
             }
         }
-        Arrays.sort(best);
-        return new Result(best, bestObj, greedyObjective, 0, step, bestStep, 0, stoppedByTime, new long[] {bestObj});
+
+        Result result() {
+            int[] sorted = best.clone();
+            Arrays.sort(sorted);
+            return new Result(sorted, bestObj, greedyObjective, 0, step, bestStep, 0, stoppedByTime,
+                    new long[] {bestObj});
+        }
     }
 
     /**
