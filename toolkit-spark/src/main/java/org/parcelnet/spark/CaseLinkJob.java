@@ -248,8 +248,8 @@ public final class CaseLinkJob {
         // aggregation of fixed-width keys instead of strings, and 16 bytes a record through the shuffle.
         // Distinct identifiers share both hashes with a chance of about n²/2¹²⁹ (below 10⁻²⁰ for 10⁹
         // identifiers). The hashes are taken from Spark's internal rows of the identifier columns
-        // alone (IdentifierHashes): a function over external rows would decode each column to a
-        // Java string and encode it back, and that was most of this pass's cost
+        // alone (IdentifierHashes): a function over external rows decodes each column to a Java
+        // string and encodes it back, for every shipment
         IdentifierHashes.HashFilter filter = onlyFlagged ? partsFilter(ownIdentLabels) : null;
         Broadcast<IdentifierHashes.HashFilter> partsFilter = filter == null ? null
                 : JavaSparkContext.fromSparkContext(shipments.sparkSession().sparkContext()).broadcast(filter);
