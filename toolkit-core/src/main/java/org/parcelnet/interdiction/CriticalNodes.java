@@ -452,10 +452,7 @@ public final class CriticalNodes {
                     runBest = s.objective;
                     runBestSet = s.removedNodes();
                     idle = 0;
-                    if (runBest < bestObj) {
-                        bestObj = runBest;
-                        best = runBestSet.clone();
-                        bestStep = step;
+                    if (keepIfBest()) {
                         stale = 0;
                     }
                 } else if (++idle >= o.idleSteps()) {
@@ -511,11 +508,18 @@ public final class CriticalNodes {
             runBest = s.objective;
             runBestSet = s.removedNodes();
             idle = 0;
-            if (runBest < bestObj) {
-                bestObj = runBest;
-                best = runBestSet.clone();
-                bestStep = step;
+            keepIfBest();
+        }
+
+        /** Keeps the run's best as the search's best when it is better; returns whether it was. */
+        private boolean keepIfBest() {
+            if (runBest >= bestObj) {
+                return false;
             }
+            bestObj = runBest;
+            best = runBestSet.clone();
+            bestStep = step;
+            return true;
         }
 
         Result result() {
