@@ -40,6 +40,17 @@ class IdentifierHashesTest {
         return out;
     }
 
+    /** IdentifierHashes' output for {@code rows}, each pair as "ha,hb" like {@link #expected}. */
+    private static List<String> hashed(List<InternalRow> rows, IdentifierHashes.HashFilter filter) {
+        List<String> got = new ArrayList<>();
+        Iterator<InternalRow> it = IdentifierHashes.of(rows.iterator(), filter);
+        while (it.hasNext()) {
+            InternalRow h = it.next();
+            got.add(h.getLong(0) + "," + h.getLong(1));
+        }
+        return got;
+    }
+
     @Test
     void hashesEqualThoseOfTheIdentifierStringsWithRepeatsOnce() {
         Random random = new Random(11);
@@ -63,12 +74,7 @@ class IdentifierHashesTest {
             rows.add(new GenericInternalRow(cells));
             want.addAll(expected(r));
         }
-        List<String> got = new ArrayList<>();
-        Iterator<InternalRow> it = IdentifierHashes.of(rows.iterator(), null);
-        while (it.hasNext()) {
-            InternalRow h = it.next();
-            got.add(h.getLong(0) + "," + h.getLong(1));
-        }
+        List<String> got = hashed(rows, null);
         assertEquals(want, got);
         assertEquals(3, expected(table.get(0)).size(), "the phone, the address and the name once each");
     }
@@ -129,12 +135,7 @@ class IdentifierHashesTest {
                 }
             }
         }
-        List<String> got = new ArrayList<>();
-        Iterator<InternalRow> it = IdentifierHashes.of(rows.iterator(), f);
-        while (it.hasNext()) {
-            InternalRow h = it.next();
-            got.add(h.getLong(0) + "," + h.getLong(1));
-        }
+        List<String> got = hashed(rows, f);
         assertEquals(want, got);
         assertTrue(got.containsAll(held), "every held identifier passes");
     }
