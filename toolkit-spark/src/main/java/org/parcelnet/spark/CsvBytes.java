@@ -47,6 +47,13 @@ final class CsvBytes {
     }
 
     static Iterator<InternalRow> lines(Iterator<InternalRow> rows, DataType[] types) {
+        // each column's kind decided once, not by comparing data types per cell
+        boolean[] text = new boolean[types.length];
+        boolean[] wide = new boolean[types.length];
+        for (int c = 0; c < types.length; c++) {
+            text[c] = types[c].equals(DataTypes.StringType);
+            wide[c] = types[c].equals(DataTypes.LongType);
+        }
         return new Iterator<>() {
             private byte[] buf = new byte[128];
             private int at;
@@ -60,16 +67,16 @@ final class CsvBytes {
             public InternalRow next() {
                 InternalRow r = rows.next();
                 at = 0;
-                for (int c = 0; c < types.length; c++) {
+                for (int c = 0; c < text.length; c++) {
                     if (c > 0) {
                         put((byte) ',');
                     }
                     if (r.isNullAt(c)) {
                         continue;
                     }
-                    if (types[c].equals(DataTypes.StringType)) {
+                    if (text[c]) {
                         cell(r.getUTF8String(c));
-                    } else if (types[c].equals(DataTypes.LongType)) {
+                    } else if (wide[c]) {
                         ascii(Long.toString(r.getLong(c)));
                     } else {
                         ascii(Integer.toString(r.getInt(c)));
