@@ -69,7 +69,7 @@ public final class SparkEngine implements AnalysisEngine {
         List<String> files = ShipmentIngest.listInputs(spark, request.input());
         List<String> names = new ArrayList<>();
         for (String f : files) {
-            names.add(files.size() == 1 ? request.input() : f);
+            names.add(files.size() == 1 ? request.input() : displayName(f));
         }
         try (OutputFolder out = OutputFolder.open(spark.sparkContext().hadoopConfiguration(), request.out())) {
             long t = System.nanoTime();
@@ -243,6 +243,15 @@ public final class SparkEngine implements AnalysisEngine {
         return read.join(drop, read.col("part").equalTo(drop.col("drop_part"))
                         .and(read.col("row").equalTo(drop.col("drop_row"))), "left_anti")
                 .persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /**
+     * A part's name in messages and rejects: a local file as a plain path, as core names it (Hadoop
+     * lists a folder's files as {@code file:} URIs); any other file system's path as it is.
+     */
+    static String displayName(String file) {
+        java.net.URI uri = new Path(file).toUri();
+        return "file".equals(uri.getScheme()) ? uri.getPath() : file;
     }
 
     /** Gathers the tasks' reject files (and cross-file repeats) into rejects.csv; returns the count. */
