@@ -40,7 +40,7 @@ def main():
     ap.add_argument('--known-entry', action='store_true')
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
-    ring_party = {r['party'] for r in read_csv(os.path.join(a.world, 'truth_parties.csv')) if r['ring']}
+    ring_party = {normalise_phone(r['party']) for r in read_csv(os.path.join(a.world, 'truth_parties.csv')) if r['ring']}
     ship_ring = {r['shipment_id']: r['ring'] for r in read_csv(os.path.join(a.world, 'truth_shipments.csv'))}
     seen = set()
     kept = dropped = 0
@@ -75,7 +75,7 @@ def main():
         w = csv.writer(f, lineterminator='\n')
         w.writerow(['party', 'ring', 'tier'])
         for row in rows:
-            if row['party'] in seen:
+            if normalise_phone(row['party']) in seen:
                 w.writerow([row['party'], row['ring'], row['tier']])
     print('%s: %d shipments kept, %d dropped' % (a.out, kept, dropped))
 

@@ -31,7 +31,7 @@ def load(world, out):
     w = dict(party=dict(), ship_ring=dict(), entry=dict())
     for r in read_csv(os.path.join(world, 'truth_parties.csv')):
         if r['ring']:
-            w['party'][r['party']] = (r['ring'], r['tier'])
+            w['party'][normalise_phone(r['party'])] = (r['ring'], r['tier'])
     w['ship_ring'] = {r['shipment_id']: r['ring'] for r in read_csv(os.path.join(world, 'truth_shipments.csv'))}
     w['entry'] = {r['ring']: r['entry_city'] for r in read_csv(os.path.join(world, 'truth_rings.csv'))}
     w['rows'] = []

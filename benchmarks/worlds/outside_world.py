@@ -795,8 +795,9 @@ class World:
                 sid = self.shipment_id(row['carrier'])
                 s_phone, s_canon = self.fmt_phone(row['s_phone'])
                 r_phone, r_canon = self.fmt_phone(row['r_phone'])
-                # A foreign number written with a leading 00 instead of + is, after normalisation,
-                # another party; the member owns it all the same.
+                # A foreign number written with the international call prefix 00 instead of +; the
+                # truth lists that form as well, as the member's (a reader that does not read 00 as +
+                # sees another party).
                 if self.preset == 'noisy' and self.is_foreign(s_canon) and r.random() < 0.2 \
                         and s_canon in truth_party:
                     s_phone = '00' + s_phone[1:]

@@ -34,7 +34,8 @@ import igraph
 
 
 def normalise_phone(raw):
-    """Digits only (full-width too); +86 / 0086 dropped, and 86 before a 13-digit mobile (docs/data-format.md)."""
+    """Digits only (full-width too); a leading 00 read as + and dropped, then +86 / 0086, and 86 before a
+    13-digit mobile (docs/data-format.md)."""
     digits, plus, seen = [], False, False
     for c in raw:
         if '0' <= c <= '9':
@@ -46,10 +47,10 @@ def normalise_phone(raw):
         elif c == '+' and not seen:
             plus = True
     d = ''.join(digits)
+    if len(d) > 4 and d.startswith('00'):
+        d, plus = d[2:], True
     if plus and len(d) > 2 and d.startswith('86'):
         return d[2:]
-    if len(d) > 4 and d.startswith('0086'):
-        return d[4:]
     if len(d) == 13 and d.startswith('861'):
         return d[2:]
     return d
@@ -93,7 +94,8 @@ def score(world, out, seed=42):
     party_ring = {}
     for row in read_csv(os.path.join(world, 'truth_parties.csv')):
         if row['ring'] != '':
-            party_ring[row['party']] = row['ring']
+            # the truth's party ids are phones as generated: normalised as analyze normalises them
+            party_ring[normalise_phone(row['party'])] = row['ring']
     rings = collections.defaultdict(set)
     for p, r in party_ring.items():
         rings[r].add(p)

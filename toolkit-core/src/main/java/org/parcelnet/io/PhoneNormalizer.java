@@ -2,9 +2,13 @@ package org.parcelnet.io;
 
 /**
  * Normalises phone numbers to digits only so that {@code +86 138-0013-8000}, {@code 008613800138000}
- * and {@code 13800138000} are one identifier. A leading country code 86 is dropped when written as
- * {@code +86} or {@code 0086}, or when a 13-digit number starts with {@code 861} (a mainland mobile
- * with the code but without the plus sign).
+ * and {@code 13800138000} are one identifier. A leading {@code 00} is the international call prefix
+ * (ITU-T E.164 recommends it; mainland China and most countries dial it), written where {@code +}
+ * stands for it: it is dropped like the plus sign, so that {@code 0095 9 1234 5678} and
+ * {@code +95 9 1234 5678} are one foreign number. No mainland number starts with {@code 00} (trunk
+ * prefix {@code 0} and an area code from 1 to 9). A leading country code 86 is then dropped when
+ * written as {@code +86} or {@code 0086}, or when a 13-digit number starts with {@code 861} (a
+ * mainland mobile with the code but without the plus sign).
  */
 public final class PhoneNormalizer {
 
@@ -39,12 +43,16 @@ public final class PhoneNormalizer {
                 seenDigit = true;
             }
         }
-        if (plus && digits.length() > 2 && digits.charAt(0) == '8' && digits.charAt(1) == '6') {
-            return digits.substring(2);
+        int from = 0;
+        if (digits.length() > 4 && digits.charAt(0) == '0' && digits.charAt(1) == '0') {
+            from = 2; // international call prefix, as '+'
+            plus = true;
         }
-        if (digits.length() > 4 && digits.charAt(0) == '0' && digits.charAt(1) == '0' && digits.charAt(2) == '8'
-                && digits.charAt(3) == '6') {
-            return digits.substring(4);
+        if (plus && digits.length() > from + 2 && digits.charAt(from) == '8' && digits.charAt(from + 1) == '6') {
+            return digits.substring(from + 2);
+        }
+        if (from > 0) {
+            return digits.substring(from);
         }
         if (digits.length() == 13 && digits.charAt(0) == '8' && digits.charAt(1) == '6' && digits.charAt(2) == '1') {
             return digits.substring(2);
@@ -53,7 +61,7 @@ public final class PhoneNormalizer {
     }
 
     /**
-     * Whether {@code s} is ASCII digits only and needs no prefix dropped (not {@code 0086...}, not a
+     * Whether {@code s} is ASCII digits only and needs no prefix dropped (not {@code 00...}, not a
      * 13-digit {@code 861...}); such a phone is its own normal form.
      */
     private static boolean plainDigits(String s) {
@@ -67,7 +75,7 @@ public final class PhoneNormalizer {
                 return false;
             }
         }
-        if (n > 4 && s.startsWith("0086")) {
+        if (n > 4 && s.charAt(0) == '0' && s.charAt(1) == '0') {
             return false;
         }
         return !(n == 13 && s.startsWith("861"));

@@ -203,7 +203,7 @@ public final class Analysis {
             // Rings: communities that relay chains from the border run through, split recursively
             // where the resolution limit glued a ring to the background or to another ring.
             t = begin("tiers and rings");
-            RingFinder.Result found = RingFinder.find(undirected, communities.partition().membership(),
+            RingFinder.Result found = RingFinder.find(undirected, g, communities.partition().membership(),
                     RingFinder.chainParties(chains, parties, table),
                     RingFinder.Options.defaults().withMinChains(options.minRingChains()).withLeiden(leiden), progress);
             undirected = null;

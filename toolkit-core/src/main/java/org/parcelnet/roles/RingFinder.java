@@ -234,17 +234,33 @@ public final class RingFinder {
      */
     public static Result find(CompactGraph graph, int[] membership, ChainParties chains, Options options,
                               ProgressListener progress) {
+        return find(graph, graph, membership, chains, options, progress);
+    }
+
+    /**
+     * The same, telling from {@code parcels} — the party graph with every edge, hubs' included
+     * (directed or not, same node ids) — whether the parts of a candidate trade with each other (the
+     * split without pure starts, {@link #find}); {@code graph} lacks the ties between hubs, and a
+     * warehouse and a distributor that also buy online from many shops are hubs.
+     */
+    public static Result find(CompactGraph graph, CompactGraph parcels, int[] membership, ChainParties chains,
+                              Options options, ProgressListener progress) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(progress, "progress");
+        if (parcels.nodeCount() != graph.nodeCount()) {
+            throw new IllegalArgumentException("parcels has " + parcels.nodeCount() + " nodes, graph "
+                    + graph.nodeCount());
+        }
         progress.begin("rings", graph.nodeCount());
         try {
-            return findWithProgress(graph, membership, chains, options, progress);
+            return findWithProgress(graph, parcels, membership, chains, options, progress);
         } finally {
             progress.end();
         }
     }
 
-    private static Result findWithProgress(CompactGraph graph, int[] membership, ChainParties chains, Options options,
+    private static Result findWithProgress(CompactGraph graph, CompactGraph parcels, int[] membership,
+                                           ChainParties chains, Options options,
                                            ProgressListener progress) {
         if (graph.isDirected()) {
             throw new IllegalArgumentException("RingFinder needs the undirected party graph");
@@ -309,50 +325,29 @@ public final class RingFinder {
                 }
                 continue;
             }
-            int[] sub = group.depth < options.maxDepth() && group.nodes.length >= 3
-                    ? subPartition(graph, group.nodes, local, options.leiden()) : null;
-            if (sub == null) {
-                accept(graph, group, rings, options);
-                continue;
-            }
-            // Parts that a chain runs through are merged back: a split never cuts the evidence. What
-            // remains separable is what no chain connects: ordinary traffic, or another ring.
-            for (int i = 0; i < group.nodes.length; i++) {
-                local[group.nodes[i]] = i;
-            }
-            int parts = 0;
-            for (int x : sub) {
-                parts = Math.max(parts, x + 1);
-            }
-            UnionFind joined = new UnionFind(parts);
-            // A chain of a group split by crossing may pass through a shared relay that the split gave
-            // to the other side: its parts before and after that relay are not joined by it. A relay
-            // shared by two rings passes each one's lots on without mixing them, and where the chain
-            // linking took the other ring's receipt as the feeding one (consignments that overlapped
-            // at the relay) the chain would join the wrong parts.
-            joinThroughChains(group, chains, local, sub, joined, options.minChains());
-            int[] merged = joined.labels();
-            int[] chainPart = new int[group.chains.length];
-            for (int i = 0; i < group.chains.length; i++) {
-                int c = group.chains[i];
-                // a chain goes with the part it feeds (its start may be a drop-off point left in another part)
-                int li = chains.offsets()[c] + 1 < chains.offsets()[c + 1] ? local[chains.parties()[chains.offsets()[c] + 1]] : -1;
-                for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1] && li < 0; j++) {
-                    li = local[chains.parties()[j]];
+            boolean deeper = group.depth < options.maxDepth() && group.nodes.length >= 3;
+            Split split = deeper ? split(group, chains, local,
+                    subPartition(graph, group, chains, local, options.leiden(), false), options.minChains()) : null;
+            // Two rings whose lots are handed in at one busy drop-off point at their entry town: Leiden
+            // puts the point with the first relays of both rings, and that part joins them. Without the
+            // edges of the chains' pure starts the rings' relays fall apart, and the drop-off rule of
+            // joinThroughChains decides which starts join what; the split stands when the parts' relays
+            // do not trade with each other (the parts of one ring do, below the border).
+            if (deeper && (split == null || split.ringParts < 2)) {
+                int[] bare = subPartition(graph, group, chains, local, options.leiden(), true);
+                Split alt = bare != null ? split(group, chains, local, bare, options.minChains()) : null;
+                if (alt != null && alt.ringParts >= 2 && selfSupplied(group, chains, alt, options.minChains(), local)
+                        && !tiedAcross(parcels, group, chains, alt, options.minChains(), options.minTie(), local)) {
+                    split = alt;
                 }
-                chainPart[i] = li < 0 ? 0 : merged[sub[li]];
             }
-            for (int v : group.nodes) {
-                local[v] = -1;
-            }
-            parts = joined.setCount();
-            if (parts == 1) {
+            if (split == null || split.parts == 1) {
                 accept(graph, group, rings, options);
                 continue;
             }
-            for (int i = 0; i < sub.length; i++) {
-                sub[i] = merged[sub[i]];
-            }
+            int[] sub = split.sub;
+            int[] chainPart = split.chainPart;
+            int parts = split.parts;
             splits++;
             int[] partSize = new int[parts];
             int[] partChains = new int[parts];
@@ -932,10 +927,242 @@ public final class RingFinder {
         return first;
     }
 
-    /** Leiden on the subgraph induced by {@code nodes}: part per node, or null when it does not split. */
-    private static int[] subPartition(CompactGraph graph, int[] nodes, int[] local, LeidenParams params) {
-        Partition p = new Leiden(params).run(Subgraph.induced(graph, nodes, local).graph()).partition();
+    /**
+     * Leiden on the subgraph induced by the group's nodes (without the edges of its chains' pure starts
+     * when {@code withoutStarts}): part per node, or null when it does not split or, without starts,
+     * when the group has no pure start.
+     */
+    private static int[] subPartition(CompactGraph graph, Group group, ChainParties chains, int[] local,
+                                      LeidenParams params, boolean withoutStarts) {
+        CompactGraph sub = Subgraph.induced(graph, group.nodes, local).graph();
+        if (withoutStarts) {
+            sub = withoutStarts(sub, group, chains, local);
+            if (sub == null) {
+                return null;
+            }
+        }
+        Partition p = new Leiden(params).run(sub).partition();
         return p.communityCount() > 1 ? p.membership() : null;
+    }
+
+    /**
+     * A sub-partition after the chains' joins: {@code sub} the part of each group node, {@code chainPart}
+     * the part of each group chain, {@code ringParts} the parts with at least minChains chains.
+     */
+    private record Split(int[] sub, int[] chainPart, int parts, int ringParts) {
+    }
+
+    /** The parts of {@code sub} (Leiden's parts of the group's nodes) once the chains joined them. */
+    private static Split split(Group group, ChainParties chains, int[] local, int[] sub, int minChains) {
+        if (sub == null) {
+            return null;
+        }
+        // Parts that a chain runs through are merged back: a split never cuts the evidence. What
+        // remains separable is what no chain connects: ordinary traffic, or another ring.
+        for (int i = 0; i < group.nodes.length; i++) {
+            local[group.nodes[i]] = i;
+        }
+        int parts = 0;
+        for (int x : sub) {
+            parts = Math.max(parts, x + 1);
+        }
+        UnionFind joined = new UnionFind(parts);
+        // A chain of a group split by crossing may pass through a shared relay that the split gave
+        // to the other side: its parts before and after that relay are not joined by it. A relay
+        // shared by two rings passes each one's lots on without mixing them, and where the chain
+        // linking took the other ring's receipt as the feeding one (consignments that overlapped
+        // at the relay) the chain would join the wrong parts.
+        joinThroughChains(group, chains, local, sub, joined, minChains);
+        int[] merged = joined.labels();
+        int[] chainPart = new int[group.chains.length];
+        for (int i = 0; i < group.chains.length; i++) {
+            int c = group.chains[i];
+            // a chain goes with the part it feeds (its start may be a drop-off point left in another part)
+            int li = chains.offsets()[c] + 1 < chains.offsets()[c + 1] ? local[chains.parties()[chains.offsets()[c] + 1]] : -1;
+            for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1] && li < 0; j++) {
+                li = local[chains.parties()[j]];
+            }
+            chainPart[i] = li < 0 ? 0 : merged[sub[li]];
+        }
+        for (int v : group.nodes) {
+            local[v] = -1;
+        }
+        parts = joined.setCount();
+        int[] labels = new int[sub.length];
+        for (int i = 0; i < sub.length; i++) {
+            labels[i] = merged[sub[i]];
+        }
+        int[] partChains = new int[parts];
+        for (int p : chainPart) {
+            partChains[p]++;
+        }
+        int ringParts = 0;
+        for (int c : partChains) {
+            ringParts += c >= minChains ? 1 : 0;
+        }
+        return new Split(labels, chainPart, parts, ringParts);
+    }
+
+    /**
+     * Whether every ring part of {@code split} (parts with at least minChains chains) gets at least
+     * minChains chains from starts in the group that feed no other part: two rings that share a
+     * drop-off point each have sources of their own besides it, while a branch of one ring supplied
+     * only by senders the other parts use too (or by sources community detection left outside the
+     * group) is no ring of its own. O(group chains + group nodes).
+     */
+    private static boolean selfSupplied(Group group, ChainParties chains, Split split, int minChains, int[] local) {
+        for (int i = 0; i < group.nodes.length; i++) {
+            local[group.nodes[i]] = i;
+        }
+        int[] fed = new int[group.nodes.length];
+        Arrays.fill(fed, -1);
+        for (int i = 0; i < group.chains.length; i++) {
+            int s = local[chains.parties()[chains.offsets()[group.chains[i]]]];
+            if (s >= 0) {
+                int p = split.chainPart[i];
+                fed[s] = fed[s] == -1 || fed[s] == p ? p : -2;
+            }
+        }
+        int[] own = new int[split.parts];
+        int[] all = new int[split.parts];
+        for (int i = 0; i < group.chains.length; i++) {
+            int s = local[chains.parties()[chains.offsets()[group.chains[i]]]];
+            all[split.chainPart[i]]++;
+            if (s >= 0 && fed[s] >= 0) {
+                own[split.chainPart[i]]++;
+            }
+        }
+        for (int v : group.nodes) {
+            local[v] = -1;
+        }
+        for (int p = 0; p < split.parts; p++) {
+            if (all[p] >= minChains && own[p] < minChains) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether two relaying parties (chain parties after the first) of different ring parts of
+     * {@code split} (parts with at least minChains chains) are tied by {@code minTie} parcels or more.
+     * The parts of one ring pass goods to each other below the border (a warehouse of one part
+     * supplies a distributor of the other); two rings that share only a drop-off point do not.
+     */
+    private static boolean tiedAcross(CompactGraph graph, Group group, ChainParties chains, Split split,
+                                      int minChains, double minTie, int[] local) {
+        int[] partChains = new int[split.parts];
+        for (int p : split.chainPart) {
+            partChains[p]++;
+        }
+        int[] offsets = chains.offsets();
+        int[] parties = chains.parties();
+        int[] partOf = new int[group.nodes.length];
+        for (int i = 0; i < group.nodes.length; i++) {
+            local[group.nodes[i]] = i;
+        }
+        boolean[] relaying = new boolean[group.nodes.length];
+        for (int c : group.chains) {
+            for (int j = offsets[c] + 1; j < offsets[c + 1]; j++) {
+                int li = local[parties[j]];
+                if (li >= 0) {
+                    relaying[li] = true;
+                }
+            }
+        }
+        for (int i = 0; i < group.nodes.length; i++) {
+            int p = split.sub[i];
+            partOf[i] = relaying[i] && partChains[p] >= minChains ? p : -1;
+        }
+        boolean tied = false;
+        double[] weight = new double[group.nodes.length]; // v's parcels with each party of another part
+        int[] touched = new int[group.nodes.length];
+        for (int i = 0; i < group.nodes.length && !tied; i++) {
+            if (partOf[i] < 0) {
+                continue;
+            }
+            int v = group.nodes[i];
+            int k = 0;
+            for (int a = graph.outStart(v), end = graph.outEnd(v); a < end; a++) {
+                int li = local[graph.target(a)];
+                if (li >= 0 && partOf[li] >= 0 && partOf[li] != partOf[i]) {
+                    touched[k++] = li;
+                    weight[li] += graph.weight(a);
+                }
+            }
+            if (graph.isDirected()) {
+                for (int a = graph.inStart(v), end = graph.inEnd(v); a < end; a++) {
+                    int li = local[graph.source(a)];
+                    if (li >= 0 && partOf[li] >= 0 && partOf[li] != partOf[i]) {
+                        if (k == touched.length) {
+                            touched = Arrays.copyOf(touched, 2 * k);
+                        }
+                        touched[k++] = li;
+                        weight[li] += graph.inWeight(a);
+                    }
+                }
+            }
+            for (int j = 0; j < k; j++) {
+                tied |= weight[touched[j]] >= minTie;
+            }
+            for (int j = 0; j < k; j++) {
+                weight[touched[j]] = 0;
+            }
+        }
+        for (int v : group.nodes) {
+            local[v] = -1;
+        }
+        return tied;
+    }
+
+    /**
+     * The group's induced subgraph {@code sub} without the edges of its chains' pure starts: parties
+     * that start a chain of the group and are on none past its first party (sources, drop-off points
+     * at the border); null when there is none. O(group arcs + chain parties).
+     */
+    private static CompactGraph withoutStarts(CompactGraph sub, Group group, ChainParties chains, int[] local) {
+        int[] offsets = chains.offsets();
+        int[] parties = chains.parties();
+        for (int i = 0; i < group.nodes.length; i++) {
+            local[group.nodes[i]] = i;
+        }
+        int size = group.nodes.length;
+        boolean[] start = new boolean[size];
+        boolean[] later = new boolean[size];
+        for (int c : group.chains) {
+            int li = local[parties[offsets[c]]];
+            if (li >= 0) {
+                start[li] = true;
+            }
+            for (int j = offsets[c] + 1; j < offsets[c + 1]; j++) {
+                li = local[parties[j]];
+                if (li >= 0) {
+                    later[li] = true;
+                }
+            }
+        }
+        for (int v : group.nodes) {
+            local[v] = -1;
+        }
+        boolean any = false;
+        for (int i = 0; i < size; i++) {
+            start[i] &= !later[i];
+            any |= start[i];
+        }
+        if (!any) {
+            return null;
+        }
+        org.parcelnet.graph.CompactGraphBuilder b = org.parcelnet.graph.CompactGraphBuilder.undirected(size)
+                .expectedEdges(sub.edgeCount());
+        for (int v = 0; v < size; v++) {
+            for (int a = sub.outStart(v), end = sub.outEnd(v); a < end; a++) {
+                int u = sub.target(a);
+                if (u >= v && !start[u] && !start[v]) {
+                    b.addEdge(v, u, sub.weight(a));
+                }
+            }
+        }
+        return b.build();
     }
 
     record Group(int[] nodes, int[] chains, int depth) {

@@ -585,9 +585,14 @@ public final class RingMembers {
         boolean any = false;
         int[] current = members.clone();
         while (true) {
-            boolean[] dropOff = sharedDropOffs(snd, rcv, current);
+            boolean[] dropOff = sharedDropOffs(snd, rcv, current, false);
+            boolean[] twoSupplied = sharedDropOffs(snd, rcv, current, true);
             long[] inside = new long[rings];
             java.util.Map<Long, Long> cross = new java.util.HashMap<>();
+            // parcels of a drop-off point shared by two self-supplied rings: exchange only when the
+            // two rings also trade below the border (then they are parts of one ring, the point one of
+            // its sources)
+            java.util.Map<Long, Long> fromPoint = new java.util.HashMap<>();
             for (int i = 0; i < snd.length; i++) {
                 int a = current[snd[i]];
                 int b = current[rcv[i]];
@@ -596,11 +601,19 @@ public final class RingMembers {
                 }
                 if (a == b) {
                     inside[a]++;
+                } else if (!relayed[i] && twoSupplied[snd[i]]) {
+                    fromPoint.merge(((long) Math.min(a, b) << 32) | Math.max(a, b), 1L, Long::sum);
                 } else if (!relayed[i] && !dropOff[snd[i]]) {
                     cross.merge(((long) Math.min(a, b) << 32) | Math.max(a, b), 1L, Long::sum);
                 }
             }
             subtractPassedOn(t, snd, rcv, current, relayed, cross);
+            for (java.util.Map.Entry<Long, Long> e : fromPoint.entrySet()) {
+                Long below = cross.get(e.getKey());
+                if (below != null && below >= MIN_TRADE) {
+                    cross.put(e.getKey(), below + e.getValue());
+                }
+            }
             int bestA = -1;
             int bestB = -1;
             double bestRatio = 0;
@@ -638,14 +651,25 @@ public final class RingMembers {
      * and send parcels to members of two or more rings besides their own. A courier station at a
      * border town, whose phone is the sender of the lots that several rings hand in there, is one;
      * its parcels are no exchange between those rings. A source of a ring cut in two supplies the
-     * warehouses of one other part at most. O(m) with 8 bytes per party.
+     * warehouses of one other part at most. With {@code twoSupplied}, instead, the parties that send
+     * to their own ring and one other (and receive nothing from members) where both rings have a
+     * supply of their own: at least {@link #OWN_SUPPLY} parcels from their <em>own sources</em>,
+     * members that receive nothing from ring members and send to members of their ring only. Such a
+     * party is a station two rings hand lots in at, or a source of a ring cut in two whose parts each
+     * have other sources; {@link #mergeSplitRings} tells them apart by whether the rings also trade
+     * below the border. O(m) with 17 bytes per party and 4 per ring.
      */
-    static boolean[] sharedDropOffs(int[] snd, int[] rcv, int[] ring) {
+    static boolean[] sharedDropOffs(int[] snd, int[] rcv, int[] ring, boolean twoSupplied) {
         int n = ring.length;
         boolean[] receives = new boolean[n];
+        boolean[] sendsOwn = new boolean[n];
         int[] firstOther = new int[n];
         java.util.Arrays.fill(firstOther, -1);
         boolean[] out = new boolean[n];
+        int rings = 0;
+        for (int g : ring) {
+            rings = Math.max(rings, g + 1);
+        }
         for (int i = 0; i < snd.length; i++) {
             int a = ring[snd[i]];
             int b = ring[rcv[i]];
@@ -653,20 +677,43 @@ public final class RingMembers {
                 continue;
             }
             receives[rcv[i]] = true;
-            if (a != b) {
-                int s = snd[i];
-                if (firstOther[s] < 0) {
-                    firstOther[s] = b;
-                } else if (firstOther[s] != b) {
-                    out[s] = true;
-                }
+            int s = snd[i];
+            if (a == b) {
+                sendsOwn[s] = true;
+            } else if (firstOther[s] < 0) {
+                firstOther[s] = b;
+            } else if (firstOther[s] != b) {
+                out[s] = true;
+            }
+        }
+        int[] ownSupply = new int[rings];
+        for (int i = 0; i < snd.length; i++) {
+            int s = snd[i];
+            int a = ring[s];
+            if (a >= 0 && s != rcv[i] && ring[rcv[i]] == a && !receives[s] && firstOther[s] < 0) {
+                ownSupply[a]++;
             }
         }
         for (int v = 0; v < n; v++) {
-            out[v] &= !receives[v];
+            boolean supplied = sendsOwn[v] && firstOther[v] >= 0 && ownSupply[ring[v]] >= OWN_SUPPLY
+                    && ownSupply[firstOther[v]] >= OWN_SUPPLY;
+            out[v] = (twoSupplied ? supplied && !out[v] : out[v]) && !receives[v];
         }
         return out;
     }
+
+    /**
+     * Parcels a ring must receive from its own sources for a sender that also supplies it from
+     * another ring to count as a shared drop-off point ({@link #sharedDropOffs}): as many as the relay
+     * chains a found ring needs ({@link RingFinder.Options#minChains()}'s default).
+     */
+    public static final int OWN_SUPPLY = 5;
+
+    /**
+     * Parcels two rings must exchange apart from a shared drop-off point's for that point's parcels to
+     * count as exchange too: a repeated tie, as ring membership asks ({@link RingFinder.Options#minTie()}).
+     */
+    public static final int MIN_TRADE = 2;
 
     /** Longest wait between a relay's receipt of a lot and its passing the lot on, for {@link #subtractPassedOn}. */
     public static final long PASS_ON_SECONDS = 7 * 86_400L;

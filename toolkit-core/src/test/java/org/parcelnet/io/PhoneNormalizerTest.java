@@ -16,4 +16,18 @@ class PhoneNormalizerTest {
         assertEquals("861234", PhoneNormalizer.normalize("861234"), "short numbers starting 86 are not country codes");
         assertEquals("", PhoneNormalizer.normalize("n/a"));
     }
+
+    @Test
+    void internationalPrefix00IsThePlusSign() {
+        // a Myanmar mobile and a Hong Kong number, each written with + and with the 00 call prefix
+        assertEquals("959123456789", PhoneNormalizer.normalize("+95 9 1234 56789"));
+        assertEquals("959123456789", PhoneNormalizer.normalize("0095 9 1234 56789"));
+        assertEquals("959123456789", PhoneNormalizer.normalize("00959123456789"));
+        assertEquals("85221234567", PhoneNormalizer.normalize("+852 2123 4567"));
+        assertEquals("85221234567", PhoneNormalizer.normalize("00852-2123-4567"));
+        assertEquals("85221234567", PhoneNormalizer.normalize("００８５２２１２３４５６７"));
+        assertEquals("13800138000", PhoneNormalizer.normalize("00 86 138 0013 8000"), "mainland code after 00");
+        assertEquals("0086", PhoneNormalizer.normalize("0086"), "too short to carry a number");
+        assertEquals("02088886666", PhoneNormalizer.normalize("02088886666"), "a single 0 is the trunk prefix");
+    }
 }

@@ -246,6 +246,55 @@ class RingFinderTest {
     }
 
     /**
+     * Two rings entering at one town (place 7) whose lots are also handed in at one busy drop-off
+     * point there: ring A (source 0, warehouses 1, 2, distributors 3..5, retailers 6..11) and ring B
+     * (12, 13, 14, 15..17, 18..23) as {@link #addRing} builds them, and station 24 tied to all four
+     * warehouses by 60 parcels each, with chains station → warehouse → distributor → retailer in
+     * both rings. Leiden puts the station with both rings' warehouses, and that part joins the rings
+     * (one ring before the rule); without the edges of the chains' pure starts (sources and the
+     * station) it separates A from B, whose relaying parties share no tie, and the station, feeding
+     * both with each supplied by a source of its own, joins neither. With a warehouse of B supplying
+     * a distributor of A (2 parcels) the parts trade below the border: one ring.
+     */
+    @Test
+    void aBusyDropOffPointDoesNotGlueTwoRingsThatDoNotTradeBelowTheBorder() {
+        for (boolean trade : new boolean[] {false, true}) {
+            CompactGraphBuilder b = CompactGraphBuilder.undirected(25);
+            List<int[]> list = new ArrayList<>();
+            List<Integer> entry = new ArrayList<>();
+            addRing(b, list, entry, new int[] {0, 1, 2, 3, 4, 5, 6}, 7, 2);
+            addRing(b, list, entry, new int[] {12, 13, 14, 15, 16, 17, 18}, 7, 2);
+            int station = 24;
+            for (int[] side : new int[][] {{1, 3, 6}, {2, 3, 6}, {13, 15, 18}, {14, 15, 18}}) {
+                b.addEdge(station, side[0], 60);
+                for (int di = 0; di < 3; di++) {
+                    list.add(new int[] {station, side[0], side[1] + di, side[2] + 2 * di});
+                    entry.add(7);
+                }
+            }
+            if (trade) {
+                b.addEdge(13, 3, 2);
+            }
+            RingFinder.Result r = RingFinder.find(b.build(), new int[25], chains(list, entry),
+                    RingFinder.Options.defaults());
+            if (trade) {
+                assertEquals(1, r.ringCount());
+                continue;
+            }
+            assertEquals(2, r.ringCount());
+            int a = r.ringOf()[0];
+            int bRing = r.ringOf()[12];
+            assertNotEquals(a, bRing);
+            for (int v : range(0, 12)) {
+                assertEquals(a, r.ringOf()[v], "ring A: " + v);
+            }
+            for (int v : range(12, 24)) {
+                assertEquals(bRing, r.ringOf()[v], "ring B: " + v);
+            }
+        }
+    }
+
+    /**
      * One ring whose Leiden parts meet only at its sources: sources 0 and 1 both feed warehouses 2 and
      * 3; warehouse 2 feeds distributors 4, 5 (retailers 8..11), warehouse 3 feeds 6, 7 (retailers
      * 12..15); every source–warehouse–distributor–retailer path is a chain. Each source feeds both

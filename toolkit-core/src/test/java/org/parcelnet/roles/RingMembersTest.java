@@ -1002,4 +1002,50 @@ class RingMembersTest {
         assertThrows(IllegalArgumentException.class, () -> CaseRule.parse("pieces>=x"));
         assertThrows(IllegalArgumentException.class, () -> CaseRule.parse(" ; "));
     }
+
+    /**
+     * Drop-off points by hand (parties 0..5): ring 0 has source 0 (6 lots to warehouse 1); ring 1 has
+     * source 3 (6 lots to warehouse 4); station 2, in ring 0, sends 3 lots to 1 and 3 to 4 and
+     * receives nothing. Both rings have a supply of their own, so the station is a shared drop-off
+     * point although it sends to one ring besides its own; the station of a ring without sources of
+     * its own (source 3 gone: the station is ring 1's only supply), or sources that also supply the
+     * other ring (a ring cut in two draws on the same sources), are none.
+     */
+    @Test
+    void aDropOffPointOfTwoRingsWithSourcesOfTheirOwnIsNoExchange() {
+        int[] ring = {0, 0, 0, 1, 1, -1};
+        int[][] parcels = {{0, 1, 6}, {3, 4, 6}, {2, 1, 3}, {2, 4, 3}, {1, 5, 2}};
+        assertArrayEquals(new boolean[6], RingMembers.sharedDropOffs(senders(parcels), receivers(parcels), ring, false));
+        boolean[] dropOff = RingMembers.sharedDropOffs(senders(parcels), receivers(parcels), ring, true);
+        assertArrayEquals(new boolean[] {false, false, true, false, false, false}, dropOff);
+        int[][] stationOnly = {{0, 1, 6}, {2, 1, 3}, {2, 4, 3}, {4, 5, 2}};
+        assertArrayEquals(new boolean[6], RingMembers.sharedDropOffs(senders(stationOnly), receivers(stationOnly), ring, true));
+        int[][] sharedSources = {{0, 1, 6}, {0, 4, 6}, {3, 4, 6}, {3, 1, 6}, {2, 1, 3}, {2, 4, 3}};
+        assertArrayEquals(new boolean[6],
+                RingMembers.sharedDropOffs(senders(sharedSources), receivers(sharedSources), ring, true));
+    }
+
+    /** Sender of every parcel of {@code parcels} ({sender, receiver, count} rows). */
+    private static int[] senders(int[][] parcels) {
+        return expand(parcels, 0);
+    }
+
+    private static int[] receivers(int[][] parcels) {
+        return expand(parcels, 1);
+    }
+
+    private static int[] expand(int[][] parcels, int column) {
+        int n = 0;
+        for (int[] p : parcels) {
+            n += p[2];
+        }
+        int[] out = new int[n];
+        int k = 0;
+        for (int[] p : parcels) {
+            for (int c = 0; c < p[2]; c++) {
+                out[k++] = p[column];
+            }
+        }
+        return out;
+    }
 }
