@@ -531,9 +531,9 @@ class CriticalNodesTest {
      * The portfolio gives search i the crossover {@code forSearch(i)}: union for even i, double-backbone
      * for odd i (one search: union). Up to the pause at {@code MIGRATE_PERCENT} % of the budget each of its
      * searches is exactly the search that a run with that crossover alone makes as the same search number
-     * (same seed split); the searches of the crossover that leads there go on unchanged and end as those
-     * runs do, the others move to it and end no worse than they stood at the pause. The solution is the
-     * best of them, ties to the first.
+     * (same seed split); the searches of the crossover that leads there and that take no share of another
+     * search's best at the later pauses go on unchanged and end as those runs do, every other search ends
+     * no worse than it stood at the first pause. The solution is the best of them, ties to the first.
      */
     @Test
     void portfolioAlternatesTheCrossoversOverTheSearches() throws Exception {
@@ -551,13 +551,14 @@ class CriticalNodesTest {
         CriticalNodes.Options base = CriticalNodes.Options.steps(50, 7, 4_000).withSearches(3);
         CriticalNodes.Options paused = CriticalNodes.Options.steps(50, 7, 4_000 / 100 * CriticalNodes.MIGRATE_PERCENT)
                 .withSearches(3);
-        CriticalNodes.Result[] mix;
+        CriticalNodes.Memetic[] mixRuns;
         CriticalNodes.Result[] unions;
         CriticalNodes.Result[] backbones;
         CriticalNodes.Result[] pausedUnions;
         CriticalNodes.Result[] pausedBackbones;
         try (org.parcelnet.progress.WorkerPool par = org.parcelnet.progress.WorkerPool.of(2, "test")) {
-            mix = CriticalNodes.eachSearch(g, base.withCrossover(portfolio), par, Long.MAX_VALUE, ProgressListener.NONE);
+            mixRuns = CriticalNodes.runSearches(g, base.withCrossover(portfolio), par, Long.MAX_VALUE,
+                    ProgressListener.NONE);
             unions = CriticalNodes.eachSearch(g, base.withCrossover(union), par, Long.MAX_VALUE, ProgressListener.NONE);
             backbones = CriticalNodes.eachSearch(g, base.withCrossover(backbone), par, Long.MAX_VALUE,
                     ProgressListener.NONE);
@@ -565,6 +566,10 @@ class CriticalNodesTest {
                     ProgressListener.NONE);
             pausedBackbones = CriticalNodes.eachSearch(g, paused.withCrossover(backbone), par, Long.MAX_VALUE,
                     ProgressListener.NONE);
+        }
+        CriticalNodes.Result[] mix = new CriticalNodes.Result[3];
+        for (int i = 0; i < 3; i++) {
+            mix[i] = mixRuns[i].result();
         }
         CriticalNodes.Result[] expected = {unions[0], backbones[1], unions[2]};
         CriticalNodes.Result[] atPause = {pausedUnions[0], pausedBackbones[1], pausedUnions[2]};
@@ -576,7 +581,7 @@ class CriticalNodesTest {
         }
         int first = 0;
         for (int i = 0; i < 3; i++) {
-            if (i % 2 == lead % 2) {
+            if (i % 2 == lead % 2 && mixRuns[i].sharesTaken == 0) {
                 assertArrayEquals(expected[i].removed(), mix[i].removed(), "search " + i);
                 assertEquals(expected[i].objective(), mix[i].objective(), "search " + i);
                 assertEquals(expected[i].bestStep(), mix[i].bestStep(), "search " + i);
@@ -596,6 +601,67 @@ class CriticalNodesTest {
         CriticalNodes.Options one = CriticalNodes.Options.steps(50, 7, 4_000);
         assertArrayEquals(CriticalNodes.solve(g, one.withCrossover(union), ProgressListener.NONE).removed(),
                 CriticalNodes.solve(g, one.withCrossover(portfolio), ProgressListener.NONE).removed());
+    }
+
+    /**
+     * A share puts the leading search's best into the trailing search's population in place of its worst
+     * member, and nothing else: the trailing search's other members and best, and the leading search,
+     * stay as they were; a second share of the same best changes nothing.
+     */
+    @Test
+    void shareReplacesTheWorstMemberWithTheLeadersBest() throws Exception {
+        CompactGraph g = CnpFormat.read(CNP.resolve("synthetic/ErdosRenyi_n235.txt")).toUndirected();
+        CriticalNodes.Options o = CriticalNodes.Options.steps(50, 3, 20_000).withCrossover(CriticalNodes.Crossover.UNION);
+        int[] greedy = KeyPlayers.fragmentation(g, 50, ProgressListener.NONE).picks();
+        CriticalNodes.Memetic lead = new CriticalNodes.Memetic(g, o, greedy, new SplittableRandom(1), Long.MAX_VALUE,
+                ProgressListener.NONE);
+        CriticalNodes.Memetic trailing = new CriticalNodes.Memetic(g, o, greedy, new SplittableRandom(2),
+                Long.MAX_VALUE, ProgressListener.NONE);
+        lead.run(20_000, Long.MAX_VALUE);
+        assertTrue(lead.bestObj < trailing.bestObj, "the lead has searched, the other has not");
+        int[][] leadPop = lead.population();
+        int[][] before = trailing.population();
+        int[] trailingBest = trailing.best.clone();
+        long trailingBestObj = trailing.bestObj;
+        int worst = 0;
+        for (int i = 1; i < before.length; i++) {
+            if (objective(g, before[i]) > objective(g, before[worst])) {
+                worst = i;
+            }
+        }
+        trailing.share(lead);
+        int[][] after = trailing.population();
+        for (int i = 0; i < after.length; i++) {
+            if (i == worst) {
+                assertEquals(sorted(lead.best), sorted(after[i]));
+            } else {
+                assertArrayEquals(before[i], after[i], "member " + i);
+            }
+        }
+        assertArrayEquals(trailingBest, trailing.best);
+        assertEquals(trailingBestObj, trailing.bestObj);
+        assertEquals(1, trailing.sharesTaken);
+        assertEquals(0, lead.sharesTaken);
+        for (int i = 0; i < leadPop.length; i++) {
+            assertArrayEquals(leadPop[i], lead.population()[i], "lead member " + i);
+        }
+        trailing.share(lead);
+        int[][] again = trailing.population();
+        for (int i = 0; i < again.length; i++) {
+            assertArrayEquals(after[i], again[i], "member " + i + " after a second share");
+        }
+    }
+
+    private static long objective(CompactGraph g, int[] nodes) {
+        boolean[] removed = new boolean[g.nodeCount()];
+        for (int v : nodes) {
+            removed[v] = true;
+        }
+        return bruteForcePairs(g, removed);
+    }
+
+    private static List<Integer> sorted(int[] nodes) {
+        return java.util.Arrays.stream(nodes).sorted().boxed().toList();
     }
 
     private static void sameForAnyWorkerCount(CompactGraph g, CriticalNodes.Options o) {
