@@ -75,16 +75,7 @@ class RingFinderTest {
         CompactGraph g = b.build();
         RingFinder.Options o = RingFinder.Options.defaults();
         RingFinder.Result split = RingFinder.find(g, new int[23], chains(list, entry), o);
-        assertEquals(2, split.ringCount());
-        int a = split.ringOf()[0];
-        int bRing = split.ringOf()[12];
-        assertNotEquals(a, bRing);
-        for (int v : range(0, 12)) {
-            assertEquals(a, split.ringOf()[v], "ring A: " + v);
-        }
-        for (int v : range(12, 23)) {
-            assertEquals(bRing, split.ringOf()[v], "ring B: " + v);
-        }
+        assertTwoRings(split, 0, range(0, 12), 12, range(12, 23));
         RingFinder.Result whole = RingFinder.find(g, new int[23], chains(list), o.withMaxDepth(0));
         assertEquals(1, whole.ringCount());
     }
@@ -114,16 +105,9 @@ class RingFinderTest {
         }
         CompactGraph g = b.build();
         RingFinder.Result split = RingFinder.find(g, new int[23], chains(list, entry), RingFinder.Options.defaults());
-        assertEquals(2, split.ringCount());
-        int a = split.ringOf()[0];
-        int bRing = split.ringOf()[12];
-        assertNotEquals(a, bRing);
-        for (int v : range(2, 12)) {
-            assertEquals(a, split.ringOf()[v], "ring A: " + v);
-        }
-        for (int v : range(13, 23)) {
-            assertEquals(bRing, split.ringOf()[v], "ring B: " + v);
-        }
+        int[] ab = assertTwoRings(split, 0, range(2, 12), 12, range(13, 23));
+        int a = ab[0];
+        int bRing = ab[1];
         assertTrue(split.ringOf()[1] == a || split.ringOf()[1] == bRing);
     }
 
@@ -219,16 +203,9 @@ class RingFinderTest {
         }
         CompactGraph g = b.build();
         RingFinder.Result r = RingFinder.find(g, new int[25], chains(list, entry), RingFinder.Options.defaults());
-        assertEquals(2, r.ringCount());
-        int a = r.ringOf()[0];
-        int bRing = r.ringOf()[12];
-        assertNotEquals(a, bRing);
-        for (int v : range(0, 12)) {
-            assertEquals(a, r.ringOf()[v], "ring A: " + v);
-        }
-        for (int v : range(12, 24)) {
-            assertEquals(bRing, r.ringOf()[v], "ring B: " + v);
-        }
+        int[] ab = assertTwoRings(r, 0, range(0, 12), 12, range(12, 24));
+        int a = ab[0];
+        int bRing = ab[1];
         assertTrue(r.ringOf()[station] == a || r.ringOf()[station] == bRing);
         // B without a source of its own: the station is its only supply, so it is B's source and A's
         // part is joined to it (one operation feeding both through one sender)
@@ -281,16 +258,7 @@ class RingFinderTest {
                 assertEquals(1, r.ringCount());
                 continue;
             }
-            assertEquals(2, r.ringCount());
-            int a = r.ringOf()[0];
-            int bRing = r.ringOf()[12];
-            assertNotEquals(a, bRing);
-            for (int v : range(0, 12)) {
-                assertEquals(a, r.ringOf()[v], "ring A: " + v);
-            }
-            for (int v : range(12, 24)) {
-                assertEquals(bRing, r.ringOf()[v], "ring B: " + v);
-            }
+            assertTwoRings(r, 0, range(0, 12), 12, range(12, 24));
         }
     }
 
@@ -423,6 +391,24 @@ class RingFinderTest {
         }
         assertEquals(0, RingFinder.find(g, new int[] {1, 0, 0, 0, 0}, chains(middle),
                 RingFinder.Options.defaults().withMaxDepth(0)).ringCount());
+    }
+
+    /**
+     * Asserts that {@code r} found two rings, the ring of {@code anchorA} holding every party of
+     * {@code a} and the other, that of {@code anchorB}, every party of {@code b}; returns the two ring ids.
+     */
+    private static int[] assertTwoRings(RingFinder.Result r, int anchorA, int[] a, int anchorB, int[] b) {
+        assertEquals(2, r.ringCount());
+        int ringA = r.ringOf()[anchorA];
+        int ringB = r.ringOf()[anchorB];
+        assertNotEquals(ringA, ringB);
+        for (int v : a) {
+            assertEquals(ringA, r.ringOf()[v], "ring A: " + v);
+        }
+        for (int v : b) {
+            assertEquals(ringB, r.ringOf()[v], "ring B: " + v);
+        }
+        return new int[] {ringA, ringB};
     }
 
     private static int[] range(int from, int to) {
