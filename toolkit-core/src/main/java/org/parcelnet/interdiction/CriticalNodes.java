@@ -389,9 +389,8 @@ public final class CriticalNodes {
      * Percents of the budget at which the portfolio's searches pause: the move to the leading crossover
      * ({@link #MIGRATE_PERCENT}), then two shares of the best solution (the rest of the budget in thirds).
      * The searches often settle in different basins; a trailing search that takes the best into its
-     * population spends the rest of its budget on children of the best and its own members. On WS1000,
-     * where the objective spreads most between seeds, this took the result from 3.9 % above the best
-     * known value to 1.2 % (seed 1) and from 5.1 % to 3.5 % (seed 2).
+     * population spends the rest of its budget on children of the best and its own members
+     * (docs/critical-nodes.md gives the effect per instance).
      */
     static final int[] PAUSE_PERCENTS = {MIGRATE_PERCENT, 55, 77};
 
