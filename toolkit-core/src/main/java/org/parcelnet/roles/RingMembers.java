@@ -585,8 +585,9 @@ public final class RingMembers {
         boolean any = false;
         int[] current = members.clone();
         while (true) {
-            boolean[] dropOff = sharedDropOffs(snd, rcv, current, false);
-            boolean[] twoSupplied = sharedDropOffs(snd, rcv, current, true);
+            DropOffs points = dropOffs(snd, rcv, current);
+            boolean[] dropOff = points.shared();
+            boolean[] twoSupplied = points.twoSupplied();
             long[] inside = new long[rings];
             java.util.Map<Long, Long> cross = new java.util.HashMap<>();
             // parcels of a drop-off point shared by two self-supplied rings: exchange only when the
@@ -657,9 +658,19 @@ public final class RingMembers {
      * members that receive nothing from ring members and send to members of their ring only. Such a
      * party is a station two rings hand lots in at, or a source of a ring cut in two whose parts each
      * have other sources; {@link #mergeSplitRings} tells them apart by whether the rings also trade
-     * below the border. O(m) with 17 bytes per party and 4 per ring.
+     * below the border. O(m) with 18 bytes per party and 4 per ring (both kinds are found together).
      */
     static boolean[] sharedDropOffs(int[] snd, int[] rcv, int[] ring, boolean twoSupplied) {
+        DropOffs points = dropOffs(snd, rcv, ring);
+        return twoSupplied ? points.twoSupplied() : points.shared();
+    }
+
+    /** Both kinds of drop-off point of {@link #sharedDropOffs}, from one pair of passes over the parcels. */
+    record DropOffs(boolean[] shared, boolean[] twoSupplied) {
+    }
+
+    /** {@link #sharedDropOffs} with and without {@code twoSupplied} at once. */
+    static DropOffs dropOffs(int[] snd, int[] rcv, int[] ring) {
         int n = ring.length;
         boolean[] receives = new boolean[n];
         boolean[] sendsOwn = new boolean[n];
@@ -687,6 +698,7 @@ public final class RingMembers {
             }
         }
         int[] ownSupply = new int[rings];
+        boolean[] two = new boolean[n];
         for (int i = 0; i < snd.length; i++) {
             int s = snd[i];
             int a = ring[s];
@@ -697,9 +709,10 @@ public final class RingMembers {
         for (int v = 0; v < n; v++) {
             boolean supplied = sendsOwn[v] && firstOther[v] >= 0 && ownSupply[ring[v]] >= OWN_SUPPLY
                     && ownSupply[firstOther[v]] >= OWN_SUPPLY;
-            out[v] = (twoSupplied ? supplied && !out[v] : out[v]) && !receives[v];
+            two[v] = supplied && !out[v] && !receives[v];
+            out[v] &= !receives[v];
         }
-        return out;
+        return new DropOffs(out, two);
     }
 
     /**
