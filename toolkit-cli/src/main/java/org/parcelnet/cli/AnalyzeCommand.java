@@ -30,6 +30,7 @@ import org.parcelnet.pipeline.AnalysisResult;
 import org.parcelnet.privacy.PseudonymKey;
 import org.parcelnet.privacy.Pseudonymizer;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.table.TableFiles;
 import org.parcelnet.roles.PlaceFacts;
 import org.parcelnet.synth.SampleData;
 
@@ -149,6 +150,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         boolean ok = false;
         Path tempSample = null;
         PseudonymKey key = null;
+        TableFiles.Preload tablesaw = TableFiles.preloadBeside();
         try {
             Path input = shipments;
             Path truthPath = truth;
@@ -198,6 +200,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             return Cli.OK;
         } finally {
+            tablesaw.close();
             bar.end();
             if (key != null) {
                 key.destroy();
