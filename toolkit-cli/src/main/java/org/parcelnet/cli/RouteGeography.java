@@ -71,48 +71,112 @@ final class RouteGeography {
         int[] receiver = run.parties().receiverParty();
         int[] start = chains.chainStart();
         int[] rows = chains.chainRows();
-        Map<Integer, Integer> votes = new HashMap<>();
-        List<String> provinces = new ArrayList<>();
+        int[] provinceOf = provinceNumbers();
+        // per chain: its province stops, the city of each and the ring votes of its parties (a few each)
+        int[] stopProvince = new int[16];
+        int[] stopCity = new int[16];
+        int[] voteRing = new int[16];
+        int[] voteCount = new int[16];
         List<Integer> cities = new ArrayList<>();
+        StringBuilder key = new StringBuilder();
         for (int c = 0; c + 1 < start.length; c++) {
-            provinces.clear();
-            cities.clear();
-            votes.clear();
-            for (int j = start[c]; j < start[c + 1]; j++) {
-                int r = rows[j];
-                if (j == start[c]) {
-                    addStop(provinces, cities, table.originPlace(r));
-                }
-                addStop(provinces, cities, table.destinationPlace(r));
-                votes.merge(ringOf[sender[r]], 1, Integer::sum);
+            int from = start[c];
+            int to = start[c + 1];
+            int hops = to - from;
+            if (stopCity.length < hops + 2) {
+                stopProvince = new int[2 * hops + 2];
+                stopCity = new int[2 * hops + 2];
+                voteRing = new int[2 * hops + 2];
+                voteCount = new int[2 * hops + 2];
             }
-            votes.merge(ringOf[receiver[rows[start[c + 1] - 1]]], 1, Integer::sum);
-            cities.add(table.destinationPlace(rows[start[c + 1] - 1])); // where the chain ends
+            int stops = 0;
+            int votes = 0;
+            for (int j = from; j < to; j++) {
+                int r = rows[j];
+                if (j == from) {
+                    stops = addStop(stopProvince, stopCity, stops, table.originPlace(r), provinceOf);
+                }
+                stops = addStop(stopProvince, stopCity, stops, table.destinationPlace(r), provinceOf);
+                votes = vote(voteRing, voteCount, votes, ringOf[sender[r]]);
+            }
+            votes = vote(voteRing, voteCount, votes, ringOf[receiver[rows[to - 1]]]);
             int ring = -1;
             int best = 0;
-            for (Map.Entry<Integer, Integer> e : votes.entrySet()) {
-                if (e.getKey() >= 0 && (e.getValue() > best || (e.getValue() == best && e.getKey() < ring))) {
-                    ring = e.getKey();
-                    best = e.getValue();
+            for (int v = 0; v < votes; v++) { // most votes, ties to the lower ring
+                int candidate = voteRing[v];
+                if (candidate >= 0 && (voteCount[v] > best || (voteCount[v] == best && candidate < ring))) {
+                    ring = candidate;
+                    best = voteCount[v];
                 }
             }
-            String key = String.join(" > ", provinces);
-            count(all.computeIfAbsent(key, RouteStats::new), ring, cities);
+            key.setLength(0);
+            cities.clear();
+            for (int i = 0; i < stops; i++) {
+                if (i > 0) {
+                    key.append(" > ");
+                }
+                key.append(provinceName[stopProvince[i]]);
+                cities.add(stopCity[i]);
+            }
+            cities.add(table.destinationPlace(rows[to - 1])); // where the chain ends
+            String k = key.toString();
+            RouteStats stats = all.get(k);
+            if (stats == null) {
+                stats = new RouteStats(k);
+                all.put(k, stats);
+            }
+            count(stats, ring, cities);
             if (ring >= 0) {
-                count(byRing.computeIfAbsent(ring, k -> new LinkedHashMap<>()).computeIfAbsent(key, RouteStats::new),
+                count(byRing.computeIfAbsent(ring, x -> new LinkedHashMap<>()).computeIfAbsent(stats.key, RouteStats::new),
                         ring, cities);
             }
         }
     }
 
-    /** Appends a place's province as a stop unless it repeats the last (as routes.csv merges them). */
-    private void addStop(List<String> provinces, List<Integer> cities, int placeCode) {
-        String province = table.place(placeCode).province();
-        if (!provinces.isEmpty() && provinces.get(provinces.size() - 1).equals(province)) {
-            return;
+    /** Province names by number. */
+    private String[] provinceName;
+
+    /** Numbers the provinces of the table's places (first seen first); returns each place's number. */
+    private int[] provinceNumbers() {
+        Map<String, Integer> number = new HashMap<>();
+        int[] of = new int[table.placeCount()];
+        List<String> names = new ArrayList<>();
+        for (int code = 0; code < of.length; code++) {
+            String province = table.place(code).province();
+            Integer n = number.get(province);
+            if (n == null) {
+                n = names.size();
+                number.put(province, n);
+                names.add(province);
+            }
+            of[code] = n;
         }
-        provinces.add(province);
-        cities.add(placeCode);
+        provinceName = names.toArray(new String[0]);
+        return of;
+    }
+
+    /** Appends a place's province as a stop unless it repeats the last (as routes.csv merges them). */
+    private static int addStop(int[] provinces, int[] cities, int stops, int placeCode, int[] provinceOf) {
+        int province = provinceOf[placeCode];
+        if (stops > 0 && provinces[stops - 1] == province) {
+            return stops;
+        }
+        provinces[stops] = province;
+        cities[stops] = placeCode;
+        return stops + 1;
+    }
+
+    /** Adds one vote for {@code ring} to the first {@code votes} (ring, count) pairs; returns their number. */
+    private static int vote(int[] ring, int[] count, int votes, int r) {
+        for (int v = 0; v < votes; v++) {
+            if (ring[v] == r) {
+                count[v]++;
+                return votes;
+            }
+        }
+        ring[votes] = r;
+        count[votes] = 1;
+        return votes + 1;
     }
 
     private static void count(RouteStats s, int ring, List<Integer> cities) {
@@ -183,8 +247,9 @@ final class RouteGeography {
         List<RouteMap.Route> out = new ArrayList<>();
         for (int i = 0; i < routes.size(); i++) {
             RelayChains.Route route = routes.get(i);
-            RouteStats s = all.get(route.describe());
-            RouteMap.Route drawn = s == null ? null : drawn(s, route.describe(), route.chains(), rankOf(s.topRing()), i + 1);
+            String description = route.describe();
+            RouteStats s = all.get(description);
+            RouteMap.Route drawn = s == null ? null : drawn(s, description, route.chains(), rankOf(s.topRing()), i + 1);
             if (drawn != null) {
                 out.add(drawn);
             }
@@ -213,13 +278,30 @@ final class RouteGeography {
         return list;
     }
 
+    /** Place codes whose coordinates were looked up, and what was found (null: not placeable). */
+    private boolean[] located;
+    private Geography.LatLon[] locatedCoordinates;
+
+    /** {@link Geography#approximateCoordinates} of a place, looked up once per place. */
+    private Geography.LatLon coordinates(int placeCode) {
+        if (located == null) {
+            located = new boolean[table.placeCount()];
+            locatedCoordinates = new Geography.LatLon[table.placeCount()];
+        }
+        if (!located[placeCode]) {
+            Place p = table.place(placeCode);
+            locatedCoordinates[placeCode] = Geography.approximateCoordinates(p.province(), p.city());
+            located[placeCode] = true;
+        }
+        return locatedCoordinates[placeCode];
+    }
+
     private RouteMap.Route drawn(RouteStats s, String label, int chains, int ringRank, int id) {
         int[] stops = stops(s);
         double[] lats = new double[stops.length];
         double[] lons = new double[stops.length];
         for (int i = 0; i < stops.length; i++) {
-            Place p = table.place(stops[i]);
-            Geography.LatLon ll = Geography.approximateCoordinates(p.province(), p.city());
+            Geography.LatLon ll = coordinates(stops[i]);
             if (ll == null) {
                 return null;
             }
@@ -253,7 +335,7 @@ final class RouteGeography {
         List<RouteMap.Place> out = new ArrayList<>();
         for (Map.Entry<Integer, double[]> e : kindAndVolume.entrySet()) {
             Place p = table.place(e.getKey());
-            Geography.LatLon ll = Geography.approximateCoordinates(p.province(), p.city());
+            Geography.LatLon ll = coordinates(e.getKey());
             if (ll != null) {
                 out.add(new RouteMap.Place(p.city(), ll.lat(), ll.lon(), RouteMap.Kind.values()[(int) e.getValue()[0]],
                         e.getValue()[1]));
