@@ -24,6 +24,7 @@ import org.parcelnet.paths.RelayChains;
 import org.parcelnet.pipeline.AnalysisOptions;
 import org.parcelnet.pipeline.AnalysisResult;
 import org.parcelnet.progress.ProgressListener;
+import org.parcelnet.progress.WorkerPool;
 import org.parcelnet.roles.RingMembers;
 import org.parcelnet.roles.Tier;
 import org.parcelnet.table.LeadTables;
@@ -86,12 +87,14 @@ final class AnalyzeOutputs {
     void write(Path dir) throws IOException {
         progress.begin("write outputs", -1);
         long t0 = System.nanoTime();
-        try {
+        try (WorkerPool beside = WorkerPool.beside("report")) {
+            // the report's route statistics and workbench read only the result: built while the tables are written
+            WorkerPool.Pending<AnalyzeReport.Views> views = beside.submit(() -> AnalyzeReport.Views.of(result));
             writeTables(dir);
             List<RingGraph> rings = topRingGraphs();
             writeRingGraphs(rings, dir);
             String[] tierNames = result.tierNamesInRings();
-            new AnalyzeReport(result, inputLabel, rings, interdictionRows(tierNames), parameters())
+            new AnalyzeReport(result, inputLabel, rings, interdictionRows(tierNames), parameters(), views.get())
                     .write(dir.resolve("report.html"));
             Map<String, Object> summary = summary((System.nanoTime() - t0) / 1e9);
             AtomicFiles.writeString(dir.resolve("summary.json"), Json.write(summary));

@@ -49,8 +49,19 @@ final class AnalyzeReport {
     private final List<ResultTables.InterdictionRow> interdictionRows;
     private final Map<String, Object> parameters;
 
+    /** The route statistics and the workbench's selection: built from the result alone, so beside other output. */
+    record Views(RouteGeography geography, AnalyzeWorkbench workbench) {
+        static Views of(AnalysisResult run) {
+            RouteGeography geography = new RouteGeography(run);
+            return new Views(geography, new AnalyzeWorkbench(run, geography));
+        }
+    }
+
+    private final Views views;
+
     AnalyzeReport(AnalysisResult run, String inputLabel, List<AnalyzeOutputs.RingGraph> ringGraphs,
-                  List<ResultTables.InterdictionRow> interdictionRows, Map<String, Object> parameters) {
+                  List<ResultTables.InterdictionRow> interdictionRows, Map<String, Object> parameters, Views views) {
+        this.views = views;
         this.run = run;
         this.inputLabel = inputLabel;
         this.ringGraphs = ringGraphs;
@@ -112,8 +123,8 @@ final class AnalyzeReport {
                 + "ring_members.csv lists members and customers with a confidence. Rings, tiers, interdiction and "
                 + "leads use members only.");
 
-        RouteGeography geography = new RouteGeography(run);
-        AnalyzeWorkbench workbench = new AnalyzeWorkbench(run, geography);
+        RouteGeography geography = views.geography();
+        AnalyzeWorkbench workbench = views.workbench();
         LinkEvidence evidence = file.getParent() == null ? LinkEvidence.none()
                 : LinkEvidence.read(file.getParent(), workbench.waybills()::contains, AnalyzeWorkbench.MAX_LINKS);
         r.workbench(workbench.data(evidence), workbench.holdsText(evidence));
