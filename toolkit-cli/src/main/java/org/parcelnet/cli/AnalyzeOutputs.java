@@ -321,8 +321,9 @@ final class AnalyzeOutputs {
         summary.put("stage_seconds", stages);
         summary.put("stage_seconds_note", String.format(Locale.ROOT, "the case-linking index (%.2f s) and then "
                 + "betweenness (%.2f s) are built on a background thread beside the party graph, Leiden, relay "
-                + "chains and rings; the betweenness stage is the wait for it, the tiers and rings stage includes "
-                + "any wait for the index, the link cases stage is the case search (which needs the rings)",
+                + "chains and rings, followed there by the leads' activity counts and regions; the betweenness "
+                + "stage is the wait for it, the tiers and rings stage includes any wait for the index, the link "
+                + "cases stage is the case search (which needs the rings)",
                 r.times().linking(),
                 r.times().betweennessRun()));
         return summary;

@@ -60,11 +60,12 @@ import org.parcelnet.roles.TierClassifier;
  * r.leads().parties().get(0);     // the top party lead, with its reasons
  * }</pre>
  *
- * <p>Threads: case linking's identifier index needs only the shipments and betweenness only the
- * party graph, and nothing needs either before interdiction, so both run one after the other on a
- * background thread beside the main line (Leiden, relay chains, rings, members); the case search
- * follows on the main line, and the background thread joins it once betweenness is done (both take
- * blocks of cases from one counter). Results do not depend on that overlap. Cost: dominated by reading, Leiden (O(m) per level) and sampled betweenness
+ * <p>Threads: case linking's identifier index needs only the shipments, betweenness only the party
+ * graph, and the leads' activity counts and regions only the shipments and parties, and nothing needs
+ * them before interdiction or the leads, so they run one after the other on a background thread
+ * beside the main line (Leiden, relay chains, rings, members); the case search follows on the main
+ * line, and the background thread joins it once those are done (both take blocks of cases from one
+ * counter). Results do not depend on that overlap. Cost: dominated by reading, Leiden (O(m) per level) and sampled betweenness
  * (O(pivots·m)); memory about 1 KB per shipment at millions of rows (see docs/benchmarks.md).
  *
  * <p>Determinism: the same shipments, options (seed included) and truth give the same result.
@@ -176,6 +177,11 @@ public final class Analysis {
                     .samples(g.nodeCount() > options.exactBetweennessUpTo() ? options.betweennessSamples() : 0)
                     .seed(options.seed()).threads(options.threads()).build();
             Background.Task<Betweenness.Result> betweennessTask = background.submit(() -> Betweenness.compute(g, bo));
+            // the leads' activity counts and regions need only the shipments and parties: after betweenness,
+            // the background thread has them ready before the rings are found
+            PlaceFacts facts = options.places();
+            Background.Task<PartyActivity> activityTask = background.submit(() -> activity(shipments, parties, facts));
+            Background.Task<String[]> regionsTask = background.submit(() -> Dispatch.regions(shipments, parties));
 
             t = begin("communities (Leiden)");
             LeidenParams leiden = LeidenParams.builder().seed(options.seed()).resolution(options.resolution())
@@ -194,7 +200,6 @@ public final class Analysis {
             end("communities (Leiden)", t);
 
             t = begin("relay chains");
-            PlaceFacts facts = options.places();
             boolean[] entry = RelayChains.sendersFrom(table, parties, pl -> facts.isBorderEntry(pl.province(), pl.city()));
             RelayChains.Result chains = RelayChains.find(table, parties, entry, null, RelayChains.Options.builder()
                     .windowSeconds(Math.round(options.windowDays() * RelayChains.DAY)).build(), progress);
@@ -252,11 +257,11 @@ public final class Analysis {
             end("link cases", t);
 
             t = begin("leads");
-            PartyActivity activity = activity(table, parties, facts);
+            PartyActivity activity = activityTask.await("party activity");
             LeadFeatures features = leadFeatures(table, parties, partyGraph, chains, rings, betweenness, links, activity,
                     options.hubThreshold());
             LeadResult leads = new LeadScorer(options.leadWeights()).score(features, options.leadCount(), station);
-            String[] regions = Dispatch.regions(table, parties);
+            String[] regions = regionsTask.await("lead regions");
             end("leads", t);
 
             Optional<Evaluation> evaluation = Optional.empty();
