@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Generates the outside world (benchmarks/worlds/outside_world.py) in its three presets for seeds
+# Generates the outside world (benchmarks/worlds/outside_world.py) in its six presets for seeds
 # 1-3, runs `./parcelnet analyze` on each without --truth, scores the outputs from the outside
 # (score_world.py) and writes docs/worlds.md.
 #   benchmarks/worlds/run_worlds.sh [WORK_DIR]     (default: a new temporary folder, removed at the end)
@@ -9,7 +9,7 @@ PY=/usr/bin/python3
 KEEP=1
 if [[ $# -ge 1 ]]; then WORK="$1"; mkdir -p "$WORK"; else WORK="$(mktemp -d)"; KEEP=0; fi
 SEEDS="${SEEDS:-1 2 3}"
-PRESETS="${PRESETS:-low-leakage high-leakage noisy}"
+PRESETS="${PRESETS:-low-leakage high-leakage noisy separated-low separated-high separated-noisy}"
 RESULTS="$WORK/results.jsonl"
 : > "$RESULTS"
 GEN_LINES=()
@@ -82,8 +82,13 @@ mostly to 2-10 loyal local customers, members buy little else), **high-leakage**
 one-off buyers across China, members receive about 15 ordinary orders a year and send personal
 parcels), **noisy** (high-leakage plus burner-phone churn, ring parcels handed in at courier stations,
 phone/name/address variants, digit typos, blank fields, one or two optional columns missing from
-the whole file, times without offset). Truth: a ring's parties are its tiered members' phones; their
-customers are background. The module docstring of \`outside_world.py\` has every number.
+the whole file, times without offset). The **separated-** presets (low, high, noisy) are the same with
+rings that stand apart from the ordinary traffic, the worlds in which plain Louvain on the party graph
+already finds most rings: retailers sell in person, so only 0.4 % (low) or 0.2 % (high, noisy) of
+sales go out as parcels, members live their ordinary lives on an everyday personal number under the
+same name and address (not a ring party), and separated-noisy hands no ring parcel in at courier
+stations. Truth: a ring's parties are its tiered members' phones; their customers are background. The
+module docstring of \`outside_world.py\` has every number.
 
 Scoring (\`benchmarks/worlds/score_world.py\`) reads only the files \`analyze\` writes. Ring F1 is the
 mean over planted rings of the best-match F1 \`max_C 2|G∩C|/(|G|+|C|)\`, a found ring being the
