@@ -30,9 +30,9 @@ import org.parcelnet.pipeline.AnalysisResult;
 import org.parcelnet.privacy.PseudonymKey;
 import org.parcelnet.privacy.Pseudonymizer;
 import org.parcelnet.progress.ProgressListener;
-import org.parcelnet.table.TableFiles;
 import org.parcelnet.roles.PlaceFacts;
 import org.parcelnet.synth.SampleData;
+import org.parcelnet.table.TableFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

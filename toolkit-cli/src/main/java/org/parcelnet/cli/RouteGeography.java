@@ -58,6 +58,11 @@ final class RouteGeography {
     private final Map<Integer, Map<String, RouteStats>> byRing = new HashMap<>();
     private final Map<Integer, Integer> rankOfRing = new HashMap<>();
     private final List<RelayChains.Route> routes;
+    /** Province names by the numbers {@link #provinceNumbers} gives them. */
+    private String[] provinceName;
+    /** Place codes whose coordinates were looked up, and what was found (null: not placeable). */
+    private boolean[] located;
+    private Geography.LatLon[] locatedCoordinates;
 
     RouteGeography(AnalysisResult run) {
         this.table = run.shipments();
@@ -132,9 +137,6 @@ final class RouteGeography {
             }
         }
     }
-
-    /** Province names by number. */
-    private String[] provinceName;
 
     /** Numbers the provinces of the table's places (first seen first); returns each place's number. */
     private int[] provinceNumbers() {
@@ -277,10 +279,6 @@ final class RouteGeography {
         list.sort((a, b) -> a.chains != b.chains ? Integer.compare(b.chains, a.chains) : a.key.compareTo(b.key));
         return list;
     }
-
-    /** Place codes whose coordinates were looked up, and what was found (null: not placeable). */
-    private boolean[] located;
-    private Geography.LatLon[] locatedCoordinates;
 
     /** {@link Geography#approximateCoordinates} of a place, looked up once per place. */
     private Geography.LatLon coordinates(int placeCode) {

@@ -177,8 +177,8 @@ public final class Analysis {
                     .samples(g.nodeCount() > options.exactBetweennessUpTo() ? options.betweennessSamples() : 0)
                     .seed(options.seed()).threads(options.threads()).build();
             Background.Task<Betweenness.Result> betweennessTask = background.submit(() -> Betweenness.compute(g, bo));
-            // the leads' activity counts and regions need only the shipments and parties: after betweenness,
-            // the background thread has them ready before the rings are found
+            // the leads' activity counts and regions need only the shipments and parties: queued after
+            // betweenness, they are ready by the time the main line reaches the leads
             PlaceFacts facts = options.places();
             Background.Task<PartyActivity> activityTask = background.submit(() -> activity(shipments, parties, facts));
             Background.Task<String[]> regionsTask = background.submit(() -> Dispatch.regions(shipments, parties));
