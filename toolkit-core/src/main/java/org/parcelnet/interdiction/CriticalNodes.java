@@ -367,6 +367,9 @@ public final class CriticalNodes {
                 for (Memetic r : runs) {
                     if (p == 0 && r.crossover != lead.crossover) {
                         r.adopt(lead);
+                    }
+                    if (p == 0) {
+                        r.ruinAndRecreate = true;
                     } else if (p > 0 && r.bestObj > lead.bestObj) {
                         r.share(lead);
                     }
@@ -414,6 +417,7 @@ public final class CriticalNodes {
         long idle;
         int stale; // restarts since the best improved
         int sharesTaken; // shares of another search's best taken (see share)
+        boolean ruinAndRecreate; // set at the first pause: double-backbone restarts may ruin and recreate the best
         boolean stoppedByTime;
         boolean finished; // nothing left to split, or the time is up
 
@@ -514,7 +518,11 @@ public final class CriticalNodes {
             }
         }
 
-        /** The run has stalled: keeps its best in the population and starts from a child. */
+        /**
+         * The run has stalled: keeps its best in the population and starts from a child, or, after the
+         * first pause and with the double-backbone crossover, in {@link #RUIN_PERCENT} % of the restarts
+         * from the search's best after {@link Search#ruinAndRecreate ruin and recreate}.
+         */
         private void restart() {
             if (o.poolUpdate() == PoolUpdate.RANK) {
                 poolUpdate(pop, popObj, runBestSet, runBest, PoolUpdate.RANK_QUALITY_WEIGHT);
@@ -538,7 +546,12 @@ public final class CriticalNodes {
                     }
                 }
             }
-            if (popSize > 1) {
+            if (popSize > 1 && ruinAndRecreate && crossover == Crossover.DOUBLE_BACKBONE
+                    && s.rnd.nextInt(100) < RUIN_PERCENT) {
+                // from the search's best with a few nodes exchanged by the greedy (no nodes fixed)
+                s.load(best);
+                s.ruinAndRecreate(Math.max(2, o.k() / RUIN_DIVISOR));
+            } else if (popSize > 1) {
                 int a = s.rnd.nextInt(popSize);
                 int b = s.rnd.nextInt(popSize - 1);
                 if (b >= a) {
@@ -588,6 +601,20 @@ public final class CriticalNodes {
      * known value instead of 4.2 %, WS250 2.3 % instead of 12.0 %, WS500 1.3 % instead of 3.4 %.
      */
     static final int STALE_RESTARTS = 20;
+
+    /**
+     * Percent of the double-backbone restarts after the portfolio's first pause that start from the
+     * search's best with {@code max(2, k / RUIN_DIVISOR)} random removed nodes returned and as many
+     * removed again by the greedy split rule, instead of from a child. On ER2344 (whose best solutions
+     * keep one giant component) runs from children end 1–10 % above the best, while a kick of the best
+     * keeps the search in its basin; it starts only at the first pause, after the choice of crossover,
+     * so that graphs where the union crossover leads (the Watts–Strogatz rings) run as before.
+     * docs/critical-nodes.md gives the figures.
+     */
+    static final int RUIN_PERCENT = 50;
+
+    /** {@code k / RUIN_DIVISOR} nodes (at least 2) are returned by a ruin-and-recreate restart. */
+    static final int RUIN_DIVISOR = 20;
 
     /**
      * Rank-based pool updating after Zhou, Hao and Glover (2019): the pool and the candidate
@@ -1218,17 +1245,12 @@ public final class CriticalNodes {
         }
 
         /**
-         * The live node of component {@code c} whose removal leaves fewest pairs in it (Hopcroft–Tarjan
-         * articulation points over the component), skipping nodes tabu at {@code step}; ties at random.
-         * Returns -1 when every node is tabu.
+         * Hopcroft–Tarjan depth-first search over the live nodes reachable from {@code root} not marked
+         * with the current epoch: fills disc, low, sub, parent, liveDeg and, per node, the size
+         * ({@code sepSum}) and pairs ({@code sepPairs}) of the pieces its removal cuts off below it;
+         * {@code order} gets the nodes visited. Returns their number. Work is counted by the caller.
          */
-        int bestInComponent(int c, long step, boolean diversify) {
-            if (diversify && rnd.nextInt(100) < AGE_PERCENT) {
-                return leastRecentlyRemoved(c, step);
-            }
-            int root = compRoot[c];
-            int size = compSize[c];
-            epoch++;
+        private int articulate(int root) {
             int time = 0;
             int sp = 0;
             int cnt = 0;
@@ -1279,6 +1301,21 @@ public final class CriticalNodes {
                     }
                 }
             }
+            return cnt;
+        }
+
+        /**
+         * The live node of component {@code c} whose removal leaves fewest pairs in it (Hopcroft–Tarjan
+         * articulation points over the component), skipping nodes tabu at {@code step}; ties at random.
+         * Returns -1 when every node is tabu.
+         */
+        int bestInComponent(int c, long step, boolean diversify) {
+            if (diversify && rnd.nextInt(100) < AGE_PERCENT) {
+                return leastRecentlyRemoved(c, step);
+            }
+            int size = compSize[c];
+            epoch++;
+            int cnt = articulate(compRoot[c]);
             splitEpoch = epoch;
             // ties (on a plateau nearly every node leaves the same pairs): in half of the steps the node
             // with fewest live neighbours, i.e. next to most removed ones, so that partial cuts grow into cuts
@@ -1424,6 +1461,20 @@ public final class CriticalNodes {
             giveBack(u);
             tabuUntil[u] = step + 1 + rnd.nextInt(Math.max(3, k / 10));
             return true;
+        }
+
+        /**
+         * Ruin and recreate (the large-neighbourhood principle of Schrimpf, Schneider, Stamm-Wilbrandt and
+         * Dueck, J. Comput. Phys. 159 (2000), doi:10.1006/jcph.1999.6413): returns {@code r}
+         * removed nodes drawn at random, then removes nodes by the greedy split rule (the best split of a
+         * largest component, one articulation search each) until k are removed again. Cost: r returns
+         * and r articulation searches of the largest component.
+         */
+        void ruinAndRecreate(int r) {
+            for (int i = 0; i < r && removedCount > 0; i++) {
+                giveBack(removedList[rnd.nextInt(removedCount)]);
+            }
+            repair();
         }
 
         /** Brings the removed set to exactly k nodes by the greedy rules. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -297,6 +298,36 @@ class CriticalNodesTest {
             b.addEdge(v, v + 1);
         }
         return b.build();
+    }
+
+    /**
+     * Ruin and recreate on the path 0–…–10 with k = 2 from the optimum {3, 7} (pieces of 3, 9 pairs):
+     * returning one node joins a piece of 7 with the removed node's other side, whose best split is the
+     * returned node again, so {3, 7} comes back. Returning both leaves the whole path, and the greedy
+     * takes its middle 5 and then the middle of a piece of 5 (2 or 8): 1 + 1 + 10 = 12 pairs.
+     */
+    @Test
+    void ruinAndRecreateReturnsNodesAndRemovesByTheGreedySplit() {
+        for (long seed = 1; seed <= 5; seed++) {
+            CriticalNodes.Search s = new CriticalNodes.Search(path(11), 2, new SplittableRandom(seed));
+            s.load(new int[] {3, 7});
+            s.ruinAndRecreate(1);
+            assertEquals(List.of(3, 7), sorted(s.removedNodes()));
+            assertEquals(9, s.objective);
+            s.ruinAndRecreate(2);
+            List<Integer> twice = sorted(s.removedNodes());
+            assertTrue(twice.equals(List.of(2, 5)) || twice.equals(List.of(5, 8)), twice.toString());
+            assertEquals(12, s.objective);
+        }
+        for (long seed = 1; seed <= 10; seed++) {
+            CompactGraph g = random(50, 60 + (int) seed * 2, seed);
+            CriticalNodes.Search s = new CriticalNodes.Search(g, 6, new SplittableRandom(seed));
+            s.load(new int[0]);
+            s.repair();
+            s.ruinAndRecreate(3);
+            assertEquals(6, s.removedNodes().length);
+            assertEquals(recount(g, s.removedNodes()), s.objective, "seed " + seed);
+        }
     }
 
     /**
