@@ -365,12 +365,12 @@ public final class CriticalNodes {
                     }
                 }
                 for (Memetic r : runs) {
-                    if (p == 0 && r.crossover != lead.crossover) {
-                        r.adopt(lead);
-                    }
                     if (p == 0) {
+                        if (r.crossover != lead.crossover) {
+                            r.adopt(lead);
+                        }
                         r.ruinAndRecreate = true;
-                    } else if (p > 0 && r.bestObj > lead.bestObj) {
+                    } else if (r.bestObj > lead.bestObj) {
                         r.share(lead);
                     }
                 }
