@@ -19,7 +19,9 @@ import org.parcelnet.synth.GeneratorConfig;
  * {@code java -Xmx3g -cp benchmarks/target/benchmarks.jar org.parcelnet.bench.DifficultySweepReport
  * [shipments] [seeds, e.g. 1,2,3] [docs folder]}. Defaults: 50,000 shipments, 8 rings, generator
  * seeds 1,2,3, {@code docs/}; writes {@code sweep.md} and {@code img/sweep.svg} there. Every figure
- * in those files comes from this program.
+ * in those files comes from this program. {@code -Dsweep.knobs=SHARED_TRANSIT,PHONE_CHURN} runs only
+ * those knobs (names as in {@link DifficultySweep.Knob}), for a quick look; write that into a scratch
+ * folder, not over the full sweep in {@code docs/}.
  */
 public final class DifficultySweepReport {
 
@@ -33,7 +35,9 @@ public final class DifficultySweepReport {
         Path docs = Path.of(args.length > 2 ? args[2] : "docs");
         GeneratorConfig base = GeneratorConfig.builder().shipments(shipments).rings(8).build();
         Path work = Files.createTempDirectory("parcelnet-sweep");
-        List<DifficultySweep.Knob> knobs = List.of(DifficultySweep.Knob.values());
+        String only = System.getProperty("sweep.knobs", "").trim();
+        List<DifficultySweep.Knob> knobs = only.isEmpty() ? List.of(DifficultySweep.Knob.values())
+                : Arrays.stream(only.split(",")).map(String::trim).map(DifficultySweep.Knob::valueOf).toList();
         long t0 = System.nanoTime();
         List<DifficultySweep.Row> rows = new ArrayList<>();
         for (DifficultySweep.Knob k : knobs) {

@@ -420,6 +420,7 @@ public final class RingMembers {
             // supplies (a retailer that received one wholesale lot, a source with a rotated phone).
             int[] ring2 = new int[n];
             int[] assigned = new int[n];
+            int[] origin = chainOrigins(chains, snd, rcv, ringOf, rows);
             for (int round = 0; round < MAX_ROUNDS; round++) {
                 Arrays.fill(ring2, -1);
                 Arrays.fill(sent, 0);
@@ -432,6 +433,12 @@ public final class RingMembers {
                     }
                     int gs = ringOfMember[s];
                     int gr = ringOfMember[r];
+                    if (gs >= 0 && ringOf[r] < 0 && origin[i] >= 0 && ringOfMember[origin[i]] >= 0) {
+                        // a relay passing on a lot whose chain started at a member of a ring it relays
+                        // for supplies the receiver with that ring's goods (a warehouse two rings use:
+                        // the other ring's lots to that ring's branch outside every found ring)
+                        gs = ringOfMember[origin[i]];
+                    }
                     if (gs >= 0 && (ringOf[r] == gs || (ringOf[r] < 0 && ring2[r] != -2) || relayed[i])) {
                         received[r]++;
                         singleRow[r] = i;
@@ -1344,6 +1351,81 @@ public final class RingMembers {
 
     /** Share of the smaller ring's members that the shared persons must reach as well. */
     public static final double SHARED_PERSON_SHARE = 0.2;
+
+    /**
+     * Per shipment row, the party whose goods the row passes on by the relay chains: the first sender
+     * of the chain that carries it, when every sender before the row on that chain is a party of a
+     * found ring and every one of another ring than the first sender's relays for the first sender's
+     * ring (sends {@link #MIN_TRADE} or more parcels to its parties); -1 for a chain's first row, for
+     * rows no chain carries, and past a party outside the rings or one that relays nothing for that
+     * ring. A shop or a buyer in between says nothing about whose goods follow; nor does a warehouse
+     * that passes lots handed in at a station of another ring only to its own ring's branch (the
+     * station's lots were then its own ring's). A first sender that supplies parties of two or more
+     * other rings, and no more of its own ring's, is a shared drop-off point (a courier station at the
+     * border sending several rings' lots) and gives -1 too: a ring's source supplies its own ring,
+     * and at most the warehouses of other rings that its ring uses. What this tells is what a relay of
+     * one ring passes on for another: a transit warehouse that two rings use forwards each one's lots
+     * to its own distributors, and where community detection left the other ring's distributors
+     * outside every ring, their receipts from the warehouse are that ring's goods, not the
+     * warehouse's ring's (the member rounds of {@link #classify}). The chain linking pairs each parcel
+     * with one receipt ({@link RelayChains}), so where lots overlap at a busy warehouse a row may be
+     * attributed to the other ring; the member rule still needs repeated receipts. O(rows + chain
+     * rows) and a hash entry per (party, other ring) pair with parcels between them; 4 bytes per row,
+     * 12 per party. All -1 without chains.
+     *
+     * @param ring found ring per party (-1 outside rings)
+     */
+    static int[] chainOrigins(RelayChains.Result chains, int[] snd, int[] rcv, int[] ring, int rows) {
+        int[] out = new int[rows];
+        Arrays.fill(out, -1);
+        if (chains == null) {
+            return out;
+        }
+        int n = ring.length;
+        // per sender: the one other ring it supplies (-2 for two or more), and its parcels to its own
+        // ring and to other rings
+        int[] other = new int[n];
+        Arrays.fill(other, -1);
+        int[] ownSent = new int[n];
+        int[] otherSent = new int[n];
+        for (int i = 0; i < rows; i++) {
+            int u = snd[i];
+            int y = ring[rcv[i]];
+            if (y < 0 || u == rcv[i]) {
+                continue;
+            }
+            if (y == ring[u]) {
+                ownSent[u]++;
+            } else {
+                otherSent[u]++;
+                other[u] = other[u] == -1 || other[u] == y ? y : -2;
+            }
+        }
+        // per party and other ring: parcels it sends to parties of that ring
+        java.util.Map<Long, Integer> passesOn = new java.util.HashMap<>();
+        for (int i = 0; i < rows; i++) {
+            int y = ring[rcv[i]];
+            if (y >= 0 && y != ring[snd[i]]) {
+                passesOn.merge((long) snd[i] * (n + 1) + y, 1, Integer::sum);
+            }
+        }
+        int[] start = chains.chainStart();
+        int[] cr = chains.chainRows();
+        for (int c = 0; c < chains.chainCount(); c++) {
+            int first = snd[cr[start[c]]];
+            if (other[first] == -2 && ownSent[first] <= otherSent[first]) {
+                continue; // a shared drop-off point
+            }
+            for (int j = start[c]; j + 1 < start[c + 1] && ring[snd[cr[j]]] >= 0; j++) {
+                int w = snd[cr[j + 1]];
+                if (ring[w] != ring[first] && passesOn.getOrDefault((long) w * (n + 1) + ring[first], 0) < MIN_TRADE) {
+                    break;
+                }
+                out[cr[j + 1]] = first;
+            }
+        }
+        return out;
+    }
 
     /**
      * Rows that carry one ring's goods through a party of another ring, by the relay chains: where a

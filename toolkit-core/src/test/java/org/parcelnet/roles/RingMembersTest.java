@@ -596,6 +596,81 @@ class RingMembersTest {
         }
     }
 
+    /**
+     * Ring A (SA → W → DA → RA) and ring B (SB → TB → DB → RB) share A's warehouse W: SB also sends 3
+     * lots to W, and W passes each on to DX the next day; DX, a distributor of B that community
+     * detection left outside every ring, supplies RX twice. W also passes a fourth lot of SB's on to
+     * DB, a member of B, in 2 parcels: it relays for B. On parcels alone DX is supplied by W, a member
+     * of A, and joins A. With the chains SB → W → DX → RX its 3 lots are B's goods: DX joins B
+     * (received 3), RX follows it in the next round (received 2, 1 − 0.5² = 0.75), and DX, which then
+     * passes B's goods on to a member, is a relay (0.95). When the
+     * chains start at ST instead, a member of B that sends 3 lots to W, 3 to ring C's warehouse WC and
+     * only 2 to its own ring (a courier station at the border taken into B), its chains say nothing
+     * about whose goods W passes on, and DX stays with A. Without W's 2 parcels to DB (W never relays
+     * for B) the chains SB → W → DX would not count either: a station's lots that one ring's warehouse
+     * passes on to that ring's own branch are that ring's goods.
+     */
+    @Test
+    void aBranchSuppliedThroughAnotherRingsWarehouseJoinsTheRingWhoseLotsItGets() {
+        for (String start : new String[] {"", "SB", "ST", "SB, W relaying nothing for B"}) {
+            boolean relays = !start.startsWith("SB,");
+            ShipmentTable.Builder b = new ShipmentTable.Builder();
+            int first = row;
+            int[][] chain = new int[3][];
+            for (int k = 0; k < 3; k++) {
+                long d = 20L * k;
+                addAt(b, "SA", "W", d);
+                addAt(b, "W", "DA", d + 1);
+                addAt(b, "SB", "TB", d);
+                addAt(b, "TB", "DB", d + 1);
+                addAt(b, start.equals("ST") ? "ST" : "SB", "W", d + 10);
+                addAt(b, "W", "DX", d + 11);
+                chain[k] = new int[] {row - 2 - first, row - 1 - first};
+                if (start.equals("ST")) {
+                    addAt(b, "ST", "WC", d + 12);
+                }
+                addAt(b, "SC", "WC", d + 13);
+                addAt(b, "WC", "DC", d + 14);
+            }
+            // W also passes a lot of SB's on to DB, a member of B: it relays for B
+            addAt(b, "SB", "W", 64);
+            addAt(b, "W", relays ? "DB" : "DA", 65);
+            addAt(b, "W", relays ? "DB" : "DA", 66);
+            int[][] relayed = {{row - 3 - first, row - 2 - first}, {row - 3 - first, row - 1 - first}};
+            for (int i = 0; i < 2; i++) {
+                addAt(b, "DA", "RA", 70 + i);
+                addAt(b, "DB", "RB", 70 + i);
+                addAt(b, "DC", "RC", 70 + i);
+                if (start.equals("ST")) {
+                    addAt(b, "ST", "TB", 70 + i);
+                }
+                addAt(b, "DX", "RX", 75 + i);
+            }
+            ShipmentTable t = b.build();
+            PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+            int[] ring = ringsOf(p, new String[][] {{"SA", "W", "DA", "RA"}, start.equals("ST")
+                ? new String[] {"SB", "TB", "DB", "RB", "ST"} : new String[] {"SB", "TB", "DB", "RB"},
+                {"SC", "WC", "DC", "RC"}});
+            RingMembers.Result r = start.isEmpty() ? RingMembers.classify(t, p, ring, RingMembers.Options.defaults())
+                    : RingMembers.classify(t, p, ring, chains(new int[][] {chain[0], chain[1], chain[2], relayed[0],
+                        relayed[1]}),
+                    RingMembers.Options.defaults(), org.parcelnet.progress.ProgressListener.NONE);
+            if (!start.isEmpty() && relays) {
+                assertEquals(3, r.ringCount(), start);
+            }
+            int dx = r.members()[p.parties().indexOf("DX")];
+            if (start.equals("SB")) {
+                assertEquals(r.members()[p.parties().indexOf("SB")], dx);
+                assertEquals(dx, r.members()[p.parties().indexOf("RX")]);
+                assertEquals(0.95, conf(r, p, "DX"), 1e-12);
+                assertEquals(0.75, conf(r, p, "RX"), 1e-12);
+            } else {
+                assertEquals(r.members()[p.parties().indexOf("W")], dx, start);
+            }
+            assertEquals(r.members()[p.parties().indexOf("SA")], r.members()[p.parties().indexOf("W")]);
+        }
+    }
+
     /** Relay chains with the given rows (positions and counts not used by {@link RingMembers}). */
     private static org.parcelnet.paths.RelayChains.Result chains(int[][] rows) {
         int[] start = new int[rows.length + 1];
