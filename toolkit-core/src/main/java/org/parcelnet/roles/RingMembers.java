@@ -1383,11 +1383,12 @@ public final class RingMembers {
         }
         int n = ring.length;
         // per sender: the one other ring it supplies (-2 for two or more), and its parcels to its own
-        // ring and to other rings
+        // ring and to other rings; per party and other ring: parcels it sends to parties of that ring
         int[] other = new int[n];
         Arrays.fill(other, -1);
         int[] ownSent = new int[n];
         int[] otherSent = new int[n];
+        java.util.Map<Long, Integer> passesOn = new java.util.HashMap<>();
         for (int i = 0; i < rows; i++) {
             int u = snd[i];
             int y = ring[rcv[i]];
@@ -1399,14 +1400,7 @@ public final class RingMembers {
             } else {
                 otherSent[u]++;
                 other[u] = other[u] == -1 || other[u] == y ? y : -2;
-            }
-        }
-        // per party and other ring: parcels it sends to parties of that ring
-        java.util.Map<Long, Integer> passesOn = new java.util.HashMap<>();
-        for (int i = 0; i < rows; i++) {
-            int y = ring[rcv[i]];
-            if (y >= 0 && y != ring[snd[i]]) {
-                passesOn.merge((long) snd[i] * (n + 1) + y, 1, Integer::sum);
+                passesOn.merge((long) u * (n + 1) + y, 1, Integer::sum);
             }
         }
         int[] start = chains.chainStart();
