@@ -764,9 +764,9 @@ public final class CaseNetworks {
         private int label;
         private int expansion;
         /**
-         * Per passable identifier (by dense number x), side by side so that a visit touches one cache line: at {@code [2x]} the best
-         * evidence this search reached it with, at {@code [2x + 1]} the search ({@link #round}) that
-         * wrote it (exact as a double). The visits are scattered over millions of identifiers, and
+         * Per passable identifier (by its dense number x), side by side so that a visit touches one
+         * cache line: at {@code [2x]} the best evidence this search reached it with, at
+         * {@code [2x + 1]} the search ({@link #round}) that wrote it (exact as a double). The visits are scattered over millions of identifiers, and
          * separate arrays cost a cache miss each.
          */
         private final double[] reach;
