@@ -195,6 +195,16 @@ public final class CaseLinker {
                        int[] counterparties, boolean[] hub, List<LinkResult.Hub> hubs, long[] pairKeys,
                        StringDictionary addressForms, int[] addressFormIds) {
 
+        /**
+         * What naming an identifier needs ({@link #kind}, {@link #value}, {@link #shipments}) without
+         * the per-row slots, counterparty counts, hub flags and address form ids, which are null in
+         * the copy: a result that only explains its links keeps about 30 bytes per shipment less.
+         */
+        Identifiers forNaming() {
+            return new Identifiers(null, idCount, phones, addresses, shipments, null, null, hubs, pairKeys,
+                    addressForms, null);
+        }
+
         /** The kind of identifier {@code id}. */
         LinkResult.Kind kind(int id) {
             return CaseLinker.kind(id, phones, addresses);

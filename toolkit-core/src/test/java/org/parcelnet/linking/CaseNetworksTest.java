@@ -269,6 +269,118 @@ class CaseNetworksTest {
         }
     }
 
+    /**
+     * On random phone-only tables (many phones on a single shipment, some on several), every link's
+     * evidence is the strongest product of weights over any chain of phones that share shipments
+     * (an exhaustive max-product closure over all phones, Floyd–Warshall style), times the time
+     * factor, and every path given is such a chain with that product.
+     */
+    @Test
+    void linksCarryTheStrongestEvidenceOfAnExhaustiveSearch() {
+        java.util.Random random = new java.util.Random(29);
+        for (int round = 0; round < 40; round++) {
+            int phones = 12 + random.nextInt(20);
+            int rows = 30 + random.nextInt(50);
+            ShipmentTable.Builder b = new ShipmentTable.Builder();
+            int[][] rowPhones = new int[rows][];
+            long[] time = new long[rows];
+            boolean[] flagged = new boolean[rows];
+            int cases = 0;
+            for (int i = 0; i < rows; i++) {
+                int s = random.nextInt(phones);
+                int r = (s + 1 + random.nextInt(phones - 1)) % phones;
+                rowPhones[i] = new int[] {s, r};
+                time[i] = T0 + random.nextInt(20 * 86_400);
+                flagged[i] = cases < 18 && random.nextInt(3) == 0;
+                cases += flagged[i] ? 1 : 0;
+                add(b, "S" + i, time[i], "1380000" + (1000 + s), "1380000" + (1000 + r), flagged[i]);
+            }
+            ShipmentTable t = b.build();
+            // at evidence 0.3 no chain of phones on 2+ of these <= 80 shipments (weight <= 0.842) is
+            // longer than 7, so the path limit of 8 never binds and the strongest chain is the rule
+            CaseNetworks.Params params = CaseNetworks.Params.DEFAULTS.withMinEvidence(0.3).withMaxPathIdentifiers(8);
+            CaseNetworks.Result result = new CaseNetworks(params)
+                    .link(t, CaseNetworks.flaggedOrAll(t), CaseNetworks.CaseMode.FLAGGED, null);
+
+            int[] df = new int[phones];
+            boolean[][] adjacent = new boolean[phones][phones];
+            for (int[] rp : rowPhones) {
+                df[rp[0]]++;
+                df[rp[1]]++;
+                adjacent[rp[0]][rp[1]] = true;
+                adjacent[rp[1]][rp[0]] = true;
+            }
+            double[] w = new double[phones];
+            for (int p = 0; p < phones; p++) {
+                w[p] = df[p] == 0 ? 0 : Math.log((double) rows / df[p]) / Math.log(rows);
+            }
+            // best[p][q]: strongest product of the weights along a chain from p to q, both ends included
+            double[][] best = new double[phones][phones];
+            for (int p = 0; p < phones; p++) {
+                best[p][p] = w[p];
+                for (int q = 0; q < phones; q++) {
+                    if (adjacent[p][q]) {
+                        best[p][q] = w[p] * w[q];
+                    }
+                }
+            }
+            for (int m = 0; m < phones; m++) {
+                for (int p = 0; p < phones; p++) {
+                    for (int q = 0; q < phones; q++) {
+                        if (w[m] > 0 && best[p][m] * best[m][q] / w[m] > best[p][q]) {
+                            best[p][q] = best[p][m] * best[m][q] / w[m];
+                        }
+                    }
+                }
+            }
+            java.util.Map<Long, Double> expected = new java.util.HashMap<>();
+            int[] caseRows = result.caseRows();
+            for (int a = 0; a < caseRows.length; a++) {
+                for (int c = a + 1; c < caseRows.length; c++) {
+                    double e = 0;
+                    for (int p : rowPhones[caseRows[a]]) {
+                        for (int q : rowPhones[caseRows[c]]) {
+                            e = Math.max(e, best[p][q]);
+                        }
+                    }
+                    if (e < params.minEvidence()) {
+                        continue; // the search prunes a chain once it falls below the threshold
+                    }
+                    double dt = Math.abs((double) time[caseRows[a]] - time[caseRows[c]]);
+                    double ev = e * (0.5 + 0.5 * Math.exp(-dt / (30 * 86_400.0)));
+                    if (ev >= params.minEvidence()) {
+                        expected.put(((long) a << 32) | c, ev);
+                    }
+                }
+            }
+            assertEquals(expected.size(), result.links().size(), "links in round " + round);
+            for (CaseNetworks.Link l : result.links()) {
+                int a = Math.min(l.a(), l.b());
+                int c = Math.max(l.a(), l.b());
+                Double ev = expected.get(((long) a << 32) | c);
+                assertTrue(ev != null, "unexpected link in round " + round);
+                assertEquals(ev, l.evidence(), 1e-12);
+                // the path: a chain of adjacent phones from one on case a to one on case b
+                int[] path = l.path();
+                double product = 1;
+                int prev = -1;
+                for (int x : path) {
+                    int phone = Integer.parseInt(result.identifiers().value(x).substring(7)) - 1000;
+                    assertTrue(prev < 0 || adjacent[prev][phone]);
+                    product *= w[phone];
+                    prev = phone;
+                }
+                int first = Integer.parseInt(result.identifiers().value(path[0]).substring(7)) - 1000;
+                int[] aPhones = rowPhones[caseRows[l.a()]];
+                int[] bPhones = rowPhones[caseRows[l.b()]];
+                assertTrue(first == aPhones[0] || first == aPhones[1]);
+                assertTrue(prev == bPhones[0] || prev == bPhones[1]);
+                double dt = Math.abs((double) time[caseRows[l.a()]] - time[caseRows[l.b()]]);
+                assertEquals(l.evidence(), product * (0.5 + 0.5 * Math.exp(-dt / (30 * 86_400.0))), 1e-12);
+            }
+        }
+    }
+
     @Test
     void paramsAreValidated() {
         assertEquals("minEvidence must be in (0, 1], got 0.0", assertThrows(IllegalArgumentException.class,
