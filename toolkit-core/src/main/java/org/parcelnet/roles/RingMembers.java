@@ -89,7 +89,8 @@ import org.parcelnet.progress.ProgressListener;
  * members. Member phones that community detection glued to another ring follow their persons to the
  * ring of their other phones ({@link #followPersons}). Rings whose members are {@link #SHARED_PERSONS}
  * or more persons, at least {@link #SHARED_PERSON_SHARE} of the smaller ring's persons, are one ring,
- * compared part by part and then as joined so far ({@link #joinBySharedPersons}); the parcel and address
+ * compared part by part and then as joined so far ({@link #joinBySharedPersons}), after which a
+ * person's unlisted phones join the one ring of its members ({@link #unlistedFollowPersons}); the parcel and address
  * joins above are those of the classification without the rule (it runs once without it), as the
  * phones the rule adds bring parcels and one-off addresses of their own that shift those shares. Ring detection itself still sees phones: the
  * rule repairs what a churned ring's relay chains lose, it does not make them.
@@ -582,6 +583,10 @@ public final class RingMembers {
                     }
                     listed[v] = listed[v] >= 0 ? kept[listed[v]] : -1;
                 }
+            }
+            if (person != null) {
+                // on the joined rings, a person whose members were in two parts has one ring now
+                unlistedFollowPersons(person, role, members, listed, confidence);
             }
             return new Result(listed, role, confidence, members, customers, ringMap);
         } finally {
@@ -1257,6 +1262,38 @@ public final class RingMembers {
         Arrays.sort(pairs, 0, k);
         joinShared(sharedKeys(pairs, k), size, SHARED_PERSONS, SHARED_PERSON_SHARE, uf);
         return uf;
+    }
+
+    /**
+     * After the joins, a person's phones that no rule listed (in no ring, or in a found ring where they
+     * are neither member nor customer) become members of the one ring of its member phones, with the
+     * confidence of its most confident member phone; a person with members in two rings gives
+     * nothing. Before the joins a person whose phones churn had spread over two parts of one ring gave
+     * nothing ({@link #samePerson}); on the joined ring it has one. Customers stay customers (the
+     * depth rules made them so on purpose). O(n).
+     */
+    private static void unlistedFollowPersons(int[] person, Role[] role, int[] members, int[] listed,
+                                              double[] confidence) {
+        int n = person.length;
+        int[] ringOfPerson = new int[n];
+        double[] best = new double[n];
+        Arrays.fill(ringOfPerson, -1);
+        for (int v = 0; v < n; v++) {
+            int p = person[v];
+            if (p >= 0 && members[v] >= 0) {
+                ringOfPerson[p] = ringOfPerson[p] == -1 || ringOfPerson[p] == members[v] ? members[v] : -2;
+                best[p] = Math.max(best[p], confidence[v]);
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            int p = person[v];
+            if (p >= 0 && role[v] == null && ringOfPerson[p] >= 0) {
+                role[v] = Role.MEMBER;
+                members[v] = ringOfPerson[p];
+                listed[v] = ringOfPerson[p];
+                confidence[v] = best[p];
+            }
+        }
     }
 
     /**

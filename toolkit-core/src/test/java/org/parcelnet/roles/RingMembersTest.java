@@ -1065,6 +1065,9 @@ class RingMembersTest {
      * and members' parcels are a minority there, so they join no rings as member addresses). The parts
      * share 2 persons: a fifth of the smaller part's 11 phones would ask 2.2, a fifth of its 3 persons
      * asks 2 (the minimum), so the parts are one ring; without the successor-phone rule they stay two.
+     * Bo's last phone B11 receives one 1 kg parcel from A2, a customer's evidence, outside the found
+     * rings: while Bo had members in both parts his phones gave nothing; on the joined ring B11 is a
+     * member with his phones' confidence.
      */
     @Test
     void sharedPersonsAreWeighedAgainstPersonsNotPhones() {
@@ -1086,6 +1089,7 @@ class RingMembersTest {
                 lot(b, bk, ck, null, null, "Chen", "3 Road C", 20);
             }
         }
+        lot(b, "A2", "B11", null, null, "Bo", "2 Road B", 1);
         neighbours(b);
         neighbours(b);
         neighbours(b);
@@ -1093,12 +1097,15 @@ class RingMembersTest {
         PartyIndex p = Projections.parties(t, PartyKey.PHONE);
         int[] ring = ringsOf(p, rings);
         RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
-        assertEquals(22, r.memberCount());
+        assertEquals(23, r.memberCount());
         assertEquals(1, r.ringCount());
+        assertEquals(0, r.members()[p.parties().indexOf("B11")]);
+        assertEquals(conf(r, p, "B10"), conf(r, p, "B11"), 1e-12);
         RingMembers.Result without = RingMembers.classify(t, p, ring,
                 RingMembers.Options.defaults().withSuccessorPhones(false));
         assertEquals(22, without.memberCount());
         assertEquals(2, without.ringCount());
+        assertNull(role(without, p, "B11"));
     }
 
     /**
