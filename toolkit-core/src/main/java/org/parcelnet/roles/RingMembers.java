@@ -86,8 +86,11 @@ import org.parcelnet.progress.ProgressListener;
  * A person's phones outside the found rings, and its customers' phones in the ring, take the ring and
  * the confidence of its most confident member phone, in every round, so the new phone's trading
  * partners rejoin too; after the depth rules, its phones in no ring follow the phones those rules made
- * members. Rings whose members are {@link #SHARED_PERSONS} or more persons, at least
- * {@link #SHARED_PERSON_SHARE} of the smaller ring's members, are one ring; the parcel and address
+ * members. Member phones that community detection glued to another ring follow their persons to the
+ * ring of their other phones ({@link #followPersons}). Rings whose members are {@link #SHARED_PERSONS}
+ * or more persons, at least {@link #SHARED_PERSON_SHARE} of the smaller ring's persons, are one ring,
+ * compared part by part and then as joined so far ({@link #joinBySharedPersons}), after which a
+ * person's unlisted phones join the one ring of its members ({@link #unlistedFollowPersons}); the parcel and address
  * joins above are those of the classification without the rule (it runs once without it), as the
  * phones the rule adds bring parcels and one-off addresses of their own that shift those shares. Ring detection itself still sees phones: the
  * rule repairs what a churned ring's relay chains lose, it does not make them.
@@ -522,6 +525,22 @@ public final class RingMembers {
             // (by parcels and addresses: the phones the rule adds bring parcels and one-off addresses
             // of their own that shift those shares), and rings that share persons.
             int[] joinBy = joinMembers != null ? joinMembers : members;
+            if (person != null) {
+                // a part of one ring that community detection glued to another: its phones go to the
+                // ring of their persons' other phones before rings are joined by shared persons
+                int[] moved = followPersons(person, joinBy, snd, rcv,
+                        oneRingByPhones(joinedWithout, person, joinBy, rings));
+                if (moved != null) {
+                    for (int v = 0; v < n; v++) {
+                        if (moved[v] != joinBy[v] && members[v] == joinBy[v]) {
+                            members[v] = moved[v];
+                            listed[v] = moved[v];
+                            assigned[v] = moved[v];
+                        }
+                    }
+                    joinBy = moved;
+                }
+            }
             int[] merged = joinedWithout != null ? joinByPersons(joinedWithout, person, joinBy, rings)
                     : mergeSplitRings(t, snd, rcv, joinBy, relayedRows(chains, snd, rcv, joinBy, rows), rings,
                     options.mergeShare());
@@ -564,6 +583,10 @@ public final class RingMembers {
                     }
                     listed[v] = listed[v] >= 0 ? kept[listed[v]] : -1;
                 }
+            }
+            if (person != null) {
+                // on the joined rings, a person whose members were in two parts has one ring now
+                unlistedFollowPersons(person, role, members, listed, confidence);
             }
             return new Result(listed, role, confidence, members, customers, ringMap);
         } finally {
@@ -1214,16 +1237,172 @@ public final class RingMembers {
     }
 
     /**
+     * Rings that are one ring before any phone follows its person: those the classification without
+     * successor phones joins ({@code joinedBefore}, may be null), and those whose shared persons are
+     * {@link #SHARED_PERSONS} or more and {@link #SHARED_PERSON_SHARE} of the smaller ring's member
+     * phones. O(n) plus a sort of the (person, ring) pairs.
+     */
+    private static UnionFind oneRingByPhones(int[] joinedBefore, int[] person, int[] members, int rings) {
+        UnionFind uf = new UnionFind(rings);
+        unionJoined(joinedBefore, uf);
+        long[] pairs = new long[64];
+        int k = 0;
+        int[] size = new int[rings];
+        for (int v = 0; v < person.length; v++) {
+            if (members[v] >= 0) {
+                size[members[v]]++;
+            }
+            if (person[v] >= 0 && members[v] >= 0) {
+                if (k == pairs.length) {
+                    pairs = Arrays.copyOf(pairs, k * 2);
+                }
+                pairs[k++] = (long) person[v] << 32 | members[v];
+            }
+        }
+        Arrays.sort(pairs, 0, k);
+        joinShared(sharedKeys(pairs, k), size, SHARED_PERSONS, SHARED_PERSON_SHARE, uf);
+        return uf;
+    }
+
+    /**
+     * After the joins, a person's phones that no rule listed (in no ring, or in a found ring where they
+     * are neither member nor customer) become members of the one ring of its member phones, with the
+     * confidence of its most confident member phone; a person with members in two rings gives
+     * nothing. Before the joins a person whose phones churn had spread over two parts of one ring gave
+     * nothing ({@link #samePerson}); on the joined ring it has one. Customers stay customers (the
+     * depth rules made them so on purpose). O(n).
+     */
+    private static void unlistedFollowPersons(int[] person, Role[] role, int[] members, int[] listed,
+                                              double[] confidence) {
+        int n = person.length;
+        int[] ringOfPerson = new int[n];
+        double[] best = new double[n];
+        Arrays.fill(ringOfPerson, -1);
+        for (int v = 0; v < n; v++) {
+            int p = person[v];
+            if (p >= 0 && members[v] >= 0) {
+                ringOfPerson[p] = ringOfPerson[p] == -1 || ringOfPerson[p] == members[v] ? members[v] : -2;
+                best[p] = Math.max(best[p], confidence[v]);
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            int p = person[v];
+            if (p >= 0 && role[v] == null && ringOfPerson[p] >= 0) {
+                role[v] = Role.MEMBER;
+                members[v] = ringOfPerson[p];
+                listed[v] = ringOfPerson[p];
+                confidence[v] = best[p];
+            }
+        }
+    }
+
+    /**
+     * Member phones that follow their persons ({@link #successorParties}) to another ring: a member
+     * phone v of ring g whose person has member phones in ring h as well moves to h when it exchanges
+     * more parcels with h's members, and with g's members whose persons are in h too, than with g's
+     * other members. Community detection may glue a few phones of one ring's period to another ring
+     * (those phones then trade among themselves, their persons' other phones are all in h); a ring cut
+     * in time keeps its phones, which trade with their contemporaries in g, persons in h or not. A
+     * phone with persons' rings to choose from takes the one with most such parcels (the lowest on a
+     * tie). Rings already one ring ({@code oneRing}) are left alone: there a move would only take away
+     * the shared persons that join them. O(m) map look-ups for m shipments plus a sort of the (phone,
+     * ring) counts.
+     *
+     * @param members ring per party for members, -1 otherwise
+     * @param oneRing rings known to be one ring ({@link #oneRingByPhones})
+     * @return the members with the moves made, or null when no phone moves
+     */
+    private static int[] followPersons(int[] person, int[] members, int[] snd, int[] rcv, UnionFind oneRing) {
+        int n = person.length;
+        // rings of each person's member phones
+        java.util.Map<Integer, java.util.Set<Integer>> ringsOf = new java.util.HashMap<>();
+        for (int v = 0; v < n; v++) {
+            if (person[v] >= 0 && members[v] >= 0) {
+                ringsOf.computeIfAbsent(person[v], x -> new java.util.TreeSet<>()).add(members[v]);
+            }
+        }
+        // per (phone, other ring h of its person): parcels with its ring's members whose persons are
+        // not in h, and parcels with h's members or with its ring's members whose persons are in h
+        java.util.Map<Long, int[]> count = new java.util.TreeMap<>();
+        for (int v = 0; v < n; v++) {
+            if (person[v] >= 0 && members[v] >= 0 && ringsOf.get(person[v]).size() > 1) {
+                for (int h : ringsOf.get(person[v])) {
+                    if (h != members[v] && !oneRing.connected(h, members[v])) {
+                        count.put((long) v << 32 | h, new int[2]);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < snd.length; i++) {
+            for (int side = 0; side < 2; side++) {
+                int v = side == 0 ? snd[i] : rcv[i];
+                int u = side == 0 ? rcv[i] : snd[i];
+                if (u == v || members[v] < 0 || members[u] < 0 || person[v] < 0) {
+                    continue;
+                }
+                java.util.Set<Integer> rs = ringsOf.get(person[v]);
+                if (rs.size() < 2) {
+                    continue;
+                }
+                java.util.Set<Integer> ru = person[u] >= 0 ? ringsOf.get(person[u]) : null;
+                for (int h : rs) {
+                    if (h == members[v]) {
+                        continue;
+                    }
+                    int[] c = count.get((long) v << 32 | h);
+                    if (c == null) {
+                        continue;
+                    }
+                    if (members[u] == h || (members[u] == members[v] && ru != null && ru.contains(h))) {
+                        c[1]++;
+                    } else if (members[u] == members[v]) {
+                        c[0]++;
+                    }
+                }
+            }
+        }
+        int[] out = null;
+        int[] most = null;
+        for (java.util.Map.Entry<Long, int[]> e : count.entrySet()) {
+            int v = (int) (e.getKey() >>> 32);
+            int h = (int) (long) e.getKey();
+            int[] c = e.getValue();
+            if (c[1] > c[0] && (out == null || out[v] == members[v] || c[1] > most[v])) {
+                if (out == null) {
+                    out = members.clone();
+                    most = new int[n];
+                }
+                out[v] = h;
+                most[v] = c[1];
+            }
+        }
+        return out;
+    }
+
+    /**
      * The rings joined without successor phones ({@code joinedBefore}: new id per ring, -1 for a ring
      * dropped there), joined further by shared persons ({@link #joinBySharedPersons}). Returns the new
      * dense ring ids as {@link #mergeSplitRings} does, or null when nothing merges.
      */
     private static int[] joinByPersons(int[] joinedBefore, int[] person, int[] members, int rings) {
         UnionFind uf = new UnionFind(rings);
+        boolean any = unionJoined(joinedBefore, uf);
+        if (person != null) {
+            any |= joinBySharedPersons(person, members, uf);
+        }
+        if (!any) {
+            return null;
+        }
+        return ringNumbers(uf, rings);
+    }
+
+    /** Unions in {@code uf} the rings that {@code joinedBefore} gives one new id; whether any joined. */
+    private static boolean unionJoined(int[] joinedBefore, UnionFind uf) {
+        int rings = uf.size();
         boolean any = false;
         int[] firstOf = new int[rings];
         Arrays.fill(firstOf, -1);
-        for (int g = 0; g < rings && g < joinedBefore.length; g++) {
+        for (int g = 0; joinedBefore != null && g < rings && g < joinedBefore.length; g++) {
             int j = joinedBefore[g];
             if (j >= 0) {
                 if (firstOf[j] < 0) {
@@ -1233,13 +1412,7 @@ public final class RingMembers {
                 }
             }
         }
-        if (person != null) {
-            any |= joinBySharedPersons(person, members, uf);
-        }
-        if (!any) {
-            return null;
-        }
-        return ringNumbers(uf, rings);
+        return any;
     }
 
     /** Each ring's new number: the sets of {@code uf} numbered 0, 1, … in order of their first ring. */
@@ -1262,31 +1435,51 @@ public final class RingMembers {
      * Rings that are one ring seen through changed phones, by persons: where {@link #SHARED_PERSONS}
      * or more persons ({@link #successorParties}) have member parties in both rings, the rings are one
      * ring whose members changed phones between the periods in which community detection found its two
-     * parts. One person in two rings can be one mistaken identity; two hardly ever. O(n) plus a sort of
-     * the (person, ring) pairs.
+     * parts. One person in two rings can be one mistaken identity; two hardly ever. The share of the
+     * smaller ring is of its persons (a member phone without a person counts as one): at high churn one
+     * member holds many phones of a part, and counting phones asked more shared persons of a part the
+     * more its members had changed phones. The parts are compared first, then the rings joined so far,
+     * again until none joins: a ring cut into many parts shares one person with each of several
+     * others, and two or more with their union. O(P · n) plus P sorts of the (person, ring) pairs, for
+     * P passes (a few).
      *
      * @return whether any two rings were joined
      */
     private static boolean joinBySharedPersons(int[] person, int[] members, UnionFind uf) {
+        boolean any = false;
         long[] pairs = new long[64];
-        int k = 0;
-        for (int v = 0; v < person.length; v++) {
-            if (person[v] >= 0 && members[v] >= 0) {
-                if (k == pairs.length) {
-                    pairs = Arrays.copyOf(pairs, k * 2);
+        for (boolean parts = true; ; parts = false) {
+            // (person, joined ring) pairs: a ring cut into many parts shares one or two persons with
+            // each of several parts, so the parts joined so far are compared as one
+            int k = 0;
+            for (int v = 0; v < person.length; v++) {
+                if (person[v] >= 0 && members[v] >= 0) {
+                    if (k == pairs.length) {
+                        pairs = Arrays.copyOf(pairs, k * 2);
+                    }
+                    pairs[k++] = (long) person[v] << 32 | (parts ? members[v] : uf.find(members[v]));
                 }
-                pairs[k++] = (long) person[v] << 32 | members[v];
+            }
+            Arrays.sort(pairs, 0, k);
+            java.util.Map<Long, Integer> shared = sharedKeys(pairs, k);
+            // a ring's size in persons: a member who changed phones counts once, however many phones
+            int[] size = new int[uf.size()];
+            for (int v = 0; v < members.length; v++) {
+                if (members[v] >= 0 && person[v] < 0) {
+                    size[parts ? members[v] : uf.find(members[v])]++;
+                }
+            }
+            for (int j = 0; j < k; j++) {
+                if (j == 0 || pairs[j] != pairs[j - 1]) {
+                    size[(int) pairs[j]]++;
+                }
+            }
+            boolean joined = joinShared(shared, size, SHARED_PERSONS, SHARED_PERSON_SHARE, uf);
+            any |= joined;
+            if (!joined && !parts) {
+                return any;
             }
         }
-        Arrays.sort(pairs, 0, k);
-        java.util.Map<Long, Integer> shared = sharedKeys(pairs, k);
-        int[] size = new int[uf.size()];
-        for (int m : members) {
-            if (m >= 0) {
-                size[m]++;
-            }
-        }
-        return joinShared(shared, size, SHARED_PERSONS, SHARED_PERSON_SHARE, uf);
     }
 
     /**
@@ -1349,7 +1542,10 @@ public final class RingMembers {
     /** Persons with members in two rings that make them one ring seen through changed phones. */
     public static final int SHARED_PERSONS = 2;
 
-    /** Share of the smaller ring's members that the shared persons must reach as well. */
+    /**
+     * Share of the smaller ring's persons (a member phone without a person counts as one) that the
+     * shared persons must reach as well.
+     */
     public static final double SHARED_PERSON_SHARE = 0.2;
 
     /**

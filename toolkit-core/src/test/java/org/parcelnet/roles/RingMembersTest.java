@@ -1048,6 +1048,122 @@ class RingMembersTest {
                 .ringCount());
     }
 
+    /** A 20 kg lot (or a 1 kg parcel) from s to r with the sender's and the receiver's names and addresses. */
+    private static void lot(ShipmentTable.Builder b, String s, String r, String senderName, String senderAddress,
+                            String receiverName, String receiverAddress, double kg) {
+        b.add("S" + (row++), 1_700_000_000L + row, "Yunnan", "Ruili", "Sichuan", "Chengdu", s, r, senderName,
+                receiverName, senderAddress, receiverAddress, "c1", TransportMode.LAND, kg >= 10 ? 2 : 1, kg, "tea",
+                false);
+    }
+
+    /**
+     * One ring that community detection found as two parts, each with eleven member phones of three
+     * persons: in the first period A sends two lots to each of Bo's phones B1–B5 (at 2 Road B), and
+     * each Bk two to Chen's phone Ck (at 3 Road C); in the second period A2, B6–B10 and C6–C10 do the
+     * same. Bo's and Chen's phones follow each other, so each is one person (by name and address; the
+     * addresses alone are apartment blocks where neighbours receive before, between and after them,
+     * and members' parcels are a minority there, so they join no rings as member addresses). The parts
+     * share 2 persons: a fifth of the smaller part's 11 phones would ask 2.2, a fifth of its 3 persons
+     * asks 2 (the minimum), so the parts are one ring; without the successor-phone rule they stay two.
+     * Bo's last phone B11 receives one 1 kg parcel from A2, a customer's evidence, outside the found
+     * rings: while Bo had members in both parts his phones gave nothing; on the joined ring B11 is a
+     * member with his phones' confidence.
+     */
+    @Test
+    void sharedPersonsAreWeighedAgainstPersonsNotPhones() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        String[][] rings = new String[2][11];
+        for (int part = 0; part < 2; part++) {
+            neighbours(b);
+            neighbours(b);
+            neighbours(b);
+            rings[part][0] = "A" + (part + 1);
+            for (int k = 1; k <= 5; k++) {
+                String bk = "B" + (5 * part + k);
+                String ck = "C" + (5 * part + k);
+                rings[part][k] = bk;
+                rings[part][5 + k] = ck;
+                lot(b, rings[part][0], bk, null, null, "Bo", "2 Road B", 20);
+                lot(b, rings[part][0], bk, null, null, "Bo", "2 Road B", 20);
+                lot(b, bk, ck, null, null, "Chen", "3 Road C", 20);
+                lot(b, bk, ck, null, null, "Chen", "3 Road C", 20);
+            }
+        }
+        lot(b, "A2", "B11", null, null, "Bo", "2 Road B", 1);
+        neighbours(b);
+        neighbours(b);
+        neighbours(b);
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringsOf(p, rings);
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(23, r.memberCount());
+        assertEquals(1, r.ringCount());
+        assertEquals(0, r.members()[p.parties().indexOf("B11")]);
+        assertEquals(conf(r, p, "B10"), conf(r, p, "B11"), 1e-12);
+        RingMembers.Result without = RingMembers.classify(t, p, ring,
+                RingMembers.Options.defaults().withSuccessorPhones(false));
+        assertEquals(22, without.memberCount());
+        assertEquals(2, without.ringCount());
+        assertNull(role(without, p, "B11"));
+    }
+
+    /**
+     * Phones that community detection glued to another ring follow their persons. Found ring 0 is S →
+     * T (three lots) and T → U1–U5 (two lots each), with Bo's and Chen's earlier phones glued to it:
+     * B1 and B2 (Bo, 2 Road B) each send two lots to C1 and C2 (Chen, 3 Road C), and T once sent B1 a
+     * 1 kg parcel. Found ring 1 is A → B3–B7 and Bk → Ck, Bo's and Chen's later phones. Ring 0 has 11
+     * member phones of 9 persons and shares Bo and Chen with ring 1 (3 persons): a fifth of ring 1's
+     * persons would join the two rings. But B1 trades 2 parcels with members whose persons are in ring 1
+     * (C1) against 1 with ring 0's own (T), B2, C1 and C2 only with them: the four phones move to ring
+     * 1, after which the rings share no person and stay two rings.
+     */
+    @Test
+    void phonesGluedToAnotherRingFollowTheirPersons() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        neighbours(b);
+        neighbours(b);
+        for (int i = 0; i < 3; i++) {
+            lot(b, "S", "T", null, null, null, null, 20);
+        }
+        for (int k = 1; k <= 5; k++) {
+            lot(b, "T", "U" + k, null, null, null, null, 20);
+            lot(b, "T", "U" + k, null, null, null, null, 20);
+        }
+        lot(b, "T", "B1", null, null, null, null, 1);
+        for (int k = 1; k <= 2; k++) {
+            lot(b, "B" + k, "C" + k, "Bo", "2 Road B", "Chen", "3 Road C", 20);
+            lot(b, "B" + k, "C" + k, "Bo", "2 Road B", "Chen", "3 Road C", 20);
+        }
+        neighbours(b);
+        for (int k = 3; k <= 7; k++) {
+            lot(b, "A", "B" + k, null, null, "Bo", "2 Road B", 20);
+            lot(b, "A", "B" + k, null, null, "Bo", "2 Road B", 20);
+            lot(b, "B" + k, "C" + k, null, null, "Chen", "3 Road C", 20);
+            lot(b, "B" + k, "C" + k, null, null, "Chen", "3 Road C", 20);
+        }
+        neighbours(b);
+        neighbours(b);
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        String[][] rings = {{"S", "T", "U1", "U2", "U3", "U4", "U5", "B1", "B2", "C1", "C2"},
+            {"A", "B3", "B4", "B5", "B6", "B7", "C3", "C4", "C5", "C6", "C7"}};
+        int[] ring = ringsOf(p, rings);
+        int[] person = RingMembers.successorParties(t, p.senderParty(), p.receiverParty(), ring, p.partyCount(),
+                null);
+        assertEquals(person[p.parties().indexOf("B1")], person[p.parties().indexOf("B7")]);
+        assertEquals(person[p.parties().indexOf("C1")], person[p.parties().indexOf("C7")]);
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(22, r.memberCount());
+        assertEquals(2, r.ringCount());
+        int later = r.members()[p.parties().indexOf("B7")];
+        for (String glued : new String[] {"B1", "B2", "C1", "C2"}) {
+            assertEquals(later, r.members()[p.parties().indexOf(glued)], glued);
+        }
+        assertEquals(false, later == r.members()[p.parties().indexOf("S")]);
+        assertEquals(r.members()[p.parties().indexOf("S")], r.members()[p.parties().indexOf("U5")]);
+    }
+
     /** Four neighbours at 2 Road B and four at 3 Road C, each receiving one parcel. */
     private static void neighbours(ShipmentTable.Builder b) {
         for (int k = 0; k < 4; k++) {
