@@ -51,6 +51,13 @@ import org.parcelnet.progress.ProgressListener;
  * {@link Options#minRingShare()} of all its parcels (relays included), so shops and popular buyers
  * do not carry the ring into ordinary traffic.
  *
+ * <p><b>Lots handed in at a courier station</b> (when the stations are given). A station's phone
+ * replaces the sender's, so a retailer supplied through the station receives nothing from the ring. A
+ * station's parcel that is a wholesale lot counts as sent by the member that posted its own parcel to
+ * its ring from the same place within {@link #HAND_IN_SECONDS}, where the station is quiet for lots
+ * ({@link #handedIn}); rings are joined without the parties that only such parcels may have made
+ * members.
+ *
  * <p><b>The bottom of the ring, by depth</b> ({@link Options#tierDepth()}, on by default). A retailer that sells ring goods to many one-off buyers and buys ordinary goods online has
  * most of its parcels outside the ring, so the share rule above leaves it out although the ring's
  * distributors supply it again and again; and where retailers sell to loyal buyers, each buyer
@@ -625,7 +632,8 @@ public final class RingMembers {
      * </ul>
      * Ordinary parcels handed in beside a member's are not lots, and their receivers still need the
      * member rules (repeated ring parcels making a quarter of theirs, or one lot making half).
-     * O(m + k log k) for m shipments and k member parcels; 24 bytes per member parcel, 4 per shipment.
+     * O(m + k log k) for m shipments and k member parcels; about 40 bytes per member parcel and 8 per
+     * shipment, per round.
      *
      * @param memberRing ring per party for this round's members, -1 otherwise
      * @param stations   per party, whether it is a courier station, or null
