@@ -219,7 +219,7 @@ public final class Analysis {
             // courier stations send for whoever hands parcels in: their parcels are the rings' goods,
             // the stations themselves places, not members
             RingMembers.Result members = RingMembers.classify(table, parties, found.ringOf(), chains,
-                    RingMembers.Options.defaults(), index.addressFormIds(), progress).without(station);
+                    RingMembers.Options.defaults(), index.addressFormIds(), station, progress).without(station);
             RingFinder.Result rings = members.applyTo(found);
             TierClassifier.Result tiers = TierClassifier.withDepths(TierClassifier.classify(table, parties,
                     rings.partition().membership(), facts, chains, TierClassifier.Options.defaults()), parties,

@@ -51,6 +51,13 @@ import org.parcelnet.progress.ProgressListener;
  * {@link Options#minRingShare()} of all its parcels (relays included), so shops and popular buyers
  * do not carry the ring into ordinary traffic.
  *
+ * <p><b>Lots handed in at a courier station</b> (when the stations are given). A station's phone
+ * replaces the sender's, so a retailer supplied through the station receives nothing from the ring. A
+ * station's parcel that is a wholesale lot counts as sent by the member that posted its own parcel to
+ * its ring from the same place within {@link #HAND_IN_SECONDS}, where the station is quiet for lots
+ * ({@link #handedIn}); rings are joined without the parties that only such parcels may have made
+ * members.
+ *
  * <p><b>The bottom of the ring, by depth</b> ({@link Options#tierDepth()}, on by default). A retailer that sells ring goods to many one-off buyers and buys ordinary goods online has
  * most of its parcels outside the ring, so the share rule above leaves it out although the ring's
  * distributors supply it again and again; and where retailers sell to loyal buyers, each buyer
@@ -329,12 +336,26 @@ public final class RingMembers {
      */
     public static Result classify(ShipmentTable t, PartyIndex parties, int[] ringOf, RelayChains.Result chains,
                                   Options options, int[] addressForms, ProgressListener progress) {
+        return classify(t, parties, ringOf, chains, options, addressForms, null, progress);
+    }
+
+    /**
+     * {@link #classify(ShipmentTable, PartyIndex, int[], RelayChains.Result, Options, int[], ProgressListener)}
+     * knowing the courier stations ({@link CourierStations}): a station's parcels that a member handed
+     * in there count as that member's ({@link #handedIn}), so a retailer supplied through the station
+     * is supplied by its distributor.
+     *
+     * @param stations per party, whether it is a courier station, or null (no parcel is attributed)
+     */
+    public static Result classify(ShipmentTable t, PartyIndex parties, int[] ringOf, RelayChains.Result chains,
+                                  Options options, int[] addressForms, boolean[] stations, ProgressListener progress) {
         Objects.requireNonNull(options, "options");
         // With successor phones the parcel and address joins are those of the classification without
         // them: the phones the rule adds bring parcels and one-off addresses of their own that shift
         // the shares those joins test (measured: fragments of one ring left apart, two rings joined).
         int[] joinedWithout = options.successorPhones()
-                ? classify(t, parties, ringOf, chains, options.withSuccessorPhones(false), ProgressListener.NONE).ringMap()
+                ? classify(t, parties, ringOf, chains, options.withSuccessorPhones(false), null, stations,
+                ProgressListener.NONE).ringMap()
                 : null;
         int n = parties.partyCount();
         if (ringOf.length != n) {
@@ -424,12 +445,18 @@ public final class RingMembers {
             int[] ring2 = new int[n];
             int[] assigned = new int[n];
             int[] origin = chainOrigins(chains, snd, rcv, ringOf, rows);
+            int[] es = snd;
+            int[] allEff = all;
+            int[] seedMembers = ringOfMember.clone();
             for (int round = 0; round < MAX_ROUNDS; round++) {
                 Arrays.fill(ring2, -1);
                 Arrays.fill(sent, 0);
                 Arrays.fill(received, 0);
+                // parcels handed in at a courier station by this round's members count as theirs
+                es = handedIn(t, snd, rcv, ringOf, ringOfMember, stations, median, weights, options.wholesaleShare());
+                allEff = es == snd ? all : moved(all, snd, es);
                 for (int i = 0; i < rows; i++) {
-                    int s = snd[i];
+                    int s = es[i];
                     int r = rcv[i];
                     if (s == r) {
                         continue;
@@ -456,7 +483,7 @@ public final class RingMembers {
                     // inside a ring: its own ring; outside: the one ring its member contacts belong to
                     assigned[v] = ringOf[v] >= 0 ? ringOf[v] : ring2[v] >= 0 ? ring2[v] : -1;
                 }
-                score(assigned, sent, received, all, singleRow, median, weights, options, t, confidence);
+                score(assigned, sent, received, allEff, singleRow, median, weights, options, t, confidence);
                 // Parties outside the found rings that qualified join, and the round repeats from the
                 // larger member set: a branch that ring detection cut off (its relay chains broken by
                 // parcels handed in at courier stations, or its members on new phones) is reattached
@@ -464,7 +491,7 @@ public final class RingMembers {
                 // parties must trade mostly with the ring (a quarter of their parcels), relays included.
                 boolean grew = false;
                 for (int v = 0; v < n; v++) {
-                    if (ringOf[v] < 0 && assigned[v] >= 0 && (sent[v] + received[v]) < options.minRingShare() * all[v]) {
+                    if (ringOf[v] < 0 && assigned[v] >= 0 && (sent[v] + received[v]) < options.minRingShare() * allEff[v]) {
                         confidence[v] = Math.min(confidence[v], 0.3);
                     }
                 }
@@ -490,7 +517,7 @@ public final class RingMembers {
                 for (int v = 0; v < n; v++) {
                     joinMembers[v] = assigned[v] >= 0 && confidence[v] >= 0.5 ? assigned[v] : -1;
                 }
-                resellersAndMarket(t, snd, rcv, ringOf, assigned, confidence, n, weights, median,
+                resellersAndMarket(t, es, rcv, ringOf, assigned, confidence, n, weights, median,
                         options.wholesaleShare());
                 // a person's phones that no rule put in a ring (a retailer's old phone, with only its
                 // ordinary purchases) follow its phones that the depth rules made members (resellers)
@@ -525,6 +552,9 @@ public final class RingMembers {
             // (by parcels and addresses: the phones the rule adds bring parcels and one-off addresses
             // of their own that shift those shares), and rings that share persons.
             int[] joinBy = joinMembers != null ? joinMembers : members;
+            // members that only parcels handed in at a station may have made (single lots to
+            // retailers) are left out of the joins too: they would shift the shares the joins test
+            joinBy = withoutHandedIn(joinBy, snd, es, rcv, seedMembers);
             if (person != null) {
                 // a part of one ring that community detection glued to another: its phones go to the
                 // ring of their persons' other phones before rings are joined by shared persons
@@ -542,7 +572,7 @@ public final class RingMembers {
                 }
             }
             int[] merged = joinedWithout != null ? joinByPersons(joinedWithout, person, joinBy, rings)
-                    : mergeSplitRings(t, snd, rcv, joinBy, relayedRows(chains, snd, rcv, joinBy, rows), rings,
+                    : mergeSplitRings(t, es, snd, rcv, joinBy, relayedRows(chains, snd, rcv, joinBy, rows), rings,
                     options.mergeShare());
             int[] ringMap = merged != null ? merged : identity(rings);
             if (merged != null) {
@@ -595,6 +625,203 @@ public final class RingMembers {
     }
 
     /**
+     * Longest time between a member's own parcel to its ring and a parcel handed in at a courier station
+     * at the same place for that parcel to count as the member's ({@link #handedIn}): a relay forwards a
+     * lot within hours, on one trip to the station and the post.
+     */
+    public static final long HAND_IN_SECONDS = 6 * 3_600L;
+
+    /**
+     * Ordinary lots a station may be expected to send by chance within a member's window
+     * ({@code 2 · HAND_IN_SECONDS}) for its parcels to be attributed at all ({@link #handedIn}).
+     */
+    public static final double HAND_IN_CHANCE = 0.1;
+
+    /**
+     * Parcels handed in at a courier station, attributed to the member who handed them in. A station's
+     * phone replaces the sender's, so a distributor that hands half its lots in at the station near it
+     * supplies its retailers under its own phone and the station's in turn; a retailer supplied once,
+     * through the station, receives nothing from the ring. A station's parcel counts as member m's when
+     * <ul>
+     *   <li>m sent a parcel of its own to a party of its ring from the parcel's origin place within
+     *       {@link #HAND_IN_SECONDS} of it (the nearest such member; the parcel is not attributed when
+     *       members of two rings qualify, or when m is its receiver),</li>
+     *   <li>it is a wholesale lot of m's ring (as the single-lot rule measures it: at least
+     *       {@code wholesaleShare} of the ring's median core parcel), and</li>
+     *   <li>the station is quiet for lots: its lots that no member's window explains, spread over its
+     *       active span, would put at most {@link #HAND_IN_CHANCE} of them into a window of
+     *       {@code 2 · HAND_IN_SECONDS} by chance. A station where walk-in customers post heavy parcels
+     *       all day attributes nothing.</li>
+     * </ul>
+     * Ordinary parcels handed in beside a member's are not lots, and their receivers still need the
+     * member rules (repeated ring parcels making a quarter of theirs, or one lot making half).
+     * O(m + k log k) for m shipments and k member parcels; about 40 bytes per member parcel and 8 per
+     * shipment, per round.
+     *
+     * @param memberRing ring per party for this round's members, -1 otherwise
+     * @param stations   per party, whether it is a courier station, or null
+     * @return the sender of each row with the attributed rows changed (a copy), or {@code snd} itself when
+     *         nothing is attributed
+     */
+    static int[] handedIn(ShipmentTable t, int[] snd, int[] rcv, int[] ringOf, int[] memberRing, boolean[] stations,
+                          double[] median, boolean weights, double wholesaleShare) {
+        if (stations == null) {
+            return snd;
+        }
+        int rows = snd.length;
+        int k = 0;
+        boolean anyStationRow = false;
+        for (int i = 0; i < rows; i++) {
+            k += ownRingParcel(snd[i], rcv[i], ringOf, memberRing, stations) ? 1 : 0;
+            anyStationRow |= stations[snd[i]];
+        }
+        if (k == 0 || !anyStationRow) {
+            return snd;
+        }
+        // members' own ring parcels by (origin place, time)
+        Integer[] order = new Integer[k];
+        k = 0;
+        for (int i = 0; i < rows; i++) {
+            if (ownRingParcel(snd[i], rcv[i], ringOf, memberRing, stations)) {
+                order[k++] = i;
+            }
+        }
+        Arrays.sort(order, (x, y) -> t.originPlace(x) != t.originPlace(y)
+                ? Integer.compare(t.originPlace(x), t.originPlace(y)) : Long.compare(t.shippedAt(x), t.shippedAt(y)));
+        int[] place = new int[k];
+        long[] time = new long[k];
+        int[] party = new int[k];
+        for (int j = 0; j < k; j++) {
+            place[j] = t.originPlace(order[j]);
+            time[j] = t.shippedAt(order[j]);
+            party[j] = snd[order[j]];
+        }
+        double smallestLot = Double.NaN;
+        for (double m : median) {
+            smallestLot = Double.isNaN(smallestLot) || m < smallestLot ? m : smallestLot;
+        }
+        int n = stations.length;
+        int[] to = new int[rows];
+        Arrays.fill(to, -1);
+        int[] unexplained = new int[n];
+        long[] first = new long[n];
+        long[] last = new long[n];
+        Arrays.fill(first, Long.MAX_VALUE);
+        Arrays.fill(last, Long.MIN_VALUE);
+        boolean any = false;
+        for (int i = 0; i < rows; i++) {
+            int s = snd[i];
+            if (!stations[s]) {
+                continue;
+            }
+            long ti = t.shippedAt(i);
+            first[s] = Math.min(first[s], ti);
+            last[s] = Math.max(last[s], ti);
+            if (stations[rcv[i]] || rcv[i] == s) {
+                continue;
+            }
+            int p = t.originPlace(i);
+            int j = lowerBound(place, time, p, ti - HAND_IN_SECONDS);
+            int best = -1;
+            int ring = -1;
+            boolean two = false;
+            for (; j < k && place[j] == p && time[j] <= ti + HAND_IN_SECONDS; j++) {
+                if (party[j] == rcv[i]) {
+                    continue;
+                }
+                int g = memberRing[party[j]];
+                two |= ring >= 0 && g != ring;
+                ring = g;
+                if (best < 0 || Math.abs(time[j] - ti) < Math.abs(time[best] - ti)) {
+                    best = j;
+                }
+            }
+            if (best >= 0 && !two) {
+                if (handInLot(t, i, weights, median[ring], wholesaleShare)) {
+                    to[i] = party[best];
+                    any = true;
+                }
+            } else if (best < 0 && handInLot(t, i, weights, smallestLot, wholesaleShare)) {
+                unexplained[s]++;
+            }
+        }
+        if (!any) {
+            return snd;
+        }
+        int[] out = snd.clone();
+        for (int i = 0; i < rows; i++) {
+            int s = snd[i];
+            if (to[i] >= 0) {
+                double span = Math.max(last[s] - first[s], 2.0 * HAND_IN_SECONDS);
+                if (unexplained[s] * 2.0 * HAND_IN_SECONDS / span <= HAND_IN_CHANCE) {
+                    out[i] = to[i];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code members} without the receivers of parcels {@link #handedIn} attributed that were no members
+     * before ({@code before}): the members the rings are joined on (a copy, or {@code members} itself
+     * when nothing was attributed).
+     */
+    private static int[] withoutHandedIn(int[] members, int[] snd, int[] es, int[] rcv, int[] before) {
+        if (es == snd) {
+            return members;
+        }
+        int[] out = members.clone();
+        for (int i = 0; i < snd.length; i++) {
+            if (es[i] != snd[i] && before[rcv[i]] < 0) {
+                out[rcv[i]] = -1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a station's parcel is a lot for {@link #handedIn}: {@code share} of the ring's median core
+     * parcel by weight; without weights as many cartons as the median (half of it, one carton, is what
+     * every ordinary parcel has); 2+ cartons where the ring has no core parcels.
+     */
+    private static boolean handInLot(ShipmentTable t, int row, boolean weights, double median, double share) {
+        return weights || Double.isNaN(median) ? wholesale(t, row, weights, median, share) : t.pieces(row) >= median;
+    }
+
+    /** Whether {@code s → r} is a member's own parcel to a party of its ring (not a station's). */
+    private static boolean ownRingParcel(int s, int r, int[] ringOf, int[] memberRing, boolean[] stations) {
+        int g = memberRing[s];
+        return g >= 0 && s != r && !stations[s] && (memberRing[r] == g || ringOf[r] == g);
+    }
+
+    /** First index in the (place, time)-sorted arrays at or after ({@code p}, {@code from}). */
+    private static int lowerBound(int[] place, long[] time, int p, long from) {
+        int lo = 0;
+        int hi = place.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (place[mid] < p || place[mid] == p && time[mid] < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** {@code all} with each row whose sender {@code es} changed counted for its new sender instead (a copy). */
+    private static int[] moved(int[] all, int[] snd, int[] es) {
+        int[] out = all.clone();
+        for (int i = 0; i < snd.length; i++) {
+            if (es[i] != snd[i]) {
+                out[snd[i]]--;
+                out[es[i]]++;
+            }
+        }
+        return out;
+    }
+
+    /**
      * Rings that are one ring cut in two: joined when the parcels between their members are at least
      * {@code share} of the parcels inside the smaller of the two (cross-ring parcels of two different
      * rings are a few per cent at most), without the parcels a relay passes on for the other ring
@@ -603,8 +830,8 @@ public final class RingMembers {
      * new dense ring ids (by old id, in order of the smallest old id of each merged group), or null
      * when nothing merges.
      */
-    private static int[] mergeSplitRings(ShipmentTable t, int[] snd, int[] rcv, int[] members, boolean[] relayed,
-                                         int rings, double share) {
+    private static int[] mergeSplitRings(ShipmentTable t, int[] snd, int[] ownSnd, int[] rcv, int[] members,
+                                         boolean[] relayed, int rings, double share) {
         if (rings < 2 || share <= 0) {
             return null;
         }
@@ -670,7 +897,7 @@ public final class RingMembers {
                 }
             }
         }
-        any |= joinBySharedAddresses(t, snd, rcv, members, uf);
+        any |= joinBySharedAddresses(t, ownSnd, rcv, members, uf);
         if (!any) {
             return null;
         }

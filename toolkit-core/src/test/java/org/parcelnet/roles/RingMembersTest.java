@@ -686,6 +686,68 @@ class RingMembersTest {
     }
 
     /** Ring g for the parties named in {@code rings[g]}, -1 (no ring) for every other party. */
+    private static void addFrom(ShipmentTable.Builder b, String s, String r, String province, String city, long seconds,
+                                double kg) {
+        b.add("S" + (row++), 1_700_000_000L + seconds, province, city, "Hubei", "Wuhan", s, r, null, null, null, null,
+                "c1", TransportMode.LAND, kg >= 10 ? 2 : 1, kg, "tea", false);
+    }
+
+    /**
+     * Parcels handed in at a courier station, by hand. The found ring is S (Ruili) → T (Kunming) → D
+     * (Chengdu) → R1, 20 kg lots. On day 30 D posts a lot to R1 itself, and two hours later station K in
+     * Chengdu sends a 20 kg lot to R2: D handed it in, and R2, supplied once with a wholesale lot that is
+     * all its parcels, is a member of D's ring (0.6). K's other parcels stay K's: a 1 kg parcel an hour
+     * after D's (not a lot), a lot three days later (no member posted in Chengdu within six hours). Station
+     * K2 in Chongqing sends a lot at the same time (another place), and station K3 in Chengdu, where
+     * walk-in customers post a lot every other day (30 in 60 days: 2.5 expected by chance in a 12-hour
+     * window, more than {@link RingMembers#HAND_IN_CHANCE}), sends one an hour after D's: none of their
+     * receivers is attributed anything. Without the stations named, R2 is not in the ring either.
+     */
+    @Test
+    void aLotHandedInAtAStationCountsAsTheMembersWhoPostedBesideIt() {
+        long day = 86_400L;
+        long hour = 3_600L;
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            addFrom(b, "S", "T", "Yunnan", "Ruili", i * day, 20);
+        }
+        addFrom(b, "T", "D", "Yunnan", "Kunming", 5 * day, 20);
+        addFrom(b, "T", "D", "Yunnan", "Kunming", 25 * day, 20);
+        addFrom(b, "D", "R1", "Sichuan", "Chengdu", 20 * day, 20);
+        addFrom(b, "D", "R1", "Sichuan", "Chengdu", 30 * day, 20);
+        addFrom(b, "K", "R2", "Sichuan", "Chengdu", 30 * day + 2 * hour, 20);
+        addFrom(b, "K", "W1", "Sichuan", "Chengdu", 30 * day + hour, 1);
+        addFrom(b, "K", "W2", "Sichuan", "Chengdu", 33 * day, 20);
+        for (int k = 0; k < 12; k++) {
+            addFrom(b, "K", "V" + k, "Sichuan", "Chengdu", 5 * k * day + 12 * hour, 1);
+        }
+        addFrom(b, "K2", "W3", "Chongqing", "Chongqing", 30 * day + hour, 20);
+        addFrom(b, "K3", "W4", "Sichuan", "Chengdu", 30 * day + hour, 20);
+        for (int k = 0; k < 30; k++) {
+            addFrom(b, "K3", "U" + k, "Sichuan", "Chengdu", (2 * k + 1) * day + 12 * hour, 20);
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D", "R1");
+        boolean[] stations = new boolean[p.partyCount()];
+        for (String k : new String[] {"K", "K2", "K3"}) {
+            stations[p.parties().indexOf(k)] = true;
+        }
+        RingMembers.Result r = RingMembers.classify(t, p, ring, null, RingMembers.Options.defaults(), null, stations,
+                org.parcelnet.progress.ProgressListener.NONE);
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "R2"));
+        assertEquals(0.6, conf(r, p, "R2"), 1e-12);
+        assertEquals(r.members()[p.parties().indexOf("D")], r.members()[p.parties().indexOf("R2")]);
+        for (String other : new String[] {"W1", "W2", "W3", "W4", "U0", "V0", "K", "K2", "K3"}) {
+            assertNull(role(r, p, other), other);
+        }
+        assertEquals(5, r.memberCount()); // S, T, D, R1, R2
+        RingMembers.Result unnamed = RingMembers.classify(t, p, ring, null, RingMembers.Options.defaults(), null, null,
+                org.parcelnet.progress.ProgressListener.NONE);
+        assertNull(role(unnamed, p, "R2"));
+        assertEquals(4, unnamed.memberCount());
+    }
+
     private static int[] ringsOf(PartyIndex p, String[][] rings) {
         int[] ring = new int[p.partyCount()];
         java.util.Arrays.fill(ring, -1);
