@@ -648,6 +648,8 @@ public final class RingMembers {
      *       members of two rings qualify, or when m is its receiver),</li>
      *   <li>it is a wholesale lot of m's ring (as the single-lot rule measures it: at least
      *       {@code wholesaleShare} of the ring's median core parcel), and</li>
+     *   <li>members' windows cover at most {@link #HAND_IN_CHANCE} of the data's time span at that
+     *       place (where members post all day long, a lot finds a member's parcel beside it by chance),</li>
      *   <li>the station is quiet for lots: its lots that no member's window explains, spread over its
      *       active span, would put at most {@link #HAND_IN_CHANCE} of them into a window of
      *       {@code 2 · HAND_IN_SECONDS} by chance. A station where walk-in customers post heavy parcels
@@ -696,6 +698,28 @@ public final class RingMembers {
             time[j] = t.shippedAt(order[j]);
             party[j] = snd[order[j]];
         }
+        // how much of the data's time members' windows cover at each origin place: where members post
+        // all day long, a station's lot finds one of their parcels beside it by chance
+        long from = Long.MAX_VALUE;
+        long until = Long.MIN_VALUE;
+        for (int i = 0; i < rows; i++) {
+            from = Math.min(from, t.shippedAt(i));
+            until = Math.max(until, t.shippedAt(i));
+        }
+        double dataSpan = Math.max(until - from, 2.0 * HAND_IN_SECONDS);
+        double[] covered = new double[t.placeCount()];
+        for (int j = 0; j < k; ) {
+            int p = place[j];
+            long coveredSeconds = 0;
+            long end = Long.MIN_VALUE;
+            for (; j < k && place[j] == p; j++) {
+                long a = Math.max(time[j] - HAND_IN_SECONDS, end);
+                long b = time[j] + HAND_IN_SECONDS;
+                coveredSeconds += Math.max(0, b - a);
+                end = Math.max(end, b);
+            }
+            covered[p] = coveredSeconds / dataSpan;
+        }
         double smallestLot = Double.NaN;
         for (double m : median) {
             smallestLot = Double.isNaN(smallestLot) || m < smallestLot ? m : smallestLot;
@@ -737,7 +761,7 @@ public final class RingMembers {
                 }
             }
             if (best >= 0 && !two) {
-                if (handInLot(t, i, weights, median[ring], wholesaleShare)) {
+                if (covered[p] <= HAND_IN_CHANCE && handInLot(t, i, weights, median[ring], wholesaleShare)) {
                     to[i] = party[best];
                     any = true;
                 }
