@@ -1461,18 +1461,12 @@ public final class RingMembers {
     private static void samePerson(int[] person, int[] assigned, double[] confidence, int[] ringOf,
                                    boolean unassignedOnly) {
         int n = person.length;
-        int[] ringOfPerson = new int[n];
-        double[] best = new double[n];
-        Arrays.fill(ringOfPerson, -1);
+        int[] memberRing = new int[n];
         for (int v = 0; v < n; v++) {
-            int p = person[v];
-            if (p < 0 || assigned[v] < 0 || confidence[v] < 0.5) {
-                continue;
-            }
-            int g = assigned[v];
-            ringOfPerson[p] = ringOfPerson[p] == -1 || ringOfPerson[p] == g ? g : -2;
-            best[p] = Math.max(best[p], confidence[v]);
+            memberRing[v] = assigned[v] >= 0 && confidence[v] >= 0.5 ? assigned[v] : -1;
         }
+        double[] best = new double[n];
+        int[] ringOfPerson = ringOfPersons(person, memberRing, confidence, best);
         for (int v = 0; v < n; v++) {
             int p = person[v];
             if (p < 0 || ringOfPerson[p] < 0) {
@@ -1485,6 +1479,26 @@ public final class RingMembers {
                 confidence[v] = best[p];
             }
         }
+    }
+
+    /**
+     * The ring of each person's member phones: per person, the ring when all its phones with a ring in
+     * {@code memberRing} (-1: not counted) are in that one ring, -1 when none has one, -2 when they are
+     * in two; {@code best} gets each person's highest confidence among those phones. O(n).
+     */
+    private static int[] ringOfPersons(int[] person, int[] memberRing, double[] confidence, double[] best) {
+        int n = person.length;
+        int[] ringOfPerson = new int[n];
+        Arrays.fill(ringOfPerson, -1);
+        for (int v = 0; v < n; v++) {
+            int p = person[v];
+            int g = memberRing[v];
+            if (p >= 0 && g >= 0) {
+                ringOfPerson[p] = ringOfPerson[p] == -1 || ringOfPerson[p] == g ? g : -2;
+                best[p] = Math.max(best[p], confidence[v]);
+            }
+        }
+        return ringOfPerson;
     }
 
     /**
@@ -1526,16 +1540,8 @@ public final class RingMembers {
     private static void unlistedFollowPersons(int[] person, Role[] role, int[] members, int[] listed,
                                               double[] confidence) {
         int n = person.length;
-        int[] ringOfPerson = new int[n];
         double[] best = new double[n];
-        Arrays.fill(ringOfPerson, -1);
-        for (int v = 0; v < n; v++) {
-            int p = person[v];
-            if (p >= 0 && members[v] >= 0) {
-                ringOfPerson[p] = ringOfPerson[p] == -1 || ringOfPerson[p] == members[v] ? members[v] : -2;
-                best[p] = Math.max(best[p], confidence[v]);
-            }
-        }
+        int[] ringOfPerson = ringOfPersons(person, members, confidence, best);
         for (int v = 0; v < n; v++) {
             int p = person[v];
             if (p >= 0 && role[v] == null && ringOfPerson[p] >= 0) {
