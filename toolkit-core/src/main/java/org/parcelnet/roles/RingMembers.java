@@ -1968,14 +1968,7 @@ public final class RingMembers {
         RingArcs arcs = RingArcs.of(snd, rcv, memberRing, n);
         int[] start = arcs.start();
         int[] head = arcs.head();
-        int[] ringSent = arcs.sent();
-        int[] ringReceived = arcs.received();
-        // sources: members that send ring parcels and receive none (a warehouse in the entry town
-        // starts relay chains too, but it is supplied by the ring)
-        boolean[] source = new boolean[n];
-        for (int v = 0; v < n; v++) {
-            source[v] = member[v] && ringSent[v] > 0 && ringReceived[v] == 0;
-        }
+        boolean[] source = sources(member, arcs, n);
         int[] depth = supplyDepths(source, arcs, n);
         double[] supplierLot = medianLotSent(t, snd, rcv, memberRing, weights, n);
         // resellers supplied by the distributor tier or above; a reseller found supplies the next level
@@ -2146,10 +2139,15 @@ public final class RingMembers {
     }
 
     /**
-     * Each member's median lot (weight, or cartons without weights) sent to members of its ring; NaN for
-     * parties that sent none. A reseller's lots are compared with what its supplier sends its own
-     * tier below, not with the ring's median parcel, which the larger consignments near the border
-     * dominate. One pass over the shipments and a sort per sender; 8 bytes per member parcel.
+     * Each member's median lot (weight, or cartons without weights) sent to members of its ring; for a
+     * member that sent none, its median parcel to the parties it shipped to twice or more (the tier it
+     * supplies again and again, none of which the rounds made members: retailers whose ring goods are a
+     * small part of their traffic); NaN for members that did neither. A reseller's lots are compared with
+     * what its supplier sends its own tier below, not with the ring's median parcel, which the larger
+     * consignments near the border dominate and which put half a distributor's lots to its retailers
+     * below the wholesale share. A one-off buyer's parcel is a sale and never enters the fallback.
+     * Two passes over the shipments, a sort of the fallback senders' (sender, receiver, row) triples
+     * and a sort per sender; 8 bytes per member parcel, 16 per parcel of a member that sent none.
      */
     static double[] medianLotSent(ShipmentTable t, int[] snd, int[] rcv, int[] memberRing, boolean weights, int n) {
         int[] start = new int[n + 1];
@@ -2171,16 +2169,82 @@ public final class RingMembers {
             }
         }
         double[] median = new double[n];
+        boolean anyRepeatOnly = false;
         for (int v = 0; v < n; v++) {
             int k = start[v + 1] - start[v];
             if (k == 0) {
                 median[v] = Double.NaN;
+                anyRepeatOnly |= memberRing[v] >= 0;
                 continue;
             }
             Arrays.sort(lots, start[v], start[v + 1]);
             median[v] = lots[start[v] + k / 2];
         }
+        if (anyRepeatOnly) {
+            medianToRepeatReceivers(t, snd, rcv, memberRing, start, weights, median);
+        }
         return median;
+    }
+
+    /**
+     * Fills {@code median[v]} of the members that sent no member parcel ({@code memberStart} empty) with
+     * their median lot to the receivers they shipped to twice or more; unchanged where there are none.
+     */
+    private static void medianToRepeatReceivers(ShipmentTable t, int[] snd, int[] rcv, int[] memberRing,
+                                                int[] memberStart, boolean weights, double[] median) {
+        int n = median.length;
+        long[] pairs = new long[64]; // (sender, receiver)
+        int k = 0;
+        for (int i = 0; i < snd.length; i++) {
+            int s = snd[i];
+            if (s != rcv[i] && memberRing[s] >= 0 && memberStart[s + 1] == memberStart[s]) {
+                if (k == pairs.length) {
+                    pairs = Arrays.copyOf(pairs, k * 2);
+                }
+                pairs[k++] = (long) s << 32 | rcv[i];
+            }
+        }
+        Arrays.sort(pairs, 0, k);
+        // the pairs of two or more parcels, and each sender's parcels over them
+        long[] repeated = new long[16];
+        int r = 0;
+        int[] start = new int[n + 1];
+        for (int from = 0; from < k; ) {
+            int to = from + 1;
+            while (to < k && pairs[to] == pairs[from]) {
+                to++;
+            }
+            if (to - from >= 2) {
+                if (r == repeated.length) {
+                    repeated = Arrays.copyOf(repeated, r * 2);
+                }
+                repeated[r++] = pairs[from];
+                start[(int) (pairs[from] >>> 32) + 1] += to - from;
+            }
+            from = to;
+        }
+        if (r == 0) {
+            return;
+        }
+        for (int v = 0; v < n; v++) {
+            start[v + 1] += start[v];
+        }
+        double[] lots = new double[start[n]];
+        int[] fill = Arrays.copyOf(start, n);
+        for (int i = 0; i < snd.length; i++) {
+            int s = snd[i];
+            if (s != rcv[i] && memberRing[s] >= 0 && memberStart[s + 1] == memberStart[s]
+                    && Arrays.binarySearch(repeated, 0, r, (long) s << 32 | rcv[i]) >= 0) {
+                lots[fill[s]++] = lot(t, i, weights);
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            int m = start[v + 1] - start[v];
+            if (m > 0) {
+                Arrays.sort(lots, start[v], start[v + 1]);
+                median[v] = lots[start[v] + m / 2];
+            }
+        }
     }
 
     /** Median of {@code a[0..k)} (the upper one of an even count); sorts that range. */
@@ -2277,6 +2341,61 @@ public final class RingMembers {
             from = to;
         }
         return any;
+    }
+
+    /**
+     * The ring's sources: members that send ring parcels and receive none, and members that received one
+     * ring parcel, from such a sender, and supply a relay again and again (two or more parcels to a
+     * member that sends ring parcels to someone else). A source also buys ordinary goods online, and a
+     * shop that sells to several members counts among the ring's senders when its parcels are mostly
+     * theirs: one parcel from it must not push the source, and every tier below, one tier deeper
+     * (measured on an outside world: distributors at the retail depth, their retailers left out of the
+     * reseller rule). A distributor that got one lot from the ring's warehouse stays below it, and a
+     * shop whose buyer returned a parcel stays below the buyer. A warehouse in the entry town starts
+     * relay chains too, but the ring supplies it. O(n + arcs).
+     */
+    static boolean[] sources(boolean[] member, RingArcs arcs, int n) {
+        int[] start = arcs.start();
+        int[] head = arcs.head();
+        int[] parcels = arcs.parcels();
+        int[] sent = arcs.sent();
+        int[] received = arcs.received();
+        boolean[] source = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            source[v] = member[v] && sent[v] > 0 && received[v] == 0;
+        }
+        // members supplied by nothing but sources (their own purchases from a shop that sells to members)
+        boolean[] suppliedByRing = new boolean[n];
+        for (int u = 0; u < n; u++) {
+            if (!source[u]) {
+                for (int j = start[u]; j < start[u + 1]; j++) {
+                    suppliedByRing[head[j]] = true;
+                }
+            }
+        }
+        boolean[] more = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            if (!member[v] || received[v] != 1 || sent[v] == 0 || suppliedByRing[v]) {
+                continue;
+            }
+            for (int j = start[v]; j < start[v + 1] && !more[v]; j++) {
+                more[v] = parcels[j] >= 2 && passesOn(head[j], v, start, head);
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            source[v] |= more[v];
+        }
+        return source;
+    }
+
+    /** Whether w sends ring parcels to a party other than v (a relay, not a buyer returning goods to v). */
+    private static boolean passesOn(int w, int v, int[] start, int[] head) {
+        for (int j = start[w]; j < start[w + 1]; j++) {
+            if (head[j] != v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -353,6 +353,84 @@ class RingMembersTest {
         assertEquals(5, r.memberCount());
     }
 
+    /**
+     * The ring's sources by hand (every party a member). Shop X sells source S one parcel and buyer Y two;
+     * S sends T three lots, T sends D two, D sends R two, R sells to buyer B twice. S received one parcel,
+     * from X, which received none, and supplies T, a relay: a source, so T stays the transit tier rather
+     * than one deeper. D2 received one lot from T and supplies R2 twice, which sells on: supplied by the
+     * ring's warehouse, no source. Shop Z got one parcel back from its buyer W, to whom it sold two:
+     * W passes nothing to anyone but Z, so Z is no source either.
+     */
+    @Test
+    void sourcesAreNotPushedDownByTheirOwnPurchases() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        add(b, "X", "S", 1, 1);
+        add(b, "X", "Y", 1, 1);
+        add(b, "X", "Y", 1, 1);
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20);
+        }
+        for (int i = 0; i < 2; i++) {
+            add(b, "T", "D", 2, 20);
+            add(b, "D", "R", 1, 5);
+            add(b, "R", "B", 1, 1);
+            add(b, "D2", "R2", 1, 5);
+            add(b, "R2", "B2", 1, 1);
+            add(b, "Z", "W", 1, 1);
+        }
+        add(b, "T", "D2", 2, 20);
+        add(b, "W", "Z", 1, 1);
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int n = p.partyCount();
+        int[] memberRing = new int[n];
+        boolean[] member = new boolean[n];
+        java.util.Arrays.fill(member, true);
+        RingMembers.RingArcs arcs = RingMembers.RingArcs.of(p.senderParty(), p.receiverParty(), memberRing, n);
+        boolean[] source = RingMembers.sources(member, arcs, n);
+        java.util.Set<String> sources = new java.util.TreeSet<>();
+        for (int v = 0; v < n; v++) {
+            if (source[v]) {
+                sources.add(p.parties().id(v));
+            }
+        }
+        assertEquals(java.util.Set.of("X", "S"), sources);
+        int[] depth = RingMembers.supplyDepths(source, arcs, n);
+        assertEquals(1, depth[p.parties().indexOf("T")]);
+        assertEquals(2, depth[p.parties().indexOf("D")]);
+        assertEquals(3, depth[p.parties().indexOf("R")]);
+        assertEquals(4, depth[p.parties().indexOf("B")]);
+    }
+
+    /**
+     * A supplier whose tier below no round made members is measured by its parcels to the parties it
+     * ships to again and again, by hand: D sends no member a parcel, sends retailer R three 4 kg lots and
+     * five one-off buyers 1 kg each (median of all its parcels 1 kg); its reference lot is 4 kg. S sent
+     * T (a member) 20 kg lots: 20 kg. Q, a member that sent five one-off parcels only, has none (NaN).
+     */
+    @Test
+    void aSupplierWithoutMemberReceiversIsMeasuredByItsRepeatedReceivers() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        add(b, "S", "T", 2, 20);
+        add(b, "S", "T", 2, 20);
+        for (int i = 0; i < 3; i++) {
+            add(b, "D", "R", 1, 4);
+        }
+        for (int k = 0; k < 5; k++) {
+            add(b, "D", "buyer" + k, 1, 1);
+            add(b, "Q", "other" + k, 1, 2);
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] memberRing = ringZero(p, "S", "T", "D", "Q");
+        double[] lot = RingMembers.medianLotSent(t, p.senderParty(), p.receiverParty(), memberRing, true,
+                p.partyCount());
+        assertEquals(20.0, lot[p.parties().indexOf("S")], 0.0);
+        assertEquals(4.0, lot[p.parties().indexOf("D")], 0.0);
+        assertEquals(Double.NaN, lot[p.parties().indexOf("Q")], 0.0);
+        assertEquals(Double.NaN, lot[p.parties().indexOf("R")], 0.0); // not a member
+    }
+
     /** Longest-path depths by hand, with a cycle whose closing arc is left out. */
     @Test
     void depthsAreLongestPathsWithoutCycles() {
