@@ -1977,10 +1977,12 @@ public final class RingMembers {
         int[] supplied = new int[n];
         int[] supplier = new int[n];
         int[] supplierDepth = new int[n];
+        long[] firstLot = new long[n];
         for (int level = 0; level < RETAIL_DEPTH; level++) {
             Arrays.fill(supplied, 0);
             Arrays.fill(supplier, -1);
             Arrays.fill(supplierDepth, -1);
+            Arrays.fill(firstLot, Long.MAX_VALUE);
             boolean inReach = false;
             for (int i = 0; i < rows; i++) {
                 int s = snd[i];
@@ -1998,10 +2000,11 @@ public final class RingMembers {
                 supplied[r]++;
                 supplier[r] = supplier[r] == -1 || supplier[r] == g ? g : -2;
                 supplierDepth[r] = Math.max(supplierDepth[r], depth[s]);
-                inReach |= supplied[r] == 2;
+                firstLot[r] = Math.min(firstLot[r], t.shippedAt(i));
+                inReach = true;
             }
-            if (!inReach || !promoteResellers(snd, rcv, supplied, supplier, supplierDepth, assigned, confidence, depth,
-                    promoted, rows)) {
+            if (!inReach || !promoteResellers(t, snd, rcv, supplied, weights ? 1 : 2, supplier, supplierDepth, firstLot,
+                    assigned, confidence, depth, promoted, rows)) {
                 break;
             }
         }
@@ -2305,14 +2308,16 @@ public final class RingMembers {
      * {@code supplier} ≥ 0) that ship to at least {@link #RESELLER_RECEIVERS} different parties; their
      * depth is one below their deepest supplier. Returns whether any was made.
      */
-    private static boolean promoteResellers(int[] snd, int[] rcv, int[] supplied, int[] supplier, int[] supplierDepth,
-                                            int[] assigned, double[] confidence, int[] depth, boolean[] promoted,
-                                            int rows) {
+    private static boolean promoteResellers(ShipmentTable t, int[] snd, int[] rcv, int[] supplied, int minLots,
+                                            int[] supplier, int[] supplierDepth, long[] firstLot, int[] assigned,
+                                            double[] confidence, int[] depth, boolean[] promoted, int rows) {
         long[] pairs = new long[64];
         int k = 0;
         for (int i = 0; i < rows; i++) {
             int s = snd[i];
-            if (s != rcv[i] && supplied[s] >= 2 && supplier[s] >= 0) {
+            // with one lot only what it shipped after the lot counts: the lot's goods sold on
+            if (s != rcv[i] && supplier[s] >= 0 && supplied[s] >= minLots
+                    && (supplied[s] >= 2 || t.shippedAt(i) >= firstLot[s])) {
                 if (k == pairs.length) {
                     pairs = Arrays.copyOf(pairs, k * 2);
                 }
@@ -2333,7 +2338,7 @@ public final class RingMembers {
             }
             if (distinct >= RESELLER_RECEIVERS) {
                 assigned[v] = supplier[v];
-                confidence[v] = Math.max(confidence[v], Math.min(0.95, 1 - Math.pow(0.5, supplied[v])));
+                confidence[v] = Math.max(confidence[v], supplied[v] == 1 ? 0.6 : Math.min(0.95, 1 - Math.pow(0.5, supplied[v])));
                 depth[v] = supplierDepth[v] + 1;
                 promoted[v] = true;
                 any = true;

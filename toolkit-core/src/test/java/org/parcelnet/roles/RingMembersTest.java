@@ -354,6 +354,52 @@ class RingMembersTest {
     }
 
     /**
+     * One wholesale lot and sales after it make a reseller, by hand: S → T → D → R move 20 kg lots three
+     * times. P, who buys ten ordinary parcels, gets one 20 kg lot from D and then ships to six buyers: a
+     * reseller (0.6, as one wholesale lot). U ships to six buyers first and gets its lot afterwards:
+     * nothing was sold from it. V gets a 2 kg parcel from D (a sale, not a lot) and ships to six after.
+     * Without weights one carton is no lot, and one parcel says nothing: P stays out too.
+     */
+    @Test
+    void oneLotSoldOnAfterwardsMakesAReseller() {
+        for (boolean weights : new boolean[] {true, false}) {
+            double lot = weights ? 20 : Double.NaN;
+            ShipmentTable.Builder b = new ShipmentTable.Builder();
+            for (int i = 0; i < 3; i++) {
+                add(b, "S", "T", 2, lot);
+                add(b, "T", "D", 2, lot);
+                add(b, "D", "R", 2, lot);
+            }
+            for (int k = 0; k < 10; k++) {
+                add(b, "shop" + k, "P", 1, weights ? 1 : Double.NaN);
+            }
+            for (int k = 0; k < 6; k++) {
+                add(b, "U", "buyerU" + k, 1, weights ? 1 : Double.NaN);
+            }
+            add(b, "D", "P", 2, lot);
+            add(b, "D", "U", 2, lot);
+            add(b, "D", "V", 1, weights ? 2 : Double.NaN);
+            for (int k = 0; k < 6; k++) {
+                add(b, "P", "buyerP" + k, 1, weights ? 1 : Double.NaN);
+                add(b, "V", "buyerV" + k, 1, weights ? 1 : Double.NaN);
+            }
+            ShipmentTable t = b.build();
+            PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+            int[] ring = ringZero(p, "S", "T", "D", "R");
+            RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+            if (weights) {
+                assertEquals(RingMembers.Role.MEMBER, role(r, p, "P"));
+                assertEquals(0.6, conf(r, p, "P"), 1e-12);
+            } else {
+                assertNull(role(r, p, "P"));
+            }
+            assertNull(role(r, p, "U"));
+            assertNull(role(r, p, "V"));
+            assertEquals(weights ? 5 : 4, r.memberCount());
+        }
+    }
+
+    /**
      * The ring's sources by hand (every party a member). Shop X sells source S one parcel and buyer Y two;
      * S sends T three lots, T sends D two, D sends R two, R sells to buyer B twice. S received one parcel,
      * from X, which received none, and supplies T, a relay: a source, so T stays the transit tier rather
