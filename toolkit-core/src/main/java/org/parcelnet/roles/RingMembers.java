@@ -2149,85 +2149,67 @@ public final class RingMembers {
      * what its supplier sends its own tier below, not with the ring's median parcel, which the larger
      * consignments near the border dominate and which put half a distributor's lots to its retailers
      * below the wholesale share. A one-off buyer's parcel is a sale and never enters the fallback.
-     * Two passes over the shipments, a sort of the fallback senders' (sender, receiver, row) triples
-     * and a sort per sender; 8 bytes per member parcel, 16 per parcel of a member that sent none.
+     * Four to five passes over the shipments, a sort of the (sender, receiver) pairs of the members that
+     * sent none and a sort per sender; 8 bytes per member parcel and per parcel of a member that sent none.
      */
     static double[] medianLotSent(ShipmentTable t, int[] snd, int[] rcv, int[] memberRing, boolean weights, int n) {
-        int[] start = new int[n + 1];
-        for (int i = 0; i < snd.length; i++) {
-            int s = snd[i];
-            if (s != rcv[i] && memberRing[s] >= 0 && memberRing[s] == memberRing[rcv[i]]) {
-                start[s + 1]++;
-            }
-        }
+        double[] median = medianLotBySender(t, snd, weights, n,
+                i -> snd[i] != rcv[i] && memberRing[snd[i]] >= 0 && memberRing[snd[i]] == memberRing[rcv[i]]);
+        boolean[] noMemberSent = new boolean[n];
+        boolean any = false;
         for (int v = 0; v < n; v++) {
-            start[v + 1] += start[v];
+            noMemberSent[v] = memberRing[v] >= 0 && Double.isNaN(median[v]);
+            any |= noMemberSent[v];
         }
-        double[] lots = new double[start[n]];
-        int[] fill = Arrays.copyOf(start, n);
-        for (int i = 0; i < snd.length; i++) {
-            int s = snd[i];
-            if (s != rcv[i] && memberRing[s] >= 0 && memberRing[s] == memberRing[rcv[i]]) {
-                lots[fill[s]++] = lot(t, i, weights);
-            }
+        if (!any) {
+            return median;
         }
-        double[] median = new double[n];
-        boolean anyRepeatOnly = false;
-        for (int v = 0; v < n; v++) {
-            int k = start[v + 1] - start[v];
-            if (k == 0) {
-                median[v] = Double.NaN;
-                anyRepeatOnly |= memberRing[v] >= 0;
-                continue;
-            }
-            Arrays.sort(lots, start[v], start[v + 1]);
-            median[v] = lots[start[v] + k / 2];
-        }
-        if (anyRepeatOnly) {
-            medianToRepeatReceivers(t, snd, rcv, memberRing, start, weights, median);
-        }
-        return median;
-    }
-
-    /**
-     * Fills {@code median[v]} of the members that sent no member parcel ({@code memberStart} empty) with
-     * their median lot to the receivers they shipped to twice or more; unchanged where there are none.
-     */
-    private static void medianToRepeatReceivers(ShipmentTable t, int[] snd, int[] rcv, int[] memberRing,
-                                                int[] memberStart, boolean weights, double[] median) {
-        int n = median.length;
-        long[] pairs = new long[64]; // (sender, receiver)
+        // their (sender, receiver) pairs of two or more parcels
+        long[] pairs = new long[64];
         int k = 0;
         for (int i = 0; i < snd.length; i++) {
-            int s = snd[i];
-            if (s != rcv[i] && memberRing[s] >= 0 && memberStart[s + 1] == memberStart[s]) {
+            if (snd[i] != rcv[i] && noMemberSent[snd[i]]) {
                 if (k == pairs.length) {
                     pairs = Arrays.copyOf(pairs, k * 2);
                 }
-                pairs[k++] = (long) s << 32 | rcv[i];
+                pairs[k++] = (long) snd[i] << 32 | rcv[i];
             }
         }
         Arrays.sort(pairs, 0, k);
-        // the pairs of two or more parcels, and each sender's parcels over them
-        long[] repeated = new long[16];
         int r = 0;
-        int[] start = new int[n + 1];
         for (int from = 0; from < k; ) {
             int to = from + 1;
             while (to < k && pairs[to] == pairs[from]) {
                 to++;
             }
             if (to - from >= 2) {
-                if (r == repeated.length) {
-                    repeated = Arrays.copyOf(repeated, r * 2);
-                }
-                repeated[r++] = pairs[from];
-                start[(int) (pairs[from] >>> 32) + 1] += to - from;
+                pairs[r++] = pairs[from];
             }
             from = to;
         }
-        if (r == 0) {
-            return;
+        long[] repeated = Arrays.copyOf(pairs, r);
+        double[] toRepeated = medianLotBySender(t, snd, weights, n, i -> noMemberSent[snd[i]] && snd[i] != rcv[i]
+                && Arrays.binarySearch(repeated, (long) snd[i] << 32 | rcv[i]) >= 0);
+        for (int v = 0; v < n; v++) {
+            if (noMemberSent[v]) {
+                median[v] = toRepeated[v];
+            }
+        }
+        return median;
+    }
+
+    /**
+     * Median lot (weight, or cartons without weights) of each sender over the rows {@code counted}
+     * accepts; NaN for senders with none. Two passes over the shipments, a sort per sender; 8 bytes per
+     * counted row.
+     */
+    private static double[] medianLotBySender(ShipmentTable t, int[] snd, boolean weights, int n,
+                                              java.util.function.IntPredicate counted) {
+        int[] start = new int[n + 1];
+        for (int i = 0; i < snd.length; i++) {
+            if (counted.test(i)) {
+                start[snd[i] + 1]++;
+            }
         }
         for (int v = 0; v < n; v++) {
             start[v + 1] += start[v];
@@ -2235,19 +2217,21 @@ public final class RingMembers {
         double[] lots = new double[start[n]];
         int[] fill = Arrays.copyOf(start, n);
         for (int i = 0; i < snd.length; i++) {
-            int s = snd[i];
-            if (s != rcv[i] && memberRing[s] >= 0 && memberStart[s + 1] == memberStart[s]
-                    && Arrays.binarySearch(repeated, 0, r, (long) s << 32 | rcv[i]) >= 0) {
-                lots[fill[s]++] = lot(t, i, weights);
+            if (counted.test(i)) {
+                lots[fill[snd[i]]++] = lot(t, i, weights);
             }
         }
+        double[] median = new double[n];
         for (int v = 0; v < n; v++) {
-            int m = start[v + 1] - start[v];
-            if (m > 0) {
-                Arrays.sort(lots, start[v], start[v + 1]);
-                median[v] = lots[start[v] + m / 2];
+            int k = start[v + 1] - start[v];
+            if (k == 0) {
+                median[v] = Double.NaN;
+                continue;
             }
+            Arrays.sort(lots, start[v], start[v + 1]);
+            median[v] = lots[start[v] + k / 2];
         }
+        return median;
     }
 
     /** Median of {@code a[0..k)} (the upper one of an even count); sorts that range. */
