@@ -1183,13 +1183,22 @@ public final class RingMembers {
                 }
             }
         }
+        // the ring's sources post where every smuggler at the border does (a freight yard, a border trade
+        // zone): their addresses say nothing about who they are
+        boolean[] supplied = new boolean[members.length];
+        for (int i = 0; i < snd.length; i++) {
+            int g = members[rcv[i]];
+            if (g >= 0 && members[snd[i]] == g && snd[i] != rcv[i]) {
+                supplied[rcv[i]] = true;
+            }
+        }
         // distinct (address, ring) pairs of member addresses
         long[] pairs = new long[memberUses];
         int n = 0;
         for (int i = 0; i < snd.length; i++) {
             int sa = t.senderAddress(i);
             int ra = t.receiverAddress(i);
-            if (sa >= 0 && members[snd[i]] >= 0 && 2 * byMembers[sa] >= all[sa]) {
+            if (sa >= 0 && members[snd[i]] >= 0 && supplied[snd[i]] && 2 * byMembers[sa] >= all[sa]) {
                 pairs[n++] = (long) sa << 32 | members[snd[i]];
             }
             if (ra >= 0 && members[rcv[i]] >= 0 && 2 * byMembers[ra] >= all[ra]) {

@@ -992,6 +992,29 @@ class RingMembersTest {
         assertEquals(false, r.members()[p.parties().indexOf("A1")] == r.members()[p.parties().indexOf("U")]);
     }
 
+    /**
+     * Sources post where every smuggler at the border does, by hand. Rings E1 → F1 → G1 and E2 → F2 → G2
+     * (two parcels each leg) have addresses of their own but sources that each post from the same
+     * freight yard and border trade zone: two shared member addresses, both only sources', so the
+     * rings stay apart. Counted as identities, the two would make them one ring.
+     */
+    @Test
+    void sourcesSharingBorderPickupPointsAreNotOneRing() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        String[][] rings = {{"E1", "F1", "G1"}, {"E2", "F2", "G2"}};
+        for (int g = 0; g < rings.length; g++) {
+            for (int k = 0; k < 2; k++) {
+                add(b, rings[g][0], rings[g][1], k == 0 ? "Freight Yard" : "Border Trade Zone", "1" + g + " Depot Road");
+                add(b, rings[g][1], rings[g][2], "1" + g + " Depot Road", "2" + g + " Market Road");
+            }
+        }
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        RingMembers.Result r = RingMembers.classify(t, p, ringsOf(p, rings), RingMembers.Options.defaults());
+        assertEquals(6, r.memberCount());
+        assertEquals(2, r.ringCount());
+    }
+
     private static void add(ShipmentTable.Builder b, String s, String r, String receiverName, String receiverAddress,
                             double kg) {
         b.add("S" + (row++), 1_700_000_000L + row, "Yunnan", "Ruili", "Sichuan", "Chengdu", s, r, null,
