@@ -464,9 +464,13 @@ public final class RingFinder {
     /**
      * The undirected party graph without the one-off edges of hub parties, relays keeping their
      * repeated ties. A party with more than {@code maxNeighbours} distinct neighbours is a hub. A hub
-     * that <em>relays</em> — repeated ties (weight at least {@code minRepeatedTie} parcels, to a
-     * party that is not a hub) carry at least {@link #RELAY_SHARE} of its parcels inbound and again
-     * outbound — keeps those repeated ties; every other edge of a hub is dropped.
+     * that <em>relays</em> — repeated ties (weight at least {@code minRepeatedTie} parcels) carry at
+     * least {@link #RELAY_SHARE} of its parcels inbound, from parties that are not hubs, and again
+     * outbound, to anyone — keeps its repeated ties to parties that are not hubs; every other edge of a
+     * hub is dropped. Outbound ties to hubs count because a distributor's retailers may sell to as many
+     * one-off buyers as it does (outside world, high-leakage seed 5: a ring of 23 whose retailers were
+     * all hubs lost every edge below its warehouse and was not found); inbound ones do not, so a station
+     * that big senders deliver to is no relay.
      *
      * <p>Why: a distributor that also sells single parcels to dozens of one-off buyers, or a transit
      * warehouse whose members buy online from many shops, has as many counterparties as a courier
@@ -511,7 +515,7 @@ public final class RingFinder {
                 double w = directed.weight(a);
                 if (u != v) {
                     all += w;
-                    out += !hub[u] && w >= minRepeatedTie ? w : 0;
+                    out += w >= minRepeatedTie ? w : 0;
                 }
             }
             for (int a = directed.inStart(v), end = directed.inEnd(v); a < end; a++) {

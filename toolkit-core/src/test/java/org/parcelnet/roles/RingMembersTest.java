@@ -916,6 +916,32 @@ class RingMembersTest {
     }
 
     /**
+     * A distributor whose retailers are hubs themselves, by hand (more than 3 neighbours is a hub):
+     * T supplies D 3 parcels; D supplies retailers S1 and S2 twice each and sells one parcel each to
+     * buyers A1 and A2; S1 and S2 each sell one parcel to four buyers. D's repeated ties out go to hubs,
+     * and still carry goods on: D relays and keeps its tie to T (weight 3). A hub's repeated receipts
+     * from another hub do not make it a relay, and ties between two hubs are dropped: S1 and S2 keep
+     * nothing, nor does D–S1.
+     */
+    @Test
+    void aRelayWhoseRetailersAreHubsKeepsItsSupplier() {
+        String[] names = {"T", "D", "S1", "S2", "A1", "A2", "C1", "C2", "C3", "C4", "E1", "E2", "E3", "E4"};
+        java.util.Map<String, Integer> id = new java.util.HashMap<>();
+        for (String x : names) {
+            id.put(x, id.size());
+        }
+        CompactGraphBuilder b = CompactGraphBuilder.directed(names.length);
+        b.addEdge(id.get("T"), id.get("D"), 3).addEdge(id.get("D"), id.get("S1"), 2).addEdge(id.get("D"), id.get("S2"), 2)
+                .addEdge(id.get("D"), id.get("A1"), 1).addEdge(id.get("D"), id.get("A2"), 1);
+        for (int i = 1; i <= 4; i++) {
+            b.addEdge(id.get("S1"), id.get("C" + i), 1).addEdge(id.get("S2"), id.get("E" + i), 1);
+        }
+        CompactGraph h = RingFinder.withoutHubs(b.build(), 3, 2);
+        assertEquals(1, h.edgeCount());
+        assertEquals(3.0, h.weight(h.arcIndex(id.get("T"), id.get("D"))), 0);
+    }
+
+    /**
      * Hubs (more than 3 neighbours) by hand, directed: D is supplied 3 parcels by T, supplies R1 and
      * R2 twice each and sells one parcel each to buyers B1..B4 (11 parcels, repeated ties 3 in and 4
      * out, both at least a tenth): a relay, it keeps T, R1 and R2. Station H hands in two parcels each

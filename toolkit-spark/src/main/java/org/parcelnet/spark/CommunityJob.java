@@ -208,8 +208,8 @@ public final class CommunityJob {
      * The undirected party graph core's pipeline clusters ({@link RingFinder#withoutHubs(CompactGraph,
      * int, double)}): parties with more than {@code hubThreshold} distinct neighbours are hubs and
      * lose their edges, except that a relaying hub (at least {@link RingFinder#RELAY_SHARE} of its
-     * parcels on repeated ties, of at least {@code minTie} parcels to non-hubs, inbound and again
-     * outbound) keeps its edges of at least {@code minTie} parcels to non-hubs. Two aggregations over
+     * parcels on repeated ties of at least {@code minTie} parcels inbound from non-hubs, and again
+     * outbound to anyone) keeps its edges of at least {@code minTie} parcels to non-hubs. Two aggregations over
      * the arcs (the first also gives every party's weighted degree) and two joins.
      *
      * @param directed {@code s, t, w}: party ids and parcels of each arc
@@ -230,10 +230,12 @@ public final class CommunityJob {
                 .union(arcs.select(col("t").as("v"), col("s").as("u"), col("w"), lit(false).as("outgoing")))
                 .join(broadcast(hubs), "v")
                 .join(broadcast(hubs.select(col("v").as("u"), lit(true).as("u_hub"))), "u", "left");
-        org.apache.spark.sql.Column repeated = col("u_hub").isNull().and(col("w").geq(minTie));
+        org.apache.spark.sql.Column repeated = col("w").geq(minTie);
+        org.apache.spark.sql.Column fromNonHub = col("u_hub").isNull();
         Dataset<Row> relays = ends.groupBy("v").agg(sum("w").as("all"),
                         sum(when(repeated.and(col("outgoing")), col("w")).otherwise(0.0)).as("out"),
-                        sum(when(repeated.and(col("outgoing").equalTo(false)), col("w")).otherwise(0.0)).as("in"))
+                        sum(when(repeated.and(fromNonHub).and(col("outgoing").equalTo(false)), col("w"))
+                                .otherwise(0.0)).as("in"))
                 .where(col("in").geq(col("all").multiply(RingFinder.RELAY_SHARE))
                         .and(col("out").geq(col("all").multiply(RingFinder.RELAY_SHARE))))
                 .select("v");
