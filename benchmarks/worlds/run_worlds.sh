@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Generates the outside world (benchmarks/worlds/outside_world.py) in its six presets for seeds
-# 1-3, runs `./parcelnet analyze` on each without --truth, scores the outputs from the outside
+# 1-5 (SEEDS, PRESETS override), runs `./parcelnet analyze` on each without --truth, scores the outputs from the outside
 # (score_world.py) and writes docs/worlds.md.
 #   benchmarks/worlds/run_worlds.sh [WORK_DIR]     (default: a new temporary folder, removed at the end)
 set -euo pipefail
@@ -8,7 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PY=/usr/bin/python3
 KEEP=1
 if [[ $# -ge 1 ]]; then WORK="$1"; mkdir -p "$WORK"; else WORK="$(mktemp -d)"; KEEP=0; fi
-SEEDS="${SEEDS:-1 2 3}"
+SEEDS="${SEEDS:-1 2 3 4 5}"
 PRESETS="${PRESETS:-low-leakage high-leakage noisy separated-low separated-high separated-noisy}"
 RESULTS="$WORK/results.jsonl"
 : > "$RESULTS"
@@ -100,7 +100,7 @@ rows of \`leads.csv\`. Baseline: igraph 0.10 \`community_multilevel\` (Louvain) 
 (modularity), seed 42, on the undirected party graph (sender-receiver, weight = shipments) built by
 the scorer from the shipments file.
 
-Command: \`benchmarks/worlds/run_worlds.sh\` (seeds 1-3 of each preset; for each,
+Command: \`benchmarks/worlds/run_worlds.sh\` (seeds $(echo $SEEDS | tr ' ' ',') of each preset; for each,
 \`outside_world.py --seed S --preset P --out W\`, \`./parcelnet analyze --shipments W/shipments.csv.gz
 --out O\`, \`score_world.py W O\`). Machine: 2 cores, 24 GiB, OpenJDK 17. All figures are accuracies and
 counts, independent of load.
