@@ -189,8 +189,10 @@ public final class Analysis {
             // without the one-off edges of hub parties (courier stations, busy shops): they join unrelated
             // people and would let modularity merge the rings that use the same station or shop; a hub's
             // repeated ties stay when it relays (a distributor that also sells to many one-off buyers)
+            // (courier stations, places rather than people, lose their edges whatever their size)
+            boolean[] station = CourierStations.senders(stationRows.await("courier stations"), parties);
             CompactGraph undirected = RingFinder.withoutHubs(g, options.hubThreshold(),
-                    RingFinder.Options.defaults().minTie());
+                    RingFinder.Options.defaults().minTie(), station);
             CommunityResult hubless = new Leiden(leiden).run(undirected, progress);
             // modularity reported on the whole party graph (hub parties are singletons there); its
             // undirected copy is made only now, so that it does not sit beside Leiden's working arrays
@@ -215,7 +217,6 @@ public final class Analysis {
             // members only from here on: customers (one-off buyers and sellers) are the rings' market;
             // the linking index (built first on the background thread) has every address normalised
             CaseNetworks.Prepared index = linkIndex.await("case linking");
-            boolean[] station = CourierStations.senders(stationRows.await("courier stations"), parties);
             // courier stations send for whoever hands parcels in: their parcels are the rings' goods,
             // the stations themselves places, not members
             RingMembers.Result members = RingMembers.classify(table, parties, found.ringOf(), chains,

@@ -486,6 +486,19 @@ public final class RingFinder {
      * @param minRepeatedTie parcels an edge needs to count as a repeated tie (&gt; 0)
      */
     public static CompactGraph withoutHubs(CompactGraph directed, int maxNeighbours, double minRepeatedTie) {
+        return withoutHubs(directed, maxNeighbours, minRepeatedTie, null);
+    }
+
+    /**
+     * The same, with parties that are places rather than people ({@code places}, e.g. courier stations
+     * recognised by their addresses, {@link CourierStations}) losing every edge whatever their
+     * neighbour count: a small station in an entry town that two rings hand lots in at has fewer
+     * counterparties than a hub and would otherwise tie the two rings into one community.
+     *
+     * @param places per node whether it is a place (null: none)
+     */
+    public static CompactGraph withoutHubs(CompactGraph directed, int maxNeighbours, double minRepeatedTie,
+                                           boolean[] places) {
         if (!directed.isDirected()) {
             throw new IllegalArgumentException("withoutHubs with repeated ties needs the directed party graph");
         }
@@ -538,8 +551,9 @@ public final class RingFinder {
                 }
                 double w = undirected.weight(a);
                 // repeated in one direction or the other: the undirected weight is at least the tie's
-                boolean keep = !hub[v] && !hub[u]
-                        || (hub[v] != hub[u] && (relay[v] || relay[u]) && w >= minRepeatedTie);
+                boolean keep = (!hub[v] && !hub[u]
+                        || (hub[v] != hub[u] && (relay[v] || relay[u]) && w >= minRepeatedTie))
+                        && (places == null || (!places[v] && !places[u]));
                 if (keep) {
                     b.addEdge(v, u, w);
                 }

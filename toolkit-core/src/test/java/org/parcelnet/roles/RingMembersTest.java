@@ -916,6 +916,31 @@ class RingMembersTest {
     }
 
     /**
+     * A courier station is a place, not a party, by hand: station H (two neighbours, no hub) takes two
+     * lots each for transits T1 and T2 of two rings, which are otherwise apart (S1 → T1, S2 → T2, two
+     * parcels each). Without places H ties the rings together (4 edges); marked a place it loses its
+     * edges and the rings' own ties stay (2 edges).
+     */
+    @Test
+    void placesLoseTheirEdges() {
+        String[] names = {"S1", "T1", "S2", "T2", "H"};
+        java.util.Map<String, Integer> id = new java.util.HashMap<>();
+        for (String x : names) {
+            id.put(x, id.size());
+        }
+        CompactGraph directed = CompactGraphBuilder.directed(names.length)
+                .addEdge(id.get("S1"), id.get("T1"), 2).addEdge(id.get("S2"), id.get("T2"), 2)
+                .addEdge(id.get("H"), id.get("T1"), 2).addEdge(id.get("H"), id.get("T2"), 2).build();
+        assertEquals(4, RingFinder.withoutHubs(directed, 40, 2).edgeCount());
+        boolean[] places = new boolean[names.length];
+        places[id.get("H")] = true;
+        CompactGraph h = RingFinder.withoutHubs(directed, 40, 2, places);
+        assertEquals(2, h.edgeCount());
+        assertEquals(0, h.degree(id.get("H")));
+        assertEquals(2.0, h.weight(h.arcIndex(id.get("S1"), id.get("T1"))), 0);
+    }
+
+    /**
      * A distributor whose retailers are hubs themselves, by hand (more than 3 neighbours is a hub):
      * T supplies D 3 parcels; D supplies retailers S1 and S2 twice each and sells one parcel each to
      * buyers A1 and A2; S1 and S2 each sell one parcel to four buyers. D's repeated ties out go to hubs,
