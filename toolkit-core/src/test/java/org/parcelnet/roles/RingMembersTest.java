@@ -884,6 +884,15 @@ class RingMembersTest {
     }
 
     /** Ring 0 for the named parties, -1 (no ring) for every other party. */
+    /** Node ids 0, 1, … for the names in order. */
+    private static java.util.Map<String, Integer> numbered(String... names) {
+        java.util.Map<String, Integer> id = new java.util.HashMap<>();
+        for (String x : names) {
+            id.put(x, id.size());
+        }
+        return id;
+    }
+
     private static int[] ringZero(PartyIndex p, String... members) {
         int[] ring = new int[p.partyCount()];
         java.util.Arrays.fill(ring, -1);
@@ -924,10 +933,7 @@ class RingMembersTest {
     @Test
     void placesLoseTheirEdges() {
         String[] names = {"S1", "T1", "S2", "T2", "H"};
-        java.util.Map<String, Integer> id = new java.util.HashMap<>();
-        for (String x : names) {
-            id.put(x, id.size());
-        }
+        java.util.Map<String, Integer> id = numbered(names);
         CompactGraph directed = CompactGraphBuilder.directed(names.length)
                 .addEdge(id.get("S1"), id.get("T1"), 2).addEdge(id.get("S2"), id.get("T2"), 2)
                 .addEdge(id.get("H"), id.get("T1"), 2).addEdge(id.get("H"), id.get("T2"), 2).build();
@@ -951,10 +957,7 @@ class RingMembersTest {
     @Test
     void aRelayWhoseRetailersAreHubsKeepsItsSupplier() {
         String[] names = {"T", "D", "S1", "S2", "A1", "A2", "C1", "C2", "C3", "C4", "E1", "E2", "E3", "E4"};
-        java.util.Map<String, Integer> id = new java.util.HashMap<>();
-        for (String x : names) {
-            id.put(x, id.size());
-        }
+        java.util.Map<String, Integer> id = numbered(names);
         CompactGraphBuilder b = CompactGraphBuilder.directed(names.length);
         b.addEdge(id.get("T"), id.get("D"), 3).addEdge(id.get("D"), id.get("S1"), 2).addEdge(id.get("D"), id.get("S2"), 2)
                 .addEdge(id.get("D"), id.get("A1"), 1).addEdge(id.get("D"), id.get("A2"), 1);
@@ -976,10 +979,7 @@ class RingMembersTest {
     @Test
     void relayingHubsKeepRepeatedTies() {
         String[] names = {"T", "D", "R1", "R2", "B1", "B2", "B3", "B4", "H", "R3", "R4", "P1", "P2", "P3"};
-        java.util.Map<String, Integer> id = new java.util.HashMap<>();
-        for (String x : names) {
-            id.put(x, id.size());
-        }
+        java.util.Map<String, Integer> id = numbered(names);
         CompactGraphBuilder b = CompactGraphBuilder.directed(names.length);
         b.addEdge(id.get("T"), id.get("D"), 3).addEdge(id.get("D"), id.get("R1"), 2).addEdge(id.get("D"), id.get("R2"), 2);
         for (int i = 1; i <= 4; i++) {
