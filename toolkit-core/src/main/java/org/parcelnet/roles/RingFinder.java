@@ -325,12 +325,14 @@ public final class RingFinder {
         int splits = 0;
         int[] local = new int[n];
         Arrays.fill(local, -1);
+        // relays that the split by lots found passing the lots of two rings on, each to its own
+        boolean[] lotRelay = new boolean[n];
         while (!queue.isEmpty()) {
             progress.checkCancelled();
             Group group = queue.poll();
             progress.advance(group.nodes.length);
             List<Group> sides = relays == null ? null
-                    : splitAtSharedRelay(graph, group, chains, relays, options.minChains(), local);
+                    : splitAtSharedRelay(graph, group, chains, relays, options.minChains(), local, lotRelay);
             if (sides == null) {
                 sides = splitByCrossing(graph, group, chains, options.minChains(), local);
             }
@@ -347,7 +349,8 @@ public final class RingFinder {
             }
             boolean deeper = group.depth < options.maxDepth() && group.nodes.length >= 3;
             Split split = deeper ? split(group, chains, local,
-                    subPartition(graph, group, chains, local, options.leiden(), false), options.minChains()) : null;
+                    subPartition(graph, group, chains, local, options.leiden(), false), options.minChains(), lotRelay)
+                    : null;
             // Two rings whose lots are handed in at one busy drop-off point at their entry town: Leiden
             // puts the point with the first relays of both rings, and that part joins them. Without the
             // edges of the chains' pure starts the rings' relays fall apart, and the drop-off rule of
@@ -355,7 +358,7 @@ public final class RingFinder {
             // do not trade with each other (the parts of one ring do, below the border).
             if (deeper && (split == null || split.ringParts < 2)) {
                 int[] bare = subPartition(graph, group, chains, local, options.leiden(), true);
-                Split alt = bare != null ? split(group, chains, local, bare, options.minChains()) : null;
+                Split alt = bare != null ? split(group, chains, local, bare, options.minChains(), lotRelay) : null;
                 if (alt != null && alt.ringParts >= 2 && selfSupplied(group, chains, alt, options.minChains(), local)
                         && !tiedAcross(parcels, group, chains, alt, options.minChains(), options.minTie(), local)) {
                     split = alt;
@@ -820,6 +823,35 @@ public final class RingFinder {
      */
     static void joinThroughChains(Group group, ChainParties chains, int[] local, int[] sub, UnionFind joined,
                                   int minChains) {
+        joinThroughChains(group, chains, local, sub, joined, minChains, null);
+    }
+
+    /**
+     * The group party (local index) a chain's first party feeds: the receiver of its first parcel, or,
+     * when that is a relay the split by lots gave to another side ({@code lotRelay}), the first party
+     * of the group past it (the lot pairing put it on the sender's side); -1 when none.
+     */
+    private static int fed(ChainParties chains, int c, int[] local, boolean[] lotRelay) {
+        int[] offsets = chains.offsets();
+        int[] parties = chains.parties();
+        if (offsets[c] + 1 >= offsets[c + 1]) {
+            return -1;
+        }
+        int li = local[parties[offsets[c] + 1]];
+        if (li < 0 && lotRelay != null && lotRelay[parties[offsets[c] + 1]]) {
+            for (int j = offsets[c] + 2; j < offsets[c + 1] && li < 0; j++) {
+                li = local[parties[j]];
+            }
+        }
+        return li;
+    }
+
+    /**
+     * The same; a chain whose first relay the split by lots gave to another side ({@code lotRelay},
+     * may be null) feeds the first party of the group past that relay.
+     */
+    static void joinThroughChains(Group group, ChainParties chains, int[] local, int[] sub, UnionFind joined,
+                                  int minChains, boolean[] lotRelay) {
         int[] offsets = chains.offsets();
         int[] parties = chains.parties();
         int m = group.chains.length;
@@ -828,7 +860,7 @@ public final class RingFinder {
         for (int i = 0; i < m; i++) {
             int c = group.chains[i];
             start[i] = local[parties[offsets[c]]];
-            fed[i] = offsets[c] + 1 < offsets[c + 1] ? local[parties[offsets[c] + 1]] : -1;
+            fed[i] = fed(chains, c, local, lotRelay);
             int first = -1;
             for (int j = offsets[c] + 1; j < offsets[c + 1]; j++) {
                 int li = local[parties[j]];
@@ -973,7 +1005,8 @@ public final class RingFinder {
     }
 
     /** The parts of {@code sub} (Leiden's parts of the group's nodes) once the chains joined them. */
-    private static Split split(Group group, ChainParties chains, int[] local, int[] sub, int minChains) {
+    private static Split split(Group group, ChainParties chains, int[] local, int[] sub, int minChains,
+                               boolean[] lotRelay) {
         if (sub == null) {
             return null;
         }
@@ -992,13 +1025,13 @@ public final class RingFinder {
         // shared by two rings passes each one's lots on without mixing them, and where the chain
         // linking took the other ring's receipt as the feeding one (consignments that overlapped
         // at the relay) the chain would join the wrong parts.
-        joinThroughChains(group, chains, local, sub, joined, minChains);
+        joinThroughChains(group, chains, local, sub, joined, minChains, lotRelay);
         int[] merged = joined.labels();
         int[] chainPart = new int[group.chains.length];
         for (int i = 0; i < group.chains.length; i++) {
             int c = group.chains[i];
             // a chain goes with the part it feeds (its start may be a drop-off point left in another part)
-            int li = chains.offsets()[c] + 1 < chains.offsets()[c + 1] ? local[chains.parties()[chains.offsets()[c] + 1]] : -1;
+            int li = fed(chains, c, local, lotRelay);
             for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1] && li < 0; j++) {
                 li = local[chains.parties()[j]];
             }
@@ -1200,7 +1233,7 @@ public final class RingFinder {
      * group + the first relays' parcels · lots within a window of each).
      */
     static List<Group> splitAtSharedRelay(CompactGraph graph, Group group, ChainParties chains, SharedRelays relays,
-                                          int minChains, int[] local) {
+                                          int minChains, int[] local, boolean[] lotRelay) {
         if (group.chains.length < 2 * minChains) {
             return null;
         }
@@ -1222,11 +1255,18 @@ public final class RingFinder {
                 }
             }
             int[] relayIds = firstRelays.stream().mapToInt(Integer::intValue).toArray();
-            int[] block = relays.split(relayIds, n, local, source);
+            boolean[] shared = new boolean[relayIds.length];
+            int[] block = relays.split(relayIds, n, local, source, shared);
             if (block == null) {
                 return null;
             }
-            return sidesAt(graph, group, chains, local, block, minChains);
+            List<Group> sides = sidesAt(graph, group, chains, local, block, minChains);
+            if (sides != null) {
+                for (int k = 0; k < relayIds.length; k++) {
+                    lotRelay[relayIds[k]] |= shared[k];
+                }
+            }
+            return sides;
         } finally {
             for (int v : nodes) {
                 local[v] = -1;

@@ -162,8 +162,9 @@ public final class SharedRelays {
      *
      * @param source per group party: a border sender whose chains one of the relays continues
      * @param n      the group's size
+     * @param shared set per relay that passes lots of two sides (null: not reported)
      */
-    int[] split(int[] relays, int n, int[] local, boolean[] source) {
+    int[] split(int[] relays, int n, int[] local, boolean[] source, boolean[] shared) {
         UnionFind blocks = new UnionFind(n);
         List<long[]> counted = new ArrayList<>(); // {relay, source, receiver, lot first, lot last}
         for (int k = 0; k < relays.length; k++) {
@@ -217,7 +218,7 @@ public final class SharedRelays {
         }
         int rest = sideOf.size();
         // a relay must pass the lots of a block that stands out and of another block
-        boolean shared = false;
+        boolean any = false;
         int[] firstSide = new int[relays.length];
         Arrays.fill(firstSide, -1);
         for (long[] p : counted) {
@@ -226,10 +227,13 @@ public final class SharedRelays {
             if (firstSide[r] < 0) {
                 firstSide[r] = sd;
             } else if (firstSide[r] != sd) {
-                shared = true;
+                any = true;
+                if (shared != null) {
+                    shared[r] = true;
+                }
             }
         }
-        if (!shared) {
+        if (!any) {
             return null;
         }
         int[] side = new int[n];

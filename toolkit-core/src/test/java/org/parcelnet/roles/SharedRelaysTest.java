@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,13 +41,18 @@ class SharedRelaysTest {
      * share; otherwise the lots are pooled over all six. SB's lots start on day {@code bStart}.
      */
     private ShipmentTable warehouse(boolean ownLots, int bStart) {
+        return warehouse(ownLots, bStart, true);
+    }
+
+    /** The same; without {@code ownWarehouses} all lots go through W (there is no WA or WB). */
+    private ShipmentTable warehouse(boolean ownLots, int bStart, boolean ownWarehouses) {
         ShipmentTable.Builder b = new ShipmentTable.Builder();
         String[] dists = {"A1", "A2", "A3", "B1", "B2", "B3"};
         for (int k = 0; k < 12; k++) {
             for (int src = 0; src < 2; src++) {
                 long day = src == 0 ? 10L * k : bStart + 10L * k + 5;
                 String s = src == 0 ? "SA" : "SB";
-                String w = k % 2 == 0 ? "W" : src == 0 ? "WA" : "WB";
+                String w = k % 2 == 0 || !ownWarehouses ? "W" : src == 0 ? "WA" : "WB";
                 for (int p = 0; p < 4; p++) {
                     add(b, s, w, day * DAY + p * 3600);
                 }
@@ -130,6 +136,27 @@ class SharedRelaysTest {
         assertNotEquals(ringOf(t, after, "SA"), ringOf(t, after, "SB"));
     }
 
+    /**
+     * Both rings' lots all go through W, which one found ring holds. The other ring keeps no relay:
+     * its chains run from its source through W to its distributors, and the source still joins the
+     * distributors its lots went to past W (otherwise the recursive split leaves it a ring of senders
+     * alone, and the distributors' parts without chains are dropped).
+     */
+    @Test
+    void aRingWhoseOnlyWarehouseWentToTheOtherRingStaysWhole() {
+        ShipmentTable t = warehouse(true, 0, false);
+        RingFinder.Result r = find(t, true);
+        assertEquals(2, r.ringCount());
+        for (String a : new String[] {"SA", "A1", "A2", "A3", "A1r0", "A3r0"}) {
+            assertEquals(ringOf(t, r, "A1"), ringOf(t, r, a), a);
+        }
+        for (String x : new String[] {"SB", "B1", "B2", "B3", "B1r0", "B3r0"}) {
+            assertEquals(ringOf(t, r, "B1"), ringOf(t, r, x), x);
+        }
+        assertNotEquals(ringOf(t, r, "A1"), ringOf(t, r, "B1"));
+        assertTrue(ringOf(t, r, "W") == ringOf(t, r, "A1") || ringOf(t, r, "W") == ringOf(t, r, "B1"));
+    }
+
     /** A ring's warehouses mix both sources' lots over all six distributors: one block, one ring. */
     @Test
     void aRingsOwnWarehouseThatPoolsItsSourcesLotsStaysWhole() {
@@ -169,7 +196,7 @@ class SharedRelaysTest {
         source[p.parties().indexOf("SA")] = true;
         source[p.parties().indexOf("SB")] = true;
         int[] side = relays.split(new int[] {p.parties().indexOf("W"), p.parties().indexOf("WA"),
-            p.parties().indexOf("WB")}, n, local, source);
+            p.parties().indexOf("WB")}, n, local, source, null);
         return side == null ? null : Arrays.copyOf(side, n);
     }
 }
