@@ -31,7 +31,8 @@ import org.parcelnet.model.ShipmentTable;
  * the block's receivers with probability {@code q} (their share of all receivers), so a block whose
  * {@code e} returning picks all stay inside it while the other blocks' {@code e'} all stay outside has
  * probability {@code q^e · (1 − q)^e'}; the relay is shared when that is below {@link #ALPHA} for some
- * block. The blocks must also <b>interleave in time</b> (the spans of their lots overlap by at least
+ * block, and some relay passes {@link #MIN_SHARED_PICKS} or more picks of each of two sides (a
+ * single pick may be a lot the pairing gave the wrong sender). The blocks must also <b>interleave in time</b> (the spans of their lots overlap by at least
  * half the shorter one): a ring whose members all changed phones at about the same time shows one
  * block per period, one after the other, and two rings using one warehouse send their lots through it
  * side by side.
@@ -47,6 +48,9 @@ public final class SharedRelays {
 
     /** Parcels of a pick (one lot to one receiver) for it to count: {@value}. */
     public static final int MIN_PICK_PARCELS = 2;
+
+    /** Picks of each of two sides that make a relay one that passes both sides' lots: {@value}. */
+    public static final int MIN_SHARED_PICKS = 2;
 
     private final long window;
     private final int[] slot;
@@ -217,16 +221,20 @@ public final class SharedRelays {
             return null;
         }
         int rest = sideOf.size();
-        // a relay must pass the lots of a block that stands out and of another block
-        boolean any = false;
-        int[] firstSide = new int[relays.length];
-        Arrays.fill(firstSide, -1);
+        // a relay must pass the lots of two sides, 2 or more picks each: a single pick may be a lot
+        // the pairing gave the wrong sender (another's lot came in beside it, outside the window)
+        int sides = rest + 1;
+        int[] perSide = new int[relays.length * sides];
         for (long[] p : counted) {
-            int r = (int) p[0];
-            int sd = sideOf.getOrDefault(blocks.find((int) p[1]), rest);
-            if (firstSide[r] < 0) {
-                firstSide[r] = sd;
-            } else if (firstSide[r] != sd) {
+            perSide[(int) p[0] * sides + sideOf.getOrDefault(blocks.find((int) p[1]), rest)]++;
+        }
+        boolean any = false;
+        for (int r = 0; r < relays.length; r++) {
+            int passed = 0;
+            for (int sd = 0; sd < sides; sd++) {
+                passed += perSide[r * sides + sd] >= MIN_SHARED_PICKS ? 1 : 0;
+            }
+            if (passed >= 2) {
                 any = true;
                 if (shared != null) {
                     shared[r] = true;
