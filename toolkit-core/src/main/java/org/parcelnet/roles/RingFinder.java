@@ -1337,7 +1337,7 @@ public final class RingFinder {
         int[] chainsPerSide = new int[sides];
         for (int ci = 0; ci < m; ci++) {
             if (chainSide[ci] < 0) {
-                // every party of the chain took no side: the side of its first party with one, else 0
+                // no party of the chain is in a block or on a chain that is: side 0
                 chainSide[ci] = 0;
             }
             chainsPerSide[chainSide[ci]]++;
