@@ -43,6 +43,7 @@ import org.parcelnet.roles.CourierStations;
 import org.parcelnet.roles.PlaceFacts;
 import org.parcelnet.roles.RingFinder;
 import org.parcelnet.roles.RingMembers;
+import org.parcelnet.roles.SharedRelays;
 import org.parcelnet.roles.TierClassifier;
 
 /**
@@ -210,8 +211,13 @@ public final class Analysis {
             // Rings: communities that relay chains from the border run through, split recursively
             // where the resolution limit glued a ring to the background or to another ring.
             t = begin("tiers and rings");
+            RingFinder.ChainParties chainParties = RingFinder.chainParties(chains, parties, table);
+            // the first relays' receipts and sends in time order: whether a warehouse passes several
+            // rings' lots on, each to its own ring
+            SharedRelays relays = SharedRelays.of(table, parties, chainParties,
+                    Math.round(options.windowDays() * RelayChains.DAY));
             RingFinder.Result found = RingFinder.find(undirected, g, communities.partition().membership(),
-                    RingFinder.chainParties(chains, parties, table),
+                    chainParties, relays,
                     RingFinder.Options.defaults().withMinChains(options.minRingChains()).withLeiden(leiden), progress);
             undirected = null;
             // members only from here on: customers (one-off buyers and sellers) are the rings' market;

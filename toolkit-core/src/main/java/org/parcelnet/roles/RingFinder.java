@@ -65,6 +65,12 @@ import org.parcelnet.progress.ProgressListener;
  * retailers between them and is not split; two rings entering at the same crossing are not separated
  * by this rule.
  *
+ * <p><b>Rings that share a warehouse, by their lots.</b> Before the crossing split a group is split
+ * where its first relays pass the lots of two or more groups of senders on, each group's to its own
+ * receivers, in a way pooling explains only with probability below {@link SharedRelays#ALPHA}
+ * ({@link SharedRelays}; rings entering at one crossing too): a ring's own warehouse mixes its
+ * sources' lots over all its distributors.
+ *
  * <p><b>Members.</b> A ring's community also holds ordinary parties its members trade with now and then
  * (a shop that received one innocent parcel, a buyer tied to such a shop). A ring's members are the
  * parties of its inside chains plus the community members tied to those by at least
@@ -245,6 +251,16 @@ public final class RingFinder {
      */
     public static Result find(CompactGraph graph, CompactGraph parcels, int[] membership, ChainParties chains,
                               Options options, ProgressListener progress) {
+        return find(graph, parcels, membership, chains, null, options, progress);
+    }
+
+    /**
+     * The same, also splitting a group at a relay that passes the lots of two or more rings on to each
+     * ring's own receivers ({@link SharedRelays}, the rule in {@link #find}); {@code relays} null skips
+     * that rule.
+     */
+    public static Result find(CompactGraph graph, CompactGraph parcels, int[] membership, ChainParties chains,
+                              SharedRelays relays, Options options, ProgressListener progress) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(progress, "progress");
         if (parcels.nodeCount() != graph.nodeCount()) {
@@ -253,14 +269,14 @@ public final class RingFinder {
         }
         progress.begin("rings", graph.nodeCount());
         try {
-            return findWithProgress(graph, parcels, membership, chains, options, progress);
+            return findWithProgress(graph, parcels, membership, chains, relays, options, progress);
         } finally {
             progress.end();
         }
     }
 
     private static Result findWithProgress(CompactGraph graph, CompactGraph parcels, int[] membership,
-                                           ChainParties chains, Options options,
+                                           ChainParties chains, SharedRelays relays, Options options,
                                            ProgressListener progress) {
         if (graph.isDirected()) {
             throw new IllegalArgumentException("RingFinder needs the undirected party graph");
@@ -309,11 +325,17 @@ public final class RingFinder {
         int splits = 0;
         int[] local = new int[n];
         Arrays.fill(local, -1);
+        // relays that the split by lots found passing the lots of two rings on, each to its own
+        boolean[] lotRelay = new boolean[n];
         while (!queue.isEmpty()) {
             progress.checkCancelled();
             Group group = queue.poll();
             progress.advance(group.nodes.length);
-            List<Group> sides = splitByCrossing(graph, group, chains, options.minChains(), local);
+            List<Group> sides = relays == null ? null
+                    : splitAtSharedRelay(graph, group, chains, relays, options.minChains(), local, lotRelay);
+            if (sides == null) {
+                sides = splitByCrossing(graph, group, chains, options.minChains(), local);
+            }
             if (sides != null) {
                 splits++;
                 for (Group side : sides) {
@@ -327,7 +349,8 @@ public final class RingFinder {
             }
             boolean deeper = group.depth < options.maxDepth() && group.nodes.length >= 3;
             Split split = deeper ? split(group, chains, local,
-                    subPartition(graph, group, chains, local, options.leiden(), false), options.minChains()) : null;
+                    subPartition(graph, group, chains, local, options.leiden(), false), options.minChains(), lotRelay)
+                    : null;
             // Two rings whose lots are handed in at one busy drop-off point at their entry town: Leiden
             // puts the point with the first relays of both rings, and that part joins them. Without the
             // edges of the chains' pure starts the rings' relays fall apart, and the drop-off rule of
@@ -335,7 +358,7 @@ public final class RingFinder {
             // do not trade with each other (the parts of one ring do, below the border).
             if (deeper && (split == null || split.ringParts < 2)) {
                 int[] bare = subPartition(graph, group, chains, local, options.leiden(), true);
-                Split alt = bare != null ? split(group, chains, local, bare, options.minChains()) : null;
+                Split alt = bare != null ? split(group, chains, local, bare, options.minChains(), lotRelay) : null;
                 if (alt != null && alt.ringParts >= 2 && selfSupplied(group, chains, alt, options.minChains(), local)
                         && !tiedAcross(parcels, group, chains, alt, options.minChains(), options.minTie(), local)) {
                     split = alt;
@@ -818,6 +841,35 @@ public final class RingFinder {
      */
     static void joinThroughChains(Group group, ChainParties chains, int[] local, int[] sub, UnionFind joined,
                                   int minChains) {
+        joinThroughChains(group, chains, local, sub, joined, minChains, null);
+    }
+
+    /**
+     * The group party (local index) a chain's first party feeds: the receiver of its first parcel, or,
+     * when that is a relay the split by lots gave to another side ({@code lotRelay}), the first party
+     * of the group past it (the lot pairing put it on the sender's side); -1 when none.
+     */
+    private static int fed(ChainParties chains, int c, int[] local, boolean[] lotRelay) {
+        int[] offsets = chains.offsets();
+        int[] parties = chains.parties();
+        if (offsets[c] + 1 >= offsets[c + 1]) {
+            return -1;
+        }
+        int li = local[parties[offsets[c] + 1]];
+        if (li < 0 && lotRelay != null && lotRelay[parties[offsets[c] + 1]]) {
+            for (int j = offsets[c] + 2; j < offsets[c + 1] && li < 0; j++) {
+                li = local[parties[j]];
+            }
+        }
+        return li;
+    }
+
+    /**
+     * The same; a chain whose first relay the split by lots gave to another side ({@code lotRelay},
+     * may be null) feeds the first party of the group past that relay.
+     */
+    static void joinThroughChains(Group group, ChainParties chains, int[] local, int[] sub, UnionFind joined,
+                                  int minChains, boolean[] lotRelay) {
         int[] offsets = chains.offsets();
         int[] parties = chains.parties();
         int m = group.chains.length;
@@ -826,7 +878,7 @@ public final class RingFinder {
         for (int i = 0; i < m; i++) {
             int c = group.chains[i];
             start[i] = local[parties[offsets[c]]];
-            fed[i] = offsets[c] + 1 < offsets[c + 1] ? local[parties[offsets[c] + 1]] : -1;
+            fed[i] = fed(chains, c, local, lotRelay);
             int first = -1;
             for (int j = offsets[c] + 1; j < offsets[c + 1]; j++) {
                 int li = local[parties[j]];
@@ -971,7 +1023,8 @@ public final class RingFinder {
     }
 
     /** The parts of {@code sub} (Leiden's parts of the group's nodes) once the chains joined them. */
-    private static Split split(Group group, ChainParties chains, int[] local, int[] sub, int minChains) {
+    private static Split split(Group group, ChainParties chains, int[] local, int[] sub, int minChains,
+                               boolean[] lotRelay) {
         if (sub == null) {
             return null;
         }
@@ -990,13 +1043,13 @@ public final class RingFinder {
         // shared by two rings passes each one's lots on without mixing them, and where the chain
         // linking took the other ring's receipt as the feeding one (consignments that overlapped
         // at the relay) the chain would join the wrong parts.
-        joinThroughChains(group, chains, local, sub, joined, minChains);
+        joinThroughChains(group, chains, local, sub, joined, minChains, lotRelay);
         int[] merged = joined.labels();
         int[] chainPart = new int[group.chains.length];
         for (int i = 0; i < group.chains.length; i++) {
             int c = group.chains[i];
             // a chain goes with the part it feeds (its start may be a drop-off point left in another part)
-            int li = chains.offsets()[c] + 1 < chains.offsets()[c + 1] ? local[chains.parties()[chains.offsets()[c] + 1]] : -1;
+            int li = fed(chains, c, local, lotRelay);
             for (int j = chains.offsets()[c]; j < chains.offsets()[c + 1] && li < 0; j++) {
                 li = local[chains.parties()[j]];
             }
@@ -1184,6 +1237,178 @@ public final class RingFinder {
     }
 
     record Group(int[] nodes, int[] chains, int depth) {
+    }
+
+    /**
+     * Splits a group whose first relays pass the lots of two or more rings on, each ring's to its own
+     * receivers ({@link SharedRelays#split}): the blocks that stand out (border senders with the
+     * receivers their lots went to) become sides, the other blocks one more. A chain goes with its
+     * sender's side and its parties past its first relay with the side of the receiver it went to there
+     * (the chain linking may have followed another ring's parcel out of a shared relay); chains of
+     * senders in no block go with the side of most of their parties, a relay with the side whose chains
+     * run through it most, other members with the side they are tied to most. Null when nothing
+     * stands out or a side would keep fewer than {@code minChains} chains. O(chain parties of the
+     * group + the first relays' parcels · lots within a window of each).
+     */
+    static List<Group> splitAtSharedRelay(CompactGraph graph, Group group, ChainParties chains, SharedRelays relays,
+                                          int minChains, int[] local, boolean[] lotRelay) {
+        if (group.chains.length < 2 * minChains) {
+            return null;
+        }
+        int[] nodes = group.nodes;
+        int n = nodes.length;
+        for (int i = 0; i < n; i++) {
+            local[nodes[i]] = i;
+        }
+        try {
+            int[] offsets = chains.offsets();
+            int[] parties = chains.parties();
+            boolean[] source = new boolean[n];
+            java.util.TreeSet<Integer> firstRelays = new java.util.TreeSet<>();
+            for (int c : group.chains) {
+                int st = local[parties[offsets[c]]];
+                if (st >= 0 && offsets[c] + 1 < offsets[c + 1]) {
+                    source[st] = true;
+                    firstRelays.add(parties[offsets[c] + 1]);
+                }
+            }
+            int[] relayIds = firstRelays.stream().mapToInt(Integer::intValue).toArray();
+            boolean[] shared = new boolean[relayIds.length];
+            int[] block = relays.split(relayIds, n, local, source, shared);
+            if (block == null) {
+                return null;
+            }
+            List<Group> sides = sidesAt(graph, group, chains, local, block, minChains);
+            if (sides != null) {
+                for (int k = 0; k < relayIds.length; k++) {
+                    lotRelay[relayIds[k]] |= shared[k];
+                }
+            }
+            return sides;
+        } finally {
+            for (int v : nodes) {
+                local[v] = -1;
+            }
+        }
+    }
+
+    /** The sides of a group whose senders and receivers have the sides {@code block} (-1: none). */
+    private static List<Group> sidesAt(CompactGraph graph, Group group, ChainParties chains, int[] local,
+                                       int[] block, int minChains) {
+        int[] offsets = chains.offsets();
+        int[] parties = chains.parties();
+        int[] nodes = group.nodes;
+        int n = nodes.length;
+        int m = group.chains.length;
+        int sides = 0;
+        for (int b : block) {
+            sides = Math.max(sides, b + 1);
+        }
+        int[] chainSide = new int[m];
+        int[] votes = new int[sides * n];
+        for (int ci = 0; ci < m; ci++) {
+            int c = group.chains[ci];
+            int st = local[parties[offsets[c]]];
+            int sd = st >= 0 ? block[st] : -1;
+            if (sd < 0) {
+                int[] v = new int[sides];
+                for (int j = offsets[c]; j < offsets[c + 1]; j++) {
+                    int i = local[parties[j]];
+                    if (i >= 0 && block[i] >= 0) {
+                        v[block[i]]++;
+                    }
+                }
+                int best = argMax(v);
+                sd = v[best] == 0 ? -1 : best;
+            }
+            chainSide[ci] = sd;
+            if (sd < 0) {
+                continue;
+            }
+            // past the first relay the parties follow the receiver the chain went to there
+            int k = sd;
+            for (int j = offsets[c]; j < offsets[c + 1]; j++) {
+                int i = local[parties[j]];
+                if (i < 0) {
+                    continue;
+                }
+                if (j >= offsets[c] + 2 && block[i] >= 0) {
+                    k = block[i];
+                }
+                votes[i * sides + (j == offsets[c] + 1 ? sd : k)]++;
+            }
+        }
+        int[] side = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (block[i] >= 0) {
+                side[i] = block[i];
+                continue;
+            }
+            int best = 0;
+            for (int sd = 1; sd < sides; sd++) {
+                if (votes[i * sides + sd] > votes[i * sides + best]) {
+                    best = sd;
+                }
+            }
+            side[i] = votes[i * sides + best] == 0 ? -1 : best;
+        }
+        int[] chainsPerSide = new int[sides];
+        for (int ci = 0; ci < m; ci++) {
+            if (chainSide[ci] < 0) {
+                // no party of the chain is in a block or on a chain that is: side 0
+                chainSide[ci] = 0;
+            }
+            chainsPerSide[chainSide[ci]]++;
+        }
+        for (int sd = 0; sd < sides; sd++) {
+            if (chainsPerSide[sd] < minChains) {
+                return null;
+            }
+        }
+        // other members: the side they are tied to most (else the side with most chains)
+        int[] fallback = new int[n];
+        int[] sizes = new int[sides];
+        for (int i = 0; i < n; i++) {
+            if (side[i] < 0) {
+                double[] tie = new double[sides];
+                int v = nodes[i];
+                for (int a = graph.outStart(v), end = graph.outEnd(v); a < end; a++) {
+                    int li = local[graph.target(a)];
+                    if (li >= 0 && side[li] >= 0) {
+                        tie[side[li]] += graph.weight(a);
+                    }
+                }
+                int best = argMax(chainsPerSide);
+                for (int sd = 0; sd < sides; sd++) {
+                    if (tie[sd] > tie[best]) {
+                        best = sd;
+                    }
+                }
+                fallback[i] = best;
+            } else {
+                fallback[i] = side[i];
+            }
+            sizes[fallback[i]]++;
+        }
+        List<Group> out = new ArrayList<>(sides);
+        for (int sd = 0; sd < sides; sd++) {
+            int[] sideNodes = new int[sizes[sd]];
+            int[] sideChains = new int[chainsPerSide[sd]];
+            int fn = 0;
+            for (int i = 0; i < n; i++) {
+                if (fallback[i] == sd) {
+                    sideNodes[fn++] = nodes[i];
+                }
+            }
+            int fc = 0;
+            for (int ci = 0; ci < m; ci++) {
+                if (chainSide[ci] == sd) {
+                    sideChains[fc++] = group.chains[ci];
+                }
+            }
+            out.add(new Group(sideNodes, sideChains, group.depth));
+        }
+        return out;
     }
 
     /**

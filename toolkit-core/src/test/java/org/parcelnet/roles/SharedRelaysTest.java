@@ -1,0 +1,202 @@
+package org.parcelnet.roles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.parcelnet.community.LeidenParams;
+import org.parcelnet.graph.CompactGraph;
+import org.parcelnet.graph.PartyIndex;
+import org.parcelnet.graph.Projections;
+import org.parcelnet.model.PartyKey;
+import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.model.TransportMode;
+import org.parcelnet.progress.ProgressListener;
+
+class SharedRelaysTest {
+
+    private static final long DAY = 86_400L;
+    private static final long WINDOW = 3 * DAY;
+
+    private int row;
+
+    private void add(ShipmentTable.Builder b, String s, String r, long seconds) {
+        b.add("P" + (row++), 1_700_000_000L + seconds, "Yunnan", "Ruili", "Sichuan", "Chengdu", s, r, null, null,
+                null, null, "c1", TransportMode.LAND, 2, 20, "tea", false);
+    }
+
+    /**
+     * Every 10 days source SA hands a lot of 4 parcels to a warehouse and, 5 days later, source SB
+     * another: every other lot to warehouse W, the others to the source's own warehouse (WA, WB); the
+     * warehouse forwards each lot the next day, 2 parcels to each of two distributors, and each
+     * distributor sends one parcel to each of its two retailers two days later. {@code ownLots}: each
+     * source's lots go to distributors of its own group (A1..A3, B1..B3) — W is a warehouse two rings
+     * share; otherwise the lots are pooled over all six. SB's lots start on day {@code bStart}.
+     */
+    private ShipmentTable warehouse(boolean ownLots, int bStart) {
+        return warehouse(ownLots, bStart, true);
+    }
+
+    /** The same; without {@code ownWarehouses} all lots go through W (there is no WA or WB). */
+    private ShipmentTable warehouse(boolean ownLots, int bStart, boolean ownWarehouses) {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        String[] dists = {"A1", "A2", "A3", "B1", "B2", "B3"};
+        for (int k = 0; k < 12; k++) {
+            for (int src = 0; src < 2; src++) {
+                long day = src == 0 ? 10L * k : bStart + 10L * k + 5;
+                String s = src == 0 ? "SA" : "SB";
+                String w = k % 2 == 0 || !ownWarehouses ? "W" : src == 0 ? "WA" : "WB";
+                for (int p = 0; p < 4; p++) {
+                    add(b, s, w, day * DAY + p * 3600);
+                }
+                for (int j = 0; j < 2; j++) {
+                    int d = ownLots ? 3 * src + (k + j) % 3 : (3 * src + k + 2 * j) % 6;
+                    for (int p = 0; p < 2; p++) {
+                        add(b, w, dists[d], (day + 1) * DAY + (2 * j + p) * 3600);
+                    }
+                    for (int r = 0; r < 2; r++) {
+                        add(b, dists[d], dists[d] + "r" + r, (day + 3) * DAY + r * 3600);
+                    }
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /** The chains by hand: each lot's way from its source through its warehouse to a distributor and a retailer. */
+    private static RingFinder.ChainParties chains(ShipmentTable t, PartyIndex p) {
+        List<int[]> list = new ArrayList<>();
+        int[] sender = p.senderParty();
+        int[] receiver = p.receiverParty();
+        for (int i = 0; i < t.size(); i++) {
+            // warehouse → distributor rows: the chain from the source whose lot came in last, on to a retailer
+            int w = sender[i];
+            if (!p.parties().id(w).startsWith("W")) {
+                continue;
+            }
+            int src = -1;
+            for (int j = i - 1; j >= 0 && src < 0; j--) {
+                if (receiver[j] == w) {
+                    src = sender[j];
+                }
+            }
+            int d = receiver[i];
+            String name = p.parties().id(d);
+            list.add(new int[] {src, w, d, p.parties().indexOf(name + "r0")});
+        }
+        int[] offsets = new int[list.size() + 1];
+        int[] parties = new int[list.size() * 4];
+        for (int c = 0; c < list.size(); c++) {
+            System.arraycopy(list.get(c), 0, parties, 4 * c, 4);
+            offsets[c + 1] = 4 * (c + 1);
+        }
+        return new RingFinder.ChainParties(offsets, parties);
+    }
+
+    private static RingFinder.Result find(ShipmentTable t, boolean withRelays) {
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        CompactGraph g = Projections.partyGraph(t, p, Projections.Volume.SHIPMENTS).graph().toUndirected();
+        RingFinder.ChainParties chains = chains(t, p);
+        int[] one = new int[g.nodeCount()];
+        SharedRelays relays = withRelays ? SharedRelays.of(t, p, chains, WINDOW) : null;
+        return RingFinder.find(g, g, one, chains, relays,
+                RingFinder.Options.defaults().withLeiden(LeidenParams.builder().seed(1).build()), ProgressListener.NONE);
+    }
+
+    private static int ringOf(ShipmentTable t, RingFinder.Result r, String id) {
+        return r.ringOf()[Projections.parties(t, PartyKey.PHONE).parties().indexOf(id)];
+    }
+
+    /**
+     * W (and WA, WB) pass SA's lots to A1..A3 only and SB's to B1..B3 only, the two interleaved in
+     * time: under pooling each of the 21 returning picks of a side (24 picks, 3 receivers) would stay
+     * on its side with probability 1/2, 0.5^42 together, far below ALPHA. Without the rule the chains
+     * through W keep everything one ring; with it the two groups are rings of their own.
+     */
+    @Test
+    void aWarehouseThatPassesEachGroupsLotsToItsOwnReceiversSplitsTheGroup() {
+        ShipmentTable t = warehouse(true, 0);
+        RingFinder.Result before = find(t, false);
+        assertEquals(1, before.ringCount());
+        RingFinder.Result after = find(t, true);
+        assertEquals(2, after.ringCount());
+        for (String a : new String[] {"SA", "A1", "A2", "A3", "A1r0", "A3r0"}) {
+            assertEquals(ringOf(t, after, "SA"), ringOf(t, after, a), a);
+        }
+        for (String x : new String[] {"SB", "B1", "B2", "B3", "B1r0", "B3r0"}) {
+            assertEquals(ringOf(t, after, "SB"), ringOf(t, after, x), x);
+        }
+        assertNotEquals(ringOf(t, after, "SA"), ringOf(t, after, "SB"));
+    }
+
+    /**
+     * Both rings' lots all go through W, which one found ring holds. The other ring keeps no relay:
+     * its chains run from its source through W to its distributors, and the source still joins the
+     * distributors its lots went to past W (otherwise the recursive split leaves it a ring of senders
+     * alone, and the distributors' parts without chains are dropped).
+     */
+    @Test
+    void aRingWhoseOnlyWarehouseWentToTheOtherRingStaysWhole() {
+        ShipmentTable t = warehouse(true, 0, false);
+        RingFinder.Result r = find(t, true);
+        assertEquals(2, r.ringCount());
+        for (String a : new String[] {"SA", "A1", "A2", "A3", "A1r0", "A3r0"}) {
+            assertEquals(ringOf(t, r, "A1"), ringOf(t, r, a), a);
+        }
+        for (String x : new String[] {"SB", "B1", "B2", "B3", "B1r0", "B3r0"}) {
+            assertEquals(ringOf(t, r, "B1"), ringOf(t, r, x), x);
+        }
+        assertNotEquals(ringOf(t, r, "A1"), ringOf(t, r, "B1"));
+        assertTrue(ringOf(t, r, "W") == ringOf(t, r, "A1") || ringOf(t, r, "W") == ringOf(t, r, "B1"));
+    }
+
+    /** A ring's warehouses mix both sources' lots over all six distributors: one block, one ring. */
+    @Test
+    void aRingsOwnWarehouseThatPoolsItsSourcesLotsStaysWhole() {
+        ShipmentTable t = warehouse(false, 0);
+        RingFinder.Result r = find(t, true);
+        assertEquals(1, r.ringCount());
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        RingFinder.ChainParties chains = chains(t, p);
+        SharedRelays relays = SharedRelays.of(t, p, chains, WINDOW);
+        assertNull(blocks(relays, p, t));
+    }
+
+    /**
+     * The same two blocks one after the other in time (SB's lots start after SA's last): a ring whose
+     * members all changed phones at once looks like this, so the relay is not taken as shared.
+     */
+    @Test
+    void blocksOneAfterTheOtherInTimeAreNotRingsOfTheirOwn() {
+        ShipmentTable t = warehouse(true, 200);
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        assertNull(blocks(SharedRelays.of(t, p, chains(t, p), WINDOW), p, t));
+        assertEquals(1, find(t, true).ringCount());
+        // interleaved, the same lots are two blocks
+        ShipmentTable u = warehouse(true, 0);
+        PartyIndex q = Projections.parties(u, PartyKey.PHONE);
+        assertNotNull(blocks(SharedRelays.of(u, q, chains(u, q), WINDOW), q, u));
+    }
+
+    /** The blocks of the warehouses over the whole table as one group. */
+    private static int[] blocks(SharedRelays relays, PartyIndex p, ShipmentTable t) {
+        int n = p.partyCount();
+        int[] local = new int[n];
+        for (int i = 0; i < n; i++) {
+            local[i] = i;
+        }
+        boolean[] source = new boolean[n];
+        source[p.parties().indexOf("SA")] = true;
+        source[p.parties().indexOf("SB")] = true;
+        int[] side = relays.split(new int[] {p.parties().indexOf("W"), p.parties().indexOf("WA"),
+            p.parties().indexOf("WB")}, n, local, source, null);
+        return side == null ? null : Arrays.copyOf(side, n);
+    }
+}
