@@ -1942,11 +1942,12 @@ public final class RingMembers {
      * <ol>
      *   <li><b>Resellers are retailers.</b> A party that is no member but received two or more
      *       wholesale lots (at least {@link Options#wholesaleShare()} of the median lot its supplier
-     *       sends members of its ring, {@link #medianLotSent}; of the ring's median core parcel for a
-     *       supplier that sends members none) from members of one ring at depth at most {@code RETAIL_DEPTH − 1}
+     *       sends members of its ring, {@link #medianLotSent}, or its repeated receivers where it sends
+     *       members none) from members of one ring at depth at most {@code RETAIL_DEPTH − 1}
      *       (the distributor tier or above) and ships to at least {@link #RESELLER_RECEIVERS} different parties is a member of that
      *       ring (confidence {@code 1 − 0.5^received}, at most 0.95), however small the ring's share of
-     *       its parcels: a retailer selling ring goods to one-off buyers, and buying ordinary goods
+     *       its parcels; where the file has weights, so is a party that received one such lot and ships
+     *       to that many after it (0.6): a retailer selling ring goods to one-off buyers, and buying ordinary goods
      *       online, has most of its traffic outside the ring, which the share rule counts against it. A
      *       reseller found this way is one level below its deepest supplier and, within reach, supplies
      *       the next level (a distributor that also sells to one-off buyers, then its retailers).</li>
@@ -2302,9 +2303,10 @@ public final class RingMembers {
     }
 
     /**
-     * Makes members of the candidates (supplied twice or more by one ring's members within reach,
-     * {@code supplier} ≥ 0) that ship to at least {@link #RESELLER_RECEIVERS} different parties; their
-     * depth is one below their deepest supplier. Returns whether any was made.
+     * Makes members of the candidates (supplied {@code minLots} times or more by one ring's members within
+     * reach, {@code supplier} ≥ 0) that ship to at least {@link #RESELLER_RECEIVERS} different parties,
+     * counting for a candidate supplied once only what it shipped from its lot's time ({@code firstLot})
+     * on; their depth is one below their deepest supplier. Returns whether any was made.
      */
     private static boolean promoteResellers(ShipmentTable t, int[] snd, int[] rcv, int[] supplied, int minLots,
                                             int[] supplier, int[] supplierDepth, long[] firstLot, int[] assigned,
