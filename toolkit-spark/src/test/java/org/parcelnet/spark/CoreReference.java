@@ -20,6 +20,7 @@ import org.parcelnet.io.Csv;
 import org.parcelnet.linking.CaseNetworks;
 import org.parcelnet.model.PartyKey;
 import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.roles.CourierStations;
 import org.parcelnet.roles.RingFinder;
 
 /** Core's results on a table, computed as core's pipeline computes them: what the Spark job must match. */
@@ -182,7 +183,10 @@ final class CoreReference {
     record Communities(double modularity, int count) {
     }
 
-    /** Leiden as core's analyze runs it: on the party graph without hubs' one-off edges, modularity on the whole graph. */
+    /**
+     * Leiden as core's analyze runs it: on the party graph without hubs' one-off edges and stations' edges,
+     * modularity on the whole graph.
+     */
     static Communities communities(ShipmentTable t, long seed) {
         CompactGraph whole = Projections.partyGraph(t).graph().toUndirected();
         CompactGraph hubless = hubless(t);
@@ -190,10 +194,18 @@ final class CoreReference {
         return new Communities(Modularity.of(whole, r.partition(), 1.0), r.communityCount());
     }
 
-    /** The graph core's analyze clusters: the directed party graph without hubs' one-off edges, relays keeping repeated ties. */
+    /**
+     * The graph core's analyze clusters: the directed party graph without hubs' one-off edges, relays
+     * keeping repeated ties, and without any edge of a courier station ({@link #stations}).
+     */
     static CompactGraph hubless(ShipmentTable t) {
         return RingFinder.withoutHubs(Projections.partyGraph(t).graph(), CaseNetworks.Params.DEFAULTS.maxCounterparties(),
-                RingFinder.Options.defaults().minTie());
+                RingFinder.Options.defaults().minTie(), stations(t));
+    }
+
+    /** The courier stations core's analyze recognises (default words), per party of {@link Projections#partyGraph}. */
+    static boolean[] stations(ShipmentTable t) {
+        return CourierStations.senders(t, Projections.parties(t, PartyKey.PHONE), CourierStations.DEFAULT_WORDS);
     }
 
     /** Core's modularity (whole undirected party graph) of the partition in a communities.csv. */
