@@ -119,7 +119,6 @@ public final class SparkEngine implements AnalysisEngine {
                     CsvBytes.lines(membership.select("party", "community").orderBy("community", "party"))
                             .as(Encoders.STRING()));
             long communities = membership.agg(org.apache.spark.sql.functions.max("community")).first().getInt(0) + 1L;
-            stations.unpersist();
             stages.put("communities", seconds(t));
 
             RelayChainJob.Result relay = null;
@@ -161,8 +160,9 @@ public final class SparkEngine implements AnalysisEngine {
             int leadCount = 0;
             if (!request.linkOnly()) {
                 t = System.nanoTime();
+                // courier stations are places, not leads (as in core's analyze)
                 List<LeadJob.Lead> leads = LeadJob.leads(shipments, relay.appearances(), networks, LeadWeights.DEFAULTS,
-                        request.leadCount(), request.places());
+                        request.leadCount(), request.places(), stations);
                 StringBuilder leadsCsv = new StringBuilder(LeadJob.HEADER).append('\n');
                 leads.forEach(l -> leadsCsv.append(LeadJob.line(l)).append('\n'));
                 out.writeText("leads.csv", leadsCsv.toString());
@@ -189,6 +189,7 @@ public final class SparkEngine implements AnalysisEngine {
             out.writeText("summary.json", summaryJson(request, summary, onlyFlagged));
             out.commit();
             read.unpersist();
+            stations.unpersist();
             return summary;
         }
     }

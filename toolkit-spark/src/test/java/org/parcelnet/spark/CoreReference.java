@@ -92,10 +92,16 @@ final class CoreReference {
      * Core's leads.csv lines (header included) from core's own scorer and writer, on the features the
      * Spark job has: {@code parcelnet analyze}'s activity features ({@code PartyActivity}, border and
      * transit provinces), relay-chain positions, flagged cases in the case networks {@code links};
-     * no rings and betweenness 0 (not computed on Spark).
+     * no rings and betweenness 0 (not computed on Spark); courier stations kept out, as analyze keeps them.
      */
     static List<String> leadLines(ShipmentTable t, org.parcelnet.paths.RelayChains.Result chains,
                                   CaseNetworks.Result links, int topK, Path dir) throws IOException {
+        return leadLines(t, chains, links, topK, dir, true);
+    }
+
+    /** {@link #leadLines(ShipmentTable, org.parcelnet.paths.RelayChains.Result, CaseNetworks.Result, int, Path)}, stations kept out or not. */
+    static List<String> leadLines(ShipmentTable t, org.parcelnet.paths.RelayChains.Result chains,
+                                  CaseNetworks.Result links, int topK, Path dir, boolean stationsOut) throws IOException {
         PartyIndex parties = Projections.parties(t, PartyKey.PHONE);
         java.util.Set<String> border = new java.util.HashSet<>();
         for (int c = 0; c < t.placeCount(); c++) {
@@ -115,7 +121,8 @@ final class CoreReference {
         org.parcelnet.leads.LeadFeatures f = org.parcelnet.leads.LeadFeatures
                 .of(ids, org.parcelnet.leads.PartyActivity.compute(t, parties, border)).withRelayChains(relay)
                 .withFlaggedInNetwork(org.parcelnet.leads.LeadFeatures.flaggedInCaseNetworks(t, parties, links));
-        org.parcelnet.leads.LeadResult leads = new org.parcelnet.leads.LeadScorer().score(f, topK);
+        // courier stations are places, never leads (as in core's analyze)
+        org.parcelnet.leads.LeadResult leads = new org.parcelnet.leads.LeadScorer().score(f, topK, stationsOut ? stations(t) : null);
         Path file = dir.resolve("core-leads.csv");
         org.parcelnet.table.TableFiles.writeCsv(org.parcelnet.table.LeadTables.parties(leads.parties(),
                 org.parcelnet.leads.Dispatch.regions(t, parties)), file);

@@ -204,9 +204,10 @@ class GeneratedAgreementTest {
     }
 
     /**
-     * Leads: the job's top 100 (and top 7, so a cut inside tied scores is checked too) are the lines
+     * Leads: the job's top 100 (and top 7, so a cut inside tied scores is checked too, and all parties) are the lines
      * core's scorer and writer give on the same features (activity, relay positions, flagged cases in
-     * the case networks split by the same communities; no rings, betweenness 0), with core's regions.
+     * the case networks split by the same communities; no rings, betweenness 0), with core's regions;
+     * courier stations kept out, as core's analyze keeps them out (checked on the whole list too).
      */
     @Test
     void leadsEqualCoresScorer() throws IOException {
@@ -224,15 +225,22 @@ class GeneratedAgreementTest {
                 .add("shipment_id", org.apache.spark.sql.types.DataTypes.StringType, false)
                 .add("network", org.apache.spark.sql.types.DataTypes.IntegerType, false));
         org.parcelnet.paths.RelayChains.Result coreChains = CoreReference.relayChains(table, 3);
-        for (int k : new int[] {100, 7}) {
+        // every party once: the courier stations, none in the top 100 here, are kept out of a whole list too
+        int parties = Projections.parties(table, org.parcelnet.model.PartyKey.PHONE).partyCount();
+        int stations = org.parcelnet.roles.CourierStations.count(CoreReference.stations(table));
+        assertTrue(stations > 0);
+        for (int k : new int[] {100, 7, parties}) {
             List<String> spark = new java.util.ArrayList<>();
             spark.add(LeadJob.HEADER);
             LeadJob.leads(shipments, relay(3).appearances(), networks, org.parcelnet.leads.LeadWeights.DEFAULTS, k)
                     .forEach(l -> spark.add(LeadJob.line(l)));
             List<String> core = CoreReference.leadLines(table, coreChains, coreLinks, k, dir);
-            assertEquals(k + 1, core.size());
+            assertEquals(Math.min(k, parties - stations) + 1, core.size());
             assertEquals(core, spark, "top " + k);
         }
+        assertEquals(parties + 1, CoreReference.leadLines(table, coreChains, coreLinks, parties, dir, false).size(),
+                "without the exclusion the stations are listed");
+
     }
 
     /** {@code party, community} rows of a membership map, as the job takes them. */
