@@ -40,9 +40,10 @@ import scala.Tuple2;
 /**
  * Communities of the party graph on Spark, on the same graph core's pipeline clusters: undirected,
  * weights summed over both directions, without the one-off edges of hub parties (more than
- * {@code hubThreshold} distinct neighbours; relaying hubs keep their repeated ties:
- * {@link #withoutHubs}, core's {@code RingFinder.withoutHubs(directed, k, minTie)}); modularity is reported
- * on the whole undirected graph, hubs included, as core reports it.
+ * {@code hubThreshold} distinct neighbours; relaying hubs keep their repeated ties) and without any
+ * edge of a courier station ({@link CourierStationJob}): {@link #withoutHubs}, core's
+ * {@code RingFinder.withoutHubs(directed, k, minTie, places)}; modularity is reported on the whole
+ * undirected graph, hubs and stations included, as core reports it.
  *
  * <p><b>Split by component.</b> Modularity never gains from joining two components, so the graph
  * is cut into its connected components ({@link ConnectedComponents}). A component of at most
@@ -109,15 +110,18 @@ public final class CommunityJob {
 
     /**
      * Communities of the directed party graph {@code arcs} ({@code source, target, weight}).
+     *
+     * @param stations the parties that are places ({@code party}: courier stations,
+     *                 {@link CourierStationJob#stations}), which lose every edge; null for none
      */
-    public static Result run(Dataset<Row> arcs, Options options) {
+    public static Result run(Dataset<Row> arcs, Dataset<Row> stations, Options options) {
         SparkSession spark = arcs.sparkSession();
         PartyIds ids = PartyIds.of(arcs, -1L);
         Dataset<Row> parties = ids.table();
         // used twice (the undirected graph and the hub rule)
         Dataset<Row> directed = ids.directed(arcs).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> und = undirected(directed).persist(StorageLevel.MEMORY_AND_DISK());
-        HubRule hubRule = withoutHubs(directed, und, options.hubThreshold());
+        HubRule hubRule = withoutHubs(directed, und, options.hubThreshold(), ids.places(stations));
         Dataset<Row> hubless = hubRule.kept().persist(StorageLevel.MEMORY_AND_DISK());
 
         Dataset<Row> cc = ConnectedComponents.of(hubless.where(col("a").notEqual(col("b")))
@@ -197,8 +201,8 @@ public final class CommunityJob {
      *
      * @param kept      the edges clustered: {@code a, b, w}
      * @param removedNearRelays the removed edges that can still join two parties of one community: a
-     *                  hub's self loop, or an edge at a relaying hub ({@code a, b, w}); a hub that does
-     *                  not relay keeps no edge and is a community of its own
+     *                  self loop (of a hub or a place), or an edge at a relaying hub ({@code a, b, w}); a
+     *                  hub that does not relay and a place keep no edge and are communities of their own
      * @param degree    {@code v, k}: each party's weighted degree in the whole graph (a self loop twice)
      */
     record HubRule(Dataset<Row> kept, Dataset<Row> removedNearRelays, Dataset<Row> degree) {
@@ -206,16 +210,19 @@ public final class CommunityJob {
 
     /**
      * The undirected party graph core's pipeline clusters ({@link RingFinder#withoutHubs(CompactGraph,
-     * int, double)}): parties with more than {@code hubThreshold} distinct neighbours are hubs and
+     * int, double, boolean[])}): parties with more than {@code hubThreshold} distinct neighbours are hubs and
      * lose their edges, except that a relaying hub (at least {@link RingFinder#RELAY_SHARE} of its
      * parcels on repeated ties of at least {@code minTie} parcels inbound from non-hubs, and again
-     * outbound to anyone) keeps its edges of at least {@code minTie} parcels to non-hubs. Two aggregations over
-     * the arcs (the first also gives every party's weighted degree) and two joins.
+     * outbound to anyone) keeps its edges of at least {@code minTie} parcels to non-hubs; and a place
+     * (a courier station) loses every edge whatever its neighbour count, while hubs and relays are
+     * decided as without places. Two aggregations over the arcs (the first also gives every party's
+     * weighted degree) and two joins with the hubs' and places' flags, which go to every task.
      *
      * @param directed {@code s, t, w}: party ids and parcels of each arc
      * @param und      {@code a ≤ b, w}: the undirected graph (both directions summed)
+     * @param places   {@code v}: the parties that are places, distinct; null for none
      */
-    static HubRule withoutHubs(Dataset<Row> directed, Dataset<Row> und, int hubThreshold) {
+    static HubRule withoutHubs(Dataset<Row> directed, Dataset<Row> und, int hubThreshold, Dataset<Row> places) {
         double minTie = RingFinder.Options.defaults().minTie();
         org.apache.spark.sql.Column loop = col("a").equalTo(col("b"));
         // per party: distinct neighbours (self loops aside) and weighted degree (a self loop twice)
@@ -242,17 +249,24 @@ public final class CommunityJob {
         // cached: both the kept and the removed edges are read through it, and the relay test behind it
         // aggregates every hub's arcs
         Dataset<Row> flags = hubs.select(col("v"), lit(true).as("hub"))
-                .join(relays.select(col("v"), lit(true).as("relay")), "v", "left")
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> fa = flags.select(col("v").as("a"), col("hub").as("ha"), col("relay").as("ra"));
-        Dataset<Row> fb = flags.select(col("v").as("b"), col("hub").as("hb"), col("relay").as("rb"));
+                .join(relays.select(col("v"), lit(true).as("relay")), "v", "left");
+        // places beside the hubs (a station may be either or both): one table of flags, one join per end
+        flags = places == null ? flags.withColumn("place", lit(null).cast(DataTypes.BooleanType))
+                : flags.join(places.select(col("v"), lit(true).as("place")), "v", "full");
+        flags = flags.persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> fa = flags.select(col("v").as("a"), col("hub").as("ha"), col("relay").as("ra"),
+                col("place").as("pa"));
+        Dataset<Row> fb = flags.select(col("v").as("b"), col("hub").as("hb"), col("relay").as("rb"),
+                col("place").as("pb"));
         org.apache.spark.sql.Column ha = col("ha").isNotNull();
         org.apache.spark.sql.Column hb = col("hb").isNotNull();
         org.apache.spark.sql.Column relay = col("ra").isNotNull().or(col("rb").isNotNull());
+        // core's keep: (neither a hub, or a relaying hub's repeated tie to a non-hub) and neither a place
         org.apache.spark.sql.Column keep = ha.or(hb).equalTo(false)
-                .or(ha.notEqual(hb).and(relay).and(col("w").geq(minTie)));
-        // hubs are few (parties past the threshold): their flags go to every task rather than the edges
-        // being shuffled twice to meet them
+                .or(ha.notEqual(hb).and(relay).and(col("w").geq(minTie)))
+                .and(col("pa").isNull()).and(col("pb").isNull());
+        // hubs and places are few (parties past the threshold, stations): their flags go to every task
+        // rather than the edges being shuffled twice to meet them
         Dataset<Row> marked = und.join(broadcast(fa), "a", "left").join(broadcast(fb), "b", "left");
         return new HubRule(marked.where(keep).select("a", "b", "w"),
                 marked.where(keep.equalTo(false).and(relay.or(loop))).select("a", "b", "w"),
@@ -299,6 +313,11 @@ public final class CommunityJob {
         Column id(Column party) {
             Column h = xxhash64(lit(salt), party);
             return mask == -1L ? h : h.bitwiseAND(lit(mask));
+        }
+
+        /** The ids ({@code v}) of the parties ({@code party}) in {@code parties}; null for null. */
+        Dataset<Row> places(Dataset<Row> parties) {
+            return parties == null ? null : parties.select(id(col("party")).as("v"));
         }
 
         /** The arcs by party id: {@code s, t, w}. */

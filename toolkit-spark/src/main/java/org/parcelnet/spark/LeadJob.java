@@ -93,7 +93,8 @@ public final class LeadJob {
     }
 
     /**
-     * The best {@code topK} party leads, ranked, with their regions.
+     * The best {@code topK} party leads, ranked, with their regions; the courier stations of the
+     * shipments ({@link CourierStationJob#stations}) are never leads.
      *
      * @param shipments    rows of {@link ShipmentIngest#SCHEMA}
      * @param appearances  {@code party, appearances} of {@link RelayChainJob.Result#appearances()}
@@ -102,21 +103,29 @@ public final class LeadJob {
      */
     public static List<Lead> leads(Dataset<Row> shipments, Dataset<Row> appearances, Dataset<Row> networks,
                                    LeadWeights weights, int topK) {
-        return leads(shipments, appearances, networks, weights, topK, GeographyPlaces.INSTANCE);
+        return leads(shipments, appearances, networks, weights, topK, GeographyPlaces.INSTANCE,
+                CourierStationJob.stations(shipments));
     }
 
     /**
      * {@link #leads(Dataset, Dataset, Dataset, LeadWeights, int)} with the border share read against the
-     * border and transit provinces of {@code places} (core's {@code --places}; serialisable).
+     * border and transit provinces of {@code places} (core's {@code --places}; serialisable), and
+     * {@code stations} ({@code party}; null: none) kept out of the leads as core's analyze keeps courier
+     * stations out ({@code LeadScorer.score(features, topK, excluded)}): a place, not a person. They
+     * are left out after the maxima are taken, so every other party's score is as without the
+     * exclusion, as in core.
      */
     public static List<Lead> leads(Dataset<Row> shipments, Dataset<Row> appearances, Dataset<Row> networks,
-                                   LeadWeights weights, int topK, PlaceFacts places) {
+                                   LeadWeights weights, int topK, PlaceFacts places, Dataset<Row> stations) {
         Dataset<Row> features = features(shipments, appearances, networks, places).cache();
         Row m = features.agg(max("volume"), max("counterparties"), max("relay"), max("flagged")).first();
         double[] maxima = {m.getDouble(0), m.getDouble(1), m.getDouble(2), m.getDouble(3)};
         double[] w = weights.asArray();
         MapPartitionsFunction<Row, Row> score = it -> scorePartition(it, maxima, w, topK);
-        List<Row> best = features.sortWithinPartitions("first")
+        // stations are few: their names go to every task
+        Dataset<Row> candidates = stations == null ? features
+                : features.join(org.apache.spark.sql.functions.broadcast(stations), "party", "left_anti");
+        List<Row> best = candidates.sortWithinPartitions("first")
                 .mapPartitions(score, ExpressionEncoder.apply(SCORED_SCHEMA)).collectAsList();
         features.unpersist();
         List<Row> ranked = new ArrayList<>(best);

@@ -1,9 +1,11 @@
 package org.parcelnet.spark;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.parcelnet.linking.CaseNetworks;
+import org.parcelnet.roles.CourierStations;
 import org.parcelnet.roles.GeographyPlaces;
 import org.parcelnet.roles.PlaceFacts;
 import org.parcelnet.roles.PlaceList;
@@ -28,11 +30,15 @@ import org.parcelnet.roles.PlaceList;
  *                       routes or leads
  * @param places         entry places and border/transit provinces (core's {@code --places}; default the
  *                       built-in geography); serialisable, since the executors test places with it
+ * @param stationWords   words that mark a courier station's address (core's {@code --station-words}, default
+ *                       {@link CourierStations#DEFAULT_WORDS}; blank words ignored, none: no stations): a
+ *                       station loses every edge of the graph communities are found on, as in core's analyze
  */
 public record ScaleOutRequest(String input, String out, boolean lenient, String zone, Map<String, String> columnMap,
                               ShipmentIngest.KeySource key, CaseNetworks.Params cases,
                               CommunityJob.Options communities, boolean splitCases, boolean parquet,
-                              double windowDays, int leadCount, boolean linkOnly, PlaceFacts places) {
+                              double windowDays, int leadCount, boolean linkOnly, PlaceFacts places,
+                              List<String> stationWords) {
 
     public ScaleOutRequest {
         Objects.requireNonNull(input, "input");
@@ -55,57 +61,64 @@ public record ScaleOutRequest(String input, String out, boolean lenient, String 
         if (!(places instanceof java.io.Serializable)) {
             throw new IllegalArgumentException("places must be serialisable to reach the executors");
         }
+        stationWords = List.copyOf(stationWords);
     }
 
     /** Defaults: strict, UTC, core's case parameters and hub threshold, seed 42, γ = 1. */
     public static ScaleOutRequest of(String input, String out) {
         return new ScaleOutRequest(input, out, false, "UTC", Map.of(), null, CaseNetworks.Params.DEFAULTS,
                 new CommunityJob.Options(42, 1.0, CaseNetworks.Params.DEFAULTS.maxCounterparties(), 4_000_000, 5), true, false,
-                3, 100, false, GeographyPlaces.INSTANCE);
+                3, 100, false, GeographyPlaces.INSTANCE, CourierStations.DEFAULT_WORDS);
     }
 
     public ScaleOutRequest withLenient(boolean v) {
-        return new ScaleOutRequest(input, out, v, zone, columnMap, key, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly, places);
+        return new ScaleOutRequest(input, out, v, zone, columnMap, key, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly, places, stationWords);
     }
 
     public ScaleOutRequest withKey(ShipmentIngest.KeySource v) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, v, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly, places);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, v, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly, places, stationWords);
     }
 
     public ScaleOutRequest withCommunities(CommunityJob.Options v) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, v, splitCases, parquet, windowDays, leadCount, linkOnly, places);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, v, splitCases, parquet, windowDays, leadCount, linkOnly, places, stationWords);
     }
 
     public ScaleOutRequest withCases(CaseNetworks.Params v, boolean split) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, v, communities, split, parquet, windowDays, leadCount, linkOnly, places);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, v, communities, split, parquet, windowDays, leadCount, linkOnly, places, stationWords);
     }
 
     public ScaleOutRequest withParquet(boolean v) {
-        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, v, windowDays, leadCount, linkOnly, places);
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, v, windowDays, leadCount, linkOnly, places, stationWords);
     }
 
     public ScaleOutRequest withRelayWindow(double days) {
         return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, parquet,
-                days, leadCount, linkOnly, places);
+                days, leadCount, linkOnly, places, stationWords);
     }
 
     public ScaleOutRequest withLeadCount(int v) {
         return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, parquet,
-                windowDays, v, linkOnly, places);
+                windowDays, v, linkOnly, places, stationWords);
     }
 
     public ScaleOutRequest withLinkOnly(boolean v) {
         return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, parquet,
-                windowDays, leadCount, v, places);
+                windowDays, leadCount, v, places, stationWords);
     }
 
     /** Entry places and border/transit provinces (a {@link PlaceList} from {@code --places}). */
     public ScaleOutRequest withPlaces(PlaceFacts v) {
         return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, parquet,
-                windowDays, leadCount, linkOnly, v);
+                windowDays, leadCount, linkOnly, v, stationWords);
+    }
+
+    /** Words that mark a courier station's address (core's {@code --station-words}; none: no stations). */
+    public ScaleOutRequest withStationWords(List<String> v) {
+        return new ScaleOutRequest(input, out, lenient, zone, columnMap, key, cases, communities, splitCases, parquet,
+                windowDays, leadCount, linkOnly, places, v);
     }
 
     public ScaleOutRequest withZone(String v) {
-        return new ScaleOutRequest(input, out, lenient, v, columnMap, key, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly, places);
+        return new ScaleOutRequest(input, out, lenient, v, columnMap, key, cases, communities, splitCases, parquet, windowDays, leadCount, linkOnly, places, stationWords);
     }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param components      connected components of the hub-free party graph
  * @param largeComponents components clustered by the distributed path (local moving, Leiden on the driver, local moving)
  * @param largestComponent parties in the largest connected component of the hub-free party graph
+ * @param courierStations senders recognised as courier stations by their addresses (they lose their edges before
+ *                        communities are found)
  * @param relayChains     relay chains (core's rule, sources = senders from border-entry places)
  * @param relayRoutes     their routes (rows of routes.csv)
  * @param leads           party leads listed
@@ -25,6 +27,7 @@ import java.util.Map;
  */
 public record ScaleOutSummary(int files, long rowsRead, long rowsRejected, long parties, long partyEdges, long cases,
                               long caseNetworks, long linkedNetworks, long communities, double modularity,
-                              long components, long largeComponents, long largestComponent, long relayChains, long relayRoutes,
+                              long components, long largeComponents, long largestComponent, long courierStations,
+                              long relayChains, long relayRoutes,
                               int leads, Map<String, Double> stageSeconds) {
 }

@@ -33,6 +33,7 @@ import org.parcelnet.model.Place;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.privacy.PseudonymKey;
 import org.parcelnet.privacy.Pseudonymizer;
+import org.parcelnet.roles.CourierStations;
 
 /**
  * Reads, validates, normalises and (optionally) pseudonymises shipment files on the executors with
@@ -54,7 +55,11 @@ import org.parcelnet.privacy.Pseudonymizer;
  */
 public final class ShipmentIngest {
 
-    /** Columns of a read shipment; {@code part} and {@code row} give the input order (file, row in file). */
+    /**
+     * Columns of a read shipment; {@code part} and {@code row} give the input order (file, row in file);
+     * {@code sender_at_station} marks the rows whose sender address, as written, is a courier station's
+     * ({@link CourierStations#stationRows} with {@link Settings#stationWords()}).
+     */
     public static final StructType SCHEMA = new StructType(new StructField[] {
         DataTypes.createStructField("part", DataTypes.IntegerType, false),
         DataTypes.createStructField("row", DataTypes.IntegerType, false),
@@ -78,7 +83,10 @@ public final class ShipmentIngest {
         DataTypes.createStructField("pieces", DataTypes.IntegerType, false),
         DataTypes.createStructField("weight_kg", DataTypes.DoubleType, true),
         DataTypes.createStructField("declared_goods", DataTypes.StringType, true),
-        DataTypes.createStructField("flagged", DataTypes.BooleanType, false)
+        DataTypes.createStructField("flagged", DataTypes.BooleanType, false),
+        // whether the sender's address as written is a courier station's (core's CourierStations.stationRows,
+        // read before pseudonyms replace the addresses)
+        DataTypes.createStructField("sender_at_station", DataTypes.BooleanType, false)
     });
 
     /**
@@ -100,11 +108,21 @@ public final class ShipmentIngest {
     }
 
     /**
-     * What a task needs to read its file: core's read options as plain values (serialisable) and
-     * the pseudonym key's bytes, or null.
+     * What a task needs to read its file: core's read options as plain values (serialisable), the
+     * pseudonym key's bytes, or null, and the words that mark a courier station's address (core's
+     * {@code --station-words}; blank words are ignored, none: no row is a station's).
      */
-    record Settings(boolean lenient, String zone, java.util.Map<String, String> columnMap, KeySource key)
-            implements Serializable {
+    record Settings(boolean lenient, String zone, java.util.Map<String, String> columnMap, KeySource key,
+                    List<String> stationWords) implements Serializable {
+
+        Settings {
+            stationWords = List.copyOf(stationWords);
+        }
+
+        /** Core's default station words ({@link CourierStations#DEFAULT_WORDS}). */
+        Settings(boolean lenient, String zone, java.util.Map<String, String> columnMap, KeySource key) {
+            this(lenient, zone, columnMap, key, CourierStations.DEFAULT_WORDS);
+        }
 
         ShipmentReader.Options readOptions() {
             return ShipmentReader.Options.defaults().withLenient(lenient).withZone(java.time.ZoneId.of(zone))
@@ -277,12 +295,15 @@ public final class ShipmentIngest {
             }
         }
         ShipmentTable t = r.table();
+        // stations are recognised by their addresses as written, before pseudonyms replace them (as core's
+        // analyze does); pseudonymising keeps the rows' order
+        boolean[] atStation = CourierStations.stationRows(t, settings.stationWords());
         if (settings.key() != null) {
             PseudonymKey key = settings.key().open();
             t = new Pseudonymizer(key).apply(t);
             key.destroy();
         }
-        return rows(part, t, full);
+        return rows(part, t, full, atStation);
     }
 
     /**
@@ -290,8 +311,10 @@ public final class ShipmentIngest {
      * Spark's internal rows: each dictionary entry (phone, name, address, place, carrier, goods) is
      * encoded to UTF-8 once rather than once per row, and no external row is converted field by
      * field. O(rows + dictionary entries); the encoded entries take about their UTF-8 size.
+     *
+     * @param atStation per row, whether its sender address is a courier station's
      */
-    static Iterator<InternalRow> rows(int part, ShipmentTable t, boolean full) {
+    static Iterator<InternalRow> rows(int part, ShipmentTable t, boolean full, boolean[] atStation) {
         int n = t.size();
         UTF8String[] phones = encoded(t.phones());
         UTF8String[] names = encoded(t.names());
@@ -363,7 +386,8 @@ public final class ShipmentIngest {
                     v[f++] = Double.isNaN(w) ? null : w;
                     v[f++] = at(goods, t.goods(row));
                 }
-                v[f] = t.flagged(row);
+                v[f++] = t.flagged(row);
+                v[f] = atStation[row];
                 return new GenericInternalRow(v);
             }
         };

@@ -28,7 +28,8 @@ import org.parcelnet.linking.CaseNetworks;
 /**
  * The scale-out pipeline on Apache Spark: read and validate ({@link ShipmentIngest}, core's reader
  * per file, pseudonymised with core's keys when asked), the party graph (sender → receiver,
- * shipments per pair), communities ({@link CommunityJob}) and case networks ({@link CaseLinkJob}),
+ * shipments per pair), communities ({@link CommunityJob}, courier stations by {@link CourierStationJob}
+ * losing their edges) and case networks ({@link CaseLinkJob}),
  * written in core's CSV formats to an output folder that appears only when the whole job succeeded
  * ({@link OutputFolder}).
  *
@@ -75,7 +76,7 @@ public final class SparkEngine implements AnalysisEngine {
             long t = System.nanoTime();
             Path rejectsDir = new Path(out.staging(), "_rejects");
             ShipmentIngest.Settings settings = new ShipmentIngest.Settings(request.lenient(), request.zone(),
-                    new java.util.HashMap<>(request.columnMap()), request.key());
+                    new java.util.HashMap<>(request.columnMap()), request.key(), request.stationWords());
             Dataset<Row> read = spread(ShipmentIngest.read(spark, files, names, settings, rejectsDir.toString(), false),
                     files.size()).persist(StorageLevel.MEMORY_AND_DISK());
             // the first scan fills the cache: with several files it is the search for repeated ids,
@@ -107,7 +108,11 @@ public final class SparkEngine implements AnalysisEngine {
             stages.put("party graph", seconds(t));
 
             t = System.nanoTime();
-            CommunityJob.Result comm = CommunityJob.run(arcs, request.communities());
+            // courier stations (recognised by their addresses as each file was read) lose every edge of the
+            // graph communities are found on, as in core's analyze
+            Dataset<Row> stations = CourierStationJob.stations(shipments).persist(StorageLevel.MEMORY_AND_DISK());
+            long courierStations = stations.count();
+            CommunityJob.Result comm = CommunityJob.run(arcs, stations, request.communities());
             // checkpointed: later queries start from these rows, not from the communities' whole plan
             Dataset<Row> membership = comm.membership().localCheckpoint(true);
             long parties = out.writeCsv("communities.csv", "node,community",
@@ -155,8 +160,9 @@ public final class SparkEngine implements AnalysisEngine {
             int leadCount = 0;
             if (!request.linkOnly()) {
                 t = System.nanoTime();
+                // courier stations are places, not leads (as in core's analyze)
                 List<LeadJob.Lead> leads = LeadJob.leads(shipments, relay.appearances(), networks, LeadWeights.DEFAULTS,
-                        request.leadCount(), request.places());
+                        request.leadCount(), request.places(), stations);
                 StringBuilder leadsCsv = new StringBuilder(LeadJob.HEADER).append('\n');
                 leads.forEach(l -> leadsCsv.append(LeadJob.line(l)).append('\n'));
                 out.writeText("leads.csv", leadsCsv.toString());
@@ -179,10 +185,11 @@ public final class SparkEngine implements AnalysisEngine {
 
             ScaleOutSummary summary = new ScaleOutSummary(files.size(), rows, rejected, parties, partyEdges, cases,
                     caseNetworks, linked, communities, comm.modularity(), comm.components(), comm.largeComponents(),
-                    comm.largestComponent(), relayChains, routes, leadCount, stages);
+                    comm.largestComponent(), courierStations, relayChains, routes, leadCount, stages);
             out.writeText("summary.json", summaryJson(request, summary, onlyFlagged));
             out.commit();
             read.unpersist();
+            stations.unpersist();
             return summary;
         }
     }
@@ -290,6 +297,7 @@ public final class SparkEngine implements AnalysisEngine {
         params.put("seed", request.communities().seed());
         params.put("resolution", request.communities().resolution());
         params.put("hub_threshold", request.communities().hubThreshold());
+        params.put("station_words", String.join(",", request.stationWords()));
         params.put("max_local_parties", request.communities().maxLocalNodes());
         params.put("local_moving_rounds", request.communities().moveRounds());
         params.put("case_max_counterparties", request.cases().maxCounterparties());
@@ -319,6 +327,7 @@ public final class SparkEngine implements AnalysisEngine {
         sizes.put("components", s.components());
         sizes.put("large_components", s.largeComponents());
         sizes.put("largest_component", s.largestComponent());
+        sizes.put("courier_stations", s.courierStations());
         if (!request.linkOnly()) {
             sizes.put("relay_chains", s.relayChains());
             sizes.put("relay_routes", s.relayRoutes());

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,7 +24,7 @@ import org.parcelnet.privacy.PseudonymKey;
  * analyze --shipments PATH --out DIR [--lenient] [--zone Z] [--map column=name]...
  *         [--desensitize [--key-file K]] [--seed N] [--resolution G] [--hub-threshold K]
  *         [--max-local-parties N] [--move-rounds R] [--max-path K] [--min-evidence E] [--no-split]
- *         [--window-days D] [--leads N] [--parquet]
+ *         [--window-days D] [--leads N] [--places FILE] [--station-words WORDS] [--parquet]
  * </pre>
  *
  * Exit codes as core's command line: 0 success, 1 failure while running, 2 bad usage or input (one
@@ -33,8 +35,12 @@ public final class SparkMain {
     private static final String USAGE = "usage: parcelnet-spark analyze|link --shipments PATH --out DIR [--lenient]"
             + " [--zone Z] [--map column=name]... [--desensitize [--key-file K]] [--seed N] [--resolution G]"
             + " [--hub-threshold K] [--max-local-parties N] [--move-rounds R] [--max-path K] [--min-evidence E]"
-            + " [--no-split] [--window-days D] [--leads N] [--places FILE] [--parquet]   (link: reading, party graph,"
+            + " [--no-split] [--window-days D] [--leads N] [--places FILE] [--station-words WORDS] [--parquet]"
+            + "   (--station-words: comma-separated, replacing the defaults; --station-words= for none; link: reading, party graph,"
             + " communities and case networks only; no --window-days, --leads or --places)";
+
+    /** Words that mark a courier station's address, as core's {@code analyze --station-words}. */
+    private static final String STATION_WORDS = "--station-words";
 
     private SparkMain() {
     }
@@ -192,8 +198,21 @@ public final class SparkMain {
         double windowDays = 3;
         int leads = 100;
         String places = null;
+        List<String> stationWords = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
+            if (a.startsWith(STATION_WORDS + "=") || a.equals(STATION_WORDS)) {
+                // as core's analyze: comma-separated, repeated options add up, blank words dropped (so
+                // "--station-words=" turns the rule off)
+                String v = a.equals(STATION_WORDS) ? value(args, ++i, a) : a.substring(STATION_WORDS.length() + 1);
+                stationWords = stationWords == null ? new ArrayList<>() : stationWords;
+                for (String w : v.split(",", -1)) {
+                    if (!w.isBlank()) {
+                        stationWords.add(w);
+                    }
+                }
+                continue;
+            }
             switch (a) {
                 case "--help", "-h" -> {
                     return null;
@@ -250,7 +269,10 @@ public final class SparkMain {
                 .withCommunities(new CommunityJob.Options(seed, resolution, hub, maxLocal, rounds));
         r = new ScaleOutRequest(r.input(), r.out(), r.lenient(), r.zone(), map, null,
                 r.cases().withHubThreshold(hub).withMaxPathIdentifiers(maxPath).withMinEvidence(minEvidence),
-                r.communities(), split, parquet, windowDays, leads, linkOnly, r.places());
+                r.communities(), split, parquet, windowDays, leads, linkOnly, r.places(), r.stationWords());
+        if (stationWords != null) {
+            r = r.withStationWords(stationWords);
+        }
         if (places != null) {
             // a local file, read on the driver as core reads it (same format and errors)
             r = r.withPlaces(org.parcelnet.roles.PlaceList.read(java.nio.file.Path.of(places)));

@@ -48,7 +48,7 @@ class CommunityModularityTest {
                 .add("target", DataTypes.StringType, false).add("weight", DataTypes.LongType, false);
         Dataset<Row> arcs = TestSpark.get().createDataFrame(rows, schema);
         // hubs: more than 3 distinct neighbours (H alone)
-        CommunityJob.Result r = CommunityJob.run(arcs, new CommunityJob.Options(42, 1.0, 3, 1000, 3));
+        CommunityJob.Result r = CommunityJob.run(arcs, null, new CommunityJob.Options(42, 1.0, 3, 1000, 3));
 
         int[] membership = new int[node.size()];
         for (Row m : r.membership().collectAsList()) {

@@ -20,6 +20,7 @@ import org.parcelnet.io.Csv;
 import org.parcelnet.linking.CaseNetworks;
 import org.parcelnet.model.PartyKey;
 import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.roles.CourierStations;
 import org.parcelnet.roles.RingFinder;
 
 /** Core's results on a table, computed as core's pipeline computes them: what the Spark job must match. */
@@ -91,10 +92,16 @@ final class CoreReference {
      * Core's leads.csv lines (header included) from core's own scorer and writer, on the features the
      * Spark job has: {@code parcelnet analyze}'s activity features ({@code PartyActivity}, border and
      * transit provinces), relay-chain positions, flagged cases in the case networks {@code links};
-     * no rings and betweenness 0 (not computed on Spark).
+     * no rings and betweenness 0 (not computed on Spark); courier stations kept out, as analyze keeps them.
      */
     static List<String> leadLines(ShipmentTable t, org.parcelnet.paths.RelayChains.Result chains,
                                   CaseNetworks.Result links, int topK, Path dir) throws IOException {
+        return leadLines(t, chains, links, topK, dir, true);
+    }
+
+    /** {@link #leadLines(ShipmentTable, org.parcelnet.paths.RelayChains.Result, CaseNetworks.Result, int, Path)}, stations kept out or not. */
+    static List<String> leadLines(ShipmentTable t, org.parcelnet.paths.RelayChains.Result chains,
+                                  CaseNetworks.Result links, int topK, Path dir, boolean stationsOut) throws IOException {
         PartyIndex parties = Projections.parties(t, PartyKey.PHONE);
         java.util.Set<String> border = new java.util.HashSet<>();
         for (int c = 0; c < t.placeCount(); c++) {
@@ -114,7 +121,8 @@ final class CoreReference {
         org.parcelnet.leads.LeadFeatures f = org.parcelnet.leads.LeadFeatures
                 .of(ids, org.parcelnet.leads.PartyActivity.compute(t, parties, border)).withRelayChains(relay)
                 .withFlaggedInNetwork(org.parcelnet.leads.LeadFeatures.flaggedInCaseNetworks(t, parties, links));
-        org.parcelnet.leads.LeadResult leads = new org.parcelnet.leads.LeadScorer().score(f, topK);
+        // courier stations are places, never leads (as in core's analyze)
+        org.parcelnet.leads.LeadResult leads = new org.parcelnet.leads.LeadScorer().score(f, topK, stationsOut ? stations(t) : null);
         Path file = dir.resolve("core-leads.csv");
         org.parcelnet.table.TableFiles.writeCsv(org.parcelnet.table.LeadTables.parties(leads.parties(),
                 org.parcelnet.leads.Dispatch.regions(t, parties)), file);
@@ -182,7 +190,10 @@ final class CoreReference {
     record Communities(double modularity, int count) {
     }
 
-    /** Leiden as core's analyze runs it: on the party graph without hubs' one-off edges, modularity on the whole graph. */
+    /**
+     * Leiden as core's analyze runs it: on the party graph without hubs' one-off edges and stations' edges,
+     * modularity on the whole graph.
+     */
     static Communities communities(ShipmentTable t, long seed) {
         CompactGraph whole = Projections.partyGraph(t).graph().toUndirected();
         CompactGraph hubless = hubless(t);
@@ -190,10 +201,18 @@ final class CoreReference {
         return new Communities(Modularity.of(whole, r.partition(), 1.0), r.communityCount());
     }
 
-    /** The graph core's analyze clusters: the directed party graph without hubs' one-off edges, relays keeping repeated ties. */
+    /**
+     * The graph core's analyze clusters: the directed party graph without hubs' one-off edges, relays
+     * keeping repeated ties, and without any edge of a courier station ({@link #stations}).
+     */
     static CompactGraph hubless(ShipmentTable t) {
         return RingFinder.withoutHubs(Projections.partyGraph(t).graph(), CaseNetworks.Params.DEFAULTS.maxCounterparties(),
-                RingFinder.Options.defaults().minTie());
+                RingFinder.Options.defaults().minTie(), stations(t));
+    }
+
+    /** The courier stations core's analyze recognises (default words), per party of {@link Projections#partyGraph}. */
+    static boolean[] stations(ShipmentTable t) {
+        return CourierStations.senders(t, Projections.parties(t, PartyKey.PHONE), CourierStations.DEFAULT_WORDS);
     }
 
     /** Core's modularity (whole undirected party graph) of the partition in a communities.csv. */

@@ -76,14 +76,31 @@ class GeneratedAgreementTest {
         assertTrue(networks > 1 && networks < core.size(), "some cases linked, not all into one network");
     }
 
-    /** The graph clustered: core's analyze's (hubs lose their one-off edges, relaying hubs keep repeated ties). */
+    /**
+     * The graph clustered: core's analyze's (hubs lose their one-off edges, relaying hubs keep repeated
+     * ties, courier stations lose every edge). The generator's stations post under "Courier Station"
+     * addresses, most with fewer counterparties than a hub: the job finds core's stations, and without
+     * them core's graph would have more edges, so the stations' rule is checked, not only the hubs'.
+     */
     @Test
     void hubFreeGraphEqualsCoresAnalyze() {
         Dataset<Row> arcs = PartyGraphJob.arcs(shipments);
         CommunityJob.PartyIds ids = CommunityJob.PartyIds.of(arcs, -1L);
         Dataset<Row> parties = ids.table();
-        Dataset<Row> kept = CommunityJob.withoutHubs(ids.directed(arcs),
-                CommunityJob.undirected(ids.directed(arcs)), CaseNetworks.Params.DEFAULTS.maxCounterparties()).kept();
+        Dataset<Row> stations = CourierStationJob.stations(shipments);
+        LabeledGraph lg = Projections.partyGraph(table);
+        boolean[] coreStations = CoreReference.stations(table);
+        java.util.Set<String> expectedStations = new java.util.HashSet<>();
+        for (int v = 0; v < coreStations.length; v++) {
+            if (coreStations[v]) {
+                expectedStations.add(lg.label(v));
+            }
+        }
+        assertTrue(expectedStations.size() > 0, "the generated set has courier stations");
+        assertEquals(expectedStations, new java.util.HashSet<>(stations.as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList()));
+        Dataset<Row> kept = CommunityJob.withoutHubs(ids.directed(arcs), CommunityJob.undirected(ids.directed(arcs)),
+                CaseNetworks.Params.DEFAULTS.maxCounterparties(), ids.places(stations)).kept();
         java.util.Map<Long, String> name = new HashMap<>();
         for (Row r : parties.collectAsList()) {
             name.put(r.getLong(1), r.getString(0));
@@ -94,8 +111,9 @@ class GeneratedAgreementTest {
             String y = name.get(r.getLong(1));
             spark.add((x.compareTo(y) <= 0 ? x + "~" + y : y + "~" + x) + "=" + r.getDouble(2));
         }
-        LabeledGraph lg = Projections.partyGraph(table);
         CompactGraph core = CoreReference.hubless(table);
+        assertTrue(core.edgeCount() < RingFinder.withoutHubs(lg.graph(), CaseNetworks.Params.DEFAULTS.maxCounterparties(),
+                RingFinder.Options.defaults().minTie()).edgeCount(), "stations with fewer counterparties than a hub lose edges");
         java.util.Set<String> expected = new java.util.HashSet<>();
         for (int v = 0; v < core.nodeCount(); v++) {
             for (int a = core.outStart(v); a < core.outEnd(v); a++) {
@@ -186,9 +204,10 @@ class GeneratedAgreementTest {
     }
 
     /**
-     * Leads: the job's top 100 (and top 7, so a cut inside tied scores is checked too) are the lines
+     * Leads: the job's top 100 (and top 7, so a cut inside tied scores is checked too, and all parties) are the lines
      * core's scorer and writer give on the same features (activity, relay positions, flagged cases in
-     * the case networks split by the same communities; no rings, betweenness 0), with core's regions.
+     * the case networks split by the same communities; no rings, betweenness 0), with core's regions;
+     * courier stations kept out, as core's analyze keeps them out (checked on the whole list too).
      */
     @Test
     void leadsEqualCoresScorer() throws IOException {
@@ -206,15 +225,22 @@ class GeneratedAgreementTest {
                 .add("shipment_id", org.apache.spark.sql.types.DataTypes.StringType, false)
                 .add("network", org.apache.spark.sql.types.DataTypes.IntegerType, false));
         org.parcelnet.paths.RelayChains.Result coreChains = CoreReference.relayChains(table, 3);
-        for (int k : new int[] {100, 7}) {
+        // every party once: the courier stations, none in the top 100 here, are kept out of a whole list too
+        int parties = Projections.parties(table, org.parcelnet.model.PartyKey.PHONE).partyCount();
+        int stations = org.parcelnet.roles.CourierStations.count(CoreReference.stations(table));
+        assertTrue(stations > 0);
+        for (int k : new int[] {100, 7, parties}) {
             List<String> spark = new java.util.ArrayList<>();
             spark.add(LeadJob.HEADER);
             LeadJob.leads(shipments, relay(3).appearances(), networks, org.parcelnet.leads.LeadWeights.DEFAULTS, k)
                     .forEach(l -> spark.add(LeadJob.line(l)));
             List<String> core = CoreReference.leadLines(table, coreChains, coreLinks, k, dir);
-            assertEquals(k + 1, core.size());
+            assertEquals(Math.min(k, parties - stations) + 1, core.size());
             assertEquals(core, spark, "top " + k);
         }
+        assertEquals(parties + 1, CoreReference.leadLines(table, coreChains, coreLinks, parties, dir, false).size(),
+                "without the exclusion the stations are listed");
+
     }
 
     /** {@code party, community} rows of a membership map, as the job takes them. */
@@ -230,7 +256,8 @@ class GeneratedAgreementTest {
     void distributedCommunitiesReachCoresModularityLessOneHundredth() {
         Dataset<Row> arcs = PartyGraphJob.arcs(shipments);
         // components above 500 parties go through the distributed path
-        CommunityJob.Result r = CommunityJob.run(arcs, new CommunityJob.Options(42, 1.0, 40, 500, 3));
+        CommunityJob.Result r = CommunityJob.run(arcs, CourierStationJob.stations(shipments),
+                new CommunityJob.Options(42, 1.0, 40, 500, 3));
         assertTrue(r.largeComponents() >= 1, "the distributed path ran");
         LabeledGraph lg = Projections.partyGraph(table);
         CompactGraph whole = lg.graph().toUndirected();

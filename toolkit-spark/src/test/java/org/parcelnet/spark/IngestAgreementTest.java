@@ -2,6 +2,7 @@ package org.parcelnet.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,12 @@ import org.parcelnet.linking.CaseLinker;
 import org.parcelnet.model.ShipmentTable;
 import org.parcelnet.privacy.PseudonymKey;
 import org.parcelnet.privacy.Pseudonymizer;
+import org.parcelnet.roles.CourierStations;
 
-/** Rows read on Spark are core's rows; pseudonyms are core's pseudonyms (bundled sample). */
+/**
+ * Rows read on Spark are core's rows; pseudonyms are core's pseudonyms, and the rows sent from a courier
+ * station's address are core's, read before the pseudonyms (bundled sample).
+ */
 class IngestAgreementTest {
 
     @TempDir
@@ -37,6 +42,8 @@ class IngestAgreementTest {
         Path sample = TestSpark.sampleData().resolve("shipments.csv.gz");
         ShipmentTable clear = ShipmentReader.read(sample).table();
         ShipmentTable core = new Pseudonymizer(PseudonymKey.fromText(KEY, "test")).apply(clear);
+        // stations by the clear addresses, as core's analyze reads them before pseudonymising
+        boolean[] atStation = CourierStations.stationRows(clear, CourierStations.DEFAULT_WORDS);
         List<Row> rows = read(sample, new ShipmentIngest.KeySource(KEY.getBytes(StandardCharsets.UTF_8), null));
         assertEquals(core.size(), rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -48,7 +55,9 @@ class IngestAgreementTest {
             assertEquals(value(core.names(), core.senderName(i)), r.getString(10));
             assertEquals(value(core.addresses(), core.receiverAddress(i)), r.getString(13));
             assertEquals(core.flagged(i), r.getBoolean(21));
+            assertEquals(atStation[i], r.getBoolean(22), "sender at a station, row " + i);
         }
+        assertTrue(CourierStations.count(atStation) > 0, "the sample's stations post under station addresses");
         assertNotEquals(clear.phones().value(clear.senderPhone(0)), rows.get(0).getString(8), "phones are replaced");
     }
 

@@ -106,6 +106,15 @@ class SampleAgreementTest {
         assertEquals(leads.size() - 1, listed, "every lead dispatched once");
     }
 
+    /** The courier stations are core's (the sample's stations post under "Courier Station" addresses). */
+    @Test
+    void countsCoresCourierStations() throws IOException {
+        int core = org.parcelnet.roles.CourierStations.count(CoreReference.stations(table));
+        assertTrue(core > 0, "the sample has stations");
+        assertEquals(core, summary.courierStations());
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"courier_stations\": " + core));
+    }
+
     @Test
     void modularityAtLeastCoresLessOneHundredth() throws IOException {
         CoreReference.Communities core = CoreReference.communities(table, 42);
