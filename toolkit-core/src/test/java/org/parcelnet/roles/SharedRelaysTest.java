@@ -127,12 +127,8 @@ class SharedRelaysTest {
         assertEquals(1, before.ringCount());
         RingFinder.Result after = find(t, true);
         assertEquals(2, after.ringCount());
-        for (String a : new String[] {"SA", "A1", "A2", "A3", "A1r0", "A3r0"}) {
-            assertEquals(ringOf(t, after, "SA"), ringOf(t, after, a), a);
-        }
-        for (String x : new String[] {"SB", "B1", "B2", "B3", "B1r0", "B3r0"}) {
-            assertEquals(ringOf(t, after, "SB"), ringOf(t, after, x), x);
-        }
+        assertOneRing(t, after, "SA", "A1", "A2", "A3", "A1r0", "A3r0");
+        assertOneRing(t, after, "SB", "B1", "B2", "B3", "B1r0", "B3r0");
         assertNotEquals(ringOf(t, after, "SA"), ringOf(t, after, "SB"));
     }
 
@@ -147,12 +143,8 @@ class SharedRelaysTest {
         ShipmentTable t = warehouse(true, 0, false);
         RingFinder.Result r = find(t, true);
         assertEquals(2, r.ringCount());
-        for (String a : new String[] {"SA", "A1", "A2", "A3", "A1r0", "A3r0"}) {
-            assertEquals(ringOf(t, r, "A1"), ringOf(t, r, a), a);
-        }
-        for (String x : new String[] {"SB", "B1", "B2", "B3", "B1r0", "B3r0"}) {
-            assertEquals(ringOf(t, r, "B1"), ringOf(t, r, x), x);
-        }
+        assertOneRing(t, r, "A1", "SA", "A2", "A3", "A1r0", "A3r0");
+        assertOneRing(t, r, "B1", "SB", "B2", "B3", "B1r0", "B3r0");
         assertNotEquals(ringOf(t, r, "A1"), ringOf(t, r, "B1"));
         assertTrue(ringOf(t, r, "W") == ringOf(t, r, "A1") || ringOf(t, r, "W") == ringOf(t, r, "B1"));
     }
@@ -198,5 +190,12 @@ class SharedRelaysTest {
         int[] side = relays.split(new int[] {p.parties().indexOf("W"), p.parties().indexOf("WA"),
             p.parties().indexOf("WB")}, n, local, source, null);
         return side == null ? null : Arrays.copyOf(side, n);
+    }
+
+    /** Every party in {@code others} is in the found ring of {@code anchor}. */
+    private static void assertOneRing(ShipmentTable t, RingFinder.Result r, String anchor, String... others) {
+        for (String x : others) {
+            assertEquals(ringOf(t, r, anchor), ringOf(t, r, x), x);
+        }
     }
 }
