@@ -1289,17 +1289,12 @@ public final class RingMembers {
         if (ringIdentities.isEmpty()) {
             return null;
         }
-        // (identity index, party) pairs at ring identities; an identity's index is its rank among them (a
-        // binary search over a few thousand longs instead of a boxed lookup per row and side)
-        long[] index = new long[ringIdentities.size()];
-        int ids = 0;
+        // (identity index, party) pairs at ring identities
+        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        boolean[] byName = new boolean[ringIdentities.size()];
         for (long id : ringIdentities) {
-            index[ids++] = id;
-        }
-        Arrays.sort(index);
-        boolean[] byName = new boolean[index.length];
-        for (int x = 0; x < index.length; x++) {
-            byName[x] = index[x] >>> 32 >= addresses;
+            byName[index.size()] = id >>> 32 >= addresses;
+            index.put(id, index.size());
         }
         long[] pairs = new long[64];
         int[] identified = new int[2 * n]; // per party: rows with an address identity, with a name identity
@@ -1315,8 +1310,8 @@ public final class RingMembers {
                     if (kind == 1 && id == (id | ANY_NAME)) {
                         break;
                     }
-                    int x = Arrays.binarySearch(index, kind == 0 ? id : id | ANY_NAME);
-                    if (x < 0) {
+                    Integer x = index.get(kind == 0 ? id : id | ANY_NAME);
+                    if (x == null) {
                         continue;
                     }
                     if (k + 1 >= pairs.length) {
