@@ -189,8 +189,8 @@ public final class Analysis {
                     .threads(options.threads()).build();
             // without the one-off edges of hub parties (courier stations, busy shops): they join unrelated
             // people and would let modularity merge the rings that use the same station or shop; a hub's
-            // repeated ties stay when it relays (a distributor that also sells to many one-off buyers)
-            // (courier stations, places rather than people, lose their edges whatever their size)
+            // repeated ties stay when it relays (a distributor that also sells to many one-off buyers);
+            // courier stations, places rather than people, lose their edges whatever their size
             boolean[] station = CourierStations.senders(stationRows.await("courier stations"), parties);
             CompactGraph undirected = RingFinder.withoutHubs(g, options.hubThreshold(),
                     RingFinder.Options.defaults().minTie(), station);
