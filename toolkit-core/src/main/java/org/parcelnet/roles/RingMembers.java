@@ -2364,26 +2364,23 @@ public final class RingMembers {
         for (int v = 0; v < n; v++) {
             source[v] = member[v] && sent[v] > 0 && received[v] == 0;
         }
-        // members supplied by nothing but sources (their own purchases from a shop that sells to members)
-        boolean[] suppliedByRing = new boolean[n];
+        // members that received a ring parcel from a party that is no source
+        boolean[] fromNonSource = new boolean[n];
         for (int u = 0; u < n; u++) {
             if (!source[u]) {
                 for (int j = start[u]; j < start[u + 1]; j++) {
-                    suppliedByRing[head[j]] = true;
+                    fromNonSource[head[j]] = true;
                 }
             }
         }
-        boolean[] more = new boolean[n];
+        // one parcel from a source (its own purchase from a shop that sells to members) and a relay supplied
         for (int v = 0; v < n; v++) {
-            if (!member[v] || received[v] != 1 || sent[v] == 0 || suppliedByRing[v]) {
+            if (!member[v] || received[v] != 1 || fromNonSource[v]) {
                 continue;
             }
-            for (int j = start[v]; j < start[v + 1] && !more[v]; j++) {
-                more[v] = parcels[j] >= 2 && passesOn(head[j], v, start, head);
+            for (int j = start[v]; j < start[v + 1] && !source[v]; j++) {
+                source[v] = parcels[j] >= 2 && passesOn(head[j], v, start, head);
             }
-        }
-        for (int v = 0; v < n; v++) {
-            source[v] |= more[v];
         }
         return source;
     }
