@@ -64,7 +64,9 @@ import org.parcelnet.progress.ProgressListener;
  * receives ring parcels again and again and the repeated-receipt rule makes it a member. Depth below the
  * ring's sources along its supply lines (arcs of repeated parcels) separates both from the ring's own
  * tiers: a party that the distributor tier or above supplies with two or more wholesale lots and that
- * ships to at least {@link #RESELLER_RECEIVERS} different parties is a retailer, and a member more than
+ * ships to at least {@link #RESELLER_RECEIVERS} different parties is a retailer, as is one whose parcels
+ * crowd into the weeks after its first supply from those tiers ({@link #QUICK_SALE_RECEIVERS} parties
+ * within {@link #SALES_SECONDS}, half of all it ships to), and a member more than
  * {@link #RETAIL_DEPTH} hops down that receives smaller parcels than its suppliers' tier does is a customer, as
  * is whatever only such customers reach ({@link #resellersAndMarket}). Rings
  * are joined (below) on the members before these rules: a reseller that also trades with another
@@ -1945,7 +1947,10 @@ public final class RingMembers {
      *       to that many after it (0.6): a retailer selling ring goods to one-off buyers, and buying ordinary goods
      *       online, has most of its traffic outside the ring, which the share rule counts against it. A
      *       reseller found this way is one level below its deepest supplier and, within reach, supplies
-     *       the next level (a distributor that also sells to one-off buyers, then its retailers).</li>
+     *       the next level (a distributor that also sells to one-off buyers, then its retailers). So
+     *       is a party supplied with a ring parcel of any size that ships to at least
+     *       {@link #QUICK_SALE_RECEIVERS} parties within {@link #SALES_SECONDS} of it, at least half of
+     *       all the parties it ships to ({@link #promoteSellers}, 0.6).</li>
      *   <li><b>Past the retail tier is the market.</b> A member deeper than {@link #RETAIL_DEPTH}
      *       whose ring parcels are smaller than the lots its suppliers' tier receives (median weight, or
      *       cartons without weights, of the ring parcels received by the ring's members at its suppliers'
@@ -1988,11 +1993,18 @@ public final class RingMembers {
         int[] supplier = new int[n];
         int[] supplierDepth = new int[n];
         long[] firstLot = new long[n];
+        // any ring parcel from the tiers that supply retailers, wholesale-sized or not
+        int[] anySupplier = new int[n];
+        int[] anySupplierDepth = new int[n];
+        long[] firstSupply = new long[n];
         for (int level = 0; level < RETAIL_DEPTH; level++) {
             Arrays.fill(supplied, 0);
             Arrays.fill(supplier, -1);
             Arrays.fill(supplierDepth, -1);
             Arrays.fill(firstLot, Long.MAX_VALUE);
+            Arrays.fill(anySupplier, -1);
+            Arrays.fill(anySupplierDepth, -1);
+            Arrays.fill(firstSupply, Long.MAX_VALUE);
             boolean inReach = false;
             for (int i = 0; i < rows; i++) {
                 int s = snd[i];
@@ -2004,17 +2016,29 @@ public final class RingMembers {
                 int g = assigned[s];
                 double reference = !Double.isNaN(supplierLot[s]) ? supplierLot[s]
                         : g < median.length ? median[g] : Double.NaN;
-                if ((ringOf[r] >= 0 && ringOf[r] != g) || !wholesale(t, i, weights, reference, wholesaleShare)) {
-                    continue; // a party of another found ring, or a retail-sized parcel (a member's own post)
+                if (ringOf[r] >= 0 && ringOf[r] != g) {
+                    continue; // a party of another found ring
+                }
+                anySupplier[r] = anySupplier[r] == -1 || anySupplier[r] == g ? g : -2;
+                anySupplierDepth[r] = Math.max(anySupplierDepth[r], depth[s]);
+                firstSupply[r] = Math.min(firstSupply[r], t.shippedAt(i));
+                inReach = true;
+                if (!wholesale(t, i, weights, reference, wholesaleShare)) {
+                    continue; // a retail-sized parcel (a member's own post, or a small lot)
                 }
                 supplied[r]++;
                 supplier[r] = supplier[r] == -1 || supplier[r] == g ? g : -2;
                 supplierDepth[r] = Math.max(supplierDepth[r], depth[s]);
                 firstLot[r] = Math.min(firstLot[r], t.shippedAt(i));
-                inReach = true;
             }
-            if (!inReach || !promoteResellers(t, snd, rcv, supplied, weights ? 1 : 2, supplier, supplierDepth, firstLot,
-                    assigned, confidence, depth, promoted, rows)) {
+            if (!inReach) {
+                break;
+            }
+            boolean resellers = promoteResellers(t, snd, rcv, supplied, weights ? 1 : 2, supplier, supplierDepth,
+                    firstLot, assigned, confidence, depth, promoted, rows);
+            boolean sellers = promoteSellers(t, snd, rcv, anySupplier, anySupplierDepth, firstSupply, assigned,
+                    confidence, depth, promoted, rows);
+            if (!resellers && !sellers) {
                 break;
             }
         }
@@ -2303,6 +2327,95 @@ public final class RingMembers {
      * counting for a candidate supplied once only what it shipped from its lot's time ({@code firstLot})
      * on; their depth is one below their deepest supplier. Returns whether any was made.
      */
+    /** Different parties a retailer ships to within {@link #SALES_SECONDS} of its first supply. */
+    public static final int QUICK_SALE_RECEIVERS = 3;
+
+    /** The weeks after a supply in which a retailer sells the goods on. */
+    public static final long SALES_SECONDS = 30 * 86_400L;
+
+    /**
+     * Promotes the candidates supplied by one ring ({@code anySupplier} ≥ 0: a ring parcel of any size
+     * from its distributor tier or above) that ship to at least {@link #QUICK_SALE_RECEIVERS} different
+     * parties within {@link #SALES_SECONDS} of their first supply, and that are at least half of all
+     * the parties they ship to in the data (confidence 0.6): a retailer passes its goods on within
+     * weeks, so its parcels crowd into the weeks after a supply, while a shop that a member bought from
+     * or returned a parcel to ships at its own pace all year, and a buyer's own post to family and
+     * friends is a parcel now and then. This catches retailers the lot-size rule of
+     * {@link #promoteResellers} misses: supplied once with a small lot, or trading on a phone that
+     * changed soon after (so their sales over the year are not on one number). A retailer selling from
+     * one phone all year after one supply is not caught. One pass over the shipments and sorts of the
+     * candidates' (candidate, receiver) pairs.
+     */
+    private static boolean promoteSellers(ShipmentTable t, int[] snd, int[] rcv, int[] anySupplier,
+                                          int[] anySupplierDepth, long[] firstSupply, int[] assigned,
+                                          double[] confidence, int[] depth, boolean[] promoted, int rows) {
+        long[] inWindow = new long[64];
+        long[] all = new long[64];
+        int kw = 0;
+        int ka = 0;
+        for (int i = 0; i < rows; i++) {
+            int s = snd[i];
+            if (s == rcv[i] || promoted[s] || anySupplier[s] < 0) {
+                continue;
+            }
+            long pair = (long) s << 32 | rcv[i];
+            if (ka == all.length) {
+                all = Arrays.copyOf(all, ka * 2);
+            }
+            all[ka++] = pair;
+            long since = t.shippedAt(i) - firstSupply[s];
+            if (since >= 0 && since <= SALES_SECONDS) {
+                if (kw == inWindow.length) {
+                    inWindow = Arrays.copyOf(inWindow, kw * 2);
+                }
+                inWindow[kw++] = pair;
+            }
+        }
+        Arrays.sort(inWindow, 0, kw);
+        Arrays.sort(all, 0, ka);
+        boolean any = false;
+        int a = 0;
+        for (int from = 0; from < kw; ) {
+            int v = (int) (inWindow[from] >>> 32);
+            int to = distinctEnd(inWindow, from, kw);
+            int sold = distinct(inWindow, from, to);
+            while ((int) (all[a] >>> 32) < v) {
+                a++; // every pair in the window is among all of the party's pairs
+            }
+            int shipped = distinct(all, a, distinctEnd(all, a, ka));
+            if (sold >= QUICK_SALE_RECEIVERS && 2 * sold >= shipped) {
+                assigned[v] = anySupplier[v];
+                confidence[v] = Math.max(confidence[v], 0.6);
+                depth[v] = anySupplierDepth[v] + 1;
+                promoted[v] = true;
+                any = true;
+            }
+            from = to;
+        }
+        return any;
+    }
+
+    /** End of the run of sorted (party, receiver) pairs of the party at {@code from}. */
+    private static int distinctEnd(long[] pairs, int from, int k) {
+        int v = (int) (pairs[from] >>> 32);
+        int to = from;
+        while (to < k && (int) (pairs[to] >>> 32) == v) {
+            to++;
+        }
+        return to;
+    }
+
+    /** Distinct pairs in the sorted run {@code [from, to)}. */
+    private static int distinct(long[] pairs, int from, int to) {
+        int d = 0;
+        for (int j = from; j < to; j++) {
+            if (j == from || pairs[j] != pairs[j - 1]) {
+                d++;
+            }
+        }
+        return d;
+    }
+
     private static boolean promoteResellers(ShipmentTable t, int[] snd, int[] rcv, int[] supplied, int minLots,
                                             int[] supplier, int[] supplierDepth, long[] firstLot, int[] assigned,
                                             double[] confidence, int[] depth, boolean[] promoted, int rows) {

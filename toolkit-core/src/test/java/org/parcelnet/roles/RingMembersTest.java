@@ -115,8 +115,8 @@ class RingMembersTest {
      * to six buyers: past the retail tier, no member. E, a second distributor, got two lots from T, sells
      * to six buyers and shops like X; it supplies F twice, who sells to six buyers too: E joins as a
      * reseller at depth 2, and then F (12 kg lots, over half the ring's median 20 kg) through E. W got
-     * two 2 kg parcels from D (a member's own post, no wholesale lots), shops like X and ships to six: no
-     * reseller.
+     * two 2 kg parcels from D (a member's own post, no wholesale lots), shops like X and ships to six, a
+     * month apart: no reseller.
      * Without the rule X, E and F stay out.
      */
     @Test
@@ -153,7 +153,7 @@ class RingMembersTest {
         for (int k = 0; k < 6; k++) {
             add(b, "E", "buyerE" + k, 1, 1);
             add(b, "F", "buyerF" + k, 1, 1);
-            add(b, "W", "buyerW" + k, 1, 1);
+            addOnDay(b, "W", "buyerW" + k, 40 + 31 * k, 1, 1); // a sale a month: no burst after a supply
         }
         ShipmentTable t = b.build();
         PartyIndex p = Projections.parties(t, PartyKey.PHONE);
@@ -320,8 +320,8 @@ class RingMembersTest {
      * move 20 kg lots; D splits them into 4 kg lots for its retailer R. X gets two such 4 kg lots from D,
      * buys ten ordinary parcels and ships to six buyers. The ring's median core parcel is 20 kg, of
      * which 4 kg is not half; but D's lots to its members are 4 kg, and X's are as large: X is a
-     * reseller (1 − 0.5² = 0.75). V got two 1 kg parcels from D (D's own post) and ships to six as well:
-     * no reseller.
+     * reseller (1 − 0.5² = 0.75). V got two 1 kg parcels from D (D's own post) and ships to six as well,
+     * a month apart: no reseller.
      */
     @Test
     void resellerLotsAreComparedWithTheirSuppliersLots() {
@@ -341,7 +341,7 @@ class RingMembersTest {
         }
         for (int k = 0; k < 6; k++) {
             add(b, "X", "buyerX" + k, 1, 1);
-            add(b, "V", "buyerV" + k, 1, 1);
+            addOnDay(b, "V", "buyerV" + k, 40 + 31 * k, 1, 1); // a sale a month: no burst after a supply
         }
         ShipmentTable t = b.build();
         PartyIndex p = Projections.parties(t, PartyKey.PHONE);
@@ -357,8 +357,9 @@ class RingMembersTest {
      * One wholesale lot and sales after it make a reseller, by hand: S → T → D → R move 20 kg lots three
      * times. P, who buys ten ordinary parcels, gets one 20 kg lot from D and then ships to six buyers: a
      * reseller (0.6, as one wholesale lot). U ships to six buyers first and gets its lot afterwards:
-     * nothing was sold from it. V gets a 2 kg parcel from D (a sale, not a lot) and ships to six after.
-     * Without weights one carton is no lot, and one parcel says nothing: P stays out too.
+     * nothing was sold from it. V gets a 2 kg parcel from D (a sale, not a lot) and ships to six after,
+     * a month apart (never three within {@link RingMembers#SALES_SECONDS}): no member. Without weights
+     * one carton is no lot, but P's six sales right after it make P a retailer by the quick-sale rule.
      */
     @Test
     void oneLotSoldOnAfterwardsMakesAReseller() {
@@ -381,22 +382,74 @@ class RingMembersTest {
             add(b, "D", "V", 1, weights ? 2 : Double.NaN);
             for (int k = 0; k < 6; k++) {
                 add(b, "P", "buyerP" + k, 1, weights ? 1 : Double.NaN);
-                add(b, "V", "buyerV" + k, 1, weights ? 1 : Double.NaN);
+                // a parcel a month, from 40 days on: never three within SALES_SECONDS of the 2 kg parcel
+                addOnDay(b, "V", "buyerV" + k, 40 + 31 * k, 1, weights ? 1 : Double.NaN);
             }
             ShipmentTable t = b.build();
             PartyIndex p = Projections.parties(t, PartyKey.PHONE);
             int[] ring = ringZero(p, "S", "T", "D", "R");
             RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
-            if (weights) {
-                assertEquals(RingMembers.Role.MEMBER, role(r, p, "P"));
-                assertEquals(0.6, conf(r, p, "P"), 1e-12);
-            } else {
-                assertNull(role(r, p, "P"));
-            }
+            // with weights the lot rule finds P; without, its six sales right after the lot do
+            assertEquals(RingMembers.Role.MEMBER, role(r, p, "P"));
+            assertEquals(0.6, conf(r, p, "P"), 1e-12);
             assertNull(role(r, p, "U"));
             assertNull(role(r, p, "V"));
-            assertEquals(weights ? 5 : 4, r.memberCount());
+            assertEquals(5, r.memberCount());
         }
+    }
+
+    private static void addOnDay(ShipmentTable.Builder b, String s, String r, double day, int pieces, double kg) {
+        b.add("S" + (row++), 1_700_000_000L + Math.round(day * 86_400), "Yunnan", "Ruili", "Sichuan", "Chengdu", s, r,
+                null, null, null, null, "c1", TransportMode.LAND, pieces, kg, "tea", false);
+    }
+
+    /**
+     * Selling on within weeks of a supply, by hand. S sends T three 20 kg lots (days 0–2), T sends D three
+     * (days 5–7), D sends R three (days 10–12). On day 40 D sends one 2 kg parcel (a tenth of its lots,
+     * no wholesale lot) to each of V, W, X and Y. V ships to three different parties on days 41, 45 and
+     * 69 (within {@link RingMembers#SALES_SECONDS}, 30 days): a retailer, member at 0.6 supplied by D,
+     * one tier below it. W ships to three too, but on days 41, 80 and 150 (one within 30 days); X to two
+     * within the window; Y to three before day 40 and none after; Z, a shop, to three within the window
+     * but to eight in the year (the window's three are less than half): none of them is a member.
+     */
+    @Test
+    void aBurstOfSalesRightAfterASupplyMakesARetailer() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            addOnDay(b, "S", "T", i, 2, 20);
+            addOnDay(b, "T", "D", 5 + i, 2, 20);
+            addOnDay(b, "D", "R", 10 + i, 2, 20);
+        }
+        for (String v : new String[] {"V", "W", "X", "Y", "Z"}) {
+            addOnDay(b, "D", v, 40, 1, 2);
+        }
+        double[] zDays = {10, 25, 42, 47, 52, 100, 150, 200};
+        for (int k = 0; k < zDays.length; k++) {
+            addOnDay(b, "Z", "buyerZ" + k, zDays[k], 1, 1);
+        }
+        double[] vDays = {41, 45, 69};
+        double[] wDays = {41, 80, 150};
+        double[] yDays = {10, 20, 30};
+        for (int k = 0; k < 3; k++) {
+            addOnDay(b, "V", "buyerV" + k, vDays[k], 1, 1);
+            addOnDay(b, "W", "buyerW" + k, wDays[k], 1, 1);
+            addOnDay(b, "Y", "buyerY" + k, yDays[k], 1, 1);
+        }
+        addOnDay(b, "X", "buyerX0", 42, 1, 1);
+        addOnDay(b, "X", "buyerX1", 50, 1, 1);
+        addOnDay(b, "X", "buyerX0", 55, 1, 1);
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D", "R");
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "V"));
+        assertEquals(0.6, conf(r, p, "V"), 1e-12);
+        assertEquals(r.members()[p.parties().indexOf("D")], r.members()[p.parties().indexOf("V")]);
+        assertNull(role(r, p, "W"));
+        assertNull(role(r, p, "X"));
+        assertNull(role(r, p, "Y"));
+        assertNull(role(r, p, "Z"));
+        assertEquals(5, r.memberCount());
     }
 
     /**
@@ -510,7 +563,7 @@ class RingMembersTest {
         add(b, "D", "Z", 1, 1);
         add(b, "Z", "S", 1, 1);
         for (int i = 0; i < 10; i++) {
-            add(b, "Z", "P" + i, 1, 1);
+            addOnDay(b, "Z", "P" + i, 40 + 31 * i, 1, 1); // a parcel a month: no burst of sales
         }
         ShipmentTable t = b.build();
         PartyIndex p = Projections.parties(t, PartyKey.PHONE);
