@@ -67,7 +67,8 @@ import org.parcelnet.progress.ProgressListener;
  *
  * <p><b>Rings that share a warehouse, by their lots.</b> Before the crossing split a group is split
  * where its first relays pass the lots of two or more groups of senders on, each group's to its own
- * receivers, in a way pooling explains only with probability below {@link SharedRelays#ALPHA}
+ * receivers, in a way pooling explains only with probability below {@link SharedRelays#ALPHA} over the
+ * number of blocks tested
  * ({@link SharedRelays}; rings entering at one crossing too): a ring's own warehouse mixes its
  * sources' lots over all its distributors.
  *

@@ -30,12 +30,14 @@ import org.parcelnet.model.ShipmentTable;
  * chance by the picks that return to a receiver already supplied: under pooling each of them lands on
  * the block's receivers with probability {@code q} (their share of all receivers), so a block whose
  * {@code e} returning picks all stay inside it while the other blocks' {@code e'} all stay outside has
- * probability {@code q^e · (1 − q)^e'}; the relay is shared when that is below {@link #ALPHA} for some
- * block, and some relay passes {@link #MIN_SHARED_PICKS} or more picks of each of two sides (a
- * single pick may be a lot the pairing gave the wrong sender). The blocks must also <b>interleave in time</b> (the spans of their lots overlap by at least
- * half the shorter one): a ring whose members all changed phones at about the same time shows one
- * block per period, one after the other, and two rings using one warehouse send their lots through it
- * side by side.
+ * probability {@code q^e · (1 − q)^e'}; the relay is shared when that is below {@link #ALPHA} / B for
+ * some block, B being the number of blocks (each is tested: Bonferroni's correction), and some relay
+ * passes {@link #MIN_SHARED_PICKS} or more picks of each of two sides (a single pick may be a lot the
+ * pairing gave the wrong sender). The blocks must also <b>interleave in time</b> (the spans of their
+ * lots overlap): a ring whose members all changed phones at about the same time shows one block per
+ * period, one after the other, and two rings using one warehouse send their lots through it side by
+ * side, if only for a while (a ring whose sources changed phones uses the warehouse under the old
+ * ones for a few months of the other ring's year).
  *
  * <p>Cost: one pass over the shipments to collect the receipts and sends of the candidate relays (the
  * first relays of the chains), 16 bytes per such parcel; {@link #split} is O(P · L) for the relay's P
@@ -43,8 +45,11 @@ import org.parcelnet.model.ShipmentTable;
  */
 public final class SharedRelays {
 
-    /** Probability under pooling below which the blocks are rings of their own: {@value}. */
-    public static final double ALPHA = 1e-3;
+    /**
+     * Level of the test over all the blocks of a group: a block is a ring of its own when its
+     * probability under pooling is below {@code ALPHA / B} for the group's B blocks (Bonferroni), {@value}.
+     */
+    public static final double ALPHA = 0.01;
 
     /** Parcels of a pick (one lot to one receiver) for it to count: {@value}. */
     public static final int MIN_PICK_PARCELS = 2;
@@ -213,7 +218,8 @@ public final class SharedRelays {
             }
             double q = st[1] / (double) receivers;
             double log = own * Math.log(q) + other * Math.log1p(-q);
-            if (log < Math.log(ALPHA) && interleaved(st, stats, e.getKey())) {
+            // every block is tested: the level per block is ALPHA over their number
+            if (log < Math.log(ALPHA / stats.size()) && interleaved(st, stats, e.getKey())) {
                 sideOf.put(e.getKey(), sideOf.size());
             }
         }
@@ -352,7 +358,7 @@ public final class SharedRelays {
         return ans;
     }
 
-    /** Whether block {@code key}'s lots and the other blocks' overlap in time by half the shorter span. */
+    /** Whether the span of block {@code key}'s lots and the span of the other blocks' lots overlap. */
     private static boolean interleaved(long[] st, Map<Integer, long[]> stats, int key) {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -362,8 +368,6 @@ public final class SharedRelays {
                 last = Math.max(last, e.getValue()[3]);
             }
         }
-        long overlap = Math.min(last, st[3]) - Math.max(first, st[2]);
-        long shorter = Math.min(last - first, st[3] - st[2]);
-        return overlap > 0 && 2 * overlap >= shorter;
+        return Math.min(last, st[3]) > Math.max(first, st[2]);
     }
 }

@@ -177,6 +177,88 @@ class SharedRelaysTest {
         assertNotNull(blocks(SharedRelays.of(u, q, chains(u, q), WINDOW), q, u));
     }
 
+    /**
+     * Warehouse W receives a lot of 4 parcels from SA on each of {@code aDays} and from SB on each of
+     * {@code bDays} and forwards it the next day, 2 parcels to each of the source's two distributors
+     * (A1, A2 or B1, B2).
+     */
+    private ShipmentTable fewLots(int[] aDays, int[] bDays) {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int src = 0; src < 2; src++) {
+            String s = src == 0 ? "SA" : "SB";
+            String d = src == 0 ? "A" : "B";
+            for (int day : src == 0 ? aDays : bDays) {
+                for (int p = 0; p < 4; p++) {
+                    add(b, s, "W", day * DAY + p * 3600);
+                }
+                for (int j = 1; j <= 2; j++) {
+                    for (int p = 0; p < 2; p++) {
+                        add(b, "W", d + j, (day + 1) * DAY + (2 * j + p) * 3600);
+                    }
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /** Side of each party of {@code t} by {@link SharedRelays#split} over W alone with SA, SB as senders. */
+    private static int[] sides(ShipmentTable t) {
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int n = p.partyCount();
+        int[] local = new int[n];
+        for (int i = 0; i < n; i++) {
+            local[i] = i;
+        }
+        boolean[] source = new boolean[n];
+        source[p.parties().indexOf("SA")] = true;
+        source[p.parties().indexOf("SB")] = true;
+        int w = p.parties().indexOf("W");
+        // chains SA/SB → W → distributor, one per forwarded parcel: only their first relay matters here
+        RingFinder.ChainParties chains = new RingFinder.ChainParties(new int[] {0, 2}, new int[] {
+            p.parties().indexOf("SA"), w});
+        return SharedRelays.of(t, p, chains, WINDOW).split(new int[] {w}, n, local, source, null);
+    }
+
+    private static int sideOf(ShipmentTable t, int[] side, String id) {
+        return side[Projections.parties(t, PartyKey.PHONE).parties().indexOf(id)];
+    }
+
+    /**
+     * Three lots of each source, interleaved: each lot is two picks (one per distributor), so each
+     * block has 6 picks on 2 receivers, 4 of them returning. Under pooling (q = 2/4) the 4 returning
+     * picks of a block stay inside and the other block's 4 stay outside with probability
+     * 0.5^4 · 0.5^4 = 1/256 ≈ 0.0039: above 10⁻³, the level of a single test, but below
+     * ALPHA / 2 = 0.005 for the two blocks tested, so W passes two rings' lots.
+     */
+    @Test
+    void twoBlocksOfThreeLotsEachAreTwoRingsAtTheLevelPerBlockTested() {
+        ShipmentTable t = fewLots(new int[] {0, 20, 40}, new int[] {10, 30, 50});
+        int[] side = sides(t);
+        assertNotNull(side);
+        assertEquals(sideOf(t, side, "SA"), sideOf(t, side, "A1"));
+        assertEquals(sideOf(t, side, "SA"), sideOf(t, side, "A2"));
+        assertEquals(sideOf(t, side, "SB"), sideOf(t, side, "B2"));
+        assertNotEquals(sideOf(t, side, "SA"), sideOf(t, side, "SB"));
+        // two lots each: 2 returning picks per block, 0.5^2 · 0.5^2 = 1/16: chance
+        assertNull(sides(fewLots(new int[] {0, 20}, new int[] {10, 30})));
+    }
+
+    /**
+     * Blocks whose lots overlap in time by less than half the shorter span (SA on days 0–100, SB on
+     * days 90–190): two rings using W side by side for a while, not a ring whose phones changed at
+     * once (whose blocks do not overlap at all, {@link #blocksOneAfterTheOtherInTimeAreNotRingsOfTheirOwn}).
+     */
+    @Test
+    void blocksThatOverlapInTimeOnlyBrieflyAreStillRingsOfTheirOwn() {
+        ShipmentTable t = fewLots(new int[] {0, 20, 40, 60, 80, 100}, new int[] {90, 110, 130, 150, 170, 190});
+        int[] side = sides(t);
+        assertNotNull(side);
+        assertNotEquals(sideOf(t, side, "SA"), sideOf(t, side, "SB"));
+        assertEquals(sideOf(t, side, "SB"), sideOf(t, side, "B1"));
+        // one after the other: SB starts after SA's last lot
+        assertNull(sides(fewLots(new int[] {0, 20, 40, 60, 80, 100}, new int[] {110, 130, 150, 170, 190, 210})));
+    }
+
     /** The blocks of the warehouses over the whole table as one group. */
     private static int[] blocks(SharedRelays relays, PartyIndex p, ShipmentTable t) {
         int n = p.partyCount();
