@@ -264,7 +264,11 @@ public final class ShipmentReader {
                             more = false;
                             break;
                         }
-                        inFlight.add(pool.submit(() -> ShipmentChunk.parse(l, c.bytes(), c.length())));
+                        inFlight.add(pool.submit(() -> {
+                            ShipmentChunk parsed = ShipmentChunk.parse(l, c.bytes(), c.length());
+                            chunker.recycle(c.bytes()); // parsed fields hold no reference to the bytes
+                            return parsed;
+                        }));
                     }
                     WorkerPool.Pending<ShipmentChunk> next = inFlight.poll();
                     if (next == null) {
