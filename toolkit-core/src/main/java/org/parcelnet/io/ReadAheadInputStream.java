@@ -14,7 +14,8 @@ import org.parcelnet.progress.WorkerPool;
  * 200 MB of text per second on one core) runs beside the consumer's parsing instead of taking turns
  * with it. Bytes come out exactly as the wrapped stream gives them; a failure of the wrapped stream is
  * thrown by the read that reaches it, after every byte read before it, as reading the stream directly
- * would. At most {@code blocks} blocks of {@code blockBytes} wait in memory.
+ * would. At most {@code blocks} blocks of {@code blockBytes} wait in memory, and as many read-through
+ * blocks are kept to be filled again rather than allocated anew.
  *
  * <p>One consumer thread; {@link #close()} stops the reading thread and closes the wrapped stream.
  */
@@ -29,6 +30,8 @@ final class ReadAheadInputStream extends InputStream {
     private final InputStream in;
     private final int blockBytes;
     private final BlockingQueue<Block> queue;
+    /** Blocks the consumer has read through, for the reading thread to fill again (fewer young collections). */
+    private final BlockingQueue<byte[]> spare;
     private final WorkerPool reader;
     private volatile boolean closed;
     private Block current = new Block(new byte[0], 0, null);
@@ -42,6 +45,7 @@ final class ReadAheadInputStream extends InputStream {
         this.in = in;
         this.blockBytes = blockBytes;
         this.queue = new ArrayBlockingQueue<>(blocks);
+        this.spare = new ArrayBlockingQueue<>(blocks + 2);
         this.reader = WorkerPool.beside("read-ahead");
         reader.submit(() -> {
             produce();
@@ -51,7 +55,10 @@ final class ReadAheadInputStream extends InputStream {
 
     private void produce() {
         while (!closed) {
-            byte[] b = new byte[blockBytes];
+            byte[] b = spare.poll();
+            if (b == null) {
+                b = new byte[blockBytes];
+            }
             int n = 0;
             int r = 0;
             Throwable failure = null;
@@ -120,6 +127,9 @@ final class ReadAheadInputStream extends InputStream {
                 done = true;
                 current = END;
                 return false;
+            }
+            if (current.bytes().length == blockBytes) {
+                spare.offer(current.bytes()); // read through: dropped when the spares are full
             }
             current = next;
             position = 0;

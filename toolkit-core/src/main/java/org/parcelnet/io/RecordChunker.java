@@ -3,6 +3,7 @@ package org.parcelnet.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Cuts a CSV byte stream into chunks of whole records, so that chunks can be parsed independently
@@ -14,7 +15,8 @@ import java.util.Arrays;
  * multi-byte UTF-8 sequence, so no chunk splits a character either.
  *
  * <p>Cost: one pass over the bytes with a few comparisons each; the bytes of a chunk are handed over
- * without copying (only the tail after the cut moves to a fresh buffer).
+ * without copying (only the tail after the cut moves to a fresh buffer, or to a buffer of a chunk the
+ * caller is done with and gave back through {@link #recycle}).
  */
 final class RecordChunker {
 
@@ -33,6 +35,11 @@ final class RecordChunker {
     private int lastCut;
     private boolean eof;
     private IOException failure;
+    /** Buffers of parsed chunks, given back from any thread. */
+    private final ConcurrentLinkedQueue<byte[]> spare = new ConcurrentLinkedQueue<>();
+
+    /** Most spare buffers kept: the chunks in flight at once are a few per core. */
+    private static final int MAX_SPARE = 16;
 
     RecordChunker(InputStream in, int initialCapacity) {
         this.in = in;
@@ -91,7 +98,10 @@ final class RecordChunker {
         byte[] out = buf;
         int rest = len - cut;
         // back to the usual size after a chunk that had to grow (a huge field)
-        byte[] next = new byte[Math.max(initialCapacity, rest + 16)];
+        byte[] next = rest + 16 <= initialCapacity ? spare.poll() : null;
+        if (next == null) {
+            next = new byte[Math.max(initialCapacity, rest + 16)];
+        }
         System.arraycopy(out, cut, next, 0, rest);
         buf = next;
         len = rest;
@@ -106,6 +116,16 @@ final class RecordChunker {
         }
         lastCut = 0;
         return new Chunk(out, cut);
+    }
+
+    /**
+     * Gives back the bytes of a chunk whose records have been parsed, to be filled again; the caller
+     * must not touch them afterwards. Any thread; buffers of another size are left to the collector.
+     */
+    void recycle(byte[] bytes) {
+        if (bytes.length == initialCapacity && spare.size() < MAX_SPARE) {
+            spare.offer(bytes);
+        }
     }
 
     private static boolean separator(byte c) {

@@ -158,7 +158,7 @@ public final class ShipmentReader {
             Csv.Opened opened = Csv.openChecked(name, () -> Csv.open(file));
             progress.begin("read " + file.getFileName(), opened.fileBytes());
             try (CSVParser parser = CSVParser.builder().setReader(opened.reader()).setFormat(Csv.FORMAT).get()) {
-                return new Run(name, options, opened.counter()).readSequential(parser);
+                return new Run(name, options, opened.counter(), opened.fileBytes()).readSequential(parser);
             } catch (UncheckedIOException e) {
                 throw Csv.inputError(name, e.getCause(), 0);
             } finally {
@@ -173,8 +173,8 @@ public final class ShipmentReader {
                 ? new ReadAheadInputStream(opened.data(), READ_AHEAD_BLOCK_BYTES, READ_AHEAD_BLOCKS)
                 : opened.data();
         try (InputStream in = data) {
-            return new Run(name, options, opened.counter()).readChunked(new RecordChunker(in, chunkBytes + (1 << 16)),
-                    chunkBytes, threads);
+            return new Run(name, options, opened.counter(), opened.fileBytes())
+                    .readChunked(new RecordChunker(in, chunkBytes + (1 << 16)), chunkBytes, threads);
         } finally {
             progress.end();
         }
@@ -186,16 +186,21 @@ public final class ShipmentReader {
         private final String file;
         private final Options options;
         private final Csv.CountingInputStream counter;
+        /** Bytes of the file as stored (compressed, for gzip), or 0 when unknown. */
+        private final long fileBytes;
+        /** Rows read before the table is sized by {@link #expectedRows}. */
+        private static final int ESTIMATE_AFTER_ROWS = 1 << 20;
         private final ShipmentTable.Builder table = new ShipmentTable.Builder();
         private final RejectSpool rejected = new RejectSpool();
         private ShipmentChunk.Layout layout;
         private long rowsIn;
         private long reportedBytes;
 
-        Run(String file, Options options, Csv.CountingInputStream counter) {
+        Run(String file, Options options, Csv.CountingInputStream counter, long fileBytes) {
             this.file = file;
             this.options = options;
             this.counter = counter;
+            this.fileBytes = fileBytes;
         }
 
         private void reportProgress() {
@@ -264,7 +269,11 @@ public final class ShipmentReader {
                             more = false;
                             break;
                         }
-                        inFlight.add(pool.submit(() -> ShipmentChunk.parse(l, c.bytes(), c.length())));
+                        inFlight.add(pool.submit(() -> {
+                            ShipmentChunk parsed = ShipmentChunk.parse(l, c.bytes(), c.length());
+                            chunker.recycle(c.bytes()); // parsed fields hold no reference to the bytes
+                            return parsed;
+                        }));
                     }
                     WorkerPool.Pending<ShipmentChunk> next = inFlight.poll();
                     if (next == null) {
@@ -492,6 +501,12 @@ public final class ShipmentReader {
         /** Merge step 3, in file order: appends the chunk's kept rows, all values encoded. */
         private void append(ShipmentChunk c) {
             ShipmentTable.Builder t = table;
+            int needed = t.size() + c.size;
+            if (needed > t.capacity()) {
+                int expected = expectedRows();
+                t.ensureCapacity(expected >= needed ? expected
+                        : (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * t.capacity())));
+            }
             for (int k = 0; k < c.size; k++) {
                 if (c.kept[k]) {
                     t.appendEncoded(c.epoch[k], c.originPlace[k], c.destinationPlace[k], c.senderPhoneCode[k],
@@ -500,6 +515,21 @@ public final class ShipmentReader {
                             c.flagged[k]);
                 }
             }
+        }
+
+        /**
+         * The file's rows extrapolated from the rows so far and the share of the file's bytes read,
+         * with 5 % to spare; 0 before {@value #ESTIMATE_AFTER_ROWS} rows (too few to tell). The bytes
+         * read run a few blocks ahead of the rows appended, so the estimate errs low; one that is
+         * still short grows the table by doubling as before.
+         */
+        private int expectedRows() {
+            long read = counter == null ? 0 : counter.count();
+            if (table.size() < ESTIMATE_AFTER_ROWS || read <= 0 || fileBytes <= read) {
+                return 0;
+            }
+            double rows = table.size() * (double) fileBytes / read * 1.05;
+            return (int) Math.min(Integer.MAX_VALUE - 8, rows);
         }
 
         /** All merge steps on the calling thread. */

@@ -484,8 +484,26 @@ public final class ShipmentTable {
             return goodsDictionary;
         }
 
+        /** Rows the builder holds before it must grow. */
+        public int capacity() {
+            return shippedAt.length;
+        }
+
+        /**
+         * Makes room for at least {@code rows} rows at once: a reader that can estimate its row count
+         * saves the regrowth copies (each doubling allocates the columns anew, 58 bytes a row).
+         */
+        public void ensureCapacity(int rows) {
+            if (rows > shippedAt.length) {
+                resize(rows);
+            }
+        }
+
         private void grow() {
-            int cap = shippedAt.length * 2;
+            resize((int) Math.min(Integer.MAX_VALUE - 8, 2L * shippedAt.length));
+        }
+
+        private void resize(int cap) {
             shippedAt = Arrays.copyOf(shippedAt, cap);
             originPlace = Arrays.copyOf(originPlace, cap);
             destinationPlace = Arrays.copyOf(destinationPlace, cap);

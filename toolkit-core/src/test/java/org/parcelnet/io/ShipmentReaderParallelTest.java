@@ -249,6 +249,32 @@ class ShipmentReaderParallelTest {
         }
     }
 
+    /** Buffers given back after each chunk are filled again, and the chunks still hold the stream's records. */
+    @Test
+    void recycledBuffersGiveTheSameChunks() throws IOException {
+        SplittableRandom r = new SplittableRandom(4);
+        for (int round = 0; round < 20; round++) {
+            String text = messyFile(200, round).substring(1);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            RecordChunker chunker = new RecordChunker(new java.io.ByteArrayInputStream(bytes), 512);
+            List<List<String>> pieces = new ArrayList<>();
+            ByteArrayOutputStream joined = new ByteArrayOutputStream();
+            java.util.Set<byte[]> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            int reused = 0;
+            RecordChunker.Chunk c;
+            while ((c = chunker.next(1 + r.nextInt(300))) != null) {
+                reused += seen.add(c.bytes()) ? 0 : 1;
+                joined.write(c.bytes(), 0, c.length());
+                pieces.addAll(records(new String(c.bytes(), 0, c.length(), StandardCharsets.UTF_8)));
+                java.util.Arrays.fill(c.bytes(), (byte) 'x'); // whatever the caller leaves in a buffer
+                chunker.recycle(c.bytes());
+            }
+            assertEquals(text, joined.toString(StandardCharsets.UTF_8));
+            assertEquals(records(text), pieces);
+            assertTrue(reused > 0, "round " + round);
+        }
+    }
+
     @Test
     void simpleDecimalsParseExactlyAsParseDouble() {
         SplittableRandom r = new SplittableRandom(9);

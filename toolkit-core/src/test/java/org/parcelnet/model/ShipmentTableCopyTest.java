@@ -55,4 +55,27 @@ class ShipmentTableCopyTest {
         assertEquals(2, c.pieces(0));
         assertThrows(IllegalArgumentException.class, () -> t.withTimesAndWeights(new long[1], new double[2]));
     }
+
+    @Test
+    void roomMadeAtOnceKeepsTheRows() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder()
+                .add("W1", 100, "云南", "瑞丽", "四川", "成都", "1", "2", "a", null, "x", null, "SF", TransportMode.LAND, 2, 1.5, "g", true);
+        b.ensureCapacity(10_000);
+        assertTrue(b.capacity() >= 10_000);
+        b.ensureCapacity(5); // never shrinks
+        assertTrue(b.capacity() >= 10_000);
+        b.add("W2", 200, "四川", "成都", "云南", "瑞丽", "2", "1", null, "a", null, "x", null, TransportMode.AIR, 1, Double.NaN, null, false);
+        ShipmentTable t = b.build();
+        ShipmentTable expected = table();
+        assertEquals(2, t.size());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(expected.shipmentId(i), t.shipmentId(i));
+            assertEquals(expected.shippedAt(i), t.shippedAt(i));
+            assertEquals(expected.senderPhone(i), t.senderPhone(i));
+            assertEquals(expected.pieces(i), t.pieces(i));
+            assertEquals(expected.mode(i), t.mode(i));
+            assertEquals(expected.flagged(i), t.flagged(i));
+        }
+        assertEquals(1.5, t.weightKg(0), 1e-6);
+    }
 }
