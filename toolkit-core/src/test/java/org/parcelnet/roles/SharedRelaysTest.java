@@ -205,13 +205,8 @@ class SharedRelaysTest {
     private static int[] sides(ShipmentTable t) {
         PartyIndex p = Projections.parties(t, PartyKey.PHONE);
         int n = p.partyCount();
-        int[] local = new int[n];
-        for (int i = 0; i < n; i++) {
-            local[i] = i;
-        }
-        boolean[] source = new boolean[n];
-        source[p.parties().indexOf("SA")] = true;
-        source[p.parties().indexOf("SB")] = true;
+        int[] local = java.util.stream.IntStream.range(0, n).toArray();
+        boolean[] source = sendersSaSb(p);
         int w = p.parties().indexOf("W");
         // chains SA/SB → W → distributor, one per forwarded parcel: only their first relay matters here
         RingFinder.ChainParties chains = new RingFinder.ChainParties(new int[] {0, 2}, new int[] {
@@ -259,16 +254,19 @@ class SharedRelaysTest {
         assertNull(sides(fewLots(new int[] {0, 20, 40, 60, 80, 100}, new int[] {110, 130, 150, 170, 190, 210})));
     }
 
+    /** SA and SB marked as the senders of the split. */
+    private static boolean[] sendersSaSb(PartyIndex p) {
+        boolean[] source = new boolean[p.partyCount()];
+        source[p.parties().indexOf("SA")] = true;
+        source[p.parties().indexOf("SB")] = true;
+        return source;
+    }
+
     /** The blocks of the warehouses over the whole table as one group. */
     private static int[] blocks(SharedRelays relays, PartyIndex p, ShipmentTable t) {
         int n = p.partyCount();
-        int[] local = new int[n];
-        for (int i = 0; i < n; i++) {
-            local[i] = i;
-        }
-        boolean[] source = new boolean[n];
-        source[p.parties().indexOf("SA")] = true;
-        source[p.parties().indexOf("SB")] = true;
+        int[] local = java.util.stream.IntStream.range(0, n).toArray();
+        boolean[] source = sendersSaSb(p);
         int[] side = relays.split(new int[] {p.parties().indexOf("W"), p.parties().indexOf("WA"),
             p.parties().indexOf("WB")}, n, local, source, null);
         return side == null ? null : Arrays.copyOf(side, n);
