@@ -2377,12 +2377,12 @@ public final class RingMembers {
         int a = 0;
         for (int from = 0; from < kw; ) {
             int v = (int) (inWindow[from] >>> 32);
-            int to = distinctEnd(inWindow, from, kw);
+            int to = partyRunEnd(inWindow, from, kw);
             int sold = distinct(inWindow, from, to);
             while ((int) (all[a] >>> 32) < v) {
                 a++; // every pair in the window is among all of the party's pairs
             }
-            int shipped = distinct(all, a, distinctEnd(all, a, ka));
+            int shipped = distinct(all, a, partyRunEnd(all, a, ka));
             if (sold >= QUICK_SALE_RECEIVERS && 2 * sold >= shipped) {
                 assigned[v] = anySupplier[v];
                 confidence[v] = Math.max(confidence[v], 0.6);
@@ -2395,8 +2395,8 @@ public final class RingMembers {
         return any;
     }
 
-    /** End of the run of sorted (party, receiver) pairs of the party at {@code from}. */
-    private static int distinctEnd(long[] pairs, int from, int k) {
+    /** End of the run of the party at {@code from} in sorted (party, receiver) pairs. */
+    private static int partyRunEnd(long[] pairs, int from, int k) {
         int v = (int) (pairs[from] >>> 32);
         int to = from;
         while (to < k && (int) (pairs[to] >>> 32) == v) {
@@ -2436,15 +2436,8 @@ public final class RingMembers {
         boolean any = false;
         for (int from = 0; from < k; ) {
             int v = (int) (pairs[from] >>> 32);
-            int distinct = 0;
-            int to = from;
-            while (to < k && (int) (pairs[to] >>> 32) == v) {
-                if (to == from || pairs[to] != pairs[to - 1]) {
-                    distinct++;
-                }
-                to++;
-            }
-            if (distinct >= RESELLER_RECEIVERS) {
+            int to = partyRunEnd(pairs, from, k);
+            if (distinct(pairs, from, to) >= RESELLER_RECEIVERS) {
                 assigned[v] = supplier[v];
                 confidence[v] = Math.max(confidence[v], supplied[v] == 1 ? 0.6 : Math.min(0.95, 1 - Math.pow(0.5, supplied[v])));
                 depth[v] = supplierDepth[v] + 1;
