@@ -453,6 +453,38 @@ class RingMembersTest {
     }
 
     /**
+     * A single wholesale lot makes a member only from the ring's supply tiers, by hand. S → T → D → R
+     * move three 20 kg lots each (depths 0, 1, 2, 3). A, B and E each receive one 20 kg lot and nothing
+     * else, all in the ring's community: A's from D (the distributor tier: a retailer, member at 0.6),
+     * B's from the source S (a buyer the source sold to directly) and E's from K, a party of the
+     * community that is no member (it sent that one parcel): B is a customer with one ring parcel (0.3),
+     * E one with none from a member (0.1).
+     */
+    @Test
+    void aSingleLotMakesAMemberOnlyFromTheSupplyTiers() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20);
+            add(b, "T", "D", 2, 20);
+            add(b, "D", "R", 2, 20);
+        }
+        add(b, "D", "A", 2, 20);
+        add(b, "S", "B", 2, 20);
+        add(b, "K", "E", 2, 20);
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D", "R", "A", "B", "K", "E");
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "A"));
+        assertEquals(0.6, conf(r, p, "A"), 1e-12);
+        assertEquals(RingMembers.Role.CUSTOMER, role(r, p, "B"));
+        assertEquals(0.3, conf(r, p, "B"), 1e-12);
+        assertEquals(RingMembers.Role.CUSTOMER, role(r, p, "E"));
+        assertEquals(0.1, conf(r, p, "E"), 1e-12);
+        assertEquals(5, r.memberCount());
+    }
+
+    /**
      * The ring's sources by hand (every party a member). Shop X sells source S one parcel and buyer Y two;
      * S sends T three lots, T sends D two, D sends R two, R sells to buyer B twice. S received one parcel,
      * from X, which received none, and supplies T, a relay: a source, so T stays the transit tier rather
