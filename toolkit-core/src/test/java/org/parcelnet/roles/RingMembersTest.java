@@ -25,6 +25,15 @@ class RingMembersTest {
                 null, "c1", TransportMode.LAND, pieces, kg, "tea", false);
     }
 
+    /** The four tiers S → T → D → R, each passing three 20 kg lots of two cartons down. */
+    private static void fourTiers(ShipmentTable.Builder b) {
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20);
+            add(b, "T", "D", 2, 20);
+            add(b, "D", "R", 2, 20);
+        }
+    }
+
     /**
      * A ring by hand: source S sends 3 lots to transit T, T 2 to distributor D, D 2 to retailer R1, one
      * 20 kg lot to retailer R2 and one 1 kg parcel to buyer B; shop X sells R1 one parcel and ten
@@ -77,11 +86,7 @@ class RingMembersTest {
     @Test
     void branchCutOffFromItsRingIsReattachedRoundByRound() {
         ShipmentTable.Builder b = new ShipmentTable.Builder();
-        for (int i = 0; i < 3; i++) {
-            add(b, "S", "T", 2, 20);
-            add(b, "T", "D", 2, 20);
-            add(b, "D", "R", 2, 20);
-        }
+        fourTiers(b);
         for (int i = 0; i < 2; i++) {
             add(b, "D", "D2", 2, 20);
             add(b, "D2", "R2", 2, 20);
@@ -122,11 +127,7 @@ class RingMembersTest {
     @Test
     void resellersSuppliedByTheDistributorTierAreMembers() {
         ShipmentTable.Builder b = new ShipmentTable.Builder();
-        for (int i = 0; i < 3; i++) {
-            add(b, "S", "T", 2, 20);
-            add(b, "T", "D", 2, 20);
-            add(b, "D", "R", 2, 20);
-        }
+        fourTiers(b);
         for (String v : new String[] {"X", "Y", "Z"}) {
             add(b, v.equals("Z") ? "R" : "D", v, 2, 20);
             add(b, v.equals("Z") ? "R" : "D", v, 2, 20);
@@ -463,11 +464,7 @@ class RingMembersTest {
     @Test
     void aSingleLotMakesAMemberOnlyFromTheSupplyTiers() {
         ShipmentTable.Builder b = new ShipmentTable.Builder();
-        for (int i = 0; i < 3; i++) {
-            add(b, "S", "T", 2, 20);
-            add(b, "T", "D", 2, 20);
-            add(b, "D", "R", 2, 20);
-        }
+        fourTiers(b);
         add(b, "D", "A", 2, 20);
         add(b, "S", "B", 2, 20);
         add(b, "K", "E", 2, 20);
