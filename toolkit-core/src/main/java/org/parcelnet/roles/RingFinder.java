@@ -350,7 +350,8 @@ public final class RingFinder {
             }
             boolean deeper = group.depth < options.maxDepth() && group.nodes.length >= 3;
             Split split = deeper ? split(group, chains, local,
-                    subPartition(graph, group, chains, local, options.leiden(), false), options.minChains(), lotRelay)
+                    subPartition(graph, group, chains, local, options.leiden(), false), options.minChains(), lotRelay,
+                    parcels, options.minTie())
                     : null;
             // Two rings whose lots are handed in at one busy drop-off point at their entry town: Leiden
             // puts the point with the first relays of both rings, and that part joins them. Without the
@@ -359,7 +360,8 @@ public final class RingFinder {
             // do not trade with each other (the parts of one ring do, below the border).
             if (deeper && (split == null || split.ringParts < 2)) {
                 int[] bare = subPartition(graph, group, chains, local, options.leiden(), true);
-                Split alt = bare != null ? split(group, chains, local, bare, options.minChains(), lotRelay) : null;
+                Split alt = bare != null ? split(group, chains, local, bare, options.minChains(), lotRelay,
+                        parcels, options.minTie()) : null;
                 if (alt != null && alt.ringParts >= 2 && selfSupplied(group, chains, alt, options.minChains(), local)
                         && !tiedAcross(parcels, group, chains, alt, options.minChains(), options.minTie(), local)) {
                     split = alt;
@@ -829,23 +831,6 @@ public final class RingFinder {
     }
 
     /**
-     * Joins the Leiden parts {@code sub} of a group (indexed by {@code local}) that its chains run
-     * through. A chain joins the parts of its consecutive in-group parties, except across a party
-     * outside the group (a shared relay the crossing split gave to the other side). Its <b>first</b>
-     * party (the sender at the border) joins the part the chain feeds unless that sender is a
-     * <b>shared drop-off point</b>: it feeds two or more parts each of which is supplied, by at least
-     * {@code minChains} chains, from starts that feed no other part. A ring's own sources feed its
-     * warehouses alike, so a part of a genuine ring gets its goods through the sources the other parts
-     * use; two rings that hand lots in at the same courier station at the border each keep their own
-     * sources besides it, and the station's phone (the sender on those parcels) must not join them.
-     * Cost O(chain parties of the group + group size).
-     */
-    static void joinThroughChains(Group group, ChainParties chains, int[] local, int[] sub, UnionFind joined,
-                                  int minChains) {
-        joinThroughChains(group, chains, local, sub, joined, minChains, null);
-    }
-
-    /**
      * The group party (local index) a chain's first party feeds: the receiver of its first parcel, or,
      * when that is a relay the split by lots gave to another side ({@code lotRelay}), the first party
      * of the group past it (the lot pairing put it on the sender's side); -1 when none.
@@ -866,22 +851,62 @@ public final class RingFinder {
     }
 
     /**
-     * The same; a chain whose first relay the split by lots gave to another side ({@code lotRelay},
-     * may be null) feeds the first party of the group past that relay.
+     * Joins the Leiden parts {@code sub} of a group (indexed by {@code local}) that its chains run
+     * through. A chain joins the parts of its consecutive in-group parties, except across a party
+     * outside the group (a shared relay the crossing split gave to the other side). A chain whose first
+     * relay the split by lots gave to another side ({@code lotRelay}, may be null) feeds the first party
+     * of the group past that relay.
+     *
+     * <p>A <b>single sale from outside</b> joins less: the last parcel of a chain that starts outside
+     * the group (a hub whose edges were dropped, such as a big border shop or a station, or a party an
+     * earlier split put elsewhere), when it is the only parcel from its sender to its receiver in
+     * {@code parcels} (fewer than {@code minTie}) and the receiver relays no chain, is a buyer's
+     * purchase as often as a supply. It joins the receiver's
+     * part only when, after the other joins, no chain feeds that part and every such sale into it comes
+     * from one part: a retailer supplied once stays with its ring, while a buyer whom Leiden put with a
+     * second ring does not join the two.
+     *
+     * <p>A chain's <b>first</b> party (the sender at the border) joins the part the chain feeds unless
+     * that sender is a <b>shared drop-off point</b>: it feeds two or more parts each of which is
+     * supplied, by at least {@code minChains} chains, from starts that feed no other part. A ring's own
+     * sources feed its warehouses alike, so a part of a genuine ring gets its goods through the sources
+     * the other parts use; two rings that hand lots in at the same courier station at the border each
+     * keep their own sources besides it, and the station's phone (the sender on those parcels) must
+     * not join them. Cost O(chain parties of the group · log degree + group size + parts).
      */
     static void joinThroughChains(Group group, ChainParties chains, int[] local, int[] sub, UnionFind joined,
-                                  int minChains, boolean[] lotRelay) {
+                                  int minChains, boolean[] lotRelay, CompactGraph parcels, double minTie) {
         int[] offsets = chains.offsets();
         int[] parties = chains.parties();
         int m = group.chains.length;
         int[] fed = new int[m];
         int[] start = new int[m];
+        int parts = joined.size();
+        // single sales ending chains from outside: the chain's part before the sale, the buyer's part
+        int[] saleFrom = new int[m];
+        int[] saleTo = new int[m];
+        int sales = 0;
+        boolean[] supplied = new boolean[parts]; // parts that a chain feeds (its first relay's)
+        boolean[] relays = new boolean[group.nodes.length]; // parties a chain passes through
+        for (int i = 0; i < m; i++) {
+            int c = group.chains[i];
+            for (int j = offsets[c] + 1; j < offsets[c + 1] - 1; j++) {
+                int li = local[parties[j]];
+                if (li >= 0) {
+                    relays[li] = true;
+                }
+            }
+        }
         for (int i = 0; i < m; i++) {
             int c = group.chains[i];
             start[i] = local[parties[offsets[c]]];
             fed[i] = fed(chains, c, local, lotRelay);
+            if (fed[i] >= 0) {
+                supplied[sub[fed[i]]] = true;
+            }
             int first = -1;
-            for (int j = offsets[c] + 1; j < offsets[c + 1]; j++) {
+            int last = offsets[c + 1] - 1;
+            for (int j = offsets[c] + 1; j <= last; j++) {
                 int li = local[parties[j]];
                 if (li < 0) {
                     first = -1;
@@ -889,13 +914,35 @@ public final class RingFinder {
                 }
                 if (first < 0) {
                     first = sub[li];
-                } else {
+                } else if (j < last || relays[li] || start[i] >= 0
+                        || parcelsBetween(parcels, parties[j - 1], parties[j]) >= minTie) {
                     joined.union(first, sub[li]);
+                } else {
+                    saleFrom[sales] = first;
+                    saleTo[sales++] = sub[li];
                 }
             }
         }
+        // single sales from outside: only into a part no chain feeds, and all from one part
+        boolean[] evidenced = new boolean[parts];
+        for (int p = 0; p < parts; p++) {
+            evidenced[joined.find(p)] |= supplied[p];
+        }
+        int[] soldFrom = new int[parts];
+        Arrays.fill(soldFrom, -1);
+        for (int k = 0; k < sales; k++) {
+            int to = joined.find(saleTo[k]);
+            int from = joined.find(saleFrom[k]);
+            if (to != from && !evidenced[to]) {
+                soldFrom[to] = soldFrom[to] == -1 || soldFrom[to] == from ? from : -2;
+            }
+        }
+        for (int p = 0; p < parts; p++) {
+            if (soldFrom[p] >= 0) {
+                joined.union(soldFrom[p], p);
+            }
+        }
         int size = group.nodes.length;
-        int parts = joined.size();
         // the part each start feeds, or -2 when it feeds two or more
         int[] startPart = new int[size];
         Arrays.fill(startPart, -1);
@@ -935,6 +982,12 @@ public final class RingFinder {
                 joined.union(sub[s], sub[fed[i]]);
             }
         }
+    }
+
+    /** Parcels from {@code u} to {@code v} in {@code parcels} (either way when it is undirected). */
+    private static double parcelsBetween(CompactGraph parcels, int u, int v) {
+        int arc = parcels.arcIndex(u, v);
+        return arc >= 0 ? parcels.weight(arc) : 0;
     }
 
     private static int argMax(int[] a) {
@@ -1025,7 +1078,7 @@ public final class RingFinder {
 
     /** The parts of {@code sub} (Leiden's parts of the group's nodes) once the chains joined them. */
     private static Split split(Group group, ChainParties chains, int[] local, int[] sub, int minChains,
-                               boolean[] lotRelay) {
+                               boolean[] lotRelay, CompactGraph parcels, double minTie) {
         if (sub == null) {
             return null;
         }
@@ -1044,7 +1097,7 @@ public final class RingFinder {
         // shared by two rings passes each one's lots on without mixing them, and where the chain
         // linking took the other ring's receipt as the feeding one (consignments that overlapped
         // at the relay) the chain would join the wrong parts.
-        joinThroughChains(group, chains, local, sub, joined, minChains, lotRelay);
+        joinThroughChains(group, chains, local, sub, joined, minChains, lotRelay, parcels, minTie);
         int[] merged = joined.labels();
         int[] chainPart = new int[group.chains.length];
         for (int i = 0; i < group.chains.length; i++) {

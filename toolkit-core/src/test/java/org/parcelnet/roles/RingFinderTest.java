@@ -263,6 +263,83 @@ class RingFinderTest {
     }
 
     /**
+     * The rings of {@link #aBusyDropOffPointDoesNotGlueTwoRingsThatDoNotTradeBelowTheBorder} and a
+     * buyer, party 25, who buys from A's retailer 6 again and again (5 parcels) and once from B's
+     * retailer 18, right after 18 received a parcel from a border shop (party 26, a hub without
+     * edges): the chain 26 → 18 → 25. Leiden puts the buyer with A, whose part chains feed; a chain from
+     * outside ending in a single sale does not join that part to B, so the rings stay apart (one ring
+     * before the rule). When the buyer takes 2 parcels from 18, it trades with both rings' relaying
+     * parties: one ring.
+     */
+    @Test
+    void aChainFromOutsideEndingInASingleSaleDoesNotJoinTheBuyersRingToAnother() {
+        for (int fromB : new int[] {1, 2}) {
+            CompactGraphBuilder b = CompactGraphBuilder.undirected(27);
+            List<int[]> list = new ArrayList<>();
+            List<Integer> entry = new ArrayList<>();
+            addRing(b, list, entry, new int[] {0, 1, 2, 3, 4, 5, 6}, 7, 2);
+            addRing(b, list, entry, new int[] {12, 13, 14, 15, 16, 17, 18}, 7, 2);
+            int station = 24;
+            for (int[] side : new int[][] {{1, 3, 6}, {2, 3, 6}, {13, 15, 18}, {14, 15, 18}}) {
+                b.addEdge(station, side[0], 60);
+                for (int di = 0; di < 3; di++) {
+                    list.add(new int[] {station, side[0], side[1] + di, side[2] + 2 * di});
+                    entry.add(7);
+                }
+            }
+            int buyer = 25;
+            int shop = 26;
+            b.addEdge(6, buyer, 5);
+            b.addEdge(18, buyer, fromB);
+            list.add(new int[] {shop, 18, buyer});
+            entry.add(7);
+            int[] communities = new int[27];
+            communities[shop] = 1; // a party without edges is a community of its own
+            RingFinder.Result r = RingFinder.find(b.build(), communities, chains(list, entry),
+                    RingFinder.Options.defaults());
+            if (fromB == 2) {
+                assertEquals(1, r.ringCount());
+                continue;
+            }
+            int[] ab = assertTwoRings(r, 0, range(0, 12), 12, range(12, 24));
+            assertTrue(r.ringOf()[buyer] == ab[0] || r.ringOf()[buyer] == -1, "the buyer is not B's");
+        }
+    }
+
+    /**
+     * A ring as {@link #addRing} builds it (source 0, warehouses 1, 2, distributors 3..5, retailers
+     * 6..11) and retailer 12, supplied once by distributor 3 with a single parcel right after 3 got a
+     * parcel handed in at a border station (party 21, a hub without edges: the chain 21 → 3 → 12); the
+     * retailer sells to 8 buyers of its own (13..20, 3 parcels each). Leiden puts the retailer with
+     * its buyers; no chain feeds that part and every single sale into it comes from the ring, so it
+     * joins the ring and the retailer is a ring party. The buyers are not: each has 3 parcels from
+     * the retailer and is tied to no chain party beside it.
+     */
+    @Test
+    void aRetailerSuppliedOnceWithItsOwnBuyersStaysWithTheRing() {
+        CompactGraphBuilder b = CompactGraphBuilder.undirected(22);
+        List<int[]> list = new ArrayList<>();
+        List<Integer> entry = new ArrayList<>();
+        addRing(b, list, entry, new int[] {0, 1, 2, 3, 4, 5, 6}, 7, 2);
+        int retailer = 12;
+        int station = 21;
+        b.addEdge(3, retailer, 1);
+        list.add(new int[] {station, 3, retailer});
+        entry.add(7);
+        for (int buyer = 13; buyer <= 20; buyer++) {
+            b.addEdge(retailer, buyer, 3);
+        }
+        int[] communities = new int[22];
+        communities[station] = 1; // a party without edges is a community of its own
+        RingFinder.Result r = RingFinder.find(b.build(), communities, chains(list, entry),
+                RingFinder.Options.defaults());
+        assertEquals(1, r.ringCount());
+        for (int v = 0; v <= retailer; v++) {
+            assertEquals(0, r.ringOf()[v], "party " + v);
+        }
+    }
+
+    /**
      * One ring whose Leiden parts meet only at its sources: sources 0 and 1 both feed warehouses 2 and
      * 3; warehouse 2 feeds distributors 4, 5 (retailers 8..11), warehouse 3 feeds 6, 7 (retailers
      * 12..15); every source–warehouse–distributor–retailer path is a chain. Each source feeds both
