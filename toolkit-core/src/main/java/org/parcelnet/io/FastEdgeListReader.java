@@ -17,6 +17,7 @@ import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.graph.CompactGraphBuilder;
 import org.parcelnet.graph.IdMap;
 import org.parcelnet.graph.LabeledGraph;
+import org.parcelnet.graph.LongIntMap;
 import org.parcelnet.model.StringDictionary;
 
 /**
@@ -808,25 +809,18 @@ final class FastEdgeListReader {
     /**
      * Map from non-negative longs to ints. Small keys (below {@link #DIRECT_LIMIT}, the usual dense
      * numeric ids) index an {@code int} array directly, grown to the largest key seen: one memory access
-     * per lookup instead of a probe sequence over key and value arrays. Larger keys go to an
-     * open-addressing table (linear probing, Fibonacci hashing, load at most 1/2).
+     * per lookup instead of a probe sequence over key and value arrays. Larger keys go to a
+     * {@link LongIntMap}.
      */
     static final class LongIntTable {
         /** Direct slots cover keys below this (64 MB of {@code int}s at most). */
         static final int DIRECT_LIMIT = 1 << 24;
         /** {@code direct[key] - 1} is the value; 0 marks absent. */
         private int[] direct = new int[1 << 10];
-        private long[] keys;
-        private int[] values;
-        private int shift;
-        private int size;
+        private final LongIntMap large;
 
         LongIntTable(int capacity) {
-            int cap = Integer.highestOneBit(Math.max(16, capacity) - 1) << 1;
-            keys = new long[cap];
-            Arrays.fill(keys, -1L);
-            values = new int[cap];
-            shift = 64 - Integer.numberOfTrailingZeros(cap);
+            large = new LongIntMap(capacity / 2);
         }
 
         /** The value of {@code key}, or {@code value} after putting it when absent. */
@@ -844,46 +838,7 @@ final class FastEdgeListReader {
                 dir[d] = value + 1;
                 return value;
             }
-            long[] k = keys;
-            int mask = k.length - 1;
-            int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
-            while (true) {
-                long x = k[i];
-                if (x == key) {
-                    return values[i];
-                }
-                if (x == -1L) {
-                    k[i] = key;
-                    values[i] = value;
-                    if (++size * 2 > k.length) {
-                        grow();
-                    }
-                    return value;
-                }
-                i = (i + 1) & mask;
-            }
-        }
-
-        private void grow() {
-            long[] ok = keys;
-            int[] ov = values;
-            int cap = ok.length * 2;
-            keys = new long[cap];
-            Arrays.fill(keys, -1L);
-            values = new int[cap];
-            shift--;
-            int mask = cap - 1;
-            for (int j = 0; j < ok.length; j++) {
-                long key = ok[j];
-                if (key != -1L) {
-                    int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
-                    while (keys[i] != -1L) {
-                        i = (i + 1) & mask;
-                    }
-                    keys[i] = key;
-                    values[i] = ov[j];
-                }
-            }
+            return large.putIfAbsent(key, value);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.parcelnet.graph.LongIntMap;
 import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.linking.CaseLinker;
 import org.parcelnet.linking.UnionFind;
@@ -1292,11 +1293,11 @@ public final class RingMembers {
             return null;
         }
         // (identity index, party) pairs at ring identities
-        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        LongIntMap index = new LongIntMap(ringIdentities.size());
         boolean[] byName = new boolean[ringIdentities.size()];
         for (long id : ringIdentities) {
             byName[index.size()] = id >>> 32 >= addresses;
-            index.put(id, index.size());
+            index.putIfAbsent(id, index.size());
         }
         long[] pairs = new long[64];
         int[] identified = new int[2 * n]; // per party: rows with an address identity, with a name identity
@@ -1312,8 +1313,8 @@ public final class RingMembers {
                     if (kind == 1 && id == (id | ANY_NAME)) {
                         break;
                     }
-                    Integer x = index.get(kind == 0 ? id : id | ANY_NAME);
-                    if (x == null) {
+                    int x = index.get(kind == 0 ? id : id | ANY_NAME);
+                    if (x < 0) {
                         continue;
                     }
                     if (k + 1 >= pairs.length) {
@@ -1433,7 +1434,7 @@ public final class RingMembers {
         private final int base;
         private final int[] nameForm;
         private final java.util.Map<String, Integer> nameForms = new java.util.HashMap<>();
-        private final java.util.Map<Long, Integer> ids = new java.util.HashMap<>();
+        private final LongIntMap ids = new LongIntMap(1 << 10);
 
         NamePlaces(ShipmentTable t, int addresses) {
             this.t = t;
@@ -1456,7 +1457,7 @@ public final class RingMembers {
                 return -1;
             }
             long key = (long) nameForm[name] << 32 | place;
-            int id = ids.computeIfAbsent(key, x -> ids.size());
+            int id = ids.putIfAbsent(key, ids.size());
             return (long) (base + id) << 32 | ANY_NAME;
         }
     }
