@@ -495,7 +495,7 @@ public final class RingMembers {
                 boolean grew = false;
                 for (int v = 0; v < n; v++) {
                     if (ringOf[v] < 0 && assigned[v] >= 0 && (sent[v] + received[v]) < options.minRingShare() * allEff[v]) {
-                        confidence[v] = Math.min(confidence[v], 0.3);
+                        confidence[v] = Math.min(confidence[v], CUSTOMER);
                     }
                 }
                 if (person != null) {
@@ -633,6 +633,16 @@ public final class RingMembers {
      * lot within hours, on one trip to the station and the post.
      */
     public static final long HAND_IN_SECONDS = 6 * 3_600L;
+
+    /**
+     * Member confidence of a party on one supply only: a single wholesale lot, or one supply it sold on
+     * at once ({@value}); {@link #singleLotsFromTheSupplyTiers} recognises the single-lot rule's members
+     * by it.
+     */
+    static final double ONE_SUPPLY = 0.6;
+
+    /** Confidence of a customer: a party whose ring parcels make it the ring's market ({@value}). */
+    static final double CUSTOMER = 0.3;
 
     /**
      * Ordinary lots a station may be expected to send by chance within a member's window
@@ -2143,7 +2153,7 @@ public final class RingMembers {
                 k += b - a;
             }
             if (k > 0 && lotCount[v] > 0 && median(lots[v], lotCount[v]) < median(pool, k)) {
-                confidence[v] = Math.min(confidence[v], 0.3);
+                confidence[v] = Math.min(confidence[v], CUSTOMER);
                 market[v] = true;
                 anyMarket = true;
             }
@@ -2181,14 +2191,14 @@ public final class RingMembers {
             supplier[r] = s;
         }
         for (int v = 0; v < n; v++) {
-            if (!member[v] || confidence[v] != 0.6 || received[v] != 1 || sentRing[v] != 0) {
+            if (!member[v] || confidence[v] != ONE_SUPPLY || received[v] != 1 || sentRing[v] != 0) {
                 continue;
             }
             int s = supplier[v];
             boolean supplyTier = member[s] && memberRing[s] == memberRing[v]
                     && (depth[s] == 1 || depth[s] == 2 || (depth[s] < 0 && depth[v] < 0));
             if (!supplyTier) {
-                confidence[v] = 0.3;
+                confidence[v] = CUSTOMER;
                 member[v] = false;
                 memberRing[v] = -1;
             }
@@ -2214,7 +2224,7 @@ public final class RingMembers {
         int[] reach = supplyDepths(from, RingArcs.of(snd, rcv, ring, n), n);
         for (int v = 0; v < n; v++) {
             if (memberRing[v] >= 0 && !market[v] && !promoted[v] && depth[v] >= 0 && reach[v] < 0) {
-                confidence[v] = Math.min(confidence[v], 0.3);
+                confidence[v] = Math.min(confidence[v], CUSTOMER);
             }
         }
     }
@@ -2429,7 +2439,7 @@ public final class RingMembers {
             int shipped = distinct(all, a, partyRunEnd(all, a, ka));
             if (sold >= QUICK_SALE_RECEIVERS && 2 * sold >= shipped) {
                 assigned[v] = anySupplier[v];
-                confidence[v] = Math.max(confidence[v], 0.6);
+                confidence[v] = Math.max(confidence[v], ONE_SUPPLY);
                 depth[v] = anySupplierDepth[v] + 1;
                 promoted[v] = true;
                 any = true;
@@ -2483,7 +2493,7 @@ public final class RingMembers {
             int to = partyRunEnd(pairs, from, k);
             if (distinct(pairs, from, to) >= RESELLER_RECEIVERS) {
                 assigned[v] = supplier[v];
-                confidence[v] = Math.max(confidence[v], supplied[v] == 1 ? 0.6 : Math.min(0.95, 1 - Math.pow(0.5, supplied[v])));
+                confidence[v] = Math.max(confidence[v], supplied[v] == 1 ? ONE_SUPPLY : Math.min(0.95, 1 - Math.pow(0.5, supplied[v])));
                 depth[v] = supplierDepth[v] + 1;
                 promoted[v] = true;
                 any = true;
@@ -2682,9 +2692,9 @@ public final class RingMembers {
                 c = Math.min(0.95, 1 - Math.pow(0.5, received[v]));
             } else if (received[v] == 1) {
                 boolean wholesale = wholesale(t, singleRow[v], weights, median[g], options.wholesaleShare());
-                c = wholesale && 2 * received[v] >= all[v] ? 0.6 : 0.3;
+                c = wholesale && 2 * received[v] >= all[v] ? ONE_SUPPLY : CUSTOMER;
             } else if (sent[v] == 1) {
-                c = 0.3;
+                c = CUSTOMER;
             } else {
                 c = 0.1;
             }
