@@ -223,6 +223,24 @@ class RingFinderTest {
     }
 
     /**
+     * Rings A (parties 0..11) and B (12..23) entering at place 7 as {@link #addRing} builds them, and
+     * station 24 tied to all four warehouses by 60 parcels each, with chains station → warehouse →
+     * distributor → retailer in both rings.
+     */
+    private static void twoRingsWithABusyDropOff(CompactGraphBuilder b, List<int[]> list, List<Integer> entry) {
+        addRing(b, list, entry, new int[] {0, 1, 2, 3, 4, 5, 6}, 7, 2);
+        addRing(b, list, entry, new int[] {12, 13, 14, 15, 16, 17, 18}, 7, 2);
+        int station = 24;
+        for (int[] side : new int[][] {{1, 3, 6}, {2, 3, 6}, {13, 15, 18}, {14, 15, 18}}) {
+            b.addEdge(station, side[0], 60);
+            for (int di = 0; di < 3; di++) {
+                list.add(new int[] {station, side[0], side[1] + di, side[2] + 2 * di});
+                entry.add(7);
+            }
+        }
+    }
+
+    /**
      * Two rings entering at one town (place 7) whose lots are also handed in at one busy drop-off
      * point there: ring A (source 0, warehouses 1, 2, distributors 3..5, retailers 6..11) and ring B
      * (12, 13, 14, 15..17, 18..23) as {@link #addRing} builds them, and station 24 tied to all four
@@ -239,16 +257,7 @@ class RingFinderTest {
             CompactGraphBuilder b = CompactGraphBuilder.undirected(25);
             List<int[]> list = new ArrayList<>();
             List<Integer> entry = new ArrayList<>();
-            addRing(b, list, entry, new int[] {0, 1, 2, 3, 4, 5, 6}, 7, 2);
-            addRing(b, list, entry, new int[] {12, 13, 14, 15, 16, 17, 18}, 7, 2);
-            int station = 24;
-            for (int[] side : new int[][] {{1, 3, 6}, {2, 3, 6}, {13, 15, 18}, {14, 15, 18}}) {
-                b.addEdge(station, side[0], 60);
-                for (int di = 0; di < 3; di++) {
-                    list.add(new int[] {station, side[0], side[1] + di, side[2] + 2 * di});
-                    entry.add(7);
-                }
-            }
+            twoRingsWithABusyDropOff(b, list, entry);
             if (trade) {
                 b.addEdge(13, 3, 2);
             }
@@ -277,16 +286,7 @@ class RingFinderTest {
             CompactGraphBuilder b = CompactGraphBuilder.undirected(27);
             List<int[]> list = new ArrayList<>();
             List<Integer> entry = new ArrayList<>();
-            addRing(b, list, entry, new int[] {0, 1, 2, 3, 4, 5, 6}, 7, 2);
-            addRing(b, list, entry, new int[] {12, 13, 14, 15, 16, 17, 18}, 7, 2);
-            int station = 24;
-            for (int[] side : new int[][] {{1, 3, 6}, {2, 3, 6}, {13, 15, 18}, {14, 15, 18}}) {
-                b.addEdge(station, side[0], 60);
-                for (int di = 0; di < 3; di++) {
-                    list.add(new int[] {station, side[0], side[1] + di, side[2] + 2 * di});
-                    entry.add(7);
-                }
-            }
+            twoRingsWithABusyDropOff(b, list, entry);
             int buyer = 25;
             int shop = 26;
             b.addEdge(6, buyer, 5);
