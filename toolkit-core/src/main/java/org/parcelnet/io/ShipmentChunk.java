@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.parcelnet.model.ShipmentTable;
+import org.parcelnet.model.StringDictionary;
 import org.parcelnet.model.TransportMode;
 
 /**
@@ -52,19 +53,23 @@ final class ShipmentChunk {
     private final TimeParser time;
 
     int size;
-    String[] ids;
+    /** Waybill ids (null for rejected rows), held as the dictionary's bytes: no string per value. */
+    StringDictionary.Keys ids;
     long[] startLine;
     RejectedRow[] rejected;
     long[] epoch;
     int[] originPlace;
     int[] destinationPlace;
-    /** Normalised phones and addresses stay strings (hash cached): too many distinct values for a local dictionary to pay. */
-    String[] senderPhone;
-    String[] receiverPhone;
+    /**
+     * Normalised phones, row k's sender at {@code 2k} and receiver at {@code 2k + 1}, held as the
+     * dictionary's bytes with their hash codes: too many distinct values for a local dictionary to
+     * pay, and a phone read from plain bytes never becomes a {@code String}.
+     */
+    StringDictionary.Keys phones;
     int[] senderName;
     int[] receiverName;
-    String[] senderAddress;
-    String[] receiverAddress;
+    /** Normalised addresses as {@link #phones} (null for an empty one). */
+    StringDictionary.Keys addresses;
     int[] carrier;
     int[] goods;
     int[] pieces;
@@ -94,18 +99,16 @@ final class ShipmentChunk {
         this.layout = layout;
         this.time = new TimeParser(layout.zone());
         int c = Math.max(16, capacity);
-        ids = new String[c];
+        ids = new StringDictionary.Keys(c, 16 * c);
         startLine = new long[c];
         rejected = new RejectedRow[c];
         epoch = new long[c];
         originPlace = new int[c];
         destinationPlace = new int[c];
-        senderPhone = new String[c];
-        receiverPhone = new String[c];
+        phones = new StringDictionary.Keys(2 * c, 24 * c);
         senderName = new int[c];
         receiverName = new int[c];
-        senderAddress = new String[c];
-        receiverAddress = new String[c];
+        addresses = new StringDictionary.Keys(2 * c, 64 * c);
         carrier = new int[c];
         goods = new int[c];
         pieces = new int[c];
@@ -130,7 +133,12 @@ final class ShipmentChunk {
      * {@link #parseWithCommons}, so the records before the failure and the error are the reference's.
      */
     static ShipmentChunk parse(Layout layout, byte[] bytes, int length) {
-        ShipmentChunk chunk = new ShipmentChunk(layout, length / 96);
+        return parse(layout, bytes, length, length / 96);
+    }
+
+    /** {@link #parse(Layout, byte[], int)} with arrays sized for {@code records} records (they grow past it). */
+    static ShipmentChunk parse(Layout layout, byte[] bytes, int length, int records) {
+        ShipmentChunk chunk = new ShipmentChunk(layout, records);
         if (!chunk.parseBytes(bytes, length)) {
             return parseWithCommons(layout, bytes, length);
         }
@@ -171,16 +179,19 @@ final class ShipmentChunk {
      */
     private boolean parseBytes(byte[] b, int length) {
         int width = layout.width();
-        String[] rec = new String[width];
         int[] commas = new int[width + 1];
-        boolean[] repeated = layout.repeatedValues();
-        FieldCache cache = new FieldCache();
+        repeated = layout.repeatedValues();
+        cache = new FieldCache();
+        fieldFrom = new int[width];
+        fieldTo = new int[width];
+        decoded = new boolean[width];
         long lines = 0;
         long prevEnd = 0;
         int pos = 0;
         while (pos < length) {
             int p = pos;
             int fields = 0;
+            int bits = 0; // the record's bytes or-ed: negative when any is not ASCII
             boolean plain = true;
             int contentEnd;
             int next;
@@ -191,6 +202,7 @@ final class ShipmentChunk {
                     break;
                 }
                 byte c = b[p];
+                bits |= c;
                 if (c == ',') {
                     if (fields == commas.length) {
                         commas = Arrays.copyOf(commas, 2 * fields);
@@ -234,15 +246,8 @@ final class ShipmentChunk {
                 pos = next; // a blank line: skipped, as the parser skips it
                 continue;
             }
-            String[] r = fields + 1 == width ? rec : new String[fields + 1];
-            int from = pos;
-            for (int f = 0; f <= fields; f++) {
-                int to = f < fields ? commas[f] : contentEnd;
-                r[f] = f < repeated.length && repeated[f] ? cache.field(b, from, to) : field(b, from, to);
-                from = to + 1;
-            }
             long end = terminated ? lines : lines + 1;
-            add(r, end, prevEnd);
+            addPlain(b, pos, commas, fields, contentEnd, bits >= 0, end);
             lastEnd = end;
             prevEnd = end;
             pos = next;
@@ -257,15 +262,49 @@ final class ShipmentChunk {
     /** The end line of the latest record added by {@link #parseBytes} or {@link #parseQuoted}. */
     private long lastEnd;
 
-    /** The field {@code b[from, to)} trimmed of bytes up to U+0020, as {@link String#trim()} trims. */
-    private static String field(byte[] b, int from, int to) {
-        while (from < to && (b[from] & 0xff) <= ' ') {
-            from++;
+    /**
+     * The UTF-16 length of {@code b[from, to)} decoded as UTF-8 when those bytes are well-formed
+     * UTF-8 (Unicode's table 3-7, which the JDK's decoder follows: no overlong forms, no surrogates)
+     * of characters in the Basic Multilingual Plane other than U+FFFD; -1 otherwise. So a count means
+     * the decoded string has no U+FFFD and that length, and the bytes are already the
+     * {@link StringDictionary} encoding; -1 leaves the answer to decoding.
+     */
+    static int utf8Chars(byte[] b, int from, int to) {
+        int chars = 0;
+        int i = from;
+        while (i < to) {
+            int c = b[i];
+            if (c >= 0) {
+                i++;
+            } else if (c >= (byte) 0xC2 && c <= (byte) 0xDF) {
+                if (i + 1 >= to || !continuation(b[i + 1])) {
+                    return -1;
+                }
+                i += 2;
+            } else if (c >= (byte) 0xE0 && c <= (byte) 0xEF) {
+                if (i + 2 >= to) {
+                    return -1;
+                }
+                int c1 = b[i + 1];
+                int lo = c == (byte) 0xE0 ? (byte) 0xA0 : (byte) 0x80;
+                int hi = c == (byte) 0xED ? (byte) 0x9F : (byte) 0xBF;
+                if (c1 < lo || c1 > hi || !continuation(b[i + 2])) {
+                    return -1;
+                }
+                if (c == (byte) 0xEF && c1 == (byte) 0xBF && b[i + 2] == (byte) 0xBD) {
+                    return -1; // U+FFFD itself
+                }
+                i += 3;
+            } else {
+                return -1; // a four-byte character or malformed
+            }
+            chars++;
         }
-        while (to > from && (b[to - 1] & 0xff) <= ' ') {
-            to--;
-        }
-        return from == to ? "" : new String(b, from, to - from, StandardCharsets.UTF_8);
+        return chars;
+    }
+
+    private static boolean continuation(byte c) {
+        return c >= (byte) 0x80 && c <= (byte) 0xBF;
     }
 
     /**
@@ -323,20 +362,275 @@ final class ShipmentChunk {
         return length;
     }
 
+    /** Per file column: whether {@link #cache} serves its strings (set by {@link #parseBytes}). */
+    private boolean[] repeated;
+    private FieldCache cache;
+    /** The trimmed bounds of the fields of the plain record being checked. */
+    private int[] fieldFrom;
+    private int[] fieldTo;
+    /** Per field of that record: its bytes are not the dictionary's encoding, use the decoded string. */
+    private boolean[] decoded;
+    /** The normal forms of the two phones of that record (ASCII). */
+    private byte[] senderPhoneBytes = new byte[32];
+    private byte[] receiverPhoneBytes = new byte[32];
+
+    /**
+     * Adds the plain record {@code b[from, contentEnd)} (no quote, no lone carriage return; its fields
+     * end at {@code commas[0, fields)} and {@code contentEnd}): {@link #add} of the strings that
+     * {@link #field} decodes, checked on the bytes. It starts on its last line: no field of a plain
+     * record holds a line break.
+     */
+    private void addPlain(byte[] b, int from, int[] commas, int fields, int contentEnd, boolean ascii, long endLine) {
+        if (size == startLine.length) {
+            grow();
+        }
+        int k = size++;
+        startLine[k] = endLine;
+        RejectedRow bad = checkPlain(k, b, from, commas, fields, contentEnd, ascii);
+        if (bad != null) {
+            rejected[k] = new RejectedRow(endLine, bad.column(), bad.reason(), bad.value());
+            ids.setNull(k);
+        }
+    }
+
+    /**
+     * {@link #check} of a plain record on its bytes: the same validations in the same order, with the
+     * same rejects. A field becomes a string only where one is kept (places, names, carrier and goods,
+     * through {@link #cache} for the few-valued ones) or a reject message shows it; the waybill id,
+     * phones and addresses go to the keys as bytes, and time, mode, pieces, weight and flag are parsed
+     * from the bytes when they are in their plain forms (anything else takes the string path).
+     */
+    private RejectedRow checkPlain(int k, byte[] b, int start, int[] commas, int fields, int contentEnd,
+            boolean ascii) {
+        int width = layout.width();
+        if (fields + 1 != width) {
+            return new RejectedRow(0, 0, "wrong column count: expected " + width + ", got " + (fields + 1), null);
+        }
+        int[] fFrom = fieldFrom;
+        int[] fTo = fieldTo;
+        int maxChars = layout.maxFieldChars();
+        int from = start;
+        for (int i = 0; i < width; i++) {
+            int to = i < fields ? commas[i] : contentEnd;
+            int f = from;
+            int t = to;
+            while (f < t && (b[f] & 0xff) <= ' ') {
+                f++;
+            }
+            while (t > f && (b[t - 1] & 0xff) <= ' ') {
+                t--;
+            }
+            fFrom[i] = f;
+            fTo[i] = t;
+            from = to + 1;
+        }
+        for (int i = 0; i < width; i++) {
+            int f = fFrom[i];
+            int t = fTo[i];
+            decoded[i] = false;
+            if (ascii) {
+                if (t - f > maxChars) {
+                    return new RejectedRow(0, i + 1, "field longer than " + maxChars + " characters", (t - f) + " chars");
+                }
+                continue;
+            }
+            int chars = utf8Chars(b, f, t);
+            if (chars < 0) { // malformed, or U+FFFD or a four-byte character: decode to tell
+                String v = string(b, i);
+                if (v.length() > maxChars) {
+                    return new RejectedRow(0, i + 1, "field longer than " + maxChars + " characters", v.length() + " chars");
+                }
+                if (v.indexOf('\uFFFD') >= 0) {
+                    return new RejectedRow(0, i + 1, "invalid UTF-8 bytes", null);
+                }
+                decoded[i] = true;
+            } else if (chars > maxChars) {
+                return new RejectedRow(0, i + 1, "field longer than " + maxChars + " characters", chars + " chars");
+            }
+        }
+        int[] col = layout.col();
+        int idCol = col[0];
+        if (fFrom[idCol] == fTo[idCol]) {
+            return reject(0, "empty shipment_id", null);
+        }
+        int timeCol = col[1];
+        long seconds;
+        try {
+            seconds = time.parse(b, fFrom[timeCol], fTo[timeCol]);
+        } catch (IllegalArgumentException e) {
+            return reject(1, "unparseable date-time", string(b, timeCol));
+        }
+        for (int c = 2; c < 6; c++) {
+            if (fFrom[col[c]] == fTo[col[c]]) {
+                return reject(c, "empty " + ShipmentColumns.ALL.get(c), null);
+            }
+        }
+        int senderPhoneLength = phone(b, col[6], true);
+        if (senderPhoneLength == 0) {
+            return reject(6, "empty sender_phone", null);
+        }
+        int receiverPhoneLength = phone(b, col[7], false);
+        if (receiverPhoneLength == 0) {
+            return reject(7, "empty receiver_phone", null);
+        }
+        int base = ShipmentColumns.REQUIRED.size();
+        int modeCol = col[base + 5];
+        TransportMode m;
+        if (modeCol < 0 || fFrom[modeCol] == fTo[modeCol]) {
+            m = TransportMode.UNKNOWN;
+        } else if (is(b, modeCol, LAND)) {
+            m = TransportMode.LAND;
+        } else if (is(b, modeCol, AIR)) {
+            m = TransportMode.AIR;
+        } else {
+            String modeText = string(b, modeCol);
+            try {
+                m = TransportMode.parse(modeText);
+            } catch (IllegalArgumentException e) {
+                return reject(base + 5, "mode must be land or air", modeText);
+            }
+        }
+        int piecesCol = col[base + 6];
+        int p = 1;
+        if (piecesCol >= 0 && fFrom[piecesCol] < fTo[piecesCol]) {
+            p = parsePositiveInt(b, fFrom[piecesCol], fTo[piecesCol]);
+            if (p < 1) {
+                return reject(base + 6, "pieces must be a positive integer", string(b, piecesCol));
+            }
+        }
+        int weightCol = col[base + 7];
+        double w = Double.NaN;
+        if (weightCol >= 0 && fFrom[weightCol] < fTo[weightCol]) {
+            w = parseSimpleDecimal(b, fFrom[weightCol], fTo[weightCol]);
+            if (Double.isNaN(w)) {
+                String weightText = string(b, weightCol);
+                try {
+                    w = Double.parseDouble(weightText);
+                } catch (NumberFormatException e) {
+                    return reject(base + 7, "weight_kg is not a number", weightText);
+                }
+                if (Double.isNaN(w) || Double.isInfinite(w)) {
+                    return reject(base + 7, "weight_kg is not a number", weightText);
+                }
+            }
+            if (w < 0) {
+                return reject(base + 7, "negative weight_kg", string(b, weightCol));
+            }
+        }
+        int flagCol = col[base + 9];
+        boolean f;
+        if (flagCol < 0 || fFrom[flagCol] == fTo[flagCol] || is(b, flagCol, FALSE)) {
+            f = false;
+        } else if (is(b, flagCol, TRUE)) {
+            f = true;
+        } else {
+            String flagText = string(b, flagCol).toLowerCase(Locale.ROOT);
+            switch (flagText) {
+                case "false", "0", "no" -> f = false;
+                case "true", "1", "yes" -> f = true;
+                default -> {
+                    return reject(base + 9, "flagged must be true or false", flagText);
+                }
+            }
+        }
+        key(ids, k, b, idCol);
+        epoch[k] = seconds;
+        originPlace[k] = places.intern(string(b, col[2]), string(b, col[3]));
+        destinationPlace[k] = places.intern(string(b, col[4]), string(b, col[5]));
+        phones.setEncoded(2 * k, senderPhoneBytes, 0, senderPhoneLength);
+        phones.setEncoded(2 * k + 1, receiverPhoneBytes, 0, receiverPhoneLength);
+        senderName[k] = names.internOptional(string(b, col[base]));
+        receiverName[k] = names.internOptional(string(b, col[base + 1]));
+        address(b, col[base + 2], 2 * k);
+        address(b, col[base + 3], 2 * k + 1);
+        carrier[k] = carriers.internOptional(string(b, col[base + 4]));
+        goods[k] = goodsValues.internOptional(string(b, col[base + 8]));
+        mode[k] = m;
+        pieces[k] = p;
+        weight[k] = w;
+        flagged[k] = f;
+        return null;
+    }
+
+    private static final byte[] LAND = {'l', 'a', 'n', 'd'};
+    private static final byte[] AIR = {'a', 'i', 'r'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+
+    /** Whether field {@code i} of the plain record is exactly {@code word}. */
+    private boolean is(byte[] b, int i, byte[] word) {
+        return Arrays.equals(b, fieldFrom[i], fieldTo[i], word, 0, word.length);
+    }
+
+    /** Field {@code i} of the plain record as {@link #parseBytes} decoded it ("" when the column is absent). */
+    private String string(byte[] b, int i) {
+        if (i < 0) {
+            return "";
+        }
+        int f = fieldFrom[i];
+        int t = fieldTo[i];
+        if (f == t) {
+            return "";
+        }
+        return repeated[i] ? cache.field(b, f, t) : new String(b, f, t - f, StandardCharsets.UTF_8);
+    }
+
+    /** Sets {@code keys[slot]} to field {@code i} of the plain record (bytes as they are where they can be). */
+    private void key(StringDictionary.Keys keys, int slot, byte[] b, int i) {
+        if (decoded[i]) {
+            keys.set(slot, string(b, i));
+        } else {
+            keys.setEncoded(slot, b, fieldFrom[i], fieldTo[i]);
+        }
+    }
+
+    /**
+     * Normalises phone field {@code i} of the plain record into the sender's or the receiver's buffer;
+     * returns the normal form's length (0: empty).
+     */
+    private int phone(byte[] b, int i, boolean sender) {
+        int f = fieldFrom[i];
+        int t = fieldTo[i];
+        byte[] out = sender ? senderPhoneBytes : receiverPhoneBytes;
+        if (out.length < t - f) {
+            out = new byte[Math.max(2 * out.length, t - f)];
+            if (sender) {
+                senderPhoneBytes = out;
+            } else {
+                receiverPhoneBytes = out;
+            }
+        }
+        if (decoded[i]) {
+            byte[] v = PhoneNormalizer.normalize(string(b, i)).getBytes(StandardCharsets.ISO_8859_1); // ASCII
+            System.arraycopy(v, 0, out, 0, v.length);
+            return v.length;
+        }
+        return PhoneNormalizer.normalize(b, f, t, out);
+    }
+
+    /** Sets {@code addresses[slot]} to address field {@code i} of the plain record, normalised; null when empty. */
+    private void address(byte[] b, int i, int slot) {
+        if (i < 0 || fieldFrom[i] == fieldTo[i]) {
+            addresses.setNull(slot);
+        } else if (!decoded[i] && ShipmentReader.isNormalAddress(b, fieldFrom[i], fieldTo[i])) {
+            addresses.setEncoded(slot, b, fieldFrom[i], fieldTo[i]);
+        } else {
+            addresses.set(slot, optional(ShipmentReader.normalizeAddress(string(b, i))));
+        }
+    }
+
     private void grow() {
-        int c = ids.length * 2;
-        ids = Arrays.copyOf(ids, c);
+        int c = startLine.length * 2;
+        ids.ensureCapacity(c);
         startLine = Arrays.copyOf(startLine, c);
         rejected = Arrays.copyOf(rejected, c);
         epoch = Arrays.copyOf(epoch, c);
         originPlace = Arrays.copyOf(originPlace, c);
         destinationPlace = Arrays.copyOf(destinationPlace, c);
-        senderPhone = Arrays.copyOf(senderPhone, c);
-        receiverPhone = Arrays.copyOf(receiverPhone, c);
+        phones.ensureCapacity(2 * c);
         senderName = Arrays.copyOf(senderName, c);
         receiverName = Arrays.copyOf(receiverName, c);
-        senderAddress = Arrays.copyOf(senderAddress, c);
-        receiverAddress = Arrays.copyOf(receiverAddress, c);
+        addresses.ensureCapacity(2 * c);
         carrier = Arrays.copyOf(carrier, c);
         goods = Arrays.copyOf(goods, c);
         pieces = Arrays.copyOf(pieces, c);
@@ -350,7 +644,7 @@ final class ShipmentChunk {
      * {@code prevEnd} the same for the record before (0 for a chunk's first).
      */
     void add(String[] rec, long endLine, long prevEnd) {
-        if (size == ids.length) {
+        if (size == startLine.length) {
             grow();
         }
         int k = size++;
@@ -362,7 +656,7 @@ final class ShipmentChunk {
         RejectedRow bad = check(k, rec);
         if (bad != null) {
             rejected[k] = new RejectedRow(start, bad.column(), bad.reason(), bad.value());
-            ids[k] = null;
+            ids.setNull(k);
         }
     }
 
@@ -467,19 +761,16 @@ final class ShipmentChunk {
                 }
             }
         }
-        id.hashCode(); // computed here, on a parsing thread, and cached for the merge's lookup
-        ids[k] = id;
+        ids.set(k, id); // encoded and hashed here, on a parsing thread, for the merge's lookup
         epoch[k] = seconds;
         originPlace[k] = places.intern(field(rec, 2), field(rec, 3));
         destinationPlace[k] = places.intern(field(rec, 4), field(rec, 5));
-        senderPhoneValue.hashCode();
-        receiverPhoneValue.hashCode();
-        senderPhone[k] = senderPhoneValue;
-        receiverPhone[k] = receiverPhoneValue;
+        phones.set(2 * k, senderPhoneValue);
+        phones.set(2 * k + 1, receiverPhoneValue);
         senderName[k] = names.internOptional(field(rec, base));
         receiverName[k] = names.internOptional(field(rec, base + 1));
-        senderAddress[k] = optional(ShipmentReader.normalizeAddress(field(rec, base + 2)));
-        receiverAddress[k] = optional(ShipmentReader.normalizeAddress(field(rec, base + 3)));
+        addresses.set(2 * k, optional(ShipmentReader.normalizeAddress(field(rec, base + 2))));
+        addresses.set(2 * k + 1, optional(ShipmentReader.normalizeAddress(field(rec, base + 3))));
         carrier[k] = carriers.internOptional(field(rec, base + 4));
         goods[k] = goodsValues.internOptional(field(rec, base + 8));
         mode[k] = m;
@@ -489,13 +780,9 @@ final class ShipmentChunk {
         return null;
     }
 
-    /** Null for an empty value, else the value with its hash computed (here, on a parsing thread). */
+    /** Null for an empty value. */
     private static String optional(String v) {
-        if (v.isEmpty()) {
-            return null;
-        }
-        v.hashCode();
-        return v;
+        return v.isEmpty() ? null : v;
     }
 
     private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
@@ -531,6 +818,49 @@ final class ShipmentChunk {
             return Double.NaN;
         }
         return frac <= 0 ? (double) v : v / POW10[frac];
+    }
+
+    /** {@link #parseSimpleDecimal(String)} of bytes (a byte that is not ASCII is neither digit nor point). */
+    static double parseSimpleDecimal(byte[] b, int from, int to) {
+        long v = 0;
+        int digits = 0;
+        int frac = -1;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c >= '0' && c <= '9') {
+                v = v * 10 + (c - '0');
+                if (++digits > 15) {
+                    return Double.NaN;
+                }
+                if (frac >= 0) {
+                    frac++;
+                }
+            } else if (c == '.' && frac < 0) {
+                frac = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0) {
+            return Double.NaN;
+        }
+        return frac <= 0 ? (double) v : v / POW10[frac];
+    }
+
+    /** {@link #parsePositiveInt(String)} of bytes: a byte that is not an ASCII digit gives -1. */
+    static int parsePositiveInt(byte[] b, int from, int to) {
+        if (to - from > 9) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     static int parsePositiveInt(String s) {

@@ -270,7 +270,7 @@ public final class ShipmentReader {
                             break;
                         }
                         inFlight.add(pool.submit(() -> {
-                            ShipmentChunk parsed = ShipmentChunk.parse(l, c.bytes(), c.length());
+                            ShipmentChunk parsed = ShipmentChunk.parse(l, c.bytes(), c.length(), c.lineFeeds() + 1);
                             chunker.recycle(c.bytes()); // parsed fields hold no reference to the bytes
                             return parsed;
                         }));
@@ -372,7 +372,7 @@ public final class ShipmentReader {
                         kept[k] = true;
                         continue;
                     }
-                    bad = new RejectedRow(c.startLine[k], idColumn, "duplicate shipment_id", c.ids[k]);
+                    bad = new RejectedRow(c.startLine[k], idColumn, "duplicate shipment_id", c.ids.get(k));
                 }
                 long line = bad.line() + lineBase;
                 if (!options.lenient()) {
@@ -381,7 +381,7 @@ public final class ShipmentReader {
                 rejected.add(new RejectedRow(line, bad.column(), bad.reason(), bad.value()));
             }
             c.kept = kept;
-            c.ids = null; // interned: let the strings go
+            c.ids = null; // interned: let the bytes go
             if (c.failure != null) {
                 throw Csv.inputError(file, c.failure, lineBase);
             }
@@ -398,18 +398,16 @@ public final class ShipmentReader {
             int n = c.size;
             switch (group) {
                 case 0 -> {
-                    int[][] codes = internPairs(table.phones(), c.senderPhone, c.receiverPhone, kept, n);
+                    int[][] codes = internPairs(table.phones(), c.phones, kept, n);
                     c.senderPhoneCode = codes[0];
                     c.receiverPhoneCode = codes[1];
-                    c.senderPhone = null;
-                    c.receiverPhone = null;
+                    c.phones = null;
                 }
                 case 1 -> {
-                    int[][] codes = internPairs(table.addresses(), c.senderAddress, c.receiverAddress, kept, n);
+                    int[][] codes = internPairs(table.addresses(), c.addresses, kept, n);
                     c.senderAddressCode = codes[0];
                     c.receiverAddressCode = codes[1];
-                    c.senderAddress = null;
-                    c.receiverAddress = null;
+                    c.addresses = null;
                 }
                 default -> {
                     int[] placeMap = globalCodes(table.placeKeys(), c.places, kept, n, c.originPlace, c.destinationPlace);
@@ -473,20 +471,19 @@ public final class ShipmentReader {
         }
 
         /**
-         * Interns the kept rows' sender and receiver values in row order (sender before receiver, so
-         * codes come out in first-seen order as with one intern call per value); null stays -1.
+         * Interns the kept rows' sender and receiver values ({@code pairs[2k]} and {@code pairs[2k + 1]})
+         * in row order (sender before receiver, so codes come out in first-seen order as with one
+         * intern call per value); null, and the rows not kept, stay -1.
          */
-        private static int[][] internPairs(StringDictionary d, String[] senders, String[] receivers, boolean[] kept,
-                int n) {
-            String[] both = new String[2 * n];
+        private static int[][] internPairs(StringDictionary d, StringDictionary.Keys pairs, boolean[] kept, int n) {
             for (int k = 0; k < n; k++) {
-                if (kept[k]) {
-                    both[2 * k] = senders[k];
-                    both[2 * k + 1] = receivers[k];
+                if (!kept[k]) {
+                    pairs.setNull(2 * k);
+                    pairs.setNull(2 * k + 1);
                 }
             }
             int[] codes = new int[2 * n];
-            d.internAll(both, 2 * n, codes);
+            d.internAll(pairs, 2 * n, codes);
             int[] s = new int[n];
             int[] r = new int[n];
             for (int k = 0; k < n; k++) {
@@ -622,6 +619,33 @@ public final class ShipmentReader {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether the well-formed UTF-8 text {@code b[from, to)} is its own {@link #normalizeAddress}
+     * form, without decoding it: {@link #isNormalAddress(String)} on bytes. A lead byte of a character
+     * that may be white space beyond ASCII (U+0080 to U+00BF, U+1680, U+2000 to U+2FFF, U+3000) answers
+     * no, which only sends the value through {@code normalizeAddress}, whose result is then exact.
+     */
+    static boolean isNormalAddress(byte[] b, int from, int to) {
+        boolean prevSpace = true; // a leading space is not normal
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c == ' ') {
+                if (prevSpace) {
+                    return false;
+                }
+                prevSpace = true;
+            } else if (c >= 0 && c < ' ') {
+                return false;
+            } else if (c == (byte) 0xC2 || c == (byte) 0xE1 || c == (byte) 0xE2
+                    || (c == (byte) 0xE3 && i + 2 < to && b[i + 1] == (byte) 0x80 && b[i + 2] == (byte) 0x80)) {
+                return false;
+            } else {
+                prevSpace = false;
+            }
+        }
+        return !prevSpace || to == from;
     }
 
     /** Whether {@code s} has no white space to trim or collapse (single inner ASCII spaces allowed). */

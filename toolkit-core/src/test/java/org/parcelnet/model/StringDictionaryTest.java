@@ -153,4 +153,58 @@ class StringDictionaryTest {
         assertEquals(true, perValue <= 36, "bytes per value " + perValue);
         assertEquals("WB10099999", d.value(99_999));
     }
+
+    @Test
+    void internAllOfKeysGivesTheCodesOfInternAllOfStrings() {
+        SplittableRandom r = new SplittableRandom(23);
+        StringDictionary strings = new StringDictionary();
+        StringDictionary keyed = new StringDictionary();
+        for (int round = 0; round < 40; round++) {
+            int n = r.nextInt(1_500);
+            String[] values = new String[n];
+            StringDictionary.Keys keys = new StringDictionary.Keys(1, 1); // grows
+            keys.ensureCapacity(n);
+            for (int k = 0; k < n; k++) {
+                values[k] = r.nextInt(10) == 0 ? null : randomString(r);
+                if (values[k] != null && r.nextBoolean() && values[k].chars().allMatch(c -> c < 0xD800 || c > 0xDFFF)) {
+                    // UTF-8 of characters of the Basic Multilingual Plane is the arena encoding
+                    byte[] utf8 = ("#" + values[k]).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    keys.setEncoded(k, utf8, 1, utf8.length);
+                } else {
+                    keys.set(k, values[k]);
+                }
+                assertEquals(values[k], keys.get(k));
+                assertEquals(values[k] == null, keys.isNull(k));
+            }
+            int[] expected = new int[n];
+            int[] got = new int[n];
+            strings.internAll(values, n, expected);
+            keyed.internAll(keys, n, got);
+            assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(got), "round " + round);
+        }
+        assertEquals(strings.size(), keyed.size());
+        for (int c = 0; c < strings.size(); c++) {
+            assertEquals(strings.value(c), keyed.value(c));
+            assertEquals(c, keyed.code(strings.value(c)), "a string lookup finds a value added as bytes");
+        }
+    }
+
+    @Test
+    void keysHashAndDecodeAsStrings() {
+        String[] cases = {"", "a", "13800138000", "é", "城市 路 1", "\uD83D\uDE00x", "\uD800", "\u0000", "\uFFFF"};
+        StringDictionary.Keys keys = new StringDictionary.Keys(cases.length, 4);
+        for (int i = 0; i < cases.length; i++) {
+            keys.set(i, cases[i]);
+            assertEquals(cases[i], keys.get(i));
+        }
+        StringDictionary d = new StringDictionary();
+        int[] codes = new int[cases.length];
+        d.internAll(keys, cases.length, codes);
+        for (int i = 0; i < cases.length; i++) {
+            assertEquals(i, codes[i]);
+            assertEquals(i, d.code(cases[i]), "hash and bytes as the string's");
+        }
+        keys.setNull(1);
+        assertNull(keys.get(1));
+    }
 }
