@@ -70,7 +70,7 @@ public final class PhoneNormalizer {
      */
     static int normalize(byte[] b, int from, int to, byte[] out) {
         int n = to - from;
-        if (plainDigits(b, from, to) || isPseudonym(b, from, to)) {
+        if (isNormal(b, from, to)) {
             System.arraycopy(b, from, out, 0, n);
             return n;
         }
@@ -102,6 +102,15 @@ public final class PhoneNormalizer {
             System.arraycopy(out, skip, out, 0, len - skip);
         }
         return len - skip;
+    }
+
+    /**
+     * Whether the trimmed text {@code b[from, to)} is its own non-empty normal form (plain digits
+     * without a prefix to drop, or a pseudonym): then {@link #normalize(byte[], int, int, byte[])}
+     * copies it unchanged.
+     */
+    static boolean isNormal(byte[] b, int from, int to) {
+        return plainDigits(b, from, to) || isPseudonym(b, from, to);
     }
 
     /** {@link #plainDigits(String)} of ASCII bytes (any other byte is not a digit). */

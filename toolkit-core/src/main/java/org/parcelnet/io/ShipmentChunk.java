@@ -51,6 +51,11 @@ final class ShipmentChunk {
 
     private final Layout layout;
     private final TimeParser time;
+    /**
+     * The bytes parsed by {@link #parse}, which the ids, phones, names and addresses point into:
+     * the reader recycles them only once the chunk is merged. Null for a chunk of strings.
+     */
+    final byte[] source;
 
     int size;
     /** Waybill ids (null for rejected rows), held as the dictionary's bytes: no string per value. */
@@ -66,8 +71,8 @@ final class ShipmentChunk {
      * pay, and a phone read from plain bytes never becomes a {@code String}.
      */
     StringDictionary.Keys phones;
-    int[] senderName;
-    int[] receiverName;
+    /** Names as {@link #phones} (null for an empty one): nearly one per party, so few repeat in a chunk. */
+    StringDictionary.Keys names;
     /** Normalised addresses as {@link #phones} (null for an empty one). */
     StringDictionary.Keys addresses;
     int[] carrier;
@@ -78,7 +83,6 @@ final class ShipmentChunk {
     boolean[] flagged;
     /** Places keyed by (province, city) without building the key string per row. */
     final LocalStrings places = new LocalStrings();
-    final LocalStrings names = new LocalStrings();
     final LocalStrings carriers = new LocalStrings();
     final LocalStrings goodsValues = new LocalStrings();
 
@@ -87,6 +91,8 @@ final class ShipmentChunk {
     /** Table codes of the phones and addresses (set by the merge). */
     int[] senderPhoneCode;
     int[] receiverPhoneCode;
+    int[] senderNameCode;
+    int[] receiverNameCode;
     int[] senderAddressCode;
     int[] receiverAddressCode;
 
@@ -96,19 +102,27 @@ final class ShipmentChunk {
     IOException failure;
 
     ShipmentChunk(Layout layout, int capacity) {
+        this(layout, capacity, null);
+    }
+
+    /**
+     * A chunk of at first {@code capacity} rows whose keys may point into {@code source}, the bytes
+     * being parsed: they must stay unchanged until the chunk is merged (then see {@link #source}).
+     */
+    ShipmentChunk(Layout layout, int capacity, byte[] source) {
         this.layout = layout;
+        this.source = source;
         this.time = new TimeParser(layout.zone());
         int c = Math.max(16, capacity);
-        ids = new StringDictionary.Keys(c, 16 * c);
+        ids = new StringDictionary.Keys(c, source);
         startLine = new long[c];
         rejected = new RejectedRow[c];
         epoch = new long[c];
         originPlace = new int[c];
         destinationPlace = new int[c];
-        phones = new StringDictionary.Keys(2 * c, 24 * c);
-        senderName = new int[c];
-        receiverName = new int[c];
-        addresses = new StringDictionary.Keys(2 * c, 64 * c);
+        phones = new StringDictionary.Keys(2 * c, source);
+        names = new StringDictionary.Keys(2 * c, source);
+        addresses = new StringDictionary.Keys(2 * c, source);
         carrier = new int[c];
         goods = new int[c];
         pieces = new int[c];
@@ -138,7 +152,7 @@ final class ShipmentChunk {
 
     /** {@link #parse(Layout, byte[], int)} with arrays sized for {@code records} records (they grow past it). */
     static ShipmentChunk parse(Layout layout, byte[] bytes, int length, int records) {
-        ShipmentChunk chunk = new ShipmentChunk(layout, records);
+        ShipmentChunk chunk = new ShipmentChunk(layout, records, bytes);
         if (!chunk.parseBytes(bytes, length)) {
             return parseWithCommons(layout, bytes, length);
         }
@@ -181,7 +195,7 @@ final class ShipmentChunk {
         int width = layout.width();
         int[] commas = new int[width + 1];
         repeated = layout.repeatedValues();
-        cache = new FieldCache();
+        cache = FieldCache.forThisThread();
         fieldFrom = new int[width];
         fieldTo = new int[width];
         decoded = new boolean[width];
@@ -376,9 +390,10 @@ final class ShipmentChunk {
 
     /**
      * Adds the plain record {@code b[from, contentEnd)} (no quote, no lone carriage return; its fields
-     * end at {@code commas[0, fields)} and {@code contentEnd}): {@link #add} of the strings that
-     * {@link #field} decodes, checked on the bytes. It starts on its last line: no field of a plain
-     * record holds a line break.
+     * end at {@code commas[0, fields)} and {@code contentEnd}): {@link #add} of its fields, each
+     * trimmed of bytes up to U+0020 (as {@link String#trim()} and Commons CSV trim) and decoded as
+     * UTF-8, but checked on the bytes. It starts on its last line: no field of a plain record holds a
+     * line break.
      */
     private void addPlain(byte[] b, int from, int[] commas, int fields, int contentEnd, boolean ascii, long endLine) {
         if (size == startLine.length) {
@@ -395,9 +410,9 @@ final class ShipmentChunk {
 
     /**
      * {@link #check} of a plain record on its bytes: the same validations in the same order, with the
-     * same rejects. A field becomes a string only where one is kept (places, names, carrier and goods,
-     * through {@link #cache} for the few-valued ones) or a reject message shows it; the waybill id,
-     * phones and addresses go to the keys as bytes, and time, mode, pieces, weight and flag are parsed
+     * same rejects. A field becomes a string only where one is kept (places, carrier and goods,
+     * through {@link #cache}) or a reject message shows it; the waybill id, phones, names and
+     * addresses go to the keys as bytes, and time, mode, pieces, weight and flag are parsed
      * from the bytes when they are in their plain forms (anything else takes the string path).
      */
     private RejectedRow checkPlain(int k, byte[] b, int start, int[] commas, int fields, int contentEnd,
@@ -537,10 +552,10 @@ final class ShipmentChunk {
         epoch[k] = seconds;
         originPlace[k] = places.intern(string(b, col[2]), string(b, col[3]));
         destinationPlace[k] = places.intern(string(b, col[4]), string(b, col[5]));
-        phones.setEncoded(2 * k, senderPhoneBytes, 0, senderPhoneLength);
-        phones.setEncoded(2 * k + 1, receiverPhoneBytes, 0, receiverPhoneLength);
-        senderName[k] = names.internOptional(string(b, col[base]));
-        receiverName[k] = names.internOptional(string(b, col[base + 1]));
+        setPhone(2 * k, b, col[6], senderPhoneBytes, senderPhoneLength);
+        setPhone(2 * k + 1, b, col[7], receiverPhoneBytes, receiverPhoneLength);
+        key(names, 2 * k, b, col[base]);
+        key(names, 2 * k + 1, b, col[base + 1]);
         address(b, col[base + 2], 2 * k);
         address(b, col[base + 3], 2 * k + 1);
         carrier[k] = carriers.internOptional(string(b, col[base + 4]));
@@ -575,22 +590,31 @@ final class ShipmentChunk {
         return repeated[i] ? cache.field(b, f, t) : new String(b, f, t - f, StandardCharsets.UTF_8);
     }
 
-    /** Sets {@code keys[slot]} to field {@code i} of the plain record (bytes as they are where they can be). */
+    /**
+     * Sets {@code keys[slot]} to field {@code i} of the plain record (bytes as they are where they
+     * can be); null when the field is empty or the column absent.
+     */
     private void key(StringDictionary.Keys keys, int slot, byte[] b, int i) {
-        if (decoded[i]) {
+        if (i < 0 || fieldFrom[i] == fieldTo[i]) {
+            keys.setNull(slot);
+        } else if (decoded[i]) {
             keys.set(slot, string(b, i));
         } else {
-            keys.setEncoded(slot, b, fieldFrom[i], fieldTo[i]);
+            keys.setShared(slot, fieldFrom[i], fieldTo[i]);
         }
     }
 
     /**
      * Normalises phone field {@code i} of the plain record into the sender's or the receiver's buffer;
-     * returns the normal form's length (0: empty).
+     * returns the normal form's length (0: empty), or -1 when the field is its own normal form (the
+     * common case: nothing written).
      */
     private int phone(byte[] b, int i, boolean sender) {
         int f = fieldFrom[i];
         int t = fieldTo[i];
+        if (!decoded[i] && PhoneNormalizer.isNormal(b, f, t)) {
+            return -1;
+        }
         byte[] out = sender ? senderPhoneBytes : receiverPhoneBytes;
         if (out.length < t - f) {
             out = new byte[Math.max(2 * out.length, t - f)];
@@ -608,12 +632,21 @@ final class ShipmentChunk {
         return PhoneNormalizer.normalize(b, f, t, out);
     }
 
+    /** Sets {@code phones[slot]} to a result of {@link #phone}: the field {@code i} itself, or {@code out[0, length)}. */
+    private void setPhone(int slot, byte[] b, int i, byte[] out, int length) {
+        if (length < 0) {
+            phones.setShared(slot, fieldFrom[i], fieldTo[i]);
+        } else {
+            phones.setEncoded(slot, out, 0, length);
+        }
+    }
+
     /** Sets {@code addresses[slot]} to address field {@code i} of the plain record, normalised; null when empty. */
     private void address(byte[] b, int i, int slot) {
         if (i < 0 || fieldFrom[i] == fieldTo[i]) {
             addresses.setNull(slot);
         } else if (!decoded[i] && ShipmentReader.isNormalAddress(b, fieldFrom[i], fieldTo[i])) {
-            addresses.setEncoded(slot, b, fieldFrom[i], fieldTo[i]);
+            addresses.setShared(slot, fieldFrom[i], fieldTo[i]);
         } else {
             addresses.set(slot, optional(ShipmentReader.normalizeAddress(string(b, i))));
         }
@@ -628,8 +661,7 @@ final class ShipmentChunk {
         originPlace = Arrays.copyOf(originPlace, c);
         destinationPlace = Arrays.copyOf(destinationPlace, c);
         phones.ensureCapacity(2 * c);
-        senderName = Arrays.copyOf(senderName, c);
-        receiverName = Arrays.copyOf(receiverName, c);
+        names.ensureCapacity(2 * c);
         addresses.ensureCapacity(2 * c);
         carrier = Arrays.copyOf(carrier, c);
         goods = Arrays.copyOf(goods, c);
@@ -767,8 +799,8 @@ final class ShipmentChunk {
         destinationPlace[k] = places.intern(field(rec, 4), field(rec, 5));
         phones.set(2 * k, senderPhoneValue);
         phones.set(2 * k + 1, receiverPhoneValue);
-        senderName[k] = names.internOptional(field(rec, base));
-        receiverName[k] = names.internOptional(field(rec, base + 1));
+        names.set(2 * k, optional(field(rec, base)));
+        names.set(2 * k + 1, optional(field(rec, base + 1)));
         addresses.set(2 * k, optional(ShipmentReader.normalizeAddress(field(rec, base + 2))));
         addresses.set(2 * k + 1, optional(ShipmentReader.normalizeAddress(field(rec, base + 3))));
         carrier[k] = carriers.internOptional(field(rec, base + 4));
@@ -879,11 +911,11 @@ final class ShipmentChunk {
     }
 
     /**
-     * The strings of a chunk's few-valued fields (places, carrier, mode, goods ...), keyed by their
+     * The strings of a parsing thread's few-valued fields (places, carrier, goods ...), keyed by their
      * bytes: a repeated value costs a hash and a byte comparison instead of a new string, and the
      * same string instance reaches {@link LocalStrings}, whose lookup then compares by identity. The
-     * string of a byte key is {@link #field}'s, so values are unchanged. Holds at most
-     * {@value #MAX_ENTRIES} values; past that, fields are decoded as usual.
+     * string of a byte key is its UTF-8 decoding, so values are unchanged. Holds at most
+     * {@value #MAX_ENTRIES} values; past that, fields are decoded as usual until the next chunk.
      */
     static final class FieldCache {
         private static final int MAX_ENTRIES = 1 << 12;
@@ -894,6 +926,23 @@ final class ShipmentChunk {
 
         FieldCache() {
             Arrays.fill(table, -1);
+        }
+
+        private static final ThreadLocal<FieldCache> PER_THREAD = ThreadLocal.withInitial(FieldCache::new);
+
+        /**
+         * The calling thread's cache, emptied first when full: a parsing thread keeps its few-valued
+         * strings from chunk to chunk instead of building a table and decoding them again per chunk.
+         */
+        static FieldCache forThisThread() {
+            FieldCache c = PER_THREAD.get();
+            if (c.size == MAX_ENTRIES) {
+                Arrays.fill(c.table, -1);
+                Arrays.fill(c.keys, null);
+                Arrays.fill(c.strings, null);
+                c.size = 0;
+            }
+            return c;
         }
 
         String field(byte[] b, int from, int to) {

@@ -269,11 +269,8 @@ public final class ShipmentReader {
                             more = false;
                             break;
                         }
-                        inFlight.add(pool.submit(() -> {
-                            ShipmentChunk parsed = ShipmentChunk.parse(l, c.bytes(), c.length(), c.lineFeeds() + 1);
-                            chunker.recycle(c.bytes()); // parsed fields hold no reference to the bytes
-                            return parsed;
-                        }));
+                        // The chunk's keys point into its bytes: recycled once it is merged.
+                        inFlight.add(pool.submit(() -> ShipmentChunk.parse(l, c.bytes(), c.length(), c.lineFeeds() + 1)));
                     }
                     WorkerPool.Pending<ShipmentChunk> next = inFlight.poll();
                     if (next == null) {
@@ -292,14 +289,14 @@ public final class ShipmentReader {
                     merged.add(done);
                     while (!merging.isEmpty() && (allDone(merged.peek()) || merging.size() > threads)) {
                         WorkerPool.awaitAll(merged.poll());
-                        append(merging.poll());
+                        appendAndRecycle(merging.poll(), chunker);
                     }
                     reportProgress();
                     options.progress().checkCancelled();
                 }
                 while (!merging.isEmpty()) {
                     WorkerPool.awaitAll(merged.poll());
-                    append(merging.poll());
+                    appendAndRecycle(merging.poll(), chunker);
                 }
             }
             if (streamFailure != null) {
@@ -409,17 +406,20 @@ public final class ShipmentReader {
                     c.receiverAddressCode = codes[1];
                     c.addresses = null;
                 }
+                case 2 -> {
+                    int[][] codes = internPairs(table.names(), c.names, kept, n);
+                    c.senderNameCode = codes[0];
+                    c.receiverNameCode = codes[1];
+                    c.names = null;
+                }
                 default -> {
                     int[] placeMap = globalCodes(table.placeKeys(), c.places, kept, n, c.originPlace, c.destinationPlace);
-                    int[] nameMap = globalCodes(table.names(), c.names, kept, n, c.senderName, c.receiverName);
                     int[] carrierMap = globalCodes(table.carriers(), c.carriers, kept, n, c.carrier, null);
                     int[] goodsMap = globalCodes(table.goods(), c.goodsValues, kept, n, c.goods, null);
                     for (int k = 0; k < n; k++) {
                         if (kept[k]) {
                             c.originPlace[k] = placeMap[c.originPlace[k]];
                             c.destinationPlace[k] = placeMap[c.destinationPlace[k]];
-                            c.senderName[k] = remap(nameMap, c.senderName[k]);
-                            c.receiverName[k] = remap(nameMap, c.receiverName[k]);
                             c.carrier[k] = remap(carrierMap, c.carrier[k]);
                             c.goods[k] = remap(goodsMap, c.goods[k]);
                         }
@@ -493,7 +493,15 @@ public final class ShipmentReader {
             return new int[][] {s, r};
         }
 
-        static final int GROUPS = 3;
+        static final int GROUPS = 4;
+
+        /** {@link #append}, then gives the chunk's bytes back to the chunker: nothing points into them any more. */
+        private void appendAndRecycle(ShipmentChunk c, RecordChunker chunker) {
+            append(c);
+            if (c.source != null) {
+                chunker.recycle(c.source);
+            }
+        }
 
         /** Merge step 3, in file order: appends the chunk's kept rows, all values encoded. */
         private void append(ShipmentChunk c) {
@@ -507,7 +515,7 @@ public final class ShipmentReader {
             for (int k = 0; k < c.size; k++) {
                 if (c.kept[k]) {
                     t.appendEncoded(c.epoch[k], c.originPlace[k], c.destinationPlace[k], c.senderPhoneCode[k],
-                            c.receiverPhoneCode[k], c.senderName[k], c.receiverName[k], c.senderAddressCode[k],
+                            c.receiverPhoneCode[k], c.senderNameCode[k], c.receiverNameCode[k], c.senderAddressCode[k],
                             c.receiverAddressCode[k], c.carrier[k], c.mode[k], c.pieces[k], c.weight[k], c.goods[k],
                             c.flagged[k]);
                 }
@@ -631,13 +639,15 @@ public final class ShipmentReader {
         boolean prevSpace = true; // a leading space is not normal
         for (int i = from; i < to; i++) {
             int c = b[i];
-            if (c == ' ') {
+            if (c > ' ') { // printable ASCII, the common byte: one comparison
+                prevSpace = false;
+            } else if (c == ' ') {
                 if (prevSpace) {
                     return false;
                 }
                 prevSpace = true;
-            } else if (c >= 0 && c < ' ') {
-                return false;
+            } else if (c >= 0) {
+                return false; // a control character
             } else if (c == (byte) 0xC2 || c == (byte) 0xE1 || c == (byte) 0xE2
                     || (c == (byte) 0xE3 && i + 2 < to && b[i + 1] == (byte) 0x80 && b[i + 2] == (byte) 0x80)) {
                 return false;

@@ -112,7 +112,8 @@ public final class StringDictionary {
         if (batchScratch == null) {
             batchScratch = new int[BATCH];
         }
-        byte[] kb = keys.bytes;
+        byte[] shared = keys.shared;
+        byte[] own = keys.own;
         int[] ks = keys.start;
         int[] ke = keys.end;
         int[] kh = keys.hash;
@@ -121,7 +122,8 @@ public final class StringDictionary {
             prefetch(ks, kh, from, to);
             for (int k = from; k < to; k++) {
                 int s = ks[k];
-                codes[k] = s < 0 ? -1 : internEncoded(kb, s, ke[k], kh[k]);
+                codes[k] = s == -1 ? -1 : s >= 0 ? internEncoded(shared, s, ke[k], kh[k])
+                        : internEncoded(own, -2 - s, ke[k], kh[k]);
             }
         }
     }
@@ -155,14 +157,14 @@ public final class StringDictionary {
         return code;
     }
 
-    /** {@link #prefetch(String[], int, int)} for keys given by hash ({@code start < 0}: null). */
+    /** {@link #prefetch(String[], int, int)} for keys given by hash ({@code start == -1}: null). */
     private void prefetch(int[] start, int[] hash, int from, int to) {
         int[] candidate = batchScratch;
         long[] s = index();
         int count = to - from;
         for (int k = 0; k < count; k++) {
             int c = -1;
-            if (start[from + k] >= 0) {
+            if (start[from + k] != -1) {
                 int h = hash[from + k];
                 long slot = s[slotOf(h)];
                 if (slot != EMPTY && (int) (slot >>> 32) == h) {
@@ -472,22 +474,33 @@ public final class StringDictionary {
 
     /**
      * A list of strings (or nulls) held in a dictionary's encoding, to be interned with
-     * {@link StringDictionary#internAll(Keys, int, int[])}: one byte arena, each entry's offsets and
-     * its {@link String#hashCode()}. A reader fills it straight from a file's bytes, which are this
-     * encoding already when they are valid UTF-8 without four-byte sequences, so a value needs no
-     * {@code String} on its way from the file to the dictionary. Not thread-safe.
+     * {@link StringDictionary#internAll(Keys, int, int[])}: each entry's bytes and its
+     * {@link String#hashCode()}. A reader fills it straight from a file's bytes, which are this
+     * encoding already when they are valid UTF-8 without four-byte sequences: an entry may point into
+     * a borrowed buffer (the file's bytes, not copied; the caller keeps them unchanged while the keys
+     * are used) or into an arena of its own. So a value needs no {@code String} and no copy on its way
+     * from the file to the dictionary. Not thread-safe.
      */
     public static final class Keys {
-        private byte[] bytes;
+        private final byte[] shared;
+        private byte[] own = new byte[64];
         private int used;
-        /** Entry i is {@code bytes[start[i], end[i])}; {@code start[i] < 0} for null. */
+        /**
+         * Entry i is {@code shared[start[i], end[i])} when {@code start[i] >= 0},
+         * {@code own[-2 - start[i], end[i])} when {@code start[i] <= -2}, null when -1.
+         */
         private int[] start;
         private int[] end;
         private int[] hash;
 
-        /** Room for {@code capacity} entries (all null) and about {@code arenaBytes} bytes. */
-        public Keys(int capacity, int arenaBytes) {
-            bytes = new byte[Math.max(16, arenaBytes)];
+        /** Room for {@code capacity} entries (all null), none of them in a borrowed buffer. */
+        public Keys(int capacity) {
+            this(capacity, null);
+        }
+
+        /** Room for {@code capacity} entries (all null), entries of {@link #setShared} in {@code shared}. */
+        public Keys(int capacity, byte[] shared) {
+            this.shared = shared;
             start = new int[capacity];
             end = new int[capacity];
             hash = new int[capacity];
@@ -510,17 +523,17 @@ public final class StringDictionary {
             }
         }
 
-        /** Makes entry {@code i} null (its bytes stay in the arena). */
+        /** Makes entry {@code i} null. */
         public void setNull(int i) {
             start[i] = -1;
         }
 
         /** Whether entry {@code i} is null. */
         public boolean isNull(int i) {
-            return start[i] < 0;
+            return start[i] == -1;
         }
 
-        /** Sets entry {@code i} to {@code value} (null allowed). */
+        /** Sets entry {@code i} to {@code value} (null allowed), encoded into the own arena. */
         public void set(int i, String value) {
             if (value == null) {
                 start[i] = -1;
@@ -528,44 +541,51 @@ public final class StringDictionary {
             }
             reserve(3L * value.length());
             int from = used;
-            used = encode(value, bytes, from);
-            start[i] = from;
+            used = encode(value, own, from);
+            start[i] = -2 - from;
             end[i] = used;
             hash[i] = value.hashCode();
         }
 
         /**
-         * Sets entry {@code i} to the string encoded in {@code b[from, to)}: UTF-8 without four-byte
-         * sequences, surrogates or other malformed input (the caller has checked), which is this
-         * encoding byte for byte.
+         * Sets entry {@code i} to the string encoded in {@code b[from, to)}, copied into the own arena:
+         * UTF-8 without four-byte sequences, surrogates or other malformed input (the caller has
+         * checked), which is this encoding byte for byte.
          */
         public void setEncoded(int i, byte[] b, int from, int to) {
             int n = to - from;
             reserve(n);
             int at = used;
-            System.arraycopy(b, from, bytes, at, n);
+            System.arraycopy(b, from, own, at, n);
             used = at + n;
-            start[i] = at;
+            start[i] = -2 - at;
             end[i] = used;
-            hash[i] = hashEncoded(bytes, at, used);
+            hash[i] = hashEncoded(own, at, used);
+        }
+
+        /** {@link #setEncoded} of the borrowed buffer's {@code [from, to)}, without a copy. */
+        public void setShared(int i, int from, int to) {
+            start[i] = from;
+            end[i] = to;
+            hash[i] = hashEncoded(shared, from, to);
         }
 
         /** Entry {@code i} as a new string, or null. */
         public String get(int i) {
             int s = start[i];
-            if (s < 0) {
+            if (s == -1) {
                 return null;
             }
-            return decode(bytes, s, end[i]);
+            return s >= 0 ? decode(shared, s, end[i]) : decode(own, -2 - s, end[i]);
         }
 
         private void reserve(long n) {
             long need = used + n;
-            if (need > bytes.length) {
+            if (need > own.length) {
                 if (need > MAX_BYTES) {
                     throw new IllegalStateException("keys over " + MAX_BYTES + " bytes");
                 }
-                bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BYTES, Math.max(need, 2L * bytes.length)));
+                own = Arrays.copyOf(own, (int) Math.min(MAX_BYTES, Math.max(need, 2L * own.length)));
             }
         }
     }

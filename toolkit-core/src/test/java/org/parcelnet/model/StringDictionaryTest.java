@@ -162,14 +162,26 @@ class StringDictionaryTest {
         for (int round = 0; round < 40; round++) {
             int n = r.nextInt(1_500);
             String[] values = new String[n];
-            StringDictionary.Keys keys = new StringDictionary.Keys(1, 1); // grows
-            keys.ensureCapacity(n);
+            java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+            int[][] inFile = new int[n][];
             for (int k = 0; k < n; k++) {
                 values[k] = r.nextInt(10) == 0 ? null : randomString(r);
                 if (values[k] != null && r.nextBoolean() && values[k].chars().allMatch(c -> c < 0xD800 || c > 0xDFFF)) {
+                    byte[] utf8 = values[k].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    inFile[k] = new int[] {file.size(), file.size() + utf8.length};
+                    file.write(utf8, 0, utf8.length);
+                    file.write(',');
+                }
+            }
+            byte[] shared = file.toByteArray();
+            StringDictionary.Keys keys = new StringDictionary.Keys(1, shared); // grows
+            keys.ensureCapacity(n);
+            for (int k = 0; k < n; k++) {
+                if (inFile[k] != null && r.nextBoolean()) {
                     // UTF-8 of characters of the Basic Multilingual Plane is the arena encoding
-                    byte[] utf8 = ("#" + values[k]).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    keys.setEncoded(k, utf8, 1, utf8.length);
+                    keys.setShared(k, inFile[k][0], inFile[k][1]);
+                } else if (inFile[k] != null) {
+                    keys.setEncoded(k, shared, inFile[k][0], inFile[k][1]);
                 } else {
                     keys.set(k, values[k]);
                 }
@@ -192,7 +204,7 @@ class StringDictionaryTest {
     @Test
     void keysHashAndDecodeAsStrings() {
         String[] cases = {"", "a", "13800138000", "é", "城市 路 1", "\uD83D\uDE00x", "\uD800", "\u0000", "\uFFFF"};
-        StringDictionary.Keys keys = new StringDictionary.Keys(cases.length, 4);
+        StringDictionary.Keys keys = new StringDictionary.Keys(cases.length);
         for (int i = 0; i < cases.length; i++) {
             keys.set(i, cases[i]);
             assertEquals(cases[i], keys.get(i));
