@@ -550,16 +550,16 @@ final class ShipmentChunk {
         }
         key(ids, k, b, idCol);
         epoch[k] = seconds;
-        originPlace[k] = places.intern(string(b, col[2]), string(b, col[3]));
-        destinationPlace[k] = places.intern(string(b, col[4]), string(b, col[5]));
+        originPlace[k] = internFields(places, b, col[2], col[3]);
+        destinationPlace[k] = internFields(places, b, col[4], col[5]);
         setPhone(2 * k, b, col[6], senderPhoneBytes, senderPhoneLength);
         setPhone(2 * k + 1, b, col[7], receiverPhoneBytes, receiverPhoneLength);
         key(names, 2 * k, b, col[base]);
         key(names, 2 * k + 1, b, col[base + 1]);
         address(b, col[base + 2], 2 * k);
         address(b, col[base + 3], 2 * k + 1);
-        carrier[k] = carriers.internOptional(string(b, col[base + 4]));
-        goods[k] = goodsValues.internOptional(string(b, col[base + 8]));
+        carrier[k] = internOptionalField(carriers, b, col[base + 4]);
+        goods[k] = internOptionalField(goodsValues, b, col[base + 8]);
         mode[k] = m;
         pieces[k] = p;
         weight[k] = w;
@@ -575,6 +575,41 @@ final class ShipmentChunk {
     /** Whether field {@code i} of the plain record is exactly {@code word}. */
     private boolean is(byte[] b, int i, byte[] word) {
         return Arrays.equals(b, fieldFrom[i], fieldTo[i], word, 0, word.length);
+    }
+
+    /**
+     * The local code of the pair of fields {@code i} and {@code j} of the plain record (both present
+     * and non-empty): {@code local.intern(string(i), string(j))}, looked up by the fields' bytes, so a
+     * pair seen before in the chunk costs one hash over its bytes and one comparison.
+     */
+    private int internFields(LocalStrings local, byte[] b, int i, int j) {
+        int f1 = fieldFrom[i];
+        int t1 = fieldTo[i];
+        int f2 = fieldFrom[j];
+        int t2 = fieldTo[j];
+        int h = LocalStrings.hashBytes(LocalStrings.hashBytes(1, b, f1, t1) * 31 + (t1 - f1), b, f2, t2);
+        int code = local.findBytes(h, b, f1, t1, f2, t2);
+        if (code < 0) {
+            code = local.intern(string(b, i), string(b, j));
+            local.addBytes(h, b, f1, t1, f2, t2, code);
+        }
+        return code;
+    }
+
+    /** {@code local.internOptional(string(i))} of the plain record, looked up by the field's bytes. */
+    private int internOptionalField(LocalStrings local, byte[] b, int i) {
+        if (i < 0 || fieldFrom[i] == fieldTo[i]) {
+            return -1;
+        }
+        int f = fieldFrom[i];
+        int t = fieldTo[i];
+        int h = LocalStrings.hashBytes(1, b, f, t);
+        int code = local.findBytes(h, b, f, t, t, t);
+        if (code < 0) {
+            code = local.intern(string(b, i));
+            local.addBytes(h, b, f, t, t, t, code);
+        }
+        return code;
     }
 
     /** Field {@code i} of the plain record as {@link #parseBytes} decoded it ("" when the column is absent). */
@@ -1006,6 +1041,109 @@ final class ShipmentChunk {
 
         int internOptional(String v) {
             return v.isEmpty() ? -1 : intern(v);
+        }
+
+        /*
+         * Byte keys: a cache in front of the string table for values read from plain records. Key e
+         * is the bytes of its two fields, one after the other, in keyBytes[keyStart[e], keyStart[e+1]),
+         * the first keyFirst[e] long; it maps to the code its strings got. An instance holds pairs or
+         * single values (an empty second field), never both.
+         */
+        private byte[] keyBytes;
+        private int[] keyStart;
+        private int[] keyFirst;
+        private int[] keyCode;
+        private int[] keyHash;
+        private int keys;
+        private int[] byteTable;
+        private int byteShift;
+
+        static int hashBytes(int h, byte[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                h = 31 * h + b[i];
+            }
+            return h;
+        }
+
+        /** The code of the byte key ({@code b[f1, t1)}, {@code b[f2, t2)}) with hash {@code h}, or -1. */
+        int findBytes(int h, byte[] b, int f1, int t1, int f2, int t2) {
+            if (keys == 0) {
+                return -1;
+            }
+            int[] t = byteTable;
+            int mask = t.length - 1;
+            int i = (h * 0x9E3779B9) >>> byteShift;
+            int first = t1 - f1;
+            int total = first + (t2 - f2);
+            while (true) {
+                int e = t[i];
+                if (e < 0) {
+                    return -1;
+                }
+                int s = keyStart[e];
+                if (keyFirst[e] == first && keyStart[e + 1] - s == total
+                        && Arrays.equals(keyBytes, s, s + first, b, f1, t1)
+                        && Arrays.equals(keyBytes, s + first, s + total, b, f2, t2)) {
+                    return keyCode[e];
+                }
+                i = (i + 1) & mask;
+            }
+        }
+
+        /** Adds the byte key of {@link #findBytes} (absent) with {@code code}. */
+        void addBytes(int h, byte[] b, int f1, int t1, int f2, int t2, int code) {
+            if (keys == 0 && byteTable == null) {
+                keyBytes = new byte[256];
+                keyStart = new int[65];
+                keyFirst = new int[64];
+                keyCode = new int[64];
+                keyHash = new int[64];
+                byteTable = filled(128);
+                byteShift = 32 - 7;
+            }
+            int first = t1 - f1;
+            int second = t2 - f2;
+            int s = keyStart[keys];
+            if (s + first + second > keyBytes.length) {
+                keyBytes = Arrays.copyOf(keyBytes, Math.max(2 * keyBytes.length, s + first + second));
+            }
+            if (keys + 1 == keyFirst.length) {
+                keyStart = Arrays.copyOf(keyStart, 2 * keyStart.length);
+                keyFirst = Arrays.copyOf(keyFirst, 2 * keyFirst.length);
+                keyCode = Arrays.copyOf(keyCode, 2 * keyCode.length);
+                keyHash = Arrays.copyOf(keyHash, 2 * keyHash.length);
+            }
+            System.arraycopy(b, f1, keyBytes, s, first);
+            System.arraycopy(b, f2, keyBytes, s + first, second);
+            int e = keys++;
+            keyStart[e + 1] = s + first + second;
+            keyFirst[e] = first;
+            keyCode[e] = code;
+            keyHash[e] = h;
+            int[] t = byteTable;
+            int mask = t.length - 1;
+            int i = (h * 0x9E3779B9) >>> byteShift;
+            while (t[i] >= 0) {
+                i = (i + 1) & mask;
+            }
+            t[i] = e;
+            if (keys * 2 > t.length) {
+                rehashBytes();
+            }
+        }
+
+        private void rehashBytes() {
+            int[] t = filled(byteTable.length * 2);
+            byteShift--;
+            int mask = t.length - 1;
+            for (int e = 0; e < keys; e++) {
+                int i = (keyHash[e] * 0x9E3779B9) >>> byteShift;
+                while (t[i] >= 0) {
+                    i = (i + 1) & mask;
+                }
+                t[i] = e;
+            }
+            byteTable = t;
         }
 
         int intern(String v) {

@@ -268,11 +268,26 @@ public final class StringDictionary {
         return p;
     }
 
-    /** The {@link String#hashCode()} of the string whose arena encoding is {@code b[from, to)}. */
+    /**
+     * The {@link String#hashCode()} of the string whose arena encoding is {@code b[from, to)}. Four
+     * ASCII bytes at a time where it can ({@code h·31⁴ + b0·31³ + b1·31² + b2·31 + b3}, the same
+     * sum modulo 2³²): the multiplications are then independent instead of a chain of one per byte.
+     */
     static int hashEncoded(byte[] b, int from, int to) {
         int h = 0;
         int p = from;
         while (p < to) {
+            if (p + 4 <= to) {
+                int b0 = b[p];
+                int b1 = b[p + 1];
+                int b2 = b[p + 2];
+                int b3 = b[p + 3];
+                if ((b0 | b1 | b2 | b3) >= 0) {
+                    h = h * 923_521 + b0 * 29_791 + b1 * 961 + b2 * 31 + b3;
+                    p += 4;
+                    continue;
+                }
+            }
             int c = b[p];
             if (c >= 0) {
                 p++;

@@ -219,4 +219,25 @@ class StringDictionaryTest {
         keys.setNull(1);
         assertNull(keys.get(1));
     }
+
+    @Test
+    void hashOfEncodedBytesIsTheStringHash() {
+        SplittableRandom r = new SplittableRandom(31);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = r.nextInt(41);
+            for (int k = 0; k < n; k++) {
+                switch (r.nextInt(4)) {
+                    case 0 -> sb.append((char) (0x80 + r.nextInt(0x780)));
+                    case 1 -> sb.append((char) (0x800 + r.nextInt(0xD000)));
+                    default -> sb.append((char) r.nextInt(0x80)); // runs of ASCII of every length and phase
+                }
+            }
+            String s = sb.toString();
+            byte[] b = ("ab" + s).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(s.hashCode(), StringDictionary.hashEncoded(b, 2, b.length), s);
+        }
+        assertEquals(0, StringDictionary.hashEncoded(new byte[0], 0, 0));
+        assertEquals("13800138000".hashCode(), StringDictionary.hashEncoded("13800138000".getBytes(), 0, 11));
+    }
 }
