@@ -206,10 +206,26 @@ final class ShipmentChunk {
             int p = pos;
             int fields = 0;
             int bits = 0; // the record's bytes or-ed: negative when any is not ASCII
+            long wordBits = 0; // the same for the bytes skipped eight at a time
             boolean plain = true;
             int contentEnd;
             int next;
             while (true) {
+                if (p + 8 <= length) {
+                    // Eight bytes at a time up to the next comma, line break, quote or carriage return.
+                    long w = (long) LONGS.get(b, p);
+                    long special = special(w);
+                    if (special == 0) {
+                        wordBits |= w;
+                        p += 8;
+                        continue;
+                    }
+                    int skip = Long.numberOfTrailingZeros(special) >>> 3;
+                    if (skip > 0) {
+                        wordBits |= w & (-1L >>> (64 - 8 * skip));
+                        p += skip;
+                    }
+                }
                 if (p == length) {
                     contentEnd = length;
                     next = length;
@@ -252,6 +268,9 @@ final class ShipmentChunk {
                 pos = next;
                 continue;
             }
+            if ((wordBits & 0x8080_8080_8080_8080L) != 0) {
+                bits = -1; // a byte that is not ASCII among those skipped
+            }
             boolean terminated = next > contentEnd;
             if (terminated) {
                 lines++;
@@ -271,6 +290,26 @@ final class ShipmentChunk {
         }
         lineCount = lines;
         return true;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long LOW7 = 0x7F7F_7F7F_7F7F_7F7FL;
+
+    /**
+     * The high bit of each byte of the little-endian word {@code w} that is a comma, line feed, quote
+     * or carriage return, the others clear: per byte, {@code x = byte ^ target} is zero exactly when
+     * {@code ((x & 0x7F) + 0x7F) | x} has its high bit clear, and no sum carries into the next byte.
+     */
+    static long special(long w) {
+        return zeroBytes(w ^ (',' * ONES)) | zeroBytes(w ^ ('\n' * ONES)) | zeroBytes(w ^ ('"' * ONES))
+                | zeroBytes(w ^ ('\r' * ONES));
+    }
+
+    private static long zeroBytes(long x) {
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
     }
 
     /** The end line of the latest record added by {@link #parseBytes} or {@link #parseQuoted}. */

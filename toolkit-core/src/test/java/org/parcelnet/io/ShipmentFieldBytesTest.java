@@ -153,4 +153,32 @@ class ShipmentFieldBytesTest {
             }
         }
     }
+
+    @Test
+    void specialBytesOfAWord() {
+        byte[] all = new byte[256];
+        for (int v = 0; v < 256; v++) {
+            all[v] = (byte) v;
+        }
+        SplittableRandom r = new SplittableRandom(13);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 200_000; i++) {
+            byte[] w = new byte[8];
+            long expected = 0;
+            for (int k = 0; k < 8; k++) {
+                w[k] = r.nextInt(4) == 0 ? (byte) ",\n\"\r".charAt(r.nextInt(4)) : all[r.nextInt(256)];
+                if (w[k] == ',' || w[k] == '\n' || w[k] == '"' || w[k] == '\r') {
+                    expected |= 0x80L << (8 * k);
+                }
+            }
+            buf.clear();
+            buf.put(w);
+            assertEquals(expected, ShipmentChunk.special(buf.getLong(0)), java.util.Arrays.toString(w));
+        }
+        // hand-computed: "a,b\r\n\"xy" has specials at bytes 1, 3, 4 and 5
+        buf.clear();
+        buf.put("a,b\r\n\"xy".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(0x80L << 8 | 0x80L << 24 | 0x80L << 32 | 0x80L << 40, ShipmentChunk.special(buf.getLong(0)));
+        assertEquals(0, ShipmentChunk.special(0x0B0C2B2D21237F80L), "neighbours of the special bytes");
+    }
 }
