@@ -139,9 +139,15 @@ final class ShipmentChunk {
      * of unquoted fields, and Commons CSV, which decodes the chunk to one string and lexes it character
      * by character through a buffered reader, took about 40 % of the read's CPU. A line without a
      * quote and without a lone carriage return is split here on comma bytes; each field is trimmed of
-     * bytes up to U+0020 and decoded on its own, which gives the strings the parser gives: the bytes
+     * bytes up to U+0020, which gives the values the parser gives decoded field by field: the bytes
      * looked at are ASCII, which never occur inside a UTF-8 sequence, so the decoder replaces malformed
-     * input (U+FFFD) the same way field by field. Any record with a quote or a lone carriage return
+     * input (U+FFFD) the same way field by field. Such a record is then checked on its bytes without a
+     * string per field ({@link #checkPlain}: the values, rejects and messages of {@link #check} on the
+     * decoded fields), its ids, phones, names and addresses kept as {@link StringDictionary.Keys}
+     * pointing into {@code bytes}, which must therefore stay unchanged until the chunk is merged.
+     * Cost: one pass to split (eight bytes at a time between separators), one to trim and, for a
+     * record that is not ASCII, one to check its UTF-8; the values' own parsing and hashing.
+     * Any record with a quote or a lone carriage return
      * (and whatever follows it up to the record's end) goes to Commons CSV, which keeps RFC 4180's
      * quoting rules, and its failures, in one place: when it fails the whole chunk is parsed again by
      * {@link #parseWithCommons}, so the records before the failure and the error are the reference's.
@@ -449,9 +455,9 @@ final class ShipmentChunk {
 
     /**
      * {@link #check} of a plain record on its bytes: the same validations in the same order, with the
-     * same rejects. A field becomes a string only where one is kept (places, carrier and goods,
-     * through {@link #cache}) or a reject message shows it; the waybill id, phones, names and
-     * addresses go to the keys as bytes, and time, mode, pieces, weight and flag are parsed
+     * same rejects. A field becomes a string only where one is kept (places, carrier and goods, once
+     * per new value: they are looked up by their bytes) or a reject message shows it; the waybill id,
+     * phones, names and addresses go to the keys as bytes, and time, mode, pieces, weight and flag are parsed
      * from the bytes when they are in their plain forms (anything else takes the string path).
      */
     private RejectedRow checkPlain(int k, byte[] b, int start, int[] commas, int fields, int contentEnd,

@@ -27,8 +27,9 @@ import org.parcelnet.progress.WorkerPool;
 
 /**
  * Streams {@code shipments.csv} (or {@code .csv.gz}; schema in docs/data-format.md) into a
- * {@link ShipmentTable}: lines of unquoted fields are split on bytes, records with quotes go to Apache
- * Commons CSV (see {@link ShipmentChunk#parse}).
+ * {@link ShipmentTable}: lines of unquoted fields are split and checked on their bytes, their ids,
+ * phones, names and addresses interned from the bytes without a string each; records with quotes go
+ * to Apache Commons CSV (see {@link ShipmentChunk#parse}).
  *
  * <p>UTF-8 with or without a byte-order mark; RFC 4180 quoting (commas and line breaks inside quoted
  * fields); blank lines skipped. Column names map through {@link Options#columnMap()}; unknown extra
@@ -50,7 +51,8 @@ import org.parcelnet.progress.WorkerPool;
  *
  * <p>Cost: one pass, O(rows × columns) work spread over the cores; memory
  * {@link ShipmentTable#bytesPerShipment()} bytes per row plus the dictionaries (about 100-120 bytes
- * per shipment in all on the benchmark file), and a few 256 KiB chunks in flight.
+ * per shipment in all on the benchmark file), and a few 256 KiB chunks in flight (each held until
+ * its rows are merged: the parsed values point into its bytes).
  */
 public final class ShipmentReader {
 
