@@ -61,6 +61,90 @@ public final class PhoneNormalizer {
     }
 
     /**
+     * {@link #normalize(String)} of the well-formed UTF-8 text {@code b[from, to)}, already trimmed of
+     * characters up to U+0020 (as a reader's field is): writes the normal form, which is always ASCII,
+     * to {@code out} (room for {@code to - from} bytes) and returns its length, 0 when there are no
+     * digits. No {@code String} is made. UTF-8 being self-synchronising, each ASCII byte is its own
+     * character and the three bytes {@code EF BC 90..99} are exactly the full-width digits; any other
+     * character is skipped here as there.
+     */
+    static int normalize(byte[] b, int from, int to, byte[] out) {
+        int n = to - from;
+        if (isNormal(b, from, to)) {
+            System.arraycopy(b, from, out, 0, n);
+            return n;
+        }
+        int len = 0;
+        boolean plus = false;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c >= '0' && c <= '9') {
+                out[len++] = (byte) c;
+            } else if (c == '+' && len == 0) {
+                plus = true;
+            } else if (c == (byte) 0xEF && i + 2 < to && b[i + 1] == (byte) 0xBC
+                    && b[i + 2] >= (byte) 0x90 && b[i + 2] <= (byte) 0x99) {
+                out[len++] = (byte) ('0' + (b[i + 2] - (byte) 0x90));
+                i += 2;
+            }
+        }
+        int skip = 0;
+        if (len > 4 && out[0] == '0' && out[1] == '0') {
+            skip = 2; // international call prefix, as '+'
+            plus = true;
+        }
+        if (plus && len > skip + 2 && out[skip] == '8' && out[skip + 1] == '6') {
+            skip += 2;
+        } else if (skip == 0 && len == 13 && out[0] == '8' && out[1] == '6' && out[2] == '1') {
+            skip = 2;
+        }
+        if (skip > 0) {
+            System.arraycopy(out, skip, out, 0, len - skip);
+        }
+        return len - skip;
+    }
+
+    /**
+     * Whether the trimmed text {@code b[from, to)} is its own non-empty normal form (plain digits
+     * without a prefix to drop, or a pseudonym): then {@link #normalize(byte[], int, int, byte[])}
+     * copies it unchanged.
+     */
+    static boolean isNormal(byte[] b, int from, int to) {
+        return plainDigits(b, from, to) || isPseudonym(b, from, to);
+    }
+
+    /** {@link #plainDigits(String)} of ASCII bytes (any other byte is not a digit). */
+    private static boolean plainDigits(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n == 0) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return false;
+            }
+        }
+        if (n > 4 && b[from] == '0' && b[from + 1] == '0') {
+            return false;
+        }
+        return !(n == 13 && b[from] == '8' && b[from + 1] == '6' && b[from + 2] == '1');
+    }
+
+    /** {@link #isPseudonym(String)} of bytes (a non-ASCII byte is none of its characters). */
+    private static boolean isPseudonym(byte[] b, int from, int to) {
+        if (to - from != 18 || b[from] != 'P' || b[from + 1] != '-') {
+            return false;
+        }
+        for (int i = from + 2; i < to; i++) {
+            int c = b[i];
+            if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether {@code s} is ASCII digits only and needs no prefix dropped (not {@code 00...}, not a
      * 13-digit {@code 861...}); such a phone is its own normal form.
      */

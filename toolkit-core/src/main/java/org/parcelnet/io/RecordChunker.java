@@ -20,8 +20,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class RecordChunker {
 
-    /** Bytes {@code [0, length)} of {@code bytes}: whole records. */
-    record Chunk(byte[] bytes, int length) {
+    /**
+     * Bytes {@code [0, length)} of {@code bytes}: whole records. {@code lineFeeds} counts the line
+     * feeds outside quoted fields (record ends and blank lines), so the records are at most one more:
+     * a parser sizes its arrays by it.
+     */
+    record Chunk(byte[] bytes, int length, int lineFeeds) {
     }
 
     private final InputStream in;
@@ -33,6 +37,8 @@ final class RecordChunker {
     private boolean fieldStart = true;
     /** The latest cut point found in {@code buf} (0: none yet). */
     private int lastCut;
+    /** Line feeds outside quoted fields scanned since the last chunk was cut. */
+    private int lineFeeds;
     private boolean eof;
     private IOException failure;
     /** Buffers of parsed chunks, given back from any thread. */
@@ -115,7 +121,9 @@ final class RecordChunker {
             fieldStart = true;
         }
         lastCut = 0;
-        return new Chunk(out, cut);
+        int feeds = lineFeeds;
+        lineFeeds = 0;
+        return new Chunk(out, cut, feeds);
     }
 
     /**
@@ -178,6 +186,7 @@ final class RecordChunker {
                 if (b[i - 1] == '\n') {
                     fs = true;
                     lastCut = i;
+                    lineFeeds++;
                     if (i >= target) {
                         scanned = i;
                         quoted = false;

@@ -27,8 +27,9 @@ import org.parcelnet.progress.WorkerPool;
 
 /**
  * Streams {@code shipments.csv} (or {@code .csv.gz}; schema in docs/data-format.md) into a
- * {@link ShipmentTable}: lines of unquoted fields are split on bytes, records with quotes go to Apache
- * Commons CSV (see {@link ShipmentChunk#parse}).
+ * {@link ShipmentTable}: lines of unquoted fields are split and checked on their bytes, their ids,
+ * phones, names and addresses interned from the bytes without a string each; records with quotes go
+ * to Apache Commons CSV (see {@link ShipmentChunk#parse}).
  *
  * <p>UTF-8 with or without a byte-order mark; RFC 4180 quoting (commas and line breaks inside quoted
  * fields); blank lines skipped. Column names map through {@link Options#columnMap()}; unknown extra
@@ -50,7 +51,8 @@ import org.parcelnet.progress.WorkerPool;
  *
  * <p>Cost: one pass, O(rows × columns) work spread over the cores; memory
  * {@link ShipmentTable#bytesPerShipment()} bytes per row plus the dictionaries (about 100-120 bytes
- * per shipment in all on the benchmark file), and a few 256 KiB chunks in flight.
+ * per shipment in all on the benchmark file), and a few 256 KiB chunks in flight (each held until
+ * its rows are merged: the parsed values point into its bytes).
  */
 public final class ShipmentReader {
 
@@ -269,11 +271,8 @@ public final class ShipmentReader {
                             more = false;
                             break;
                         }
-                        inFlight.add(pool.submit(() -> {
-                            ShipmentChunk parsed = ShipmentChunk.parse(l, c.bytes(), c.length());
-                            chunker.recycle(c.bytes()); // parsed fields hold no reference to the bytes
-                            return parsed;
-                        }));
+                        // The chunk's keys point into its bytes: recycled once it is merged.
+                        inFlight.add(pool.submit(() -> ShipmentChunk.parse(l, c.bytes(), c.length(), c.lineFeeds() + 1)));
                     }
                     WorkerPool.Pending<ShipmentChunk> next = inFlight.poll();
                     if (next == null) {
@@ -292,14 +291,14 @@ public final class ShipmentReader {
                     merged.add(done);
                     while (!merging.isEmpty() && (allDone(merged.peek()) || merging.size() > threads)) {
                         WorkerPool.awaitAll(merged.poll());
-                        append(merging.poll());
+                        appendAndRecycle(merging.poll(), chunker);
                     }
                     reportProgress();
                     options.progress().checkCancelled();
                 }
                 while (!merging.isEmpty()) {
                     WorkerPool.awaitAll(merged.poll());
-                    append(merging.poll());
+                    appendAndRecycle(merging.poll(), chunker);
                 }
             }
             if (streamFailure != null) {
@@ -372,7 +371,7 @@ public final class ShipmentReader {
                         kept[k] = true;
                         continue;
                     }
-                    bad = new RejectedRow(c.startLine[k], idColumn, "duplicate shipment_id", c.ids[k]);
+                    bad = new RejectedRow(c.startLine[k], idColumn, "duplicate shipment_id", c.ids.get(k));
                 }
                 long line = bad.line() + lineBase;
                 if (!options.lenient()) {
@@ -381,7 +380,7 @@ public final class ShipmentReader {
                 rejected.add(new RejectedRow(line, bad.column(), bad.reason(), bad.value()));
             }
             c.kept = kept;
-            c.ids = null; // interned: let the strings go
+            c.ids = null; // interned: let the bytes go
             if (c.failure != null) {
                 throw Csv.inputError(file, c.failure, lineBase);
             }
@@ -398,30 +397,31 @@ public final class ShipmentReader {
             int n = c.size;
             switch (group) {
                 case 0 -> {
-                    int[][] codes = internPairs(table.phones(), c.senderPhone, c.receiverPhone, kept, n);
+                    int[][] codes = internPairs(table.phones(), c.phones, kept, n);
                     c.senderPhoneCode = codes[0];
                     c.receiverPhoneCode = codes[1];
-                    c.senderPhone = null;
-                    c.receiverPhone = null;
+                    c.phones = null;
                 }
                 case 1 -> {
-                    int[][] codes = internPairs(table.addresses(), c.senderAddress, c.receiverAddress, kept, n);
+                    int[][] codes = internPairs(table.addresses(), c.addresses, kept, n);
                     c.senderAddressCode = codes[0];
                     c.receiverAddressCode = codes[1];
-                    c.senderAddress = null;
-                    c.receiverAddress = null;
+                    c.addresses = null;
+                }
+                case 2 -> {
+                    int[][] codes = internPairs(table.names(), c.names, kept, n);
+                    c.senderNameCode = codes[0];
+                    c.receiverNameCode = codes[1];
+                    c.names = null;
                 }
                 default -> {
                     int[] placeMap = globalCodes(table.placeKeys(), c.places, kept, n, c.originPlace, c.destinationPlace);
-                    int[] nameMap = globalCodes(table.names(), c.names, kept, n, c.senderName, c.receiverName);
                     int[] carrierMap = globalCodes(table.carriers(), c.carriers, kept, n, c.carrier, null);
                     int[] goodsMap = globalCodes(table.goods(), c.goodsValues, kept, n, c.goods, null);
                     for (int k = 0; k < n; k++) {
                         if (kept[k]) {
                             c.originPlace[k] = placeMap[c.originPlace[k]];
                             c.destinationPlace[k] = placeMap[c.destinationPlace[k]];
-                            c.senderName[k] = remap(nameMap, c.senderName[k]);
-                            c.receiverName[k] = remap(nameMap, c.receiverName[k]);
                             c.carrier[k] = remap(carrierMap, c.carrier[k]);
                             c.goods[k] = remap(goodsMap, c.goods[k]);
                         }
@@ -473,20 +473,19 @@ public final class ShipmentReader {
         }
 
         /**
-         * Interns the kept rows' sender and receiver values in row order (sender before receiver, so
-         * codes come out in first-seen order as with one intern call per value); null stays -1.
+         * Interns the kept rows' sender and receiver values ({@code pairs[2k]} and {@code pairs[2k + 1]})
+         * in row order (sender before receiver, so codes come out in first-seen order as with one
+         * intern call per value); null, and the rows not kept, stay -1.
          */
-        private static int[][] internPairs(StringDictionary d, String[] senders, String[] receivers, boolean[] kept,
-                int n) {
-            String[] both = new String[2 * n];
+        private static int[][] internPairs(StringDictionary d, StringDictionary.Keys pairs, boolean[] kept, int n) {
             for (int k = 0; k < n; k++) {
-                if (kept[k]) {
-                    both[2 * k] = senders[k];
-                    both[2 * k + 1] = receivers[k];
+                if (!kept[k]) {
+                    pairs.setNull(2 * k);
+                    pairs.setNull(2 * k + 1);
                 }
             }
             int[] codes = new int[2 * n];
-            d.internAll(both, 2 * n, codes);
+            d.internAll(pairs, 2 * n, codes);
             int[] s = new int[n];
             int[] r = new int[n];
             for (int k = 0; k < n; k++) {
@@ -496,7 +495,15 @@ public final class ShipmentReader {
             return new int[][] {s, r};
         }
 
-        static final int GROUPS = 3;
+        static final int GROUPS = 4;
+
+        /** {@link #append}, then gives the chunk's bytes back to the chunker: nothing points into them any more. */
+        private void appendAndRecycle(ShipmentChunk c, RecordChunker chunker) {
+            append(c);
+            if (c.source != null) {
+                chunker.recycle(c.source);
+            }
+        }
 
         /** Merge step 3, in file order: appends the chunk's kept rows, all values encoded. */
         private void append(ShipmentChunk c) {
@@ -510,7 +517,7 @@ public final class ShipmentReader {
             for (int k = 0; k < c.size; k++) {
                 if (c.kept[k]) {
                     t.appendEncoded(c.epoch[k], c.originPlace[k], c.destinationPlace[k], c.senderPhoneCode[k],
-                            c.receiverPhoneCode[k], c.senderName[k], c.receiverName[k], c.senderAddressCode[k],
+                            c.receiverPhoneCode[k], c.senderNameCode[k], c.receiverNameCode[k], c.senderAddressCode[k],
                             c.receiverAddressCode[k], c.carrier[k], c.mode[k], c.pieces[k], c.weight[k], c.goods[k],
                             c.flagged[k]);
                 }
@@ -622,6 +629,35 @@ public final class ShipmentReader {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether the well-formed UTF-8 text {@code b[from, to)} is its own {@link #normalizeAddress}
+     * form, without decoding it: {@link #isNormalAddress(String)} on bytes. A lead byte of a character
+     * that may be white space beyond ASCII (U+0080 to U+00BF, U+1680, U+2000 to U+2FFF, U+3000) answers
+     * no, which only sends the value through {@code normalizeAddress}, whose result is then exact.
+     */
+    static boolean isNormalAddress(byte[] b, int from, int to) {
+        boolean prevSpace = true; // a leading space is not normal
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c > ' ') { // printable ASCII, the common byte: one comparison
+                prevSpace = false;
+            } else if (c == ' ') {
+                if (prevSpace) {
+                    return false;
+                }
+                prevSpace = true;
+            } else if (c >= 0) {
+                return false; // a control character
+            } else if (c == (byte) 0xC2 || c == (byte) 0xE1 || c == (byte) 0xE2
+                    || (c == (byte) 0xE3 && i + 2 < to && b[i + 1] == (byte) 0x80 && b[i + 2] == (byte) 0x80)) {
+                return false;
+            } else {
+                prevSpace = false;
+            }
+        }
+        return !prevSpace || to == from;
     }
 
     /** Whether {@code s} has no white space to trim or collapse (single inner ASCII spaces allowed). */

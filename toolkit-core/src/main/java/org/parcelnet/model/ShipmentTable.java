@@ -242,8 +242,11 @@ public final class ShipmentTable {
 
     /** Transport mode. */
     public TransportMode mode(int i) {
-        return TransportMode.values()[mode[i]];
+        return MODES[mode[i]];
     }
+
+    /** {@link TransportMode#values()} once: each call of it copies the array. */
+    private static final TransportMode[] MODES = TransportMode.values();
 
     /** Whether the parcel was found to carry contraband. */
     public boolean flagged(int i) {

@@ -102,6 +102,80 @@ public final class StringDictionary {
         }
     }
 
+    /**
+     * Interns {@code keys[0, n)} in order, writing each code to {@code codes} (-1 for a null key):
+     * the codes that {@link #internAll(String[], int, int[])} gives for the same strings. The keys are
+     * already in the arena's encoding, so a lookup compares bytes (a vectorised comparison) instead of
+     * encoding characters one by one, and a new value is copied in; batches prefetch as there.
+     */
+    public void internAll(Keys keys, int n, int[] codes) {
+        if (batchScratch == null) {
+            batchScratch = new int[BATCH];
+        }
+        byte[] shared = keys.shared;
+        byte[] own = keys.own;
+        int[] ks = keys.start;
+        int[] ke = keys.end;
+        int[] kh = keys.hash;
+        for (int from = 0; from < n; from += BATCH) {
+            int to = Math.min(n, from + BATCH);
+            prefetch(ks, kh, from, to);
+            for (int k = from; k < to; k++) {
+                int s = ks[k];
+                codes[k] = s == -1 ? -1 : s >= 0 ? internEncoded(shared, s, ke[k], kh[k])
+                        : internEncoded(own, -2 - s, ke[k], kh[k]);
+            }
+        }
+    }
+
+    /** {@link #intern} of the string encoded in {@code key[from, to)} with hash code {@code h}. */
+    private int internEncoded(byte[] key, int from, int to, int h) {
+        long[] s = index();
+        int mask = s.length - 1;
+        int i = slotOf(h);
+        while (true) {
+            long slot = s[i];
+            if (slot == EMPTY) {
+                break;
+            }
+            if ((int) (slot >>> 32) == h) {
+                int code = (int) slot;
+                int p = code == 0 ? 0 : ends[code - 1];
+                if (Arrays.equals(bytes, p, ends[code], key, from, to)) {
+                    return code;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+        int code = size;
+        appendEncoded(key, from, to);
+        size++;
+        s[i] = ((long) h << 32) | (code & 0xFFFFFFFFL);
+        if (size * 2 > s.length) {
+            rehash();
+        }
+        return code;
+    }
+
+    /** {@link #prefetch(String[], int, int)} for keys given by hash ({@code start == -1}: null). */
+    private void prefetch(int[] start, int[] hash, int from, int to) {
+        int[] candidate = batchScratch;
+        long[] s = index();
+        int count = to - from;
+        for (int k = 0; k < count; k++) {
+            int c = -1;
+            if (start[from + k] != -1) {
+                int h = hash[from + k];
+                long slot = s[slotOf(h)];
+                if (slot != EMPTY && (int) (slot >>> 32) == h) {
+                    c = (int) slot;
+                }
+            }
+            candidate[k] = c;
+        }
+        prefetchCandidates(count);
+    }
+
     /** Loads the lines that interning {@code values[from, to)} will read; changes nothing. */
     private void prefetch(String[] values, int from, int to) {
         int[] candidate = batchScratch;
@@ -119,6 +193,12 @@ public final class StringDictionary {
             }
             candidate[k] = c;
         }
+        prefetchCandidates(count);
+    }
+
+    /** Loads the end offsets and first bytes of the candidate codes in {@code batchScratch[0, count)}. */
+    private void prefetchCandidates(int count) {
+        int[] candidate = batchScratch;
         int[] e = ends;
         for (int k = 0; k < count; k++) {
             int c = candidate[k];
@@ -137,15 +217,41 @@ public final class StringDictionary {
 
     private void append(String value) {
         int n = value.length();
-        long need = (long) used + 3L * n;
+        ensureArena((long) used + 3L * n);
+        used = encode(value, bytes, used);
+        addEnd();
+    }
+
+    /** Appends a value given in the arena's encoding. */
+    private void appendEncoded(byte[] key, int from, int to) {
+        ensureArena((long) used + (to - from));
+        System.arraycopy(key, from, bytes, used, to - from);
+        used += to - from;
+        addEnd();
+    }
+
+    private void ensureArena(long need) {
         if (need > bytes.length) {
             if (need > MAX_BYTES) {
                 throw new IllegalStateException("string dictionary over " + MAX_BYTES + " bytes");
             }
             bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BYTES, Math.max(need, 2L * bytes.length)));
         }
-        byte[] b = bytes;
-        int p = used;
+    }
+
+    private void addEnd() {
+        if (size == ends.length) {
+            ends = Arrays.copyOf(ends, size * 2);
+        }
+        ends[size] = used;
+    }
+
+    /**
+     * Writes the arena encoding of {@code value} at {@code b[p]} (room for three bytes per character
+     * needed): each UTF-16 unit in one to three bytes, as in CESU-8. Returns the end offset.
+     */
+    static int encode(String value, byte[] b, int p) {
+        int n = value.length();
         for (int k = 0; k < n; k++) {
             char c = value.charAt(k);
             if (c < 0x80) {
@@ -159,11 +265,42 @@ public final class StringDictionary {
                 b[p++] = (byte) (0x80 | (c & 0x3F));
             }
         }
-        used = p;
-        if (size == ends.length) {
-            ends = Arrays.copyOf(ends, size * 2);
+        return p;
+    }
+
+    /**
+     * The {@link String#hashCode()} of the string whose arena encoding is {@code b[from, to)}. Four
+     * ASCII bytes at a time where it can ({@code h·31⁴ + b0·31³ + b1·31² + b2·31 + b3}, the same
+     * sum modulo 2³²): the multiplications are then independent instead of a chain of one per byte.
+     */
+    static int hashEncoded(byte[] b, int from, int to) {
+        int h = 0;
+        int p = from;
+        while (p < to) {
+            if (p + 4 <= to) {
+                int b0 = b[p];
+                int b1 = b[p + 1];
+                int b2 = b[p + 2];
+                int b3 = b[p + 3];
+                if ((b0 | b1 | b2 | b3) >= 0) {
+                    h = h * 923_521 + b0 * 29_791 + b1 * 961 + b2 * 31 + b3;
+                    p += 4;
+                    continue;
+                }
+            }
+            int c = b[p];
+            if (c >= 0) {
+                p++;
+            } else if ((c & 0xE0) == 0xC0) {
+                c = ((c & 0x1F) << 6) | (b[p + 1] & 0x3F);
+                p += 2;
+            } else {
+                c = ((c & 0x0F) << 12) | ((b[p + 1] & 0x3F) << 6) | (b[p + 2] & 0x3F);
+                p += 3;
+            }
+            h = 31 * h + c;
         }
-        ends[size] = p;
+        return h;
     }
 
     /** Whether value {@code code} has exactly the characters of {@code s} (no decoding, no allocation). */
@@ -246,9 +383,11 @@ public final class StringDictionary {
         if (code >= size) {
             throw new IndexOutOfBoundsException("code " + code + " of " + size);
         }
-        int start = code == 0 ? 0 : ends[code - 1];
-        int end = ends[code];
-        byte[] b = bytes;
+        return decode(bytes, code == 0 ? 0 : ends[code - 1], ends[code]);
+    }
+
+    /** The string whose arena encoding is {@code b[start, end)}. */
+    static String decode(byte[] b, int start, int end) {
         int p = start;
         while (p < end && b[p] >= 0) {
             p++;
@@ -345,6 +484,124 @@ public final class StringDictionary {
         }
         if (ends.length != size) {
             ends = Arrays.copyOf(ends, Math.max(size, 1));
+        }
+    }
+
+    /**
+     * A list of strings (or nulls) held in a dictionary's encoding, to be interned with
+     * {@link StringDictionary#internAll(Keys, int, int[])}: each entry's bytes and its
+     * {@link String#hashCode()}. A reader fills it straight from a file's bytes, which are this
+     * encoding already when they are valid UTF-8 without four-byte sequences: an entry may point into
+     * a borrowed buffer (the file's bytes, not copied; the caller keeps them unchanged while the keys
+     * are used) or into an arena of its own. So a value needs no {@code String} and no copy on its way
+     * from the file to the dictionary. Not thread-safe.
+     */
+    public static final class Keys {
+        private final byte[] shared;
+        private byte[] own = new byte[64];
+        private int used;
+        /**
+         * Entry i is {@code shared[start[i], end[i])} when {@code start[i] >= 0},
+         * {@code own[-2 - start[i], end[i])} when {@code start[i] <= -2}, null when -1.
+         */
+        private int[] start;
+        private int[] end;
+        private int[] hash;
+
+        /** Room for {@code capacity} entries (all null), none of them in a borrowed buffer. */
+        public Keys(int capacity) {
+            this(capacity, null);
+        }
+
+        /** Room for {@code capacity} entries (all null), entries of {@link #setShared} in {@code shared}. */
+        public Keys(int capacity, byte[] shared) {
+            this.shared = shared;
+            start = new int[capacity];
+            end = new int[capacity];
+            hash = new int[capacity];
+            Arrays.fill(start, -1);
+        }
+
+        /** Number of entries. */
+        public int capacity() {
+            return start.length;
+        }
+
+        /** Grows to at least {@code capacity} entries (new ones null). */
+        public void ensureCapacity(int capacity) {
+            int old = start.length;
+            if (capacity > old) {
+                start = Arrays.copyOf(start, capacity);
+                Arrays.fill(start, old, capacity, -1);
+                end = Arrays.copyOf(end, capacity);
+                hash = Arrays.copyOf(hash, capacity);
+            }
+        }
+
+        /** Makes entry {@code i} null. */
+        public void setNull(int i) {
+            start[i] = -1;
+        }
+
+        /** Whether entry {@code i} is null. */
+        public boolean isNull(int i) {
+            return start[i] == -1;
+        }
+
+        /** Sets entry {@code i} to {@code value} (null allowed), encoded into the own arena. */
+        public void set(int i, String value) {
+            if (value == null) {
+                start[i] = -1;
+                return;
+            }
+            reserve(3L * value.length());
+            int from = used;
+            used = encode(value, own, from);
+            start[i] = -2 - from;
+            end[i] = used;
+            hash[i] = value.hashCode();
+        }
+
+        /**
+         * Sets entry {@code i} to the string encoded in {@code b[from, to)}, copied into the own arena:
+         * UTF-8 without four-byte sequences, surrogates or other malformed input (the caller has
+         * checked), which is this encoding byte for byte.
+         */
+        public void setEncoded(int i, byte[] b, int from, int to) {
+            int n = to - from;
+            reserve(n);
+            int at = used;
+            System.arraycopy(b, from, own, at, n);
+            used = at + n;
+            start[i] = -2 - at;
+            end[i] = used;
+            hash[i] = hashEncoded(own, at, used);
+        }
+
+        /** {@link #setEncoded} of the borrowed buffer's {@code [from, to)}, without a copy. */
+        public void setShared(int i, int from, int to) {
+            start[i] = from;
+            end[i] = to;
+            hash[i] = hashEncoded(shared, from, to);
+        }
+
+        /** Entry {@code i} as a new string, or null. */
+        public String get(int i) {
+            int s = start[i];
+            if (s == -1) {
+                return null;
+            }
+            return s >= 0 ? decode(shared, s, end[i]) : decode(own, -2 - s, end[i]);
+        }
+
+        private void reserve(long n) {
+            long need = used + n;
+            if (need > own.length) {
+                if (need > MAX_BYTES) {
+                    throw new IllegalStateException("keys over " + MAX_BYTES + " bytes");
+                }
+                own = Arrays.copyOf(own, (int) Math.min(MAX_BYTES, Math.max(need, 2L * own.length)));
+            }
         }
     }
 }

@@ -153,4 +153,91 @@ class StringDictionaryTest {
         assertEquals(true, perValue <= 36, "bytes per value " + perValue);
         assertEquals("WB10099999", d.value(99_999));
     }
+
+    @Test
+    void internAllOfKeysGivesTheCodesOfInternAllOfStrings() {
+        SplittableRandom r = new SplittableRandom(23);
+        StringDictionary strings = new StringDictionary();
+        StringDictionary keyed = new StringDictionary();
+        for (int round = 0; round < 40; round++) {
+            int n = r.nextInt(1_500);
+            String[] values = new String[n];
+            java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+            int[][] inFile = new int[n][];
+            for (int k = 0; k < n; k++) {
+                values[k] = r.nextInt(10) == 0 ? null : randomString(r);
+                if (values[k] != null && r.nextBoolean() && values[k].chars().allMatch(c -> c < 0xD800 || c > 0xDFFF)) {
+                    byte[] utf8 = values[k].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    inFile[k] = new int[] {file.size(), file.size() + utf8.length};
+                    file.write(utf8, 0, utf8.length);
+                    file.write(',');
+                }
+            }
+            byte[] shared = file.toByteArray();
+            StringDictionary.Keys keys = new StringDictionary.Keys(1, shared); // grows
+            keys.ensureCapacity(n);
+            for (int k = 0; k < n; k++) {
+                if (inFile[k] != null && r.nextBoolean()) {
+                    // UTF-8 of characters of the Basic Multilingual Plane is the arena encoding
+                    keys.setShared(k, inFile[k][0], inFile[k][1]);
+                } else if (inFile[k] != null) {
+                    keys.setEncoded(k, shared, inFile[k][0], inFile[k][1]);
+                } else {
+                    keys.set(k, values[k]);
+                }
+                assertEquals(values[k], keys.get(k));
+                assertEquals(values[k] == null, keys.isNull(k));
+            }
+            int[] expected = new int[n];
+            int[] got = new int[n];
+            strings.internAll(values, n, expected);
+            keyed.internAll(keys, n, got);
+            assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(got), "round " + round);
+        }
+        assertEquals(strings.size(), keyed.size());
+        for (int c = 0; c < strings.size(); c++) {
+            assertEquals(strings.value(c), keyed.value(c));
+            assertEquals(c, keyed.code(strings.value(c)), "a string lookup finds a value added as bytes");
+        }
+    }
+
+    @Test
+    void keysHashAndDecodeAsStrings() {
+        String[] cases = {"", "a", "13800138000", "é", "城市 路 1", "\uD83D\uDE00x", "\uD800", "\u0000", "\uFFFF"};
+        StringDictionary.Keys keys = new StringDictionary.Keys(cases.length);
+        for (int i = 0; i < cases.length; i++) {
+            keys.set(i, cases[i]);
+            assertEquals(cases[i], keys.get(i));
+        }
+        StringDictionary d = new StringDictionary();
+        int[] codes = new int[cases.length];
+        d.internAll(keys, cases.length, codes);
+        for (int i = 0; i < cases.length; i++) {
+            assertEquals(i, codes[i]);
+            assertEquals(i, d.code(cases[i]), "hash and bytes as the string's");
+        }
+        keys.setNull(1);
+        assertNull(keys.get(1));
+    }
+
+    @Test
+    void hashOfEncodedBytesIsTheStringHash() {
+        SplittableRandom r = new SplittableRandom(31);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = r.nextInt(41);
+            for (int k = 0; k < n; k++) {
+                switch (r.nextInt(4)) {
+                    case 0 -> sb.append((char) (0x80 + r.nextInt(0x780)));
+                    case 1 -> sb.append((char) (0x800 + r.nextInt(0xD000)));
+                    default -> sb.append((char) r.nextInt(0x80)); // runs of ASCII of every length and phase
+                }
+            }
+            String s = sb.toString();
+            byte[] b = ("ab" + s).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(s.hashCode(), StringDictionary.hashEncoded(b, 2, b.length), s);
+        }
+        assertEquals(0, StringDictionary.hashEncoded(new byte[0], 0, 0));
+        assertEquals("13800138000".hashCode(), StringDictionary.hashEncoded("13800138000".getBytes(), 0, 11));
+    }
 }
