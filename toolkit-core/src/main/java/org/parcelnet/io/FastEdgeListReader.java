@@ -600,17 +600,9 @@ final class FastEdgeListReader {
                 return reject(new RejectedRow(lines, 0, "wrong column count: expected " + width + ", got " + count, null));
             }
             for (int f = 0; f < width; f++) {
-                // trim as String.trim does: code units <= ' '
-                int s = fieldStart[f];
-                int e = fieldEnd[f];
-                while (s < e && (b[s] & 0xff) <= ' ') {
-                    s++;
-                }
-                while (e > s && (b[e - 1] & 0xff) <= ' ') {
-                    e--;
-                }
+                int s = Bytes.trimStart(b, fieldStart[f], fieldEnd[f]);
+                fieldEnd[f] = Bytes.trimEnd(b, s, fieldEnd[f]);
                 fieldStart[f] = s;
-                fieldEnd[f] = e;
             }
             for (int f = 0; f < width; f++) {
                 if (hasHighByte(b, fieldStart[f], fieldEnd[f])

@@ -472,16 +472,9 @@ final class ShipmentChunk {
         int from = start;
         for (int i = 0; i < width; i++) {
             int to = i < fields ? commas[i] : contentEnd;
-            int f = from;
-            int t = to;
-            while (f < t && (b[f] & 0xff) <= ' ') {
-                f++;
-            }
-            while (t > f && (b[t - 1] & 0xff) <= ' ') {
-                t--;
-            }
+            int f = Bytes.trimStart(b, from, to);
             fFrom[i] = f;
-            fTo[i] = t;
+            fTo[i] = Bytes.trimEnd(b, f, to);
             from = to + 1;
         }
         for (int i = 0; i < width; i++) {
@@ -906,30 +899,8 @@ final class ShipmentChunk {
      * correctly rounded (Clinger's fast path). NaN for anything else (left to parseDouble).
      */
     static double parseSimpleDecimal(String s) {
-        int n = s.length();
-        long v = 0;
-        int digits = 0;
-        int frac = -1;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                v = v * 10 + (c - '0');
-                if (++digits > 15) {
-                    return Double.NaN;
-                }
-                if (frac >= 0) {
-                    frac++;
-                }
-            } else if (c == '.' && frac < 0) {
-                frac = 0;
-            } else {
-                return Double.NaN;
-            }
-        }
-        if (digits == 0) {
-            return Double.NaN;
-        }
-        return frac <= 0 ? (double) v : v / POW10[frac];
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return parseSimpleDecimal(b, 0, b.length);
     }
 
     /** {@link #parseSimpleDecimal(String)} of bytes (a byte that is not ASCII is neither digit nor point). */
@@ -976,18 +947,8 @@ final class ShipmentChunk {
     }
 
     static int parsePositiveInt(String s) {
-        if (s.length() > 9) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return parsePositiveInt(b, 0, b.length);
     }
 
     /**
@@ -1026,12 +987,8 @@ final class ShipmentChunk {
         }
 
         String field(byte[] b, int from, int to) {
-            while (from < to && (b[from] & 0xff) <= ' ') {
-                from++;
-            }
-            while (to > from && (b[to - 1] & 0xff) <= ' ') {
-                to--;
-            }
+            from = Bytes.trimStart(b, from, to);
+            to = Bytes.trimEnd(b, from, to);
             if (from == to) {
                 return "";
             }

@@ -39,7 +39,11 @@ public final class TimeParser {
      */
     public long parse(String text) {
         String s = text.trim();
-        long fast = parseFast(s);
+        long fast = Long.MIN_VALUE;
+        if (isAscii(s)) { // the fixed layouts are ASCII; the rest goes to java.time
+            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            fast = parseFast(b, 0, b.length);
+        }
         if (fast != Long.MIN_VALUE) {
             return fast;
         }
@@ -61,14 +65,8 @@ public final class TimeParser {
      * parsed as a string, so results and exceptions are those of {@code parse(String)}.
      */
     long parse(byte[] b, int from, int to) {
-        int f = from;
-        int t = to;
-        while (f < t && (b[f] & 0xff) <= ' ') {
-            f++;
-        }
-        while (t > f && (b[t - 1] & 0xff) <= ' ') {
-            t--;
-        }
+        int f = Bytes.trimStart(b, from, to);
+        int t = Bytes.trimEnd(b, f, to);
         long fast = parseFast(b, f, t);
         if (fast != Long.MIN_VALUE) {
             return fast;
@@ -76,7 +74,10 @@ public final class TimeParser {
         return parse(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** {@link #parseFast(String)} on ASCII bytes: {@code b[o + i]} stands for {@code s.charAt(i)}. */
+    /**
+     * The hand parse of the fixed layouts on ASCII bytes {@code b[o, end)}: epoch seconds, or
+     * {@code Long.MIN_VALUE} when the text is in none of them (left to java.time).
+     */
     private long parseFast(byte[] b, int o, int end) {
         int n = end - o;
         if (n < 10 || b[o + 4] != '-' || b[o + 7] != '-') {
@@ -162,6 +163,15 @@ public final class TimeParser {
         return local - sign * (oh * 3600L + om * 60L);
     }
 
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int digits(byte[] b, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
@@ -202,108 +212,6 @@ public final class TimeParser {
             }
         }
         return total - 719_528L;
-    }
-
-    private long parseFast(String s) {
-        int n = s.length();
-        if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-            return Long.MIN_VALUE;
-        }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
-            return Long.MIN_VALUE;
-        }
-        int hour = 0;
-        int minute = 0;
-        int second = 0;
-        int p = 10;
-        if (n > 10) {
-            char sep = s.charAt(10);
-            if ((sep != 'T' && sep != ' ') || n < 16 || s.charAt(13) != ':') {
-                return Long.MIN_VALUE;
-            }
-            hour = digits(s, 11, 2);
-            minute = digits(s, 14, 2);
-            p = 16;
-            if (n > 16 && s.charAt(16) == ':') {
-                if (n < 19) {
-                    return Long.MIN_VALUE;
-                }
-                second = digits(s, 17, 2);
-                p = 19;
-                if (p < n && s.charAt(p) == '.') {
-                    p++;
-                    int start = p;
-                    while (p < n && Character.isDigit(s.charAt(p))) {
-                        p++;
-                    }
-                    if (p == start) {
-                        return Long.MIN_VALUE;
-                    }
-                }
-            }
-            if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-                return Long.MIN_VALUE;
-            }
-        }
-        if (day > 28) {
-            // leave month-length checks to java.time
-            try {
-                LocalDate.of(year, month, day);
-            } catch (java.time.DateTimeException e) {
-                return Long.MIN_VALUE;
-            }
-        }
-        long local = LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second;
-        if (p == n) {
-            if (fixed) {
-                return local - fixedOffsetSeconds;
-            }
-            return LocalDateTime.of(year, month, day, hour, minute, second).atZone(zone).toEpochSecond();
-        }
-        if (p == 10) {
-            return Long.MIN_VALUE;
-        }
-        char c = s.charAt(p);
-        if (c == 'Z' && p + 1 == n) {
-            return local;
-        }
-        if (c != '+' && c != '-') {
-            return Long.MIN_VALUE;
-        }
-        int sign = c == '+' ? 1 : -1;
-        int rest = n - p - 1;
-        int oh;
-        int om = 0;
-        if (rest == 2) {
-            oh = digits(s, p + 1, 2);
-        } else if (rest == 4) {
-            oh = digits(s, p + 1, 2);
-            om = digits(s, p + 3, 2);
-        } else if (rest == 5 && s.charAt(p + 3) == ':') {
-            oh = digits(s, p + 1, 2);
-            om = digits(s, p + 4, 2);
-        } else {
-            return Long.MIN_VALUE;
-        }
-        if (oh < 0 || oh > 18 || om < 0 || om > 59) {
-            return Long.MIN_VALUE;
-        }
-        return local - sign * (oh * 3600L + om * 60L);
-    }
-
-    private static int digits(String s, int from, int count) {
-        int v = 0;
-        for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     /** The zone for values without an offset. */

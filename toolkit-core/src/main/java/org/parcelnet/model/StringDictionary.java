@@ -65,9 +65,13 @@ public final class StringDictionary {
             }
             i = (i + 1) & mask;
         }
-        int code = size;
         append(value);
-        size++;
+        return added(s, i, h);
+    }
+
+    /** Records the value just appended (hash {@code h}) in empty slot {@code i} of {@code s}; its code. */
+    private int added(long[] s, int i, int h) {
+        int code = size++;
         s[i] = ((long) h << 32) | (code & 0xFFFFFFFFL);
         if (size * 2 > s.length) {
             rehash();
@@ -147,14 +151,8 @@ public final class StringDictionary {
             }
             i = (i + 1) & mask;
         }
-        int code = size;
         appendEncoded(key, from, to);
-        size++;
-        s[i] = ((long) h << 32) | (code & 0xFFFFFFFFL);
-        if (size * 2 > s.length) {
-            rehash();
-        }
-        return code;
+        return added(s, i, h);
     }
 
     /** {@link #prefetch(String[], int, int)} for keys given by hash ({@code start == -1}: null). */
