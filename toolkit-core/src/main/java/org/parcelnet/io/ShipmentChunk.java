@@ -557,12 +557,8 @@ final class ShipmentChunk {
             w = parseSimpleDecimal(b, fFrom[weightCol], fTo[weightCol]);
             if (Double.isNaN(w)) {
                 String weightText = string(b, weightCol);
-                try {
-                    w = Double.parseDouble(weightText);
-                } catch (NumberFormatException e) {
-                    return reject(base + 7, "weight_kg is not a number", weightText);
-                }
-                if (Double.isNaN(w) || Double.isInfinite(w)) {
+                w = parseOtherDecimal(weightText);
+                if (Double.isNaN(w)) {
                     return reject(base + 7, "weight_kg is not a number", weightText);
                 }
             }
@@ -837,12 +833,8 @@ final class ShipmentChunk {
         if (!weightText.isEmpty()) {
             w = parseSimpleDecimal(weightText);
             if (Double.isNaN(w)) {
-                try {
-                    w = Double.parseDouble(weightText);
-                } catch (NumberFormatException e) {
-                    return reject(base + 7, "weight_kg is not a number", weightText);
-                }
-                if (Double.isNaN(w) || Double.isInfinite(w)) {
+                w = parseOtherDecimal(weightText);
+                if (Double.isNaN(w)) {
                     return reject(base + 7, "weight_kg is not a number", weightText);
                 }
             }
@@ -892,6 +884,19 @@ final class ShipmentChunk {
 
     private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
         1e14, 1e15};
+
+    /**
+     * A number in any other form {@link Double#parseDouble} reads (signs, exponents, more digits);
+     * NaN when it is none, or not finite.
+     */
+    static double parseOtherDecimal(String s) {
+        try {
+            double v = Double.parseDouble(s);
+            return Double.isInfinite(v) ? Double.NaN : v;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
 
     /**
      * {@code digits[.digits]} with at most 15 digits, exactly as {@link Double#parseDouble} reads it:
