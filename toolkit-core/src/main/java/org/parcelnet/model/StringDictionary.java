@@ -89,8 +89,7 @@ public final class StringDictionary {
      * bytes); one at a time, the processor waits for each. Here the values go in batches of
      * {@value #BATCH}: first every batch value's slot is loaded, then the offsets and first bytes of
      * the candidates whose hash matches, each pass a loop of independent loads that the memory
-     * system serves in parallel; then the batch is interned with its lines in cache (measured on
-     * this machine: 310 → 130 ns per lookup with 1.75M distinct phones, 195 → 88 ns with 200k).
+     * system serves in parallel; then the batch is interned with its lines in cache.
      */
     public void internAll(String[] values, int n, int[] codes) {
         if (batchScratch == null) {
