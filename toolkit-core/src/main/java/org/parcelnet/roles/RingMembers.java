@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.parcelnet.graph.IndexSort;
 import org.parcelnet.graph.LongIntMap;
 import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.linking.CaseLinker;
@@ -694,15 +695,21 @@ public final class RingMembers {
             return snd;
         }
         // members' own ring parcels by (origin place, time)
-        Integer[] order = new Integer[k];
+        int[] ownRows = new int[k];
+        long[] byPlace = new long[k];
+        long[] byTime = new long[k];
         k = 0;
         for (int i = 0; i < rows; i++) {
             if (ownRingParcel(snd[i], rcv[i], ringOf, memberRing, stations)) {
-                order[k++] = i;
+                byPlace[k] = t.originPlace(i);
+                byTime[k] = t.shippedAt(i);
+                ownRows[k++] = i;
             }
         }
-        Arrays.sort(order, (x, y) -> t.originPlace(x) != t.originPlace(y)
-                ? Integer.compare(t.originPlace(x), t.originPlace(y)) : Long.compare(t.shippedAt(x), t.shippedAt(y)));
+        int[] order = IndexSort.stableOrder(byPlace, byTime);
+        for (int j = 0; j < k; j++) {
+            order[j] = ownRows[order[j]];
+        }
         int[] place = new int[k];
         long[] time = new long[k];
         int[] party = new int[k];
@@ -1033,7 +1040,7 @@ public final class RingMembers {
      * before it. Events are grouped by (party, other ring) in {@code order}. O(c log c) for c cross
      * parcels.
      */
-    private record PassOn(long[] key, int[] row, boolean[] send, boolean[] matched, Integer[] order) {
+    private record PassOn(long[] key, int[] row, boolean[] send, boolean[] matched, int[] order) {
 
         static PassOn match(ShipmentTable t, int[] snd, int[] rcv, int[] ring) {
             int crossRows = 0;
@@ -1063,12 +1070,12 @@ public final class RingMembers {
                 time[e] = t.shippedAt(i);
                 send[e++] = true;
             }
-            Integer[] order = new Integer[e];
+            // by (party, ring), then time, receipts before sends at the same second
+            long[] when = new long[e];
             for (int i = 0; i < e; i++) {
-                order[i] = i;
+                when[i] = 2 * time[i] + (send[i] ? 1 : 0);
             }
-            Arrays.sort(order, (x, y) -> key[x] != key[y] ? Long.compare(key[x], key[y])
-                    : time[x] != time[y] ? Long.compare(time[x], time[y]) : Boolean.compare(send[x], send[y]));
+            int[] order = IndexSort.stableOrder(key, when);
             boolean[] matched = new boolean[e];
             for (int from = 0; from < e; ) {
                 int to = groupEnd(key, order, from);
@@ -1096,7 +1103,7 @@ public final class RingMembers {
         }
 
         /** End (exclusive) of the events of the (party, ring) group starting at {@code from} in {@code order}. */
-        static int groupEnd(long[] key, Integer[] order, int from) {
+        static int groupEnd(long[] key, int[] order, int from) {
             int to = from;
             while (to < order.length && key[order[to]] == key[order[from]]) {
                 to++;
@@ -1130,7 +1137,7 @@ public final class RingMembers {
     private static void subtractPassedOn(ShipmentTable t, int[] snd, int[] rcv, int[] members, boolean[] relayed,
                                          java.util.Map<Long, Long> cross) {
         PassOn p = PassOn.match(t, snd, rcv, members);
-        Integer[] order = p.order();
+        int[] order = p.order();
         for (int from = 0; from < order.length; ) {
             int to = PassOn.groupEnd(p.key(), order, from);
             long sendsMatched = 0;
@@ -1367,11 +1374,11 @@ public final class RingMembers {
                     }
                     j = end;
                 }
-                Integer[] order = new Integer[distinct];
+                long[] firstSeen = new long[distinct];
                 for (int j = 0; j < distinct; j++) {
-                    order[j] = j;
+                    firstSeen[j] = first[party[j]];
                 }
-                Arrays.sort(order, (p, q) -> Long.compare(first[party[p]], first[party[q]]));
+                int[] order = IndexSort.stableOrder(firstSeen);
                 boolean sequence = true;
                 for (int j = 1; j < distinct && sequence; j++) {
                     sequence = last[party[order[j - 1]]] < first[party[order[j]]];

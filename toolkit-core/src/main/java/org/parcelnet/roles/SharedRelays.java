@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.parcelnet.graph.IndexSort;
 import org.parcelnet.graph.PartyIndex;
 import org.parcelnet.linking.UnionFind;
 import org.parcelnet.model.ShipmentTable;
@@ -148,11 +149,7 @@ public final class SharedRelays {
             for (int i = a; i < b; i++) {
                 key[i - a] = table.shippedAt(rows[i]);
             }
-            Integer[] order = new Integer[b - a];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (x, y) -> Long.compare(key[x], key[y]));
+            int[] order = IndexSort.stableOrder(key);
             for (int i = 0; i < order.length; i++) {
                 party[a + i] = other[rows[a + order[i]]];
                 time[a + i] = key[order[i]];
