@@ -23,46 +23,19 @@ public final class PhoneNormalizer {
         if (plainDigits(raw)) {
             return raw; // already normalised: no copy (the common case while reading)
         }
-        String trimmed = raw.trim();
-        if (isPseudonym(trimmed)) {
-            return trimmed;
-        }
-        int len = raw.length();
-        StringBuilder digits = new StringBuilder(len);
-        boolean plus = false;
-        boolean seenDigit = false;
-        for (int i = 0; i < len; i++) {
-            char c = raw.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits.append(c);
-                seenDigit = true;
-            } else if (c == '+' && !seenDigit) {
-                plus = true;
-            } else if (c >= '０' && c <= '９') { // full-width digits, common in Chinese input
-                digits.append((char) ('0' + (c - '０')));
-                seenDigit = true;
-            }
-        }
-        int from = 0;
-        if (digits.length() > 4 && digits.charAt(0) == '0' && digits.charAt(1) == '0') {
-            from = 2; // international call prefix, as '+'
-            plus = true;
-        }
-        if (plus && digits.length() > from + 2 && digits.charAt(from) == '8' && digits.charAt(from + 1) == '6') {
-            return digits.substring(from + 2);
-        }
-        if (from > 0) {
-            return digits.substring(from);
-        }
-        if (digits.length() == 13 && digits.charAt(0) == '8' && digits.charAt(1) == '6' && digits.charAt(2) == '1') {
-            return digits.substring(2);
-        }
-        return digits.toString();
+        // the byte form's rules on the text's UTF-8 (whose ASCII bytes are the ASCII characters and
+        // EF BC 90..99 the full-width digits): one statement of the prefixes
+        byte[] b = raw.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int from = Bytes.trimStart(b, 0, b.length);
+        int to = Bytes.trimEnd(b, from, b.length);
+        byte[] out = new byte[to - from];
+        int n = normalize(b, from, to, out);
+        return new String(out, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**
-     * {@link #normalize(String)} of the well-formed UTF-8 text {@code b[from, to)}, already trimmed of
-     * characters up to U+0020 (as a reader's field is): writes the normal form, which is always ASCII,
+     * The normal form of the well-formed UTF-8 text {@code b[from, to)}, already trimmed of
+     * characters up to U+0020 (as a reader's field is): writes it, always ASCII,
      * to {@code out} (room for {@code to - from} bytes) and returns its length, 0 when there are no
      * digits. No {@code String} is made. UTF-8 being self-synchronising, each ASCII byte is its own
      * character and the three bytes {@code EF BC 90..99} are exactly the full-width digits; any other
@@ -130,7 +103,7 @@ public final class PhoneNormalizer {
         return !(n == 13 && b[from] == '8' && b[from + 1] == '6' && b[from + 2] == '1');
     }
 
-    /** {@link #isPseudonym(String)} of bytes (a non-ASCII byte is none of its characters). */
+    /** Whether {@code b[from, to)} is a phone pseudonym: {@code P-} followed by 16 RFC 4648 base32 characters. */
     private static boolean isPseudonym(byte[] b, int from, int to) {
         if (to - from != 18 || b[from] != 'P' || b[from + 1] != '-') {
             return false;
@@ -163,19 +136,5 @@ public final class PhoneNormalizer {
             return false;
         }
         return !(n == 13 && s.startsWith("861"));
-    }
-
-    /** Whether {@code s} is a phone pseudonym: {@code P-} followed by 16 RFC 4648 base32 characters. */
-    static boolean isPseudonym(String s) {
-        if (s.length() != 18 || s.charAt(0) != 'P' || s.charAt(1) != '-') {
-            return false;
-        }
-        for (int i = 2; i < 18; i++) {
-            char c = s.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'))) {
-                return false;
-            }
-        }
-        return true;
     }
 }
