@@ -393,14 +393,10 @@ final class WorkGraph {
         // branch (the inside/outside and first-touch tests were mispredicted often on the fine
         // partitions refinement produces). Making each sum depend on the first-touch test, as
         // before, chained every arc to the previous store: four times slower on an aggregate level.
-        final double[] acc = s.acc;
-        final int[] mark = s.mark;
-        final int[] touched = s.touched;
+        // The two loops over arcs are small methods of their own, so that a fresh JVM compiles them
+        // early and keeps them compiled when this method is recompiled for a later level.
         int[] nadj = new int[cap];
         double[] nw = new double[cap];
-        final int[] off = this.off;
-        final int[] adj = this.adj;
-        final double[] w = this.w;
         int pos = 0;
         for (int c = from; c < to; c++) {
             noff[c] = pos;
@@ -412,34 +408,58 @@ final class WorkGraph {
                 int v = byComm[j];
                 selfC += self[v];
                 strC += strength[v];
-                for (int i = off[v], e = off[v + 1]; i < e; i++) {
-                    int cc = comm[adj[i]];
-                    acc[cc] += w == null ? 1.0 : w[i];
-                    boolean fresh = mark[cc] != stamp;
-                    mark[cc] = stamp;
-                    touched[cnt] = cc;
-                    cnt += fresh ? 1 : 0;
-                }
+                cnt = sumArcs(v, comm, s, stamp, cnt);
             }
             if (pos + cnt > nadj.length) {
                 int ncap = (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) pos + cnt, nadj.length * 2L));
                 nadj = Arrays.copyOf(nadj, ncap);
                 nw = Arrays.copyOf(nw, ncap);
             }
-            for (int i = 0; i < cnt; i++) {
-                int cc = touched[i];
-                if (cc == c) {
-                    selfC += acc[cc];
-                } else {
-                    nadj[pos] = cc;
-                    nw[pos++] = acc[cc];
-                }
-                acc[cc] = 0.0;
-            }
-            nself[c] = selfC;
+            nself[c] = s.mark[c] == stamp ? selfC + s.acc[c] : selfC;
             nstr[c] = strC;
+            pos = emitRow(c, cnt, s, nadj, nw, pos);
         }
         return new Rows(nadj, nw, pos);
+    }
+
+    /**
+     * Adds the arcs of node {@code v} to the sums by community of {@code comm} in {@code s.acc},
+     * listing first touches in {@code s.touched} from index {@code cnt} on; returns the new count.
+     */
+    private int sumArcs(int v, int[] comm, LocalMoving.Scratch s, int stamp, int cnt) {
+        final double[] acc = s.acc;
+        final int[] mark = s.mark;
+        final int[] touched = s.touched;
+        final int[] adj = this.adj;
+        final double[] w = this.w;
+        for (int i = off[v], e = off[v + 1]; i < e; i++) {
+            int cc = comm[adj[i]];
+            acc[cc] += w == null ? 1.0 : w[i];
+            boolean fresh = mark[cc] != stamp;
+            mark[cc] = stamp;
+            touched[cnt] = cc;
+            cnt += fresh ? 1 : 0;
+        }
+        return cnt;
+    }
+
+    /**
+     * Writes the {@code cnt} summed communities of row {@code c} except {@code c} itself (its sum is
+     * the row's internal weight, read by the caller) as arcs from {@code pos}, zeroing the sums;
+     * returns the position after them.
+     */
+    private static int emitRow(int c, int cnt, LocalMoving.Scratch s, int[] nadj, double[] nw, int pos) {
+        final double[] acc = s.acc;
+        final int[] touched = s.touched;
+        for (int i = 0; i < cnt; i++) {
+            int cc = touched[i];
+            if (cc != c) {
+                nadj[pos] = cc;
+                nw[pos++] = acc[cc];
+            }
+            acc[cc] = 0.0;
+        }
+        return pos;
     }
 
     /**
