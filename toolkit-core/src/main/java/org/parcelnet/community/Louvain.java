@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.parcelnet.graph.CompactGraph;
 import org.parcelnet.progress.ProgressListener;
@@ -246,7 +247,7 @@ public final class Louvain {
             if (ks == n0 || ks == k) {
                 return null; // nothing merged, or nothing split: the round would repeat the last one
             }
-            if (!anyPartMoves(g0, comm, k, tot, sub, ks, gamma)) {
+            if (!anyPartMoves(g0, comm, k, tot, sub, ks, gamma, workers)) {
                 return null; // the round's first pass would move nothing, so it would change nothing
             }
             WorkGraph agg = g0.aggregate(sub, ks, workers, scratch);
@@ -264,54 +265,105 @@ public final class Louvain {
      * community strengths {@code tot}) would move as a whole to another community, by the criterion
      * of the first local-moving pass on the aggregate (gain over staying above the relative margin).
      * One pass over the arcs with a k-sized accumulator, instead of building the aggregate graph
-     * only to find that nothing moves (the usual outcome on large graphs).
+     * only to find that nothing moves (the usual outcome on large graphs). Blocks of parts are
+     * checked on the {@code workers}, each with its own accumulator; the answer is whether any part
+     * moves, so it does not depend on the threads.
      */
-    static boolean anyPartMoves(WorkGraph g, int[] comm, int k, double[] tot, int[] sub, int ks, double gamma) {
+    static boolean anyPartMoves(WorkGraph g, int[] comm, int k, double[] tot, int[] sub, int ks, double gamma,
+                                WorkerPool workers) {
         if (g.twoM <= 0) {
             return false;
         }
         final double f = gamma / g.twoM;
-        int[] byPart = WorkGraph.groupedOrder(sub, ks);
-        double[] acc = new double[k];
-        Arrays.fill(acc, -1.0);
-        int[] touched = new int[k];
-        int j = 0;
+        final int n = sub.length;
+        int[] start = new int[ks + 1];
+        for (int v = 0; v < n; v++) {
+            start[sub[v] + 1]++;
+        }
         for (int s = 0; s < ks; s++) {
-            int first = j;
-            double ks0 = 0;
-            int nt = 0;
-            while (j < byPart.length && sub[byPart[j]] == s) {
-                int v = byPart[j++];
-                ks0 += g.strength[v];
-                for (int i = g.off[v], e = g.off[v + 1]; i < e; i++) {
-                    int t = g.adj[i];
-                    if (sub[t] == s) {
-                        continue;
-                    }
-                    int cc = comm[t];
-                    if (acc[cc] < 0) {
-                        acc[cc] = 0;
-                        touched[nt++] = cc;
-                    }
-                    acc[cc] += g.w == null ? 1.0 : g.w[i];
-                }
+            start[s + 1] += start[s];
+        }
+        int[] byPart = new int[n];
+        int[] cursor = Arrays.copyOf(start, ks);
+        for (int v = 0; v < n; v++) {
+            byPart[cursor[sub[v]]++] = v;
+        }
+        final int threads = workers.threads();
+        final double[][] accs = new double[threads][];
+        final int[][] touched = new int[threads][];
+        final AtomicBoolean found = new AtomicBoolean();
+        workers.forRange(ks, Math.max(1024, ks / (8 * threads)), (worker, from, to) -> {
+            if (found.get()) {
+                return;
             }
-            int c0 = comm[byPart[first]];
-            double stay = (acc[c0] < 0 ? 0 : acc[c0]) - f * ks0 * (tot[c0] - ks0);
-            double margin = LocalMoving.EPS * (ks0 > 0 ? ks0 : 1);
-            boolean moves = false;
-            for (int i = 0; i < nt; i++) {
-                int cc = touched[i];
-                if (cc != c0 && acc[cc] - f * ks0 * tot[cc] > stay + margin) {
-                    moves = true;
-                }
-                acc[cc] = -1.0;
+            if (accs[worker] == null) {
+                accs[worker] = new double[k];
+                Arrays.fill(accs[worker], -1.0);
+                touched[worker] = new int[k];
             }
-            if (moves) {
+            if (partsMove(g, comm, tot, sub, byPart, start, from, to, f, accs[worker], touched[worker])) {
+                found.set(true);
+            }
+        });
+        return found.get();
+    }
+
+    /**
+     * {@link #anyPartMoves} for parts {@code from..to-1} (members {@code byPart[start[s]..start[s+1])}),
+     * with {@code acc} all -1 on entry and on return. The loops are small methods, compiled early in
+     * a fresh JVM, since this runs once per round over every arc.
+     */
+    private static boolean partsMove(WorkGraph g, int[] comm, double[] tot, int[] sub, int[] byPart, int[] start,
+                                     int from, int to, double f, double[] acc, int[] touched) {
+        for (int s = from; s < to; s++) {
+            if (partMoves(g, comm, tot, sub, byPart, start[s], start[s + 1], s, f, acc, touched)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean partMoves(WorkGraph g, int[] comm, double[] tot, int[] sub, int[] byPart, int from,
+                                     int to, int s, double f, double[] acc, int[] touched) {
+        double ks0 = 0;
+        int nt = 0;
+        for (int j = from; j < to; j++) {
+            int v = byPart[j];
+            ks0 += g.strength[v];
+            nt = sumOutside(g, v, s, comm, sub, acc, touched, nt);
+        }
+        int c0 = comm[byPart[from]];
+        double stay = (acc[c0] < 0 ? 0 : acc[c0]) - f * ks0 * (tot[c0] - ks0);
+        double margin = LocalMoving.EPS * (ks0 > 0 ? ks0 : 1);
+        boolean moves = false;
+        for (int i = 0; i < nt; i++) {
+            int cc = touched[i];
+            if (cc != c0 && acc[cc] - f * ks0 * tot[cc] > stay + margin) {
+                moves = true;
+            }
+            acc[cc] = -1.0;
+        }
+        return moves;
+    }
+
+    /** Adds v's arcs leaving part {@code s} to {@code acc} by community; returns the touched count. */
+    private static int sumOutside(WorkGraph g, int v, int s, int[] comm, int[] sub, double[] acc, int[] touched,
+                                  int nt) {
+        final int[] adj = g.adj;
+        final double[] w = g.w;
+        for (int i = g.off[v], e = g.off[v + 1]; i < e; i++) {
+            int t = adj[i];
+            if (sub[t] == s) {
+                continue;
+            }
+            int cc = comm[t];
+            if (acc[cc] < 0) {
+                acc[cc] = 0;
+                touched[nt++] = cc;
+            }
+            acc[cc] += w == null ? 1.0 : w[i];
+        }
+        return nt;
     }
 
     private static CommunityResult.Level best(List<CommunityResult.Level> levels) {
