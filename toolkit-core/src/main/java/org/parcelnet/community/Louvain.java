@@ -144,8 +144,9 @@ public final class Louvain {
          * the cache. Only the numbering changes, not the result's meaning.
          */
         List<CommunityResult.Level> multilevel(WorkGraph first, int[] flat0, int[] start) {
-            final WorkGraph top = first == null ? g0 : first;
-            WorkGraph g = top;
+            // No local keeps the input-numbered graph: once renumbered it is garbage (this method runs
+            // interpreted, where a reference in any local stays reachable through the whole call).
+            WorkGraph g = first == null ? g0 : first;
             int[] flat = flat0.clone();
             int[] comm = start.clone();
             List<CommunityResult.Level> levels = new ArrayList<>();
@@ -189,7 +190,8 @@ public final class Louvain {
             }
             if (levels.isEmpty()) {
                 int[] p = start.clone();
-                double pq = top.modularity(p, WorkGraph.renumber(p), gamma);
+                // No level: nothing was renumbered, so g0 is still the graph the call started on.
+                double pq = (first == null ? g0 : first).modularity(p, WorkGraph.renumber(p), gamma);
                 int[] labels = new int[n0];
                 for (int v = 0; v < n0; v++) {
                     labels[v] = p[flat0[v]];
