@@ -2389,7 +2389,7 @@ public final class RingMembers {
      * on; their depth is one below their deepest supplier. Returns whether any was made.
      */
     /** Different parties a retailer ships to within {@link #SALES_SECONDS} of its first supply. */
-    public static final int QUICK_SALE_RECEIVERS = 3;
+    public static final int QUICK_SALE_RECEIVERS = 2;
 
     /** The weeks after a supply in which a retailer sells the goods on. */
     public static final long SALES_SECONDS = 30 * 86_400L;

@@ -116,8 +116,8 @@ class RingMembersTest {
      * lots from D (depth 2), bought ten ordinary parcels from shops and shipped one parcel each to six buyers:
      * its ring parcels are 2 of 18, below the share rule's quarter, but it resells what the distributor
      * tier supplies, so it is a member (1 − 0.5² = 0.75). Y got the same two lots and bought the same, but
-     * shipped to two people only: no reseller. Z got two lots from the retailer R (depth 3) and shipped
-     * to six buyers: past the retail tier, no member. E, a second distributor, got two lots from T, sells
+     * shipped two parcels to one friend only: no reseller. Z got two lots from the retailer R (depth 3)
+     * and shipped to six buyers: past the retail tier, no member. E, a second distributor, got two lots from T, sells
      * to six buyers and shops like X; it supplies F twice, who sells to six buyers too: E joins as a
      * reseller at depth 2, and then F (12 kg lots, over half the ring's median 20 kg) through E. W got
      * two 2 kg parcels from D (a member's own post, no wholesale lots), shops like X and ships to six, a
@@ -140,7 +140,7 @@ class RingMembersTest {
             add(b, "Z", "buyerZ" + k, 1, 1);
         }
         add(b, "Y", "friendY0", 1, 1);
-        add(b, "Y", "friendY1", 1, 1);
+        add(b, "Y", "friendY0", 1, 1);
         for (int k = 0; k < 2; k++) {
             add(b, "T", "E", 2, 20);
             add(b, "E", "F", 2, 12);
@@ -407,11 +407,13 @@ class RingMembersTest {
     /**
      * Selling on within weeks of a supply, by hand. S sends T three 20 kg lots (days 0–2), T sends D three
      * (days 5–7), D sends R three (days 10–12). On day 40 D sends one 2 kg parcel (a tenth of its lots,
-     * no wholesale lot) to each of V, W, X and Y. V ships to three different parties on days 41, 45 and
+     * no wholesale lot) to each of U, V, W, X, Y and Z. V ships to three different parties on days 41, 45 and
      * 69 (within {@link RingMembers#SALES_SECONDS}, 30 days): a retailer, member at 0.6 supplied by D,
-     * one tier below it. W ships to three too, but on days 41, 80 and 150 (one within 30 days); X to two
-     * within the window; Y to three before day 40 and none after; Z, a shop, to three within the window
-     * but to eight in the year (the window's three are less than half): none of them is a member.
+     * one tier below it; so is X, which ships to two different parties within the window
+     * ({@link RingMembers#QUICK_SALE_RECEIVERS}). W ships to three too, but on days 41, 80 and 150 (one
+     * within 30 days); U twice to one party within the window and to another after it; Y to three
+     * before day 40 and none after; Z, a shop, to three within the window but to eight in the year (the
+     * window's three are less than half): none of them is a member.
      */
     @Test
     void aBurstOfSalesRightAfterASupplyMakesARetailer() {
@@ -421,7 +423,7 @@ class RingMembersTest {
             addOnDay(b, "T", "D", 5 + i, 2, 20);
             addOnDay(b, "D", "R", 10 + i, 2, 20);
         }
-        for (String v : new String[] {"V", "W", "X", "Y", "Z"}) {
+        for (String v : new String[] {"U", "V", "W", "X", "Y", "Z"}) {
             addOnDay(b, "D", v, 40, 1, 2);
         }
         double[] zDays = {10, 25, 42, 47, 52, 100, 150, 200};
@@ -439,6 +441,9 @@ class RingMembersTest {
         addOnDay(b, "X", "buyerX0", 42, 1, 1);
         addOnDay(b, "X", "buyerX1", 50, 1, 1);
         addOnDay(b, "X", "buyerX0", 55, 1, 1);
+        addOnDay(b, "U", "buyerU0", 42, 1, 1);
+        addOnDay(b, "U", "buyerU0", 50, 1, 1);
+        addOnDay(b, "U", "buyerU1", 80, 1, 1);
         ShipmentTable t = b.build();
         PartyIndex p = Projections.parties(t, PartyKey.PHONE);
         int[] ring = ringZero(p, "S", "T", "D", "R");
@@ -446,11 +451,13 @@ class RingMembersTest {
         assertEquals(RingMembers.Role.MEMBER, role(r, p, "V"));
         assertEquals(0.6, conf(r, p, "V"), 1e-12);
         assertEquals(r.members()[p.parties().indexOf("D")], r.members()[p.parties().indexOf("V")]);
+        assertEquals(RingMembers.Role.MEMBER, role(r, p, "X"));
+        assertEquals(0.6, conf(r, p, "X"), 1e-12);
+        assertNull(role(r, p, "U"));
         assertNull(role(r, p, "W"));
-        assertNull(role(r, p, "X"));
         assertNull(role(r, p, "Y"));
         assertNull(role(r, p, "Z"));
-        assertEquals(5, r.memberCount());
+        assertEquals(6, r.memberCount());
     }
 
     /**
