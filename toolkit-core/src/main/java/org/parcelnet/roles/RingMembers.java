@@ -528,6 +528,7 @@ public final class RingMembers {
                 if (person != null) {
                     samePerson(person, assigned, confidence, ringOf, true);
                 }
+                withoutMembersToTradeWith(es, rcv, ringOf, assigned, confidence, person, n);
             }
             Role[] role = new Role[n];
             int[] members = new int[n];
@@ -2208,6 +2209,48 @@ public final class RingMembers {
                 confidence[v] = CUSTOMER;
                 member[v] = false;
                 memberRing[v] = -1;
+            }
+        }
+    }
+
+    /**
+     * Members from outside the found rings ({@code ringOf} &lt; 0: joined in the member rounds) none of
+     * whose parcels is with a member (of any ring) once the depth rules have made the rings' markets
+     * customers, and that are not one person with a member that has such parcels, are no members
+     * (confidence 0.3): their membership rested on parcels with parties that are no members after all
+     * — a shop that sold twice to a loyal buyer whom the repeated-receipt rule had made a member in the
+     * rounds. A member that the rounds add by its own evidence trades with members (it relays for them,
+     * supplies them or is supplied by them — of its ring, of another ring whose warehouse relays its
+     * lots, or of a part of its ring that the joins after this have still to join), and a phone without
+     * such parcels stays a member through its person. Members of the found rings keep the evidence the
+     * rounds gave them: a retailer whose distributor's new phone trades with two parts of its ring is
+     * left in neither, and the retailer is still the ring's. One pass over the shipments (parcels handed
+     * in at a station counted as the member's, {@code snd}); parties it demotes do not demote others.
+     */
+    static void withoutMembersToTradeWith(int[] snd, int[] rcv, int[] ringOf, int[] assigned, double[] confidence,
+                                          int[] person, int n) {
+        boolean[] traded = new boolean[n];
+        for (int i = 0; i < snd.length; i++) {
+            int s = snd[i];
+            int r = rcv[i];
+            if (s != r && assigned[s] >= 0 && assigned[r] >= 0 && confidence[s] >= 0.5 && confidence[r] >= 0.5) {
+                traded[s] = true;
+                traded[r] = true;
+            }
+        }
+        // persons with a member that trades with its ring: their other phones stay members
+        boolean[] personTrades = new boolean[n];
+        if (person != null) {
+            for (int v = 0; v < n; v++) {
+                if (person[v] >= 0 && traded[v]) {
+                    personTrades[person[v]] = true;
+                }
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            if (ringOf[v] < 0 && assigned[v] >= 0 && confidence[v] >= 0.5 && !traded[v]
+                    && (person == null || person[v] < 0 || !personTrades[person[v]])) {
+                confidence[v] = CUSTOMER;
             }
         }
     }

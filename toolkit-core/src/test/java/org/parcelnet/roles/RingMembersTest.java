@@ -212,6 +212,38 @@ class RingMembersTest {
     }
 
     /**
+     * A member's membership rests on members, by hand. The found ring is S → T → D → R → C1 as in
+     * {@link #loyalBuyersPastTheRetailTierAreCustomers}: C1 receives three 1 kg parcels from R. K, a
+     * shop outside every ring, sells C1 two parcels and ships nothing else. In the member rounds C1 is a
+     * member (it received ring parcels three times), so K, whose every parcel went to a member, joins as
+     * a sender (1 − 0.5² = 0.75); the depth rules then make C1 the ring's market, a customer, and K is
+     * left with no parcel with any member: no member either (outside every ring, not listed).
+     */
+    @Test
+    void aPartyThatTradedOnlyWithTheMarketIsNoMember() {
+        ShipmentTable.Builder b = new ShipmentTable.Builder();
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20);
+            add(b, "T", "D", 2, 20);
+            add(b, "D", "R", 2, 20);
+            add(b, "R", "C1", 1, 1);
+        }
+        add(b, "K", "C1", 1, 1);
+        add(b, "K", "C1", 1, 1);
+        ShipmentTable t = b.build();
+        PartyIndex p = Projections.parties(t, PartyKey.PHONE);
+        int[] ring = ringZero(p, "S", "T", "D", "R", "C1");
+        RingMembers.Result r = RingMembers.classify(t, p, ring, RingMembers.Options.defaults());
+        assertEquals(RingMembers.Role.CUSTOMER, role(r, p, "C1"));
+        assertNull(role(r, p, "K"));
+        assertEquals(4, r.memberCount());
+        RingMembers.Result without = RingMembers.classify(t, p, ring,
+                RingMembers.Options.defaults().withTierDepth(false));
+        assertEquals(RingMembers.Role.MEMBER, role(without, p, "K"));
+        assertEquals(0.75, conf(without, p, "K"), 1e-12);
+    }
+
+    /**
      * A loyal buyer who posts to family, by hand. The found ring is S → T → D → R (20 kg lots) and R
      * ships buyer C three 1 kg parcels; C sends its relative F two parcels and F sends one back. C and
      * F are in the ring's community. C received ring parcels and sent to a party of the ring, F too, so
