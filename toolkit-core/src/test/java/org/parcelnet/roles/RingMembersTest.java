@@ -177,6 +177,16 @@ class RingMembersTest {
         assertEquals(4, without.memberCount());
     }
 
+    /** The ring S → T → D → R passing three 20 kg lots down, R shipping {@code buyer} a 1 kg parcel with each. */
+    private static void ringSellingTo(ShipmentTable.Builder b, String buyer) {
+        for (int i = 0; i < 3; i++) {
+            add(b, "S", "T", 2, 20);
+            add(b, "T", "D", 2, 20);
+            add(b, "D", "R", 2, 20);
+            add(b, "R", buyer, 1, 1);
+        }
+    }
+
     /**
      * Loyal buyers by hand. The found ring is S → T → D → R → {C1, C2} (C1 and C2 in the ring's
      * community): S, T and D pass on 20 kg lots; R receives 20 kg lots and ships C1 three 1 kg parcels
@@ -188,12 +198,7 @@ class RingMembersTest {
     @Test
     void loyalBuyersPastTheRetailTierAreCustomers() {
         ShipmentTable.Builder b = new ShipmentTable.Builder();
-        for (int i = 0; i < 3; i++) {
-            add(b, "S", "T", 2, 20);
-            add(b, "T", "D", 2, 20);
-            add(b, "D", "R", 2, 20);
-            add(b, "R", "C1", 1, 1);
-        }
+        ringSellingTo(b, "C1");
         add(b, "R", "C2", 1, 1);
         add(b, "R", "C2", 1, 1);
         ShipmentTable t = b.build();
@@ -222,12 +227,7 @@ class RingMembersTest {
     @Test
     void aPartyThatTradedOnlyWithTheMarketIsNoMember() {
         ShipmentTable.Builder b = new ShipmentTable.Builder();
-        for (int i = 0; i < 3; i++) {
-            add(b, "S", "T", 2, 20);
-            add(b, "T", "D", 2, 20);
-            add(b, "D", "R", 2, 20);
-            add(b, "R", "C1", 1, 1);
-        }
+        ringSellingTo(b, "C1");
         add(b, "K", "C1", 1, 1);
         add(b, "K", "C1", 1, 1);
         ShipmentTable t = b.build();
@@ -254,12 +254,7 @@ class RingMembersTest {
     @Test
     void theMarketAndWhatOnlyItReachesAreCustomers() {
         ShipmentTable.Builder b = new ShipmentTable.Builder();
-        for (int i = 0; i < 3; i++) {
-            add(b, "S", "T", 2, 20);
-            add(b, "T", "D", 2, 20);
-            add(b, "D", "R", 2, 20);
-            add(b, "R", "C", 1, 1);
-        }
+        ringSellingTo(b, "C");
         add(b, "C", "F", 1, 1);
         add(b, "C", "F", 1, 1);
         add(b, "F", "C", 1, 1);
