@@ -2238,7 +2238,7 @@ public final class RingMembers {
                 traded[r] = true;
             }
         }
-        // persons with a member that trades with its ring: their other phones stay members
+        // persons with a phone that trades with members: their other phones stay members
         boolean[] personTrades = new boolean[n];
         if (person != null) {
             for (int v = 0; v < n; v++) {
@@ -2425,12 +2425,6 @@ public final class RingMembers {
         }
     }
 
-    /**
-     * Makes members of the candidates (supplied {@code minLots} times or more by one ring's members within
-     * reach, {@code supplier} ≥ 0) that ship to at least {@link #RESELLER_RECEIVERS} different parties,
-     * counting for a candidate supplied once only what it shipped from its lot's time ({@code firstLot})
-     * on; their depth is one below their deepest supplier. Returns whether any was made.
-     */
     /** Different parties a retailer ships to within {@link #SALES_SECONDS} of its first supply. */
     public static final int QUICK_SALE_RECEIVERS = 2;
 
@@ -2520,6 +2514,12 @@ public final class RingMembers {
         return d;
     }
 
+    /**
+     * Makes members of the candidates (supplied {@code minLots} times or more by one ring's members within
+     * reach, {@code supplier} ≥ 0) that ship to at least {@link #RESELLER_RECEIVERS} different parties,
+     * counting for a candidate supplied once only what it shipped from its lot's time ({@code firstLot})
+     * on; their depth is one below their deepest supplier. Returns whether any was made.
+     */
     private static boolean promoteResellers(ShipmentTable t, int[] snd, int[] rcv, int[] supplied, int minLots,
                                             int[] supplier, int[] supplierDepth, long[] firstLot, int[] assigned,
                                             double[] confidence, int[] depth, boolean[] promoted, int rows) {
