@@ -250,7 +250,11 @@ final class Refinement {
             return nt;
         }
 
-        /** {@link #gatherRange} for a community whose members are flagged in {@link #member}. */
+        /**
+         * {@link #gatherRange} for a community whose members are flagged in {@link #member}. A copy
+         * rather than one loop with a membership test passed in: each stays a small loop with one
+         * inlined test, compiled on the level that first runs it and kept when the other kind appears.
+         */
         private int gatherMembers(int v) {
             final double[] acc = s.acc;
             final int[] mark = s.mark;
