@@ -277,19 +277,8 @@ public final class Louvain {
             return false;
         }
         final double f = gamma / g.twoM;
-        final int n = sub.length;
-        int[] start = new int[ks + 1];
-        for (int v = 0; v < n; v++) {
-            start[sub[v] + 1]++;
-        }
-        for (int s = 0; s < ks; s++) {
-            start[s + 1] += start[s];
-        }
-        int[] byPart = new int[n];
-        int[] cursor = Arrays.copyOf(start, ks);
-        for (int v = 0; v < n; v++) {
-            byPart[cursor[sub[v]]++] = v;
-        }
+        int[] start = WorkGraph.groupStarts(sub, ks);
+        int[] byPart = WorkGraph.groupedOrder(sub, ks, start);
         final int threads = workers.threads();
         final double[][] accs = new double[threads][];
         final int[][] touched = new int[threads][];

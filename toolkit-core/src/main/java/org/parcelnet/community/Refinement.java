@@ -35,19 +35,8 @@ final class Refinement {
     static int[] refine(WorkGraph g, int[] comm, int k, double[] tot, double gamma, double theta, long seed,
                         WorkerPool workers, LocalMoving.Scratch[] scratch, ProgressListener progress) {
         final int n = g.n;
-        int[] start = new int[k + 1];
-        for (int v = 0; v < n; v++) {
-            start[comm[v] + 1]++;
-        }
-        for (int c = 0; c < k; c++) {
-            start[c + 1] += start[c];
-        }
-        int[] members = new int[n];
-        int[] cursor = java.util.Arrays.copyOf(start, k);
-        for (int v = 0; v < n; v++) {
-            members[cursor[comm[v]]++] = v;
-        }
-        cursor = null;
+        int[] start = WorkGraph.groupStarts(comm, k);
+        int[] members = WorkGraph.groupedOrder(comm, k, start);
         final int[] refined = new int[n];
         final double[] refTot = new double[n];
         final int[] size = new int[n];
@@ -88,7 +77,6 @@ final class Refinement {
      * interpreter.
      */
     private static final class Worker {
-        final WorkGraph g;
         final int[] off;
         final int[] adj;
         final double[] w;
@@ -110,7 +98,6 @@ final class Refinement {
 
         Worker(WorkGraph g, LocalMoving.Scratch s, int weightSlots, int[] refined, double[] refTot, int[] size,
                double[] ext, double f, double theta) {
-            this.g = g;
             this.off = g.off;
             this.adj = g.adj;
             this.w = g.w;

@@ -175,6 +175,14 @@ final class WorkGraph {
 
     /** The nodes grouped by community of dense {@code comm} (k communities), in node order within a group. */
     static int[] groupedOrder(int[] comm, int k) {
+        return groupedOrder(comm, k, groupStarts(comm, k));
+    }
+
+    /**
+     * Where each community's group starts in {@link #groupedOrder}: {@code start[c]..start[c + 1]}
+     * (k + 1 entries, a counting sort's prefix sums).
+     */
+    static int[] groupStarts(int[] comm, int k) {
         int[] start = new int[k + 1];
         for (int c : comm) {
             start[c + 1]++;
@@ -182,9 +190,15 @@ final class WorkGraph {
         for (int c = 0; c < k; c++) {
             start[c + 1] += start[c];
         }
+        return start;
+    }
+
+    /** {@link #groupedOrder} with the groups' starts computed already ({@link #groupStarts}; not changed). */
+    static int[] groupedOrder(int[] comm, int k, int[] start) {
+        int[] next = Arrays.copyOf(start, k);
         int[] order = new int[comm.length];
         for (int v = 0; v < comm.length; v++) {
-            order[start[comm[v]]++] = v;
+            order[next[comm[v]]++] = v;
         }
         return order;
     }
